@@ -1,0 +1,42 @@
+import path from 'node:path';
+import type { Env } from './env.js';
+
+export type Role = 'api' | 'worker' | 'scheduler';
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  database: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string; schema?: string };
+  roles: Set<Role>;
+  publicUrl: string;
+  secretKey?: string;
+  smtpUrl?: string;
+  mailFrom: string;
+  sessionDays: number;
+  workerConcurrency: number;
+  logLevel: Env['LOG_LEVEL'];
+  trustProxy: boolean;
+}
+
+/** Turns validated environment into the shape the rest of the code uses. */
+export function envToConfig(env: Env): Config {
+  const dataDir = path.resolve(env.DATA_DIR);
+  return {
+    port: env.PORT,
+    host: env.HOST,
+    dataDir,
+    database: env.DATABASE_URL
+      ? { kind: 'postgres', url: env.DATABASE_URL, schema: env.DATABASE_SCHEMA }
+      : { kind: 'sqlite', file: path.join(dataDir, 'ruche.sqlite') },
+    roles: env.ROLES,
+    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
+    secretKey: env.SECRET_KEY,
+    smtpUrl: env.SMTP_URL,
+    mailFrom: env.MAIL_FROM,
+    sessionDays: env.SESSION_DAYS,
+    workerConcurrency: env.WORKER_CONCURRENCY,
+    logLevel: env.LOG_LEVEL,
+    trustProxy: env.TRUST_PROXY,
+  };
+}
