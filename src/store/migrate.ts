@@ -13,7 +13,8 @@ export async function migrateToLatest(store: Store): Promise<string[]> {
   if (store.dialect === 'postgres' && store.schema) {
     await sql`create schema if not exists ${sql.id(store.schema)}`.execute(store.db);
   }
-  const migrator = new Migrator({ db: store.db, provider });
+  // Named explicitly: Kysely looks for its own tables across all schemas otherwise.
+  const migrator = new Migrator({ db: store.db, provider, migrationTableSchema: store.schema });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);

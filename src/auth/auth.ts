@@ -1,0 +1,48 @@
+import crypto from 'node:crypto';
+import { betterAuth } from 'better-auth';
+import { getMigrations } from 'better-auth/db/migration';
+import type { Store } from '../store/database.js';
+
+export interface AuthOptions {
+  store: Store;
+  secret: string;
+  baseUrl: string;
+  sessionDays: number;
+}
+
+/**
+ * Accounts, password hashing (scrypt) and sessions come from better-auth, on our own database.
+ * Ruche calls it server-side from its own routes, so that every route keeps one error shape,
+ * one validation layer and one audit log; its HTTP handler is not mounted.
+ */
+export function createAuth({ store, secret, baseUrl, sessionDays }: AuthOptions) {
+  return betterAuth({
+    appName: 'Ruche',
+    baseURL: baseUrl,
+    basePath: '/api/v1/auth',
+    // Derived so the session-signing key differs from the token-sealing key made from the same secret.
+    secret: crypto.createHash('sha256').update('ruche:auth:' + secret).digest('base64url'),
+    database: { db: store.db, type: store.dialect },
+    emailAndPassword: { enabled: true, minPasswordLength: 10, maxPasswordLength: 256, autoSignIn: true },
+    session: {
+      expiresIn: Math.round(sessionDays * 86400),
+      updateAge: 86400,
+    },
+    advanced: {
+      cookiePrefix: 'ruche',
+      useSecureCookies: baseUrl.startsWith('https://'),
+      defaultCookieAttributes: { sameSite: 'lax', httpOnly: true, path: '/' },
+    },
+    rateLimit: { enabled: false },
+    telemetry: { enabled: false },
+    logger: { disabled: true },
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;
+
+/** Creates or updates the auth library's own tables (user, session, account, verification). */
+export async function migrateAuth(auth: Auth): Promise<void> {
+  const { runMigrations } = await getMigrations(auth.options);
+  await runMigrations();
+}

@@ -1,0 +1,28 @@
+import { parseArgs } from 'node:util';
+
+// `npm run ruche -- <command>`: admin tasks and batch analysis, from the same code as the server.
+const [command, sub, ...rest] = process.argv.slice(2);
+
+const usage = `usage:
+  ruche admin create --email E --name N --password P [--workspace W]   create an owner account
+  ruche analyze < comments.jsonl > analysed.jsonl                       analyse texts (JSON lines)`;
+
+async function main(): Promise<number> {
+  if (command === 'analyze') {
+    const { runAnalyze } = await import('./analyze.js');
+    await runAnalyze(process.stdin, process.stdout);
+    return 0;
+  }
+  if (command === 'admin' && sub === 'create') {
+    const { values } = parseArgs({
+      args: rest,
+      options: { email: { type: 'string' }, name: { type: 'string' }, password: { type: 'string' }, workspace: { type: 'string' } },
+    });
+    const { adminCreate } = await import('./admin.js');
+    return adminCreate(values);
+  }
+  console.error(usage);
+  return 2;
+}
+
+process.exitCode = await main();

@@ -1,0 +1,65 @@
+import crypto from 'node:crypto';
+import pino, { type Logger } from 'pino';
+import type { Config } from './config/config.js';
+import { loadSecretKey } from './config/secrets.js';
+import { createSealer, type Sealer } from './config/crypto.js';
+import { openStore, type Store } from './store/database.js';
+import { migrateToLatest } from './store/migrate.js';
+import { createAuth, migrateAuth, type Auth } from './auth/auth.js';
+import { createMailer, type Mailer } from './mail/mailer.js';
+import { createJobQueue, createJobRegistry, type JobQueue, type JobRegistry, type JobRunner } from './jobs/index.js';
+import { systemClock, type Clock } from './shared/clock.js';
+import { jobDefinitions } from './jobs-registry.js';
+
+/** Everything a route, a job or a command needs, built once from config. */
+export interface AppContext {
+  config: Config;
+  log: Logger;
+  clock: Clock;
+  store: Store;
+  auth: Auth;
+  sealer: Sealer;
+  mailer: Mailer;
+  jobs: { queue: JobQueue; registry: JobRegistry };
+  instanceId: string;
+  /** What this process runs, filled in by app.ts once the roles start. */
+  runtime: { runner: JobRunner | null };
+}
+
+export interface ContextOverrides {
+  clock?: Clock;
+  log?: Logger;
+}
+
+export async function createContext(config: Config, overrides: ContextOverrides = {}): Promise<AppContext> {
+  const log = overrides.log ?? pino({ level: config.logLevel });
+  const clock = overrides.clock ?? systemClock;
+  const secret = loadSecretKey(config.dataDir, config.secretKey);
+  const store = openStore(config.database);
+  try {
+    await migrateToLatest(store);
+    const auth = createAuth({ store, secret, baseUrl: config.publicUrl, sessionDays: config.sessionDays });
+    await migrateAuth(auth);
+    const registry = createJobRegistry(jobDefinitions(store, clock));
+    return {
+      config,
+      log,
+      clock,
+      store,
+      auth,
+      sealer: createSealer(secret),
+      mailer: createMailer(config.smtpUrl, config.mailFrom),
+      jobs: { queue: createJobQueue(store, { clock }), registry },
+      instanceId: crypto.randomUUID().slice(0, 8),
+      runtime: { runner: null },
+    };
+  } catch (err) {
+    await store.destroy();
+    throw err;
+  }
+}
+
+export async function destroyContext(ctx: AppContext): Promise<void> {
+  ctx.mailer.close();
+  await ctx.store.destroy();
+}

@@ -1,0 +1,24 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { HttpEnv } from './types.js';
+import { registerHealthRoutes } from '../modules/health/routes.js';
+import { registerSetupRoutes } from '../modules/setup/routes.js';
+import { registerSessionRoutes } from '../modules/session/routes.js';
+import { registerPermissionRoutes } from '../modules/permissions/routes.js';
+import { registerWorkspaceRoutes } from '../modules/workspaces/routes.js';
+import { registerMemberRoutes } from '../modules/members/routes.js';
+import { registerInvitationRoutes } from '../modules/invitations/routes.js';
+import { registerAuditRoutes } from '../modules/audit/routes.js';
+import { registerJobRoutes } from '../modules/jobs/routes.js';
+
+/** Every module's routes; the OpenAPI document and the tenant-isolation test are built from them. */
+export function registerApiRoutes(app: OpenAPIHono<HttpEnv>) {
+  registerHealthRoutes(app);
+  registerSetupRoutes(app);
+  registerSessionRoutes(app);
+  registerPermissionRoutes(app);
+  registerWorkspaceRoutes(app);
+  registerMemberRoutes(app);
+  registerInvitationRoutes(app);
+  registerAuditRoutes(app);
+  registerJobRoutes(app);
+}

@@ -1,0 +1,36 @@
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ZodError } from 'zod';
+import { AppError } from './errors.js';
+import type { HttpEnv } from './types.js';
+
+export function errorBody(code: string, message: string, details?: unknown) {
+  return { error: details === undefined ? { code, message } : { code, message, details } };
+}
+
+/** The one place where any error becomes an HTTP answer. Nothing internal reaches the client. */
+export function handleError(err: Error, c: Context<HttpEnv>) {
+  if (err instanceof AppError) {
+    if (err.code === 'rate_limited') {
+      const s = (err.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
+      if (s) c.header('Retry-After', String(s));
+    }
+    return c.json(errorBody(err.code, err.message, err.details), err.status);
+  }
+  if (err instanceof HTTPException) {
+    const status = err.status;
+    if (status === 413) return c.json(errorBody('payload_too_large', 'The request body is too large.'), 413);
+    if (status === 400 && /json/i.test(err.message)) {
+      return c.json(errorBody('malformed_json', 'The request body is not valid JSON.'), 400);
+    }
+    if (status >= 400 && status < 500) return c.json(errorBody('bad_request', err.message || 'Bad request.'), status);
+  }
+  c.get('log')?.error({ err }, 'unhandled error');
+  return c.json(errorBody('internal', 'Something went wrong on our side. It has been logged.'), 500);
+}
+
+/** Validation failures from zod, in the same shape, with the fields that failed. */
+export function validationFailed(error: ZodError, c: Context) {
+  const details = error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+  return c.json(errorBody('validation_failed', 'Some fields are missing or invalid.', details), 400);
+}

@@ -1,0 +1,75 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import type { AppContext } from '../context.js';
+import type { HttpEnv } from './types.js';
+import { csrfGuard } from './guards.js';
+import { errorBody, handleError, validationFailed } from './error-handler.js';
+import { mountWebApp } from './static.js';
+import { clientIp } from './client-ip.js';
+import { registerApiRoutes } from './api-routes.js';
+import { VERSION } from '../version.js';
+
+const MAX_BODY_BYTES = 1024 * 1024;
+const defaultWebDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+
+export function createHttpApp(ctx: AppContext, options: { webDir?: string } = {}) {
+  const app = new OpenAPIHono<HttpEnv>({
+    defaultHook: (result, c) => (result.success ? undefined : validationFailed(result.error, c)),
+  });
+  app.onError(handleError);
+  app.use('*', async (c, next) => {
+    c.set('ctx', ctx);
+    c.set('log', ctx.log);
+    c.set('ip', clientIp(c, ctx.config.trustProxy));
+    await next();
+  });
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:', 'https:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    }),
+  );
+  app.use('/api/*', async (c, next) => {
+    await next();
+    c.header('Cache-Control', 'no-store');
+  });
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) => {
+        // The rest of the body is left unread: the connection cannot carry another request.
+        c.header('Connection', 'close');
+        return c.json(errorBody('payload_too_large', `The request body is larger than ${MAX_BODY_BYTES} bytes.`), 413);
+      },
+    }),
+  );
+  app.use('/api/*', csrfGuard);
+
+  registerApiRoutes(app);
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'ruche.session_token',
+  });
+  app.doc31('/api/v1/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: 'Ruche API', version: VERSION, description: 'Writes need the header X-Ruche-CSRF: 1.' },
+  });
+  app.all('/api/*', (c) => c.json(errorBody('not_found', 'No such API route.'), 404));
+  mountWebApp(app, options.webDir ?? defaultWebDir);
+  return app;
+}
+
+export type HttpApp = ReturnType<typeof createHttpApp>;

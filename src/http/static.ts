@@ -1,0 +1,29 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Hono } from 'hono';
+import { serveStatic } from '@hono/node-server/serve-static';
+import type { HttpEnv } from './types.js';
+
+/** Serves the built web app, and its index.html for any other path so that client-side routes load. */
+export function mountWebApp(app: Hono<HttpEnv>, webDir: string) {
+  const indexFile = path.join(webDir, 'index.html');
+  const root = path.relative(process.cwd(), webDir) || '.';
+  app.use(
+    '/assets/*',
+    serveStatic({
+      root,
+      onFound: (_path, c) => {
+        // Vite names assets by content hash: they never change.
+        c.header('Cache-Control', 'public, max-age=31536000, immutable');
+      },
+    }),
+  );
+  app.use('/*', serveStatic({ root }));
+  app.get('*', (c) => {
+    if (!fs.existsSync(indexFile)) {
+      return c.text('The web app is not built. Run "npm run build:web" (npm start does it).', 503);
+    }
+    c.header('Cache-Control', 'no-cache');
+    return c.html(fs.readFileSync(indexFile, 'utf8'));
+  });
+}

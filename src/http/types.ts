@@ -1,0 +1,27 @@
+import type { Logger } from 'pino';
+import type { AppContext } from '../context.js';
+import type { RoleName } from '../shared/permissions.js';
+
+export interface Actor {
+  userId: string;
+  name: string;
+  email: string;
+  sessionId: string;
+  expiresAt: Date;
+}
+
+export interface Member {
+  membershipId: string;
+  workspaceId: string;
+  role: RoleName;
+}
+
+export interface HttpEnv {
+  Variables: {
+    ctx: AppContext;
+    log: Logger;
+    ip: string | null;
+    actor: Actor;
+    member: Member;
+  };
+}

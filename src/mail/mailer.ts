@@ -1,0 +1,26 @@
+import nodemailer from 'nodemailer';
+
+export interface Mail {
+  to: string;
+  subject: string;
+  text: string;
+}
+
+export interface Mailer {
+  enabled: boolean;
+  send(mail: Mail): Promise<void>;
+  close(): void;
+}
+
+/** Sends e-mail through SMTP_URL; without it, e-mail is off and callers show links instead. */
+export function createMailer(smtpUrl: string | undefined, from: string): Mailer {
+  if (!smtpUrl) return { enabled: false, send: async () => {}, close: () => {} };
+  const transport = nodemailer.createTransport(smtpUrl);
+  return {
+    enabled: true,
+    async send(mail) {
+      await transport.sendMail({ from, ...mail });
+    },
+    close: () => transport.close(),
+  };
+}

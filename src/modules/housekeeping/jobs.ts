@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { defineJob } from '../../jobs/index.js';
+import type { Store } from '../../store/database.js';
+import type { Clock } from '../../shared/clock.js';
+
+export const HOUSEKEEPING_PURGE = 'housekeeping.purge';
+const KEEP_FINISHED_JOBS_MS = 30 * 86400_000;
+
+/** Drops expired sessions, stale rate-limit windows and old finished jobs, so tables stay small. */
+export function purgeJob(store: Store, clock: Clock) {
+  return defineJob({
+    type: HOUSEKEEPING_PURGE,
+    version: 1,
+    schema: z.object({}),
+    maxAttempts: 3,
+    async run() {
+      const now = clock.now();
+      const sessions = await store.db.deleteFrom('session').where('expiresAt', '<', new Date(now) as never).executeTakeFirst();
+      await store.db.deleteFrom('rate_limits').where('window_start', '<', now - 86400_000).execute();
+      const jobs = await store.db
+        .deleteFrom('jobs')
+        .where('status', 'in', ['succeeded', 'cancelled'])
+        .where('finished_at', '<', now - KEEP_FINISHED_JOBS_MS)
+        .executeTakeFirst();
+      return { sessions: Number(sessions.numDeletedRows), jobs: Number(jobs.numDeletedRows) };
+    },
+  });
+}

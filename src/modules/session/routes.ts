@@ -1,0 +1,98 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { HttpEnv } from '../../http/types.js';
+import { publicRoute, userRoute } from '../../http/route.js';
+import { jsonBody, jsonOk, noContent } from '../../http/json.js';
+import { unauthenticated } from '../../http/errors.js';
+import { currentActor } from '../../http/guards.js';
+import { AuditAction, recordAudit } from '../audit/service.js';
+import { PasswordChange, SessionSchema, SignIn } from './schema.js';
+import { presentSession } from './presenters.js';
+import { requestHeaders, withAuthCookies } from './auth-calls.js';
+import { clear, hit } from './rate-limit.js';
+
+const signIn = publicRoute({
+  method: 'post',
+  path: '/api/v1/session',
+  tags: ['Session'],
+  summary: 'Sign in with e-mail and password',
+  request: jsonBody(SignIn),
+  responses: { 200: jsonOk(SessionSchema), 401: { description: 'Wrong e-mail or password' } },
+});
+
+const get = publicRoute({
+  method: 'get',
+  path: '/api/v1/session',
+  tags: ['Session'],
+  summary: 'The signed-in user and their workspaces',
+  responses: { 200: jsonOk(SessionSchema), 401: { description: 'Not signed in' } },
+});
+
+const signOut = userRoute({
+  method: 'delete',
+  path: '/api/v1/session',
+  tags: ['Session'],
+  responses: { 204: noContent },
+});
+
+const changePassword = userRoute({
+  method: 'post',
+  path: '/api/v1/session/password',
+  tags: ['Session'],
+  summary: 'Change password; every other session is signed out',
+  request: jsonBody(PasswordChange),
+  responses: { 204: noContent },
+});
+
+const FIFTEEN_MINUTES = 15 * 60_000;
+
+export function registerSessionRoutes(app: OpenAPIHono<HttpEnv>) {
+  app.openapi(signIn, async (c) => {
+    const { ctx, ip } = c.var;
+    const { email, password } = c.req.valid('json');
+    const now = ctx.clock.now();
+    // Per account (slows guessing one password) and per address (slows spraying many accounts).
+    const accountKey = `sign-in:${email}:${ip ?? '-'}`;
+    await hit(ctx.store.db, { key: accountKey, max: 10, windowMs: FIFTEEN_MINUTES }, now);
+    await hit(ctx.store.db, { key: `sign-in-ip:${ip ?? '-'}`, max: 100, windowMs: FIFTEEN_MINUTES }, now);
+    try {
+      const res = await withAuthCookies(c, () =>
+        ctx.auth.api.signInEmail({ body: { email, password }, headers: requestHeaders(c), returnHeaders: true }),
+      );
+      await clear(ctx.store.db, accountKey);
+      await recordAudit(ctx.store.db, { action: AuditAction.signIn, actorId: res.user.id, ip });
+      const expiresAt = new Date(now + ctx.config.sessionDays * 86400_000);
+      return c.json(await presentSession(ctx.store.db, res.user, expiresAt), 200);
+    } catch (err) {
+      await recordAudit(ctx.store.db, { action: AuditAction.signInFailed, data: { email }, ip });
+      throw err;
+    }
+  });
+
+  app.openapi(get, async (c) => {
+    const actor = await currentActor(c.var.ctx, c.req.raw.headers);
+    if (!actor) throw unauthenticated();
+    const user = { id: actor.userId, name: actor.name, email: actor.email };
+    return c.json(await presentSession(c.var.ctx.store.db, user, actor.expiresAt), 200);
+  });
+
+  app.openapi(signOut, async (c) => {
+    const { ctx, actor, ip } = c.var;
+    await withAuthCookies(c, () => ctx.auth.api.signOut({ headers: c.req.raw.headers, returnHeaders: true }));
+    await recordAudit(ctx.store.db, { action: AuditAction.signOut, actorId: actor.userId, ip });
+    return c.body(null, 204);
+  });
+
+  app.openapi(changePassword, async (c) => {
+    const { ctx, actor, ip } = c.var;
+    const { currentPassword, newPassword } = c.req.valid('json');
+    await withAuthCookies(c, () =>
+      ctx.auth.api.changePassword({
+        body: { currentPassword, newPassword, revokeOtherSessions: true },
+        headers: requestHeaders(c),
+        returnHeaders: true,
+      }),
+    );
+    await recordAudit(ctx.store.db, { action: AuditAction.passwordChanged, actorId: actor.userId, ip });
+    return c.body(null, 204);
+  });
+}

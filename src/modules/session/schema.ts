@@ -1,0 +1,19 @@
+import { z } from '@hono/zod-openapi';
+
+export const Email = z.string().trim().toLowerCase().pipe(z.email().max(254));
+export const Password = z.string().min(10, 'at least 10 characters').max(256);
+export const PersonName = z.string().trim().min(1).max(80);
+
+export const SignIn = z.strictObject({ email: Email, password: z.string().min(1).max(256) });
+export const PasswordChange = z.strictObject({ currentPassword: z.string().min(1).max(256), newPassword: Password });
+
+export const SessionSchema = z
+  .object({
+    user: z.object({ id: z.string(), name: z.string(), email: z.string() }),
+    memberships: z.array(
+      z.object({ workspaceId: z.string(), workspaceName: z.string(), role: z.string(), permissions: z.array(z.string()) }),
+    ),
+    canCreateWorkspace: z.boolean(),
+    expiresAt: z.string(),
+  })
+  .openapi('Session');

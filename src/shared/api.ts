@@ -1,0 +1,113 @@
+/**
+ * The JSON shapes of /api/v1, shared by the server's presenters and the web app's typed client.
+ * Times are ISO 8601 strings on the wire.
+ */
+import type { Permission, RoleName } from './permissions.js';
+
+export interface ApiError {
+  error: { code: string; message: string; details?: unknown };
+}
+
+export interface UserView {
+  id: string;
+  name: string;
+  email: string;
+}
+
+export interface MembershipView {
+  workspaceId: string;
+  workspaceName: string;
+  role: RoleName;
+  permissions: Permission[];
+}
+
+/** GET /api/v1/session → 200 (signed in) or 401. */
+export interface SessionView {
+  user: UserView;
+  memberships: MembershipView[];
+  canCreateWorkspace: boolean;
+  expiresAt: string;
+}
+
+/** GET /api/v1/setup → whether the first visitor must create the owner account. */
+export interface SetupView {
+  needsOwner: boolean;
+}
+
+export interface WorkspaceView {
+  id: string;
+  name: string;
+  timezone: string;
+  locale: 'fr' | 'en';
+  createdAt: string;
+  role: RoleName;
+  permissions: Permission[];
+}
+
+export interface MemberView {
+  id: string;
+  userId: string;
+  name: string;
+  email: string;
+  role: RoleName;
+  joinedAt: string;
+}
+
+export interface InvitationView {
+  id: string;
+  email: string;
+  role: RoleName;
+  invitedBy: string;
+  createdAt: string;
+  expiresAt: string;
+  status: 'pending' | 'accepted' | 'revoked' | 'expired';
+  /** Only in the answer to the creation: the link to hand to the invitee. */
+  link?: string;
+  emailed?: boolean;
+}
+
+/** GET /api/v1/invitations/{token} (public) → what the invitee is joining. */
+export interface InvitationPreview {
+  workspaceName: string;
+  email: string;
+  role: RoleName;
+  invitedBy: string;
+  accountExists: boolean;
+}
+
+export interface AuditEventView {
+  id: string;
+  action: string;
+  actor: { id: string; name: string } | null;
+  targetType: string | null;
+  targetId: string | null;
+  data: Record<string, unknown>;
+  ip: string | null;
+  createdAt: string;
+}
+
+export interface JobView {
+  id: string;
+  type: string;
+  status: 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+  attempts: number;
+  maxAttempts: number;
+  runAt: string;
+  progress: { done: number; total: number; message?: string } | null;
+  lastError: string | null;
+  createdAt: string;
+  finishedAt: string | null;
+}
+
+export interface HealthView {
+  status: 'ok' | 'degraded';
+  version: string;
+  database: { ok: boolean; dialect: 'sqlite' | 'postgres'; latencyMs: number; error?: string };
+  jobs: { ok: boolean; runner: 'running' | 'stopped' | 'not-in-this-process'; queued: number; running: number; failed: number };
+  roles: string[];
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
