@@ -1,0 +1,46 @@
+import { Route, Routes } from 'react-router-dom';
+import { HomeRedirect, PublicOnly, RequireSession } from './guards.js';
+import { Shell } from './Shell.js';
+import { WorkspaceLayout } from './workspace.js';
+import { SignInPage } from '../scenes/auth/SignInPage.js';
+import { SetupPage } from '../scenes/auth/SetupPage.js';
+import { AcceptInvitationPage } from '../scenes/auth/AcceptInvitationPage.js';
+import { AccountPage } from '../scenes/account/AccountPage.js';
+import { NewWorkspacePage } from '../scenes/workspaces/NewWorkspacePage.js';
+import { OverviewPage } from '../scenes/workspaces/OverviewPage.js';
+import { MembersPage } from '../scenes/members/MembersPage.js';
+import { AuditPage } from '../scenes/audit/AuditPage.js';
+import { JobsPage } from '../scenes/jobs/JobsPage.js';
+import { UpcomingPage } from '../scenes/upcoming/UpcomingPage.js';
+import { NotFoundPage } from '../scenes/NotFoundPage.js';
+import { AREAS } from '../lib/areas.js';
+
+export function App() {
+  return (
+    <Routes>
+      <Route element={<PublicOnly />}>
+        <Route path="/signin" element={<SignInPage />} />
+        <Route path="/setup" element={<SetupPage />} />
+      </Route>
+      <Route path="/invite/:token" element={<AcceptInvitationPage />} />
+      <Route element={<RequireSession />}>
+        <Route element={<Shell />}>
+          <Route index element={<HomeRedirect />} />
+          <Route path="/account" element={<AccountPage />} />
+          <Route path="/workspaces/new" element={<NewWorkspacePage />} />
+          <Route path="/w/:workspaceId" element={<WorkspaceLayout />}>
+            <Route index element={<OverviewPage />} />
+            <Route path="members" element={<MembersPage />} />
+            <Route path="audit" element={<AuditPage />} />
+            <Route path="jobs" element={<JobsPage />} />
+            {AREAS.filter((a) => !a.available).map((a) => (
+              <Route key={a.id} path={a.path} element={<UpcomingPage area={a.id} />} />
+            ))}
+            <Route path="*" element={<NotFoundPage />} />
+          </Route>
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,51 @@
+/**
+ * The registry of the app's areas: the sidebar, the routes and the "not yet available" pages all read it,
+ * so adding an area is one line here and one scene.
+ */
+import type { Permission } from '../../src/shared/permissions.js';
+
+export type AreaId =
+  | 'members'
+  | 'audit'
+  | 'jobs'
+  | 'calendar'
+  | 'inbox'
+  | 'listening'
+  | 'analytics'
+  | 'reports'
+  | 'settings';
+
+export interface Area {
+  id: AreaId;
+  /** Path segment under /w/:workspaceId/. */
+  path: string;
+  /** Permission needed to see the area; none means every member. */
+  permission?: Permission;
+  /** Areas still to come show an honest page saying what they will do. */
+  available: boolean;
+  group: 'work' | 'team';
+  icon: string;
+}
+
+export const AREAS: readonly Area[] = [
+  { id: 'calendar', path: 'calendar', available: false, group: 'work', icon: '▦' },
+  { id: 'inbox', path: 'inbox', available: false, group: 'work', icon: '✉' },
+  { id: 'listening', path: 'listening', available: false, group: 'work', icon: '◎' },
+  { id: 'analytics', path: 'analytics', available: false, group: 'work', icon: '▤' },
+  { id: 'reports', path: 'reports', available: false, group: 'work', icon: '▧' },
+  { id: 'members', path: 'members', permission: 'members.read', available: true, group: 'team', icon: '☺' },
+  { id: 'audit', path: 'audit', permission: 'audit.read', available: true, group: 'team', icon: '☰' },
+  { id: 'jobs', path: 'jobs', permission: 'jobs.read', available: true, group: 'team', icon: '⟳' },
+  { id: 'settings', path: 'settings', available: false, group: 'team', icon: '⚙' },
+];
+
+export function visibleAreas(permissions: readonly Permission[]): Area[] {
+  return AREAS.filter((a) => !a.permission || permissions.includes(a.permission));
+}
+
+export function workspacePath(workspaceId: string, area?: AreaId): string {
+  const base = `/w/${encodeURIComponent(workspaceId)}`;
+  if (!area) return base;
+  const found = AREAS.find((a) => a.id === area);
+  return `${base}/${found ? found.path : area}`;
+}

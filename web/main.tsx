@@ -1,0 +1,26 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { BrowserRouter } from 'react-router-dom';
+import { I18nextProvider } from 'react-i18next';
+import { initI18n } from './i18n/index.js';
+import { SessionProvider } from './app/session.js';
+import { App } from './app/App.js';
+import './styles/base.css';
+import './styles/layout.css';
+import './styles/components.css';
+
+const i18n = initI18n();
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+
+createRoot(root).render(
+  <StrictMode>
+    <I18nextProvider i18n={i18n}>
+      <BrowserRouter>
+        <SessionProvider>
+          <App />
+        </SessionProvider>
+      </BrowserRouter>
+    </I18nextProvider>
+  </StrictMode>,
+);

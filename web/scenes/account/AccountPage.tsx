@@ -1,0 +1,25 @@
+import { useTranslation } from 'react-i18next';
+import { useSignedIn } from '../../app/session.js';
+import { Page } from '../../components/Page.js';
+import { formatDateTime } from '../../lib/format.js';
+import { ChangePasswordForm } from './ChangePasswordForm.js';
+
+export function AccountPage() {
+  const { t, i18n } = useTranslation();
+  const session = useSignedIn();
+  return (
+    <Page title={t('account.title')}>
+      <section className="card" aria-labelledby="account-profile">
+        <h2 id="account-profile">{t('account.profile')}</h2>
+        <dl className="facts">
+          <dt>{t('common.name')}</dt>
+          <dd>{session.user.name}</dd>
+          <dt>{t('common.email')}</dt>
+          <dd>{session.user.email}</dd>
+        </dl>
+        <p className="muted">{t('account.sessionEnds', { date: formatDateTime(session.expiresAt, i18n.language) })}</p>
+      </section>
+      <ChangePasswordForm />
+    </Page>
+  );
+}

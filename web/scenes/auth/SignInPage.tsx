@@ -1,0 +1,45 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client.js';
+import { useSession } from '../../app/session.js';
+import { AuthCard } from '../../components/AuthCard.js';
+import { Page } from '../../components/Page.js';
+import { TextField } from '../../components/Field.js';
+import { ErrorAlert } from '../../components/Alert.js';
+import { errorMessage } from '../../lib/errors.js';
+
+export function SignInPage() {
+  const { t } = useTranslation();
+  const { setSession } = useSession();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      setSession(await api.session.signIn(email.trim(), password));
+    } catch (caught) {
+      setError(caught);
+      setBusy(false);
+    }
+  };
+
+  return (
+    <AuthCard>
+      <Page title={t('signin.title')} lead={t('signin.intro')}>
+        <form className="form" onSubmit={(e) => void submit(e)} noValidate>
+          <ErrorAlert>{error ? errorMessage(t, error) : null}</ErrorAlert>
+          <TextField label={t('common.email')} type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
+          <TextField label={t('common.password')} type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+          <button type="submit" className="button button-primary" disabled={busy}>
+            {busy ? t('signin.busy') : t('signin.submit')}
+          </button>
+        </form>
+      </Page>
+    </AuthCard>
+  );
+}

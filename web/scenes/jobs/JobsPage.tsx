@@ -1,0 +1,55 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client.js';
+import { useWorkspace } from '../../app/workspace.js';
+import { useLoad } from '../../app/useLoad.js';
+import { Page } from '../../components/Page.js';
+import { ErrorAlert, Loading } from '../../components/Alert.js';
+import { errorMessage } from '../../lib/errors.js';
+import { JobRow } from './JobRow.js';
+
+const REFRESH_MS = 3000;
+
+export function JobsPage() {
+  const { t } = useTranslation();
+  const workspace = useWorkspace();
+  const wid = workspace.workspaceId;
+  const [jobs, reload] = useLoad(() => api.jobs.list(wid), [wid]);
+  const active = jobs.status === 'ready' && jobs.data.items.some((j) => j.status === 'queued' || j.status === 'running');
+
+  // Poll only while something is moving, so an idle page costs nothing.
+  useEffect(() => {
+    if (!active) return;
+    const timer = setInterval(() => void reload(), REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [active, reload]);
+
+  return (
+    <Page title={t('jobs.title')} lead={t('jobs.intro')}>
+      <section className="card">
+        {jobs.status === 'loading' ? <Loading /> : null}
+        {jobs.status === 'failed' ? <ErrorAlert>{errorMessage(t, jobs.error)}</ErrorAlert> : null}
+        {jobs.status === 'ready' && jobs.data.items.length === 0 ? <p className="muted">{t('jobs.empty')}</p> : null}
+        {jobs.status === 'ready' && jobs.data.items.length > 0 ? (
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t('jobs.type')}</th>
+                  <th scope="col">{t('jobs.status')}</th>
+                  <th scope="col">{t('jobs.progress')}</th>
+                  <th scope="col">{t('jobs.created')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {jobs.data.items.map((job) => (
+                  <JobRow key={job.id} job={job} />
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : null}
+      </section>
+    </Page>
+  );
+}
