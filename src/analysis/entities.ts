@@ -1,0 +1,41 @@
+import { isStopword } from './lexicon/stopwords.js';
+import { foldText } from './text/normalize.js';
+import type { Token } from './text/tokenize.js';
+import type { Entities } from './types.js';
+
+const LINK_RE = /\bhttps?:\/\/[^\s<>"]+|\bwww\.[^\s<>"]+/gi;
+const MENTION_RE = /(?<![\w@])@[\p{L}\p{N}_]{1,50}/gu;
+const HASHTAG_RE = /(?<![\w#&])#[\p{L}\p{N}_]{1,100}/gu;
+const MAX_KEYWORDS = 8;
+
+/** Accent-folded, lower-cased hashtag: "#Écologie" → "#ecologie". */
+export function foldHashtag(tag: string): string {
+  return foldText(tag);
+}
+
+/**
+ * Hashtags (folded), mentions and links as written, and up to eight keywords: content words in order of
+ * appearance, folded, without function words or numbers.
+ */
+export function extractEntities(raw: string, tokens: Token[]): Entities {
+  const links = unique(raw.match(LINK_RE) ?? []).map((l) => l.replace(/[.,;:!?)\]]+$/, ''));
+  const mentions = unique((raw.match(MENTION_RE) ?? []).map((m) => m.toLowerCase()));
+  const hashtags = unique((raw.match(HASHTAG_RE) ?? []).map(foldHashtag));
+  return { keywords: keywords(tokens), hashtags, mentions, links };
+}
+
+export function keywords(tokens: Token[], max = MAX_KEYWORDS): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  for (const t of tokens) {
+    if (t.kind !== 'word' || t.text.length < 3 || isStopword(t.text) || /\d/.test(t.text) || seen.has(t.text)) continue;
+    seen.add(t.text);
+    out.push(t.text);
+    if (out.length === max) break;
+  }
+  return out;
+}
+
+function unique(items: string[]): string[] {
+  return [...new Set(items)];
+}

@@ -1,0 +1,21 @@
+import { tokenContributions, type LinearModel } from './model/linear.js';
+import type { FeatureVector } from './text/features.js';
+import { isStopword } from './lexicon/stopwords.js';
+import type { Token } from './text/tokenize.js';
+import type { Reason, ReasonCategory } from './types.js';
+
+/** The words that pushed a model's score up the most, for a moderator to see why. */
+export function topWords(model: LinearModel, fv: FeatureVector, tokens: Token[], category: ReasonCategory, k: number, row = 0, against?: number): Reason[] {
+  const contrib = tokenContributions(model, fv, tokens.length, row, against);
+  const order = [...contrib.keys()].filter((i) => contrib[i] > 0.05).sort((a, b) => contrib[b] - contrib[a]);
+  const out: Reason[] = [];
+  const seen = new Set<string>();
+  for (const i of order) {
+    const text = tokens[i].text;
+    if (seen.has(text) || (text.length < 3 && tokens[i].kind === 'word') || isStopword(text)) continue;
+    seen.add(text);
+    out.push({ category, rule: 'model', text, weight: Math.round(contrib[i] * 100) / 100 });
+    if (out.length === k) break;
+  }
+  return out;
+}

@@ -1,0 +1,12 @@
+export { createAnalyzer, analyzeWith, type Analyzer, type AnalyzerOptions, type AnalyzeOptions } from './analyzer.js';
+export { detectLanguage, sentiment, toxicityOf as toxicity, complaint, defaultModels } from './functions.js';
+export { normalize, foldText } from './text/normalize.js';
+export { tokenize, type Token } from './text/tokenize.js';
+export { extractEntities, keywords, foldHashtag } from './entities.js';
+export { minhash, estimateSimilarity } from './minhash.js';
+export { NearDuplicateIndex, type NearDuplicate } from './lsh.js';
+export { trainFromLabels, trainExamples, type LabeledText } from './model/examples.js';
+export { encodeModel, decodeModel } from './model/codec.js';
+export { loadModels, loadModel, MODEL_NAMES, type ModelName, type ModelSet } from './models.js';
+export type { LinearModel } from './model/linear.js';
+export type * from './types.js';

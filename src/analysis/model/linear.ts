@@ -1,0 +1,82 @@
+import { featureValues, type FeatureVector } from '../text/features.js';
+
+/**
+ * A linear classifier over hashed features. Binary models have one row (probability of `labels[1]`); softmax
+ * models have one row per label.
+ */
+export interface LinearModel {
+  name: string;
+  kind: 'binary' | 'softmax';
+  labels: string[];
+  dim: number;
+  rows: Float32Array[];
+  bias: number[];
+  /** Weight of character n-grams relative to word features (0 ignores them). */
+  charWeight: number;
+  /** Free-form facts about the training run (data, examples, seed), kept with the weights. */
+  meta: Record<string, unknown>;
+}
+
+export function emptyModel(name: string, kind: LinearModel['kind'], labels: string[], dim: number): LinearModel {
+  const rowCount = kind === 'binary' ? 1 : labels.length;
+  return {
+    name,
+    kind,
+    labels,
+    dim,
+    rows: Array.from({ length: rowCount }, () => new Float32Array(dim)),
+    bias: new Array(rowCount).fill(0),
+    charWeight: 1,
+    meta: {},
+  };
+}
+
+export function rowScore(row: Float32Array, bias: number, fv: FeatureVector, charWeight: number): number {
+  const [vw, vc] = featureValues(fv, charWeight);
+  const idx = fv.idx;
+  let sw = 0;
+  for (let i = 0; i < fv.nWord; i++) sw += row[idx[i]];
+  let sc = 0;
+  if (charWeight !== 0) for (let i = fv.nWord; i < fv.n; i++) sc += row[idx[i]];
+  return bias + sw * vw + sc * vc;
+}
+
+export function sigmoid(x: number): number {
+  return 1 / (1 + Math.exp(-x));
+}
+
+/** Class probabilities, in the order of `model.labels`. */
+export function predictProba(model: LinearModel, fv: FeatureVector): number[] {
+  if (model.kind === 'binary') {
+    const p = sigmoid(rowScore(model.rows[0], model.bias[0], fv, model.charWeight));
+    return [1 - p, p];
+  }
+  const logits = model.rows.map((row, k) => rowScore(row, model.bias[k], fv, model.charWeight));
+  return softmax(logits);
+}
+
+export function softmax(logits: number[]): number[] {
+  let max = -Infinity;
+  for (const l of logits) if (l > max) max = l;
+  const e = logits.map((l) => Math.exp(l - max));
+  const sum = e.reduce((a, b) => a + b, 0);
+  return e.map((v) => v / sum);
+}
+
+/**
+ * How much each token pushed a row's score, for showing a moderator why: the sum of its features' weights. For a
+ * softmax model pass `against` to measure a label relative to another (e.g. positive minus negative).
+ */
+export function tokenContributions(model: LinearModel, fv: FeatureVector, tokenCount: number, row = 0, against?: number): Float64Array {
+  const out = new Float64Array(tokenCount);
+  const w = model.rows[row];
+  const w2 = against === undefined ? undefined : model.rows[against];
+  const [vw, vc] = featureValues(fv, model.charWeight);
+  for (let i = 0; i < fv.n; i++) {
+    const o = fv.origin[i];
+    if (o < 0) continue;
+    const f = fv.idx[i];
+    out[o] += (w2 ? w[f] - w2[f] : w[f]) * (i < fv.nWord ? vw : vc);
+  }
+  return out;
+}

@@ -1,0 +1,128 @@
+import { hashRange, hashString, mix } from './hash.js';
+import { negationScope } from './negation.js';
+import type { Token } from './tokenize.js';
+
+/** Size of the hashed feature space shared by every linear model; weights are only valid for this size. */
+export const FEATURE_BITS = 18;
+export const FEATURE_DIM = 1 << FEATURE_BITS;
+const MASK = FEATURE_DIM - 1;
+
+const SEED_WORD = 0x1b873593;
+const SEED_NEG = 0x2c1b3c6d;
+const SEED_CHAR = 0x297a2d39;
+const SEED_TAG = 0x5bd1e995;
+const SEED_BIGRAM = 0x68e31da4;
+const SEED_SPECIAL = 0x3c6ef372;
+
+export interface FeatureVector {
+  /** Hashed feature indices; a feature seen twice appears twice. */
+  idx: Int32Array;
+  /** Index of the token each feature came from, or -1 for whole-text features; used to explain a score. */
+  origin: Int16Array;
+  n: number;
+  /**
+   * Features before this index are word-level (words, bigrams, lexicon, specials); the rest are character n-grams,
+   * which each model weighs by its own `charWeight`.
+   */
+  nWord: number;
+}
+
+export type Polarity = (word: string) => number;
+
+let idxBuf = new Int32Array(4096);
+let originBuf = new Int16Array(4096);
+let charBuf = new Int32Array(4096);
+let charOriginBuf = new Int16Array(4096);
+let nc = 0;
+
+function special(name: string): number {
+  return hashString(name, SEED_SPECIAL) & MASK;
+}
+const F_URL = special('URL');
+const F_MENTION = special('MENTION');
+const F_ELONG = special('ELONG');
+const F_LEX_POS = special('LEX+');
+const F_LEX_NEG = special('LEX-');
+const F_EMPTY = special('EMPTY');
+
+/**
+ * Hashed word unigrams and bigrams, character 3–5-grams of every word (robust to spelling and inflection), negated
+ * words as their own features, and lexicon polarity counts flipped under negation. The returned buffers are reused
+ * by the next call: copy them (`copyFeatures`) to keep them.
+ */
+export function extractFeatures(tokens: Token[], polarity?: Polarity): FeatureVector {
+  let chars = 0;
+  for (const t of tokens) chars += t.text.length;
+  const maxNeeded = tokens.length * 6 + chars * 3 + 8;
+  if (idxBuf.length < maxNeeded) {
+    idxBuf = new Int32Array(maxNeeded * 2);
+    originBuf = new Int16Array(maxNeeded * 2);
+    charBuf = new Int32Array(maxNeeded * 2);
+    charOriginBuf = new Int16Array(maxNeeded * 2);
+  }
+  nc = 0;
+  const scope = negationScope(tokens);
+  let n = 0;
+  const push = (f: number, o: number) => {
+    idxBuf[n] = f;
+    originBuf[n++] = o;
+  };
+  let prev = 0x9747b28c;
+  for (let i = 0; i < tokens.length && i < 0x7fff; i++) {
+    const t = tokens[i];
+    const kind = t.kind;
+    if (kind === 'url') { push(F_URL, i); prev = F_URL; continue; }
+    if (kind === 'mention') { push(F_MENTION, i); continue; }
+    if (kind === 'number') { prev = 0x9747b28c; continue; }
+    if (kind === 'punct') {
+      if (t.text !== '.') push(hashString(t.text, SEED_WORD) & MASK, i);
+      prev = 0x9747b28c;
+      continue;
+    }
+    const text = kind === 'hashtag' ? t.text.slice(1) : t.text;
+    const negated = scope[i] === 1;
+    const h = hashString(text, negated ? SEED_NEG : SEED_WORD);
+    push(h & MASK, i);
+    if (kind === 'hashtag') push(hashString(text, SEED_TAG) & MASK, i);
+    push(mix(prev, h ^ SEED_BIGRAM) & MASK, i);
+    prev = h;
+    if (t.elongated) push(F_ELONG, i);
+    if ((kind === 'word' || kind === 'hashtag') && text.length > 1) pushCharGrams(text, i);
+    if (polarity) {
+      const p = polarity(text);
+      if (p !== 0) push((p > 0) !== negated ? F_LEX_POS : F_LEX_NEG, i);
+    }
+  }
+  if (n === 0) push(F_EMPTY, -1);
+  const nWord = n;
+  idxBuf.set(charBuf.subarray(0, nc), n);
+  originBuf.set(charOriginBuf.subarray(0, nc), n);
+  n += nc;
+  return { idx: idxBuf.subarray(0, n), origin: originBuf.subarray(0, n), n, nWord };
+}
+
+function pushCharGrams(word: string, origin: number): void {
+  const s = `<${word}>`;
+  const len = s.length;
+  for (let g = 3; g <= 5; g++) {
+    for (let a = 0; a + g <= len; a++) {
+      charBuf[nc] = hashRange(s, a, a + g, SEED_CHAR) & MASK;
+      charOriginBuf[nc++] = origin;
+    }
+    if (len < g + 1) break;
+  }
+}
+
+export function copyFeatures(fv: FeatureVector): FeatureVector {
+  return { idx: fv.idx.slice(), origin: fv.origin.slice(), n: fv.n, nWord: fv.nWord };
+}
+
+/**
+ * The value of word-level and of character features for a model weighing characters by `charWeight`: the vector
+ * has unit length, so that long and short texts weigh alike.
+ */
+export function featureValues(fv: FeatureVector, charWeight: number): [word: number, char: number] {
+  const nc = fv.n - fv.nWord;
+  const z = 1 / Math.sqrt(fv.nWord + charWeight * charWeight * nc || 1);
+  return [z, z * charWeight];
+}

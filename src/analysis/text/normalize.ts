@@ -1,0 +1,76 @@
+// Look-alike letters from other scripts that spammers and trolls use to dodge word lists.
+const CONFUSABLES: Record<string, string> = {
+  а: 'a', в: 'b', е: 'e', ё: 'e', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't', у: 'y', х: 'x',
+  і: 'i', ї: 'i', ј: 'j', ѕ: 's', ԁ: 'd', ɡ: 'g', һ: 'h', ԛ: 'q', ԝ: 'w', ү: 'y', ӏ: 'l',
+  α: 'a', β: 'b', ε: 'e', η: 'n', ι: 'i', κ: 'k', ν: 'v', ο: 'o', ρ: 'p', τ: 't', υ: 'u', χ: 'x', ω: 'w',
+  ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ı: 'i', ſ: 's',
+};
+const CONFUSABLE_RE = new RegExp(`[${Object.keys(CONFUSABLES).join('')}]`, 'g');
+const INVISIBLE_RE = /[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]/g;
+const MARKS_RE = /\p{M}+/gu;
+const ASCII_RE = /^[\x20-\x7e]*$/;
+
+/**
+ * Case, accents, invisible characters and look-alike letters folded away; used for every feature and rule so
+ * that "ÉCOLOGIE", "écologie" and "ecologie" are one word.
+ */
+export function foldText(text: string): string {
+  if (ASCII_RE.test(text)) return text.toLowerCase();
+  return text
+    .normalize('NFKC')
+    .replace(INVISIBLE_RE, '')
+    .toLowerCase()
+    .replace(CONFUSABLE_RE, (c) => CONFUSABLES[c] ?? c)
+    .normalize('NFD')
+    .replace(MARKS_RE, '')
+    .replace(/[’ʼ`´]/g, "'");
+}
+
+const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '8': 'b', '9': 'g', '@': 'a', $: 's', '!': 'i', '|': 'l', '€': 'e' };
+const LEET_RE = /[0134578@$!|€9]/g;
+
+/** "n1gg3r", "sh!t", "b@tard" become letters again; numbers alone ("2024") are left untouched. */
+export function unleet(word: string): string {
+  if (!/\p{L}/u.test(word)) return word;
+  return word.replace(LEET_RE, (c) => LEET[c] ?? c);
+}
+
+/** Runs of three or more of one letter shrink to two: "nuuuul" → "nuul", "sooo" → "soo". */
+export function squeeze(word: string): string {
+  return word.replace(/(\p{L})\1{2,}/gu, '$1$1');
+}
+
+/** Every repeat shrinks to one letter; lexicons are matched on this skeleton so "connnard" meets "conard". */
+export function skeleton(word: string): string {
+  return word.replace(/(.)\1+/gu, '$1');
+}
+
+// Single letters separated by spaces, dots, dashes or stars ("i d i o t", "c.o.n.n.a.r.d"): joined back.
+const SPACED_RE = /(?<![\p{L}\p{N}])\p{L}(?:[ ]+\p{L}){3,}(?![\p{L}\p{N}])/gu;
+const DOTTED_RE = /(?<![\p{L}\p{N}])\p{L}(?:\s*[._\-·•*+]\s*\p{L}){2,}(?![\p{L}\p{N}])/gu;
+
+export function joinSpacedLetters(text: string): string {
+  return text
+    .replace(SPACED_RE, (m) => m.replace(/ +/g, ''))
+    .replace(DOTTED_RE, (m) => (/^[\p{L}.]+$/u.test(m) && isAbbreviation(m) ? m : m.replace(/[\s._\-·•*+]/g, '')));
+}
+
+// "u.s.a" or "e.g" are abbreviations, not hidden words: a dotted run of at most three letters is kept.
+function isAbbreviation(m: string): boolean {
+  return m.replace(/\./g, '').length <= 3;
+}
+
+/** Full normalisation for display of what a rule matched and for tests: fold, join, unleet, squeeze. */
+export function normalize(text: string): string {
+  return joinSpacedLetters(foldText(text))
+    .split(/(\s+)/)
+    .map((w) => (/\s/.test(w) ? w : squeeze(unleetToken(w))))
+    .join('');
+}
+
+function unleetToken(w: string): string {
+  if (/^(?:https?:|www\.|@|#)/.test(w)) return w;
+  const core = w.replace(/^[^\p{L}\p{N}@$]+|[^\p{L}\p{N}@$!]+$/gu, '');
+  if (!/\p{L}/u.test(core) || !/[0-9@$!|€]/.test(core)) return w;
+  return w.replace(core, unleet(core));
+}

@@ -1,0 +1,102 @@
+import { GROUP_TERMS, SLUR_TERMS } from './lexicon/groups.js';
+import { tokenSkeletons, type TermHit } from './lexicon/terms.js';
+import { predictProba, type LinearModel } from './model/linear.js';
+import { isReclaimed, speechContext } from './rules/context.js';
+import { hatePatterns } from './rules/hate.js';
+import { insultScore } from './rules/insult.js';
+import { plainText } from './rules/plain.js';
+import { sexualScore } from './rules/sexual.js';
+import { spamScore } from './rules/spam.js';
+import { threatScore } from './rules/threat.js';
+import type { FeatureVector } from './text/features.js';
+import type { Token } from './text/tokenize.js';
+import type { Lang, Reason, ToxicityCategory, ToxicityResult } from './types.js';
+import { topWords } from './explain.js';
+
+export interface ToxicityModels {
+  hate: LinearModel;
+  /** Abusive language model, for insults (English only: no French set labels insults). */
+  offensive?: LinearModel;
+}
+
+// Slurs that are ordinary words in French ("retard" is a delay) count only in English texts.
+const ENGLISH_ONLY_SLURS = new Set(['retard', 'retards', 'retarded', 'coon', 'coons', 'fag', 'fags']);
+
+/**
+ * Toxicity by category. Hate blends the trained model with rules about named groups; insults, threats, sexual
+ * content and spam are rules (plus the abuse model in English). Counter-speech, negation and reclaimed use lower
+ * what the words alone would say.
+ */
+export function toxicity(raw: string, tokens: Token[], fv: FeatureVector, lang: Lang, models: ToxicityModels): { result: ToxicityResult; reasons: Reason[] } {
+  const reasons: Reason[] = [];
+  const skeletons = tokenSkeletons(tokens);
+  const groups = GROUP_TERMS.findAll(tokens, skeletons);
+  const slurs = SLUR_TERMS.findAll(tokens, skeletons).filter((h) => lang !== 'fr' || !ENGLISH_ONLY_SLURS.has(h.term));
+  const plain = plainText(tokens);
+  const ctx = speechContext(raw, plain);
+  if (ctx.counterSpeech) reasons.push({ category: 'context', rule: 'counter-speech', text: 'condemns or reports hateful words', weight: -1 });
+
+  // Hate: model probability, raised by hateful patterns about a named group or by slurs, lowered by context.
+  const pModel = predictProba(models.hate, fv)[1];
+  let ruleHate = 0;
+  let target: string | undefined;
+  const withGroups = plainText(tokens, [...groups, ...slurs].map((hit) => ({ hit, as: 'GRP' })));
+  let negatedPattern = false;
+  for (const h of hatePatterns(withGroups)) {
+    if (h.negated) {
+      negatedPattern = true;
+      reasons.push({ category: 'context', rule: `negated-${h.rule}`, text: h.text, weight: -0.8 });
+    } else {
+      ruleHate = Math.max(ruleHate, 0.88);
+      reasons.push({ category: 'hate', rule: h.rule, text: h.text, weight: 0.88 });
+    }
+  }
+  for (const s of slurs) {
+    const reclaimed = isReclaimed(plainText(tokens, [{ hit: s, as: 'SLUR' }]));
+    if (reclaimed) reasons.push({ category: 'context', rule: 'reclaimed-slur', text: s.term, weight: -0.6 });
+    else {
+      ruleHate = Math.max(ruleHate, 0.8);
+      reasons.push({ category: 'hate', rule: 'slur', text: s.term, weight: 0.8 });
+    }
+  }
+  const named = groups.length + slurs.length > 0;
+  // Without a named group, a high score is usually rudeness the data sets label as hate only sometimes.
+  let hate = Math.max(ruleHate, named ? pModel : pModel * 0.75);
+  // "Je ne déteste pas les X": the model sees the hateful words, the rule sees the negation.
+  if (negatedPattern && ruleHate === 0) hate = pModel * 0.4;
+  if (ctx.counterSpeech) hate = Math.min(hate, pModel) * 0.35;
+  if (hate >= 0.5) target = pickTarget(slurs, groups);
+  if (pModel >= 0.3) reasons.push(...topWords(models.hate, fv, tokens, 'hate', 3));
+
+  const threat = threatScore(plain);
+  reasons.push(...threat.reasons);
+  const insult = insultScore(tokens, lang, skeletons);
+  reasons.push(...insult.reasons);
+  let insultScoreValue = insult.score;
+  if (models.offensive && lang !== 'fr') {
+    const pOff = predictProba(models.offensive, fv)[1];
+    insultScoreValue = Math.max(insultScoreValue, pOff * 0.9);
+    if (pOff >= 0.5) reasons.push(...topWords(models.offensive, fv, tokens, 'insult', 3));
+  }
+  const sexual = sexualScore(tokens, skeletons);
+  reasons.push(...sexual.reasons);
+  const spam = spamScore(tokens, raw);
+  reasons.push(...spam.reasons);
+
+  const damp = ctx.counterSpeech ? 0.35 : 1;
+  const categories: Record<ToxicityCategory, number> = {
+    insult: round(insultScoreValue * damp),
+    hate: round(hate),
+    threat: round(threat.score * (ctx.quoted ? 0.35 : 1)),
+    sexual: round(sexual.score),
+    spam: round(spam.score),
+  };
+  const score = Math.max(...Object.values(categories));
+  return { result: { score, flagged: score >= 0.5, categories, ...(target ? { target } : {}) }, reasons };
+}
+
+function pickTarget(slurs: TermHit<string>[], groups: TermHit<string>[]): string | undefined {
+  return slurs[0]?.value ?? groups[0]?.value;
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
