@@ -27,11 +27,9 @@ export function useActions(): Record<'account' | 'newWorkspace' | 'signOut', Act
         id: 'signOut',
         label: t('menu.signOut'),
         run: () => {
-          // Whatever the server says, the person asked to leave: forget the session here.
-          void api.session.signOut().catch(() => undefined).finally(() => {
-            setSession(null);
-            navigate('/signin', { replace: true });
-          });
+          // Whatever the server says, the person asked to leave: forget the session here. The route
+          // guards then show the sign-in page (or keep an invitation page, which works signed out).
+          void api.session.signOut().catch(() => undefined).finally(() => setSession(null, 'signedOut'));
         },
       },
     }),

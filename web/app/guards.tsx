@@ -20,7 +20,9 @@ export function RequireSession() {
   const location = useLocation();
   if (state.status === 'loading') return <Splash />;
   if (state.status === 'anonymous') {
-    return <Navigate to={state.needsOwner ? '/setup' : '/signin'} replace state={{ from: location.pathname }} />;
+    // After an expiry, signing in again returns to the page; after a deliberate sign-out, it starts afresh.
+    const from = state.ended === 'signedOut' ? undefined : location.pathname;
+    return <Navigate to={state.needsOwner ? '/setup' : '/signin'} replace state={{ from, ended: state.ended }} />;
   }
   return <Outlet />;
 }

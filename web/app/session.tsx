@@ -4,13 +4,13 @@ import { api, ApiError } from '../api/client.js';
 
 export type SessionState =
   | { status: 'loading' }
-  | { status: 'anonymous'; needsOwner: boolean }
+  | { status: 'anonymous'; needsOwner: boolean; ended?: 'signedOut' | 'expired' }
   | { status: 'signedIn'; session: SessionView };
 
 interface SessionContextValue {
   state: SessionState;
-  /** After sign-in, setup, invitation acceptance (a session) or sign-out (null). */
-  setSession: (session: SessionView | null) => void;
+  /** After sign-in, setup, invitation acceptance (a session), or sign-out and expiry (null, with why). */
+  setSession: (session: SessionView | null, ended?: 'signedOut' | 'expired') => void;
   /** Reload the session, e.g. after creating a workspace, so memberships are current. */
   refresh: () => Promise<void>;
 }
@@ -43,8 +43,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     void refresh();
   }, [refresh]);
 
-  const setSession = useCallback((session: SessionView | null) => {
-    setState(session ? { status: 'signedIn', session } : { status: 'anonymous', needsOwner: false });
+  const setSession = useCallback((session: SessionView | null, ended?: 'signedOut' | 'expired') => {
+    setState(session ? { status: 'signedIn', session } : { status: 'anonymous', needsOwner: false, ended });
   }, []);
 
   const value = useMemo(() => ({ state, setSession, refresh }), [state, setSession, refresh]);

@@ -21,7 +21,7 @@ export function useLoad<T>(loader: () => Promise<T>, deps: readonly unknown[]): 
       const data = await loaderRef.current();
       if (mine === generation.current) setState({ status: 'ready', data });
     } catch (error) {
-      if (error instanceof ApiError && error.status === 401) setSession(null);
+      if (error instanceof ApiError && error.status === 401) setSession(null, 'expired');
       if (mine === generation.current) setState({ status: 'failed', error });
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -6,7 +6,7 @@ export function errorMessage(t: TFunction, error: unknown): string {
   if (error instanceof ApiError) {
     const known = t(`errors.${error.code}`, { message: error.message, defaultValue: '' });
     if (known) return known;
-    if (error.status === 400 || error.status === 422) return t('errors.validation', { message: error.message });
+    if (error.status === 400 || error.status === 422) return t('errors.validation_failed', { message: error.message });
     if (error.status === 409) return t('errors.conflict', { message: error.message });
     if (error.status === 404) return t('errors.not_found');
     if (error.status === 403) return t('errors.forbidden');

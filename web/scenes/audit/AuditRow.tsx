@@ -30,7 +30,7 @@ export function AuditRow({ event }: { event: AuditEventView }) {
           <ul className="details-list">
             {entries.map(([key, value]) => (
               <li key={key}>
-                {key}: {describe(value, t)}
+                {t(`audit.keys.${key}`, { defaultValue: key })} : {describe(value, t)}
               </li>
             ))}
           </ul>

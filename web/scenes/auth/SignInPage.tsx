@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { useLocation } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.js';
 import { useSession } from '../../app/session.js';
@@ -15,6 +16,7 @@ export function SignInPage() {
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const expired = (useLocation().state as { ended?: string } | null)?.ended === 'expired';
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -32,6 +34,7 @@ export function SignInPage() {
     <AuthCard>
       <Page title={t('signin.title')} lead={t('signin.intro')}>
         <form className="form" onSubmit={(e) => void submit(e)} noValidate>
+          {expired && !error ? <p className="alert alert-info" role="status">{t('errors.unauthenticated')}</p> : null}
           <ErrorAlert>{error ? errorMessage(t, error) : null}</ErrorAlert>
           <TextField label={t('common.email')} type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
           <TextField label={t('common.password')} type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />

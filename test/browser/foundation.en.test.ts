@@ -1,0 +1,101 @@
+/**
+ * The foundation, in English, through the browser: first owner, sign-out and sign-in, workspaces,
+ * an invitation accepted in a second browser, a role change, the audit log and a password change.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, newVisitor, startServer, type Server } from './harness.js';
+import { ui } from './helpers.js';
+
+const TIMEOUT = 120_000;
+
+describe('the web app in English', () => {
+  let server: Server;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  }, TIMEOUT);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('runs the foundation from the first owner to a password change', async () => {
+    const owner = await newVisitor(browser, server, 'en-US');
+    const me = ui(owner.page, 'en');
+    const alice = { name: 'Alice Owner', email: 'alice@example.com', password: 'first password 1', workspace: 'Honey Co' };
+
+    await me.setupOwner(alice);
+    expect(await me.htmlLang()).toBe('en');
+    await me.expectPage('Honey Co');
+
+    await me.signOut(alice.name);
+    await me.signIn(alice.email, 'not the password');
+    await me.expectAlert(me.t('errors.invalid_credentials'));
+    await me.signIn(alice.email, alice.password);
+    await me.heading('Honey Co').waitFor();
+
+    await me.createWorkspace('Honey Co', 'Second Brand');
+    await me.switcher('Second Brand').waitFor();
+    await me.switchWorkspace('Second Brand', 'Honey Co');
+    const honeyUrl = owner.page.url();
+    expect(honeyUrl).toMatch(/\/w\/[^/]+$/);
+    // The last workspace is remembered: the start page opens it again.
+    await owner.page.goto('/');
+    await me.heading('Honey Co').waitFor();
+    expect(owner.page.url()).toBe(honeyUrl);
+
+    await me.goTo('members');
+    await me.expectPage('Members');
+    const link = await me.invite('bob@example.com', 'content_creator');
+    expect(link).toMatch(/\/invite\/[\w-]+$/);
+    await owner.page.getByRole('cell', { name: 'bob@example.com', exact: true }).waitFor();
+
+    // Bob opens the link in his own browser; his name is hostile on purpose and must stay text.
+    const bobName = 'Bob <b>Bee</b>';
+    const invitee = await newVisitor(browser, server, 'en-GB');
+    const bob = ui(invitee.page, 'en');
+    await invitee.page.goto(new URL(link).pathname);
+    await bob.heading('Join Honey Co').waitFor();
+    await bob.acceptInvitation(bobName, 'bob password 12');
+    await bob.heading('Honey Co').waitFor();
+    expect(await invitee.page.locator('b', { hasText: 'Bee' }).count()).toBe(0);
+    // A content creator sees no audit log.
+    const bobNav = invitee.page.getByRole('navigation', { name: bob.t('nav.label') });
+    expect(await bobNav.getByRole('link', { name: 'Audit log' }).count()).toBe(0);
+
+    await owner.page.reload();
+    await me.heading('Members').waitFor();
+    await me.memberRow(bobName).waitFor();
+    await me.changeRole(bobName, 'community_manager');
+    expect(await owner.page.getByLabel(`Role of ${bobName}`, { exact: true }).inputValue()).toBe('community_manager');
+    await owner.page.getByRole('heading', { name: 'Pending invitations' }).waitFor();
+    expect(await owner.page.getByText('No invitation is waiting.').count()).toBe(1);
+
+    await me.goTo('audit');
+    await me.expectPage('Audit log');
+    for (const action of ['Invited someone', 'Accepted an invitation', "Changed a member's role"]) {
+      await owner.page.getByRole('cell', { name: action }).first().waitFor();
+    }
+    await owner.page.getByRole('cell', { name: bobName }).first().waitFor();
+
+    await me.goTo('calendar');
+    await owner.page.getByText('Not yet available').waitFor();
+    await me.goTo('jobs');
+    await me.expectPage('Background work');
+
+    await me.goToAccount(alice.name);
+    await me.changePassword(alice.password, 'second password 2');
+    await me.signOut(alice.name);
+    await me.signIn(alice.email, alice.password);
+    await me.expectAlert(me.t('errors.invalid_credentials'));
+    await me.signIn(alice.email, 'second password 2');
+    await me.heading('Honey Co').waitFor();
+
+    await owner.context.close();
+    await invitee.context.close();
+  }, TIMEOUT);
+});

@@ -1,0 +1,172 @@
+/**
+ * A small language for driving Ruche's web app as a person would: by what is on the screen (roles,
+ * labels, headings), in either of its languages. Texts come from the app's own translation files.
+ */
+import fs from 'node:fs';
+import { expect } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import type { RoleName } from '../../src/shared/permissions.js';
+
+export type Lang = 'en' | 'fr';
+type Dict = Record<string, unknown>;
+
+const dictionaries: Record<Lang, Dict> = {
+  en: JSON.parse(fs.readFileSync(new URL('../../web/i18n/en.json', import.meta.url), 'utf8')) as Dict,
+  fr: JSON.parse(fs.readFileSync(new URL('../../web/i18n/fr.json', import.meta.url), 'utf8')) as Dict,
+};
+
+/** A translated text, looked up like i18next (dotted path, with keys that contain dots allowed at the end). */
+export function text(lang: Lang, key: string, values: Record<string, string | number> = {}): string {
+  let node: unknown = dictionaries[lang];
+  let rest = key;
+  while (typeof node === 'object' && node !== null && rest) {
+    const table = node as Dict;
+    if (rest in table) {
+      node = table[rest];
+      rest = '';
+      break;
+    }
+    const dot = rest.indexOf('.');
+    if (dot < 0) throw new Error(`no text ${key} in ${lang}`);
+    node = table[rest.slice(0, dot)];
+    rest = rest.slice(dot + 1);
+  }
+  if (typeof node !== 'string') throw new Error(`no text ${key} in ${lang}`);
+  return node.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(values[name] ?? ''));
+}
+
+export type Area = 'members' | 'audit' | 'jobs' | 'calendar' | 'inbox' | 'listening' | 'analytics' | 'reports' | 'settings';
+
+const exact = { exact: true } as const;
+
+export function ui(page: Page, lang: Lang) {
+  const t = (key: string, values?: Record<string, string | number>) => text(lang, key, values);
+  const heading = (name: string): Locator => page.getByRole('heading', { level: 1, name, ...exact });
+  const button = (name: string): Locator => page.getByRole('button', { name, ...exact });
+
+  return {
+    t,
+    heading,
+    button,
+
+    /** The page's title is the one h1, and it holds the focus after navigation. */
+    async expectPage(title: string) {
+      await expect.poll(() => heading(title).count()).toBe(1);
+      await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+    },
+
+    async expectAlert(message: string) {
+      await page.getByRole('alert').filter({ hasText: message }).waitFor();
+    },
+
+    async expectStatus(message: string) {
+      await page.getByRole('status').filter({ hasText: message }).first().waitFor();
+    },
+
+    async htmlLang() {
+      return page.evaluate(() => document.documentElement.lang);
+    },
+
+    async setupOwner(input: { name: string; email: string; password: string; workspace: string }) {
+      await page.goto('/');
+      await heading(t('setup.title')).waitFor();
+      await page.getByLabel(t('setup.name'), exact).fill(input.name);
+      await page.getByLabel(t('common.email'), exact).fill(input.email);
+      await page.getByLabel(t('common.password'), exact).fill(input.password);
+      await page.getByLabel(t('setup.workspaceName'), exact).fill(input.workspace);
+      await button(t('setup.submit')).click();
+      await heading(input.workspace).waitFor();
+    },
+
+    async signIn(email: string, password: string) {
+      await heading(t('signin.title')).waitFor();
+      await page.getByLabel(t('common.email'), exact).fill(email);
+      await page.getByLabel(t('common.password'), exact).fill(password);
+      await button(t('signin.submit')).click();
+    },
+
+    async openAccountMenu(userName: string) {
+      await button(t('menu.account', { name: userName })).click();
+    },
+
+    async signOut(userName: string) {
+      await button(t('menu.account', { name: userName })).click();
+      await page.getByRole('menuitem', { name: t('menu.signOut'), ...exact }).click();
+      await heading(t('signin.title')).waitFor();
+    },
+
+    async goTo(area: Area) {
+      const nav = page.getByRole('navigation', { name: t('nav.label') });
+      const title = escape(t(`areas.${area}.title`));
+      await nav.getByRole('link', { name: new RegExp(`^${title}(\\s+${escape(t('nav.soon'))})?$`) }).click();
+      await heading(t(`areas.${area}.title`)).waitFor();
+    },
+
+    async goToAccount(userName: string) {
+      await button(t('menu.account', { name: userName })).click();
+      await page.getByRole('menuitem', { name: t('menu.profile'), ...exact }).click();
+      await heading(t('account.title')).waitFor();
+    },
+
+    switcher(currentWorkspace: string): Locator {
+      return button(t('switcher.label', { name: currentWorkspace }));
+    },
+
+    async createWorkspace(from: string, name: string) {
+      await button(t('switcher.label', { name: from })).click();
+      await page.getByRole('menuitem', { name: t('switcher.new'), ...exact }).click();
+      await heading(t('newWorkspace.title')).waitFor();
+      await page.getByLabel(t('newWorkspace.name'), exact).fill(name);
+      await button(t('newWorkspace.submit')).click();
+      await heading(name).waitFor();
+    },
+
+    async switchWorkspace(from: string, to: string) {
+      await button(t('switcher.label', { name: from })).click();
+      await page.getByRole('menuitemradio', { name: to, ...exact }).click();
+      await heading(to).waitFor();
+    },
+
+    /** Invites someone from the members page and returns the link the page shows. */
+    async invite(email: string, role: RoleName): Promise<string> {
+      await page.getByLabel(t('invitations.email'), exact).fill(email);
+      await page.getByLabel(t('invitations.role'), exact).selectOption({ label: t(`roles.${role}`) });
+      await button(t('invitations.submit')).click();
+      const link = page.getByLabel(t('invitations.link'), exact);
+      await link.waitFor();
+      return link.inputValue();
+    },
+
+    async acceptInvitation(name: string, password: string) {
+      await page.getByLabel(t('setup.name'), exact).fill(name);
+      await page.getByLabel(t('common.password'), exact).fill(password);
+      await button(t('invite.createAndJoin')).click();
+    },
+
+    async changeRole(memberName: string, role: RoleName) {
+      await page.getByLabel(t('members.roleOf', { name: memberName }), exact).selectOption({ label: t(`roles.${role}`) });
+      await button(t('members.applyFor', { name: memberName })).click();
+      await this.expectStatus(t('members.roleChanged', { name: memberName, role: t(`roles.${role}`) }));
+    },
+
+    memberRow(memberName: string): Locator {
+      return page.getByRole('row').filter({ has: page.getByRole('cell', { name: memberName }) });
+    },
+
+    async changePassword(current: string, next: string) {
+      await page.getByLabel(t('account.current'), exact).fill(current);
+      await page.getByLabel(t('account.new'), exact).fill(next);
+      await page.getByLabel(t('account.repeat'), exact).fill(next);
+      await button(t('account.submit')).click();
+      await this.expectStatus(t('account.done'));
+    },
+
+    async chooseLanguage(to: Lang) {
+      await page.getByLabel(t('lang.label'), exact).selectOption(to);
+    },
+  };
+}
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
