@@ -1,0 +1,135 @@
+import { sql } from 'kysely';
+import type { Store } from '../store/database.js';
+import type { JobRow } from './job.js';
+
+/**
+ * The job table's state changes, one statement each. Every change to a running job names its holder, so a
+ * worker whose lease was taken over (or whose job was cancelled) can no longer write to it.
+ */
+
+/** Claims up to `limit` due jobs, highest priority then oldest first. PostgreSQL skips rows other workers hold. */
+export async function claimDue(
+  store: Store,
+  args: { workerId: string; now: number; leaseMs: number; limit: number },
+): Promise<JobRow[]> {
+  const { db } = store;
+  return db
+    .updateTable('jobs')
+    .set((eb) => ({
+      status: 'running',
+      attempts: eb('attempts', '+', 1),
+      locked_by: args.workerId,
+      locked_until: args.now + args.leaseMs,
+      updated_at: args.now,
+    }))
+    .where('id', 'in', (eb) =>
+      eb
+        .selectFrom('jobs')
+        .select('id')
+        .where('status', '=', 'queued')
+        .where('run_at', '<=', args.now)
+        .orderBy('priority', 'desc')
+        .orderBy('run_at')
+        .limit(args.limit)
+        .$if(store.dialect === 'postgres', (q) => q.forUpdate().skipLocked()),
+    )
+    .returningAll()
+    .execute();
+}
+
+/** Running jobs whose lease ran out (their worker died) go back to the queue, or fail when out of attempts. */
+export async function reclaimExpired(store: Store, now: number): Promise<number> {
+  const base = store.db
+    .updateTable('jobs')
+    .where('status', '=', 'running')
+    .where('locked_until', '<', now);
+  const failed = await base
+    .set({ status: 'failed', last_error: 'lease expired: the worker stopped during the last attempt', locked_by: null, locked_until: null, updated_at: now, finished_at: now })
+    .where((eb) => eb('attempts', '>=', eb.ref('max_attempts')))
+    .executeTakeFirst();
+  const requeued = await base
+    .set({ status: 'queued', run_at: now, locked_by: null, locked_until: null, updated_at: now })
+    .executeTakeFirst();
+  return Number(failed.numUpdatedRows) + Number(requeued.numUpdatedRows);
+}
+
+/** Extends the leases of our running jobs; returns the ids we still hold. */
+export async function renewLeases(store: Store, workerId: string, ids: string[], until: number): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await store.db
+    .updateTable('jobs')
+    .set({ locked_until: until })
+    .where('id', 'in', ids)
+    .where('locked_by', '=', workerId)
+    .where('status', '=', 'running')
+    .returning('id')
+    .execute();
+  return new Set(rows.map((r) => r.id));
+}
+
+/** Marks many jobs succeeded in one statement (VALUES columns are column1, column2 on both databases). */
+export async function completeMany(
+  store: Store,
+  workerId: string,
+  done: ReadonlyArray<{ id: string; result: string | null }>,
+  now: number,
+): Promise<void> {
+  if (done.length === 0) return;
+  const values = sql.join(done.map((d) => sql`(${d.id}, ${d.result})`));
+  await sql`update jobs set status = 'succeeded', result = v.column2, locked_by = null, locked_until = null,
+      updated_at = ${now}, finished_at = ${now}
+    from (values ${values}) as v
+    where jobs.id = v.column1 and jobs.locked_by = ${workerId} and jobs.status = 'running'`.execute(store.db);
+}
+
+/** Ends an attempt that failed: back to the queue at `retryAt`, or failed for good when `retryAt` is null. */
+export async function recordFailure(
+  store: Store,
+  args: { workerId: string; id: string; error: string; now: number; retryAt: number | null },
+): Promise<void> {
+  const { workerId, id, error, now, retryAt } = args;
+  const last_error = error.slice(0, 4000);
+  await store.db
+    .updateTable('jobs')
+    .set(
+      retryAt === null
+        ? { status: 'failed', last_error, locked_by: null, locked_until: null, updated_at: now, finished_at: now }
+        : { status: 'queued', last_error, run_at: retryAt, locked_by: null, locked_until: null, updated_at: now },
+    )
+    .where('id', '=', id)
+    .where('locked_by', '=', workerId)
+    .where('status', '=', 'running')
+    .execute();
+}
+
+/** Hands unfinished jobs back on shutdown so that another worker can start them without waiting for the lease. */
+export async function releaseJobs(store: Store, workerId: string, ids: string[], now: number): Promise<void> {
+  if (ids.length === 0) return;
+  await store.db
+    .updateTable('jobs')
+    .set({ status: 'queued', run_at: now, locked_by: null, locked_until: null, updated_at: now })
+    .where('id', 'in', ids)
+    .where('locked_by', '=', workerId)
+    .where('status', '=', 'running')
+    .execute();
+}
+
+export async function writeProgress(store: Store, workerId: string, id: string, progress: string, now: number): Promise<void> {
+  await store.db
+    .updateTable('jobs')
+    .set({ progress, updated_at: now })
+    .where('id', '=', id)
+    .where('locked_by', '=', workerId)
+    .where('status', '=', 'running')
+    .execute();
+}
+
+/** When the next queued job is due, so the runner can sleep until then. */
+export async function nextRunAt(store: Store): Promise<number | null> {
+  const row = await store.db
+    .selectFrom('jobs')
+    .select((eb) => eb.fn.min('run_at').as('next'))
+    .where('status', '=', 'queued')
+    .executeTakeFirst();
+  return row?.next == null ? null : Number(row.next);
+}

@@ -1,0 +1,175 @@
+import os from 'node:os';
+import { randomBytes } from 'node:crypto';
+import type { Store } from '../store/database.js';
+import { systemClock, type Clock } from '../shared/clock.js';
+import type { JobRegistry } from './define.js';
+import type { JobRow } from './job.js';
+import { claimDue, completeMany, nextRunAt, reclaimExpired, releaseJobs, renewLeases } from './claim.js';
+import { executeJob, silentLog, type JobLog } from './execute.js';
+import { createBatcher } from './batcher.js';
+import { acquireLease, releaseLease } from './lease.js';
+import { subscribe, type WakeSubscription } from './wake.js';
+import { createWakeTimer } from './timer.js';
+
+export interface RunnerOptions {
+  workerId?: string;
+  concurrency?: number;
+  leaseMs?: number;
+  clock?: Clock;
+  log?: JobLog;
+  /** Safety poll when no notification arrives (a lost NOTIFY, a job enqueued by another process on SQLite). */
+  pollMs?: number;
+  /** How long stop() waits for running jobs before aborting them and handing them back. */
+  stopTimeoutMs?: number;
+}
+
+export interface RunnerStatus {
+  running: boolean;
+  active: number;
+  processed: number;
+  lastTickAt: number | null;
+}
+
+export interface JobRunner {
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  processAll(): Promise<void>;
+  status(): RunnerStatus;
+}
+
+/** On SQLite one process owns the queue: whoever holds this lease claims jobs, others wait for it. */
+export const SQLITE_OWNER_LEASE = 'jobs.runner';
+
+export function createJobRunner(store: Store, registry: JobRegistry, options: RunnerOptions = {}): JobRunner {
+  const workerId = options.workerId ?? `${os.hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+  const concurrency = Math.max(1, options.concurrency ?? 10);
+  const leaseMs = options.leaseMs ?? 30_000;
+  const pollMs = options.pollMs ?? 5_000;
+  const stopTimeoutMs = options.stopTimeoutMs ?? 10_000;
+  const clock = options.clock ?? systemClock;
+  const log = options.log ?? silentLog;
+
+  const active = new Map<string, { controller: AbortController; done: Promise<void> }>();
+  const completer = createBatcher<{ id: string; result: string | null }>((items) =>
+    completeMany(store, workerId, items, clock.now()),
+  );
+  const deps = { store, registry, workerId, clock, log, complete: (id: string, result: string | null) => completer.add({ id, result }) };
+  let running = false;
+  let owner = store.dialect === 'postgres';
+  let processed = 0;
+  let lastTickAt: number | null = null;
+  let ticking = false;
+  let again = false;
+  let subscription: WakeSubscription | null = null;
+  let beat: NodeJS.Timeout | null = null;
+  const timer = createWakeTimer(clock, () => void tick());
+
+  const launch = (row: JobRow): Promise<void> => {
+    const controller = new AbortController();
+    const done = executeJob(row, controller, deps).finally(() => {
+      active.delete(row.id);
+      processed++;
+      if (running) void tick();
+    });
+    active.set(row.id, { controller, done });
+    return done;
+  };
+
+  const ensureOwner = async (): Promise<boolean> => {
+    if (store.dialect === 'postgres') return true;
+    const held = await acquireLease(store.db, SQLITE_OWNER_LEASE, workerId, clock.now(), leaseMs);
+    if (held !== owner) log[held ? 'info' : 'warn']({ workerId }, held ? 'job queue owned' : 'job queue owned by another process; waiting');
+    const gained = held && !owner;
+    owner = held;
+    if (gained && running) void tick();
+    return held;
+  };
+
+  // Fills free slots until fewer jobs are due than slots, then sleeps until the next due job or the safety poll.
+  async function tick(): Promise<void> {
+    if (ticking) return void (again = true);
+    ticking = true;
+    try {
+      while (running && owner) {
+        lastTickAt = clock.now();
+        const free = concurrency - active.size;
+        if (free <= 0) break;
+        const rows = await claimDue(store, { workerId, now: clock.now(), leaseMs, limit: free });
+        for (const row of rows) void launch(row);
+        if (rows.length < free) {
+          const next = await nextRunAt(store);
+          timer.armAt(Math.min(next ?? Infinity, clock.now() + pollMs));
+          break;
+        }
+      }
+    } catch (err) {
+      log.error({ err }, 'claiming jobs failed');
+      timer.armAt(clock.now() + 1000);
+    } finally {
+      ticking = false;
+    }
+    if (again) {
+      again = false;
+      void tick();
+    }
+  }
+
+  const heartbeat = async (): Promise<void> => {
+    try {
+      const now = clock.now();
+      if (!(await ensureOwner())) return;
+      const held = await renewLeases(store, workerId, [...active.keys()], now + leaseMs);
+      for (const [id, job] of active) if (!held.has(id)) job.controller.abort(new Error('lease lost or job cancelled'));
+      if ((await reclaimExpired(store, now)) > 0) void tick();
+    } catch (err) {
+      log.error({ err }, 'job heartbeat failed');
+    }
+  };
+
+  return {
+    async start() {
+      if (running) return;
+      running = true;
+      subscription = subscribe(store, (runAt) => (runAt <= clock.now() ? void tick() : timer.armAt(runAt)), (err) =>
+        log.warn({ err }, 'job notifications lost; reconnecting'),
+      );
+      await subscription.ready;
+      await heartbeat();
+      beat = setInterval(() => void heartbeat(), Math.max(50, Math.floor(leaseMs / 3)));
+      void tick();
+    },
+    async stop() {
+      if (!running) return;
+      running = false;
+      timer.clear();
+      if (beat) clearInterval(beat);
+      await subscription?.close();
+      const all = Promise.all([...active.values()].map((j) => j.done));
+      let waited: NodeJS.Timeout | undefined;
+      await Promise.race([all, new Promise((r) => (waited = setTimeout(r, stopTimeoutMs)))]);
+      clearTimeout(waited);
+      const left = [...active.keys()];
+      for (const job of active.values()) job.controller.abort(new Error('runner stopped'));
+      await completer.drain();
+      await releaseJobs(store, workerId, left, clock.now());
+      active.clear();
+      if (store.dialect === 'sqlite' && owner) await releaseLease(store.db, SQLITE_OWNER_LEASE, workerId);
+      owner = store.dialect === 'postgres';
+    },
+    async processAll() {
+      if (!(await ensureOwner())) throw new Error('the job queue is owned by another process');
+      for (;;) {
+        await reclaimExpired(store, clock.now());
+        const rows = await claimDue(store, { workerId, now: clock.now(), leaseMs, limit: concurrency });
+        if (rows.length === 0) break;
+        await Promise.all(rows.map(launch));
+      }
+      await completer.drain();
+      if (!running && store.dialect === 'sqlite') {
+        await releaseLease(store.db, SQLITE_OWNER_LEASE, workerId);
+        owner = false;
+      }
+    },
+    status: () => ({ running, active: active.size, processed, lastTickAt }),
+  };
+}
