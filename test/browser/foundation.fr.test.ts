@@ -1,0 +1,76 @@
+/**
+ * The same core path in French: a browser that prefers French gets French without asking, and the
+ * language can be switched to English and stays switched.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, newVisitor, startServer, type Server } from './harness.js';
+import { ui } from './helpers.js';
+
+const TIMEOUT = 120_000;
+
+describe("l'application en français", () => {
+  let server: Server;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  }, TIMEOUT);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('crée le propriétaire, invite, change un rôle, puis passe en anglais', async () => {
+    const owner = await newVisitor(browser, server, 'fr-FR');
+    const moi = ui(owner.page, 'fr');
+
+    await owner.page.goto('/');
+    // Written out here rather than read from fr.json, so a missing translation cannot pass unnoticed.
+    await moi.heading('Créer le compte propriétaire').waitFor();
+    expect(await moi.htmlLang()).toBe('fr');
+
+    await moi.setupOwner({ name: 'Camille Dupont', email: 'camille@example.fr', password: 'mot de passe 1', workspace: 'Miel & Co' });
+    await moi.expectPage('Miel & Co');
+    await owner.page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: /^Veille/ }).waitFor();
+
+    await moi.goTo('members');
+    await moi.expectPage('Membres');
+    const roleOptions = await owner.page.getByLabel('Rôle à donner', { exact: true }).locator('option').allTextContents();
+    expect(roleOptions).toContain('Gestionnaire de communauté');
+    const link = await moi.invite('dominique@example.fr', 'community_manager');
+    await owner.page.getByText(/Invitation créée pour dominique@example\.fr/).waitFor();
+
+    const invitee = await newVisitor(browser, server, 'fr-CA');
+    const dominique = ui(invitee.page, 'fr');
+    await invitee.page.goto(new URL(link).pathname);
+    await dominique.heading('Rejoindre Miel & Co').waitFor();
+    await invitee.page.getByText(/en tant que Gestionnaire de communauté/).waitFor();
+    await dominique.acceptInvitation('Dominique Martin', 'mot de passe 2');
+    await dominique.heading('Miel & Co').waitFor();
+
+    await owner.page.reload();
+    await moi.heading('Membres').waitFor();
+    await moi.changeRole('Dominique Martin', 'analyst');
+    await owner.page.getByRole('status').filter({ hasText: 'Dominique Martin est maintenant Analyste social media.' }).waitFor();
+
+    await moi.goTo('audit');
+    await owner.page.getByRole('cell', { name: 'A changé le rôle d’un membre' }).first().waitFor();
+
+    // Switching to English works at once, updates <html lang>, and survives a reload.
+    await moi.chooseLanguage('en');
+    const me = ui(owner.page, 'en');
+    await me.heading('Audit log').waitFor();
+    expect(await me.htmlLang()).toBe('en');
+    await owner.page.reload();
+    await me.heading('Audit log').waitFor();
+    await me.goTo('members');
+    await owner.page.getByLabel('Role of Dominique Martin', { exact: true }).waitFor();
+    expect(await owner.page.getByRole('option', { name: 'Social analyst' }).count()).toBeGreaterThan(0);
+
+    await owner.context.close();
+    await invitee.context.close();
+  }, TIMEOUT);
+});
