@@ -83,7 +83,9 @@ describe('the web app in English', () => {
     await owner.page.getByRole('cell', { name: bobName }).first().waitFor();
 
     await me.goTo('calendar');
-    await owner.page.getByText('Not yet available').waitFor();
+    const main = owner.page.getByRole('main');
+    await main.getByText('Not yet available', { exact: true }).waitFor();
+    await main.getByText(/editorial calendar/).waitFor();
     await me.goTo('jobs');
     await me.expectPage('Background work');
 

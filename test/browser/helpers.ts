@@ -98,7 +98,7 @@ export function ui(page: Page, lang: Lang) {
     async goTo(area: Area) {
       const nav = page.getByRole('navigation', { name: t('nav.label') });
       const title = escape(t(`areas.${area}.title`));
-      await nav.getByRole('link', { name: new RegExp(`^${title}(\\s+${escape(t('nav.soon'))})?$`) }).click();
+      await nav.getByRole('link', { name: new RegExp(`^${title}( \\(${escape(t('nav.soonLabel'))}\\))?$`) }).click();
       await heading(t(`areas.${area}.title`)).waitFor();
     },
 

@@ -17,7 +17,14 @@ function AreaLink({ workspaceId, area }: { workspaceId: string; area: Area }) {
           {area.icon}
         </span>
         <span className="nav-label">{t(`areas.${area.id}.title`)}</span>
-        {area.available ? null : <span className="nav-soon">{t('nav.soon')}</span>}
+        {area.available ? null : (
+          <>
+            <span className="nav-soon" aria-hidden="true">
+              {t('nav.soon')}
+            </span>
+            <span className="visually-hidden"> ({t('nav.soonLabel')})</span>
+          </>
+        )}
       </NavLink>
     </li>
   );

@@ -30,7 +30,7 @@ export function AuditRow({ event }: { event: AuditEventView }) {
           <ul className="details-list">
             {entries.map(([key, value]) => (
               <li key={key}>
-                {t(`audit.keys.${key}`, { defaultValue: key })} : {describe(value, t)}
+                {t('audit.keyValue', { key: t(`audit.keys.${key}`, { defaultValue: key }), value: describe(value, t) })}
               </li>
             ))}
           </ul>

@@ -1,0 +1,87 @@
+/**
+ * Team management as a keyboard user would do it: the workspace menu by keyboard, revoking an
+ * invitation and removing a member, each behind a confirmation that can be cancelled.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, newVisitor, startServer, type Server } from './harness.js';
+import { ui } from './helpers.js';
+
+const TIMEOUT = 120_000;
+
+describe('team management', () => {
+  let server: Server;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  }, TIMEOUT);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('works from the keyboard and asks before removing anyone', async () => {
+    const owner = await newVisitor(browser, server, 'en-US');
+    const me = ui(owner.page, 'en');
+    const page = owner.page;
+    await me.setupOwner({ name: 'Olga Owner', email: 'olga@example.com', password: 'olga password 1', workspace: 'Hive One' });
+
+    // The workspace menu opens with the arrow key, lands on the current workspace, and Escape gives focus back.
+    await me.switcher('Hive One').focus();
+    await page.keyboard.press('ArrowDown');
+    const focused = () => page.evaluate(() => [document.activeElement?.getAttribute('role'), document.activeElement?.textContent]);
+    await expect.poll(focused).toEqual(['menuitemradio', 'Hive One']);
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(focused).toEqual(['menuitem', 'New workspace']);
+    await page.keyboard.press('Escape');
+    expect(await page.getByRole('menu').count()).toBe(0);
+    expect(await me.switcher('Hive One').evaluate((el) => el === document.activeElement)).toBe(true);
+
+    await me.goTo('members');
+    const revokedLink = await me.invite('gone@example.com', 'analyst');
+    const keptLink = await me.invite('kept@example.com', 'client');
+
+    // Revoke: cancel first, then confirm; the revoked link stops working.
+    await me.button('Revoke the invitation for gone@example.com').click();
+    const dialog = page.getByRole('dialog', { name: 'Revoke an invitation' });
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    expect(await dialog.count()).toBe(0);
+    await me.button('Revoke the invitation for gone@example.com').click();
+    await dialog.getByRole('button', { name: 'Revoke', exact: true }).click();
+    await me.expectStatus('The invitation for gone@example.com was revoked.');
+    expect(await page.getByRole('cell', { name: 'gone@example.com', exact: true }).count()).toBe(0);
+
+    const guest = await newVisitor(browser, server, 'en-US');
+    const them = ui(guest.page, 'en');
+    await guest.page.goto(new URL(revokedLink).pathname);
+    await them.heading('Invitation not found').waitFor();
+    await guest.page.goto(new URL(keptLink).pathname);
+    await them.acceptInvitation('Kim Client', 'kim password 12');
+    await them.heading('Hive One').waitFor();
+    // A client has no members area at all.
+    const nav = guest.page.getByRole('navigation', { name: 'Main navigation' });
+    expect(await nav.getByRole('link', { name: 'Members' }).count()).toBe(0);
+
+    await page.reload();
+    await me.memberRow('Kim Client').waitFor();
+    await me.button('Remove Kim Client').click();
+    const removal = page.getByRole('dialog', { name: 'Remove a member' });
+    await removal.getByText('Remove Kim Client from Hive One?', { exact: false }).waitFor();
+    await page.keyboard.press('Escape');
+    expect(await removal.count()).toBe(0);
+    await me.button('Remove Kim Client').click();
+    await removal.getByRole('button', { name: 'Remove', exact: true }).click();
+    await me.expectStatus('Kim Client was removed.');
+    expect(await me.memberRow('Kim Client').count()).toBe(0);
+
+    // Kim's open page finds out on the next request.
+    await guest.page.reload();
+    await them.heading('Page not found').waitFor();
+
+    await owner.context.close();
+    await guest.context.close();
+  }, TIMEOUT);
+});
