@@ -3,6 +3,7 @@ import { extractEntities } from './entities.js';
 import { featurize } from './featurize.js';
 import { detectLanguageFrom } from './language/detect.js';
 import { loadFastText, type LanguageIdentifier } from './language/fasttext.js';
+import { ModelBank } from './model/bank.js';
 import { loadModels, type ModelSet } from './models.js';
 import { plainText } from './rules/plain.js';
 import { sentimentOf } from './sentiment.js';
@@ -32,20 +33,24 @@ export interface Analyzer {
 export async function createAnalyzer(options: AnalyzerOptions = {}): Promise<Analyzer> {
   const models = loadModels(options.modelsDir, options.models);
   const fasttext = options.fasttext === false ? undefined : await loadFastText();
-  return { models, analyze: (text, opts) => analyzeWith(models, fasttext, text, opts) };
+  const bank = new ModelBank(Object.values(models));
+  return { models, analyze: (text, opts) => analyzeWith(models, fasttext, text, opts, bank) };
 }
 
-export function analyzeWith(models: ModelSet, fasttext: LanguageIdentifier | undefined, text: string, opts: AnalyzeOptions = {}): Analysis {
+/** One text through every model and rule; `bank` (built once from `models`) makes scoring faster, not different. */
+export function analyzeWith(models: ModelSet, fasttext: LanguageIdentifier | undefined, text: string, opts: AnalyzeOptions = {}, bank?: ModelBank): Analysis {
   const { tokens, features } = featurize(text);
-  const language = detectLanguageFrom(text, tokens, features, models.language, { hint: opts.lang, fasttext });
+  const predict = bank?.score(features);
+  const language = detectLanguageFrom(text, tokens, features, models.language, { hint: opts.lang, fasttext, predict });
   const lang = language.lang;
   const fr = lang === 'fr';
-  const sentiment = sentimentOf(fr ? models['sentiment-fr'] : models['sentiment-en'], features, tokens);
+  const sentiment = sentimentOf(fr ? models['sentiment-fr'] : models['sentiment-en'], features, tokens, predict);
   const tox = toxicity(text, tokens, features, lang, {
     hate: fr ? models['hate-fr'] : models['hate-en'],
     offensive: models['offensive-en'],
+    predict,
   });
-  const complaint = complaintOf(lang, features, tokens, plainText(tokens), sentiment.result.probabilities.negative, models['complaint-en']);
+  const complaint = complaintOf(lang, features, tokens, plainText(tokens), sentiment.result.probabilities.negative, models['complaint-en'], predict);
   return {
     lang,
     language,

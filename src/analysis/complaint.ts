@@ -1,6 +1,7 @@
 import { topWords } from './explain.js';
 import { predictProba, type LinearModel } from './model/linear.js';
 import { matches, rule } from './rules/plain.js';
+import type { Predict } from './model/bank.js';
 import type { FeatureVector } from './text/features.js';
 import type { Token } from './text/tokenize.js';
 import type { ComplaintResult, Lang, Reason } from './types.js';
@@ -10,9 +11,9 @@ import type { ComplaintResult, Lang, Reason } from './types.js';
 const FR_TOPIC = rule(String.raw`\b(?:livraison|livre|livree|livreur|colis|commande|commandee|remboursement|rembourser|rembourse|remboursez|facture|facturation|abonnement|service client|sav|conseiller|conseillere|hotline|compte|carte|paiement|debite|debitee|prelevement|preleve|retour|echange|garantie|reparation|technicien|installation|box|reseau|connexion|internet|fibre|train|vol|bagage|valise|reservation|billet|appli|application|produit|article|client|cliente)\b`);
 const FR_PROBLEM = rule(String.raw`\b(?:toujours pas|jamais recu|pas recu|rien recu|en panne|panne|fonctionne pas|fonctionne plus|marche pas|marche plus|bloque|bloquee|bug|bugge|retard|annule|annulee|annulation|perdu|perdue|casse|cassee|abime|endommage|erreur|attente|j attends|attends toujours|aucune reponse|pas de reponse|personne ne repond|injoignable|inadmissible|scandaleux|scandaleuse|honteux|arnaque|reclamation|plainte|litige|depuis \d+ (?:jours|semaines|mois|heures)|encore une fois|toujours rien|inacceptable|mecontent|mecontente|decu|decue|nul|nulle|lamentable|catastrophique|coupure|coupe|impossible de|ne repond|rembourse moi|remboursez moi|vole|volee)\b`);
 
-export function complaintOf(lang: Lang, fv: FeatureVector, tokens: Token[], plain: string, negative: number, model?: LinearModel): { result: ComplaintResult; reasons: Reason[] } {
+export function complaintOf(lang: Lang, fv: FeatureVector, tokens: Token[], plain: string, negative: number, model?: LinearModel, predict?: Predict): { result: ComplaintResult; reasons: Reason[] } {
   if (lang !== 'fr' && model) {
-    const p = predictProba(model, fv)[1];
+    const p = (predict ? predict(model) : predictProba(model, fv))[1];
     const reasons = p >= 0.5 ? topWords(model, fv, tokens, 'complaint', 3) : [];
     return { result: { score: round(p), flagged: p >= 0.5 }, reasons };
   }

@@ -8,6 +8,7 @@ import { plainText } from './rules/plain.js';
 import { sexualScore } from './rules/sexual.js';
 import { spamScore } from './rules/spam.js';
 import { threatScore } from './rules/threat.js';
+import type { Predict } from './model/bank.js';
 import type { FeatureVector } from './text/features.js';
 import type { Token } from './text/tokenize.js';
 import type { Lang, Reason, ToxicityCategory, ToxicityResult } from './types.js';
@@ -17,6 +18,8 @@ export interface ToxicityModels {
   hate: LinearModel;
   /** Abusive language model, for insults (English only: no French set labels insults). */
   offensive?: LinearModel;
+  /** Precomputed scores (a ModelBank); computed from the models otherwise. */
+  predict?: Predict;
 }
 
 // Slurs that are ordinary words in French ("retard" is a delay) count only in English texts.
@@ -33,16 +36,20 @@ export function toxicity(raw: string, tokens: Token[], fv: FeatureVector, lang: 
   const groups = GROUP_TERMS.findAll(tokens, skeletons);
   const slurs = SLUR_TERMS.findAll(tokens, skeletons).filter((h) => lang !== 'fr' || !ENGLISH_ONLY_SLURS.has(h.term));
   const plain = plainText(tokens);
-  const ctx = speechContext(raw, plain);
+  // Hashtags such as #sexisme tag a topic; they condemn nothing by themselves.
+  const hasTags = tokens.some((t) => t.kind === 'hashtag');
+  const ctx = speechContext(raw, hasTags ? plainText(tokens.filter((t) => t.kind !== 'hashtag')) : plain);
   if (ctx.counterSpeech) reasons.push({ category: 'context', rule: 'counter-speech', text: 'condemns or reports hateful words', weight: -1 });
 
   // Hate: model probability, raised by hateful patterns about a named group or by slurs, lowered by context.
-  const pModel = predictProba(models.hate, fv)[1];
+  const predict = models.predict ?? ((m: LinearModel) => predictProba(m, fv));
+  const pModel = predict(models.hate)[1];
   let ruleHate = 0;
   let target: string | undefined;
-  const withGroups = plainText(tokens, [...groups, ...slurs].map((hit) => ({ hit, as: 'GRP' })));
   let negatedPattern = false;
-  for (const h of hatePatterns(withGroups)) {
+  const named = groups.length + slurs.length > 0;
+  const withGroups = named ? plainText(tokens, [...groups, ...slurs].map((hit) => ({ hit, as: 'GRP' }))) : '';
+  for (const h of named ? hatePatterns(withGroups) : []) {
     if (h.negated) {
       negatedPattern = true;
       reasons.push({ category: 'context', rule: `negated-${h.rule}`, text: h.text, weight: -0.8 });
@@ -59,9 +66,7 @@ export function toxicity(raw: string, tokens: Token[], fv: FeatureVector, lang: 
       reasons.push({ category: 'hate', rule: 'slur', text: s.term, weight: 0.8 });
     }
   }
-  const named = groups.length + slurs.length > 0;
-  // Without a named group, a high score is usually rudeness the data sets label as hate only sometimes.
-  let hate = Math.max(ruleHate, named ? pModel : pModel * 0.75);
+  let hate = Math.max(ruleHate, pModel);
   // "Je ne déteste pas les X": the model sees the hateful words, the rule sees the negation.
   if (negatedPattern && ruleHate === 0) hate = pModel * 0.4;
   if (ctx.counterSpeech) hate = Math.min(hate, pModel) * 0.35;
@@ -74,7 +79,7 @@ export function toxicity(raw: string, tokens: Token[], fv: FeatureVector, lang: 
   reasons.push(...insult.reasons);
   let insultScoreValue = insult.score;
   if (models.offensive && lang !== 'fr') {
-    const pOff = predictProba(models.offensive, fv)[1];
+    const pOff = predict(models.offensive)[1];
     insultScoreValue = Math.max(insultScoreValue, pOff * 0.9);
     if (pOff >= 0.5) reasons.push(...topWords(models.offensive, fv, tokens, 'insult', 3));
   }

@@ -1,5 +1,6 @@
 import { FOREIGN_STOPWORDS } from '../lexicon/stopwords.js';
 import { predictProba, type LinearModel } from '../model/linear.js';
+import type { Predict } from '../model/bank.js';
 import type { FeatureVector } from '../text/features.js';
 import type { Token } from '../text/tokenize.js';
 import type { Lang, LanguageResult } from '../types.js';
@@ -13,6 +14,7 @@ export interface DetectOptions {
   /** The account's or channel's language, used when the text is too short to tell. */
   hint?: Lang;
   fasttext?: LanguageIdentifier;
+  predict?: Predict;
 }
 
 /**
@@ -29,7 +31,7 @@ export function detectLanguageFrom(raw: string, tokens: Token[], fv: FeatureVect
     letters += t.text.length;
     if (FOREIGN_STOPWORDS.has(t.text)) foreign++;
   }
-  const pFr = predictProba(model, fv)[1];
+  const pFr = (opts.predict ? opts.predict(model) : predictProba(model, fv))[1];
   const confident = Math.max(pFr, 1 - pFr) >= CONFIDENT;
   if (confident && letters >= MIN_LETTERS && foreign === 0 && !OTHER_SCRIPT.test(raw)) {
     return { lang: pFr >= 0.5 ? 'fr' : 'en', code: pFr >= 0.5 ? 'fr' : 'en', confidence: round(Math.max(pFr, 1 - pFr)), source: 'model' };

@@ -61,11 +61,7 @@ export class TermList<T> {
 
 /** Skeleton of each word-like token ('' for links, mentions and punctuation); hashtags count as their words. */
 export function tokenSkeletons(tokens: Token[]): string[] {
-  return tokens.map((t) => {
-    if (t.kind === 'word') return skeleton(t.text);
-    if (t.kind === 'hashtag') return skeleton(t.text.slice(1));
-    return '';
-  });
+  return tokens.map((t) => t.skel);
 }
 
 export function words(list: string): string[] {

@@ -32,13 +32,14 @@ export function emptyModel(name: string, kind: LinearModel['kind'], labels: stri
 }
 
 export function rowScore(row: Float32Array, bias: number, fv: FeatureVector, charWeight: number): number {
-  const [vw, vc] = featureValues(fv, charWeight);
   const idx = fv.idx;
+  const nWord = fv.nWord;
   let sw = 0;
-  for (let i = 0; i < fv.nWord; i++) sw += row[idx[i]];
+  for (let i = 0; i < nWord; i++) sw += row[idx[i]];
   let sc = 0;
-  if (charWeight !== 0) for (let i = fv.nWord; i < fv.n; i++) sc += row[idx[i]];
-  return bias + sw * vw + sc * vc;
+  if (charWeight !== 0) for (let i = nWord; i < fv.n; i++) sc += row[idx[i]];
+  const z = 1 / Math.sqrt(nWord + charWeight * charWeight * (fv.n - nWord) || 1);
+  return bias + (sw + sc * charWeight) * z;
 }
 
 export function sigmoid(x: number): number {
@@ -51,16 +52,21 @@ export function predictProba(model: LinearModel, fv: FeatureVector): number[] {
     const p = sigmoid(rowScore(model.rows[0], model.bias[0], fv, model.charWeight));
     return [1 - p, p];
   }
-  const logits = model.rows.map((row, k) => rowScore(row, model.bias[k], fv, model.charWeight));
+  const logits: number[] = [];
+  for (let k = 0; k < model.rows.length; k++) logits.push(rowScore(model.rows[k], model.bias[k], fv, model.charWeight));
   return softmax(logits);
 }
 
 export function softmax(logits: number[]): number[] {
   let max = -Infinity;
   for (const l of logits) if (l > max) max = l;
-  const e = logits.map((l) => Math.exp(l - max));
-  const sum = e.reduce((a, b) => a + b, 0);
-  return e.map((v) => v / sum);
+  let sum = 0;
+  for (let k = 0; k < logits.length; k++) {
+    logits[k] = Math.exp(logits[k] - max);
+    sum += logits[k];
+  }
+  for (let k = 0; k < logits.length; k++) logits[k] /= sum;
+  return logits;
 }
 
 /**

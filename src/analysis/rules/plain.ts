@@ -18,8 +18,7 @@ export function plainText(tokens: Token[], spans: { hit: TermHit<unknown>; as: s
       continue;
     }
     const t = tokens[i];
-    if (t.kind === 'word') out.push(skeleton(t.text));
-    else if (t.kind === 'hashtag') out.push(skeleton(t.text.slice(1)));
+    if (t.kind === 'word' || t.kind === 'hashtag') out.push(t.skel);
     else if (t.kind === 'mention') out.push('@');
     else if (t.kind === 'punct' || t.kind === 'url') out.push('.');
   }

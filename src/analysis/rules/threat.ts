@@ -24,8 +24,13 @@ export interface RuleResult {
 }
 
 /** Threats of violence, aimed at a person or a group; "I would never hurt you" is not one. */
+// Every threat rule needs one of these words; most texts have none and skip the rules.
+const TRIGGER = rule(String.raw`\b(?:${EN_VIOLENT.replace(/\(\?:find.*$/, '')}find|hunt|end|get|burn|beat|come|die|dead|pay|regret|next|sorry|death|exterminate|live|back|eye|${FR_VIOLENT}|${FR_VIOLENT_WITH_OBJECT}|mourir|crever|payer|regretter|souffrir|passer|finir|mort|crevez|tue|aura|habites|gaffe|gare|balle)\b`);
+
 export function threatScore(plain: string): RuleResult {
   const reasons: Reason[] = [];
+  TRIGGER.lastIndex = 0;
+  if (!TRIGGER.test(plain)) return { score: 0, reasons };
   for (const [name, re] of PATTERNS) {
     for (const m of matches(re, plain)) {
       if (isNegated(plain, m)) {

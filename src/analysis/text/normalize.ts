@@ -37,12 +37,20 @@ export function unleet(word: string): string {
 
 /** Runs of three or more of one letter shrink to two: "nuuuul" → "nuul", "sooo" → "soo". */
 export function squeeze(word: string): string {
-  return word.replace(/(\p{L})\1{2,}/gu, '$1$1');
+  let run = 1;
+  for (let i = 1; i < word.length; i++) {
+    run = word.charCodeAt(i) === word.charCodeAt(i - 1) ? run + 1 : 1;
+    if (run === 3) return word.replace(/(\p{L})\1{2,}/gu, '$1$1');
+  }
+  return word;
 }
 
 /** Every repeat shrinks to one letter; lexicons are matched on this skeleton so "connnard" meets "conard". */
 export function skeleton(word: string): string {
-  return word.replace(/(.)\1+/gu, '$1');
+  for (let i = 1; i < word.length; i++) {
+    if (word.charCodeAt(i) === word.charCodeAt(i - 1)) return word.replace(/(.)\1+/gu, '$1');
+  }
+  return word;
 }
 
 // Single letters separated by spaces, dots, dashes or stars ("i d i o t", "c.o.n.n.a.r.d"): joined back.

@@ -1,4 +1,4 @@
-import { foldText, joinSpacedLetters, squeeze, unleet } from './normalize.js';
+import { foldText, joinSpacedLetters, skeleton, squeeze, unleet } from './normalize.js';
 
 export type TokenKind = 'word' | 'number' | 'hashtag' | 'mention' | 'url' | 'emoji' | 'emoticon' | 'punct';
 
@@ -6,6 +6,8 @@ export interface Token {
   kind: TokenKind;
   /** Folded, de-obfuscated form used by models and rules. */
   text: string;
+  /** The word with every repeated letter collapsed ("conard"), what word lists and rules match; '' for non-words. */
+  skel: string;
   /** The letters were stretched ("nuuuul"), a mark of emphasis. */
   elongated?: boolean;
 }
@@ -36,14 +38,14 @@ export function tokenize(raw: string): Token[] {
   TOKEN_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = TOKEN_RE.exec(text)) !== null) {
-    if (m[1] !== undefined) out.push({ kind: 'url', text: m[1] });
-    else if (m[2] !== undefined) out.push({ kind: 'mention', text: m[2] });
-    else if (m[3] !== undefined) out.push({ kind: 'hashtag', text: m[3] });
-    else if (m[4] !== undefined) out.push({ kind: 'emoticon', text: m[4] });
+    if (m[1] !== undefined) out.push({ kind: 'url', text: m[1], skel: '' });
+    else if (m[2] !== undefined) out.push({ kind: 'mention', text: m[2], skel: '' });
+    else if (m[3] !== undefined) out.push({ kind: 'hashtag', text: m[3], skel: skeleton(m[3].slice(1)) });
+    else if (m[4] !== undefined) out.push({ kind: 'emoticon', text: m[4], skel: '' });
     else if (m[5] !== undefined) out.push(wordToken(m[5]));
-    else if (m[6] !== undefined) out.push({ kind: 'emoji', text: m[6] });
-    else if (m[7] !== undefined) out.push({ kind: 'punct', text: m[7].length > 1 ? m[7][0] + m[7][0] : m[7] });
-    else out.push({ kind: 'punct', text: '.' });
+    else if (m[6] !== undefined) out.push({ kind: 'emoji', text: m[6], skel: '' });
+    else if (m[7] !== undefined) out.push({ kind: 'punct', text: m[7].length > 1 ? m[7][0] + m[7][0] : m[7], skel: '' });
+    else out.push({ kind: 'punct', text: '.', skel: '' });
   }
   return out;
 }
@@ -52,9 +54,10 @@ const HAS_LETTER = /\p{L}/u;
 const HAS_DIGIT = /^\p{N}+$/u;
 
 function wordToken(w: string): Token {
-  if (HAS_DIGIT.test(w)) return { kind: 'number', text: w };
+  if (HAS_DIGIT.test(w)) return { kind: 'number', text: w, skel: '' };
   let t = w;
   if (HAS_LETTER.test(w) && /[0-9@$!|€]/.test(w) && !/^\d+[a-z]{1,3}$/.test(w)) t = unleet(w);
   const s = squeeze(t);
-  return s.length !== t.length ? { kind: 'word', text: s, elongated: true } : { kind: 'word', text: s };
+  const skel = skeleton(s);
+  return s.length !== t.length ? { kind: 'word', text: s, skel, elongated: true } : { kind: 'word', text: s, skel };
 }

@@ -1,0 +1,62 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { createAnalyzer } from '../src/analysis/index.js';
+
+// Throughput of the whole pipeline on one core, on tweet-length texts, against the `sentiment` package (AFINN) on
+// the same texts. Uses the dev tweets from ../shared/data when present, else built-in samples.
+const SAMPLES = [
+  "Mon colis n'est toujours pas arrivé, ça fait 3 semaines @laposte #colère",
+  'Honestly the new update is great, battery lasts all day now 👍',
+  'Je vais te retrouver sale connard, tu vas le regretter',
+  'FREE iPhone 15!!! Click bit.ly/free-ip today only, win $1000',
+  "L'énergie solaire progresse en France, bonne nouvelle pour le climat #ecologie",
+  '@united lost my bag again and nobody answers the phone, worst airline ever',
+];
+
+function loadTexts(): string[] {
+  const dir = process.env.RUCHE_DATA_DIR ?? path.resolve(process.cwd(), '../shared/data');
+  try {
+    const read = (rel: string) => readFileSync(path.join(dir, rel), 'utf8').split('\n').filter((l) => l.trim() !== '');
+    return [...read('sentiment/tweets-fr/val_text.txt'), ...read('sentiment/tweets-en/val_text.txt')];
+  } catch {
+    return SAMPLES;
+  }
+}
+
+function throughput(texts: string[], fn: (t: string) => unknown, minMs = 3000): number {
+  for (const t of texts.slice(0, 200)) fn(t);
+  let n = 0;
+  const start = performance.now();
+  while (performance.now() - start < minMs) {
+    for (const t of texts) fn(t);
+    n += texts.length;
+  }
+  return n / ((performance.now() - start) / 1000);
+}
+
+export default async function bench(): Promise<Record<string, unknown>> {
+  const texts = loadTexts();
+  const t0 = performance.now();
+  const analyzer = await createAnalyzer();
+  const loadMs = performance.now() - t0;
+  const pipeline = throughput(texts, (t) => analyzer.analyze(t));
+  const rssMb = process.memoryUsage().rss / 1e6;
+  const Sentiment = createRequire(import.meta.url)('sentiment') as new () => { analyze(t: string): unknown };
+  const afinn = new Sentiment();
+  const baseline = throughput(texts, (t) => afinn.analyze(t));
+  const results = {
+    texts: texts.length,
+    meanChars: Math.round(texts.reduce((a, t) => a + t.length, 0) / texts.length),
+    modelLoadMs: Math.round(loadMs),
+    pipelineTextsPerSecond: Math.round(pipeline),
+    rssMb: Math.round(rssMb),
+    afinnSentimentTextsPerSecond: Math.round(baseline),
+    node: process.version,
+  };
+  console.log(
+    `analysis: ${results.pipelineTextsPerSecond} texts/s (whole pipeline, one core, ${results.meanChars} chars on average), ` +
+      `RSS ${results.rssMb} MB, model load ${results.modelLoadMs} ms; AFINN sentiment package: ${results.afinnSentimentTextsPerSecond} texts/s`,
+  );
+  return results;
+}
