@@ -7,7 +7,9 @@ import { SessionProvider } from './app/session.js';
 import { App } from './app/App.js';
 import './styles/base.css';
 import './styles/layout.css';
-import './styles/components.css';
+import './styles/forms.css';
+import './styles/content.css';
+import './styles/menus.css';
 
 const i18n = initI18n();
 const root = document.getElementById('root');

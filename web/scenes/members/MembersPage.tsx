@@ -54,10 +54,7 @@ export function MembersPage() {
                     key={m.id}
                     member={m}
                     isMe={m.userId === session.user.id}
-                    onChanged={(message) => {
-                      setStatus(message);
-                      void reloadMembers();
-                    }}
+                    onChanged={(message) => void reloadMembers().then(() => setStatus(message))}
                   />
                 ))}
               </tbody>
@@ -68,10 +65,7 @@ export function MembersPage() {
       {canInvite ? (
         <PendingInvitations
           state={invitations}
-          onChanged={(message) => {
-            setStatus(message);
-            void reloadInvitations();
-          }}
+          onChanged={(message) => void reloadInvitations().then(() => setStatus(message))}
         />
       ) : null}
       <RolesHelp />
