@@ -24,7 +24,7 @@ export function useLoad<T>(loader: () => Promise<T>, deps: readonly unknown[]): 
       if (error instanceof ApiError && error.status === 401) setSession(null, 'expired');
       if (mine === generation.current) setState({ status: 'failed', error });
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // The caller names what the loader depends on; the loader itself is read fresh from a ref.
   }, deps);
 
   useEffect(() => {
