@@ -49,7 +49,7 @@ export function analyzeWith(models: ModelSet, fasttext: LanguageIdentifier | und
     hate: fr ? models['hate-fr'] : models['hate-en'],
     offensive: models['offensive-en'],
     predict,
-  });
+  }, sentiment.result.probabilities.positive);
   const complaint = complaintOf(lang, features, tokens, plainText(tokens), sentiment.result.probabilities.negative, models['complaint-en'], predict);
   return {
     lang,

@@ -30,7 +30,11 @@ export function hatePatterns(plainWithGroups: string): HatePatternHit[] {
   const hits: HatePatternHit[] = [];
   if (!plainWithGroups.includes('GRP')) return hits;
   for (const [name, re] of PATTERNS) {
-    for (const m of matches(re, plainWithGroups)) hits.push({ rule: name, text: m[0].trim(), negated: isNegated(plainWithGroups, m) });
+    for (const m of matches(re, plainWithGroups)) {
+      // "No X allowed" is itself the hateful statement, not its negation.
+      const negated = name !== 'no-group-allowed' && isNegated(plainWithGroups, m);
+      hits.push({ rule: name, text: m[0].trim(), negated });
+    }
   }
   return hits;
 }

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { foldText, normalize, skeleton } from './normalize.js';
+import { tokenize } from './tokenize.js';
+
+describe('normalize', () => {
+  it('folds case and accents', () => expect(foldText('ÉCOLOGIE Été')).toBe('ecologie ete'));
+  it('removes zero-width characters and maps look-alike letters', () => {
+    expect(foldText('id\u200Biot')).toBe('idiot');
+    expect(foldText('іdіоt')).toBe('idiot'); // Cyrillic і and о
+    expect(foldText('𝐢𝐝𝐢𝐨𝐭')).toBe('idiot'); // mathematical bold
+  });
+  it('undoes leetspeak inside words but leaves numbers alone', () => {
+    expect(normalize('n1gg3r sh!t 2024')).toBe('nigger shit 2024');
+  });
+  it('joins spaced and dotted letters', () => {
+    expect(normalize('i d i o t')).toBe('idiot');
+    expect(normalize('c.o.n.n.a.r.d')).toBe('connard');
+    expect(normalize('il y a du monde')).toBe('il y a du monde');
+  });
+  it('shrinks stretched letters, and skeletons collapse every repeat', () => {
+    expect(normalize('nuuuuul')).toBe('nuul');
+    expect(skeleton('connard')).toBe('conard');
+  });
+});
+
+describe('tokenize', () => {
+  it('keeps links, mentions and hashtags whole and spells out negations', () => {
+    const kinds = tokenize("@bob don't click https://bit.ly/x #Écologie").map((t) => `${t.kind}:${t.text}`);
+    expect(kinds).toEqual(['mention:@bob', 'word:do', 'word:not', 'word:click', 'url:https://bit.ly/x', 'hashtag:#ecologie']);
+  });
+  it("splits French elisions and turns n' into ne", () => {
+    expect(tokenize("je n'aime pas").map((t) => t.text)).toEqual(['je', 'ne', 'aime', 'pas']);
+  });
+});

@@ -1,0 +1,28 @@
+import { PassThrough, Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { runAnalyze } from '../../src/cli/analyze.js';
+
+describe('ruche analyze', () => {
+  it('answers every JSON line in order, and an error for a malformed one without stopping', async () => {
+    const input = Readable.from([
+      '{"id": 1, "text": "Je vais te tuer sale connard"}\n',
+      'not json\n',
+      '{"id": "b", "text": 42}\n',
+      '{"id": 3, "text": "ok", "lang": "fr"}\n',
+      '{"id": 4, "text": "I love this, thank you so much!"}',
+    ]);
+    const output = new PassThrough();
+    const chunks: string[] = [];
+    output.on('data', (c: Buffer) => chunks.push(c.toString()));
+    await runAnalyze(input, output);
+    const lines = chunks.join('').trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.id)).toEqual([1, null, 'b', 3, 4]);
+    expect(lines[0]).toMatchObject({ lang: 'fr', toxicity: { flagged: true }, sentiment: { label: 'negative' } });
+    expect(lines[0].toxicity.categories.threat).toBeGreaterThanOrEqual(0.5);
+    expect(lines[1].error).toMatch(/JSON/);
+    expect(lines[2].error).toMatch(/text/);
+    expect(lines[3].lang).toBe('fr');
+    expect(lines[4]).toMatchObject({ lang: 'en', sentiment: { label: 'positive' }, complaint: { flagged: false } });
+    for (const key of ['insult', 'hate', 'threat', 'sexual', 'spam']) expect(lines[4].toxicity.categories[key]).toBeGreaterThanOrEqual(0);
+  });
+});
