@@ -13,6 +13,14 @@ export async function claimDue(
   args: { workerId: string; now: number; leaseMs: number; limit: number },
 ): Promise<JobRow[]> {
   const { db } = store;
+  const due = db
+    .selectFrom('jobs')
+    .select('id')
+    .where('status', '=', 'queued')
+    .where('run_at', '<=', args.now)
+    .orderBy('priority', 'desc')
+    .orderBy('run_at')
+    .limit(args.limit);
   return db
     .updateTable('jobs')
     .set((eb) => ({
@@ -22,16 +30,11 @@ export async function claimDue(
       locked_until: args.now + args.leaseMs,
       updated_at: args.now,
     }))
-    .where('id', 'in', (eb) =>
-      eb
-        .selectFrom('jobs')
-        .select('id')
-        .where('status', '=', 'queued')
-        .where('run_at', '<=', args.now)
-        .orderBy('priority', 'desc')
-        .orderBy('run_at')
-        .limit(args.limit)
-        .$if(store.dialect === 'postgres', (q) => q.forUpdate().skipLocked()),
+    // `= any(array(...))` makes PostgreSQL fetch the claimed rows by key instead of scanning the table to join.
+    .where(
+      store.dialect === 'postgres'
+        ? sql<boolean>`id = any(array(${due.forUpdate().skipLocked()}))`
+        : sql<boolean>`id in (${due})`,
     )
     .returningAll()
     .execute();

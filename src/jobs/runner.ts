@@ -53,13 +53,19 @@ export function createJobRunner(store: Store, registry: JobRegistry, options: Ru
   const completer = createBatcher<{ id: string; result: string | null }>((items) =>
     completeMany(store, workerId, items, clock.now()),
   );
-  const deps = { store, registry, workerId, clock, log, complete: (id: string, result: string | null) => completer.add({ id, result }) };
+  // The slot is freed before the batched write lands, so claiming the next jobs overlaps it. Until it lands the
+  // row stays ours under its lease; if the write fails, the lease expires and the job runs again.
+  const complete = async (id: string, result: string | null): Promise<void> => {
+    completer.add({ id, result }).catch((err: unknown) => log.error({ err, jobId: id }, 'recording a finished job failed'));
+  };
+  const deps = { store, registry, workerId, clock, log, complete };
   let running = false;
   let owner = store.dialect === 'postgres';
   let processed = 0;
   let lastTickAt: number | null = null;
   let ticking = false;
   let again = false;
+  let soon: NodeJS.Immediate | null = null;
   let subscription: WakeSubscription | null = null;
   let beat: NodeJS.Timeout | null = null;
   const timer = createWakeTimer(clock, () => void tick());
@@ -69,7 +75,7 @@ export function createJobRunner(store: Store, registry: JobRegistry, options: Ru
     const done = executeJob(row, controller, deps).finally(() => {
       active.delete(row.id);
       processed++;
-      if (running) void tick();
+      if (running) tickSoon();
     });
     active.set(row.id, { controller, done });
     return done;
@@ -83,6 +89,14 @@ export function createJobRunner(store: Store, registry: JobRegistry, options: Ru
     owner = held;
     if (gained && running) void tick();
     return held;
+  };
+
+  // Jobs of one batch end in the same turn: one claim for all their slots, not one claim per slot.
+  const tickSoon = (): void => {
+    soon ??= setImmediate(() => {
+      soon = null;
+      void tick();
+    });
   };
 
   // Fills free slots until fewer jobs are due than slots, then sleeps until the next due job or the safety poll.
@@ -142,6 +156,7 @@ export function createJobRunner(store: Store, registry: JobRegistry, options: Ru
       if (!running) return;
       running = false;
       timer.clear();
+      if (soon) clearImmediate(soon);
       if (beat) clearInterval(beat);
       await subscription?.close();
       const all = Promise.all([...active.values()].map((j) => j.done));
