@@ -1,0 +1,78 @@
+/**
+ * The one error every connector throws. Its `kind` decides what the caller does:
+ * retry later, refresh or reconnect the account, fix the post, or check before trying again.
+ */
+export const CONNECTOR_ERROR_KINDS = [
+  'auth_expired', // credentials no longer work: ask the user to reconnect
+  'forbidden', // the account may not do this (scope, suspension, blocked by the author)
+  'rejected', // the network refused the content or request as it is: retrying the same thing fails again
+  'rate_limited', // wait retryAfterMs, then retry
+  'transient', // network or server trouble: retry with backoff
+  'gone', // the target (post, comment, account) no longer exists
+  'unknown_outcome', // a write may or may not have happened: check (findExisting) before any retry
+] as const;
+export type ConnectorErrorKind = (typeof CONNECTOR_ERROR_KINDS)[number];
+
+export type ConnectorAction = 'retry' | 'reconnect' | 'fix' | 'check' | 'drop';
+
+const ACTION: Record<ConnectorErrorKind, ConnectorAction> = {
+  auth_expired: 'reconnect',
+  forbidden: 'fix',
+  rejected: 'fix',
+  rate_limited: 'retry',
+  transient: 'retry',
+  gone: 'drop',
+  unknown_outcome: 'check',
+};
+
+export interface ConnectorErrorOptions {
+  /** Milliseconds to wait before trying again; only for rate_limited. */
+  retryAfterMs?: number;
+  /** The network's HTTP status, when there was an answer. */
+  status?: number;
+  /** The network's own error name (e.g. `ExpiredToken`), for logs. */
+  networkCode?: string;
+  cause?: unknown;
+}
+
+export class ConnectorError extends Error {
+  readonly code = 'connector_error';
+  readonly retryAfterMs: number | undefined;
+  readonly status: number | undefined;
+  readonly networkCode: string | undefined;
+
+  /** `message` is the network's own wording when it gave one: it is what the user is shown. */
+  constructor(
+    readonly network: string,
+    readonly kind: ConnectorErrorKind,
+    message: string,
+    opts: ConnectorErrorOptions = {},
+  ) {
+    super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
+    this.name = 'ConnectorError';
+    this.retryAfterMs = kind === 'rate_limited' ? Math.max(0, opts.retryAfterMs ?? 60_000) : undefined;
+    this.status = opts.status;
+    this.networkCode = opts.networkCode;
+  }
+
+  /** Read by the job runner: only these kinds may be retried as they are. */
+  get retryable(): boolean {
+    return this.kind === 'rate_limited' || this.kind === 'transient';
+  }
+
+  get action(): ConnectorAction {
+    return ACTION[this.kind];
+  }
+}
+
+export const isConnectorError = (err: unknown): err is ConnectorError => err instanceof ConnectorError;
+
+/** HTTP status → kind, for networks whose errors are plain HTTP (the connector refines where it knows more). */
+export function kindForStatus(status: number): ConnectorErrorKind {
+  if (status === 401) return 'auth_expired';
+  if (status === 403) return 'forbidden';
+  if (status === 404 || status === 410) return 'gone';
+  if (status === 429) return 'rate_limited';
+  if (status === 408 || status >= 500) return 'transient';
+  return 'rejected';
+}

@@ -1,0 +1,48 @@
+/** The registry generic code uses: which networks exist, what each can do, and a connector for an account. */
+import { ConnectorError } from './errors.js';
+import { MastodonConnector, countMastodonText, MASTODON_CAPABILITIES, MASTODON_DEFAULT_LIMITS } from './mastodon/index.js';
+import type { Capability, Connector, ConnectorDeps, NetworkId, NetworkLimits, TextCount } from './types.js';
+
+export interface NetworkInfo {
+  id: NetworkId;
+  name: string;
+  capabilities: ReadonlySet<Capability>;
+  /** Defaults; a connected account may have its own (a Mastodon instance's configuration). */
+  limits: NetworkLimits;
+  /** The composer's live counter. */
+  countText(text: string, contentWarning?: string): TextCount;
+  create(deps: ConnectorDeps): Connector;
+}
+
+export const NETWORKS: Readonly<Record<NetworkId, NetworkInfo>> = {
+  mastodon: {
+    id: 'mastodon',
+    name: 'Mastodon',
+    capabilities: MASTODON_CAPABILITIES,
+    limits: MASTODON_DEFAULT_LIMITS,
+    countText: (text, cw) => countMastodonText(text, cw),
+    create: (deps) => new MastodonConnector(deps),
+  },
+} as Record<NetworkId, NetworkInfo>;
+
+export const isNetworkId = (value: string): value is NetworkId => Object.hasOwn(NETWORKS, value);
+
+export function connectorFor(network: string, deps: ConnectorDeps): Connector {
+  if (!isNetworkId(network)) throw new ConnectorError(network, 'rejected', `Ruche has no connector for "${network}".`);
+  return NETWORKS[network].create(deps);
+}
+
+/** Networks that can do something, for menus and for generic code that must not name a network. */
+export const networksWith = (capability: Capability): NetworkInfo[] =>
+  Object.values(NETWORKS).filter((n) => n.capabilities.has(capability));
+
+export function countText(network: NetworkId, text: string, contentWarning?: string): TextCount {
+  return NETWORKS[network].countText(text, contentWarning);
+}
+
+/** What the app wires by default; tests swap in their own factory. */
+export const defaultConnectors = { create: connectorFor };
+
+export * from './errors.js';
+export * from './types.js';
+export { requireCapability, missingMethods, CAPABILITY_METHOD } from './capabilities.js';

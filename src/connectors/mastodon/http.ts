@@ -1,0 +1,100 @@
+/**
+ * Plain fetch, not the masto client: we need each answer's status and headers (202 while media is processed,
+ * X-RateLimit-Reset on 429), our own Idempotency-Key header, and to validate raw JSON with zod ourselves.
+ */
+import type { z } from 'zod';
+import { ConnectorError, kindForStatus } from '../errors.js';
+import { ErrorBody } from './schemas.js';
+
+export interface HttpOptions {
+  baseUrl: string;
+  token?: string;
+  fetch?: typeof fetch;
+  now?: () => number;
+  timeoutMs?: number;
+}
+
+export interface Request {
+  method?: 'GET' | 'POST' | 'DELETE';
+  query?: Record<string, string | string[] | undefined>;
+  json?: Record<string, unknown>;
+  form?: FormData;
+  headers?: Record<string, string>;
+}
+
+export interface Answer<T> {
+  status: number;
+  data: T;
+  headers: Headers;
+}
+
+export class MastodonHttp {
+  constructor(private readonly opts: HttpOptions) {}
+
+  async call<S extends z.ZodType>(path: string, schema: S, req: Request = {}): Promise<Answer<z.infer<S>>> {
+    const url = new URL(path, this.opts.baseUrl);
+    for (const [k, v] of Object.entries(req.query ?? {})) {
+      if (Array.isArray(v)) v.forEach((item) => url.searchParams.append(`${k}[]`, item));
+      else if (v !== undefined) url.searchParams.set(k, v);
+    }
+    const headers: Record<string, string> = { accept: 'application/json', ...req.headers };
+    if (this.opts.token) headers.authorization = `Bearer ${this.opts.token}`;
+    let body: BodyInit | undefined;
+    if (req.json) {
+      headers['content-type'] = 'application/json';
+      body = JSON.stringify(req.json);
+    } else if (req.form) body = req.form;
+    let res: Response;
+    try {
+      res = await (this.opts.fetch ?? fetch)(url, {
+        method: req.method ?? 'GET',
+        headers,
+        body,
+        redirect: 'manual',
+        signal: AbortSignal.timeout(this.opts.timeoutMs ?? 30_000),
+      });
+    } catch (cause) {
+      // `unreachable`: nothing was sent. `no_answer`: it may have been processed; callers that write decide.
+      const networkCode = neverSent(cause) ? 'unreachable' : 'no_answer';
+      throw new ConnectorError('mastodon', 'transient', 'The Mastodon server did not answer.', { networkCode, cause });
+    }
+    const text = await res.text();
+    const json = parseJson(text);
+    if (!res.ok) throw this.errorFor(res, json);
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) {
+      throw new ConnectorError('mastodon', 'transient', 'The Mastodon server sent an answer we could not read.', {
+        status: res.status,
+        networkCode: 'malformed_answer',
+        cause: parsed.error,
+      });
+    }
+    return { status: res.status, data: parsed.data, headers: res.headers };
+  }
+
+  private errorFor(res: Response, json: unknown): ConnectorError {
+    const body = ErrorBody.safeParse(json);
+    const message = body.success ? (body.data.error_description ?? body.data.error) : `HTTP ${res.status}`;
+    const kind = kindForStatus(res.status);
+    const reset = Date.parse(res.headers.get('x-ratelimit-reset') ?? '');
+    const now = (this.opts.now ?? Date.now)();
+    return new ConnectorError('mastodon', kind, message, {
+      status: res.status,
+      networkCode: body.success ? body.data.error : undefined,
+      retryAfterMs: kind === 'rate_limited' ? (Number.isFinite(reset) ? Math.max(0, reset - now) : 5 * 60_000) : undefined,
+    });
+  }
+}
+
+function neverSent(err: unknown): boolean {
+  const code = (err as { cause?: { code?: unknown } } | undefined)?.cause?.code;
+  return code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN';
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return text ? JSON.parse(text) : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,125 @@
+/**
+ * The data behind the Mastodon fake, rendered as the documented entities
+ * (Account, Status, MediaAttachment, Notification, Relationship, Report).
+ */
+export interface FakeAccount {
+  id: string;
+  username: string;
+  displayName: string;
+  token: string;
+}
+export interface FakeMedia {
+  id: string;
+  ownerId: string;
+  mime: string;
+  size: number;
+  description: string | null;
+  pendingPolls: number; // GETs still answered 206 before "processing" is done
+  statusId: string | null;
+}
+export interface FakeStatus {
+  id: string;
+  accountId: string;
+  text: string;
+  spoilerText: string;
+  visibility: string;
+  language: string | null;
+  inReplyToId: string | null;
+  mediaIds: string[];
+  createdAt: string;
+  deleted: boolean;
+}
+
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+export class FakeState {
+  private seq = 100;
+  accounts: FakeAccount[] = [];
+  statuses: FakeStatus[] = [];
+  media = new Map<string, FakeMedia>();
+  blocks = new Set<string>(); // `${by}:${target}`
+  mutes = new Set<string>();
+  reports: { id: string; by: string; accountId: string; statusIds: string[]; comment: string }[] = [];
+
+  constructor(readonly origin: () => string, readonly domain = 'fake.test') {}
+
+  nextId(): string {
+    return String(++this.seq);
+  }
+
+  account(id: string): FakeAccount | undefined {
+    return this.accounts.find((a) => a.id === id);
+  }
+
+  renderAccount(a: FakeAccount) {
+    const posts = this.statuses.filter((s) => s.accountId === a.id && !s.deleted).length;
+    return {
+      id: a.id, username: a.username, acct: a.username, display_name: a.displayName,
+      locked: false, bot: false, discoverable: true, group: false, created_at: '2024-01-01T00:00:00.000Z',
+      note: '', url: `${this.origin()}/@${a.username}`, avatar: `${this.origin()}/avatars/original/missing.png`,
+      header: `${this.origin()}/headers/original/missing.png`, followers_count: 3, following_count: 2,
+      statuses_count: posts, last_status_at: null, emojis: [], fields: [],
+    };
+  }
+
+  renderMedia(m: FakeMedia) {
+    const ready = m.pendingPolls <= 0;
+    return {
+      id: m.id, type: m.mime.startsWith('image/') ? 'image' : 'unknown',
+      url: ready ? `${this.origin()}/system/media/${m.id}.bin` : null,
+      preview_url: `${this.origin()}/system/media/${m.id}-small.bin`,
+      remote_url: null, meta: {}, description: m.description, blurhash: null,
+    };
+  }
+
+  /** Mastodon turns @mentions, #tags and URLs into links server-side; the same is done here. */
+  private contentOf(s: FakeStatus) {
+    const mentions: { id: string; username: string; acct: string; url: string }[] = [];
+    const tags: { name: string; url: string }[] = [];
+    const html = s.text.split(/(\s+)/).map((word) => {
+      const url = /^https?:\/\/\S+$/.exec(word);
+      if (url) return `<a href="${esc(word)}" rel="nofollow noopener" target="_blank">${esc(word)}</a>`;
+      const mention = /^@([a-z0-9_]+)(?:@[\w.-]+)?$/i.exec(word);
+      const target = mention && this.accounts.find((a) => a.username === mention[1]);
+      if (target) {
+        mentions.push({ id: target.id, username: target.username, acct: target.username, url: `${this.origin()}/@${target.username}` });
+        return `<span class="h-card"><a href="${this.origin()}/@${target.username}" class="u-url mention">@<span>${target.username}</span></a></span>`;
+      }
+      const tag = /^#(\w+)$/u.exec(word);
+      if (tag) {
+        tags.push({ name: tag[1].toLowerCase(), url: `${this.origin()}/tags/${tag[1].toLowerCase()}` });
+        return `<a href="${this.origin()}/tags/${tag[1]}" class="mention hashtag" rel="tag">#<span>${esc(tag[1])}</span></a>`;
+      }
+      return esc(word).replace(/\n/g, '<br>');
+    });
+    return { content: `<p>${html.join('')}</p>`, mentions, tags };
+  }
+
+  renderStatus(s: FakeStatus) {
+    const author = this.account(s.accountId)!;
+    const parent = s.inReplyToId ? this.statuses.find((p) => p.id === s.inReplyToId) : undefined;
+    const { content, mentions, tags } = this.contentOf(s);
+    const live = (x: FakeStatus) => !x.deleted;
+    return {
+      id: s.id, uri: `${this.origin()}/users/${author.username}/statuses/${s.id}`,
+      url: `${this.origin()}/@${author.username}/${s.id}`, created_at: s.createdAt, edited_at: null,
+      account: this.renderAccount(author), content, visibility: s.visibility,
+      sensitive: s.spoilerText !== '', spoiler_text: s.spoilerText,
+      media_attachments: s.mediaIds.map((id) => this.renderMedia(this.media.get(id)!)),
+      application: { name: 'Ruche', website: null }, mentions, tags, emojis: [],
+      reblogs_count: 0, favourites_count: 0,
+      replies_count: this.statuses.filter((r) => live(r) && r.inReplyToId === s.id).length,
+      in_reply_to_id: s.inReplyToId, in_reply_to_account_id: parent?.accountId ?? null,
+      reblog: null, poll: null, card: null, language: s.language, text: null,
+    };
+  }
+
+  relationship(by: string, target: string) {
+    return {
+      id: target, following: false, showing_reblogs: false, notifying: false, languages: null, followed_by: false,
+      blocking: this.blocks.has(`${by}:${target}`), blocked_by: false, muting: this.mutes.has(`${by}:${target}`),
+      muting_notifications: this.mutes.has(`${by}:${target}`), requested: false, requested_by: false,
+      domain_blocking: false, endorsed: false, note: '',
+    };
+  }
+}
