@@ -14,7 +14,7 @@ const FR_PROBLEM = rule(String.raw`\b(?:toujours pas|jamais recu|pas recu|rien r
 export function complaintOf(lang: Lang, fv: FeatureVector, tokens: Token[], plain: string, negative: number, model?: LinearModel, predict?: Predict): { result: ComplaintResult; reasons: Reason[] } {
   if (lang !== 'fr' && model) {
     const p = (predict ? predict(model) : predictProba(model, fv))[1];
-    const reasons = p >= 0.5 ? topWords(model, fv, tokens, 'complaint', 3) : [];
+    const reasons = p >= 0.5 ? topWords(model, fv, tokens, 'complaint', 3, 0, undefined, predict) : [];
     return { result: { score: round(p), flagged: p >= 0.5 }, reasons };
   }
   const reasons: Reason[] = [];

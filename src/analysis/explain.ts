@@ -1,13 +1,18 @@
 import { tokenContributions, type LinearModel } from './model/linear.js';
 import type { FeatureVector } from './text/features.js';
+import type { Predict } from './model/bank.js';
 import { isStopword } from './lexicon/stopwords.js';
 import type { Token } from './text/tokenize.js';
 import type { Reason, ReasonCategory } from './types.js';
 
 /** The words that pushed a model's score up the most, for a moderator to see why. */
-export function topWords(model: LinearModel, fv: FeatureVector, tokens: Token[], category: ReasonCategory, k: number, row = 0, against?: number): Reason[] {
-  const contrib = tokenContributions(model, fv, tokens.length, row, against);
-  const order = [...contrib.keys()].filter((i) => contrib[i] > 0.05).sort((a, b) => contrib[b] - contrib[a]);
+export function topWords(model: LinearModel, fv: FeatureVector, tokens: Token[], category: ReasonCategory, k: number, row = 0, against?: number, predict?: Predict): Reason[] {
+  const contrib = predict?.contributions
+    ? predict.contributions(model, tokens.length, row, against)
+    : tokenContributions(model, fv, tokens.length, row, against);
+  const order: number[] = [];
+  for (let i = 0; i < contrib.length; i++) if (contrib[i] > 0.05) order.push(i);
+  order.sort((a, b) => contrib[b] - contrib[a]);
   const out: Reason[] = [];
   const seen = new Set<string>();
   for (const i of order) {

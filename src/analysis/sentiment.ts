@@ -13,7 +13,7 @@ export function sentimentOf(model: LinearModel, fv: FeatureVector, tokens: Token
   let best = 0;
   for (let k = 1; k < 3; k++) if (p[k] > p[best]) best = k;
   const label = LABELS[best];
-  const reasons = label === 'neutral' ? [] : topWords(model, fv, tokens, 'sentiment', 3, best, best === 0 ? 2 : 0);
+  const reasons = label === 'neutral' ? [] : topWords(model, fv, tokens, 'sentiment', 3, best, best === 0 ? 2 : 0, predict);
   const r = (x: number) => Math.round(x * 1000) / 1000;
   return {
     result: { label, score: r(p[2] - p[0]), probabilities: { negative: r(p[0]), neutral: r(p[1]), positive: r(p[2]) } },

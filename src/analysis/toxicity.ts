@@ -1,5 +1,5 @@
-import { GROUP_TERMS, SLUR_TERMS } from './lexicon/groups.js';
-import { tokenSkeletons, type TermHit } from './lexicon/terms.js';
+import { findLexiconHits } from './lexicon/all.js';
+import type { TermHit } from './lexicon/terms.js';
 import { predictProba, tokenContributions, type LinearModel } from './model/linear.js';
 import { isReclaimed, speechContext } from './rules/context.js';
 import { hatePatterns } from './rules/hate.js';
@@ -32,9 +32,9 @@ const ENGLISH_ONLY_SLURS = new Set(['retard', 'retards', 'retarded', 'coon', 'co
  */
 export function toxicity(raw: string, tokens: Token[], fv: FeatureVector, lang: Lang, models: ToxicityModels, positive = 0): { result: ToxicityResult; reasons: Reason[] } {
   const reasons: Reason[] = [];
-  const skeletons = tokenSkeletons(tokens);
-  const groups = GROUP_TERMS.findAll(tokens, skeletons);
-  const slurs = SLUR_TERMS.findAll(tokens, skeletons).filter((h) => lang !== 'fr' || !ENGLISH_ONLY_SLURS.has(h.term));
+  const lexicon = findLexiconHits(tokens);
+  const groups = lexicon.groups;
+  const slurs = lexicon.slurs.filter((h) => lang !== 'fr' || !ENGLISH_ONLY_SLURS.has(h.term));
   const plain = plainText(tokens);
   // Hashtags such as #sexisme tag a topic; they condemn nothing by themselves.
   const hasTags = tokens.some((t) => t.kind === 'hashtag');
@@ -42,8 +42,8 @@ export function toxicity(raw: string, tokens: Token[], fv: FeatureVector, lang: 
   if (ctx.counterSpeech) reasons.push({ category: 'context', rule: 'counter-speech', text: 'condemns or reports hateful words', weight: -1 });
 
   // Hate: model probability, raised by hateful patterns about a named group or by slurs, lowered by context.
-  const predict = models.predict ?? ((m: LinearModel) => predictProba(m, fv));
-  const pModel = withoutGroupNames(models.hate, fv, tokens, groups, predict(models.hate)[1]);
+  const predict: Predict = models.predict ?? ((m: LinearModel) => predictProba(m, fv));
+  const pModel = withoutGroupNames(models.hate, fv, tokens, groups, predict(models.hate)[1], predict);
   let ruleHate = 0;
   let target: string | undefined;
   let negatedPattern = false;
@@ -72,19 +72,19 @@ export function toxicity(raw: string, tokens: Token[], fv: FeatureVector, lang: 
   if (negatedPattern && ruleHate === 0) hate = pModel * 0.4;
   if (ctx.counterSpeech) hate = Math.min(hate, pModel) * 0.35;
   if (hate >= 0.5) target = pickTarget(slurs, groups);
-  if (pModel >= 0.3) reasons.push(...topWords(models.hate, fv, tokens, 'hate', 3));
+  if (pModel >= 0.3) reasons.push(...topWords(models.hate, fv, tokens, 'hate', 3, 0, undefined, predict));
 
   const threat = threatScore(plain);
   reasons.push(...threat.reasons);
-  const insult = insultScore(tokens, lang, skeletons);
+  const insult = insultScore(tokens, lang, lexicon.insults);
   reasons.push(...insult.reasons);
   let insultScoreValue = insult.score;
   if (models.offensive && lang !== 'fr') {
     const pOff = predict(models.offensive)[1];
     insultScoreValue = Math.max(insultScoreValue, pOff * 0.9);
-    if (pOff >= 0.5) reasons.push(...topWords(models.offensive, fv, tokens, 'insult', 3));
+    if (pOff >= 0.5) reasons.push(...topWords(models.offensive, fv, tokens, 'insult', 3, 0, undefined, predict));
   }
-  const sexual = sexualScore(tokens, skeletons);
+  const sexual = sexualScore(tokens, lexicon.sexual);
   reasons.push(...sexual.reasons);
   const spam = spamScore(tokens, raw);
   reasons.push(...spam.reasons);
@@ -110,9 +110,9 @@ const GROUP_NAME_DISCOUNT = 0.5;
  * data sets mention groups mostly in hateful texts, so the bare name "musulmans" would otherwise read as hate.
  * What is said about the group still counts.
  */
-function withoutGroupNames(model: LinearModel, fv: FeatureVector, tokens: Token[], groups: TermHit<string>[], p: number): number {
+function withoutGroupNames(model: LinearModel, fv: FeatureVector, tokens: Token[], groups: TermHit<string>[], p: number, predict: Predict): number {
   if (groups.length === 0) return p;
-  const contrib = tokenContributions(model, fv, tokens.length);
+  const contrib = predict.contributions ? predict.contributions(model, tokens.length) : tokenContributions(model, fv, tokens.length);
   let removed = 0;
   for (const g of groups) for (let i = g.start; i < g.end; i++) removed += Math.max(0, contrib[i]) * GROUP_NAME_DISCOUNT;
   if (removed === 0) return p;

@@ -15,7 +15,8 @@ export interface TermHit<T> {
  * any entry of the same shape.
  */
 export class TermList<T> {
-  private single = new Map<string, [string, T]>();
+  private single = new Map<string, [string, T][]>();
+  readonly entries: [string, T][] = [];
   private multi = new Map<string, { words: string[]; term: string; value: T }[]>();
   private starred: [string, string, T][] = [];
 
@@ -24,9 +25,12 @@ export class TermList<T> {
   }
 
   add(term: string, value: T): void {
+    this.entries.push([term, value]);
     const words = foldText(term).split(/[\s'-]+/).map(skeleton);
     if (words.length === 1) {
-      this.single.set(words[0], [term, value]);
+      const list = this.single.get(words[0]);
+      if (list) list.push([term, value]);
+      else this.single.set(words[0], [[term, value]]);
       this.starred.push([words[0], term, value]);
       return;
     }
@@ -46,8 +50,12 @@ export class TermList<T> {
           if (p.words.every((w, j) => skeletons[i + j] === w)) hits.push({ start: i, end: i + p.words.length, term: p.term, value: p.value });
         }
       }
-      const one = this.single.get(k) ?? (k.includes('*') ? this.matchStarred(k) : undefined);
-      if (one) hits.push({ start: i, end: i + 1, term: one[0], value: one[1] });
+      const ones = this.single.get(k);
+      if (ones) for (const one of ones) hits.push({ start: i, end: i + 1, term: one[0], value: one[1] });
+      else if (k.includes('*')) {
+        const one = this.matchStarred(k);
+        if (one) hits.push({ start: i, end: i + 1, term: one[0], value: one[1] });
+      }
     }
     return hits;
   }

@@ -11,8 +11,8 @@ const ENGLISH_ONLY = new Set(['pig', 'trash', 'fool', 'clown', 'dick']);
 const FRENCH_ONLY = new Set(['con', 'conne', 'tg', 'pd']);
 
 /** Insults found by word list; aimed at someone (second person, "espèce de", a mention) they weigh more. */
-export function insultScore(tokens: Token[], lang: Lang, skeletons: string[]): RuleResult {
-  const hits = INSULT_TERMS.findAll(tokens, skeletons).filter((h) => allowed(h, lang));
+export function insultScore(tokens: Token[], lang: Lang, found: TermHit<true>[] = INSULT_TERMS.findAll(tokens)): RuleResult {
+  const hits = found.filter((h) => allowed(h, lang));
   if (hits.length === 0) return { score: 0, reasons: [] };
   const reasons: Reason[] = [];
   let best = 0;

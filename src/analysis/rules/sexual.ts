@@ -1,11 +1,11 @@
 import { SEXUAL_TERMS } from '../lexicon/sexual.js';
+import type { TermHit } from '../lexicon/terms.js';
 import type { Token } from '../text/tokenize.js';
 import type { Reason } from '../types.js';
 import type { RuleResult } from './threat.js';
 
 /** Explicit sexual content: one explicit word is enough, suggestive words only count in pairs. */
-export function sexualScore(tokens: Token[], skeletons: string[]): RuleResult {
-  const hits = SEXUAL_TERMS.findAll(tokens, skeletons);
+export function sexualScore(tokens: Token[], hits: TermHit<'strong' | 'weak'>[] = SEXUAL_TERMS.findAll(tokens)): RuleResult {
   if (hits.length === 0) return { score: 0, reasons: [] };
   const strong = hits.filter((h) => h.value === 'strong').length;
   const weak = hits.length - strong;

@@ -23,6 +23,9 @@ const CUES: Cue[] = [
   cue('call', 1, 'click cliquez clique dm inbox whatsapp telegram bio link lien contact contactez inscris inscrivez register signup subscribe follow claim reclamez reclame verify verifiez'),
 ];
 
+const CUE_OF = new Map<string, Cue>();
+for (const c of CUES) for (const w of c.words) if (!CUE_OF.has(w)) CUE_OF.set(w, c);
+
 export interface SpamResult {
   score: number;
   reasons: Reason[];
@@ -49,12 +52,11 @@ export function spamScore(tokens: Token[], raw = ''): SpamResult {
   if (links > 0) sum += 0.8;
   const seen = new Set<string>();
   for (const t of tokens) {
-    const w = t.kind === 'punct' ? '' : t.text;
-    for (const c of CUES) {
-      if (!seen.has(c.name) && (c.words.has(w) || (c.name === 'money' && /^\d+[$€k]$|^[$€]\d+/.test(w)))) {
-        seen.add(c.name);
-        add(c.name, c.weight, t.text);
-      }
+    if (t.kind !== 'word') continue;
+    const c = CUE_OF.get(t.text);
+    if (c && !seen.has(c.name)) {
+      seen.add(c.name);
+      add(c.name, c.weight, t.text);
     }
   }
   if (!seen.has('money') && MONEY_RE.test(raw)) {
