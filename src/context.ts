@@ -10,6 +10,8 @@ import { createMailer, type Mailer } from './mail/mailer.js';
 import { createJobQueue, createJobRegistry, type JobQueue, type JobRegistry, type JobRunner } from './jobs/index.js';
 import { systemClock, type Clock } from './shared/clock.js';
 import { jobDefinitions } from './jobs-registry.js';
+import type { ConnectorFactory } from './modules/accounts/connector-factory.js';
+import { defaultConnectors } from './connectors/index.js';
 
 /** Everything a route, a job or a command needs, built once from config. */
 export interface AppContext {
@@ -21,6 +23,7 @@ export interface AppContext {
   sealer: Sealer;
   mailer: Mailer;
   jobs: { queue: JobQueue; registry: JobRegistry };
+  connectors: ConnectorFactory;
   instanceId: string;
   /** What this process runs, filled in by app.ts once the roles start. */
   runtime: { runner: JobRunner | null };
@@ -29,6 +32,7 @@ export interface AppContext {
 export interface ContextOverrides {
   clock?: Clock;
   log?: Logger;
+  connectors?: ConnectorFactory;
 }
 
 export async function createContext(config: Config, overrides: ContextOverrides = {}): Promise<AppContext> {
@@ -40,8 +44,7 @@ export async function createContext(config: Config, overrides: ContextOverrides 
     await migrateToLatest(store);
     const auth = createAuth({ store, secret, baseUrl: config.publicUrl, sessionDays: config.sessionDays });
     await migrateAuth(auth);
-    const registry = createJobRegistry(jobDefinitions(store, clock));
-    return {
+    const ctx: AppContext = {
       config,
       log,
       clock,
@@ -49,10 +52,15 @@ export async function createContext(config: Config, overrides: ContextOverrides 
       auth,
       sealer: createSealer(secret),
       mailer: createMailer(config.smtpUrl, config.mailFrom),
-      jobs: { queue: createJobQueue(store, { clock }), registry },
+      jobs: { queue: createJobQueue(store, { clock }), registry: createJobRegistry([]) },
+      connectors: overrides.connectors ?? defaultConnectors,
       instanceId: crypto.randomUUID().slice(0, 8),
       runtime: { runner: null },
     };
+    // Jobs close over the context they run in, so the registry comes last.
+    const registry = createJobRegistry(jobDefinitions(ctx));
+    ctx.jobs = { queue: createJobQueue(store, { clock, registry }), registry };
+    return ctx;
   } catch (err) {
     await store.destroy();
     throw err;

@@ -1,12 +1,17 @@
 import type { JobHandler } from './jobs/index.js';
-import type { Store } from './store/database.js';
-import type { Clock } from './shared/clock.js';
-import { purgeJob } from './modules/housekeeping/jobs.js';
+import type { AppContext } from './context.js';
+import { purgeJob, HOUSEKEEPING_PURGE } from './modules/housekeeping/jobs.js';
+import { postPublishJob, targetPublishJob } from './modules/publishing/publish-jobs.js';
+import { sweepJob, PUBLISHING_SWEEP } from './modules/publishing/sweep.js';
 
 /** Every job type of every module; the worker role runs these. */
-export function jobDefinitions(store: Store, clock: Clock): JobHandler[] {
-  return [purgeJob(store, clock)];
+export function jobDefinitions(ctx: AppContext): JobHandler[] {
+  return [purgeJob(ctx.store, ctx.clock), postPublishJob(ctx), targetPublishJob(ctx), sweepJob(ctx)];
 }
 
 /** Recurring duties the scheduler's leader turns into jobs. */
-export const recurringTasks = [{ name: 'purge', everyMs: 3600_000, type: 'housekeeping.purge', payload: {} }];
+export const recurringTasks = [
+  { name: 'purge', everyMs: 3600_000, type: HOUSEKEEPING_PURGE, payload: {} },
+  // Catches scheduled posts whose job was never queued (a crash between commit and enqueue).
+  { name: 'publishing-sweep', everyMs: 60_000, type: PUBLISHING_SWEEP, payload: {} },
+];

@@ -17,6 +17,8 @@ export interface Config {
   workerConcurrency: number;
   logLevel: Env['LOG_LEVEL'];
   trustProxy: boolean;
+  /** Whether network addresses given by users may be on a private network (a local PDS, a company Mastodon). */
+  allowPrivateNetworks: boolean;
 }
 
 /** Turns validated environment into the shape the rest of the code uses. */
@@ -38,5 +40,6 @@ export function envToConfig(env: Env): Config {
     workerConcurrency: env.WORKER_CONCURRENCY,
     logLevel: env.LOG_LEVEL,
     trustProxy: env.TRUST_PROXY,
+    allowPrivateNetworks: env.ALLOW_PRIVATE_NETWORKS,
   };
 }

@@ -39,6 +39,10 @@ export const envSchema = z.object({
   SESSION_DAYS: z.coerce.number().positive().max(365).default(7),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(8),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ALLOW_PRIVATE_NETWORKS: z
+    .enum(['0', '1', 'true', 'false'])
+    .default('0')
+    .transform((v) => v === '1' || v === 'true'),
   TRUST_PROXY: z
     .enum(['0', '1', 'true', 'false'])
     .default('0')

@@ -9,6 +9,12 @@ import { registerMemberRoutes } from '../modules/members/routes.js';
 import { registerInvitationRoutes } from '../modules/invitations/routes.js';
 import { registerAuditRoutes } from '../modules/audit/routes.js';
 import { registerJobRoutes } from '../modules/jobs/routes.js';
+import { registerAccountRoutes } from '../modules/accounts/routes.js';
+import { registerMediaRoutes } from '../modules/media/routes.js';
+import { registerCampaignRoutes } from '../modules/publishing/campaign-routes.js';
+import { registerPostRoutes } from '../modules/publishing/posts-routes.js';
+import { registerPostActionRoutes } from '../modules/publishing/post-action-routes.js';
+import { registerPublishingSettingsRoutes } from '../modules/publishing/settings-routes.js';
 
 /** Every module's routes; the OpenAPI document and the tenant-isolation test are built from them. */
 export function registerApiRoutes(app: OpenAPIHono<HttpEnv>) {
@@ -21,4 +27,10 @@ export function registerApiRoutes(app: OpenAPIHono<HttpEnv>) {
   registerInvitationRoutes(app);
   registerAuditRoutes(app);
   registerJobRoutes(app);
+  registerAccountRoutes(app);
+  registerMediaRoutes(app);
+  registerCampaignRoutes(app);
+  registerPostRoutes(app);
+  registerPostActionRoutes(app);
+  registerPublishingSettingsRoutes(app);
 }

@@ -11,8 +11,11 @@ import { mountWebApp } from './static.js';
 import { clientIp } from './client-ip.js';
 import { registerApiRoutes } from './api-routes.js';
 import { VERSION } from '../version.js';
+import { MAX_UPLOAD_BYTES } from '../modules/media/images.js';
 
 const MAX_BODY_BYTES = 1024 * 1024;
+// Media uploads are the only bodies allowed past the JSON limit.
+const UPLOAD_PATH = /^\/api\/v1\/workspaces\/[^/]+\/media$/;
 const defaultWebDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
 export function createHttpApp(ctx: AppContext, options: { webDir?: string } = {}) {
@@ -43,17 +46,18 @@ export function createHttpApp(ctx: AppContext, options: { webDir?: string } = {}
     await next();
     c.header('Cache-Control', 'no-store');
   });
-  app.use(
-    '/api/*',
+  const limitFor = (maxSize: number) =>
     bodyLimit({
-      maxSize: MAX_BODY_BYTES,
+      maxSize,
       onError: (c) => {
         // The rest of the body is left unread: the connection cannot carry another request.
         c.header('Connection', 'close');
-        return c.json(errorBody('payload_too_large', `The request body is larger than ${MAX_BODY_BYTES} bytes.`), 413);
+        return c.json(errorBody('payload_too_large', `The request body is larger than ${maxSize} bytes.`), 413);
       },
-    }),
-  );
+    });
+  const jsonLimit = limitFor(MAX_BODY_BYTES);
+  const uploadLimit = limitFor(MAX_UPLOAD_BYTES);
+  app.use('/api/*', (c, next) => (c.req.method === 'POST' && UPLOAD_PATH.test(c.req.path) ? uploadLimit : jsonLimit)(c, next));
   app.use('/api/*', csrfGuard);
 
   registerApiRoutes(app);

@@ -111,3 +111,102 @@ export interface Page<T> {
   items: T[];
   nextCursor: string | null;
 }
+
+export type PostStatus = 'draft' | 'in_review' | 'approved' | 'scheduled' | 'publishing' | 'published' | 'failed' | 'unknown';
+export type TargetStatus = 'pending' | 'publishing' | 'published' | 'failed' | 'unknown';
+
+export interface PostTargetView {
+  id: string;
+  accountId: string;
+  network: string;
+  handle: string;
+  /** This account's variant of the text, or null for the main text. */
+  body: string | null;
+  status: TargetStatus;
+  url: string | null;
+  error: { kind: string; message: string } | null;
+  publishedAt: string | null;
+}
+
+export interface MediaView {
+  id: string;
+  fileName: string;
+  mime: string;
+  bytes: number;
+  width: number | null;
+  height: number | null;
+  alt: string;
+  url: string;
+}
+
+export interface ApprovalView {
+  required: boolean;
+  complete: boolean;
+  currentStep: number | null;
+  missing: number;
+  changesRequested: boolean;
+  /** Whether the signed-in member may approve now. */
+  canDecide: boolean;
+}
+
+export interface PostView {
+  id: string;
+  status: PostStatus;
+  body: string;
+  thread: string[];
+  labels: string[];
+  language: string | null;
+  campaignId: string | null;
+  scheduledAt: string | null;
+  version: number;
+  author: { id: string; name: string };
+  createdAt: string;
+  updatedAt: string;
+  publishedAt: string | null;
+  targets: PostTargetView[];
+  media: MediaView[];
+  approval: ApprovalView;
+}
+
+export interface PostEventView {
+  id: string;
+  kind: string;
+  actor: { id: string; name: string } | null;
+  body: string;
+  data: Record<string, unknown>;
+  createdAt: string;
+}
+
+export interface CampaignView {
+  id: string;
+  name: string;
+  color: string;
+  goal: string;
+  hashtags: string[];
+  startsAt: string | null;
+  endsAt: string | null;
+}
+
+export interface SocialAccountView {
+  id: string;
+  network: string;
+  handle: string;
+  displayName: string;
+  serviceUrl: string;
+  status: 'connected' | 'reconnect' | 'error' | 'disconnected';
+  statusMessage: string | null;
+  timezone: string;
+  lastOkAt: string | null;
+  slots: Array<{ weekday: number; minute: number }>;
+  /** Posts waiting for this account: failed for lack of a connection, and scheduled. */
+  failedPosts: number;
+  scheduledPosts: number;
+}
+
+export interface PublishingSettingsView {
+  approvalSteps: Array<{ roles: string[]; count: number }>;
+  paused: boolean;
+  pausedAt: string | null;
+  pausedBy: string | null;
+  overdue: Array<{ id: string; body: string; scheduledAt: string }>;
+}

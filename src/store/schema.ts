@@ -81,6 +81,154 @@ export interface LeaseTable {
   expires_at: number;
 }
 
+export interface SocialAccountTable {
+  id: string;
+  workspace_id: string;
+  network: string;
+  external_id: string;
+  handle: string;
+  display_name: string;
+  service_url: string;
+  /** Sealed with the secret key (config/crypto.ts); never leaves the server. */
+  credentials: string;
+  status: 'connected' | 'reconnect' | 'error' | 'disconnected';
+  status_message: string | null;
+  timezone: string;
+  created_by: string;
+  created_at: number;
+  updated_at: number;
+  last_ok_at: number | null;
+}
+
+export interface QueueSlotTable {
+  id: string;
+  account_id: string;
+  /** 0 = Monday … 6 = Sunday, in the account's time zone. */
+  weekday: number;
+  /** Minutes after midnight, in the account's time zone. */
+  minute: number;
+}
+
+export interface CampaignTable {
+  id: string;
+  workspace_id: string;
+  name: string;
+  color: string;
+  goal: string;
+  hashtags: string;
+  starts_at: number | null;
+  ends_at: number | null;
+  created_by: string;
+  created_at: number;
+}
+
+export type PostStatus =
+  | 'draft'
+  | 'in_review'
+  | 'approved'
+  | 'scheduled'
+  | 'publishing'
+  | 'published'
+  | 'failed'
+  | 'unknown';
+
+export interface PostTable {
+  id: string;
+  workspace_id: string;
+  author_id: string;
+  status: PostStatus;
+  body: string;
+  /** JSON array of follow-up texts: the thread, the first one being the first reply. */
+  thread: string;
+  labels: string;
+  language: string | null;
+  campaign_id: string | null;
+  scheduled_at: number | null;
+  /** Bumped by every edit; approvals count for one version only. */
+  version: number;
+  created_at: number;
+  updated_at: number;
+  published_at: number | null;
+}
+
+export type TargetStatus = 'pending' | 'publishing' | 'published' | 'failed' | 'unknown';
+
+export interface PostTargetTable {
+  id: string;
+  post_id: string;
+  account_id: string;
+  /** This network's variant of the text; null uses the post's. */
+  body: string | null;
+  status: TargetStatus;
+  external_id: string | null;
+  external_url: string | null;
+  error_kind: string | null;
+  error_message: string | null;
+  attempts: number;
+  published_at: number | null;
+  updated_at: number;
+}
+
+export interface MediaTable {
+  id: string;
+  workspace_id: string;
+  file_name: string;
+  mime: string;
+  bytes: number;
+  width: number | null;
+  height: number | null;
+  alt: string;
+  storage_key: string;
+  created_by: string;
+  created_at: number;
+}
+
+export interface PostMediaTable {
+  post_id: string;
+  media_id: string;
+  position: number;
+}
+
+export interface ApprovalTable {
+  id: string;
+  post_id: string;
+  post_version: number;
+  step: number;
+  user_id: string;
+  decision: 'approved' | 'changes_requested';
+  comment: string;
+  created_at: number;
+}
+
+export interface PostEventTable {
+  id: string;
+  post_id: string;
+  actor_id: string | null;
+  kind: string;
+  body: string;
+  data: string;
+  created_at: number;
+}
+
+export interface PublishingSettingsTable {
+  workspace_id: string;
+  /** JSON: [{ roles: RoleName[], count: number }] — every step must be met, in order. */
+  approval_steps: string;
+  paused_at: number | null;
+  paused_by: string | null;
+  updated_at: number;
+}
+
+export interface OAuthStateTable {
+  state_hash: string;
+  workspace_id: string;
+  user_id: string;
+  network: string;
+  /** Sealed JSON: the app registration needed to finish the exchange. */
+  data: string;
+  expires_at: number;
+}
+
 export interface AuthUserTable {
   id: string;
   name: string;
@@ -110,6 +258,17 @@ export interface Database {
   jobs: JobTable;
   rate_limits: RateLimitTable;
   leases: LeaseTable;
+  social_accounts: SocialAccountTable;
+  queue_slots: QueueSlotTable;
+  campaigns: CampaignTable;
+  posts: PostTable;
+  post_targets: PostTargetTable;
+  media: MediaTable;
+  post_media: PostMediaTable;
+  approvals: ApprovalTable;
+  post_events: PostEventTable;
+  publishing_settings: PublishingSettingsTable;
+  oauth_states: OAuthStateTable;
   user: AuthUserTable;
   session: AuthSessionTable;
 }

@@ -16,6 +16,11 @@ export const AuditAction = {
   invitationAccepted: 'invitation.accepted',
   memberRoleChanged: 'member.role_changed',
   memberRemoved: 'member.removed',
+  publishingPaused: 'publishing.paused',
+  publishingResumed: 'publishing.resumed',
+  accountConnected: 'account.connected',
+  accountDisconnected: 'account.disconnected',
+  approvalSettingsChanged: 'publishing.approval_changed',
 } as const;
 export type AuditActionName = (typeof AuditAction)[keyof typeof AuditAction];
 

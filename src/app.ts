@@ -1,0 +1,78 @@
+import type { AddressInfo } from 'node:net';
+import { serve, type ServerType } from '@hono/node-server';
+import { readEnv } from './config/env.js';
+import { envToConfig, type Config } from './config/config.js';
+import { createContext, destroyContext, type AppContext, type ContextOverrides } from './context.js';
+import { createHttpApp } from './http/server.js';
+import { createJobRunner, createScheduler } from './jobs/index.js';
+import { recurringTasks } from './jobs-registry.js';
+
+export interface Ruche {
+  ctx: AppContext;
+  /** The base URL of the HTTP server, when this process runs the api role. */
+  url: string | null;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions extends ContextOverrides {
+  /** Environment variables; process.env when absent. */
+  env?: Record<string, string | undefined>;
+  config?: Config;
+  webDir?: string;
+}
+
+/** Starts the roles named in config, in this process. Tests use it as main.ts does. */
+export async function startRuche(options: StartOptions = {}): Promise<Ruche> {
+  const config = options.config ?? envToConfig(readEnv(options.env ?? process.env));
+  const ctx = await createContext(config, options);
+  const stops: Array<() => Promise<void>> = [];
+  let url: string | null = null;
+  try {
+    if (config.roles.has('worker')) {
+      const runner = createJobRunner(ctx.store, ctx.jobs.registry, {
+        concurrency: config.workerConcurrency,
+        clock: ctx.clock,
+        log: ctx.log,
+      });
+      await runner.start();
+      ctx.runtime.runner = runner;
+      stops.push(() => runner.stop());
+    }
+    if (config.roles.has('scheduler')) {
+      const scheduler = createScheduler(ctx.store, ctx.jobs.queue, { clock: ctx.clock, tasks: recurringTasks });
+      await scheduler.start();
+      stops.push(() => scheduler.stop());
+    }
+    if (config.roles.has('api')) {
+      const app = createHttpApp(ctx, { webDir: options.webDir });
+      const server = await listen(app.fetch, config.port, config.host);
+      const { port } = server.address() as AddressInfo;
+      url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
+      // The HTTP server stops first, so nothing new arrives while jobs drain.
+      stops.unshift(() => new Promise<void>((resolve) => server.close(() => resolve())));
+    }
+  } catch (err) {
+    for (const stop of stops) await stop().catch(() => {});
+    await destroyContext(ctx);
+    throw err;
+  }
+  let stopped: Promise<void> | null = null;
+  return {
+    ctx,
+    url,
+    stop() {
+      stopped ??= (async () => {
+        for (const stop of stops) await stop();
+        await destroyContext(ctx);
+      })();
+      return stopped;
+    },
+  };
+}
+
+function listen(fetch: Parameters<typeof serve>[0]['fetch'], port: number, hostname: string): Promise<ServerType> {
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch, port, hostname }, () => resolve(server));
+    server.once('error', reject);
+  });
+}

@@ -1,0 +1,42 @@
+import { z, type OpenAPIHono } from '@hono/zod-openapi';
+import type { HttpEnv } from '../../http/types.js';
+import { workspaceRoute, WorkspaceParams } from '../../http/route.js';
+import { jsonBody, jsonOk } from '../../http/json.js';
+import { AppError } from '../../http/errors.js';
+import { assertPublicUrl, BlockedAddressError } from '../../net/address-guard.js';
+import { connectBluesky } from '../../connectors/bluesky/connect.js';
+import { saveConnection } from './service.js';
+
+const BlueskyConnect = z.strictObject({
+  /** The account's PDS; bsky.social for most people, their own server for self-hosters. */
+  service: z.url().max(200).default('https://bsky.social'),
+  identifier: z.string().trim().min(1).max(253),
+  appPassword: z.string().min(1).max(100),
+});
+
+const connect = workspaceRoute('connections.manage', {
+  method: 'post',
+  path: '/api/v1/workspaces/{workspaceId}/accounts/bluesky',
+  tags: ['Accounts'],
+  summary: 'Connect a Bluesky account with its handle and an app password (never the main password)',
+  request: { params: WorkspaceParams, ...jsonBody(BlueskyConnect) },
+  responses: { 201: jsonOk(z.object({ id: z.string() }), 'Connected') },
+});
+
+export function registerBlueskyConnectRoute(app: OpenAPIHono<HttpEnv>) {
+  app.openapi(connect, async (c) => {
+    const { ctx, member, actor, ip } = c.var;
+    const input = c.req.valid('json');
+    try {
+      await assertPublicUrl(input.service, ctx.config.allowPrivateNetworks);
+    } catch (err) {
+      if (err instanceof BlockedAddressError) throw new AppError('blocked_address', 400, err.message);
+      throw err;
+    }
+    const { credentials, account } = await connectBluesky({ service: input.service, identifier: input.identifier, password: input.appPassword });
+    const id = await saveConnection(ctx, {
+      workspaceId: member.workspaceId, userId: actor.userId, network: 'bluesky', serviceUrl: input.service, credentials, account, ip,
+    });
+    return c.json({ id }, 201);
+  });
+}

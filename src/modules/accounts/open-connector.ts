@@ -1,0 +1,38 @@
+import type { AppContext } from '../../context.js';
+import type { SocialAccountTable } from '../../store/schema.js';
+import type { Connector, Credentials } from '../../connectors/types.js';
+
+/**
+ * A connector for one connected account. Refreshed credentials are sealed and saved before the call that
+ * refreshed them returns, so a token rotated by the network is never lost.
+ */
+export function openConnector(ctx: AppContext, account: SocialAccountTable): Connector {
+  const credentials: unknown = JSON.parse(ctx.sealer.open(account.credentials));
+  return ctx.connectors.create(account.network, {
+    credentials,
+    onCredentialsChanged: async (next: Credentials) => {
+      await ctx.store.db
+        .updateTable('social_accounts')
+        .set({ credentials: ctx.sealer.seal(JSON.stringify(next)), updated_at: ctx.clock.now() })
+        .where('id', '=', account.id)
+        .execute();
+    },
+  });
+}
+
+/** Marks an account as needing a reconnect, with the network's words; its posts stop until then. */
+export async function markReconnect(ctx: AppContext, accountId: string, message: string) {
+  await ctx.store.db
+    .updateTable('social_accounts')
+    .set({ status: 'reconnect', status_message: message, updated_at: ctx.clock.now() })
+    .where('id', '=', accountId)
+    .execute();
+}
+
+export async function markHealthy(ctx: AppContext, accountId: string) {
+  await ctx.store.db
+    .updateTable('social_accounts')
+    .set({ status: 'connected', status_message: null, last_ok_at: ctx.clock.now() })
+    .where('id', '=', accountId)
+    .execute();
+}

@@ -1,0 +1,45 @@
+import crypto from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../store/schema.js';
+
+/** What happened to a post, shown as its history. Kinds are stable names the UI translates. */
+export const PostEvent = {
+  created: 'created',
+  edited: 'edited',
+  submitted: 'submitted',
+  approved: 'approved',
+  changesRequested: 'changes_requested',
+  approvalComplete: 'approval_complete',
+  scheduled: 'scheduled',
+  unscheduled: 'unscheduled',
+  comment: 'comment',
+  waitingForApproval: 'waiting_for_approval',
+  heldPaused: 'held_paused',
+  timePassed: 'time_passed',
+  publishing: 'publishing',
+  published: 'published',
+  failed: 'failed',
+  unknownOutcome: 'unknown_outcome',
+  retried: 'retried',
+} as const;
+export type PostEventKind = (typeof PostEvent)[keyof typeof PostEvent];
+
+export async function recordPostEvent(
+  db: Kysely<Database>,
+  postId: string,
+  kind: PostEventKind,
+  opts: { actorId?: string | null; body?: string; data?: Record<string, unknown>; now: number },
+): Promise<void> {
+  await db
+    .insertInto('post_events')
+    .values({
+      id: crypto.randomUUID(),
+      post_id: postId,
+      actor_id: opts.actorId ?? null,
+      kind,
+      body: opts.body ?? '',
+      data: JSON.stringify(opts.data ?? {}),
+      created_at: opts.now,
+    })
+    .execute();
+}

@@ -1,0 +1,36 @@
+import { z } from '@hono/zod-openapi';
+
+const Text = z.string().max(20_000);
+const Id = z.string().min(1).max(64);
+
+export const PostInput = z.strictObject({
+  body: Text,
+  thread: z.array(Text.min(1)).max(24).optional(),
+  labels: z.array(z.string().trim().min(1).max(40)).max(20).optional(),
+  language: z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'a language code such as fr or en-GB').nullable().optional(),
+  campaignId: Id.nullable().optional(),
+  accountIds: z.array(Id).max(50),
+  /** Per-account variants of the text; an absent account uses the main text. */
+  variants: z.record(Id, Text).optional(),
+  mediaIds: z.array(Id).max(10).optional(),
+  scheduledAt: z.iso.datetime({ offset: true }).nullable().optional(),
+});
+export type PostInput = z.infer<typeof PostInput>;
+
+export const PostUpdate = PostInput.partial().extend({
+  /** The version the editor started from: a concurrent edit answers 409 instead of being overwritten. */
+  expectedVersion: z.number().int().positive().optional(),
+});
+export type PostUpdate = z.infer<typeof PostUpdate>;
+
+export const Decide = z.strictObject({
+  decision: z.enum(['approved', 'changes_requested']),
+  comment: z.string().max(2000).default(''),
+});
+
+export const ScheduleInput = z.strictObject({
+  /** A time, "next_slot" (each account's next free queue slot, the latest of them), or "now". */
+  at: z.union([z.iso.datetime({ offset: true }), z.literal('next_slot'), z.literal('now')]),
+});
+
+export const CommentInput = z.strictObject({ body: z.string().trim().min(1).max(4000) });

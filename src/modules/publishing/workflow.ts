@@ -1,0 +1,132 @@
+import crypto from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { AppContext } from '../../context.js';
+import type { Database, PostTable } from '../../store/schema.js';
+import { badRequest, conflict, forbidden } from '../../http/errors.js';
+import { can } from '../../shared/permissions.js';
+import { approvalState, canDecide } from './approval-policy.js';
+import { loadDecisions, loadPost } from './posts-repository.js';
+import { PostEvent, recordPostEvent } from './events.js';
+import { getSettings } from './settings.js';
+import { enqueuePublish } from './schedule.js';
+import type { Actor } from './posts-commands.js';
+
+/**
+ * The approval gate. A post is scheduled only once every approval step is met on its current version;
+ * the publish job checks again at its time, so nothing unapproved ever goes out.
+ */
+export async function submitPost(ctx: AppContext, workspaceId: string, actor: Actor, postId: string) {
+  return transition(ctx, workspaceId, postId, async (trx, post, now) => {
+    if (post.status !== 'draft') throw conflict('not_a_draft', 'Only a draft can be sent for review.');
+    await recordPostEvent(trx, post.id, PostEvent.submitted, { actorId: actor.userId, now });
+    return advance(ctx, trx, post, now, can(actor.role, 'posts.publish'));
+  });
+}
+
+export async function decidePost(
+  ctx: AppContext,
+  workspaceId: string,
+  actor: Actor,
+  postId: string,
+  input: { decision: 'approved' | 'changes_requested'; comment: string },
+) {
+  return transition(ctx, workspaceId, postId, async (trx, post, now) => {
+    if (post.status !== 'in_review') throw conflict('not_in_review', 'This post is not waiting for approval.');
+    const { approvalSteps } = await getSettings(trx, workspaceId);
+    const decisions = await loadDecisions(trx, post);
+    if (!canDecide(approvalSteps, decisions, actor)) throw forbidden('It is not your turn to approve this post.');
+    const step = approvalState(approvalSteps, decisions).currentStep ?? 0;
+    await trx
+      .insertInto('approvals')
+      .values({
+        id: crypto.randomUUID(),
+        post_id: post.id,
+        post_version: post.version,
+        step,
+        user_id: actor.userId,
+        decision: input.decision,
+        comment: input.comment,
+        created_at: now,
+      })
+      .execute();
+    const kind = input.decision === 'approved' ? PostEvent.approved : PostEvent.changesRequested;
+    await recordPostEvent(trx, post.id, kind, { actorId: actor.userId, body: input.comment, data: { step }, now });
+    if (input.decision === 'changes_requested') return { ...post, status: 'draft' as const, version: post.version + 1 };
+    // Approval completing schedules the post at its planned time: approvers are the gate, not the clock.
+    return advance(ctx, trx, post, now, true);
+  });
+}
+
+/** Puts an approved post on the calendar: at a time, at the accounts' next free slot, or now. */
+export async function schedulePost(ctx: AppContext, workspaceId: string, actor: Actor, postId: string, at: number) {
+  return transition(ctx, workspaceId, postId, async (trx, post, now) => {
+    if (post.status !== 'approved' && post.status !== 'scheduled') {
+      throw conflict('not_approved', 'Only an approved post can be scheduled.');
+    }
+    if (at < now - 1000) throw badRequest('in_the_past', 'Pick a time in the future, or publish now.');
+    await recordPostEvent(trx, post.id, PostEvent.scheduled, { actorId: actor.userId, data: { at }, now });
+    return { ...post, status: 'scheduled' as const, scheduled_at: Math.max(at, now) };
+  });
+}
+
+export async function unschedulePost(ctx: AppContext, workspaceId: string, actor: Actor, postId: string) {
+  return transition(ctx, workspaceId, postId, async (trx, post, now) => {
+    if (post.status !== 'scheduled') throw conflict('not_scheduled', 'This post is not scheduled.');
+    await recordPostEvent(trx, post.id, PostEvent.unscheduled, { actorId: actor.userId, now });
+    return { ...post, status: 'approved' as const };
+  });
+}
+
+/** Drag and drop in the calendar: a new time, same content, same approvals. */
+export async function reschedulePost(ctx: AppContext, workspaceId: string, actor: Actor, postId: string, at: number) {
+  return transition(ctx, workspaceId, postId, async (trx, post, now) => {
+    if (['publishing', 'published', 'failed', 'unknown'].includes(post.status)) {
+      throw conflict('not_editable', 'This post has gone out or is going out.');
+    }
+    if (post.status === 'scheduled' && !can(actor.role, 'posts.publish')) throw forbidden();
+    if (post.status === 'scheduled' && at < now - 1000) throw badRequest('in_the_past', 'Pick a time in the future.');
+    await recordPostEvent(trx, post.id, PostEvent.scheduled, { actorId: actor.userId, data: { at }, now });
+    return { ...post, scheduled_at: at };
+  });
+}
+
+export async function commentOnPost(ctx: AppContext, workspaceId: string, actor: Actor, postId: string, body: string) {
+  const post = await loadPost(ctx.store.db, workspaceId, postId);
+  await recordPostEvent(ctx.store.db, post.id, PostEvent.comment, { actorId: actor.userId, body, now: ctx.clock.now() });
+}
+
+/** Moves a submitted post as far as the rules allow. */
+async function advance(ctx: AppContext, trx: Kysely<Database>, post: PostTable, now: number, maySchedule: boolean): Promise<PostTable> {
+  const { approvalSteps } = await getSettings(trx, post.workspace_id);
+  const state = approvalState(approvalSteps, await loadDecisions(trx, post));
+  if (!state.complete) return { ...post, status: 'in_review' };
+  if (state.required) await recordPostEvent(trx, post.id, PostEvent.approvalComplete, { now });
+  if (!post.scheduled_at || !maySchedule) return { ...post, status: 'approved' };
+  if (post.scheduled_at < now - 60_000) {
+    await recordPostEvent(trx, post.id, PostEvent.timePassed, { data: { plannedAt: post.scheduled_at }, now });
+    return { ...post, status: 'approved' };
+  }
+  return { ...post, status: 'scheduled' };
+}
+
+/** Runs a state change in a transaction, saves the post, and queues its publication after commit. */
+async function transition(
+  ctx: AppContext,
+  workspaceId: string,
+  postId: string,
+  change: (trx: Kysely<Database>, post: PostTable, now: number) => Promise<PostTable>,
+): Promise<PostTable> {
+  const now = ctx.clock.now();
+  const next = await ctx.store.db.transaction().execute(async (trx) => {
+    const post = await loadPost(trx, workspaceId, postId);
+    const after = await change(trx, post, now);
+    await trx
+      .updateTable('posts')
+      .set({ status: after.status, scheduled_at: after.scheduled_at, version: after.version, updated_at: now })
+      .where('id', '=', post.id)
+      .execute();
+    return after;
+  });
+  await enqueuePublish(ctx, next);
+  return next;
+}
