@@ -26,7 +26,7 @@ export const MODEL_SPECS: ModelSpec[] = [
     train: lines('sentiment/tweets-fr', 'train'), dev: lines('sentiment/tweets-fr', 'val'),
   },
   {
-    name: 'sentiment-en', kind: 'softmax', labels: SENTIMENT, charWeight: 0, epochs: 5,
+    name: 'sentiment-en', kind: 'softmax', labels: SENTIMENT, charWeight: 0, epochs: 8,
     train: lines('sentiment/tweets-en', 'train'), dev: lines('sentiment/tweets-en', 'val'),
   },
   {
