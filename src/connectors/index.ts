@@ -1,5 +1,6 @@
 /** The registry generic code uses: which networks exist, what each can do, and a connector for an account. */
 import { ConnectorError } from './errors.js';
+import { BlueskyConnector, BLUESKY_CAPABILITIES, BLUESKY_LIMITS, countBlueskyText } from './bluesky/index.js';
 import { MastodonConnector, countMastodonText, MASTODON_CAPABILITIES, MASTODON_DEFAULT_LIMITS } from './mastodon/index.js';
 import type { Capability, Connector, ConnectorDeps, NetworkId, NetworkLimits, TextCount } from './types.js';
 
@@ -15,6 +16,14 @@ export interface NetworkInfo {
 }
 
 export const NETWORKS: Readonly<Record<NetworkId, NetworkInfo>> = {
+  bluesky: {
+    id: 'bluesky',
+    name: 'Bluesky',
+    capabilities: BLUESKY_CAPABILITIES,
+    limits: BLUESKY_LIMITS,
+    countText: (text) => countBlueskyText(text),
+    create: (deps) => new BlueskyConnector(deps),
+  },
   mastodon: {
     id: 'mastodon',
     name: 'Mastodon',
@@ -23,7 +32,7 @@ export const NETWORKS: Readonly<Record<NetworkId, NetworkInfo>> = {
     countText: (text, cw) => countMastodonText(text, cw),
     create: (deps) => new MastodonConnector(deps),
   },
-} as Record<NetworkId, NetworkInfo>;
+};
 
 export const isNetworkId = (value: string): value is NetworkId => Object.hasOwn(NETWORKS, value);
 

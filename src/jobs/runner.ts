@@ -19,6 +19,11 @@ export interface RunnerOptions {
   log?: JobLog;
   /** Safety poll when no notification arrives (a lost NOTIFY, a job enqueued by another process on SQLite). */
   pollMs?: number;
+  /**
+   * After a claim that found fewer due jobs than free slots, how long to wait before claiming again: jobs due in
+   * the meantime gather into one batch instead of one query each.
+   */
+  batchWindowMs?: number;
   /** How long stop() waits for running jobs before aborting them and handing them back. */
   stopTimeoutMs?: number;
 }
@@ -46,6 +51,7 @@ export function createJobRunner(store: Store, registry: JobRegistry, options: Ru
   const leaseMs = options.leaseMs ?? 30_000;
   const pollMs = options.pollMs ?? 5_000;
   const stopTimeoutMs = options.stopTimeoutMs ?? 10_000;
+  const batchWindowMs = options.batchWindowMs ?? 10;
   const clock = options.clock ?? systemClock;
   const log = options.log ?? silentLog;
 
@@ -112,7 +118,8 @@ export function createJobRunner(store: Store, registry: JobRegistry, options: Ru
         for (const row of rows) void launch(row);
         if (rows.length < free) {
           const next = await nextRunAt(store);
-          timer.armAt(Math.min(next ?? Infinity, clock.now() + pollMs));
+          const now = clock.now();
+          timer.armAt(Math.min(Math.max(next ?? Infinity, now + batchWindowMs), now + pollMs));
           break;
         }
       }

@@ -102,7 +102,8 @@ async function advance(ctx: AppContext, trx: Kysely<Database>, post: PostTable, 
   if (!state.complete) return { ...post, status: 'in_review' };
   if (state.required) await recordPostEvent(trx, post.id, PostEvent.approvalComplete, { now });
   if (!post.scheduled_at || !maySchedule) return { ...post, status: 'approved' };
-  if (post.scheduled_at < now - 60_000) {
+  // Approved after its time: someone decides when it goes out rather than it leaving unannounced.
+  if (post.scheduled_at <= now) {
     await recordPostEvent(trx, post.id, PostEvent.timePassed, { data: { plannedAt: post.scheduled_at }, now });
     return { ...post, status: 'approved' };
   }

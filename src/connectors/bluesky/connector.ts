@@ -1,0 +1,137 @@
+import { AtUri } from '@atproto/api';
+import { ConnectorError } from '../errors.js';
+import { assertPublishable } from '../text.js';
+import type { AccountInfo, Author, Connector, ConnectorDeps, NetworkLimits, OutgoingPost, PostRef, PublishedPost, TextCount } from '../types.js';
+import { toConnectorError } from './errors.js';
+import { BLUESKY_CAPABILITIES, BLUESKY_LIMITS, countBlueskyText } from './limits.js';
+import { buildRecord, POST, readPost } from './post.js';
+import { rkeyFor } from './rkey.js';
+import { CreatedRecord, Threadgate } from './schemas.js';
+import type { z } from 'zod';
+import { openAgent, type AgentHandle } from './session.js';
+
+const MAX_HIDDEN_REPLIES = 300;
+/** Failures after which the record may exist anyway, so it is read back before deciding. */
+const MAYBE_WRITTEN = new Set(['transient', 'unknown_outcome', 'rejected', 'gone']);
+
+export class BlueskyConnector implements Connector {
+  readonly network = 'bluesky' as const;
+  readonly capabilities = BLUESKY_CAPABILITIES;
+  private readonly h: AgentHandle;
+  private readonly now: () => number;
+
+  constructor(deps: ConnectorDeps) {
+    this.h = openAgent(deps.credentials, deps.onCredentialsChanged, deps.fetch);
+    this.now = deps.now ?? Date.now;
+  }
+
+  private get did() {
+    return this.h.creds.did;
+  }
+
+  /** Every call: SDK errors become ConnectorErrors, and refreshed credentials are saved before returning. */
+  private async run<T>(fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (err) {
+      throw toConnectorError(err, this.now);
+    } finally {
+      await this.h.settled();
+    }
+  }
+
+  async limits(): Promise<NetworkLimits> {
+    return BLUESKY_LIMITS;
+  }
+
+  async countText(text: string): Promise<TextCount> {
+    return countBlueskyText(text);
+  }
+
+  account(): Promise<AccountInfo> {
+    return this.run(async () => {
+      const { data } = await this.h.agent.com.atproto.repo.describeRepo({ repo: this.did });
+      return { id: data.did, handle: data.handle, displayName: null, followers: null };
+    });
+  }
+
+  private toPublished(uri: string, cid: string, text: string, createdAt: string, alreadyExisted: boolean): PublishedPost {
+    const at = new AtUri(uri);
+    return { ref: { id: uri, cid }, url: `https://bsky.app/profile/${at.host}/post/${at.rkey}`, text, createdAt, alreadyExisted };
+  }
+
+  publish(post: OutgoingPost): Promise<PublishedPost> {
+    assertPublishable('bluesky', BLUESKY_LIMITS, post);
+    return this.run(async () => {
+      const rkey = rkeyFor(post.idempotencyKey);
+      const { record, missingParent } = await buildRecord(this.h.agent, post, new Date(this.now()).toISOString());
+      if (missingParent) throw new ConnectorError('bluesky', 'gone', 'The post this replies to no longer exists.');
+      try {
+        const { data } = await this.h.agent.com.atproto.repo.createRecord({ repo: this.did, collection: POST, rkey, record, validate: true });
+        const created = CreatedRecord.parse(data);
+        return this.toPublished(created.uri, created.cid, String(record.text), String(record.createdAt), false);
+      } catch (err) {
+        const mapped = toConnectorError(err, this.now);
+        if (!MAYBE_WRITTEN.has(mapped.kind)) throw mapped;
+        // The PDS answers a duplicate rkey with a bare 500, and a lost answer says nothing: only a read tells.
+        let existing;
+        try {
+          existing = await this.findExisting(post.idempotencyKey);
+        } catch (readErr) {
+          throw new ConnectorError('bluesky', 'unknown_outcome', `Bluesky did not confirm the post (${mapped.message}).`, { cause: readErr });
+        }
+        if (existing) return existing;
+        throw mapped;
+      }
+    });
+  }
+
+  async findExisting(idempotencyKey: string): Promise<PublishedPost | null> {
+    return this.getPost({ id: `at://${this.did}/${POST}/${rkeyFor(idempotencyKey)}` });
+  }
+
+  getPost(ref: PostRef): Promise<PublishedPost | null> {
+    return this.run(async () => {
+      const found = await readPost(this.h.agent, ref.id);
+      return found && this.toPublished(found.uri, found.cid, found.record.text, found.record.createdAt, true);
+    });
+  }
+
+  delete(ref: PostRef): Promise<void> {
+    const at = new AtUri(ref.id);
+    if (at.host !== this.did) throw new ConnectorError('bluesky', 'forbidden', 'Only the account’s own posts can be deleted.');
+    // Deleting a record that is not there succeeds on the PDS.
+    return this.run(async () => {
+      await this.h.agent.com.atproto.repo.deleteRecord({ repo: this.did, collection: at.collection, rkey: at.rkey });
+    });
+  }
+
+  /** Hidden replies live in the post's threadgate, whose rkey must equal the post's rkey. */
+  hideComment(post: PostRef, comment: PostRef): Promise<void> {
+    const at = new AtUri(post.id);
+    if (at.host !== this.did) throw new ConnectorError('bluesky', 'forbidden', 'Replies can be hidden only under the account’s own posts.');
+    return this.run(async () => {
+      const collection = 'app.bsky.feed.threadgate';
+      let gate: z.infer<typeof Threadgate> = { post: post.id, createdAt: new Date(this.now()).toISOString(), hiddenReplies: [] };
+      try {
+        const { data } = await this.h.agent.com.atproto.repo.getRecord({ repo: this.did, collection, rkey: at.rkey });
+        gate = Threadgate.parse(data.value);
+      } catch (err) {
+        if (toConnectorError(err).kind !== 'gone') throw err;
+      }
+      const hidden = new Set(gate.hiddenReplies ?? []);
+      if (hidden.has(comment.id)) return;
+      if (hidden.size >= MAX_HIDDEN_REPLIES) throw new ConnectorError('bluesky', 'rejected', `Bluesky hides at most ${MAX_HIDDEN_REPLIES} replies per post.`);
+      const record = { ...gate, $type: collection, hiddenReplies: [...hidden, comment.id] };
+      await this.h.agent.com.atproto.repo.putRecord({ repo: this.did, collection, rkey: at.rkey, record });
+    });
+  }
+
+  /** A block is a public record; its rkey is derived from the blocked DID so blocking twice makes one record. */
+  blockAuthor(author: Author): Promise<void> {
+    return this.run(async () => {
+      const record = { $type: 'app.bsky.graph.block', subject: author.id, createdAt: new Date(this.now()).toISOString() };
+      await this.h.agent.com.atproto.repo.putRecord({ repo: this.did, collection: 'app.bsky.graph.block', rkey: rkeyFor(author.id, 'block'), record });
+    });
+  }
+}

@@ -1,0 +1,21 @@
+import { countWith } from '../text.js';
+import type { Capability, NetworkLimits, TextCount } from '../types.js';
+
+/**
+ * What works against a PDS alone. Reading replies, mentions and metrics, muting and reporting go through the
+ * AppView or a moderation service: not declared until they are built and tested against one.
+ */
+export const BLUESKY_CAPABILITIES: ReadonlySet<Capability> = new Set<Capability>([
+  'publish', 'delete', 'reply', 'thread', 'media', 'hideComment', 'blockAuthor',
+]);
+
+export const BLUESKY_LIMITS: NetworkLimits = {
+  text: { max: 300, unit: 'graphemes', urlWeight: null, contentWarningCounts: false },
+  // app.bsky.embed.images: 4 images of at most 1,000,000 bytes each.
+  media: { maxCount: 4, maxBytes: 1_000_000, mimeTypes: ['image/jpeg', 'image/png', 'image/webp'], altText: true, maxAltLength: 2000 },
+  visibilities: ['public'],
+  contentWarning: false,
+};
+
+/** The composer's live counter for Bluesky: graphemes, links counted as written. */
+export const countBlueskyText = (text: string): TextCount => countWith(BLUESKY_LIMITS.text, text);

@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { databases, startTestRuche, type TestRuche } from '../helpers/ruche.js';
+import { addMember, setupOwner, type TestClient } from '../helpers/client.js';
+import { LocalNetwork } from '../helpers/local-network.js';
+import { connectLocalAccount, history, inSeconds, waitForStatus } from '../helpers/publishing.js';
+
+describe.each(databases)('crisis switch on %s', (kind) => {
+  const network = new LocalNetwork();
+  let ruche: TestRuche;
+  let owner: TestClient;
+  let ws: string;
+  let account: string;
+
+  beforeAll(async () => {
+    ruche = await startTestRuche(kind, {}, { connectors: network.factory() });
+    const o = await setupOwner(ruche.url);
+    ({ client: owner, workspaceId: ws } = o);
+    account = await connectLocalAccount(ruche, ws, o.userId, 'brand');
+  });
+  afterAll(() => ruche?.stop());
+
+  const posts = (p = '') => `/api/v1/workspaces/${ws}/posts${p}`;
+  const plan = async (body: string, at: string) => {
+    const p = await owner.post(posts(), { body, accountIds: [account], scheduledAt: at });
+    await owner.post(posts(`/${p.body.id}/submit`));
+    return p.body.id as string;
+  };
+
+  it('holds every scheduled post while paused, then asks what to do with the overdue ones', async () => {
+    const analyst = (await addMember(owner, ws, 'analyst@example.com', 'analyst')).client;
+    expect((await analyst.post(`/api/v1/workspaces/${ws}/publishing/pause`)).status).toBe(403);
+
+    const soonA = await plan('Promo A', inSeconds(0.6));
+    const soonB = await plan('Promo B', inSeconds(0.6));
+    const later = await plan('Next week', '2031-01-05T10:00:00Z');
+    const paused = await owner.post(`/api/v1/workspaces/${ws}/publishing/pause`);
+    expect(paused.body.paused).toBe(true);
+    for (const id of [soonA, soonB]) {
+      for (let i = 0; i < 60 && !(await history(owner, ws, id)).includes('held_paused'); i++) await new Promise((r) => setTimeout(r, 50));
+      expect(await history(owner, ws, id)).toContain('held_paused');
+    }
+    expect(network.published().filter((p) => p.text.startsWith('Promo'))).toHaveLength(0);
+    const settings = (await owner.get(`/api/v1/workspaces/${ws}/publishing`)).body;
+    expect(settings.overdue.map((p: { id: string }) => p.id).sort()).toEqual([soonA, soonB].sort());
+
+    const resumed = await owner.post(`/api/v1/workspaces/${ws}/publishing/resume`, {
+      overdue: 'publish_now',
+      decisions: [{ postId: soonB, action: 'unschedule' }],
+    });
+    expect(resumed.body).toMatchObject({ paused: false, overdue: [] });
+    expect((await waitForStatus(owner, ws, soonA, ['published', 'failed'])).status).toBe('published');
+    expect((await owner.get(posts(`/${soonB}`))).body.status).toBe('approved');
+    expect((await owner.get(posts(`/${later}`))).body.status).toBe('scheduled');
+    expect(network.published().filter((p) => p.text.startsWith('Promo')).map((p) => p.text)).toEqual(['Promo A']);
+
+    const audit = (await owner.get(`/api/v1/workspaces/${ws}/audit`)).body.items.map((e: { action: string }) => e.action);
+    expect(audit).toEqual(expect.arrayContaining(['publishing.paused', 'publishing.resumed']));
+  });
+
+  it('asks for a future time when rescheduling overdue posts', async () => {
+    const id = await plan('Held', inSeconds(0.4));
+    await owner.post(`/api/v1/workspaces/${ws}/publishing/pause`);
+    await new Promise((r) => setTimeout(r, 600));
+    const bad = await owner.post(`/api/v1/workspaces/${ws}/publishing/resume`, { overdue: 'reschedule' });
+    expect(bad.status).toBe(400);
+    expect((await owner.get(`/api/v1/workspaces/${ws}/publishing`)).body.paused).toBe(true);
+    const at = '2031-02-01T08:00:00.000Z';
+    await owner.post(`/api/v1/workspaces/${ws}/publishing/resume`, { overdue: 'reschedule', rescheduleAt: at });
+    expect((await owner.get(posts(`/${id}`))).body).toMatchObject({ status: 'scheduled', scheduledAt: at });
+  });
+});
