@@ -60,7 +60,7 @@ export class BlueskyConnector implements Connector {
     return { ref: { id: uri, cid }, url: `https://bsky.app/profile/${at.host}/post/${at.rkey}`, text, createdAt, alreadyExisted };
   }
 
-  publish(post: OutgoingPost): Promise<PublishedPost> {
+  async publish(post: OutgoingPost): Promise<PublishedPost> {
     assertPublishable('bluesky', BLUESKY_LIMITS, post);
     return this.run(async () => {
       const rkey = rkeyFor(post.idempotencyKey);
@@ -97,7 +97,7 @@ export class BlueskyConnector implements Connector {
     });
   }
 
-  delete(ref: PostRef): Promise<void> {
+  async delete(ref: PostRef): Promise<void> {
     const at = new AtUri(ref.id);
     if (at.host !== this.did) throw new ConnectorError('bluesky', 'forbidden', 'Only the account’s own posts can be deleted.');
     // Deleting a record that is not there succeeds on the PDS.
@@ -107,7 +107,7 @@ export class BlueskyConnector implements Connector {
   }
 
   /** Hidden replies live in the post's threadgate, whose rkey must equal the post's rkey. */
-  hideComment(post: PostRef, comment: PostRef): Promise<void> {
+  async hideComment(post: PostRef, comment: PostRef): Promise<void> {
     const at = new AtUri(post.id);
     if (at.host !== this.did) throw new ConnectorError('bluesky', 'forbidden', 'Replies can be hidden only under the account’s own posts.');
     return this.run(async () => {
