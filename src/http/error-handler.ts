@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ZodError } from 'zod';
 import { AppError } from './errors.js';
+import { isConnectorError } from '../connectors/errors.js';
 import type { HttpEnv } from './types.js';
 
 export function errorBody(code: string, message: string, details?: unknown) {
@@ -16,6 +17,12 @@ export function handleError(err: Error, c: Context<HttpEnv>) {
       if (s) c.header('Retry-After', String(s));
     }
     return c.json(errorBody(err.code, err.message, err.details), err.status);
+  }
+  if (isConnectorError(err)) {
+    // The network's own words, which tell the user what to fix (a wrong app password, a refused post).
+    if (err.kind === 'rate_limited') return c.json(errorBody('network_rate_limited', err.message), 429);
+    if (err.kind === 'transient' || err.kind === 'unknown_outcome') return c.json(errorBody('network_unavailable', err.message), 502);
+    return c.json(errorBody('network_refused', err.message, { network: err.network, kind: err.kind }), 400);
   }
   if (err instanceof HTTPException) {
     const status = err.status;

@@ -9,6 +9,7 @@ import { AuditAction, recordAudit } from '../audit/service.js';
 import { listAccounts } from './service.js';
 import { finishMastodonConnect, startMastodonConnect } from './mastodon-oauth.js';
 import { replaceSlots, SlotsInput } from './slots.js';
+import { registerBlueskyConnectRoute } from './bluesky-connect.js';
 
 const AccountSchema = z.object({ id: z.string(), network: z.string(), handle: z.string(), status: z.string() }).passthrough().openapi('SocialAccount');
 const AccountParams = WorkspaceParams.extend({ accountId: z.string().min(1).max(64) });
