@@ -70,10 +70,12 @@ export class Pds {
   }
 }
 
-export async function blueskyContractNetwork(pds: Pds): Promise<ContractNetwork> {
+export async function blueskyContractNetwork(pds: Pds): Promise<ContractNetwork & { raw(did: string): AtpAgent }> {
+  const owners = new Map<string, AtpAgent>();
   const other = await pds.createAccount('abeille');
   const newAccount = async (): Promise<ContractAccount> => {
     const acct = await pds.createAccount();
+    owners.set(acct.did, acct.owner);
     const lossy: LossyFetch = lossyFetch();
     const { credentials } = await connectBluesky({ service: pds.url, identifier: acct.handle, password: acct.appPassword, fetch: lossy.fetch });
     const credentialsChanged: BlueskyCredentials[] = [];
@@ -117,5 +119,5 @@ export async function blueskyContractNetwork(pds: Pds): Promise<ContractNetwork>
     };
     return self;
   };
-  return { publishPath: 'com.atproto.repo.createRecord', mentionHandle: other.handle, image: PNG_1PX, newAccount, close: async () => {} };
+  return { raw: (did) => owners.get(did)!, publishPath: 'com.atproto.repo.createRecord', mentionHandle: other.handle, image: PNG_1PX, newAccount, close: async () => {} };
 }
