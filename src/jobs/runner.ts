@@ -72,6 +72,7 @@ export function createJobRunner(store: Store, registry: JobRegistry, options: Ru
   let ticking = false;
   let again = false;
   let soon: NodeJS.Immediate | null = null;
+  let inFlight: Promise<void> = Promise.resolve();
   let subscription: WakeSubscription | null = null;
   let beat: NodeJS.Timeout | null = null;
   const timer = createWakeTimer(clock, () => void tick());
@@ -109,12 +110,18 @@ export function createJobRunner(store: Store, registry: JobRegistry, options: Ru
   async function tick(): Promise<void> {
     if (ticking) return void (again = true);
     ticking = true;
+    let finish!: () => void;
+    inFlight = new Promise<void>((r) => (finish = r));
     try {
       while (running && owner) {
         lastTickAt = clock.now();
         const free = concurrency - active.size;
         if (free <= 0) break;
         const rows = await claimDue(store, { workerId, now: clock.now(), leaseMs, limit: free });
+        if (!running) {
+          await releaseJobs(store, workerId, rows.map((r) => r.id), clock.now());
+          break;
+        }
         for (const row of rows) void launch(row);
         if (rows.length < free) {
           const next = await nextRunAt(store);
@@ -128,6 +135,7 @@ export function createJobRunner(store: Store, registry: JobRegistry, options: Ru
       timer.armAt(clock.now() + 1000);
     } finally {
       ticking = false;
+      finish();
     }
     if (again) {
       again = false;
@@ -166,6 +174,7 @@ export function createJobRunner(store: Store, registry: JobRegistry, options: Ru
       if (soon) clearImmediate(soon);
       if (beat) clearInterval(beat);
       await subscription?.close();
+      await inFlight;
       const all = Promise.all([...active.values()].map((j) => j.done));
       let waited: NodeJS.Timeout | undefined;
       await Promise.race([all, new Promise((r) => (waited = setTimeout(r, stopTimeoutMs)))]);

@@ -20,8 +20,11 @@ export function channelOf(store: Store): string {
 /** Tells runners that work is due at `runAt`: in this process at once, and on PostgreSQL through NOTIFY. */
 export async function announce(store: Store, runAt: number): Promise<void> {
   for (const listener of listenersOf(store)) listener(runAt);
-  if (store.dialect === 'postgres') {
+  if (store.dialect !== 'postgres') return;
+  try {
     await store.pool!.query('select pg_notify($1, $2)', [channelOf(store), String(runAt)]);
+  } catch {
+    // The job is stored; a missed wake-up only delays it until the runners' safety poll.
   }
 }
 
