@@ -1,3 +1,11 @@
+/**
+ * Durable jobs in the store's own database. A module defines its jobs and names their types as constants:
+ *   export const POST_PUBLISH = 'post.publish';
+ *   export const publishJob = defineJob({ type: POST_PUBLISH, version: 1, schema, run: async (payload, ctx) => … });
+ * enqueues them with `queue.enqueue(publishJob, payload, { idempotencyKey, runAt, workspaceId })`, and the worker
+ * role runs `createJobRunner(store, createJobRegistry([...every module's jobs]))`. Every runner must know every
+ * type: a runner fails the jobs it cannot recognise. Delivery is at least once; a job's effect must be idempotent.
+ */
 export {
   defineJob,
   createJobRegistry,
