@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { Insertable } from 'kysely';
+import type { Insertable, Kysely, Transaction } from 'kysely';
 import type { Store } from '../store/database.js';
-import type { JobTable } from '../store/schema.js';
+import type { Database, JobTable } from '../store/schema.js';
 import { systemClock, type Clock } from '../shared/clock.js';
 import { DEFAULT_MAX_ATTEMPTS, type JobDefinition, type JobRegistry } from './define.js';
 import { JOB_STATUSES, toJob, type Job, type JobStatus } from './job.js';
@@ -22,14 +22,22 @@ export interface EnqueueItem extends EnqueueOptions {
   payload: unknown;
 }
 
+/**
+ * Enqueue as part of the caller's transaction: the job exists only if it commits, and on PostgreSQL the wake-up
+ * is sent on commit.
+ */
+export interface InTransaction {
+  transaction?: Transaction<Database>;
+}
+
 export interface Enqueued {
   id: string;
   created: boolean;
 }
 
 export interface JobQueue {
-  enqueue<P>(job: string | JobDefinition<P>, payload: P, options?: EnqueueOptions): Promise<Enqueued>;
-  enqueueMany(items: readonly EnqueueItem[]): Promise<Enqueued[]>;
+  enqueue<P>(job: string | JobDefinition<P>, payload: P, options?: EnqueueOptions & InTransaction): Promise<Enqueued>;
+  enqueueMany(items: readonly EnqueueItem[], options?: InTransaction): Promise<Enqueued[]>;
   get(id: string): Promise<Job | null>;
   list(filter: { workspaceId: string; status?: JobStatus; limit?: number }): Promise<Job[]>;
   /** Cancels a queued or running job; a running job's signal is aborted at its next heartbeat. */
@@ -69,8 +77,8 @@ export function createJobQueue(store: Store, options: { clock?: Clock; registry?
     };
   };
 
-  const insert = async (rows: Insertable<JobTable>[]): Promise<Enqueued[]> => {
-    const inserted = await db
+  const insert = async (exec: Kysely<Database>, rows: Insertable<JobTable>[]): Promise<Enqueued[]> => {
+    const inserted = await exec
       .insertInto('jobs')
       .values(rows)
       .onConflict((oc) => oc.column('idempotency_key').doNothing())
@@ -80,7 +88,7 @@ export function createJobQueue(store: Store, options: { clock?: Clock; registry?
     const lost = rows.filter((r) => !created.has(r.id!)).map((r) => r.idempotency_key!);
     const existing = new Map<string, string>();
     if (lost.length > 0) {
-      const found = await db.selectFrom('jobs').select(['id', 'idempotency_key']).where('idempotency_key', 'in', lost).execute();
+      const found = await exec.selectFrom('jobs').select(['id', 'idempotency_key']).where('idempotency_key', 'in', lost).execute();
       for (const f of found) existing.set(f.idempotency_key!, f.id);
     }
     return rows.map((r) =>
@@ -88,22 +96,22 @@ export function createJobQueue(store: Store, options: { clock?: Clock; registry?
     );
   };
 
-  const enqueueMany = async (items: readonly EnqueueItem[]): Promise<Enqueued[]> => {
+  const enqueueMany = async (items: readonly EnqueueItem[], { transaction }: InTransaction = {}): Promise<Enqueued[]> => {
     const now = clock.now();
     const rows = items.map((item) => toRow(item, now));
     const out: Enqueued[] = [];
-    for (let i = 0; i < rows.length; i += BATCH) out.push(...(await insert(rows.slice(i, i + BATCH))));
+    for (let i = 0; i < rows.length; i += BATCH) out.push(...(await insert(transaction ?? db, rows.slice(i, i + BATCH))));
     const due = rows.filter((_, i) => out[i].created).map((r) => Number(r.run_at));
-    if (due.length > 0) await announce(store, Math.min(...due));
+    if (due.length > 0) await announce(store, Math.min(...due), transaction);
     return out;
   };
 
   return {
     enqueueMany,
-    async enqueue(job, payload, opts = {}) {
+    async enqueue(job, payload, { transaction, ...opts } = {}) {
       const type = typeof job === 'string' ? job : job.type;
       const known = typeof job === 'string' ? {} : { version: job.version, maxAttempts: opts.maxAttempts ?? job.maxAttempts };
-      const [result] = await enqueueMany([{ ...opts, ...known, type, payload }]);
+      const [result] = await enqueueMany([{ ...opts, ...known, type, payload }], { transaction });
       return result;
     },
     async get(id) {

@@ -1,4 +1,6 @@
 import pg from 'pg';
+import { sql, type Transaction } from 'kysely';
+import type { Database } from '../store/schema.js';
 import type { Store } from '../store/database.js';
 
 type WakeListener = (runAt: number) => void;
@@ -17,10 +19,17 @@ export function channelOf(store: Store): string {
   return `ruche_jobs.${store.schema ?? 'public'}`;
 }
 
-/** Tells runners that work is due at `runAt`: in this process at once, and on PostgreSQL through NOTIFY. */
-export async function announce(store: Store, runAt: number): Promise<void> {
+/**
+ * Tells runners that work is due at `runAt`: in this process at once, and on PostgreSQL through NOTIFY, which a
+ * transaction delivers only when it commits.
+ */
+export async function announce(store: Store, runAt: number, transaction?: Transaction<Database>): Promise<void> {
   for (const listener of listenersOf(store)) listener(runAt);
   if (store.dialect !== 'postgres') return;
+  if (transaction) {
+    await sql`select pg_notify(${channelOf(store)}, ${String(runAt)})`.execute(transaction);
+    return;
+  }
   try {
     await store.pool!.query('select pg_notify($1, $2)', [channelOf(store), String(runAt)]);
   } catch {

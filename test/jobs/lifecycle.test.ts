@@ -30,6 +30,27 @@ describe.each(testStores())('running jobs in the background on $name', ({ name, 
     expect(r.status()).toMatchObject({ running: true, active: 0, processed: 1 });
   });
 
+  it('enqueues inside a transaction: nothing if it rolls back, a run once it commits', async () => {
+    const { job, calls } = echoJob();
+    const r = runner(store, createJobRegistry([job]), { pollMs: 600_000 });
+    await r.start();
+    const queue = createJobQueue(store);
+    await expect(
+      store.db.transaction().execute(async (transaction) => {
+        await queue.enqueue(job, { n: 1 }, { transaction });
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    const { id } = await store.db.transaction().execute(async (transaction) => {
+      const out = await queue.enqueue(job, { n: 2 }, { transaction });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      return out;
+    });
+    await waitFor(async () => (await queue.get(id))?.status === 'succeeded', 'the committed job');
+    expect(calls.map((c) => c.n)).toEqual([2]);
+    expect((await queue.counts()).succeeded).toBe(1);
+  });
+
   it.runIf(name === 'postgres')('wakes workers elsewhere through LISTEN/NOTIFY', async () => {
     const { job } = echoJob();
     const r = runner(store, createJobRegistry([job]), { pollMs: 600_000 });
