@@ -7,7 +7,7 @@ export interface JobContext {
   workspaceId: string | null;
   /** Aborted when the job times out, loses its lease, is cancelled, or the runner stops without waiting. */
   signal: AbortSignal;
-  /** Written to the job row so the UI can follow long work. */
+  /** Written to the job row so the UI can follow long work; at most every 250 ms, and always when done = total. */
   progress(done: number, total: number, message?: string): Promise<void>;
 }
 

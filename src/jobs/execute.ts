@@ -24,6 +24,8 @@ export interface ExecuteDeps {
 
 class TimeoutError extends Error {}
 
+const PROGRESS_EVERY_MS = 250;
+
 /** Runs one claimed attempt to its end and records the outcome. Never throws. */
 export async function executeJob(row: JobRow, controller: AbortController, deps: ExecuteDeps): Promise<void> {
   const { store, workerId, clock, log } = deps;
@@ -46,14 +48,20 @@ export async function executeJob(row: JobRow, controller: AbortController, deps:
     const prepared = handler.prepare(payload);
     if (!prepared.ok) return await fail(prepared.error, null);
 
+    let progressAt = -Infinity;
     const ctx: JobContext = {
       jobId: row.id,
       type: row.type,
       attempt,
       workspaceId: row.workspace_id,
       signal: controller.signal,
-      progress: (done, total, message) =>
-        writeProgress(store, workerId, row.id, JSON.stringify({ done, total, ...(message ? { message } : {}) }), clock.now()),
+      async progress(done, total, message) {
+        // A loop reporting every item must not turn into a write per item; the last step is always written.
+        const now = clock.now();
+        if (done < total && now - progressAt < PROGRESS_EVERY_MS) return;
+        progressAt = now;
+        await writeProgress(store, workerId, row.id, JSON.stringify({ done, total, ...(message ? { message } : {}) }), now);
+      },
     };
     try {
       const result = await withTimeout(prepared.run(ctx), handler.timeoutMs, controller);

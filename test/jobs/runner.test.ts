@@ -134,6 +134,8 @@ describe.each(testStores())('job runner on $name', ({ open }) => {
       const { job } = echoJob(async (_p, ctx) => {
         await ctx.progress(1, 3, 'first page');
         seen.push((await q.get(ctx.jobId))?.progress);
+        await ctx.progress(2, 3, 'too soon to be written');
+        seen.push((await q.get(ctx.jobId))?.progress);
         await ctx.progress(3, 3);
         return null;
       });
@@ -143,7 +145,10 @@ describe.each(testStores())('job runner on $name', ({ open }) => {
     })();
     const { id } = await queue.enqueue(job, { n: 1 });
     await runner.processAll();
-    expect(seen).toEqual([{ done: 1, total: 3, message: 'first page' }]);
+    expect(seen).toEqual([
+      { done: 1, total: 3, message: 'first page' },
+      { done: 1, total: 3, message: 'first page' },
+    ]);
     expect((await queue.get(id))?.progress).toEqual({ done: 3, total: 3 });
   });
 
