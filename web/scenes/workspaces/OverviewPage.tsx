@@ -9,7 +9,8 @@ import { roleLabel } from '../../i18n/index.js';
 export function OverviewPage() {
   const { t } = useTranslation();
   const workspace = useWorkspace();
-  const areas = visibleAreas(workspace.permissions);
+  // What works today comes first; the areas still to come follow with what they will do.
+  const areas = visibleAreas(workspace.permissions).sort((a, b) => Number(b.available) - Number(a.available));
   return (
     <Page title={workspace.workspaceName} lead={t('overview.welcome', { workspace: workspace.workspaceName, role: roleLabel(t, workspace.role) })}>
       <ul className="area-grid">
