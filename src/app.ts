@@ -31,6 +31,7 @@ export async function startRuche(options: StartOptions = {}): Promise<Ruche> {
     if (config.roles.has('worker')) {
       const runner = createJobRunner(ctx.store, ctx.jobs.registry, {
         concurrency: config.workerConcurrency,
+        leaseMs: config.jobLeaseMs,
         clock: ctx.clock,
         log: ctx.log,
       });

@@ -1,12 +1,12 @@
 import type { JobHandler } from './jobs/index.js';
 import type { AppContext } from './context.js';
 import { purgeJob, HOUSEKEEPING_PURGE } from './modules/housekeeping/jobs.js';
-import { postPublishJob, targetPublishJob } from './modules/publishing/publish-jobs.js';
+import { postPublishJob } from './modules/publishing/publish-jobs.js';
 import { sweepJob, PUBLISHING_SWEEP } from './modules/publishing/sweep.js';
 
 /** Every job type of every module; the worker role runs these. */
 export function jobDefinitions(ctx: AppContext): JobHandler[] {
-  return [purgeJob(ctx.store, ctx.clock), postPublishJob(ctx), targetPublishJob(ctx), sweepJob(ctx)];
+  return [purgeJob(ctx.store, ctx.clock), postPublishJob(ctx), sweepJob(ctx)];
 }
 
 /** Recurring duties the scheduler's leader turns into jobs. */

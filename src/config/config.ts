@@ -15,6 +15,8 @@ export interface Config {
   mailFrom: string;
   sessionDays: number;
   workerConcurrency: number;
+  /** How long a claimed job stays with its worker without a heartbeat: a dead worker's jobs wait this long. */
+  jobLeaseMs: number;
   logLevel: Env['LOG_LEVEL'];
   trustProxy: boolean;
   /** Whether network addresses given by users may be on a private network (a local PDS, a company Mastodon). */
@@ -38,6 +40,7 @@ export function envToConfig(env: Env): Config {
     mailFrom: env.MAIL_FROM,
     sessionDays: env.SESSION_DAYS,
     workerConcurrency: env.WORKER_CONCURRENCY,
+    jobLeaseMs: env.JOB_LEASE_SECONDS * 1000,
     logLevel: env.LOG_LEVEL,
     trustProxy: env.TRUST_PROXY,
     allowPrivateNetworks: env.ALLOW_PRIVATE_NETWORKS,

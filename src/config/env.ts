@@ -38,6 +38,7 @@ export const envSchema = z.object({
   MAIL_FROM: z.string().default('Ruche <ruche@localhost>'),
   SESSION_DAYS: z.coerce.number().positive().max(365).default(7),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(8),
+  JOB_LEASE_SECONDS: z.coerce.number().min(1).max(3600).default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ALLOW_PRIVATE_NETWORKS: z
     .enum(['0', '1', 'true', 'false'])

@@ -22,4 +22,5 @@ export { JOB_STATUSES, type Job, type JobProgress, type JobStatus } from './job.
 export { createJobQueue, type EnqueueItem, type EnqueueOptions, type Enqueued, type InTransaction, type JobQueue } from './queue.js';
 export { createJobRunner, SQLITE_OWNER_LEASE, type JobRunner, type RunnerOptions, type RunnerStatus } from './runner.js';
 export type { JobLog } from './execute.js';
+export { createBatcher, type Batcher } from './batcher.js';
 export { createScheduler, SCHEDULER_LEASE, type ScheduledTask, type Scheduler, type SchedulerOptions } from './scheduler.js';

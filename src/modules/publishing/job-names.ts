@@ -1,13 +1,8 @@
 /** Job types of the publishing module. Payloads are versioned; a new shape gets a new version. */
 export const POST_PUBLISH = 'post.publish';
-export const TARGET_PUBLISH = 'post.target.publish';
 
 export interface PostPublishPayloadV1 {
   postId: string;
   version: number;
   scheduledAt: number;
-}
-
-export interface TargetPublishPayloadV1 {
-  targetId: string;
 }

@@ -1,23 +1,28 @@
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import { defineJob } from '../../jobs/index.js';
-import { POST_PUBLISH, TARGET_PUBLISH } from './job-names.js';
+import { isConnectorError } from '../../connectors/errors.js';
+import { POST_PUBLISH } from './job-names.js';
 import { PostEvent, recordPostEvent } from './events.js';
 import { getSettings } from './settings.js';
 import { finalizePost } from './targets.js';
 import { publishTarget } from './publish-target.js';
+import { claimPost } from './batches.js';
+
+export const PUBLISH_MAX_ATTEMPTS = 8;
 
 /**
- * At the planned time: checks the gate (current version, approved, not paused) and fans out one job
- * per account, so that one slow or failing network does not hold the others.
+ * At the planned time: checks the gate (current version, approved, not paused), then sends the post to
+ * every account at once. An account that fails in a way retrying can fix makes the job retry later, for
+ * that account only: the others are settled and skipped on the next attempt.
  */
 export function postPublishJob(ctx: AppContext) {
   return defineJob({
     type: POST_PUBLISH,
     version: 1,
     schema: z.object({ postId: z.string(), version: z.number().int(), scheduledAt: z.number() }),
-    maxAttempts: 10,
-    async run(payload) {
+    maxAttempts: PUBLISH_MAX_ATTEMPTS,
+    async run(payload, job) {
       const { db } = ctx.store;
       const now = ctx.clock.now();
       const post = await db.selectFrom('posts').selectAll().where('id', '=', payload.postId).executeTakeFirst();
@@ -27,46 +32,35 @@ export function postPublishJob(ctx: AppContext) {
         await recordPostEvent(db, post.id, PostEvent.waitingForApproval, { now });
         return { skipped: 'not_approved' };
       }
-      if (post.status !== 'scheduled') return { skipped: post.status };
-      if ((await getSettings(db, post.workspace_id)).pausedAt !== null) {
-        await recordPostEvent(db, post.id, PostEvent.heldPaused, { now });
-        return { skipped: 'paused' };
+      if (post.status === 'scheduled') {
+        if ((await getSettings(db, post.workspace_id)).pausedAt !== null) {
+          await recordPostEvent(db, post.id, PostEvent.heldPaused, { now });
+          return { skipped: 'paused' };
+        }
+        const claimed = await claimPost(ctx, post.id, payload.version, now);
+        if (!claimed) return { skipped: 'raced' };
+      } else if (post.status !== 'publishing') {
+        return { skipped: post.status };
       }
-      const claimed = await db
-        .updateTable('posts')
-        .set({ status: 'publishing', updated_at: now })
-        .where('id', '=', post.id)
-        .where('status', '=', 'scheduled')
-        .where('version', '=', payload.version)
-        .executeTakeFirst();
-      if (Number(claimed.numUpdatedRows) === 0) return { skipped: 'raced' };
-      await recordPostEvent(db, post.id, PostEvent.publishing, { now });
-      const targets = await db.selectFrom('post_targets').select('id').where('post_id', '=', post.id).where('status', '=', 'pending').execute();
-      await ctx.jobs.queue.enqueueMany(
-        targets.map((t) => ({
-          type: TARGET_PUBLISH,
-          payload: { targetId: t.id },
-          workspaceId: post.workspace_id,
-          idempotencyKey: `${TARGET_PUBLISH}:${t.id}:v${post.version}`,
-        })),
-      );
-      if (targets.length === 0) await finalizePost(db, post.id, now);
-      return { targets: targets.length };
+      // A post already "publishing" is a retry, or a restart after a crash: carry on with what is left.
+      const pending = await db.selectFrom('post_targets').select('id').where('post_id', '=', post.id).where('status', '=', 'pending').execute();
+      if (pending.length === 0) {
+        await finalizePost(db, post.id, now);
+        return { targets: 0 };
+      }
+      const lastAttempt = job.attempt >= PUBLISH_MAX_ATTEMPTS;
+      const results = await Promise.allSettled(pending.map((t) => publishTarget(ctx, t.id, { lastAttempt })));
+      const retry = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+      if (retry) throw retryFirst(results);
+      return { targets: pending.length };
     },
   });
 }
 
-export const TARGET_MAX_ATTEMPTS = 6;
-
-/** Publishes one post to one account; retried with backoff on transient errors and rate limits. */
-export function targetPublishJob(ctx: AppContext) {
-  return defineJob({
-    type: TARGET_PUBLISH,
-    version: 1,
-    schema: z.object({ targetId: z.string() }),
-    maxAttempts: TARGET_MAX_ATTEMPTS,
-    async run(payload, job) {
-      return { outcome: await publishTarget(ctx, payload.targetId, { lastAttempt: job.attempt >= TARGET_MAX_ATTEMPTS }) };
-    },
-  });
+/** The error the runner schedules the retry by: a rate limit's wait wins over a plain transient error. */
+function retryFirst(results: PromiseSettledResult<unknown>[]): unknown {
+  const errors = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected').map((r) => r.reason as unknown);
+  const limited = errors.filter((e) => isConnectorError(e) && e.retryAfterMs !== undefined);
+  if (limited.length === 0) return errors[0];
+  return limited.reduce((a, b) => ((a as { retryAfterMs: number }).retryAfterMs >= (b as { retryAfterMs: number }).retryAfterMs ? a : b));
 }

@@ -5,7 +5,8 @@ import type { MediaInput, MediaLimits, PostRef } from '../../connectors/types.js
 import { markHealthy, markReconnect, openConnector } from '../accounts/open-connector.js';
 import { readMediaFile } from '../media/storage.js';
 import { fitImage } from '../media/images.js';
-import { settleTarget, finalizePost } from './targets.js';
+import type { TargetOutcome } from './targets.js';
+import { settleTarget } from './batches.js';
 
 type Outcome = Extract<TargetStatus, 'published' | 'failed' | 'unknown'>;
 
@@ -16,31 +17,31 @@ type Outcome = Extract<TargetStatus, 'published' | 'failed' | 'unknown'>;
  */
 export async function publishTarget(ctx: AppContext, targetId: string, opts: { lastAttempt: boolean }): Promise<Outcome | 'already'> {
   const { db } = ctx.store;
-  const target = await db.selectFrom('post_targets').selectAll().where('id', '=', targetId).executeTakeFirst();
-  if (!target) return 'already';
-  if (target.status === 'published' || target.status === 'failed' || target.status === 'unknown') return 'already';
-  const post = await db.selectFrom('posts').selectAll().where('id', '=', target.post_id).executeTakeFirstOrThrow();
-  const account = await db.selectFrom('social_accounts').selectAll().where('id', '=', target.account_id).executeTakeFirstOrThrow();
-  const settle = async (status: Outcome, fields: { externalId?: string; url?: string | null; errorKind?: string; errorMessage?: string }) => {
-    const now = ctx.clock.now();
-    await settleTarget(db, targetId, { status, ...fields }, now);
-    await finalizePost(db, post.id, now);
+  const row = await db
+    .selectFrom('post_targets')
+    .innerJoin('posts', 'posts.id', 'post_targets.post_id')
+    .innerJoin('social_accounts', 'social_accounts.id', 'post_targets.account_id')
+    .select(['post_targets.id', 'post_targets.post_id', 'post_targets.status', 'post_targets.body as variant'])
+    .select(['posts.body', 'posts.thread', 'posts.language'])
+    .select((eb) => eb.selectFrom('post_media').select((m) => m.fn.countAll<number>().as('n')).whereRef('post_media.post_id', '=', 'posts.id').as('media_count'))
+    .select('social_accounts.id as account_id')
+    .where('post_targets.id', '=', targetId)
+    .executeTakeFirst();
+  if (!row || row.status === 'published' || row.status === 'failed' || row.status === 'unknown') return 'already';
+  const account = await db.selectFrom('social_accounts').selectAll().where('id', '=', row.account_id).executeTakeFirstOrThrow();
+  const settle = async (status: Outcome, fields: Omit<TargetOutcome, 'status'>) => {
+    await settleTarget(ctx, row, { status, ...fields }, ctx.clock.now());
     return status;
   };
   if (account.status === 'reconnect' || account.status === 'disconnected') {
     // The account's posts stop here until someone reconnects it; nothing is sent with dead credentials.
     return settle('failed', { errorKind: 'auth_expired', errorMessage: account.status_message ?? `Reconnect ${account.handle} to publish.` });
   }
-  await db
-    .updateTable('post_targets')
-    .set({ status: 'publishing', attempts: target.attempts + 1, updated_at: ctx.clock.now() })
-    .where('id', '=', targetId)
-    .execute();
   try {
     const connector = openConnector(ctx, account);
-    const media = await loadMediaInputs(ctx, post.id, (await connector.limits()).media);
-    const texts = [target.body ?? post.body, ...(JSON.parse(post.thread) as string[])];
-    const languages = post.language ? [post.language] : undefined;
+    const media = Number(row.media_count) > 0 ? await loadMediaInputs(ctx, row.post_id, (await connector.limits()).media) : undefined;
+    const texts = [row.variant ?? row.body, ...(JSON.parse(row.thread) as string[])];
+    const languages = row.language ? [row.language] : undefined;
     let first: { ref: PostRef; url: string | null } | null = null;
     let previous: PostRef | undefined;
     for (const [i, text] of texts.entries()) {
@@ -55,7 +56,7 @@ export async function publishTarget(ctx: AppContext, targetId: string, opts: { l
       previous = published.ref;
       first ??= { ref: published.ref, url: published.url };
     }
-    await markHealthy(ctx, account.id);
+    if (account.status !== 'connected' || (account.last_ok_at ?? 0) < ctx.clock.now() - HEALTH_REFRESH_MS) await markHealthy(ctx, account.id);
     return settle('published', { externalId: first!.ref.id, url: first!.url });
   } catch (err) {
     if (!isConnectorError(err)) throw err;
@@ -63,12 +64,15 @@ export async function publishTarget(ctx: AppContext, targetId: string, opts: { l
   }
 }
 
+// How stale "last worked at" may get before a success writes it again.
+const HEALTH_REFRESH_MS = 5 * 60_000;
+
 async function handleConnectorError(
   ctx: AppContext,
   err: ConnectorError,
   accountId: string,
   lastAttempt: boolean,
-  settle: (status: Outcome, fields: { errorKind?: string; errorMessage?: string }) => Promise<Outcome>,
+  settle: (status: Outcome, fields: Omit<TargetOutcome, 'status'>) => Promise<Outcome>,
 ): Promise<Outcome> {
   if (err.kind === 'auth_expired') {
     await markReconnect(ctx, accountId, err.message);

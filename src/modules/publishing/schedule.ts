@@ -1,4 +1,5 @@
 import type { AppContext } from '../../context.js';
+import type { EnqueueItem } from '../../jobs/index.js';
 import type { PostStatus } from '../../store/schema.js';
 import { POST_PUBLISH, type PostPublishPayloadV1 } from './job-names.js';
 
@@ -17,12 +18,18 @@ interface Plannable {
  * (resuming after a pause).
  */
 export async function enqueuePublish(ctx: AppContext, post: Plannable, round?: string) {
-  if (post.scheduled_at === null || (post.status !== 'scheduled' && post.status !== 'in_review')) return;
+  const job = publishJobFor(post, round);
+  if (job) await ctx.jobs.queue.enqueueMany([job]);
+}
+
+export function publishJobFor(post: Plannable, round?: string): EnqueueItem | null {
+  if (post.scheduled_at === null || (post.status !== 'scheduled' && post.status !== 'in_review')) return null;
   const payload: PostPublishPayloadV1 = { postId: post.id, version: post.version, scheduledAt: post.scheduled_at };
-  const key = [POST_PUBLISH, post.id, `v${post.version}`, post.scheduled_at, post.status, round].filter(Boolean).join(':');
-  await ctx.jobs.queue.enqueue(POST_PUBLISH, payload, {
+  return {
+    type: POST_PUBLISH,
+    payload,
     runAt: post.scheduled_at,
     workspaceId: post.workspace_id,
-    idempotencyKey: key,
-  });
+    idempotencyKey: [POST_PUBLISH, post.id, `v${post.version}`, post.scheduled_at, post.status, round].filter(Boolean).join(':'),
+  };
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import { defineJob } from '../../jobs/index.js';
-import { enqueuePublish } from './schedule.js';
+import { publishJobFor } from './schedule.js';
 
 export const PUBLISHING_SWEEP = 'publishing.sweep';
 const AHEAD_MS = 5 * 60_000;
@@ -24,7 +24,9 @@ export function sweepJob(ctx: AppContext) {
         .where('scheduled_at', '<=', ctx.clock.now() + AHEAD_MS)
         .limit(5000)
         .execute();
-      for (const post of due) await enqueuePublish(ctx, post);
+      const jobs = due.map((post) => publishJobFor(post)).filter((j) => j !== null);
+      // One batch: each key already queued is skipped by the queue, in the same statement.
+      if (jobs.length) await ctx.jobs.queue.enqueueMany(jobs);
       return { checked: due.length };
     },
   });

@@ -1,0 +1,92 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { readEnv } from '../src/config/env.js';
+import { envToConfig } from '../src/config/config.js';
+import { createContext, destroyContext } from '../src/context.js';
+import { startHttpNetwork } from './lib/http-network.js';
+import { seedScheduledPosts } from './lib/publish-seed.js';
+
+// 10,000 posts over 100 accounts, all due at the same instant, published by worker processes to a fast network
+// on loopback: lateness (arrival at the network − planned time), posts per second, duplicates.
+const POSTS = Number(process.env.BENCH_POSTS ?? 10_000);
+const ACCOUNTS = 100;
+const CONCURRENCY = process.env.BENCH_WORKER_CONCURRENCY ?? '64';
+const PG_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const workerScript = path.join(path.dirname(fileURLToPath(import.meta.url)), 'lib/publish-worker.ts');
+
+function startWorker(env: Record<string, string>): Promise<ChildProcess> {
+  const child = fork(workerScript, [], { execArgv: ['--import', 'tsx', ...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : [])], env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  return new Promise((resolve, reject) => {
+    child.once('message', () => resolve(child));
+    child.once('exit', (code) => reject(new Error(`worker exited ${code}`)));
+  });
+}
+
+async function run(label: string, database: 'sqlite' | 'postgres', workers: number) {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ruche-bench-publish-'));
+  const schema = `bench_publish_${crypto.randomBytes(4).toString('hex').replace(/\d/g, (d) => 'abcdefghij'[Number(d)])}`;
+  const env: Record<string, string> = {
+    DATA_DIR: dataDir, SECRET_KEY: crypto.randomBytes(32).toString('hex'), LOG_LEVEL: 'warn', WORKER_CONCURRENCY: CONCURRENCY,
+    ...(database === 'postgres' ? { DATABASE_URL: PG_URL, DATABASE_SCHEMA: schema } : {}),
+  };
+  const network = await startHttpNetwork();
+  const ctx = await createContext({ ...envToConfig(readEnv({ ...env, ROLES: 'api' })) });
+  const children: ChildProcess[] = [];
+  try {
+    const seedStart = Date.now();
+    const dueAt = seedStart + 25_000;
+    const { targetIds } = await seedScheduledPosts(ctx, { accounts: ACCOUNTS, posts: POSTS, dueAt });
+    const seedMs = Date.now() - seedStart;
+    for (let i = 0; i < workers; i++) children.push(await startWorker({ ...env, ROLES: i === 0 ? 'worker,scheduler' : 'worker', BENCH_NETWORK_URL: network.url }));
+    if (Date.now() > dueAt - 1000) throw new Error('seeding took too long for the planned time');
+    while (network.arrivals.size < POSTS && Date.now() < dueAt + 300_000) await new Promise((r) => setTimeout(r, 100));
+    const late = targetIds.map((id) => (network.arrivals.get(id) ?? Infinity) - dueAt).sort((a, b) => a - b);
+    const at = (q: number) => late[Math.min(late.length - 1, Math.floor(q * late.length))];
+    const last = late[late.length - 1];
+    const published = await ctx.store.db.selectFrom('post_targets').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'published').executeTakeFirstOrThrow();
+    const figures = {
+      posts: POSTS, accounts: ACCOUNTS, workers, concurrencyPerWorker: Number(CONCURRENCY), seedMs,
+      latenessMs: { p50: at(0.5), p99: at(0.99), max: last },
+      postsPerSec: Math.round(POSTS / (Math.max(last, 1) / 1000)),
+      duplicates: network.duplicates(), arrived: network.arrivals.size,
+    };
+    console.log(`${label.padEnd(28)} p50 ${figures.latenessMs.p50} ms  p99 ${figures.latenessMs.p99} ms  max ${last} ms  ${figures.postsPerSec} posts/s  duplicates ${figures.duplicates}  arrived ${figures.arrived}/${POSTS}`);
+    await waitForDb(ctx, POSTS, Number(published.n));
+    return figures;
+  } finally {
+    for (const c of children) c.kill('SIGTERM');
+    await Promise.all(children.map((c) => new Promise((r) => (c.exitCode !== null ? r(null) : c.once('exit', r)))));
+    await destroyContext(ctx);
+    await network.close();
+    if (database === 'postgres') {
+      const client = new pg.Client({ connectionString: PG_URL });
+      await client.connect();
+      await client.query(`drop schema if exists ${schema} cascade`);
+      await client.end();
+    }
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** The database must agree with the network: every target marked published. */
+async function waitForDb(ctx: Awaited<ReturnType<typeof createContext>>, expected: number, seen: number) {
+  let n = seen;
+  for (let i = 0; i < 100 && n < expected; i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    const row = await ctx.store.db.selectFrom('post_targets').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'published').executeTakeFirstOrThrow();
+    n = Number(row.n);
+  }
+  if (n !== expected) console.log(`  warning: ${n}/${expected} targets marked published in the database`);
+}
+
+export default async function bench() {
+  return {
+    sqlite: await run('SQLite, 1 worker process', 'sqlite', 1),
+    postgres3: await run('PostgreSQL, 3 worker processes', 'postgres', 3),
+  };
+}
