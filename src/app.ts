@@ -49,6 +49,8 @@ export async function startRuche(options: StartOptions = {}): Promise<Ruche> {
       const server = await listen(app.fetch, config.port, config.host);
       const { port } = server.address() as AddressInfo;
       url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
+      // With PORT=0 the real port is known only now; links in invitations must carry it.
+      if (config.publicUrlDerived) ctx.config.publicUrl = url;
       // The HTTP server stops first, so nothing new arrives while jobs drain.
       stops.unshift(() => new Promise<void>((resolve) => server.close(() => resolve())));
     }

@@ -10,6 +10,8 @@ export interface Config {
   database: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string; schema?: string };
   roles: Set<Role>;
   publicUrl: string;
+  /** True when PUBLIC_URL was not given: the address is then taken from where the server listens. */
+  publicUrlDerived: boolean;
   secretKey?: string;
   smtpUrl?: string;
   mailFrom: string;
@@ -35,6 +37,7 @@ export function envToConfig(env: Env): Config {
       : { kind: 'sqlite', file: path.join(dataDir, 'ruche.sqlite') },
     roles: env.ROLES,
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
+    publicUrlDerived: env.PUBLIC_URL === undefined,
     secretKey: env.SECRET_KEY,
     smtpUrl: env.SMTP_URL,
     mailFrom: env.MAIL_FROM,
