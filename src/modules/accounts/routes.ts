@@ -88,4 +88,5 @@ export function registerAccountRoutes(app: OpenAPIHono<HttpEnv>) {
     return c.body(null, 204);
   });
 
+  registerBlueskyConnectRoute(app);
 }

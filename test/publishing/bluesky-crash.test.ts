@@ -1,0 +1,105 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Pds, type PdsAccount } from '../connectors/bluesky-harness.js';
+import { startTestRuche, type TestRuche } from '../helpers/ruche.js';
+import { setupOwner, type TestClient } from '../helpers/client.js';
+import { root } from '../helpers/process.js';
+
+// Scheduled posts go to a real Bluesky PDS while worker processes are killed with SIGKILL and restarted.
+// Afterwards the PDS's own list of records must hold every post exactly once.
+const POSTS = 300;
+const pgUrl = process.env.TEST_DATABASE_URL;
+
+describe.skipIf(!pgUrl)('publishing to a real PDS through worker crashes (needs TEST_DATABASE_URL)', () => {
+  let pds: Pds;
+  let account: PdsAccount;
+  let ruche: TestRuche;
+  let owner: TestClient;
+  let ws: string;
+  const secret = crypto.randomBytes(32).toString('hex');
+  const workers = new Set<ChildProcess>();
+  let schema: string;
+
+  beforeAll(async () => {
+    pds = await Pds.start();
+    account = await pds.createAccount('brand');
+    ruche = await startTestRuche('postgres', { ROLES: 'api', SECRET_KEY: secret, ALLOW_PRIVATE_NETWORKS: '1' });
+    schema = ruche.ctx.config.database.kind === 'postgres' ? ruche.ctx.config.database.schema! : '';
+    ({ client: owner, workspaceId: ws } = await setupOwner(ruche.url));
+  }, 120_000);
+
+  afterAll(async () => {
+    for (const w of workers) w.kill('SIGKILL');
+    await ruche?.stop();
+    await pds?.close();
+  });
+
+  const startWorker = () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ruche-worker-'));
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      cwd: root,
+      stdio: 'ignore',
+      env: {
+        ...process.env, ROLES: 'worker,scheduler', DATABASE_URL: pgUrl, DATABASE_SCHEMA: schema, SECRET_KEY: secret,
+        DATA_DIR: dataDir, JOB_LEASE_SECONDS: '2', WORKER_CONCURRENCY: '16', LOG_LEVEL: 'silent',
+      },
+    });
+    workers.add(child);
+    child.once('exit', () => workers.delete(child));
+    return child;
+  };
+
+  it('publishes every post exactly once', async () => {
+    const connected = await owner.post(`/api/v1/workspaces/${ws}/accounts/bluesky`, {
+      service: pds.url, identifier: account.handle, appPassword: account.appPassword,
+    });
+    expect(connected.status).toBe(201);
+    const start = Date.now() + 4000;
+    const ids: string[] = [];
+    for (let i = 0; i < POSTS; i++) {
+      // Spread over six seconds, so that crashes land in the middle of the work.
+      const at = new Date(start + Math.floor((i * 6000) / POSTS)).toISOString();
+      const p = await owner.post(`/api/v1/workspaces/${ws}/posts`, { body: `Post numéro ${i} 🐝`, accountIds: [connected.body.id], scheduledAt: at, language: 'fr' });
+      await owner.post(`/api/v1/workspaces/${ws}/posts/${p.body.id}/submit`);
+      ids.push(p.body.id);
+    }
+    startWorker();
+    startWorker();
+    let kills = 0;
+    const deadline = Date.now() + 150_000;
+    let remaining = POSTS;
+    while (Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 800));
+      const done = await ruche.ctx.store.db.selectFrom('posts').select('status').where('workspace_id', '=', ws).execute();
+      remaining = done.filter((p) => !['published', 'failed', 'unknown'].includes(p.status)).length;
+      if (remaining === 0) break;
+      if (kills < 8 && Date.now() > start) {
+        const victim = [...workers][Math.floor(Math.random() * workers.size)];
+        victim?.kill('SIGKILL');
+        kills++;
+        startWorker();
+      }
+    }
+    expect(kills).toBeGreaterThanOrEqual(4);
+    const statuses = await ruche.ctx.store.db.selectFrom('posts').select(['status']).where('workspace_id', '=', ws).execute();
+    expect(statuses.filter((s) => s.status === 'published')).toHaveLength(POSTS);
+
+    const texts: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await account.owner.com.atproto.repo.listRecords({ repo: account.did, collection: 'app.bsky.feed.post', limit: 100, cursor });
+      texts.push(...page.data.records.map((r) => (r.value as { text: string }).text));
+      cursor = page.data.cursor;
+    } while (cursor);
+    const counts = new Map<string, number>();
+    for (const t of texts) counts.set(t, (counts.get(t) ?? 0) + 1);
+    const twice = [...counts].filter(([, n]) => n > 1);
+    expect(twice).toEqual([]);
+    expect(texts).toHaveLength(POSTS);
+    expect(new Set(texts)).toEqual(new Set(Array.from({ length: POSTS }, (_, i) => `Post numéro ${i} 🐝`)));
+  }, 240_000);
+});
