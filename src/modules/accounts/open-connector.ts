@@ -6,7 +6,7 @@ import type { Connector, Credentials } from '../../connectors/types.js';
  * A connector for one connected account. Refreshed credentials are sealed and saved before the call that
  * refreshed them returns, so a token rotated by the network is never lost.
  */
-export function openConnector(ctx: AppContext, account: SocialAccountTable): Connector {
+export function openConnector(ctx: AppContext, account: Pick<SocialAccountTable, 'id' | 'network' | 'credentials'>): Connector {
   const credentials: unknown = JSON.parse(ctx.sealer.open(account.credentials));
   return ctx.connectors.create(account.network, {
     credentials,

@@ -4,7 +4,6 @@ import { defineJob } from '../../jobs/index.js';
 import { isConnectorError } from '../../connectors/errors.js';
 import { POST_PUBLISH } from './job-names.js';
 import { PostEvent, recordPostEvent } from './events.js';
-import { getSettings } from './settings.js';
 import { finalizePost } from './targets.js';
 import { publishTarget } from './publish-target.js';
 import { claimPost } from './batches.js';
@@ -25,7 +24,13 @@ export function postPublishJob(ctx: AppContext) {
     async run(payload, job) {
       const { db } = ctx.store;
       const now = ctx.clock.now();
-      const post = await db.selectFrom('posts').selectAll().where('id', '=', payload.postId).executeTakeFirst();
+      const post = await db
+        .selectFrom('posts')
+        .leftJoin('publishing_settings', 'publishing_settings.workspace_id', 'posts.workspace_id')
+        .selectAll('posts')
+        .select('publishing_settings.paused_at')
+        .where('posts.id', '=', payload.postId)
+        .executeTakeFirst();
       if (!post || post.version !== payload.version || post.scheduled_at !== payload.scheduledAt) return { skipped: 'stale' };
       if (post.status === 'draft' || post.status === 'in_review') {
         // Never published unapproved: the post waits and its history tells the author why.
@@ -33,7 +38,7 @@ export function postPublishJob(ctx: AppContext) {
         return { skipped: 'not_approved' };
       }
       if (post.status === 'scheduled') {
-        if ((await getSettings(db, post.workspace_id)).pausedAt !== null) {
+        if (post.paused_at !== null && post.paused_at !== undefined) {
           await recordPostEvent(db, post.id, PostEvent.heldPaused, { now });
           return { skipped: 'paused' };
         }

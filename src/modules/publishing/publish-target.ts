@@ -24,11 +24,14 @@ export async function publishTarget(ctx: AppContext, targetId: string, opts: { l
     .select(['post_targets.id', 'post_targets.post_id', 'post_targets.status', 'post_targets.body as variant'])
     .select(['posts.body', 'posts.thread', 'posts.language'])
     .select((eb) => eb.selectFrom('post_media').select((m) => m.fn.countAll<number>().as('n')).whereRef('post_media.post_id', '=', 'posts.id').as('media_count'))
-    .select('social_accounts.id as account_id')
+    .select([
+      'social_accounts.id as account_id', 'social_accounts.network', 'social_accounts.credentials', 'social_accounts.handle',
+      'social_accounts.status as account_status', 'social_accounts.status_message', 'social_accounts.last_ok_at',
+    ])
     .where('post_targets.id', '=', targetId)
     .executeTakeFirst();
   if (!row || row.status === 'published' || row.status === 'failed' || row.status === 'unknown') return 'already';
-  const account = await db.selectFrom('social_accounts').selectAll().where('id', '=', row.account_id).executeTakeFirstOrThrow();
+  const account = { id: row.account_id, network: row.network, credentials: row.credentials, handle: row.handle, status: row.account_status, status_message: row.status_message, last_ok_at: row.last_ok_at };
   const settle = async (status: Outcome, fields: Omit<TargetOutcome, 'status'>) => {
     await settleTarget(ctx, row, { status, ...fields }, ctx.clock.now());
     return status;
