@@ -10,6 +10,7 @@ import './styles/layout.css';
 import './styles/forms.css';
 import './styles/content.css';
 import './styles/menus.css';
+import './styles/calendar.css';
 
 const i18n = initI18n();
 const root = document.getElementById('root');

@@ -37,12 +37,19 @@ function isErrorBody(value: unknown): value is ApiErrorBody {
   return typeof error === 'object' && error !== null && typeof (error as { code?: unknown }).code === 'string';
 }
 
+/** A file sent as the raw request body (media uploads), with its own content type. */
+export interface RawBody {
+  raw: Blob;
+  type: string;
+}
+
 export async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
+  const raw = body instanceof Object && 'raw' in body && (body as RawBody).raw instanceof Blob ? (body as RawBody) : null;
   const headers: Record<string, string> = { Accept: 'application/json' };
   // The server's CSRF guard wants this header on every mutating request.
   if (method !== 'GET') {
     headers['X-Ruche-CSRF'] = '1';
-    headers['Content-Type'] = 'application/json';
+    headers['Content-Type'] = raw ? raw.type : 'application/json';
   }
   let response: Response;
   try {
@@ -50,7 +57,7 @@ export async function request<T>(method: Method, path: string, body?: unknown): 
       method,
       headers,
       credentials: 'same-origin',
-      body: body === undefined ? (method === 'GET' ? undefined : '{}') : JSON.stringify(body),
+      body: raw ? raw.raw : body === undefined ? (method === 'GET' ? undefined : '{}') : JSON.stringify(body),
     });
   } catch {
     throw new ApiError(0, 'network', 'The server could not be reached.');

@@ -11,6 +11,13 @@ import { OverviewPage } from '../scenes/workspaces/OverviewPage.js';
 import { MembersPage } from '../scenes/members/MembersPage.js';
 import { AuditPage } from '../scenes/audit/AuditPage.js';
 import { JobsPage } from '../scenes/jobs/JobsPage.js';
+import { CalendarPage } from '../scenes/calendar/CalendarPage.js';
+import { ApprovalsPage } from '../scenes/calendar/ApprovalsPage.js';
+import { ComposerPage } from '../scenes/composer/ComposerPage.js';
+import { PostPage } from '../scenes/composer/PostPage.js';
+import { AccountsPage } from '../scenes/accounts/AccountsPage.js';
+import { SettingsPage } from '../scenes/publishing/SettingsPage.js';
+import { PublishingSettingsPage } from '../scenes/publishing/PublishingSettingsPage.js';
 import { UpcomingPage } from '../scenes/upcoming/UpcomingPage.js';
 import { NotFoundPage } from '../scenes/NotFoundPage.js';
 import { AREAS } from '../lib/areas.js';
@@ -33,6 +40,13 @@ export function App() {
             <Route path="members" element={<MembersPage />} />
             <Route path="audit" element={<AuditPage />} />
             <Route path="jobs" element={<JobsPage />} />
+            <Route path="calendar" element={<CalendarPage />} />
+            <Route path="calendar/new" element={<ComposerPage />} />
+            <Route path="calendar/to-approve" element={<ApprovalsPage />} />
+            <Route path="calendar/posts/:postId" element={<PostPage />} />
+            <Route path="settings" element={<SettingsPage />} />
+            <Route path="settings/accounts" element={<AccountsPage />} />
+            <Route path="settings/publishing" element={<PublishingSettingsPage />} />
             {AREAS.filter((a) => !a.available).map((a) => (
               <Route key={a.id} path={a.path} element={<UpcomingPage area={a.id} />} />
             ))}

@@ -28,7 +28,7 @@ export interface Area {
 }
 
 export const AREAS: readonly Area[] = [
-  { id: 'calendar', path: 'calendar', available: false, group: 'work', icon: '▦' },
+  { id: 'calendar', path: 'calendar', permission: 'posts.read', available: true, group: 'work', icon: '▦' },
   { id: 'inbox', path: 'inbox', available: false, group: 'work', icon: '✉' },
   { id: 'listening', path: 'listening', available: false, group: 'work', icon: '◎' },
   { id: 'analytics', path: 'analytics', available: false, group: 'work', icon: '▤' },
@@ -36,7 +36,7 @@ export const AREAS: readonly Area[] = [
   { id: 'members', path: 'members', permission: 'members.read', available: true, group: 'team', icon: '☺' },
   { id: 'audit', path: 'audit', permission: 'audit.read', available: true, group: 'team', icon: '☰' },
   { id: 'jobs', path: 'jobs', permission: 'jobs.read', available: true, group: 'team', icon: '⟳' },
-  { id: 'settings', path: 'settings', available: false, group: 'team', icon: '⚙' },
+  { id: 'settings', path: 'settings', available: true, group: 'team', icon: '⚙' },
 ];
 
 export function visibleAreas(permissions: readonly Permission[]): Area[] {

@@ -1,0 +1,43 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { publishing } from '../../api/publishing.js';
+import { useWorkspace } from '../../app/workspace.js';
+import { ErrorAlert } from '../../components/Alert.js';
+import { TextField } from '../../components/Field.js';
+import { errorMessage } from '../../lib/errors.js';
+
+/** Connect a Mastodon account: the instance asks its user to authorise Ruche, then sends them back here. */
+export function ConnectMastodon() {
+  const { t } = useTranslation();
+  const workspace = useWorkspace();
+  const [instance, setInstance] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const { authorizeUrl } = await publishing.accounts.connectMastodon(workspace.workspaceId, instance.trim());
+      window.location.assign(authorizeUrl);
+    } catch (caught) {
+      setError(errorMessage(t, caught));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="card" aria-labelledby="connect-mastodon">
+      <h2 id="connect-mastodon">{t('accounts.mastodonTitle')}</h2>
+      <p className="hint">{t('accounts.mastodonHelp')}</p>
+      <form className="form" onSubmit={(e) => void submit(e)}>
+        <ErrorAlert>{error}</ErrorAlert>
+        <TextField label={t('accounts.instance')} hint={t('accounts.instanceHint')} required placeholder="mastodon.social" value={instance} onChange={(e) => setInstance(e.target.value)} />
+        <button type="submit" className="button button-primary" disabled={busy}>
+          {busy ? t('accounts.connecting') : t('accounts.connectMastodon')}
+        </button>
+      </form>
+    </section>
+  );
+}

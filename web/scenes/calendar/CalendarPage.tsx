@@ -1,0 +1,111 @@
+import { useCallback, useRef, useState } from 'react';
+import { Link, useNavigate } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import type { PostView } from '../../../src/shared/api.js';
+import { api } from '../../api/client.js';
+import { publishing } from '../../api/publishing.js';
+import { useWorkspace } from '../../app/workspace.js';
+import { useLoad } from '../../app/useLoad.js';
+import { Page } from '../../components/Page.js';
+import { ErrorAlert, Loading, StatusMessage } from '../../components/Alert.js';
+import { errorMessage } from '../../lib/errors.js';
+import { workspacePath } from '../../lib/areas.js';
+import { longInZone, calendarInstant } from '../../lib/zoned.js';
+import { usePublishingBasics } from '../publishing/basics.js';
+import { CrisisControls } from '../publishing/CrisisControls.js';
+import { excerpt } from '../publishing/status.js';
+import { PostCalendar } from './PostCalendar.js';
+import { Filters, NO_FILTERS, toQuery, type CalendarFilters } from './Filters.js';
+import { CampaignLegend } from './CampaignLegend.js';
+import { UnscheduledList } from './UnscheduledList.js';
+
+export function CalendarPage() {
+  const { t, i18n } = useTranslation();
+  const workspace = useWorkspace();
+  const navigate = useNavigate();
+  const wid = workspace.workspaceId;
+  const [basics, reloadBasics] = usePublishingBasics(wid);
+  const [filters, setFilters] = useState<CalendarFilters>(NO_FILTERS);
+  const [range, setRange] = useState<{ from: string; to: string } | null>(null);
+  const [status, setStatus] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [posts, reloadPosts] = useLoad(
+    () => (range ? publishing.posts.list(wid, { ...toQuery(filters), ...range, unscheduled: true }) : Promise.resolve({ items: [] })),
+    [wid, range?.from, range?.to, JSON.stringify(filters)],
+  );
+  const [members] = useLoad(() => (workspace.can('members.read') ? api.members.list(wid) : Promise.resolve({ items: [] })), [wid]);
+  // Keep showing the last posts while the next range loads, so the calendar does not flash empty.
+  const shown = useRef<PostView[]>([]);
+  if (posts.status === 'ready') shown.current = posts.data.items;
+
+  const onRange = useCallback((from: string, to: string) => setRange((r) => (r?.from === from && r.to === to ? r : { from, to })), []);
+  const canMove = useCallback(
+    (p: PostView) => workspace.can('posts.write') && ['draft', 'in_review', 'approved', 'scheduled'].includes(p.status) && (p.status !== 'scheduled' || workspace.can('posts.publish')),
+    [workspace.permissions],
+  );
+
+  if (basics.status === 'loading') return <Page title={t('areas.calendar.title')}><Loading /></Page>;
+  if (basics.status === 'failed') return <Page title={t('areas.calendar.title')}><ErrorAlert>{errorMessage(t, basics.error)}</ErrorAlert></Page>;
+  const { zone, accounts, campaigns, settings } = basics.data;
+
+  const onMove = (post: PostView, startStr: string, revert: () => void) => {
+    const at = calendarInstant(startStr, zone);
+    setError(null);
+    if (!at) return revert();
+    publishing.posts
+      .reschedule(wid, post.id, at)
+      .then(() => {
+        setStatus(t('calendar.moved', { post: excerpt(post.body, 40), when: longInZone(at, zone, i18n.language) }));
+        void reloadPosts();
+      })
+      .catch((caught: unknown) => {
+        revert();
+        setError(t('calendar.moveFailed', { message: errorMessage(t, caught) }));
+      });
+  };
+
+  const authors = members.status === 'ready' && members.data.items.length
+    ? members.data.items.map((m) => ({ id: m.userId, name: m.name }))
+    : [...new Map(shown.current.map((p) => [p.author.id, p.author])).values()];
+  const base = workspacePath(wid, 'calendar');
+
+  return (
+    <Page title={t('areas.calendar.title')} lead={t('calendar.zone', { zone })}>
+      <div className="calendar-actions">
+        {workspace.can('posts.write') ? (
+          <Link className="button button-primary" to={`${base}/new`}>
+            {t('calendar.newPost')}
+          </Link>
+        ) : null}
+        {workspace.can('posts.approve') ? (
+          <Link className="button" to={`${base}/to-approve`}>
+            {t('approvals.title')}
+          </Link>
+        ) : null}
+        <CrisisControls settings={settings} zone={zone} onChanged={(message) => void reloadBasics().then(() => { setStatus(message); void reloadPosts(); })} />
+      </div>
+      <StatusMessage>{status}</StatusMessage>
+      <ErrorAlert>{error}</ErrorAlert>
+      {accounts.length === 0 ? (
+        <p className="alert alert-info">
+          {t('calendar.noAccounts')} <Link to={`${workspacePath(wid, 'settings')}/accounts`}>{t('accounts.title')}</Link>
+        </p>
+      ) : null}
+      <Filters value={filters} onChange={setFilters} accounts={accounts} campaigns={campaigns} authors={authors} />
+      <CampaignLegend campaigns={campaigns} />
+      {posts.status === 'failed' ? <ErrorAlert>{errorMessage(t, posts.error)}</ErrorAlert> : null}
+      <div className="calendar-layout">
+        <PostCalendar
+          posts={shown.current}
+          campaigns={campaigns}
+          zone={zone}
+          canMove={canMove}
+          onRange={onRange}
+          onMove={onMove}
+          onOpen={(post) => navigate(`${base}/posts/${encodeURIComponent(post.id)}`)}
+        />
+        <UnscheduledList posts={shown.current.filter((p) => !p.scheduledAt)} base={base} />
+      </div>
+    </Page>
+  );
+}

@@ -1,0 +1,76 @@
+import { useTranslation } from 'react-i18next';
+import type { CampaignView, SocialAccountView } from '../../../src/shared/api.js';
+import type { PostFilter } from '../../api/publishing.js';
+import { networkName } from '../../lib/counters.js';
+import { POST_STATUSES } from '../publishing/status.js';
+
+export interface CalendarFilters {
+  network: string;
+  accountId: string;
+  campaignId: string;
+  label: string;
+  status: string;
+  authorId: string;
+}
+
+export const NO_FILTERS: CalendarFilters = { network: '', accountId: '', campaignId: '', label: '', status: '', authorId: '' };
+
+export function toQuery(f: CalendarFilters): PostFilter {
+  const one = (v: string) => (v ? [v] : undefined);
+  return {
+    network: one(f.network),
+    accountId: one(f.accountId),
+    campaignId: one(f.campaignId),
+    status: one(f.status),
+    authorId: one(f.authorId),
+    label: f.label.trim() || undefined,
+  };
+}
+
+interface FiltersProps {
+  value: CalendarFilters;
+  onChange: (next: CalendarFilters) => void;
+  accounts: SocialAccountView[];
+  campaigns: CampaignView[];
+  authors: Array<{ id: string; name: string }>;
+}
+
+/** The calendar's filters; each change reloads the visible range. */
+export function Filters({ value, onChange, accounts, campaigns, authors }: FiltersProps) {
+  const { t } = useTranslation();
+  const networks = [...new Set(accounts.map((a) => a.network))];
+  const set = (key: keyof CalendarFilters) => (e: { target: { value: string } }) => onChange({ ...value, [key]: e.target.value });
+  const select = (key: keyof CalendarFilters, label: string, options: Array<{ value: string; label: string }>) => (
+    <label className="filter">
+      <span>{label}</span>
+      <select value={value[key]} onChange={set(key)}>
+        <option value="">{t('calendar.filters.all')}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+
+  return (
+    <fieldset className="filters">
+      <legend>{t('calendar.filters.title')}</legend>
+      {select('network', t('calendar.filters.network'), networks.map((n) => ({ value: n, label: networkName(n) })))}
+      {select('accountId', t('calendar.filters.account'), accounts.map((a) => ({ value: a.id, label: `@${a.handle}` })))}
+      {select('campaignId', t('calendar.filters.campaign'), campaigns.map((c) => ({ value: c.id, label: c.name })))}
+      {select('status', t('calendar.filters.status'), POST_STATUSES.map((s) => ({ value: s, label: t(`postStatus.${s}`) })))}
+      {select('authorId', t('calendar.filters.author'), authors.map((a) => ({ value: a.id, label: a.name })))}
+      <label className="filter">
+        <span>{t('calendar.filters.label')}</span>
+        <input type="search" value={value.label} onChange={set('label')} />
+      </label>
+      {JSON.stringify(value) !== JSON.stringify(NO_FILTERS) ? (
+        <button type="button" className="button button-small" onClick={() => onChange(NO_FILTERS)}>
+          {t('calendar.filters.clear')}
+        </button>
+      ) : null}
+    </fieldset>
+  );
+}

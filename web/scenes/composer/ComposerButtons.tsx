@@ -1,0 +1,51 @@
+import { useTranslation } from 'react-i18next';
+import type { PostView } from '../../../src/shared/api.js';
+import { useWorkspace } from '../../app/workspace.js';
+import type { After } from './actions.js';
+import type { Draft } from './draft.js';
+
+interface ComposerButtonsProps {
+  post: PostView | null;
+  draft: Draft;
+  approvalRequired: boolean;
+  busy: boolean;
+  onRun: (after: After) => void;
+}
+
+/** The composer's next steps, named for what they will do in this workspace and for this member. */
+export function ComposerButtons({ post, draft, approvalRequired, busy, onRun }: ComposerButtonsProps) {
+  const { t } = useTranslation();
+  const workspace = useWorkspace();
+  const canPublish = workspace.can('posts.publish');
+  const isDraft = !post || post.status === 'draft';
+  const approved = post?.status === 'approved' || post?.status === 'scheduled';
+  const submitLabel = approvalRequired
+    ? t('composer.submitForApproval')
+    : draft.plannedAt && canPublish
+      ? t('composer.schedule')
+      : t('composer.submit');
+  const canGoOut = canPublish && (!approvalRequired || approved);
+
+  return (
+    <div className="composer-buttons">
+      <button type="submit" className="button" disabled={busy}>
+        {isDraft ? t('composer.saveDraft') : t('composer.saveChanges')}
+      </button>
+      {isDraft ? (
+        <button type="button" className="button button-primary" disabled={busy} onClick={() => onRun('submit')}>
+          {submitLabel}
+        </button>
+      ) : null}
+      {canGoOut ? (
+        <>
+          <button type="button" className="button" disabled={busy} onClick={() => onRun('next_slot')}>
+            {t('composer.nextSlot')}
+          </button>
+          <button type="button" className="button" disabled={busy} onClick={() => onRun('now')}>
+            {t('composer.publishNow')}
+          </button>
+        </>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,105 @@
+import { useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { MediaView } from '../../../src/shared/api.js';
+import { publishing } from '../../api/publishing.js';
+import { useWorkspace } from '../../app/workspace.js';
+import { ErrorAlert } from '../../components/Alert.js';
+import { errorMessage } from '../../lib/errors.js';
+
+const ACCEPT = 'image/jpeg,image/png,image/webp,image/gif';
+
+interface MediaPickerProps {
+  media: MediaView[];
+  onChange: (media: MediaView[]) => void;
+  onAnnounce: (message: string) => void;
+  disabled?: boolean;
+}
+
+/** Images with their alt text: an image is only added once it is described. */
+export function MediaPicker({ media, onChange, onAnnounce, disabled }: MediaPickerProps) {
+  const { t } = useTranslation();
+  const workspace = useWorkspace();
+  const id = useId();
+  const fileInput = useRef<HTMLInputElement>(null);
+  const [file, setFile] = useState<File | null>(null);
+  const [alt, setAlt] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const upload = async () => {
+    if (!file) return;
+    if (!alt.trim()) return setError(t('composer.altRequired'));
+    setBusy(true);
+    setError(null);
+    try {
+      const added = await publishing.media.upload(workspace.workspaceId, file, alt.trim());
+      onChange([...media, added]);
+      onAnnounce(t('composer.imageAdded', { name: added.fileName }));
+      setFile(null);
+      setAlt('');
+      if (fileInput.current) fileInput.current.value = '';
+    } catch (caught) {
+      setError(errorMessage(t, caught));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const describe = async (m: MediaView, text: string) => {
+    if (text === m.alt) return;
+    try {
+      const updated = await publishing.media.describe(workspace.workspaceId, m.id, text);
+      onChange(media.map((x) => (x.id === m.id ? updated : x)));
+      onAnnounce(t('composer.altSaved'));
+    } catch (caught) {
+      setError(errorMessage(t, caught));
+    }
+  };
+
+  return (
+    <section className="media-picker" aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`}>{t('composer.images')}</h3>
+      <ErrorAlert>{error}</ErrorAlert>
+      {media.length ? (
+        <ul className="media-list">
+          {media.map((m) => (
+            <li key={m.id}>
+              <img src={m.url} alt={m.alt} className="thumb" />
+              <label>
+                {t('composer.altFor', { name: m.fileName })}
+                <textarea rows={2} defaultValue={m.alt} disabled={disabled} onBlur={(e) => void describe(m, e.target.value.trim())} />
+              </label>
+              <button type="button" className="button button-small" disabled={disabled} onClick={() => onChange(media.filter((x) => x.id !== m.id))}>
+                {t('composer.removeImage', { name: m.fileName })}
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {disabled ? null : (
+        <div className="media-add">
+          <div className="field">
+            <label htmlFor={`${id}-file`}>{t('composer.chooseImage')}</label>
+            <input id={`${id}-file`} ref={fileInput} type="file" accept={ACCEPT} onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+          </div>
+          {file ? (
+            <>
+              <div className="field">
+                <label htmlFor={`${id}-alt`}>
+                  {t('composer.alt')} <span className="required">({t('composer.required')})</span>
+                </label>
+                <textarea id={`${id}-alt`} rows={2} required aria-required="true" aria-describedby={`${id}-alt-hint`} value={alt} onChange={(e) => setAlt(e.target.value)} />
+                <p className="hint" id={`${id}-alt-hint`}>
+                  {t('composer.altHint')}
+                </p>
+              </div>
+              <button type="button" className="button" onClick={() => void upload()} disabled={busy}>
+                {busy ? t('composer.uploading') : t('composer.addImage')}
+              </button>
+            </>
+          ) : null}
+        </div>
+      )}
+    </section>
+  );
+}

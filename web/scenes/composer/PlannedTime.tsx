@@ -1,0 +1,43 @@
+import { useId, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SocialAccountView } from '../../../src/shared/api.js';
+import { fromLocalInput, shortInZone } from '../../lib/zoned.js';
+
+interface PlannedTimeProps {
+  value: string;
+  zone: string;
+  accounts: SocialAccountView[];
+  onChange: (value: string) => void;
+  disabled?: boolean;
+  children?: ReactNode;
+}
+
+/** The planned time, typed in the workspace's zone and shown in each selected account's own zone. */
+export function PlannedTime({ value, zone, accounts, onChange, disabled, children }: PlannedTimeProps) {
+  const { t, i18n } = useTranslation();
+  const id = useId();
+  const iso = fromLocalInput(value, zone);
+  const zones = [...new Set([zone, ...accounts.map((a) => a.timezone)])];
+  return (
+    <section className="planned-time" aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`}>{t('composer.when')}</h3>
+      <div className="field">
+        <label htmlFor={id}>{t('composer.plannedAt', { zone })}</label>
+        <input id={id} type="datetime-local" value={value} disabled={disabled} aria-describedby={`${id}-zones`} onChange={(e) => onChange(e.target.value)} />
+        <p className="hint" id={`${id}-zones`}>
+          {iso
+            ? zones.map((z) => t('composer.timeIn', { time: shortInZone(iso, z, i18n.language), zone: z })).join(' · ')
+            : t('composer.noTime')}
+        </p>
+        {accounts.length ? (
+          <ul className="account-zones">
+            {accounts.map((a) => (
+              <li key={a.id}>{t('composer.accountZone', { handle: a.handle, zone: a.timezone })}</li>
+            ))}
+          </ul>
+        ) : null}
+      </div>
+      {children}
+    </section>
+  );
+}

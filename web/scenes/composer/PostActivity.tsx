@@ -1,0 +1,72 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PostEventView, PostView } from '../../../src/shared/api.js';
+import { publishing } from '../../api/publishing.js';
+import { useWorkspace } from '../../app/workspace.js';
+import { useLoad } from '../../app/useLoad.js';
+import { ErrorAlert, Loading } from '../../components/Alert.js';
+import { errorMessage } from '../../lib/errors.js';
+import { longInZone } from '../../lib/zoned.js';
+
+interface PostActivityProps {
+  post: PostView;
+  zone: string;
+  refresh: number;
+  onCommented: (message: string) => void;
+}
+
+function eventText(t: (k: string, o?: Record<string, unknown>) => string, e: PostEventView): string {
+  const who = e.actor?.name ?? t('audit.system');
+  return t(`postEvents.${e.kind}`, { who, defaultValue: `${who}: ${e.kind}` });
+}
+
+/** The post's history (every step, translated) and the team's comments on it. */
+export function PostActivity({ post, zone, refresh, onCommented }: PostActivityProps) {
+  const { t, i18n } = useTranslation();
+  const workspace = useWorkspace();
+  const [history, reload] = useLoad(() => publishing.posts.history(workspace.workspaceId, post.id), [post.id, refresh]);
+  const [comment, setComment] = useState('');
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!comment.trim()) return;
+    setError(null);
+    try {
+      await publishing.posts.comment(workspace.workspaceId, post.id, comment.trim());
+      setComment('');
+      await reload();
+      onCommented(t('post.commented'));
+    } catch (caught) {
+      setError(errorMessage(t, caught));
+    }
+  };
+
+  return (
+    <section className="card" aria-labelledby="activity-title">
+      <h2 id="activity-title">{t('post.history')}</h2>
+      <form className="form" onSubmit={(e) => void submit(e)}>
+        <ErrorAlert>{error}</ErrorAlert>
+        <div className="field">
+          <label htmlFor="post-comment">{t('post.comment')}</label>
+          <textarea id="post-comment" rows={2} value={comment} onChange={(e) => setComment(e.target.value)} />
+        </div>
+        <button type="submit" className="button button-small">
+          {t('post.addComment')}
+        </button>
+      </form>
+      {history.status === 'loading' ? <Loading /> : null}
+      {history.status === 'failed' ? <ErrorAlert>{errorMessage(t, history.error)}</ErrorAlert> : null}
+      {history.status === 'ready' ? (
+        <ol className="history" reversed>
+          {[...history.data.items].reverse().map((e) => (
+            <li key={e.id} className={`history-${e.kind}`}>
+              <span>{eventText(t as never, e)}</span> <span className="muted">{longInZone(e.createdAt, zone, i18n.language)}</span>
+              {e.body ? <blockquote>{e.body}</blockquote> : null}
+            </li>
+          ))}
+        </ol>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,40 @@
+import { useTranslation } from 'react-i18next';
+import type { CampaignView } from '../../../src/shared/api.js';
+import { SelectField, TextField } from '../../components/Field.js';
+import type { Draft } from './draft.js';
+
+interface PostDetailsProps {
+  draft: Draft;
+  campaigns: CampaignView[];
+  onChange: (patch: Partial<Draft>) => void;
+  disabled?: boolean;
+}
+
+/** Labels, campaign and language: how the team finds and sorts the post. */
+export function PostDetails({ draft, campaigns, onChange, disabled }: PostDetailsProps) {
+  const { t } = useTranslation();
+  return (
+    <fieldset className="post-details">
+      <legend>{t('composer.details')}</legend>
+      <TextField label={t('composer.labels')} hint={t('composer.labelsHint')} value={draft.labels} disabled={disabled} onChange={(e) => onChange({ labels: e.target.value })} />
+      <SelectField
+        label={t('composer.campaign')}
+        value={draft.campaignId}
+        disabled={disabled}
+        onChange={(e) => onChange({ campaignId: e.target.value })}
+        options={[{ value: '', label: t('common.none') }, ...campaigns.map((c) => ({ value: c.id, label: c.name }))]}
+      />
+      <SelectField
+        label={t('composer.language')}
+        value={draft.language}
+        disabled={disabled}
+        onChange={(e) => onChange({ language: e.target.value === 'fr' || e.target.value === 'en' ? e.target.value : '' })}
+        options={[
+          { value: '', label: t('composer.languageAuto') },
+          { value: 'fr', label: t('lang.fr') },
+          { value: 'en', label: t('lang.en') },
+        ]}
+      />
+    </fieldset>
+  );
+}

@@ -1,0 +1,73 @@
+import { useState } from 'react';
+import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import { publishing } from '../../api/publishing.js';
+import { useWorkspace } from '../../app/workspace.js';
+import { useLoad } from '../../app/useLoad.js';
+import { Page } from '../../components/Page.js';
+import { ErrorAlert, Loading, StatusMessage } from '../../components/Alert.js';
+import { errorMessage } from '../../lib/errors.js';
+import { workspacePath } from '../../lib/areas.js';
+import { longInZone } from '../../lib/zoned.js';
+import { usePublishingBasics } from '../publishing/basics.js';
+import { StatusTag } from '../publishing/StatusTag.js';
+import { Composer } from './Composer.js';
+import { TargetsPanel } from './TargetsPanel.js';
+import { ApprovalPanel } from './ApprovalPanel.js';
+import { PostActivity } from './PostActivity.js';
+import { PostActions } from './PostActions.js';
+
+/** One post: the composer while it can change, where it went on each account, its approvals and history. */
+export function PostPage() {
+  const { t, i18n } = useTranslation();
+  const { postId = '' } = useParams();
+  const workspace = useWorkspace();
+  const wid = workspace.workspaceId;
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [basics] = usePublishingBasics(wid);
+  const [post, reload] = useLoad(() => publishing.posts.get(wid, postId), [wid, postId]);
+  const [status, setStatus] = useState((location.state as { message?: string } | null)?.message ?? '');
+  const [historyKey, setHistoryKey] = useState(0);
+  const calendar = workspacePath(wid, 'calendar');
+
+  const changed = (message: string) => {
+    setStatus(message);
+    setHistoryKey((k) => k + 1);
+    void reload();
+  };
+
+  const ready = post.status === 'ready' && basics.status === 'ready';
+  return (
+    <Page
+      title={t('post.title')}
+      badge={post.status === 'ready' ? <StatusTag status={post.data.status} /> : null}
+      lead={ready ? (post.data.scheduledAt ? t('post.plannedFor', { date: longInZone(post.data.scheduledAt, basics.data.zone, i18n.language), zone: basics.data.zone }) : t('post.noTime')) : undefined}
+    >
+      <p>
+        <Link to={calendar}>{t('post.back')}</Link>
+      </p>
+      <StatusMessage>{status}</StatusMessage>
+      {post.status === 'loading' || basics.status === 'loading' ? <Loading /> : null}
+      {post.status === 'failed' ? <ErrorAlert>{errorMessage(t, post.error)}</ErrorAlert> : null}
+      {basics.status === 'failed' ? <ErrorAlert>{errorMessage(t, basics.error)}</ErrorAlert> : null}
+      {ready ? (
+        <div className="post-layout">
+          <Composer
+            key={`${post.data.id}:${post.data.version}:${post.data.status}:${post.data.scheduledAt}`}
+            basics={basics.data}
+            post={post.data}
+            onSaved={(_, message) => changed(message)}
+            onReload={() => void reload()}
+          />
+          <aside className="post-side" aria-label={t('post.side')}>
+            <TargetsPanel post={post.data} onChanged={changed} />
+            <ApprovalPanel post={post.data} onChanged={changed} />
+            <PostActions post={post.data} onChanged={changed} onDeleted={(message) => navigate(calendar, { state: { message } })} />
+            <PostActivity post={post.data} zone={basics.data.zone} refresh={historyKey} onCommented={changed} />
+          </aside>
+        </div>
+      ) : null}
+    </Page>
+  );
+}

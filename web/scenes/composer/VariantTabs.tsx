@@ -1,0 +1,86 @@
+import { useId, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SocialAccountView } from '../../../src/shared/api.js';
+import { networkName } from '../../lib/counters.js';
+import { Counters } from './Counters.js';
+
+interface VariantTabsProps {
+  accounts: SocialAccountView[];
+  body: string;
+  variants: Record<string, string>;
+  onChange: (variants: Record<string, string>) => void;
+  disabled?: boolean;
+}
+
+/** One tab per selected account: it uses the main text unless given its own (tabs follow the WAI-ARIA pattern). */
+export function VariantTabs({ accounts, body, variants, onChange, disabled }: VariantTabsProps) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [current, setCurrent] = useState(0);
+  if (accounts.length === 0) return null;
+  const index = Math.min(current, accounts.length - 1);
+  const account = accounts[index];
+  const own = account.id in variants;
+
+  const onKey = (event: KeyboardEvent) => {
+    const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
+    if (!step) return;
+    event.preventDefault();
+    const next = (index + step + accounts.length) % accounts.length;
+    setCurrent(next);
+    document.getElementById(`${id}-tab-${next}`)?.focus();
+  };
+
+  const setOwn = (on: boolean) => {
+    const next = { ...variants };
+    if (on) next[account.id] = body;
+    else delete next[account.id];
+    onChange(next);
+  };
+
+  return (
+    <section className="variants" aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`}>{t('composer.variants')}</h3>
+      <div role="tablist" aria-labelledby={`${id}-title`} className="tabs" onKeyDown={onKey}>
+        {accounts.map((a, i) => (
+          <button
+            key={a.id}
+            id={`${id}-tab-${i}`}
+            type="button"
+            role="tab"
+            aria-selected={i === index}
+            aria-controls={`${id}-panel`}
+            tabIndex={i === index ? 0 : -1}
+            className="tab"
+            onClick={() => setCurrent(i)}
+          >
+            @{a.handle} <span className="muted">({networkName(a.network)})</span>
+            {a.id in variants ? ' ✎' : ''}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id={`${id}-panel`} aria-labelledby={`${id}-tab-${index}`} className="tab-panel">
+        <label className="check">
+          <input type="checkbox" checked={!own} disabled={disabled} onChange={(e) => setOwn(!e.target.checked)} />
+          {t('composer.useMainText')}
+        </label>
+        {own ? (
+          <div className="field">
+            <label htmlFor={`${id}-text`}>{t('composer.variantFor', { handle: account.handle })}</label>
+            <textarea
+              id={`${id}-text`}
+              rows={4}
+              value={variants[account.id]}
+              disabled={disabled}
+              aria-describedby={`${id}-count`}
+              onChange={(e) => onChange({ ...variants, [account.id]: e.target.value })}
+            />
+            <Counters id={`${id}-count`} text={variants[account.id]} networks={[account.network]} />
+          </div>
+        ) : (
+          <p className="muted">{t('composer.usesMainText')}</p>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,15 @@
+import type { PostStatus } from '../../../src/shared/api.js';
+
+export const POST_STATUSES: readonly PostStatus[] = [
+  'draft', 'in_review', 'approved', 'scheduled', 'publishing', 'published', 'failed', 'unknown',
+];
+
+/** Statuses whose content can still change; the others have gone out or are going out. */
+export const EDITABLE: readonly PostStatus[] = ['draft', 'in_review', 'approved', 'scheduled'];
+
+export const isEditable = (status: PostStatus) => EDITABLE.includes(status);
+
+export function excerpt(text: string, max = 60): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
