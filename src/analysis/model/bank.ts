@@ -7,19 +7,37 @@ export interface Predict {
   contributions?: (model: LinearModel, tokenCount: number, row?: number, against?: number) => Float64Array;
 }
 
+// Bytes are read four at a time as 32-bit words; the layout below assumes the usual little-endian machine.
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+// A 16-bit lane takes 256 biased bytes (≤ 255 each) before it must be emptied into the running sums.
+const FLUSH_EVERY = 256;
+
 /**
  * Several models' weights interleaved feature by feature and stored as int8 (as in the weight files), so that
  * scoring a text reads one cache line per feature instead of one cache miss per feature and per model: analysis is
  * bound by memory, not arithmetic. Gives the probabilities of `predictProba` to within quantisation error.
+ *
+ * Each weight is stored biased (w + 128, one unsigned byte) and the rows of a feature are padded to a multiple of
+ * four, so that one 32-bit load brings four rows, summed two at a time in 16-bit lanes of one integer ("SIMD within
+ * a register"): a few integer operations per feature instead of a loop over the rows. The sums are exactly those of
+ * the int8 weights.
  */
 export class ModelBank {
-  private readonly weights: Int8Array;
+  /** Biased weights, `stride` bytes per feature (row r of feature f at f * stride + r). */
+  private readonly weights: Uint8Array;
+  /** The same memory as 32-bit words, `planes` per feature. */
+  private readonly words: Int32Array;
   private readonly scales: Float64Array;
   private readonly stride: number;
+  private readonly planes: number;
   private readonly offsets = new Map<LinearModel, number>();
   private readonly word: Float64Array;
   private readonly char: Float64Array;
-  private readonly acc: Int32Array;
+  private readonly lanes: Int32Array;
+  private nWord = 0;
+  private nChar = 0;
+  private fv: FeatureVector | undefined;
+  private readonly predictFn: Predict;
 
   constructor(private readonly models: LinearModel[]) {
     const dim = models[0].dim;
@@ -29,9 +47,11 @@ export class ModelBank {
       this.offsets.set(m, rows);
       rows += m.rows.length;
     }
-    this.stride = rows;
-    this.weights = new Int8Array(dim * rows);
-    this.scales = new Float64Array(rows);
+    this.planes = Math.ceil(rows / 4);
+    const stride = (this.stride = this.planes * 4);
+    this.weights = new Uint8Array(dim * stride).fill(128);
+    this.words = new Int32Array(this.weights.buffer);
+    this.scales = new Float64Array(stride).fill(1);
     for (const m of models) {
       const off = this.offsets.get(m)!;
       m.rows.forEach((row, r) => {
@@ -39,47 +59,65 @@ export class ModelBank {
         for (let f = 0; f < dim; f++) max = Math.max(max, Math.abs(row[f]));
         const scale = max / 127 || 1;
         this.scales[off + r] = scale;
-        for (let f = 0; f < dim; f++) this.weights[f * rows + off + r] = Math.round(row[f] / scale);
+        for (let f = 0; f < dim; f++) this.weights[f * stride + off + r] = Math.round(row[f] / scale) + 128;
       });
     }
-    this.word = new Float64Array(rows);
-    this.char = new Float64Array(rows);
-    this.acc = new Int32Array(rows);
+    this.word = new Float64Array(stride);
+    this.char = new Float64Array(stride);
+    this.lanes = new Int32Array(this.planes * 2);
+    this.predictFn = this.makePredict();
   }
 
   /** Scores every model of the bank on one text; the returned function reads the results until the next call. */
   score(fv: FeatureVector): Predict {
-    const { weights: w, stride, word, char, scales } = this;
-    const idx = fv.idx;
-    sumRows(w, stride, idx, 0, fv.nWord, word, this.acc);
-    sumRows(w, stride, idx, fv.nWord, fv.n, char, this.acc);
-    const nWord = fv.nWord;
-    const nChar = fv.n - nWord;
+    this.fv = fv;
+    this.nWord = fv.nWord;
+    this.nChar = fv.n - fv.nWord;
+    this.sum(fv.idx, 0, fv.nWord, this.word);
+    this.sum(fv.idx, fv.nWord, fv.n, this.char);
+    return this.predictFn;
+  }
+
+  has(model: LinearModel): boolean {
+    return this.offsets.has(model);
+  }
+
+  private makePredict(): Predict {
+    const { word, char, scales, offsets } = this;
     const predict: Predict = (model) => {
-      const off = this.offsets.get(model);
+      const off = offsets.get(model);
       if (off === undefined) throw new Error(`model ${model.name} is not in this bank`);
       const cw = model.charWeight;
-      const z = 1 / Math.sqrt(nWord + cw * cw * nChar || 1);
-      const logits: number[] = [];
-      for (let r = 0; r < model.rows.length; r++) logits.push(model.bias[r] + (word[off + r] + char[off + r] * cw) * z * scales[off + r]);
+      const z = 1 / Math.sqrt(this.nWord + cw * cw * this.nChar || 1);
+      const k = model.rows.length;
       if (model.kind === 'binary') {
-        const p = sigmoid(logits[0]);
+        const p = sigmoid(model.bias[0] + (word[off] + char[off] * cw) * z * scales[off]);
         return [1 - p, p];
       }
+      const logits = new Array<number>(k);
+      for (let r = 0; r < k; r++) logits[r] = model.bias[r] + (word[off + r] + char[off + r] * cw) * z * scales[off + r];
       return softmax(logits);
     };
     predict.contributions = (model, tokenCount, row = 0, against) => {
-      const off = this.offsets.get(model)!;
+      const fv = this.fv!;
+      const off = offsets.get(model)!;
+      const { weights: w, stride } = this;
       const cw = model.charWeight;
-      const z = 1 / Math.sqrt(nWord + cw * cw * nChar || 1);
+      const nWord = this.nWord;
+      const z = 1 / Math.sqrt(nWord + cw * cw * this.nChar || 1);
       const out = new Float64Array(tokenCount);
       const a = off + row;
       const b = against === undefined ? -1 : off + against;
-      for (let i = 0; i < fv.n; i++) {
-        const o = fv.origin[i];
+      const sa = scales[a];
+      const sb = b < 0 ? 0 : scales[b];
+      const idx = fv.idx;
+      const origin = fv.origin;
+      const n = cw === 0 ? nWord : fv.n;
+      for (let i = 0; i < n; i++) {
+        const o = origin[i];
         if (o < 0) continue;
         const base = idx[i] * stride;
-        const v = b < 0 ? w[base + a] * scales[a] : w[base + a] * scales[a] - w[base + b] * scales[b];
+        const v = b < 0 ? (w[base + a] - 128) * sa : (w[base + a] - 128) * sa - (w[base + b] - 128) * sb;
         out[o] += v * (i < nWord ? z : z * cw);
       }
       return out;
@@ -87,17 +125,65 @@ export class ModelBank {
     return predict;
   }
 
-  has(model: LinearModel): boolean {
-    return this.offsets.has(model);
+  // Row sums of the features from..to, into out[0..stride).
+  private sum(idx: Int32Array, from: number, to: number, out: Float64Array): void {
+    out.fill(0);
+    if (from === to) return;
+    if (!LITTLE_ENDIAN) {
+      const { weights: w, stride } = this;
+      for (let i = from; i < to; i++) {
+        const base = idx[i] * stride;
+        for (let r = 0; r < stride; r++) out[r] += w[base + r] - 128;
+      }
+      return;
+    }
+    const P = this.planes;
+    for (let start = from; start < to; start += FLUSH_EVERY) {
+      const end = Math.min(to, start + FLUSH_EVERY);
+      if (P === 3) sum3(this.words, idx, start, end, this.lanes);
+      else sumN(this.words, P, idx, start, end, this.lanes);
+      const count = end - start;
+      const lanes = this.lanes;
+      for (let p = 0; p < P; p++) {
+        const even = lanes[2 * p];
+        const odd = lanes[2 * p + 1];
+        out[4 * p] += (even & 0xffff) - 128 * count;
+        out[4 * p + 1] += (odd & 0xffff) - 128 * count;
+        out[4 * p + 2] += (even >>> 16) - 128 * count;
+        out[4 * p + 3] += (odd >>> 16) - 128 * count;
+      }
+    }
   }
 }
 
-// Row sums over a run of features; integer accumulation in a plain array keeps the loop in registers.
-function sumRows(w: Int8Array, stride: number, idx: Int32Array, from: number, to: number, out: Float64Array, acc: Int32Array): void {
-  acc.fill(0);
+// Bytes 0 and 2 of each word go to the "even" accumulator, bytes 1 and 3 to the "odd" one, each in two 16-bit lanes.
+function sumN(words: Int32Array, P: number, idx: Int32Array, from: number, to: number, lanes: Int32Array): void {
+  lanes.fill(0);
   for (let i = from; i < to; i++) {
-    const base = idx[i] * stride;
-    for (let r = 0; r < stride; r++) acc[r] += w[base + r];
+    const base = idx[i] * P;
+    for (let p = 0; p < P; p++) {
+      const x = words[base + p];
+      lanes[2 * p] += x & 0x00ff00ff;
+      lanes[2 * p + 1] += (x >>> 8) & 0x00ff00ff;
+    }
   }
-  for (let r = 0; r < stride; r++) out[r] = acc[r];
+}
+
+// The shipped bank (11 rows, three words per feature), with the accumulators in registers.
+function sum3(words: Int32Array, idx: Int32Array, from: number, to: number, lanes: Int32Array): void {
+  let e0 = 0, o0 = 0, e1 = 0, o1 = 0, e2 = 0, o2 = 0;
+  for (let i = from; i < to; i++) {
+    const base = idx[i] * 3;
+    const x0 = words[base];
+    const x1 = words[base + 1];
+    const x2 = words[base + 2];
+    // Wrapping to 32 bits keeps the sums small integers; the lanes are read back with masks and unsigned shifts.
+    e0 = (e0 + (x0 & 0x00ff00ff)) | 0;
+    o0 = (o0 + ((x0 >>> 8) & 0x00ff00ff)) | 0;
+    e1 = (e1 + (x1 & 0x00ff00ff)) | 0;
+    o1 = (o1 + ((x1 >>> 8) & 0x00ff00ff)) | 0;
+    e2 = (e2 + (x2 & 0x00ff00ff)) | 0;
+    o2 = (o2 + ((x2 >>> 8) & 0x00ff00ff)) | 0;
+  }
+  lanes[0] = e0; lanes[1] = o0; lanes[2] = e1; lanes[3] = o1; lanes[4] = e2; lanes[5] = o2;
 }
