@@ -45,12 +45,13 @@ export function analyzeWith(models: ModelSet, fasttext: LanguageIdentifier | und
   const lang = language.lang;
   const fr = lang === 'fr';
   const sentiment = sentimentOf(fr ? models['sentiment-fr'] : models['sentiment-en'], features, tokens, predict);
+  const plain = plainText(tokens);
   const tox = toxicity(text, tokens, features, lang, {
     hate: fr ? models['hate-fr'] : models['hate-en'],
     offensive: models['offensive-en'],
     predict,
-  }, sentiment.result.probabilities.positive);
-  const complaint = complaintOf(lang, features, tokens, plainText(tokens), sentiment.result.probabilities.negative, models['complaint-en'], predict);
+  }, sentiment.result.probabilities.positive, plain);
+  const complaint = complaintOf(lang, features, tokens, plain, sentiment.result.probabilities.negative, models['complaint-en'], predict);
   return {
     lang,
     language,

@@ -10,10 +10,37 @@ export function topWords(model: LinearModel, fv: FeatureVector, tokens: Token[],
   const contrib = predict?.contributions
     ? predict.contributions(model, tokens.length, row, against)
     : tokenContributions(model, fv, tokens.length, row, against);
+  const out: Reason[] = [];
+  let candidates = 0;
+  for (let i = 0; i < contrib.length; i++) if (contrib[i] > 0.05) candidates++;
+  if (candidates > 24) return sorted(contrib, tokens, category, k, out);
+  // The k best by repeated scans (tweets have few candidates): the order of the stable sort below (decreasing
+  // contribution, ties in token order) without sorting.
+  let seen: string[] | undefined;
+  const taken = new Uint8Array(contrib.length);
+  while (out.length < k) {
+    let best = -1;
+    let top = 0.05;
+    for (let i = 0; i < contrib.length; i++) {
+      if (taken[i] === 0 && contrib[i] > top) {
+        top = contrib[i];
+        best = i;
+      }
+    }
+    if (best < 0) break;
+    taken[best] = 1;
+    const text = tokens[best].text;
+    if ((seen !== undefined && seen.includes(text)) || (text.length < 3 && tokens[best].kind === 'word') || isStopword(text)) continue;
+    (seen ??= []).push(text);
+    out.push({ category, rule: 'model', text, weight: Math.round(contrib[best] * 100) / 100 });
+  }
+  return out;
+}
+
+function sorted(contrib: Float64Array, tokens: Token[], category: ReasonCategory, k: number, out: Reason[]): Reason[] {
   const order: number[] = [];
   for (let i = 0; i < contrib.length; i++) if (contrib[i] > 0.05) order.push(i);
   order.sort((a, b) => contrib[b] - contrib[a]);
-  const out: Reason[] = [];
   const seen = new Set<string>();
   for (const i of order) {
     const text = tokens[i].text;

@@ -30,12 +30,13 @@ const ENGLISH_ONLY_SLURS = new Set(['retard', 'retards', 'retarded', 'coon', 'co
  * content and spam are rules (plus the abuse model in English). Counter-speech, negation and reclaimed use lower
  * what the words alone would say.
  */
-export function toxicity(raw: string, tokens: Token[], fv: FeatureVector, lang: Lang, models: ToxicityModels, positive = 0): { result: ToxicityResult; reasons: Reason[] } {
+export function toxicity(
+  raw: string, tokens: Token[], fv: FeatureVector, lang: Lang, models: ToxicityModels, positive = 0, plain = plainText(tokens),
+): { result: ToxicityResult; reasons: Reason[] } {
   const reasons: Reason[] = [];
   const lexicon = findLexiconHits(tokens);
   const groups = lexicon.groups;
   const slurs = lexicon.slurs.filter((h) => lang !== 'fr' || !ENGLISH_ONLY_SLURS.has(h.term));
-  const plain = plainText(tokens);
   // Hashtags such as #sexisme tag a topic; they condemn nothing by themselves.
   const hasTags = tokens.some((t) => t.kind === 'hashtag');
   const ctx = speechContext(raw, hasTags ? plainText(tokens.filter((t) => t.kind !== 'hashtag')) : plain);

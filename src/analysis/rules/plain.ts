@@ -7,6 +7,19 @@ import type { TermHit } from '../lexicon/terms.js';
  * expressions. Spans (e.g. group names) can be replaced by a placeholder such as GRP.
  */
 export function plainText(tokens: Token[], spans: { hit: TermHit<unknown>; as: string }[] = []): string {
+  if (spans.length === 0) {
+    let s = '';
+    let first = true;
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i];
+      const k = t.kind;
+      const w = k === 'word' || k === 'hashtag' ? t.skel : k === 'mention' ? '@' : k === 'punct' || k === 'url' ? '.' : undefined;
+      if (w === undefined) continue;
+      s = first ? w : `${s} ${w}`;
+      first = false;
+    }
+    return ` ${s} `;
+  }
   const replaced = new Map<number, { end: number; as: string }>();
   for (const s of spans) replaced.set(s.hit.start, { end: s.hit.end, as: s.as });
   const out: string[] = [];

@@ -54,6 +54,18 @@ const HAS_LETTER = /\p{L}/u;
 const HAS_DIGIT = /^\p{N}+$/u;
 
 function wordToken(w: string): Token {
+  // Most words are plain lower-case ASCII letters without a doubled letter: then text and skeleton are the word
+  // itself, which the general path below would also find, at the cost of three regular expressions.
+  let plain = true;
+  for (let i = 0, prev = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c < 97 || c > 122 || c === prev) {
+      plain = false;
+      break;
+    }
+    prev = c;
+  }
+  if (plain) return { kind: 'word', text: w, skel: w };
   if (HAS_DIGIT.test(w)) return { kind: 'number', text: w, skel: '' };
   let t = w;
   if (HAS_LETTER.test(w) && /[0-9@$!|€]/.test(w) && !/^\d+[a-z]{1,3}$/.test(w)) t = unleet(w);
