@@ -164,6 +164,57 @@ export function ui(page: Page, lang: Lang) {
     async chooseLanguage(to: Lang) {
       await page.getByLabel(t('lang.label'), exact).selectOption(to);
     },
+
+    /** The workspace shown by the page's address (/w/:id/…). */
+    workspaceId(): string {
+      const match = /\/w\/([^/]+)/.exec(new URL(page.url()).pathname);
+      if (!match) throw new Error(`no workspace in ${page.url()}`);
+      return decodeURIComponent(match[1]);
+    },
+
+    /** Calls Ruche's API with the page's session, as the web app does. */
+    async api<T = any>(method: string, path: string, body?: unknown): Promise<T> {
+      return page.evaluate(
+        async ([m, p, b]) => {
+          const res = await fetch(`/api/v1${p}`, {
+            method: m,
+            headers: { 'Content-Type': 'application/json', 'X-Ruche-CSRF': '1' },
+            body: b === undefined ? undefined : JSON.stringify(b),
+          });
+          return res.status === 204 ? null : res.json();
+        },
+        [method, path, body] as const,
+      );
+    },
+
+    async newPost() {
+      await this.goTo('calendar');
+      await page.getByRole('link', { name: t('calendar.newPost'), ...exact }).click();
+      await heading(t('composer.newTitle')).waitFor();
+    },
+
+    async pickAccounts(...handles: string[]) {
+      const picker = page.getByRole('group', { name: t('composer.accounts') });
+      for (const handle of handles) await picker.getByRole('checkbox', { name: new RegExp(`^@${escape(handle)} `) }).check();
+    },
+
+    async writeMessage(body: string) {
+      await page.getByLabel(t('composer.body'), exact).fill(body);
+    },
+
+    /** The live counter of a network under the main text, e.g. "Bluesky: 12 / 300". */
+    counter(network: string): Locator {
+      return page.locator('.counter').filter({ hasText: new RegExp(`^${escape(network)}`) }).first();
+    },
+
+    async expectPostStatus(status: string) {
+      await page.locator('.page-header .post-tag').filter({ hasText: t(`postStatus.${status}`) }).waitFor({ timeout: 30_000 });
+    },
+
+    /** A post in the calendar grid, by a piece of its text. */
+    calendarPost(text: string): Locator {
+      return page.locator('.fc-event.post-event').filter({ hasText: text }).first();
+    },
   };
 }
 

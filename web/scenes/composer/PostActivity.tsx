@@ -11,7 +11,7 @@ import { longInZone } from '../../lib/zoned.js';
 interface PostActivityProps {
   post: PostView;
   zone: string;
-  refresh: number;
+  refresh: string;
   onCommented: (message: string) => void;
 }
 

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { publishing } from '../../api/publishing.js';
@@ -16,6 +16,9 @@ import { TargetsPanel } from './TargetsPanel.js';
 import { ApprovalPanel } from './ApprovalPanel.js';
 import { PostActivity } from './PostActivity.js';
 import { PostActions } from './PostActions.js';
+
+const REFRESH_MS = 1500;
+const SOON_MS = 60_000;
 
 /** One post: the composer while it can change, where it went on each account, its approvals and history. */
 export function PostPage() {
@@ -36,6 +39,14 @@ export function PostPage() {
     setHistoryKey((k) => k + 1);
     void reload();
   };
+
+  // While the post is going out, follow it until the networks have answered.
+  const moving = post.status === 'ready' && (post.data.status === 'publishing' || (post.data.status === 'scheduled' && Date.parse(post.data.scheduledAt ?? '') - Date.now() < SOON_MS));
+  useEffect(() => {
+    if (!moving) return;
+    const timer = setInterval(() => void reload(), REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [moving, reload]);
 
   const ready = post.status === 'ready' && basics.status === 'ready';
   return (
@@ -64,7 +75,7 @@ export function PostPage() {
             <TargetsPanel post={post.data} onChanged={changed} />
             <ApprovalPanel post={post.data} onChanged={changed} />
             <PostActions post={post.data} onChanged={changed} onDeleted={(message) => navigate(calendar, { state: { message } })} />
-            <PostActivity post={post.data} zone={basics.data.zone} refresh={historyKey} onCommented={changed} />
+            <PostActivity post={post.data} zone={basics.data.zone} refresh={`${historyKey}:${post.data.status}`} onCommented={changed} />
           </aside>
         </div>
       ) : null}
