@@ -39,15 +39,18 @@ export class TermList<T> {
     this.multi.set(words[0], list);
   }
 
-  findAll(tokens: Token[], skeletons = tokenSkeletons(tokens)): TermHit<T>[] {
+  findAll(tokens: Token[], skeletons?: string[]): TermHit<T>[] {
     const hits: TermHit<T>[] = [];
+    const skel = (i: number) => (skeletons ? skeletons[i] : tokens[i]?.skel);
     for (let i = 0; i < tokens.length; i++) {
-      const k = skeletons[i];
+      const k = skel(i);
       if (k === '') continue;
       const phrases = this.multi.get(k);
       if (phrases) {
         for (const p of phrases) {
-          if (p.words.every((w, j) => skeletons[i + j] === w)) hits.push({ start: i, end: i + p.words.length, term: p.term, value: p.value });
+          let all = true;
+          for (let j = 1; j < p.words.length && all; j++) all = skel(i + j) === p.words[j];
+          if (all) hits.push({ start: i, end: i + p.words.length, term: p.term, value: p.value });
         }
       }
       const ones = this.single.get(k);

@@ -104,11 +104,15 @@ export function extractFeatures(tokens: Token[], polarity?: Polarity): FeatureVe
 // Character 3-, 4- and 5-grams of "<word>", hashed by FNV-1a extended one character at a time: the 4- and 5-grams
 // at a position continue the 3-gram's hash, so each position costs five steps instead of twelve and no string is
 // built. The hashes, and their order (all 3-grams, then 4-grams, then 5-grams), are those of hashing each n-gram.
-const LT = 60; // '<'
-const GT = 62; // '>'
-// Words reach here with at least two letters, so len ≥ 4.
+let codes = new Uint16Array(256);
+// Words reach here with at least two letters, so "<word>" has len ≥ 4.
 function pushCharGrams(word: string, origin: number): void {
   const len = word.length + 2;
+  if (codes.length < len) codes = new Uint16Array(len * 2);
+  const c = codes;
+  c[0] = 60; // '<'
+  for (let i = 0; i < word.length; i++) c[i + 1] = word.charCodeAt(i);
+  c[len - 1] = 62; // '>'
   const n3 = len - 2;
   const n4 = len - 3;
   const n5 = len - 4;
@@ -117,28 +121,23 @@ function pushCharGrams(word: string, origin: number): void {
   const at5 = at4 + n4;
   for (let a = 0; a < n3; a++) {
     let h = SEED_CHAR;
-    h = Math.imul(h ^ codeAt(word, a, len), 0x01000193);
-    h = Math.imul(h ^ codeAt(word, a + 1, len), 0x01000193);
-    h = Math.imul(h ^ codeAt(word, a + 2, len), 0x01000193);
+    h = Math.imul(h ^ c[a], 0x01000193);
+    h = Math.imul(h ^ c[a + 1], 0x01000193);
+    h = Math.imul(h ^ c[a + 2], 0x01000193);
     charBuf[at3 + a] = h & MASK;
     charOriginBuf[at3 + a] = origin;
     if (a < n4) {
-      h = Math.imul(h ^ codeAt(word, a + 3, len), 0x01000193);
+      h = Math.imul(h ^ c[a + 3], 0x01000193);
       charBuf[at4 + a] = h & MASK;
       charOriginBuf[at4 + a] = origin;
       if (a < n5) {
-        h = Math.imul(h ^ codeAt(word, a + 4, len), 0x01000193);
+        h = Math.imul(h ^ c[a + 4], 0x01000193);
         charBuf[at5 + a] = h & MASK;
         charOriginBuf[at5 + a] = origin;
       }
     }
   }
   nc = at5 + n5;
-}
-
-// Code unit i of "<word>".
-function codeAt(word: string, i: number, len: number): number {
-  return i === 0 ? LT : i === len - 1 ? GT : word.charCodeAt(i - 1);
 }
 
 export function copyFeatures(fv: FeatureVector): FeatureVector {
