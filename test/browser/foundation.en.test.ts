@@ -82,10 +82,10 @@ describe('the web app in English', () => {
     }
     await owner.page.getByRole('cell', { name: bobName }).first().waitFor();
 
-    await me.goTo('calendar');
+    await me.goTo('inbox');
     const main = owner.page.getByRole('main');
     await main.getByText('Not yet available', { exact: true }).waitFor();
-    await main.getByText(/editorial calendar/).waitFor();
+    await main.getByText(/One inbox for every comment/).waitFor();
     await me.goTo('jobs');
     await me.expectPage('Background work');
 

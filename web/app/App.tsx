@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router-dom';
 import { HomeRedirect, PublicOnly, RequireSession } from './guards.js';
 import { Shell } from './Shell.js';
@@ -11,7 +12,6 @@ import { OverviewPage } from '../scenes/workspaces/OverviewPage.js';
 import { MembersPage } from '../scenes/members/MembersPage.js';
 import { AuditPage } from '../scenes/audit/AuditPage.js';
 import { JobsPage } from '../scenes/jobs/JobsPage.js';
-import { CalendarPage } from '../scenes/calendar/CalendarPage.js';
 import { ApprovalsPage } from '../scenes/calendar/ApprovalsPage.js';
 import { ComposerPage } from '../scenes/composer/ComposerPage.js';
 import { PostPage } from '../scenes/composer/PostPage.js';
@@ -21,6 +21,10 @@ import { PublishingSettingsPage } from '../scenes/publishing/PublishingSettingsP
 import { UpcomingPage } from '../scenes/upcoming/UpcomingPage.js';
 import { NotFoundPage } from '../scenes/NotFoundPage.js';
 import { AREAS } from '../lib/areas.js';
+import { Loading } from '../components/Alert.js';
+
+// The calendar brings FullCalendar and luxon: loaded when first opened, not with the sign-in page.
+const CalendarPage = lazy(() => import('../scenes/calendar/CalendarPage.js').then((m) => ({ default: m.CalendarPage })));
 
 export function App() {
   return (
@@ -40,7 +44,7 @@ export function App() {
             <Route path="members" element={<MembersPage />} />
             <Route path="audit" element={<AuditPage />} />
             <Route path="jobs" element={<JobsPage />} />
-            <Route path="calendar" element={<CalendarPage />} />
+            <Route path="calendar" element={<Suspense fallback={<Loading />}><CalendarPage /></Suspense>} />
             <Route path="calendar/new" element={<ComposerPage />} />
             <Route path="calendar/to-approve" element={<ApprovalsPage />} />
             <Route path="calendar/posts/:postId" element={<PostPage />} />

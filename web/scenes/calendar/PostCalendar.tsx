@@ -52,7 +52,9 @@ export function PostCalendar({ posts, campaigns, zone, canMove, onRange, onMove,
         firstDay={1}
         height="auto"
         headerToolbar={{ left: 'prev,next today', center: 'title', right: 'dayGridMonth,timeGridWeek,listMonth' }}
-        buttonText={{ today: t('calendar.today'), month: t('calendar.month'), week: t('calendar.week'), list: t('calendar.list') }}
+        // Text rather than FullCalendar's icon font, which the server's content security policy does not load.
+        buttonIcons={false}
+        buttonText={{ prev: t('calendar.previous'), next: t('calendar.next'), today: t('calendar.today'), month: t('calendar.month'), week: t('calendar.week'), list: t('calendar.list') }}
         noEventsText={t('calendar.noPosts')}
         events={events}
         eventContent={content}

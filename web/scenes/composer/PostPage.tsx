@@ -16,6 +16,8 @@ import { TargetsPanel } from './TargetsPanel.js';
 import { ApprovalPanel } from './ApprovalPanel.js';
 import { PostActivity } from './PostActivity.js';
 import { PostActions } from './PostActions.js';
+import { PostSummary } from './PostSummary.js';
+import { isEditable } from '../publishing/status.js';
 
 const REFRESH_MS = 1500;
 const SOON_MS = 60_000;
@@ -49,6 +51,8 @@ export function PostPage() {
   }, [moving, reload]);
 
   const ready = post.status === 'ready' && basics.status === 'ready';
+  // An approver sees the decision first, above the post.
+  const decidable = post.status === 'ready' && post.data.status === 'in_review' && post.data.approval.canDecide;
   return (
     <Page
       title={t('post.title')}
@@ -62,18 +66,23 @@ export function PostPage() {
       {post.status === 'loading' || basics.status === 'loading' ? <Loading /> : null}
       {post.status === 'failed' ? <ErrorAlert>{errorMessage(t, post.error)}</ErrorAlert> : null}
       {basics.status === 'failed' ? <ErrorAlert>{errorMessage(t, basics.error)}</ErrorAlert> : null}
+      {ready && decidable ? <ApprovalPanel post={post.data} onChanged={changed} /> : null}
       {ready ? (
         <div className="post-layout">
-          <Composer
-            key={`${post.data.id}:${post.data.version}:${post.data.status}:${post.data.scheduledAt}`}
-            basics={basics.data}
-            post={post.data}
-            onSaved={(_, message) => changed(message)}
-            onReload={() => void reload()}
-          />
+          {isEditable(post.data.status) ? (
+            <Composer
+              key={`${post.data.id}:${post.data.version}:${post.data.status}:${post.data.scheduledAt}`}
+              basics={basics.data}
+              post={post.data}
+              onSaved={(_, message) => changed(message)}
+              onReload={() => void reload()}
+            />
+          ) : (
+            <PostSummary post={post.data} accounts={basics.data.accounts} />
+          )}
           <aside className="post-side" aria-label={t('post.side')}>
             <TargetsPanel post={post.data} onChanged={changed} />
-            <ApprovalPanel post={post.data} onChanged={changed} />
+            {decidable ? null : <ApprovalPanel post={post.data} onChanged={changed} />}
             <PostActions post={post.data} onChanged={changed} onDeleted={(message) => navigate(calendar, { state: { message } })} />
             <PostActivity post={post.data} zone={basics.data.zone} refresh={`${historyKey}:${post.data.status}`} onCommented={changed} />
           </aside>
