@@ -54,6 +54,18 @@ describe('publishing (English)', () => {
     await quebec.getByRole('button', { name: 'Save for @quebec.local' }).click();
     await me.expectStatus('The time zone and queue of @quebec.local were saved.');
 
+    // A campaign colours the days it covers, and posts can belong to it.
+    await me.goTo('settings');
+    await page.getByRole('link', { name: 'Publishing', exact: true }).click();
+    await me.heading('Publishing').waitFor();
+    const today = DateTime.now().setZone(ZONE);
+    await page.getByLabel('Campaign name', { exact: true }).fill('Spring campaign');
+    await page.getByLabel('Key hashtags', { exact: true }).fill('#hive spring');
+    await page.getByLabel('First day', { exact: true }).fill(today.toISODate()!);
+    await page.getByLabel('Last day', { exact: true }).fill(today.plus({ days: 3 }).toISODate()!);
+    await me.button('Create the campaign').click();
+    await me.expectStatus('The campaign Spring campaign was created.');
+
     // The composer: counters per network, a variant for one account, an image with its alt text.
     await me.newPost();
     await me.pickAccounts('brand.local', 'quebec.local');
@@ -77,6 +89,7 @@ describe('publishing (English)', () => {
     await page.getByRole('figure', { name: 'Bluesky preview, @quebec.local' }).getByText('Printemps au Québec!').waitFor();
     expect(await page.locator('.preview .rich-hashtag').first().textContent()).toBe('#hive');
 
+    await page.getByLabel('Campaign', { exact: true }).selectOption({ label: 'Spring campaign' });
     const planned = DateTime.now().setZone(ZONE).plus({ days: 1 }).set({ hour: 9, minute: 30, second: 0, millisecond: 0 });
     await page.getByLabel(`Planned time (${ZONE})`).fill(planned.toFormat("yyyy-MM-dd'T'HH:mm"));
     await page.getByText(/in Europe\/Paris · \w+ 03:30 in America\/Toronto/).waitFor();
@@ -95,6 +108,13 @@ describe('publishing (English)', () => {
     await page.getByText(`Times are shown in the workspace's time zone: ${ZONE}.`).waitFor();
     const event = me.calendarPost('Spring launch!');
     await event.getByText('Scheduled').waitFor();
+    await page.locator('.campaign-legend').getByText('Spring campaign').waitFor();
+    expect(await page.locator('.fc-bg-event.campaign-band').count()).toBeGreaterThan(0);
+    await page.getByLabel('Status', { exact: true }).selectOption({ label: 'Draft' });
+    await expect.poll(() => me.calendarPost('Spring launch!').count()).toBe(0);
+    await page.getByLabel('Campaign', { exact: true }).selectOption({ label: 'Spring campaign' });
+    await me.button('Clear the filters').click();
+    await event.waitFor();
     const target = planned.plus({ days: 1 });
     // Both ends of the drag must be on screen: mouse coordinates are the viewport's.
     await page.setViewportSize({ width: 1280, height: 1400 });

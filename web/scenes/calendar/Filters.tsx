@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CampaignView, SocialAccountView } from '../../../src/shared/api.js';
 import type { PostFilter } from '../../api/publishing.js';
@@ -38,12 +39,13 @@ interface FiltersProps {
 /** The calendar's filters; each change reloads the visible range. */
 export function Filters({ value, onChange, accounts, campaigns, authors }: FiltersProps) {
   const { t } = useTranslation();
+  const id = useId();
   const networks = [...new Set(accounts.map((a) => a.network))];
   const set = (key: keyof CalendarFilters) => (e: { target: { value: string } }) => onChange({ ...value, [key]: e.target.value });
   const select = (key: keyof CalendarFilters, label: string, options: Array<{ value: string; label: string }>) => (
-    <label className="filter">
-      <span>{label}</span>
-      <select value={value[key]} onChange={set(key)}>
+    <div className="filter">
+      <label htmlFor={`${id}-${key}`}>{label}</label>
+      <select id={`${id}-${key}`} value={value[key]} onChange={set(key)}>
         <option value="">{t('calendar.filters.all')}</option>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -51,7 +53,7 @@ export function Filters({ value, onChange, accounts, campaigns, authors }: Filte
           </option>
         ))}
       </select>
-    </label>
+    </div>
   );
 
   return (
@@ -62,10 +64,10 @@ export function Filters({ value, onChange, accounts, campaigns, authors }: Filte
       {select('campaignId', t('calendar.filters.campaign'), campaigns.map((c) => ({ value: c.id, label: c.name })))}
       {select('status', t('calendar.filters.status'), POST_STATUSES.map((s) => ({ value: s, label: t(`postStatus.${s}`) })))}
       {select('authorId', t('calendar.filters.author'), authors.map((a) => ({ value: a.id, label: a.name })))}
-      <label className="filter">
-        <span>{t('calendar.filters.label')}</span>
-        <input type="search" value={value.label} onChange={set('label')} />
-      </label>
+      <div className="filter">
+        <label htmlFor={`${id}-label`}>{t('calendar.filters.label')}</label>
+        <input id={`${id}-label`} type="search" value={value.label} onChange={set('label')} />
+      </div>
       {JSON.stringify(value) !== JSON.stringify(NO_FILTERS) ? (
         <button type="button" className="button button-small" onClick={() => onChange(NO_FILTERS)}>
           {t('calendar.filters.clear')}
