@@ -11,6 +11,7 @@ import './styles/forms.css';
 import './styles/content.css';
 import './styles/menus.css';
 import './styles/calendar.css';
+import './styles/composer.css';
 
 const i18n = initI18n();
 const root = document.getElementById('root');
