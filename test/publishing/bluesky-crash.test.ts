@@ -86,7 +86,21 @@ describe.skipIf(!pgUrl)('publishing to a real PDS through worker crashes (needs 
     }
     expect(kills).toBeGreaterThanOrEqual(4);
     const statuses = await ruche.ctx.store.db.selectFrom('posts').select(['status']).where('workspace_id', '=', ws).execute();
-    expect(statuses.filter((s) => s.status === 'published')).toHaveLength(POSTS);
+    const stuck = await ruche.ctx.store.db
+      .selectFrom('jobs')
+      .select(['status', 'attempts', 'last_error', 'type'])
+      .where('status', '!=', 'succeeded')
+      .execute();
+    if (statuses.some((x) => x.status !== 'published')) {
+      // What a failure needs to be understood: each unpublished post with its jobs.
+      const unpublished = await ruche.ctx.store.db.selectFrom('posts').select(['id', 'status', 'version', 'scheduled_at']).where('status', '!=', 'published').limit(5).execute();
+      for (const p of unpublished) {
+        const jobs = await ruche.ctx.store.db.selectFrom('jobs').select(['status', 'result', 'attempts', 'last_error', 'run_at']).where('payload', 'like', `%${p.id}%`).execute();
+        const targets = await ruche.ctx.store.db.selectFrom('post_targets').selectAll().where('post_id', '=', p.id).execute();
+        console.log(JSON.stringify({ post: p, jobs, targets }));
+      }
+    }
+    expect({ published: statuses.filter((s) => s.status === 'published').length, stuck }).toEqual({ published: POSTS, stuck: [] });
 
     const texts: string[] = [];
     let cursor: string | undefined;

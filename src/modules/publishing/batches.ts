@@ -1,7 +1,8 @@
 import type { AppContext } from '../../context.js';
 import { createBatcher, type Batcher } from '../../jobs/index.js';
-import { PostEvent, recordPostEvent } from './events.js';
-import { finalizePost, type TargetOutcome } from './targets.js';
+import { sql } from 'kysely';
+import { PostEvent, recordPostEvents } from './events.js';
+import { finalizePosts, writeOutcomes, type TargetOutcome } from './targets.js';
 
 interface Claim {
   postId: string;
@@ -35,17 +36,18 @@ function batches(ctx: AppContext): Batches {
   b = {
     claims: createBatcher<Claim>((items) =>
       store.db.transaction().execute(async (trx) => {
-        for (const item of items) {
-          const res = await trx
-            .updateTable('posts')
-            .set({ status: 'publishing', updated_at: item.now })
-            .where('id', '=', item.postId)
-            .where('status', '=', 'scheduled')
-            .where('version', '=', item.version)
-            .executeTakeFirst();
-          item.claimed = Number(res.numUpdatedRows) > 0;
-          if (item.claimed) await recordPostEvent(trx, item.postId, PostEvent.publishing, { now: item.now });
-        }
+        const now = Math.max(...items.map((i) => i.now));
+        const pairs = items.map((i) => sql`(${i.postId}, cast(${i.version} as integer))`);
+        const claimed = await trx
+          .updateTable('posts')
+          .set({ status: 'publishing', updated_at: now })
+          .where('status', '=', 'scheduled')
+          .where(sql<boolean>`(id, version) in (values ${sql.join(pairs)})`)
+          .returning('id')
+          .execute();
+        const ids = new Set(claimed.map((c) => c.id));
+        for (const item of items) item.claimed = ids.has(item.postId);
+        await recordPostEvents(trx, [...ids].map((postId) => ({ postId, kind: PostEvent.publishing, now })));
       }),
     ),
     settles: createBatcher<Settle>((items) =>
@@ -53,24 +55,8 @@ function batches(ctx: AppContext): Batches {
         const postIds = [...new Set(items.map((i) => i.postId))].sort();
         // Siblings settling in two processes at once would each miss the other's update: the post rows serialise them.
         if (store.dialect === 'postgres') await trx.selectFrom('posts').select('id').where('id', 'in', postIds).orderBy('id').forUpdate().execute();
-        for (const { targetId, outcome, now } of items) {
-          await trx
-            .updateTable('post_targets')
-            .set((eb) => ({
-              status: outcome.status,
-              external_id: outcome.externalId ?? null,
-              external_url: outcome.url ?? null,
-              error_kind: outcome.errorKind ?? null,
-              error_message: outcome.errorMessage ?? null,
-              published_at: outcome.status === 'published' ? now : null,
-              attempts: eb('attempts', '+', 1),
-              updated_at: now,
-            }))
-            .where('id', '=', targetId)
-            .execute();
-        }
-        const now = Math.max(...items.map((i) => i.now));
-        for (const postId of postIds) await finalizePost(trx, postId, now);
+        await writeOutcomes(trx, items);
+        await finalizePosts(trx, postIds, Math.max(...items.map((i) => i.now)));
       }),
     ),
   };

@@ -24,6 +24,22 @@ export const PostEvent = {
 } as const;
 export type PostEventKind = (typeof PostEvent)[keyof typeof PostEvent];
 
+/** Many events in one statement, for the publishing batches. */
+export async function recordPostEvents(
+  db: Kysely<Database>,
+  events: Array<{ postId: string; kind: PostEventKind; body?: string; now: number }>,
+): Promise<void> {
+  if (events.length === 0) return;
+  await db
+    .insertInto('post_events')
+    .values(
+      events.map((e) => ({
+        id: crypto.randomUUID(), post_id: e.postId, actor_id: null, kind: e.kind, body: e.body ?? '', data: '{}', created_at: e.now,
+      })),
+    )
+    .execute();
+}
+
 export async function recordPostEvent(
   db: Kysely<Database>,
   postId: string,

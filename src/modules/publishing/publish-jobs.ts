@@ -5,7 +5,7 @@ import { isConnectorError } from '../../connectors/errors.js';
 import { POST_PUBLISH } from './job-names.js';
 import { PostEvent, recordPostEvent } from './events.js';
 import { finalizePost } from './targets.js';
-import { publishTarget } from './publish-target.js';
+import { loadPendingTargets, publishTarget } from './publish-target.js';
 import { claimPost } from './batches.js';
 
 export const PUBLISH_MAX_ATTEMPTS = 8;
@@ -48,13 +48,13 @@ export function postPublishJob(ctx: AppContext) {
         return { skipped: post.status };
       }
       // A post already "publishing" is a retry, or a restart after a crash: carry on with what is left.
-      const pending = await db.selectFrom('post_targets').select('id').where('post_id', '=', post.id).where('status', '=', 'pending').execute();
+      const pending = await loadPendingTargets(db, post.id);
       if (pending.length === 0) {
         await finalizePost(db, post.id, now);
         return { targets: 0 };
       }
       const lastAttempt = job.attempt >= PUBLISH_MAX_ATTEMPTS;
-      const results = await Promise.allSettled(pending.map((t) => publishTarget(ctx, t.id, { lastAttempt })));
+      const results = await Promise.allSettled(pending.map((t) => publishTarget(ctx, t, { lastAttempt })));
       const retry = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
       if (retry) throw retryFirst(results);
       return { targets: pending.length };

@@ -1,5 +1,6 @@
+import type { Kysely } from 'kysely';
 import type { AppContext } from '../../context.js';
-import type { TargetStatus } from '../../store/schema.js';
+import type { Database, TargetStatus } from '../../store/schema.js';
 import { isConnectorError, type ConnectorError } from '../../connectors/errors.js';
 import type { MediaInput, MediaLimits, PostRef } from '../../connectors/types.js';
 import { markHealthy, markReconnect, openConnector } from '../accounts/open-connector.js';
@@ -10,14 +11,9 @@ import { settleTarget } from './batches.js';
 
 type Outcome = Extract<TargetStatus, 'published' | 'failed' | 'unknown'>;
 
-/**
- * Sends one post to one account. The target id is the idempotency key: a retry after a crash or a lost
- * answer finds the post the first attempt made instead of making another. Errors that retrying can fix
- * are thrown for the job runner to retry; the others settle the target with the network's own words.
- */
-export async function publishTarget(ctx: AppContext, targetId: string, opts: { lastAttempt: boolean }): Promise<Outcome | 'already'> {
-  const { db } = ctx.store;
-  const row = await db
+/** The accounts of a post still to publish, with what publishing needs, in one query. */
+export async function loadPendingTargets(db: Kysely<Database>, postId: string) {
+  return db
     .selectFrom('post_targets')
     .innerJoin('posts', 'posts.id', 'post_targets.post_id')
     .innerJoin('social_accounts', 'social_accounts.id', 'post_targets.account_id')
@@ -28,9 +24,19 @@ export async function publishTarget(ctx: AppContext, targetId: string, opts: { l
       'social_accounts.id as account_id', 'social_accounts.network', 'social_accounts.credentials', 'social_accounts.handle',
       'social_accounts.status as account_status', 'social_accounts.status_message', 'social_accounts.last_ok_at',
     ])
-    .where('post_targets.id', '=', targetId)
-    .executeTakeFirst();
-  if (!row || row.status === 'published' || row.status === 'failed' || row.status === 'unknown') return 'already';
+    .where('post_targets.post_id', '=', postId)
+    .where('post_targets.status', '=', 'pending')
+    .execute();
+}
+export type PendingTarget = Awaited<ReturnType<typeof loadPendingTargets>>[number];
+
+/**
+ * Sends one post to one account. The target id is the idempotency key: a retry after a crash or a lost
+ * answer finds the post the first attempt made instead of making another. Errors that retrying can fix
+ * are thrown for the job runner to retry; the others settle the target with the network's own words.
+ */
+export async function publishTarget(ctx: AppContext, row: PendingTarget, opts: { lastAttempt: boolean }): Promise<Outcome> {
+  const targetId = row.id;
   const account = { id: row.account_id, network: row.network, credentials: row.credentials, handle: row.handle, status: row.account_status, status_message: row.status_message, last_ok_at: row.last_ok_at };
   const settle = async (status: Outcome, fields: Omit<TargetOutcome, 'status'>) => {
     await settleTarget(ctx, row, { status, ...fields }, ctx.clock.now());

@@ -1,6 +1,6 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database, PostStatus, TargetStatus } from '../../store/schema.js';
-import { PostEvent, recordPostEvent } from './events.js';
+import { PostEvent, recordPostEvents } from './events.js';
 
 export interface TargetOutcome {
   status: TargetStatus;
@@ -18,20 +18,58 @@ export function postStatusFrom(targets: readonly { status: TargetStatus }[]): Po
   return 'published';
 }
 
-export async function finalizePost(db: Kysely<Database>, postId: string, now: number): Promise<PostStatus | null> {
-  const targets = await db.selectFrom('post_targets').select(['status', 'error_message']).where('post_id', '=', postId).execute();
-  const status = postStatusFrom(targets);
-  if (!status) return null;
-  const res = await db
-    .updateTable('posts')
-    .set({ status, published_at: status === 'published' ? now : null, updated_at: now })
-    .where('id', '=', postId)
-    .where('status', '=', 'publishing')
-    .executeTakeFirst();
-  if (Number(res.numUpdatedRows) > 0) {
-    const kind = status === 'published' ? PostEvent.published : status === 'failed' ? PostEvent.failed : PostEvent.unknownOutcome;
-    const errors = targets.map((t) => t.error_message).filter(Boolean);
-    await recordPostEvent(db, postId, kind, { body: errors.join('\n'), now });
+const EVENT_FOR: Record<string, (typeof PostEvent)[keyof typeof PostEvent]> = {
+  published: PostEvent.published,
+  failed: PostEvent.failed,
+  unknown: PostEvent.unknownOutcome,
+};
+
+/**
+ * Records many accounts' outcomes in one statement. VALUES columns are positional (column1…) on both
+ * SQLite and PostgreSQL; the casts give PostgreSQL the types its untyped parameters lack.
+ */
+export async function writeOutcomes(db: Kysely<Database>, items: Array<{ targetId: string; outcome: TargetOutcome; now: number }>) {
+  if (items.length === 0) return;
+  const rows = items.map(({ targetId, outcome: o, now }) =>
+    sql`(${targetId}, ${o.status}, ${o.externalId ?? null}, ${o.url ?? null}, ${o.errorKind ?? null}, ${o.errorMessage ?? null}, ${o.status === 'published' ? now : null}, ${now})`,
+  );
+  await sql`
+    update post_targets set
+      status = v.column2, external_id = v.column3, external_url = v.column4, error_kind = v.column5, error_message = v.column6,
+      published_at = cast(v.column7 as bigint), updated_at = cast(v.column8 as bigint), attempts = post_targets.attempts + 1
+    from (values ${sql.join(rows)}) as v
+    where post_targets.id = v.column1`.execute(db);
+}
+
+/** Settles the posts whose every account is done: published, failed or unknown, with one history entry each. */
+export async function finalizePosts(db: Kysely<Database>, postIds: readonly string[], now: number): Promise<void> {
+  if (postIds.length === 0) return;
+  const targets = await db.selectFrom('post_targets').select(['post_id', 'status', 'error_message']).where('post_id', 'in', [...postIds]).execute();
+  const byStatus = new Map<PostStatus, string[]>();
+  for (const postId of postIds) {
+    const status = postStatusFrom(targets.filter((t) => t.post_id === postId));
+    if (status) byStatus.set(status, [...(byStatus.get(status) ?? []), postId]);
   }
-  return status;
+  for (const [status, ids] of byStatus) {
+    const settled = await db
+      .updateTable('posts')
+      .set({ status, published_at: status === 'published' ? now : null, updated_at: now })
+      .where('id', 'in', ids)
+      .where('status', '=', 'publishing')
+      .returning('id')
+      .execute();
+    await recordPostEvents(
+      db,
+      settled.map(({ id }) => ({
+        postId: id,
+        kind: EVENT_FOR[status],
+        body: targets.filter((t) => t.post_id === id).map((t) => t.error_message).filter(Boolean).join('\n'),
+        now,
+      })),
+    );
+  }
+}
+
+export async function finalizePost(db: Kysely<Database>, postId: string, now: number): Promise<void> {
+  await finalizePosts(db, [postId], now);
 }
