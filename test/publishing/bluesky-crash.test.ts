@@ -64,7 +64,8 @@ describe.skipIf(!pgUrl)('publishing to a real PDS through worker crashes (needs 
       // Spread over six seconds, so that crashes land in the middle of the work.
       const at = new Date(start + Math.floor((i * 6000) / POSTS)).toISOString();
       const p = await owner.post(`/api/v1/workspaces/${ws}/posts`, { body: `Post numéro ${i} 🐝`, accountIds: [connected.body.id], scheduledAt: at, language: 'fr' });
-      await owner.post(`/api/v1/workspaces/${ws}/posts/${p.body.id}/submit`);
+      const submitted = await owner.post(`/api/v1/workspaces/${ws}/posts/${p.body.id}/submit`);
+      expect(submitted.body.status).toBe('scheduled');
       ids.push(p.body.id);
     }
     startWorker();

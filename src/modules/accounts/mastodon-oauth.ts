@@ -35,6 +35,12 @@ export async function startMastodonConnect(ctx: AppContext, workspaceId: string,
  * The user comes back from the instance with a code. The state must be one we issued, unexpired, used once,
  * and the person finishing must be the one who started.
  */
+/** The workspace a pending connection belongs to, for sending the user back there whatever happens. */
+export async function pendingWorkspace(ctx: AppContext, userId: string, state: string): Promise<string | null> {
+  const row = await ctx.store.db.selectFrom('oauth_states').select(['workspace_id', 'user_id']).where('state_hash', '=', hash(state)).executeTakeFirst();
+  return row && row.user_id === userId ? row.workspace_id : null;
+}
+
 export async function finishMastodonConnect(ctx: AppContext, userId: string, state: string, code: string, ip: string | null) {
   const { db } = ctx.store;
   const row = await db.selectFrom('oauth_states').selectAll().where('state_hash', '=', hash(state)).executeTakeFirst();

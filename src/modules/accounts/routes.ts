@@ -7,7 +7,7 @@ import { isConnectorError } from '../../connectors/errors.js';
 import { Timezone } from '../workspaces/schema.js';
 import { AuditAction, recordAudit } from '../audit/service.js';
 import { listAccounts } from './service.js';
-import { finishMastodonConnect, startMastodonConnect } from './mastodon-oauth.js';
+import { finishMastodonConnect, pendingWorkspace, startMastodonConnect } from './mastodon-oauth.js';
 import { replaceSlots, SlotsInput } from './slots.js';
 import { registerBlueskyConnectRoute } from './bluesky-connect.js';
 
@@ -50,12 +50,13 @@ export function registerAccountRoutes(app: OpenAPIHono<HttpEnv>) {
   app.openapi(mastodonCallback, async (c) => {
     const { code, state, error } = c.req.valid('query');
     const back = (wid: string | null, outcome: string) => c.redirect(`/${wid ? `w/${wid}/settings/accounts` : ''}?connect=${encodeURIComponent(outcome)}`, 302);
-    if (error || !code) return back(null, 'refused');
+    const workspaceId = await pendingWorkspace(c.var.ctx, c.var.actor.userId, state);
+    if (error || !code) return back(workspaceId, 'refused');
     try {
-      const { workspaceId } = await finishMastodonConnect(c.var.ctx, c.var.actor.userId, state, code, c.var.ip);
+      await finishMastodonConnect(c.var.ctx, c.var.actor.userId, state, code, c.var.ip);
       return back(workspaceId, 'ok');
     } catch (err) {
-      if (isConnectorError(err)) return back(null, 'failed');
+      if (isConnectorError(err)) return back(workspaceId, 'failed');
       throw err;
     }
   });

@@ -2,8 +2,8 @@ import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { AppContext } from '../../context.js';
 import type { Database, PostStatus, PostTable } from '../../store/schema.js';
-import { conflict } from '../../http/errors.js';
-import type { RoleName } from '../../shared/permissions.js';
+import { conflict, forbidden } from '../../http/errors.js';
+import { can, type RoleName } from '../../shared/permissions.js';
 import type { PostInput, PostUpdate } from './posts-schema.js';
 import { assertAccounts, assertCampaign, assertMedia, loadPost } from './posts-repository.js';
 import { PostEvent, recordPostEvent } from './events.js';
@@ -68,6 +68,10 @@ export async function updatePost(ctx: AppContext, workspaceId: string, actor: Ac
     if (!EDITABLE.includes(post.status)) throw conflict('not_editable', 'This post has gone out or is going out: it can no longer be edited.');
     if (input.expectedVersion !== undefined && input.expectedVersion !== post.version) {
       throw conflict('version_conflict', 'Someone else changed this post meanwhile. Reload it to see their changes.');
+    }
+    // Moving a post that is on the calendar is publishing's call, as in reschedule.
+    if (post.status === 'scheduled' && input.scheduledAt !== undefined && toMs(input.scheduledAt) !== post.scheduled_at && !can(actor.role, 'posts.publish')) {
+      throw forbidden('Only members who may publish can move a scheduled post.');
     }
     const needsReview = settings.approvalSteps.length > 0 && (post.status === 'approved' || post.status === 'scheduled');
     const next: Partial<PostTable> = {
