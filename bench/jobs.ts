@@ -12,6 +12,7 @@ import { createJobQueue, createJobRegistry, createJobRunner, defineJob } from '.
 import { openStore, type Store } from '../src/store/database.js';
 import { migrateToLatest } from '../src/store/migrate.js';
 import { migrations } from '../src/store/migrations/index.js';
+import { measureStartup } from './startup.js';
 
 // 10,000 no-op jobs due within one second, enqueued ahead: how late they start and how fast they drain. While the
 // queue keeps up, jobs/s is bounded by the one-second window; the "all due at once" runs show the drain rate.
@@ -206,7 +207,12 @@ export default async function (): Promise<Record<string, unknown>> {
       console.log(line(label, results[label]));
     }
   }
-  return { jobs: JOBS, dueWithinMs: 1000, enqueuedAheadMs: LEAD_MS, concurrencyPerProcess: CONCURRENCY, cpus: os.cpus().length, results };
+  // The issue's companion figures: how fast a whole Ruche answers after starting, and what it holds idle.
+  const startup = only ? null : await measureStartup();
+  if (startup) {
+    console.log(`cold start to first HTTP 200: ${startup.coldStartMs} ms; warm: ${startup.warmStartMs} ms; idle RSS: ${startup.idleRssMb} MB`);
+  }
+  return { jobs: JOBS, dueWithinMs: 1000, enqueuedAheadMs: LEAD_MS, concurrencyPerProcess: CONCURRENCY, cpus: os.cpus().length, results, startup };
 }
 
 if (process.env.RUCHE_BENCH_JOBS_WORKER) await workerMain(process.env.RUCHE_BENCH_JOBS_WORKER);
