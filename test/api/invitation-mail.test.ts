@@ -1,33 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SMTPServer } from 'smtp-server';
-import type { AddressInfo } from 'node:net';
 import { startTestRuche, type TestRuche } from '../helpers/ruche.js';
 import { TestClient, setupOwner } from '../helpers/client.js';
-
-interface Received {
-  to: string[];
-  raw: string;
-}
-
-/** A real SMTP server in the test receives what Ruche sends through nodemailer. */
-function startSmtp(): Promise<{ server: SMTPServer; port: number; inbox: Received[] }> {
-  const inbox: Received[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    onData(stream, session, callback) {
-      let raw = '';
-      stream.on('data', (d: Buffer) => (raw += d.toString()));
-      stream.on('end', () => {
-        inbox.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
-        callback();
-      });
-    },
-  });
-  return new Promise((resolve) => {
-    server.listen(0, '127.0.0.1', () => resolve({ server, port: (server.server.address() as AddressInfo).port, inbox }));
-  });
-}
+import { startSmtp } from '../helpers/smtp.js';
 
 describe('invitations by e-mail', () => {
   let ruche: TestRuche;

@@ -7,6 +7,7 @@ import { PostEvent, recordPostEvent } from './events.js';
 import { finalizePost } from './targets.js';
 import { loadPendingTargets, publishTarget } from './publish-target.js';
 import { claimPost } from './batches.js';
+import { tellAuthorWaiting } from './notify.js';
 
 export const PUBLISH_MAX_ATTEMPTS = 8;
 
@@ -35,6 +36,7 @@ export function postPublishJob(ctx: AppContext) {
       if (post.status === 'draft' || post.status === 'in_review') {
         // Never published unapproved: the post waits and its history tells the author why.
         await recordPostEvent(db, post.id, PostEvent.waitingForApproval, { now });
+        await tellAuthorWaiting(ctx, post);
         return { skipped: 'not_approved' };
       }
       if (post.status === 'scheduled') {
