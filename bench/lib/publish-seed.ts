@@ -6,8 +6,8 @@ import { publishJobFor } from '../../src/modules/publishing/schedule.js';
 
 const BATCH = 400;
 
-/** A workspace with `accounts` connected accounts and `posts` approved posts, all due at `dueAt`, with their jobs queued. */
-export async function seedScheduledPosts(ctx: AppContext, opts: { accounts: number; posts: number; dueAt: number }) {
+/** A workspace with `accounts` connected accounts and `posts` approved posts due at `dueAt(i)`, with their jobs queued. */
+export async function seedScheduledPosts(ctx: AppContext, opts: { accounts: number; posts: number; dueAt: (i: number) => number }) {
   const { db } = ctx.store;
   const now = Date.now();
   const workspaceId = crypto.randomUUID();
@@ -26,7 +26,7 @@ export async function seedScheduledPosts(ctx: AppContext, opts: { accounts: numb
       const id = crypto.randomUUID();
       posts.push({
         id, workspace_id: workspaceId, author_id: 'bench', status: 'scheduled', body: `Post ${i}`, thread: '[]', labels: '[]',
-        language: 'en', campaign_id: null, scheduled_at: opts.dueAt, version: 1, created_at: now, updated_at: now, published_at: null,
+        language: 'en', campaign_id: null, scheduled_at: opts.dueAt(i), version: 1, created_at: now, updated_at: now, published_at: null,
       });
       const targetId = crypto.randomUUID();
       targetIds.push(targetId);
@@ -38,5 +38,5 @@ export async function seedScheduledPosts(ctx: AppContext, opts: { accounts: numb
     });
     await ctx.jobs.queue.enqueueMany(posts.map((p) => publishJobFor(p)!));
   }
-  return { workspaceId, targetIds };
+  return { workspaceId, targetIds, dueAt: targetIds.map((_, i) => opts.dueAt(i)) };
 }
