@@ -15,7 +15,9 @@ export function purgeJob(store: Store, clock: Clock) {
     maxAttempts: 3,
     async run() {
       const now = clock.now();
-      const sessions = await store.db.deleteFrom('session').where('expiresAt', '<', new Date(now) as never).executeTakeFirst();
+      // The auth library keeps times as ISO text on SQLite and as timestamps on PostgreSQL.
+      const cutoff = store.dialect === 'sqlite' ? new Date(now).toISOString() : new Date(now);
+      const sessions = await store.db.deleteFrom('session').where('expiresAt', '<', cutoff).executeTakeFirst();
       await store.db.deleteFrom('rate_limits').where('window_start', '<', now - 86400_000).execute();
       const jobs = await store.db
         .deleteFrom('jobs')
