@@ -8,11 +8,10 @@ import pg from 'pg';
 import { readEnv } from '../src/config/env.js';
 import { envToConfig } from '../src/config/config.js';
 import { createContext, destroyContext } from '../src/context.js';
-import { startHttpNetwork } from './lib/http-network.js';
+import { arrivalsFrom } from './lib/ipc-network.js';
 import { seedScheduledPosts } from './lib/publish-seed.js';
 
-// 10,000 posts over 100 accounts due in the same minute, published by worker processes to a fast network on
-// loopback: lateness (arrival at the network − planned time), posts per second, duplicates. Two shapes: spread over
+// 10,000 posts over 100 accounts due in the same minute, published by worker processes to a fast local network: lateness (arrival at the network − planned time), posts per second, duplicates. Two shapes: spread over
 // the minute (times to the second, as a busy agency calendar has them), and all at the same instant (every post
 // planned for 10:00 sharp), which measures how fast a backlog drains.
 const POSTS = Number(process.env.BENCH_POSTS ?? 10_000);
@@ -24,7 +23,7 @@ const workerScript = path.join(path.dirname(fileURLToPath(import.meta.url)), 'li
 function startWorker(env: Record<string, string>): Promise<ChildProcess> {
   const child = fork(workerScript, [], { execArgv: ['--import', 'tsx', ...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : [])], env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   return new Promise((resolve, reject) => {
-    child.once('message', () => resolve(child));
+    child.on('message', (m) => m === 'ready' && resolve(child));
     child.once('exit', (code) => reject(new Error(`worker exited ${code}`)));
   });
 }
@@ -36,7 +35,7 @@ async function run(label: string, database: 'sqlite' | 'postgres', workers: numb
     DATA_DIR: dataDir, SECRET_KEY: crypto.randomBytes(32).toString('hex'), LOG_LEVEL: 'warn', WORKER_CONCURRENCY: CONCURRENCY,
     ...(database === 'postgres' ? { DATABASE_URL: PG_URL, DATABASE_SCHEMA: schema } : {}),
   };
-  const network = await startHttpNetwork();
+  const network = arrivalsFrom([]);
   const ctx = await createContext({ ...envToConfig(readEnv({ ...env, ROLES: 'api' })) });
   const children: ChildProcess[] = [];
   try {
@@ -45,7 +44,11 @@ async function run(label: string, database: 'sqlite' | 'postgres', workers: numb
     const { targetIds, dueAt: dues } = await seedScheduledPosts(ctx, { accounts: ACCOUNTS, posts: POSTS, dueAt: (i) => firstDue + Math.floor((i * spreadMs) / POSTS) });
     const dueAt = firstDue;
     const seedMs = Date.now() - seedStart;
-    for (let i = 0; i < workers; i++) children.push(await startWorker({ ...env, ROLES: i === 0 ? 'worker,scheduler' : 'worker', BENCH_NETWORK_URL: network.url }));
+    for (let i = 0; i < workers; i++) {
+      const child = await startWorker({ ...env, ROLES: i === 0 ? 'worker,scheduler' : 'worker' });
+      network.listen(child);
+      children.push(child);
+    }
     if (Date.now() > dueAt - 1000) throw new Error('seeding took too long for the planned time');
     while (network.arrivals.size < POSTS && Date.now() < dueAt + spreadMs + 300_000) await new Promise((r) => setTimeout(r, 100));
     const late = targetIds.map((id, i) => (network.arrivals.get(id) ?? Infinity) - dues[i]).sort((a, b) => a - b);
@@ -66,7 +69,6 @@ async function run(label: string, database: 'sqlite' | 'postgres', workers: numb
     for (const c of children) c.kill('SIGTERM');
     await Promise.all(children.map((c) => new Promise((r) => (c.exitCode !== null ? r(null) : c.once('exit', r)))));
     await destroyContext(ctx);
-    await network.close();
     if (database === 'postgres') {
       const client = new pg.Client({ connectionString: PG_URL });
       await client.connect();
@@ -89,10 +91,17 @@ async function waitForDb(ctx: Awaited<ReturnType<typeof createContext>>, expecte
 }
 
 export default async function bench() {
-  return {
-    sqliteMinute: await run('SQLite, 1 worker, over 1 min', 'sqlite', 1, 60_000),
-    postgres3Minute: await run('PostgreSQL, 3 workers, 1 min', 'postgres', 3, 60_000),
-    sqliteInstant: await run('SQLite, 1 worker, at once', 'sqlite', 1, 0),
-    postgres3Instant: await run('PostgreSQL, 3 workers, at once', 'postgres', 3, 0),
-  };
+  const scenarios: Array<[string, string, 'sqlite' | 'postgres', number, number]> = [
+    ['sqliteMinute', 'SQLite, 1 worker, over 1 min', 'sqlite', 1, 60_000],
+    ['postgres3Minute', 'PostgreSQL, 3 workers, 1 min', 'postgres', 3, 60_000],
+    ['sqliteInstant', 'SQLite, 1 worker, at once', 'sqlite', 1, 0],
+    ['postgres3Instant', 'PostgreSQL, 3 workers, at once', 'postgres', 3, 0],
+  ];
+  // BENCH_PUBLISH_ONLY=Instant runs the scenarios whose key contains that word.
+  const only = process.env.BENCH_PUBLISH_ONLY;
+  const results: Record<string, unknown> = {};
+  for (const [key, label, database, workers, spread] of scenarios) {
+    if (!only || key.includes(only)) results[key] = await run(label, database, workers, spread);
+  }
+  return results;
 }

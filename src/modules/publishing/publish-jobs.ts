@@ -5,7 +5,8 @@ import { isConnectorError } from '../../connectors/errors.js';
 import { POST_PUBLISH } from './job-names.js';
 import { PostEvent, recordPostEvent } from './events.js';
 import { finalizePost } from './targets.js';
-import { loadPendingTargets, publishTarget } from './publish-target.js';
+import { publishTarget } from './publish-target.js';
+import { publishLoaders } from './loaders.js';
 import { claimPost } from './batches.js';
 import { tellAuthorWaiting } from './notify.js';
 
@@ -25,13 +26,7 @@ export function postPublishJob(ctx: AppContext) {
     async run(payload, job) {
       const { db } = ctx.store;
       const now = ctx.clock.now();
-      const post = await db
-        .selectFrom('posts')
-        .leftJoin('publishing_settings', 'publishing_settings.workspace_id', 'posts.workspace_id')
-        .selectAll('posts')
-        .select('publishing_settings.paused_at')
-        .where('posts.id', '=', payload.postId)
-        .executeTakeFirst();
+      const post = await publishLoaders(ctx).post(payload.postId);
       if (!post || post.version !== payload.version || post.scheduled_at !== payload.scheduledAt) return { skipped: 'stale' };
       if (post.status === 'draft' || post.status === 'in_review') {
         // Never published unapproved: the post waits and its history tells the author why.
@@ -50,7 +45,7 @@ export function postPublishJob(ctx: AppContext) {
         return { skipped: post.status };
       }
       // A post already "publishing" is a retry, or a restart after a crash: carry on with what is left.
-      const pending = await loadPendingTargets(db, post.id);
+      const pending = await publishLoaders(ctx).pendingTargets(post.id);
       if (pending.length === 0) {
         await finalizePost(db, post.id, now);
         return { targets: 0 };

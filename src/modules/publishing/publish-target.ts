@@ -1,6 +1,6 @@
-import type { Kysely } from 'kysely';
 import type { AppContext } from '../../context.js';
-import type { Database, TargetStatus } from '../../store/schema.js';
+import type { TargetStatus } from '../../store/schema.js';
+import type { PendingTarget } from './loaders.js';
 import { isConnectorError, type ConnectorError } from '../../connectors/errors.js';
 import type { MediaInput, MediaLimits, PostRef } from '../../connectors/types.js';
 import { markHealthy, markReconnect, openConnector } from '../accounts/open-connector.js';
@@ -11,24 +11,6 @@ import { settleTarget } from './batches.js';
 
 type Outcome = Extract<TargetStatus, 'published' | 'failed' | 'unknown'>;
 
-/** The accounts of a post still to publish, with what publishing needs, in one query. */
-export async function loadPendingTargets(db: Kysely<Database>, postId: string) {
-  return db
-    .selectFrom('post_targets')
-    .innerJoin('posts', 'posts.id', 'post_targets.post_id')
-    .innerJoin('social_accounts', 'social_accounts.id', 'post_targets.account_id')
-    .select(['post_targets.id', 'post_targets.post_id', 'post_targets.status', 'post_targets.body as variant'])
-    .select(['posts.body', 'posts.thread', 'posts.language'])
-    .select((eb) => eb.selectFrom('post_media').select((m) => m.fn.countAll<number>().as('n')).whereRef('post_media.post_id', '=', 'posts.id').as('media_count'))
-    .select([
-      'social_accounts.id as account_id', 'social_accounts.network', 'social_accounts.credentials', 'social_accounts.handle',
-      'social_accounts.status as account_status', 'social_accounts.status_message', 'social_accounts.last_ok_at',
-    ])
-    .where('post_targets.post_id', '=', postId)
-    .where('post_targets.status', '=', 'pending')
-    .execute();
-}
-export type PendingTarget = Awaited<ReturnType<typeof loadPendingTargets>>[number];
 
 /**
  * Sends one post to one account. The target id is the idempotency key: a retry after a crash or a lost
