@@ -107,6 +107,10 @@ describe.each(databases)('scheduled publishing on %s', (kind) => {
     expect((await owner.get(posts(`?from=2031-03-01T00:00:00Z&to=2031-04-01T00:00:00Z&accountId=${alice}`))).body.items).toEqual([]);
     expect((await owner.get(posts(`?campaignId=${camp.body.id}`))).body.items).toHaveLength(1);
     expect((await owner.get(posts(`?label=promo`))).body.items).toHaveLength(1);
+    const odd = await owner.post(posts(), { body: 'Odd label', accountIds: [bob], scheduledAt: at, labels: ['soldes_50%'] });
+    expect((await owner.get(posts(`?label=${encodeURIComponent('soldes_50%')}`))).body.items.map((x: { id: string }) => x.id)).toEqual([odd.body.id]);
+    expect((await owner.get(posts(`?label=soldes`))).body.items).toHaveLength(0);
+    expect((await owner.get(posts(`?label=${encodeURIComponent('soldesX50%')}`))).body.items).toHaveLength(0);
     expect((await owner.get(posts(`?network=mastodon`))).body.items).toHaveLength(0);
     const withIdeas = await owner.get(posts(`?from=2031-03-01T00:00:00Z&to=2031-04-01T00:00:00Z&unscheduled=true`));
     expect(withIdeas.body.items.map((x: { body: string }) => x.body)).toEqual(expect.arrayContaining(['Planned', 'Idea without a date']));

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database, PostTable } from '../../store/schema.js';
 
 const csv = z
@@ -38,7 +38,11 @@ export async function listPosts(db: Kysely<Database>, workspaceId: string, f: Po
   if (f.status?.length) q = q.where('posts.status', 'in', f.status as PostTable['status'][]);
   if (f.campaignId?.length) q = q.where('posts.campaign_id', 'in', f.campaignId);
   if (f.authorId?.length) q = q.where('posts.author_id', 'in', f.authorId);
-  if (f.label) q = q.where('posts.labels', 'like', `%${JSON.stringify(f.label).replace(/[%_]/g, '')}%`);
+  if (f.label) {
+    // Labels are a JSON array of strings: look for the quoted label, with LIKE's own characters escaped.
+    const pattern = `%${JSON.stringify(f.label).replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+    q = q.where(sql<boolean>`posts.labels like ${pattern} escape '\\'`);
+  }
   if (f.accountId?.length || f.network?.length) {
     q = q.where('posts.id', 'in', (eb) => {
       let sub = eb
