@@ -37,7 +37,7 @@ export const envSchema = z.object({
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
   MAIL_FROM: z.string().default('Ruche <ruche@localhost>'),
   SESSION_DAYS: z.coerce.number().positive().max(365).default(7),
-  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(8),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(1024).default(64),
   JOB_LEASE_SECONDS: z.coerce.number().min(1).max(3600).default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ALLOW_PRIVATE_NETWORKS: z

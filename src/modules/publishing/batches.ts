@@ -1,6 +1,5 @@
 import type { AppContext } from '../../context.js';
 import { createBatcher, type Batcher } from '../../jobs/index.js';
-import { sql } from 'kysely';
 import { PostEvent, recordPostEvents } from './events.js';
 import { finalizePosts, writeOutcomes, type TargetOutcome } from './targets.js';
 
@@ -37,12 +36,12 @@ function batches(ctx: AppContext): Batches {
     claims: createBatcher<Claim>((items) =>
       store.db.transaction().execute(async (trx) => {
         const now = Math.max(...items.map((i) => i.now));
-        const pairs = items.map((i) => sql`(${i.postId}, cast(${i.version} as integer))`);
+        // One OR term per post, so that both databases look each one up by its key.
         const claimed = await trx
           .updateTable('posts')
           .set({ status: 'publishing', updated_at: now })
           .where('status', '=', 'scheduled')
-          .where(sql<boolean>`(id, version) in (values ${sql.join(pairs)})`)
+          .where((eb) => eb.or(items.map((i) => eb.and([eb('id', '=', i.postId), eb('version', '=', i.version)]))))
           .returning('id')
           .execute();
         const ids = new Set(claimed.map((c) => c.id));
@@ -55,7 +54,7 @@ function batches(ctx: AppContext): Batches {
         const postIds = [...new Set(items.map((i) => i.postId))].sort();
         // Siblings settling in two processes at once would each miss the other's update: the post rows serialise them.
         if (store.dialect === 'postgres') await trx.selectFrom('posts').select('id').where('id', 'in', postIds).orderBy('id').forUpdate().execute();
-        await writeOutcomes(trx, items);
+        await writeOutcomes(trx, store.dialect, items);
         await finalizePosts(trx, postIds, Math.max(...items.map((i) => i.now)));
       }),
     ),

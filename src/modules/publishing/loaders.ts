@@ -9,8 +9,13 @@ import { createBatcher, type Batcher } from '../../jobs/index.js';
  */
 function loader<Row>(read: (keys: string[]) => Promise<Row[]>, keyOf: (row: Row) => string) {
   const batcher: Batcher<{ key: string; rows?: Row[] }> = createBatcher(async (items) => {
-    const rows = await read([...new Set(items.map((i) => i.key))]);
-    for (const item of items) item.rows = rows.filter((r) => keyOf(r) === item.key);
+    const byKey = new Map<string, Row[]>();
+    for (const row of await read([...new Set(items.map((i) => i.key))])) {
+      const list = byKey.get(keyOf(row));
+      if (list) list.push(row);
+      else byKey.set(keyOf(row), [row]);
+    }
+    for (const item of items) item.rows = byKey.get(item.key) ?? [];
   }, 500);
   return async (key: string): Promise<Row[]> => {
     const item: { key: string; rows?: Row[] } = { key };

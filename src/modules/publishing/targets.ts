@@ -25,11 +25,30 @@ const EVENT_FOR: Record<string, (typeof PostEvent)[keyof typeof PostEvent]> = {
 };
 
 /**
- * Records many accounts' outcomes in one statement. VALUES columns are positional (column1…) on both
- * SQLite and PostgreSQL; the casts give PostgreSQL the types its untyped parameters lack.
+ * Records many accounts' outcomes. On PostgreSQL one statement saves a round trip per row (VALUES columns are
+ * positional, column1…; the casts give the untyped parameters their types). SQLite has no round trips but
+ * would scan the table for such a join, so there each row is its own (prepared, cached) update.
  */
-export async function writeOutcomes(db: Kysely<Database>, items: Array<{ targetId: string; outcome: TargetOutcome; now: number }>) {
+export async function writeOutcomes(
+  db: Kysely<Database>,
+  dialect: 'sqlite' | 'postgres',
+  items: Array<{ targetId: string; outcome: TargetOutcome; now: number }>,
+) {
   if (items.length === 0) return;
+  if (dialect === 'sqlite') {
+    for (const { targetId, outcome: o, now } of items) {
+      await db
+        .updateTable('post_targets')
+        .set((eb) => ({
+          status: o.status, external_id: o.externalId ?? null, external_url: o.url ?? null, error_kind: o.errorKind ?? null,
+          error_message: o.errorMessage ?? null, published_at: o.status === 'published' ? now : null, updated_at: now,
+          attempts: eb('attempts', '+', 1),
+        }))
+        .where('id', '=', targetId)
+        .execute();
+    }
+    return;
+  }
   const rows = items.map(({ targetId, outcome: o, now }) =>
     sql`(${targetId}, ${o.status}, ${o.externalId ?? null}, ${o.url ?? null}, ${o.errorKind ?? null}, ${o.errorMessage ?? null}, ${o.status === 'published' ? now : null}, ${now})`,
   );
@@ -44,11 +63,16 @@ export async function writeOutcomes(db: Kysely<Database>, items: Array<{ targetI
 /** Settles the posts whose every account is done: published, failed or unknown, with one history entry each. */
 export async function finalizePosts(db: Kysely<Database>, postIds: readonly string[], now: number): Promise<void> {
   if (postIds.length === 0) return;
-  const targets = await db.selectFrom('post_targets').select(['post_id', 'status', 'error_message']).where('post_id', 'in', [...postIds]).execute();
+  const rows = await db.selectFrom('post_targets').select(['post_id', 'status', 'error_message']).where('post_id', 'in', [...postIds]).execute();
+  const targetsOf = new Map<string, typeof rows>();
+  for (const row of rows) targetsOf.set(row.post_id, [...(targetsOf.get(row.post_id) ?? []), row]);
   const byStatus = new Map<PostStatus, string[]>();
   for (const postId of postIds) {
-    const status = postStatusFrom(targets.filter((t) => t.post_id === postId));
-    if (status) byStatus.set(status, [...(byStatus.get(status) ?? []), postId]);
+    const status = postStatusFrom(targetsOf.get(postId) ?? []);
+    if (!status) continue;
+    const ids = byStatus.get(status);
+    if (ids) ids.push(postId);
+    else byStatus.set(status, [postId]);
   }
   for (const [status, ids] of byStatus) {
     const settled = await db
@@ -63,7 +87,7 @@ export async function finalizePosts(db: Kysely<Database>, postIds: readonly stri
       settled.map(({ id }) => ({
         postId: id,
         kind: EVENT_FOR[status],
-        body: targets.filter((t) => t.post_id === id).map((t) => t.error_message).filter(Boolean).join('\n'),
+        body: (targetsOf.get(id) ?? []).map((t) => t.error_message).filter(Boolean).join('\n'),
         now,
       })),
     );
