@@ -2,29 +2,17 @@
  * The foundation, in English, through the browser: first owner, sign-out and sign-in, workspaces,
  * an invitation accepted in a second browser, a role change, the audit log and a password change.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, newVisitor, startServer, type Server } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { browserSuite, newVisitor, startServer } from './harness.js';
 import { ui } from './helpers.js';
 
 const TIMEOUT = 120_000;
 
 describe('the web app in English', () => {
-  let server: Server;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  }, TIMEOUT);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const suite = browserSuite(() => startServer(), TIMEOUT);
 
   it('runs the foundation from the first owner to a password change', async () => {
-    const owner = await newVisitor(browser, server, 'en-US');
+    const owner = await newVisitor(suite.browser, suite.server, 'en-US');
     const me = ui(owner.page, 'en');
     const alice = { name: 'Alice Owner', email: 'alice@example.com', password: 'first password 1', workspace: 'Honey Co' };
 
@@ -56,7 +44,7 @@ describe('the web app in English', () => {
 
     // Bob opens the link in his own browser; his name is hostile on purpose and must stay text.
     const bobName = 'Bob <b>Bee</b>';
-    const invitee = await newVisitor(browser, server, 'en-GB');
+    const invitee = await newVisitor(suite.browser, suite.server, 'en-GB');
     const bob = ui(invitee.page, 'en');
     await invitee.page.goto(new URL(link).pathname);
     await bob.heading('Join Honey Co').waitFor();

@@ -2,29 +2,17 @@
  * The same core path in French: a browser that prefers French gets French without asking, and the
  * language can be switched to English and stays switched.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, newVisitor, startServer, type Server } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { browserSuite, newVisitor, startServer } from './harness.js';
 import { ui } from './helpers.js';
 
 const TIMEOUT = 120_000;
 
 describe("l'application en français", () => {
-  let server: Server;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  }, TIMEOUT);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const suite = browserSuite(() => startServer(), TIMEOUT);
 
   it('crée le propriétaire, invite, change un rôle, puis passe en anglais', async () => {
-    const owner = await newVisitor(browser, server, 'fr-FR');
+    const owner = await newVisitor(suite.browser, suite.server, 'fr-FR');
     const moi = ui(owner.page, 'fr');
 
     await owner.page.goto('/');
@@ -43,7 +31,7 @@ describe("l'application en français", () => {
     const link = await moi.invite('dominique@example.fr', 'community_manager');
     await owner.page.getByText(/Invitation créée pour dominique@example\.fr/).waitFor();
 
-    const invitee = await newVisitor(browser, server, 'fr-CA');
+    const invitee = await newVisitor(suite.browser, suite.server, 'fr-CA');
     const dominique = ui(invitee.page, 'fr');
     await invitee.page.goto(new URL(link).pathname);
     await dominique.heading('Rejoindre Miel & Co').waitFor();

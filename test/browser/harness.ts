@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startRuche } from '../../src/app.js';
 
@@ -55,4 +56,18 @@ export async function newVisitor(browser: Browser, server: Server, locale: strin
   const context = await browser.newContext({ baseURL: server.url, locale });
   const page = await context.newPage();
   return { context, page };
+}
+
+/** A Ruche and a browser for one suite, started before its tests and stopped after; read them inside the tests. */
+export function browserSuite<S extends Server>(start: () => Promise<S>, timeout = 120_000): { readonly server: S; readonly browser: Browser } {
+  const suite = {} as { server: S; browser: Browser };
+  beforeAll(async () => {
+    suite.server = await start();
+    suite.browser = await launchBrowser();
+  }, timeout);
+  afterAll(async () => {
+    await suite.browser?.close();
+    await suite.server?.stop();
+  });
+  return suite;
 }

@@ -3,13 +3,12 @@
  * credentials), the composer with a variant and an image, the calendar with drag and drop, and a failed post
  * tried again. Approvals and the crisis switch are in publishing.flow.test.ts.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { DateTime } from 'luxon';
 import sharp from 'sharp';
-import { launchBrowser, newVisitor } from './harness.js';
+import { browserSuite, newVisitor } from './harness.js';
 import { ui } from './helpers.js';
-import { startTestRuche, type TestRuche } from '../helpers/ruche.js';
+import { startTestRuche } from '../helpers/ruche.js';
 import { LocalNetwork } from '../helpers/local-network.js';
 import { connectLocalAccount } from '../helpers/publishing.js';
 
@@ -17,30 +16,19 @@ const TIMEOUT = 120_000;
 const ZONE = 'Europe/Paris';
 
 describe('publishing (English)', () => {
-  let ruche: TestRuche;
-  let browser: Browser;
   const network = new LocalNetwork();
-
-  beforeAll(async () => {
-    ruche = await startTestRuche('sqlite', {}, { connectors: network.factory() });
-    browser = await launchBrowser();
-  }, TIMEOUT);
-
-  afterAll(async () => {
-    await browser?.close();
-    await ruche?.stop();
-  });
+  const suite = browserSuite(() => startTestRuche('sqlite', {}, { connectors: network.factory() }), TIMEOUT);
 
   it('composes with a variant and an image, plans it, moves it in the calendar, and retries a failure', async () => {
-    const owner = await newVisitor(browser, ruche, 'en-US');
+    const owner = await newVisitor(suite.browser, suite.server, 'en-US');
     const page = owner.page;
     const me = ui(page, 'en');
     await me.setupOwner({ name: 'Olga Owner', email: 'olga@example.com', password: 'olga password 1', workspace: 'Hive' });
     const wid = me.workspaceId();
     const session = await me.api('GET', '/session');
     await me.api('PATCH', `/workspaces/${wid}`, { timezone: ZONE });
-    await connectLocalAccount(ruche, wid, session.user.id, 'brand.local');
-    await connectLocalAccount(ruche, wid, session.user.id, 'quebec.local');
+    await connectLocalAccount(suite.server, wid, session.user.id, 'brand.local');
+    await connectLocalAccount(suite.server, wid, session.user.id, 'quebec.local');
 
     // Settings → Accounts: health table, and the second account's own time zone and a queue slot.
     await me.goTo('settings');

@@ -3,39 +3,27 @@
  * publishes at once; then the crisis switch holds a post past its time and resuming decides its fate.
  * The network is the in-memory test network (see test/helpers/local-network.ts).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, newVisitor } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { browserSuite, newVisitor } from './harness.js';
 import { ui } from './helpers.js';
-import { startTestRuche, type TestRuche } from '../helpers/ruche.js';
+import { startTestRuche } from '../helpers/ruche.js';
 import { LocalNetwork } from '../helpers/local-network.js';
 import { connectLocalAccount } from '../helpers/publishing.js';
 
 const TIMEOUT = 120_000;
 
 describe('approvals and the crisis switch', () => {
-  let ruche: TestRuche;
-  let browser: Browser;
   const network = new LocalNetwork();
-
-  beforeAll(async () => {
-    ruche = await startTestRuche('sqlite', {}, { connectors: network.factory() });
-    browser = await launchBrowser();
-  }, TIMEOUT);
-
-  afterAll(async () => {
-    await browser?.close();
-    await ruche?.stop();
-  });
+  const suite = browserSuite(() => startTestRuche('sqlite', {}, { connectors: network.factory() }), TIMEOUT);
 
   it('waits for the strategist, publishes now, pauses and resumes with an overdue post', async () => {
-    const owner = await newVisitor(browser, ruche, 'en-US');
+    const owner = await newVisitor(suite.browser, suite.server, 'en-US');
     const page = owner.page;
     const me = ui(page, 'en');
     await me.setupOwner({ name: 'Olga Owner', email: 'olga@example.com', password: 'olga password 1', workspace: 'Hive' });
     const wid = me.workspaceId();
     const session = await me.api('GET', '/session');
-    const accountId = await connectLocalAccount(ruche, wid, session.user.id, 'brand.local');
+    const accountId = await connectLocalAccount(suite.server, wid, session.user.id, 'brand.local');
 
     // One approval step: a strategist.
     await me.goTo('settings');
@@ -49,7 +37,7 @@ describe('approvals and the crisis switch', () => {
 
     await me.goTo('members');
     const link = await me.invite('sam@example.com', 'strategist');
-    const strategist = await newVisitor(browser, ruche, 'en-US');
+    const strategist = await newVisitor(suite.browser, suite.server, 'en-US');
     const sam = ui(strategist.page, 'en');
     await strategist.page.goto(new URL(link).pathname);
     await sam.acceptInvitation('Sam Strategist', 'sam password 12');

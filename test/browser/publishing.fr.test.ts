@@ -2,12 +2,11 @@
  * Publishing in French: compose, submit, and find the post in the calendar, every label in French.
  * The network is the in-memory test network (see test/helpers/local-network.ts).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { DateTime } from 'luxon';
-import { launchBrowser, newVisitor } from './harness.js';
+import { browserSuite, newVisitor } from './harness.js';
 import { ui } from './helpers.js';
-import { startTestRuche, type TestRuche } from '../helpers/ruche.js';
+import { startTestRuche } from '../helpers/ruche.js';
 import { LocalNetwork } from '../helpers/local-network.js';
 import { connectLocalAccount } from '../helpers/publishing.js';
 
@@ -15,29 +14,18 @@ const TIMEOUT = 120_000;
 const ZONE = 'Europe/Paris';
 
 describe('publication (français)', () => {
-  let ruche: TestRuche;
-  let browser: Browser;
   const network = new LocalNetwork();
-
-  beforeAll(async () => {
-    ruche = await startTestRuche('sqlite', {}, { connectors: network.factory() });
-    browser = await launchBrowser();
-  }, TIMEOUT);
-
-  afterAll(async () => {
-    await browser?.close();
-    await ruche?.stop();
-  });
+  const suite = browserSuite(() => startTestRuche('sqlite', {}, { connectors: network.factory() }), TIMEOUT);
 
   it('rédige, envoie et retrouve la publication au calendrier', async () => {
-    const { context, page } = await newVisitor(browser, ruche, 'fr-FR');
+    const { context, page } = await newVisitor(suite.browser, suite.server, 'fr-FR');
     const moi = ui(page, 'fr');
     await moi.setupOwner({ name: 'Odile Propriétaire', email: 'odile@example.com', password: 'mot de passe 1', workspace: 'Ruche FR' });
     expect(await moi.htmlLang()).toBe('fr');
     const wid = moi.workspaceId();
     const session = await moi.api('GET', '/session');
     await moi.api('PATCH', `/workspaces/${wid}`, { timezone: ZONE });
-    await connectLocalAccount(ruche, wid, session.user.id, 'marque.local');
+    await connectLocalAccount(suite.server, wid, session.user.id, 'marque.local');
 
     await moi.newPost();
     await moi.pickAccounts('marque.local');

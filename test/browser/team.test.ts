@@ -2,29 +2,17 @@
  * Team management as a keyboard user would do it: the workspace menu by keyboard, revoking an
  * invitation and removing a member, each behind a confirmation that can be cancelled.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, newVisitor, startServer, type Server } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { browserSuite, newVisitor, startServer } from './harness.js';
 import { ui } from './helpers.js';
 
 const TIMEOUT = 120_000;
 
 describe('team management', () => {
-  let server: Server;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  }, TIMEOUT);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const suite = browserSuite(() => startServer(), TIMEOUT);
 
   it('works from the keyboard and asks before removing anyone', async () => {
-    const owner = await newVisitor(browser, server, 'en-US');
+    const owner = await newVisitor(suite.browser, suite.server, 'en-US');
     const me = ui(owner.page, 'en');
     const page = owner.page;
     await me.setupOwner({ name: 'Olga Owner', email: 'olga@example.com', password: 'olga password 1', workspace: 'Hive One' });
@@ -54,7 +42,7 @@ describe('team management', () => {
     await me.expectStatus('The invitation for gone@example.com was revoked.');
     await expect.poll(() => page.getByRole('cell', { name: 'gone@example.com', exact: true }).count()).toBe(0);
 
-    const guest = await newVisitor(browser, server, 'en-US');
+    const guest = await newVisitor(suite.browser, suite.server, 'en-US');
     const them = ui(guest.page, 'en');
     await guest.page.goto(new URL(revokedLink).pathname);
     await them.heading('Invitation not found').waitFor();
@@ -93,7 +81,7 @@ describe('team management', () => {
     await me.createWorkspace('Hive One', 'Hive Two');
     await me.goTo('members');
     const third = await me.invite('kept@example.com', 'client');
-    const elsewhere = await newVisitor(browser, server, 'en-US');
+    const elsewhere = await newVisitor(suite.browser, suite.server, 'en-US');
     const kim = ui(elsewhere.page, 'en');
     await elsewhere.page.goto(new URL(third).pathname);
     await elsewhere.page.getByText('An account already exists for kept@example.com').waitFor();
