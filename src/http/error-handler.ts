@@ -3,6 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { ZodError } from 'zod';
 import { AppError } from './errors.js';
 import { isConnectorError } from '../connectors/errors.js';
+import { BlockedAddressError } from '../net/address-guard.js';
 import type { HttpEnv } from './types.js';
 
 export function errorBody(code: string, message: string, details?: unknown) {
@@ -18,6 +19,7 @@ export function handleError(err: Error, c: Context<HttpEnv>) {
     }
     return c.json(errorBody(err.code, err.message, err.details), err.status);
   }
+  if (err instanceof BlockedAddressError) return c.json(errorBody('blocked_address', err.message), 400);
   if (isConnectorError(err)) {
     // The network's own words, which tell the user what to fix (a wrong app password, a refused post).
     if (err.kind === 'rate_limited') return c.json(errorBody('network_rate_limited', err.message), 429);

@@ -19,11 +19,12 @@ export function mountWebApp(app: Hono<HttpEnv>, webDir: string) {
     }),
   );
   app.use('/*', serveStatic({ root }));
+  // Read once: the build happens before the server starts.
+  let index: string | null = null;
   app.get('*', (c) => {
-    if (!fs.existsSync(indexFile)) {
-      return c.text('The web app is not built. Run "npm run build:web" (npm start does it).', 503);
-    }
+    if (index === null && fs.existsSync(indexFile)) index = fs.readFileSync(indexFile, 'utf8');
+    if (index === null) return c.text('The web app is not built. Run "npm run build:web" (npm start does it).', 503);
     c.header('Cache-Control', 'no-cache');
-    return c.html(fs.readFileSync(indexFile, 'utf8'));
+    return c.html(index);
   });
 }

@@ -54,6 +54,15 @@ describe('bad input', () => {
     expect(res.headers.get('content-type')).toMatch(/application\/json/);
   });
 
+  it('refuses network addresses that lead to this machine or a private network', async () => {
+    const bsky = await owner.post(`/api/v1/workspaces/${workspaceId}/accounts/bluesky`, {
+      service: 'http://127.0.0.1:2583', identifier: 'me.test', appPassword: 'abcd-efgh-ijkl-mnop',
+    });
+    expectError(bsky, 400, 'blocked_address');
+    expectError(await owner.post(`/api/v1/workspaces/${workspaceId}/accounts/mastodon`, { instance: 'http://169.254.169.254' }), 400, 'blocked_address');
+    expect((await owner.get(`/api/v1/workspaces/${workspaceId}/accounts`)).body.items).toEqual([]);
+  });
+
   it('describes the API as OpenAPI 3.1 with every route', async () => {
     const doc = (await owner.get('/api/v1/openapi.json')).body;
     expect(doc.openapi).toBe('3.1.0');

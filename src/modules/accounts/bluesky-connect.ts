@@ -2,8 +2,7 @@ import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { HttpEnv } from '../../http/types.js';
 import { workspaceRoute, WorkspaceParams } from '../../http/route.js';
 import { jsonBody, jsonOk } from '../../http/json.js';
-import { AppError } from '../../http/errors.js';
-import { assertPublicUrl, BlockedAddressError } from '../../net/address-guard.js';
+import { assertPublicUrl } from '../../net/address-guard.js';
 import { connectBluesky } from '../../connectors/bluesky/connect.js';
 import { saveConnection } from './service.js';
 
@@ -27,12 +26,7 @@ export function registerBlueskyConnectRoute(app: OpenAPIHono<HttpEnv>) {
   app.openapi(connect, async (c) => {
     const { ctx, member, actor, ip } = c.var;
     const input = c.req.valid('json');
-    try {
-      await assertPublicUrl(input.service, ctx.config.allowPrivateNetworks);
-    } catch (err) {
-      if (err instanceof BlockedAddressError) throw new AppError('blocked_address', 400, err.message);
-      throw err;
-    }
+    await assertPublicUrl(input.service, ctx.config.allowPrivateNetworks);
     const { credentials, account } = await connectBluesky({ service: input.service, identifier: input.identifier, password: input.appPassword });
     const id = await saveConnection(ctx, {
       workspaceId: member.workspaceId, userId: actor.userId, network: 'bluesky', serviceUrl: input.service, credentials, account, ip,

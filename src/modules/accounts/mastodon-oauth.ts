@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { AppContext } from '../../context.js';
 import { AppError, notFound } from '../../http/errors.js';
-import { assertPublicUrl, BlockedAddressError } from '../../net/address-guard.js';
+import { assertPublicUrl } from '../../net/address-guard.js';
 import { exchangeMastodonCode, mastodonAuthorizeUrl, normaliseInstanceUrl, registerMastodonApp, type MastodonApp } from '../../connectors/mastodon/connect.js';
 import { saveConnection } from './service.js';
 
@@ -13,12 +13,7 @@ export const mastodonRedirectUri = (ctx: AppContext) => `${ctx.config.publicUrl}
 /** Registers Ruche on the instance and returns where to send the user to authorise it. */
 export async function startMastodonConnect(ctx: AppContext, workspaceId: string, userId: string, instance: string): Promise<string> {
   const instanceUrl = normaliseInstanceUrl(instance);
-  try {
-    await assertPublicUrl(instanceUrl, ctx.config.allowPrivateNetworks);
-  } catch (err) {
-    if (err instanceof BlockedAddressError) throw new AppError('blocked_address', 400, err.message);
-    throw err;
-  }
+  await assertPublicUrl(instanceUrl, ctx.config.allowPrivateNetworks);
   const app = await registerMastodonApp({ instanceUrl, redirectUri: mastodonRedirectUri(ctx), clientName: 'Ruche', website: ctx.config.publicUrl });
   const state = crypto.randomBytes(24).toString('base64url');
   await ctx.store.db

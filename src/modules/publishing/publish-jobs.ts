@@ -52,8 +52,7 @@ export function postPublishJob(ctx: AppContext) {
       }
       const lastAttempt = job.attempt >= PUBLISH_MAX_ATTEMPTS;
       const results = await Promise.allSettled(pending.map((t) => publishTarget(ctx, t, { lastAttempt })));
-      const retry = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-      if (retry) throw retryFirst(results);
+      if (results.some((r) => r.status === 'rejected')) throw retryFirst(results);
       return { targets: pending.length };
     },
   });
