@@ -1,0 +1,3 @@
+export const STAMP_FILE: string;
+export function fingerprint(root: string, files: readonly string[]): string;
+export function readStamp(outDir: string): { files: string[]; fingerprint: string } | null;
