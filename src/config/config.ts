@@ -20,7 +20,8 @@ export interface Config {
   /** How long a claimed job stays with its worker without a heartbeat: a dead worker's jobs wait this long. */
   jobLeaseMs: number;
   logLevel: Env['LOG_LEVEL'];
-  trustProxy: boolean;
+  /** Reverse proxies in front of us, each appending to X-Forwarded-For; 0 believes no such header. */
+  trustProxy: number;
   /** Whether network addresses given by users may be on a private network (a local PDS, a company Mastodon). */
   allowPrivateNetworks: boolean;
 }

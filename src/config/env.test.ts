@@ -18,6 +18,13 @@ describe('configuration', () => {
     expect(config.publicUrl).toBe('http://localhost:9000');
   });
 
+  it('reads TRUST_PROXY as a number of proxies', () => {
+    expect(envToConfig(readEnv({})).trustProxy).toBe(0);
+    expect(envToConfig(readEnv({ TRUST_PROXY: 'true' })).trustProxy).toBe(1);
+    expect(envToConfig(readEnv({ TRUST_PROXY: '2' })).trustProxy).toBe(2);
+    expect(() => readEnv({ TRUST_PROXY: 'yes' })).toThrow(/TRUST_PROXY/);
+  });
+
   it('names every bad variable in one message', () => {
     const bad = () => readEnv({ PORT: '99999', DATABASE_URL: 'mysql://x', SECRET_KEY: 'short', ROLES: 'api,chef' });
     expect(bad).toThrow(ConfigError);

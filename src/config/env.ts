@@ -44,10 +44,17 @@ export const envSchema = z.object({
     .enum(['0', '1', 'true', 'false'])
     .default('0')
     .transform((v) => v === '1' || v === 'true'),
+  /** How many reverse proxies stand in front of Ruche: the client address is that many hops from the right of X-Forwarded-For. */
   TRUST_PROXY: z
-    .enum(['0', '1', 'true', 'false'])
+    .string()
     .default('0')
-    .transform((v) => v === '1' || v === 'true'),
+    .transform((v, ctx) => {
+      if (v === 'true') return 1;
+      if (v === 'false') return 0;
+      if (/^\d{1,2}$/.test(v)) return Number(v);
+      ctx.addIssue({ code: 'custom', message: 'the number of reverse proxies in front of Ruche (0 for none, 1 for one, …)' });
+      return z.NEVER;
+    }),
 });
 
 export type Env = z.infer<typeof envSchema>;
