@@ -11,7 +11,8 @@ export default defineConfig({
   build: {
     outDir: here('dist/web'),
     emptyOutDir: true,
-    sourcemap: true,
+    // Maps would publish the sources next to the app; the dev server has its own.
+    sourcemap: false,
   },
   server: {
     proxy: {

@@ -48,7 +48,8 @@ export async function startRuche(options: StartOptions = {}): Promise<Ruche> {
       const app = createHttpApp(ctx, { webDir: options.webDir });
       const server = await listen(app.fetch, config.port, config.host);
       const { port } = server.address() as AddressInfo;
-      url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
+      const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host.includes(':') ? `[${config.host}]` : config.host;
+      url = `http://${host}:${port}`;
       // With PORT=0 the real port is known only now; links in invitations must carry it.
       if (config.publicUrlDerived) ctx.config.publicUrl = url;
       // The HTTP server stops first, so nothing new arrives while jobs drain.

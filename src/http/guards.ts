@@ -55,7 +55,8 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
  * CSRF guard for cookie-authenticated writes: the web app sends a custom header, which a cross-site
- * form or a no-CORS fetch cannot; an Origin that is not ours is refused too.
+ * form or a no-CORS fetch cannot. A browser's Origin must be PUBLIC_URL's, scheme included: the Host
+ * header proves nothing (a rebound DNS name sends its own), and "null" comes from sandboxed or opaque pages.
  */
 export const csrfGuard = createMiddleware<HttpEnv>(async (c, next) => {
   if (UNSAFE.has(c.req.method)) {
@@ -63,18 +64,13 @@ export const csrfGuard = createMiddleware<HttpEnv>(async (c, next) => {
       throw new AppError('csrf_failed', 403, 'Missing X-Ruche-CSRF header.');
     }
     const origin = c.req.header('origin');
-    if (origin && origin !== 'null') {
-      const host = c.req.header('host');
-      let originHost: string | null = null;
-      try {
-        originHost = new URL(origin).host;
-      } catch {
-        originHost = null;
-      }
-      const publicHost = new URL(c.get('ctx').config.publicUrl).host;
-      if (originHost !== host && originHost !== publicHost) {
-        throw new AppError('csrf_failed', 403, 'Cross-site request refused.');
-      }
+    const expected = new URL(c.get('ctx').config.publicUrl).origin;
+    if (origin !== undefined && origin !== expected) {
+      throw new AppError(
+        'csrf_failed',
+        403,
+        `Cross-site request refused: this page is not served from ${expected}. If that is not the address you use, set PUBLIC_URL to it.`,
+      );
     }
   }
   await next();

@@ -32,6 +32,10 @@ export function createHttpApp(ctx: AppContext, options: { webDir?: string } = {}
   app.use(
     '*',
     secureHeaders({
+      // Over plain HTTP the header is ignored at best, and at worst pins a name that later serves HTTPS elsewhere.
+      strictTransportSecurity: ctx.config.publicUrl.startsWith('https://') ? 'max-age=15552000; includeSubDomains' : false,
+      // The same rule as frame-ancestors 'none', for browsers that only read the older header.
+      xFrameOptions: 'DENY',
       contentSecurityPolicy: {
         defaultSrc: ["'self'"],
         imgSrc: ["'self'", 'data:', 'blob:', 'https:'],

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Hono } from 'hono';
+import type { Context, Hono } from 'hono';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { HttpEnv } from './types.js';
 
@@ -8,6 +8,8 @@ import type { HttpEnv } from './types.js';
 export function mountWebApp(app: Hono<HttpEnv>, webDir: string) {
   const indexFile = path.join(webDir, 'index.html');
   const root = path.relative(process.cwd(), webDir) || '.';
+  // Source maps would hand out the app's sources; a build that made them still does not serve them.
+  app.get('*', async (c, next) => (c.req.path.endsWith('.map') ? notFound(c) : next()));
   app.use(
     '/assets/*',
     serveStatic({
@@ -18,6 +20,8 @@ export function mountWebApp(app: Hono<HttpEnv>, webDir: string) {
       },
     }),
   );
+  // A missing asset (an old hashed name after a deploy) must fail as a script, not load the app's HTML.
+  app.get('/assets/*', notFound);
   app.use('/*', serveStatic({ root }));
   // Read once: the build happens before the server starts.
   let index: string | null = null;
@@ -27,4 +31,9 @@ export function mountWebApp(app: Hono<HttpEnv>, webDir: string) {
     c.header('Cache-Control', 'no-cache');
     return c.html(index);
   });
+}
+
+function notFound(c: Context) {
+  c.header('Cache-Control', 'no-store');
+  return c.text('Not found', 404);
 }

@@ -18,7 +18,7 @@ export interface TestRuche extends Ruche {
 export async function startTestRuche(
   kind: 'sqlite' | 'postgres' = 'sqlite',
   env: Record<string, string> = {},
-  overrides: ContextOverrides = {},
+  overrides: ContextOverrides & { webDir?: string } = {},
 ): Promise<TestRuche> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ruche-test-'));
   const schema = `t_${crypto.randomBytes(6).toString('hex').replace(/[0-9]/g, (d) => 'abcdefghij'[Number(d)])}`;
