@@ -14,6 +14,7 @@ import { registerMediaRoutes } from '../modules/media/routes.js';
 import { registerCampaignRoutes } from '../modules/publishing/campaign-routes.js';
 import { registerPostRoutes } from '../modules/publishing/posts-routes.js';
 import { registerPostActionRoutes } from '../modules/publishing/post-action-routes.js';
+import { registerBulkDecisionRoutes } from '../modules/publishing/bulk-decision-routes.js';
 import { registerPublishingSettingsRoutes } from '../modules/publishing/settings-routes.js';
 
 /** Every module's routes; the OpenAPI document and the tenant-isolation test are built from them. */
@@ -33,4 +34,5 @@ export function registerApiRoutes(app: OpenAPIHono<HttpEnv>) {
   registerPostRoutes(app);
   registerPostActionRoutes(app);
   registerPublishingSettingsRoutes(app);
+  registerBulkDecisionRoutes(app);
 }

@@ -17,6 +17,7 @@ export interface UserView {
 export interface MembershipView {
   workspaceId: string;
   workspaceName: string;
+  workspaceLogoUrl: string | null;
   role: RoleName;
   permissions: Permission[];
 }
@@ -34,12 +35,18 @@ export interface SetupView {
   needsOwner: boolean;
 }
 
+export type WeekStart = 'monday' | 'sunday';
+
 export interface WorkspaceView {
   id: string;
   name: string;
   timezone: string;
   locale: 'fr' | 'en';
   createdAt: string;
+  /** The calendar's first day of the week. */
+  weekStart: WeekStart;
+  /** The logo's address (it changes when the logo does), or null. */
+  logoUrl: string | null;
   role: RoleName;
   permissions: Permission[];
 }
@@ -209,4 +216,40 @@ export interface PublishingSettingsView {
   pausedAt: string | null;
   pausedBy: string | null;
   overdue: Array<{ id: string; body: string; scheduledAt: string }>;
+}
+
+/** A post as the overview lists it: enough to recognise it and open it. */
+export interface PostGlance {
+  id: string;
+  status: PostStatus;
+  excerpt: string;
+  scheduledAt: string | null;
+  targets: Array<{ network: string; handle: string; status: TargetStatus; error: string | null }>;
+}
+
+/** GET /api/v1/workspaces/{id}/overview: the workspace's home page, trimmed to what the member may see. */
+export interface OverviewView {
+  zone: string;
+  weekStart: WeekStart;
+  /** Today and the current week in the workspace's zone, as [from, to) instants. */
+  today: { from: string; to: string };
+  week: { from: string; to: string };
+  /** Posts planned this week, today's included, in time order. */
+  agenda: PostGlance[];
+  /** Posts waiting for this member's decision at their step; null when the role does not approve. */
+  toApprove: { count: number; items: PostGlance[]; waitingOthers: number } | null;
+  /** Posts that did not go out, and those held by a pause; null for roles that cannot act on them. */
+  problems: { failed: PostGlance[]; failedCount: number; held: PostGlance[] } | null;
+  /** Accounts that need reconnecting; null for roles that do not handle accounts. */
+  accounts: Array<{ id: string; network: string; handle: string; status: string; message: string | null }> | null;
+  crisis: { pausedAt: string; pausedBy: string | null } | null;
+  /** What a new workspace still lacks. */
+  counts: { accounts: number; posts: number; members: number };
+}
+
+/** One item of a bulk operation: done, or why not (Immich-style). */
+export interface BulkItemResult {
+  id: string;
+  ok: boolean;
+  error?: { code: string; message: string };
 }

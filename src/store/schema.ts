@@ -1,3 +1,4 @@
+import type { Generated } from 'kysely';
 
 /**
  * Tables owned by Ruche. Timestamps are integer milliseconds since the epoch, booleans 0/1 and JSON is
@@ -9,6 +10,11 @@ export interface WorkspaceTable {
   name: string;
   timezone: string;
   locale: string;
+  /** The logo's file in the data folder (media/<key>), or null. */
+  logo_key: string | null;
+  logo_updated_at: number | null;
+  /** The calendar's first day: 'monday' or 'sunday' (Monday unless chosen). */
+  week_start: Generated<string>;
   created_by: string;
   created_at: number;
 }

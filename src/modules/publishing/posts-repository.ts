@@ -31,6 +31,24 @@ export async function loadDecisions(db: Kysely<Database>, post: PostTable): Prom
     .map((r) => ({ step: r.step, userId: r.user_id, role: r.role as RoleName, decision: r.decision }));
 }
 
+/** The same for many posts in one query: each post's decisions on its current version. */
+export async function loadDecisionsOf(db: Kysely<Database>, workspaceId: string, posts: readonly PostTable[]): Promise<Map<string, Decision[]>> {
+  const out = new Map<string, Decision[]>(posts.map((p) => [p.id, []]));
+  if (posts.length === 0) return out;
+  const versions = new Map(posts.map((p) => [p.id, Number(p.version)]));
+  const rows = await db
+    .selectFrom('approvals')
+    .innerJoin('memberships', (j) => j.onRef('memberships.user_id', '=', 'approvals.user_id').on('memberships.workspace_id', '=', workspaceId))
+    .select(['approvals.post_id', 'approvals.post_version', 'approvals.step', 'approvals.user_id', 'approvals.decision', 'memberships.role'])
+    .where('approvals.post_id', 'in', [...versions.keys()])
+    .execute();
+  for (const r of rows) {
+    if (Number(r.post_version) !== versions.get(r.post_id) || !isRole(r.role)) continue;
+    out.get(r.post_id)!.push({ step: r.step, userId: r.user_id, role: r.role as RoleName, decision: r.decision });
+  }
+  return out;
+}
+
 export async function loadTargets(db: Kysely<Database>, postIds: string[]) {
   if (postIds.length === 0) return [];
   return db

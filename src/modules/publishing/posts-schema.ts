@@ -23,10 +23,20 @@ export const PostUpdate = PostInput.partial().extend({
 });
 export type PostUpdate = z.infer<typeof PostUpdate>;
 
-export const Decide = z.strictObject({
+const DecisionFields = {
   decision: z.enum(['approved', 'changes_requested']),
   comment: z.string().max(2000).default(''),
-});
+};
+// Asking for changes without saying which leaves the author guessing.
+const saysWhatToChange = (d: { decision: string; comment: string }) => d.decision !== 'changes_requested' || d.comment.trim().length > 0;
+const commentNeeded = { path: ['comment'], message: 'say what to change when asking for changes' };
+
+export const Decide = z.strictObject(DecisionFields).refine(saysWhatToChange, commentNeeded);
+
+/** The same decision on several posts at once (the approvals list's "Approve selected"). */
+export const BulkDecide = z
+  .strictObject({ ids: z.array(Id).min(1).max(100), ...DecisionFields })
+  .refine(saysWhatToChange, commentNeeded);
 
 export const ScheduleInput = z.strictObject({
   /** A time, "next_slot" (each account's next free queue slot, the latest of them), or "now". */

@@ -3,6 +3,7 @@ import type { SessionView } from '../../shared/api.js';
 import { MATRIX } from '../../shared/permissions.js';
 import type { Database } from '../../store/schema.js';
 import { canCreateWorkspace, listWorkspacesOf } from '../workspaces/service.js';
+import { logoUrl } from '../workspaces/presenters.js';
 
 export async function presentSession(
   db: Kysely<Database>,
@@ -15,6 +16,7 @@ export async function presentSession(
     memberships: rows.map((r) => ({
       workspaceId: r.workspace.id,
       workspaceName: r.workspace.name,
+      workspaceLogoUrl: logoUrl(r.workspace),
       role: r.role,
       permissions: [...MATRIX[r.role]],
     })),

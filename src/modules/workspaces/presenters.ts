@@ -1,14 +1,27 @@
-import type { WorkspaceView } from '../../shared/api.js';
+import type { Selectable } from 'kysely';
+import type { WeekStart, WorkspaceView } from '../../shared/api.js';
 import { MATRIX, type RoleName } from '../../shared/permissions.js';
 import type { WorkspaceTable } from '../../store/schema.js';
 
-export function presentWorkspace(w: WorkspaceTable, role: RoleName): WorkspaceView {
+export type Workspace = Selectable<WorkspaceTable>;
+
+/** The logo's address; its version in the query makes browsers fetch a new logo at once. */
+export function logoUrl(w: Pick<Workspace, 'id' | 'logo_key' | 'logo_updated_at'>): string | null {
+  if (!w.logo_key) return null;
+  return `/api/v1/workspaces/${encodeURIComponent(w.id)}/logo?v=${Number(w.logo_updated_at ?? 0)}`;
+}
+
+export const weekStartOf = (w: Pick<Workspace, 'week_start'>): WeekStart => (w.week_start === 'sunday' ? 'sunday' : 'monday');
+
+export function presentWorkspace(w: Workspace, role: RoleName): WorkspaceView {
   return {
     id: w.id,
     name: w.name,
     timezone: w.timezone,
     locale: w.locale === 'fr' ? 'fr' : 'en',
-    createdAt: new Date(w.created_at).toISOString(),
+    weekStart: weekStartOf(w),
+    logoUrl: logoUrl(w),
+    createdAt: new Date(Number(w.created_at)).toISOString(),
     role,
     permissions: [...MATRIX[role]],
   };

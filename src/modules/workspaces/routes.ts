@@ -1,11 +1,14 @@
-import type { OpenAPIHono } from '@hono/zod-openapi';
+import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { HttpEnv } from '../../http/types.js';
 import { userRoute, workspaceRoute, WorkspaceParams } from '../../http/route.js';
 import { itemsOf, jsonBody, jsonOk } from '../../http/json.js';
+import { ACCEPTED_IMAGES } from '../media/images.js';
 import { WorkspaceCreate, WorkspaceSchema, WorkspaceUpdate } from './schema.js';
 import { assertCanCreate, createWorkspace, getWorkspace, listWorkspacesOf } from './service.js';
 import { presentWorkspace } from './presenters.js';
-import { AuditAction, recordAudit } from '../audit/service.js';
+import { updateWorkspaceSettings } from './settings.js';
+import { readLogo, removeLogo, saveLogo } from './logo.js';
+import { registerOverviewRoute } from './overview-route.js';
 
 const list = userRoute({
   method: 'get',
@@ -36,8 +39,38 @@ const update = workspaceRoute('workspace.update', {
   method: 'patch',
   path: '/api/v1/workspaces/{workspaceId}',
   tags: ['Workspaces'],
+  summary: 'Rename the workspace, or change its time zone, language or first day of the week',
   request: { params: WorkspaceParams, ...jsonBody(WorkspaceUpdate) },
   responses: { 200: jsonOk(WorkspaceSchema) },
+});
+
+const logoPath = '/api/v1/workspaces/{workspaceId}/logo';
+const putLogo = workspaceRoute('workspace.update', {
+  method: 'put',
+  path: logoPath,
+  tags: ['Workspaces'],
+  summary: 'Set the logo (the body is the image); its type is read from the bytes',
+  request: {
+    params: WorkspaceParams,
+    body: { content: Object.fromEntries(ACCEPTED_IMAGES.map((t) => [t, { schema: z.string().openapi({ format: 'binary' }) }])), required: true },
+  },
+  responses: { 200: jsonOk(WorkspaceSchema), 413: { description: 'Too large' }, 415: { description: 'Not an image we take' } },
+});
+const deleteLogo = workspaceRoute('workspace.update', {
+  method: 'delete',
+  path: logoPath,
+  tags: ['Workspaces'],
+  summary: 'Remove the logo',
+  request: { params: WorkspaceParams },
+  responses: { 200: jsonOk(WorkspaceSchema) },
+});
+const getLogo = workspaceRoute('workspace.read', {
+  method: 'get',
+  path: logoPath,
+  tags: ['Workspaces'],
+  summary: 'The logo (WebP)',
+  request: { params: WorkspaceParams, query: z.object({ v: z.string().max(20).optional() }) },
+  responses: { 200: { description: 'The image' } },
 });
 
 export function registerWorkspaceRoutes(app: OpenAPIHono<HttpEnv>) {
@@ -61,20 +94,29 @@ export function registerWorkspaceRoutes(app: OpenAPIHono<HttpEnv>) {
   });
 
   app.openapi(update, async (c) => {
-    const { db } = c.var.ctx.store;
-    const changes = c.req.valid('json');
-    const id = c.var.member.workspaceId;
-    await db.transaction().execute(async (trx) => {
-      if (Object.keys(changes).length > 0) await trx.updateTable('workspaces').set(changes).where('id', '=', id).execute();
-      await recordAudit(trx, {
-        action: AuditAction.workspaceUpdated,
-        workspaceId: id,
-        actorId: c.var.actor.userId,
-        target: { type: 'workspace', id },
-        data: changes,
-        ip: c.var.ip,
-      });
-    });
-    return c.json(presentWorkspace(await getWorkspace(db, id), c.var.member.role), 200);
+    const { ctx, member, actor } = c.var;
+    const meta = { actorId: actor.userId, ip: c.var.ip, now: ctx.clock.now() };
+    const w = await updateWorkspaceSettings(ctx.store.db, member.workspaceId, c.req.valid('json'), meta);
+    return c.json(presentWorkspace(w, member.role), 200);
   });
+
+  app.openapi(putLogo, async (c) => {
+    const { ctx, member, actor } = c.var;
+    const bytes = new Uint8Array(await c.req.arrayBuffer());
+    const w = await saveLogo(ctx, member.workspaceId, bytes, { actorId: actor.userId, ip: c.var.ip });
+    return c.json(presentWorkspace(w, member.role), 200);
+  });
+
+  app.openapi(deleteLogo, async (c) => {
+    const { ctx, member, actor } = c.var;
+    const w = await removeLogo(ctx, member.workspaceId, { actorId: actor.userId, ip: c.var.ip });
+    return c.json(presentWorkspace(w, member.role), 200);
+  });
+
+  app.openapi(getLogo, async (c) => {
+    const bytes = await readLogo(c.var.ctx, c.var.member.workspaceId);
+    return c.body(bytes as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': 'image/webp', 'X-Content-Type-Options': 'nosniff' });
+  });
+
+  registerOverviewRoute(app);
 }

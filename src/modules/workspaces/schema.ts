@@ -1,7 +1,10 @@
 import { z } from '@hono/zod-openapi';
 
-// Intl knows every IANA zone and its aliases (America/Montreal as well as America/Toronto).
+// Intl knows every IANA zone and its aliases (America/Montreal as well as America/Toronto). It also takes
+// any spelling ("europe/paris"); only the real one is stored, so that every screen shows the same name.
+const ZONE_SPELLING = /^[A-Z][A-Za-z0-9_+-]*(\/[A-Z][A-Za-z0-9_+-]*)*$/;
 function isTimeZone(tz: string): boolean {
+  if (!ZONE_SPELLING.test(tz)) return false;
   try {
     new Intl.DateTimeFormat('en', { timeZone: tz });
     return true;
@@ -16,6 +19,7 @@ export const Timezone = z
   .refine(isTimeZone, 'unknown IANA time zone (e.g. Europe/Paris)')
   .openapi({ example: 'Europe/Paris' });
 export const Locale = z.enum(['fr', 'en']);
+export const WeekStart = z.enum(['monday', 'sunday']);
 export const WorkspaceName = z.string().trim().min(1).max(80);
 
 export const WorkspaceCreate = z.strictObject({
@@ -28,7 +32,9 @@ export const WorkspaceUpdate = z.strictObject({
   name: WorkspaceName.optional(),
   timezone: Timezone.optional(),
   locale: Locale.optional(),
+  weekStart: WeekStart.optional(),
 });
+export type WorkspaceUpdate = z.infer<typeof WorkspaceUpdate>;
 
 export const WorkspaceSchema = z
   .object({
@@ -36,6 +42,8 @@ export const WorkspaceSchema = z
     name: z.string(),
     timezone: z.string(),
     locale: Locale,
+    weekStart: WeekStart,
+    logoUrl: z.string().nullable(),
     createdAt: z.string(),
     role: z.string(),
     permissions: z.array(z.string()),

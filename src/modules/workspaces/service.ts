@@ -1,9 +1,10 @@
 import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { Database, WorkspaceTable } from '../../store/schema.js';
+import type { Database } from '../../store/schema.js';
 import { forbidden, notFound } from '../../http/errors.js';
 import { isRole, type RoleName } from '../../shared/permissions.js';
 import { AuditAction, recordAudit } from '../audit/service.js';
+import type { Workspace } from './presenters.js';
 
 export interface NewWorkspace {
   name: string;
@@ -28,12 +29,15 @@ export async function createWorkspace(
   userId: string,
   input: NewWorkspace,
   meta: { ip: string | null; now: number },
-): Promise<WorkspaceTable> {
-  const workspace: WorkspaceTable = {
+): Promise<Workspace> {
+  const workspace: Workspace = {
     id: crypto.randomUUID(),
     name: input.name,
     timezone: input.timezone ?? 'Europe/Paris',
     locale: input.locale ?? 'fr',
+    logo_key: null,
+    logo_updated_at: null,
+    week_start: 'monday',
     created_by: userId,
     created_at: meta.now,
   };
@@ -69,7 +73,7 @@ export async function listWorkspacesOf(db: Kysely<Database>, userId: string) {
   return rows.filter((r) => isRole(r.role)).map(({ role, ...w }) => ({ workspace: w, role: role as RoleName }));
 }
 
-export async function getWorkspace(db: Kysely<Database>, id: string): Promise<WorkspaceTable> {
+export async function getWorkspace(db: Kysely<Database>, id: string): Promise<Workspace> {
   const w = await db.selectFrom('workspaces').selectAll().where('id', '=', id).executeTakeFirst();
   if (!w) throw notFound('workspace');
   return w;

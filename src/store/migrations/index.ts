@@ -2,10 +2,12 @@ import type { Migration } from 'kysely';
 import * as m0001 from './0001_foundation.js';
 import * as m0010 from './0010_publishing.js';
 import * as m0002jobs from './0002_jobs_claim_index.js';
+import * as m0014 from './0014_workspace_settings.js';
 
 /** Every migration in order. Append only: a released migration is never edited. */
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0010_publishing': m0010,
   '0002_jobs_claim_index': m0002jobs,
+  '0014_workspace_settings': m0014,
 };
