@@ -12,6 +12,8 @@ import { systemClock, type Clock } from './shared/clock.js';
 import { jobDefinitions } from './jobs-registry.js';
 import type { ConnectorFactory } from './modules/accounts/connector-factory.js';
 import { defaultConnectors } from './connectors/index.js';
+import { createGuardedFetch, type GuardedFetch } from './net/guarded-fetch.js';
+import type { AddressPolicy } from './net/guarded-dispatcher.js';
 
 /** Everything a route, a job or a command needs, built once from config. */
 export interface AppContext {
@@ -24,6 +26,8 @@ export interface AppContext {
   mailer: Mailer;
   jobs: { queue: JobQueue; registry: JobRegistry };
   connectors: ConnectorFactory;
+  /** The only fetch for addresses that users, feeds or networks gave us: private addresses refused, answers limited. */
+  guardedFetch: GuardedFetch;
   instanceId: string;
   /** What this process runs, filled in by app.ts once the roles start. */
   runtime: { runner: JobRunner | null };
@@ -33,6 +37,8 @@ export interface ContextOverrides {
   clock?: Clock;
   log?: Logger;
   connectors?: ConnectorFactory;
+  /** How outbound addresses are resolved and judged; tests play DNS tricks with it. */
+  outbound?: Partial<AddressPolicy>;
 }
 
 export async function createContext(config: Config, overrides: ContextOverrides = {}): Promise<AppContext> {
@@ -42,8 +48,8 @@ export async function createContext(config: Config, overrides: ContextOverrides 
   const store = openStore(config.database);
   try {
     await migrateToLatest(store);
-    const auth = createAuth({ store, secret, baseUrl: config.publicUrl, sessionDays: config.sessionDays });
-    await migrateAuth(auth);
+    const auth = await createAuth({ store, secret, baseUrl: config.publicUrl, sessionDays: config.sessionDays });
+    await migrateAuth(auth, store);
     const ctx: AppContext = {
       config,
       log,
@@ -54,6 +60,7 @@ export async function createContext(config: Config, overrides: ContextOverrides 
       mailer: createMailer(config.smtpUrl, config.mailFrom),
       jobs: { queue: createJobQueue(store, { clock }), registry: createJobRegistry([]) },
       connectors: overrides.connectors ?? defaultConnectors,
+      guardedFetch: createGuardedFetch({ allowPrivateNetworks: config.allowPrivateNetworks, policy: overrides.outbound }),
       instanceId: crypto.randomUUID().slice(0, 8),
       runtime: { runner: null },
     };
@@ -69,5 +76,6 @@ export async function createContext(config: Config, overrides: ContextOverrides 
 
 export async function destroyContext(ctx: AppContext): Promise<void> {
   ctx.mailer.close();
+  await ctx.guardedFetch.close();
   await ctx.store.destroy();
 }

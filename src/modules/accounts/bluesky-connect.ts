@@ -2,7 +2,7 @@ import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { HttpEnv } from '../../http/types.js';
 import { workspaceRoute, WorkspaceParams } from '../../http/route.js';
 import { jsonBody, jsonOk } from '../../http/json.js';
-import { assertPublicUrl } from '../../net/address-guard.js';
+import { blockedCause } from '../../net/address-guard.js';
 import { connectBluesky } from '../../connectors/bluesky/connect.js';
 import { saveConnection } from './service.js';
 
@@ -26,8 +26,12 @@ export function registerBlueskyConnectRoute(app: OpenAPIHono<HttpEnv>) {
   app.openapi(connect, async (c) => {
     const { ctx, member, actor, ip } = c.var;
     const input = c.req.valid('json');
-    await assertPublicUrl(input.service, ctx.config.allowPrivateNetworks);
-    const { credentials, account } = await connectBluesky({ service: input.service, identifier: input.identifier, password: input.appPassword });
+    // The PDS named in the account's DID document is called through the same guarded fetch.
+    const { credentials, account } = await connectBluesky({
+      service: input.service, identifier: input.identifier, password: input.appPassword, fetch: ctx.guardedFetch,
+    }).catch((err: unknown) => {
+      throw blockedCause(err) ?? err;
+    });
     const id = await saveConnection(ctx, {
       workspaceId: member.workspaceId, userId: actor.userId, network: 'bluesky', serviceUrl: input.service, credentials, account, ip,
     });

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { AppContext } from '../../context.js';
 import { AppError, notFound } from '../../http/errors.js';
-import { assertPublicUrl } from '../../net/address-guard.js';
+import { blockedCause } from '../../net/address-guard.js';
 import { exchangeMastodonCode, mastodonAuthorizeUrl, normaliseInstanceUrl, registerMastodonApp, type MastodonApp } from '../../connectors/mastodon/connect.js';
 import { saveConnection } from './service.js';
 
@@ -13,8 +13,9 @@ export const mastodonRedirectUri = (ctx: AppContext) => `${ctx.config.publicUrl}
 /** Registers Ruche on the instance and returns where to send the user to authorise it. */
 export async function startMastodonConnect(ctx: AppContext, workspaceId: string, userId: string, instance: string): Promise<string> {
   const instanceUrl = normaliseInstanceUrl(instance);
-  await assertPublicUrl(instanceUrl, ctx.config.allowPrivateNetworks);
-  const app = await registerMastodonApp({ instanceUrl, redirectUri: mastodonRedirectUri(ctx), clientName: 'Ruche', website: ctx.config.publicUrl });
+  const app = await registerMastodonApp({
+    instanceUrl, redirectUri: mastodonRedirectUri(ctx), clientName: 'Ruche', website: ctx.config.publicUrl, fetch: ctx.guardedFetch,
+  }).catch(asRefusal);
   const state = crypto.randomBytes(24).toString('base64url');
   await ctx.store.db
     .insertInto('oauth_states')
@@ -42,9 +43,14 @@ export async function finishMastodonConnect(ctx: AppContext, userId: string, sta
   if (!row || row.network !== 'mastodon' || row.user_id !== userId || row.expires_at < ctx.clock.now()) throw notFound('connection request');
   await db.deleteFrom('oauth_states').where('state_hash', '=', row.state_hash).execute();
   const app = JSON.parse(ctx.sealer.open(row.data)) as MastodonApp;
-  const { credentials, account } = await exchangeMastodonCode(app, code);
+  const { credentials, account } = await exchangeMastodonCode(app, code, { fetch: ctx.guardedFetch });
   const accountId = await saveConnection(ctx, {
     workspaceId: row.workspace_id, userId, network: 'mastodon', serviceUrl: app.instanceUrl, credentials, account, ip,
   });
   return { workspaceId: row.workspace_id, accountId };
+}
+
+/** An instance we may not call is the user's address to fix, not the network being down. */
+function asRefusal(err: unknown): never {
+  throw blockedCause(err) ?? err;
 }

@@ -10,6 +10,7 @@ export function openConnector(ctx: AppContext, account: Pick<SocialAccountTable,
   const credentials: unknown = JSON.parse(ctx.sealer.open(account.credentials));
   return ctx.connectors.create(account.network, {
     credentials,
+    fetch: ctx.guardedFetch,
     onCredentialsChanged: async (next: Credentials) => {
       await ctx.store.db
         .updateTable('social_accounts')
