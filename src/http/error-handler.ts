@@ -4,6 +4,7 @@ import type { ZodError } from 'zod';
 import { AppError } from './errors.js';
 import { isConnectorError } from '../connectors/errors.js';
 import { BlockedAddressError } from '../net/address-guard.js';
+import { isRejectedValue } from '../store/errors.js';
 import type { HttpEnv } from './types.js';
 
 export function errorBody(code: string, message: string, details?: unknown) {
@@ -25,6 +26,11 @@ export function handleError(err: Error, c: Context<HttpEnv>) {
     if (err.kind === 'rate_limited') return c.json(errorBody('network_rate_limited', err.message), 429);
     if (err.kind === 'transient' || err.kind === 'unknown_outcome') return c.json(errorBody('network_unavailable', err.message), 502);
     return c.json(errorBody('network_refused', err.message, { network: err.network, kind: err.kind }), 400);
+  }
+  if (isRejectedValue(err)) {
+    // Input checks should have caught it first: logged so that the missing check gets written.
+    c.get('log')?.warn({ err, method: c.req.method, path: c.req.path }, 'the database refused a value from the request');
+    return c.json(errorBody('invalid_input', 'A value in the request cannot be stored: check its characters and size.'), 400);
   }
   if (err instanceof HTTPException) {
     const status = err.status;

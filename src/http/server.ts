@@ -6,6 +6,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { AppContext } from '../context.js';
 import type { HttpEnv } from './types.js';
 import { csrfGuard } from './guards.js';
+import { refuseNul } from './input-guard.js';
 import { errorBody, handleError, validationFailed } from './error-handler.js';
 import { mountWebApp } from './static.js';
 import { clientIp } from './client-ip.js';
@@ -64,6 +65,7 @@ export function createHttpApp(ctx: AppContext, options: { webDir?: string } = {}
   const uploadLimit = limitFor(MAX_UPLOAD_BYTES);
   app.use('/api/*', (c, next) => (c.req.method === 'POST' && UPLOAD_PATH.test(c.req.path) ? uploadLimit : jsonLimit)(c, next));
   app.use('/api/*', csrfGuard);
+  app.use('/api/*', refuseNul);
 
   registerApiRoutes(app);
 

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import type { HttpEnv } from '../../http/types.js';
 import { workspaceRoute, WorkspaceParams } from '../../http/route.js';
 import { jsonOk } from '../../http/json.js';
+import { decodeCursor, encodeCursor } from '../../http/cursor.js';
 import type { AuditEventView } from '../../shared/api.js';
 
 const PAGE = 50;
@@ -61,16 +62,9 @@ export function registerAuditRoutes(app: OpenAPIHono<HttpEnv>) {
       createdAt: new Date(Number(r.created_at)).toISOString(),
     }));
     const last = rows[PAGE - 1];
-    const nextCursor = rows.length > PAGE && last ? Buffer.from(`${last.created_at}:${last.id}`).toString('base64url') : null;
+    const nextCursor = rows.length > PAGE && last ? encodeCursor(Number(last.created_at), last.id) : null;
     return c.json({ items, nextCursor }, 200);
   });
-}
-
-function decodeCursor(raw: string | undefined): { at: number; id: string } | null {
-  if (!raw) return null;
-  const [at, id] = Buffer.from(raw, 'base64url').toString().split(':');
-  const n = Number(at);
-  return Number.isFinite(n) && id ? { at: n, id } : null;
 }
 
 function safeJson(text: string): Record<string, unknown> {
