@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import crypto from 'node:crypto';
 import sharp from 'sharp';
-import { fitImage, inspectImage } from './images.js';
+import { fitImage, ImageTooLargeError, inspectImage, MAX_IMAGE_PIXELS } from './images.js';
+import { pngDeclaring } from '../../../test/helpers/images.js';
 
 /** A noisy image compresses badly: a realistic stand-in for a photo. */
 async function photo(width: number, height: number): Promise<Uint8Array> {
@@ -25,5 +26,21 @@ describe('images', () => {
     expect((await inspectImage(fitted.bytes))?.mime).toBe('image/jpeg');
     const small = await photo(20, 20);
     expect((await fitImage(small, 'image/png', { maxBytes: 976_560, mimeTypes: ['image/png'] })).bytes).toBe(small);
+  });
+
+  it('refuses from the header alone an image with more pixels than the limit, and says the limit', async () => {
+    const huge = await pngDeclaring(16_000, 16_000);
+    expect(huge.byteLength).toBeLessThan(1000);
+    const err = await inspectImage(huge).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ImageTooLargeError);
+    expect(err).toMatchObject({ code: 'image_too_large', status: 422, details: { width: 16_000, height: 16_000, maxPixels: MAX_IMAGE_PIXELS } });
+    expect((err as Error).message).toContain('the limit is 50 megapixels');
+    await expect(inspectImage(await pngDeclaring(7072, 7071))).rejects.toBeInstanceOf(ImageTooLargeError);
+    expect(await inspectImage(await pngDeclaring(7071, 7071))).toMatchObject({ width: 7071, height: 7071 });
+  });
+
+  it('never decodes an image over the limit when fitting it for a network', async () => {
+    const huge = await pngDeclaring(16_000, 16_000);
+    await expect(fitImage(huge, 'image/png', { maxBytes: 100, mimeTypes: ['image/jpeg'] })).rejects.toBeInstanceOf(ImageTooLargeError);
   });
 });
