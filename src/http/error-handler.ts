@@ -40,6 +40,11 @@ export function handleError(err: Error, c: Context<HttpEnv>) {
     }
     if (status >= 400 && status < 500) return c.json(errorBody('bad_request', err.message || 'Bad request.'), status);
   }
+  // The client hung up mid-request (an abandoned upload): nothing of ours failed and nobody awaits an answer.
+  if ((err as NodeJS.ErrnoException).code === 'ECONNRESET' && c.req.raw.signal.aborted) {
+    c.get('log')?.info({ method: c.req.method, path: c.req.path, reason: err.message }, 'client aborted the request');
+    return c.body(null, 400);
+  }
   c.get('log')?.error({ err }, 'unhandled error');
   return c.json(errorBody('internal', 'Something went wrong on our side. It has been logged.'), 500);
 }

@@ -76,11 +76,12 @@ describe.each(databases)('approvals on %s', (kind) => {
     expect((await creator.post(posts(`/${id}/submit`))).body).toMatchObject({ status: 'in_review', approval: { currentStep: 0, changesRequested: false } });
     await strategist.post(posts(`/${id}/decision`), { decision: 'approved' });
     await client.post(posts(`/${id}/decision`), { decision: 'approved' });
-    // Editing the approved content needs approval again; a stale editor gets 409.
+    // Editing the approved content needs approval again; a stale editor gets 409. Once scheduled, only
+    // members who may publish edit it (test/publishing/edit-permissions.test.ts).
     const scheduled = (await owner.get(posts(`/${id}`))).body;
     expect(scheduled.status).toBe('scheduled');
-    expect((await creator.patch(posts(`/${id}`), { body: 'v3', expectedVersion: scheduled.version - 1 })).status).toBe(409);
-    const v3 = await creator.patch(posts(`/${id}`), { body: 'v3', expectedVersion: scheduled.version });
+    expect((await strategist.patch(posts(`/${id}`), { body: 'v3', expectedVersion: scheduled.version - 1 })).status).toBe(409);
+    const v3 = await strategist.patch(posts(`/${id}`), { body: 'v3', expectedVersion: scheduled.version });
     expect(v3.body).toMatchObject({ status: 'in_review', approval: { currentStep: 0, missing: 1 } });
   });
 

@@ -1,29 +1,34 @@
-import crypto from 'node:crypto';
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { HttpEnv } from '../../http/types.js';
 import { workspaceRoute, WorkspaceParams } from '../../http/route.js';
 import { itemsOf, jsonBody, jsonOk, noContent } from '../../http/json.js';
-import { AppError, notFound } from '../../http/errors.js';
 import type { MediaTable } from '../../store/schema.js';
 import type { MediaView } from '../../shared/api.js';
-import { ACCEPTED_IMAGES, inspectImage } from './images.js';
-import { mediaKey, readMediaFile, writeMediaFile } from './storage.js';
+import { ACCEPTED_IMAGES, MAX_IMAGE_PIXELS } from './images.js';
+import { readMediaFile } from './storage.js';
+import { deleteMedia, describeMedia, findMedia, storeMedia } from './library.js';
 
 const MediaSchema = z
   .object({ id: z.string(), fileName: z.string(), mime: z.string(), bytes: z.number(), width: z.number().nullable(), height: z.number().nullable(), alt: z.string(), url: z.string() })
   .openapi('Media');
 const MediaParams = WorkspaceParams.extend({ mediaId: z.string().min(1).max(64) });
 const path = '/api/v1/workspaces/{workspaceId}/media';
+const megapixels = MAX_IMAGE_PIXELS / 1_000_000;
 
 const upload = workspaceRoute('posts.write', {
   method: 'post', path, tags: ['Media'],
-  summary: 'Upload an image (the body is the file); its type is read from the bytes',
+  summary: `Upload an image (the body is the file, up to 20 MB and ${megapixels} megapixels); its type and size are read from the bytes`,
   request: {
     params: WorkspaceParams,
     query: z.object({ fileName: z.string().max(200).default('image'), alt: z.string().max(2000).default('') }),
     body: { content: Object.fromEntries(ACCEPTED_IMAGES.map((t) => [t, { schema: z.string().openapi({ format: 'binary' }) }])), required: true },
   },
-  responses: { 201: jsonOk(MediaSchema, 'Stored'), 413: { description: 'Over 20 MB' }, 415: { description: 'Not an image we take' } },
+  responses: {
+    201: jsonOk(MediaSchema, 'Stored'),
+    413: { description: 'Over 20 MB' },
+    415: { description: 'Not an image we take' },
+    422: { description: `image_too_large: over ${megapixels} megapixels (width × height), refused before decoding` },
+  },
 });
 const list = workspaceRoute('posts.read', { method: 'get', path, tags: ['Media'], request: { params: WorkspaceParams }, responses: { 200: jsonOk(itemsOf(MediaSchema)) } });
 const file = workspaceRoute('posts.read', {
@@ -31,10 +36,16 @@ const file = workspaceRoute('posts.read', {
   responses: { 200: { description: 'The image' } },
 });
 const update = workspaceRoute('posts.write', {
-  method: 'patch', path: `${path}/{mediaId}`, tags: ['Media'], summary: 'Describe the image (alt text) for people who cannot see it',
+  method: 'patch', path: `${path}/{mediaId}`, tags: ['Media'],
+  summary: 'Describe the image (alt text) for people who cannot see it; in an approved or scheduled post this needs posts.publish',
   request: { params: MediaParams, ...jsonBody(z.strictObject({ alt: z.string().max(2000) })) }, responses: { 200: jsonOk(MediaSchema) },
 });
-const remove = workspaceRoute('posts.write', { method: 'delete', path: `${path}/{mediaId}`, tags: ['Media'], request: { params: MediaParams }, responses: { 204: noContent } });
+const remove = workspaceRoute('posts.write', {
+  method: 'delete', path: `${path}/{mediaId}`, tags: ['Media'],
+  summary: 'Delete an image and its file; one still used by a post that has not gone out is kept',
+  request: { params: MediaParams },
+  responses: { 204: noContent, 409: { description: 'media_in_use: a post that has not gone out uses it' } },
+});
 
 export const presentMedia = (m: MediaTable): MediaView => ({
   id: m.id, fileName: m.file_name, mime: m.mime, bytes: Number(m.bytes), width: m.width, height: m.height, alt: m.alt,
@@ -46,16 +57,7 @@ export function registerMediaRoutes(app: OpenAPIHono<HttpEnv>) {
     const { ctx, member, actor } = c.var;
     const { fileName, alt } = c.req.valid('query');
     const bytes = new Uint8Array(await c.req.arrayBuffer());
-    const info = bytes.byteLength ? await inspectImage(bytes) : null;
-    if (!info) throw new AppError('unsupported_media', 415, 'This file is not a JPEG, PNG, WebP or GIF image.');
-    const id = crypto.randomUUID();
-    const row: MediaTable = {
-      id, workspace_id: member.workspaceId, file_name: fileName.replace(/[\r\n]/g, ' '), mime: info.mime, bytes: bytes.byteLength,
-      width: info.width, height: info.height, alt, storage_key: mediaKey(member.workspaceId, id, info.ext),
-      created_by: actor.userId, created_at: ctx.clock.now(),
-    };
-    await writeMediaFile(ctx.config.dataDir, row.storage_key, bytes);
-    await ctx.store.db.insertInto('media').values(row).execute();
+    const row = await storeMedia(ctx, { workspaceId: member.workspaceId, userId: actor.userId }, bytes, fileName, alt);
     return c.json(presentMedia(row), 201);
   });
   app.openapi(list, async (c) => {
@@ -63,26 +65,18 @@ export function registerMediaRoutes(app: OpenAPIHono<HttpEnv>) {
     return c.json({ items: rows.map(presentMedia) }, 200);
   });
   app.openapi(file, async (c) => {
-    const m = await find(c.var, c.req.valid('param').mediaId);
+    const m = await findMedia(c.var.ctx, c.var.member.workspaceId, c.req.valid('param').mediaId);
     const bytes = await readMediaFile(c.var.ctx.config.dataDir, m.storage_key);
     // The type was read from the bytes at upload; nosniff keeps the browser from guessing another.
     return c.body(bytes as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': m.mime, 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'private, max-age=3600' });
   });
   app.openapi(update, async (c) => {
-    const m = await find(c.var, c.req.valid('param').mediaId);
-    const { alt } = c.req.valid('json');
-    await c.var.ctx.store.db.updateTable('media').set({ alt }).where('id', '=', m.id).execute();
-    return c.json(presentMedia({ ...m, alt }), 200);
+    const { ctx, member } = c.var;
+    const m = await describeMedia(ctx, member.workspaceId, member.role, c.req.valid('param').mediaId, c.req.valid('json').alt);
+    return c.json(presentMedia(m), 200);
   });
   app.openapi(remove, async (c) => {
-    const m = await find(c.var, c.req.valid('param').mediaId);
-    await c.var.ctx.store.db.deleteFrom('media').where('id', '=', m.id).execute();
+    await deleteMedia(c.var.ctx, c.var.member.workspaceId, c.req.valid('param').mediaId);
     return c.body(null, 204);
   });
-}
-
-async function find(v: HttpEnv['Variables'], mediaId: string): Promise<MediaTable> {
-  const m = await v.ctx.store.db.selectFrom('media').selectAll().where('id', '=', mediaId).where('workspace_id', '=', v.member.workspaceId).executeTakeFirst();
-  if (!m) throw notFound('media');
-  return m;
 }

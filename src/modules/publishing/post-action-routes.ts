@@ -27,7 +27,7 @@ const decide = route('posts.approve', 'decision', 'Approve, or ask for changes',
 const schedule = route('posts.publish', 'schedule', 'Schedule an approved post: at a time, at the next free slot, or now', ScheduleInput);
 const unschedule = route('posts.publish', 'unschedule', 'Take a scheduled post off the calendar (it stays approved)', undefined);
 const Reschedule = z.strictObject({ at: z.iso.datetime({ offset: true }) });
-const reschedule = route('posts.write', 'reschedule', 'Move a post to another time (drag and drop)', Reschedule);
+const reschedule = route('posts.write', 'reschedule', 'Move a post to another time (drag and drop); an approved or scheduled post needs posts.publish', Reschedule);
 const retry = route('posts.publish', 'retry', 'Try again the accounts that failed', undefined);
 const comment = workspaceRoute('posts.read', {
   method: 'post',

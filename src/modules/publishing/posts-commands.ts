@@ -2,13 +2,14 @@ import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { AppContext } from '../../context.js';
 import type { Database, PostStatus, PostTable } from '../../store/schema.js';
-import { conflict, forbidden } from '../../http/errors.js';
-import { can, type RoleName } from '../../shared/permissions.js';
+import { conflict } from '../../http/errors.js';
+import type { RoleName } from '../../shared/permissions.js';
 import type { PostInput, PostUpdate } from './posts-schema.js';
 import { assertAccounts, assertCampaign, assertMedia, loadPost } from './posts-repository.js';
 import { PostEvent, recordPostEvent } from './events.js';
 import { getSettings } from './settings.js';
 import { enqueuePublish } from './schedule.js';
+import { assertMayChangePost } from './edit-policy.js';
 
 export interface Actor {
   userId: string;
@@ -54,7 +55,8 @@ export async function createPost(ctx: AppContext, workspaceId: string, actor: Ac
 
 /**
  * Edits a post that has not gone out. Every edit makes a new version: approvals of the old one no longer
- * count, so an approved post goes back to review when the workspace requires approval.
+ * count, so an approved post goes back to review when the workspace requires approval. Once approved or
+ * scheduled, only members who may publish can edit it (see edit-policy).
  */
 export async function updatePost(ctx: AppContext, workspaceId: string, actor: Actor, postId: string, input: PostUpdate) {
   const { db } = ctx.store;
@@ -69,10 +71,7 @@ export async function updatePost(ctx: AppContext, workspaceId: string, actor: Ac
     if (input.expectedVersion !== undefined && input.expectedVersion !== post.version) {
       throw conflict('version_conflict', 'Someone else changed this post meanwhile. Reload it to see their changes.');
     }
-    // Moving a post that is on the calendar is publishing's call, as in reschedule.
-    if (post.status === 'scheduled' && input.scheduledAt !== undefined && toMs(input.scheduledAt) !== post.scheduled_at && !can(actor.role, 'posts.publish')) {
-      throw forbidden('Only members who may publish can move a scheduled post.');
-    }
+    assertMayChangePost(actor.role, post.status);
     const needsReview = settings.approvalSteps.length > 0 && (post.status === 'approved' || post.status === 'scheduled');
     const next: Partial<PostTable> = {
       body: input.body ?? post.body,
@@ -102,12 +101,13 @@ export async function updatePost(ctx: AppContext, workspaceId: string, actor: Ac
   await enqueuePublish(ctx, updated);
 }
 
-export async function deletePost(ctx: AppContext, workspaceId: string, postId: string) {
+export async function deletePost(ctx: AppContext, workspaceId: string, actor: Actor, postId: string) {
   await ctx.store.db.transaction().execute(async (trx) => {
     const post = await loadPost(trx, workspaceId, postId);
     if (post.status === 'publishing' || post.status === 'published') {
       throw conflict('not_deletable', 'A post that has gone out stays in the history. Delete it on the network instead.');
     }
+    assertMayChangePost(actor.role, post.status, 'delete');
     await trx.deleteFrom('posts').where('id', '=', postId).execute();
   });
 }

@@ -37,16 +37,17 @@ const update = workspaceRoute('posts.write', {
   tags: ['Posts'],
   method: 'patch',
   path: `${path}/{postId}`,
-  summary: 'Edit a post that has not gone out (a new version: approvals start again)',
+  summary: 'Edit a post that has not gone out (a new version: approvals start again); an approved or scheduled post needs posts.publish',
   request: { params: PostParams, ...jsonBody(PostUpdate) },
-  responses: { 200: jsonOk(PostSchema), 409: { description: 'Gone out, or edited meanwhile' } },
+  responses: { 200: jsonOk(PostSchema), 403: { description: 'Approved or scheduled, and the role may not publish' }, 409: { description: 'Gone out, or edited meanwhile' } },
 });
 const remove = workspaceRoute('posts.write', {
   tags: ['Posts'],
   method: 'delete',
   path: `${path}/{postId}`,
+  summary: 'Delete a post that has not gone out; an approved or scheduled one needs posts.publish',
   request: { params: PostParams },
-  responses: { 204: noContent },
+  responses: { 204: noContent, 403: { description: 'Approved or scheduled, and the role may not publish' }, 409: { description: 'Gone out' } },
 });
 
 export function registerPostRoutes(app: OpenAPIHono<HttpEnv>) {
@@ -68,7 +69,8 @@ export function registerPostRoutes(app: OpenAPIHono<HttpEnv>) {
     return c.json(await postAnswer(c, postId), 200);
   });
   app.openapi(remove, async (c) => {
-    await deletePost(c.var.ctx, c.var.member.workspaceId, c.req.valid('param').postId);
+    const { ctx, member, actor } = c.var;
+    await deletePost(ctx, member.workspaceId, { userId: actor.userId, role: member.role }, c.req.valid('param').postId);
     return c.body(null, 204);
   });
 }

@@ -10,6 +10,7 @@ import { PostEvent, recordPostEvent } from './events.js';
 import { getSettings } from './settings.js';
 import { enqueuePublish } from './schedule.js';
 import type { Actor } from './posts-commands.js';
+import { assertMayChangePost } from './edit-policy.js';
 
 /**
  * The approval gate. A post is scheduled only once every approval step is met on its current version;
@@ -83,7 +84,7 @@ export async function reschedulePost(ctx: AppContext, workspaceId: string, actor
     if (['publishing', 'published', 'failed', 'unknown'].includes(post.status)) {
       throw conflict('not_editable', 'This post has gone out or is going out.');
     }
-    if (post.status === 'scheduled' && !can(actor.role, 'posts.publish')) throw forbidden();
+    assertMayChangePost(actor.role, post.status, 'move');
     if (post.status === 'scheduled' && at < now - 1000) throw badRequest('in_the_past', 'Pick a time in the future.');
     await recordPostEvent(trx, post.id, PostEvent.scheduled, { actorId: actor.userId, data: { at }, now });
     return { ...post, scheduled_at: at };
