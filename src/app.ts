@@ -6,6 +6,7 @@ import { createContext, destroyContext, type AppContext, type ContextOverrides }
 import { createHttpApp } from './http/server.js';
 import { createJobRunner, createScheduler } from './jobs/index.js';
 import { recurringTasks } from './jobs-registry.js';
+import { closeLive } from './modules/notifications/live.js';
 
 export interface Ruche {
   ctx: AppContext;
@@ -54,6 +55,8 @@ export async function startRuche(options: StartOptions = {}): Promise<Ruche> {
       if (config.publicUrlDerived) ctx.config.publicUrl = url;
       // The HTTP server stops first, so nothing new arrives while jobs drain.
       stops.unshift(() => new Promise<void>((resolve) => server.close(() => resolve())));
+      // Open notification streams would keep the server from closing: they end first.
+      stops.unshift(() => closeLive(ctx.store));
     }
   } catch (err) {
     for (const stop of stops) await stop().catch(() => {});

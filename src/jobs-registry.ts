@@ -3,10 +3,11 @@ import type { AppContext } from './context.js';
 import { purgeJob, HOUSEKEEPING_PURGE } from './modules/housekeeping/jobs.js';
 import { postPublishJob } from './modules/publishing/publish-jobs.js';
 import { sweepJob, PUBLISHING_SWEEP } from './modules/publishing/sweep.js';
+import { notificationEmailJob } from './modules/notifications/mail-job.js';
 
 /** Every job type of every module; the worker role runs these. */
 export function jobDefinitions(ctx: AppContext): JobHandler[] {
-  return [purgeJob(ctx.store, ctx.clock), postPublishJob(ctx), sweepJob(ctx)];
+  return [purgeJob(ctx.store, ctx.clock), postPublishJob(ctx), sweepJob(ctx), notificationEmailJob(ctx)];
 }
 
 /** Recurring duties the scheduler's leader turns into jobs. */

@@ -16,6 +16,7 @@ import { registerPostRoutes } from '../modules/publishing/posts-routes.js';
 import { registerPostActionRoutes } from '../modules/publishing/post-action-routes.js';
 import { registerBulkDecisionRoutes } from '../modules/publishing/bulk-decision-routes.js';
 import { registerPublishingSettingsRoutes } from '../modules/publishing/settings-routes.js';
+import { registerNotificationRoutes } from '../modules/notifications/routes.js';
 
 /** Every module's routes; the OpenAPI document and the tenant-isolation test are built from them. */
 export function registerApiRoutes(app: OpenAPIHono<HttpEnv>) {
@@ -35,4 +36,5 @@ export function registerApiRoutes(app: OpenAPIHono<HttpEnv>) {
   registerPostActionRoutes(app);
   registerPublishingSettingsRoutes(app);
   registerBulkDecisionRoutes(app);
+  registerNotificationRoutes(app);
 }

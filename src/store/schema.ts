@@ -277,5 +277,43 @@ export interface Database {
   oauth_states: OAuthStateTable;
   user: AuthUserTable;
   session: AuthSessionTable;
+  notifications: NotificationTable;
+  notification_preferences: NotificationPreferenceTable;
+  notification_settings: NotificationSettingsTable;
 }
 
+/** One notification for one person; rendered from kind and params by the reader, in the reader's language. */
+export interface NotificationTable {
+  id: string;
+  workspace_id: string;
+  user_id: string;
+  kind: string;
+  /** JSON: the values the kind's text needs (names, a short excerpt), already truncated. */
+  params: string;
+  object_type: string;
+  object_id: string;
+  actor_id: string | null;
+  /** Unique per user when set: the same event never notifies twice. */
+  dedupe_key: string | null;
+  /** 0 when the person turned this kind off in the app but still wants the e-mail. */
+  in_app: number;
+  email: number;
+  emailed_at: number | null;
+  read_at: number | null;
+  created_at: number;
+}
+
+export interface NotificationPreferenceTable {
+  user_id: string;
+  kind: string;
+  in_app: number;
+  email: number;
+  updated_at: number;
+}
+
+export interface NotificationSettingsTable {
+  user_id: string;
+  /** The language the person uses the app in, for their e-mails; null until known. */
+  locale: string | null;
+  updated_at: number;
+}

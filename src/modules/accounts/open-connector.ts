@@ -1,6 +1,7 @@
 import type { AppContext } from '../../context.js';
 import type { SocialAccountTable } from '../../store/schema.js';
 import type { Connector, Credentials } from '../../connectors/types.js';
+import { tellReconnect } from './notify.js';
 
 /**
  * A connector for one connected account. Refreshed credentials are sealed and saved before the call that
@@ -21,13 +22,23 @@ export function openConnector(ctx: AppContext, account: Pick<SocialAccountTable,
   });
 }
 
-/** Marks an account as needing a reconnect, with the network's words; its posts stop until then. */
+/**
+ * Marks an account as needing a reconnect, with the network's words; its posts stop until then. Those who
+ * can reconnect it are told when it stops working, not again for each post that fails meanwhile.
+ */
 export async function markReconnect(ctx: AppContext, accountId: string, message: string) {
-  await ctx.store.db
-    .updateTable('social_accounts')
-    .set({ status: 'reconnect', status_message: message, updated_at: ctx.clock.now() })
-    .where('id', '=', accountId)
-    .execute();
+  const now = ctx.clock.now();
+  await ctx.store.db.transaction().execute(async (trx) => {
+    const changed = await trx
+      .updateTable('social_accounts')
+      .set({ status: 'reconnect', status_message: message, updated_at: now })
+      .where('id', '=', accountId)
+      .where('status', '!=', 'reconnect')
+      .returning(['id', 'workspace_id', 'handle', 'network'])
+      .executeTakeFirst();
+    if (changed) await tellReconnect(ctx, trx, changed, message, now);
+    else await trx.updateTable('social_accounts').set({ status_message: message, updated_at: now }).where('id', '=', accountId).execute();
+  });
 }
 
 export async function markHealthy(ctx: AppContext, accountId: string) {

@@ -2,6 +2,7 @@ import type { AppContext } from '../../context.js';
 import { createBatcher, type Batcher } from '../../jobs/index.js';
 import { PostEvent, recordPostEvents } from './events.js';
 import { finalizePosts, writeOutcomes, type TargetOutcome } from './targets.js';
+import { tellOutcomes } from './notify.js';
 
 interface Claim {
   postId: string;
@@ -55,7 +56,8 @@ function batches(ctx: AppContext): Batches {
         // Siblings settling in two processes at once would each miss the other's update: the post rows serialise them.
         if (store.dialect === 'postgres') await trx.selectFrom('posts').select('id').where('id', 'in', postIds).orderBy('id').forUpdate().execute();
         await writeOutcomes(trx, store.dialect, items);
-        await finalizePosts(trx, postIds, Math.max(...items.map((i) => i.now)));
+        const now = Math.max(...items.map((i) => i.now));
+        await tellOutcomes(ctx, trx, await finalizePosts(trx, postIds, now), now);
       }),
     ),
   };

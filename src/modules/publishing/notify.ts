@@ -1,29 +1,117 @@
+import type { Kysely } from 'kysely';
 import type { AppContext } from '../../context.js';
+import type { Database, PostStatus, PostTable } from '../../store/schema.js';
+import { notify } from '../notifications/notify.js';
+import { NotificationKind } from '../notifications/kinds.js';
+import { excerpt } from '../notifications/excerpt.js';
+import { mentionedMembers } from '../notifications/mentions.js';
+import { membersWithPermission, membersWithRoles, userName } from '../notifications/recipients.js';
+import { approvalState } from './approval-policy.js';
+import { loadDecisions } from './posts-repository.js';
+import { getSettings } from './settings.js';
 
 /**
- * Tells a post's author, by e-mail when the install sends e-mail, that its planned time came while it still
- * waits for approval. The post's history says the same in the app.
+ * Who publishing tells, and of what. Each function runs inside the transaction of the change it reports,
+ * so that a notification exists exactly when the change does.
  */
-export async function tellAuthorWaiting(ctx: AppContext, post: { id: string; author_id: string; workspace_id: string; body: string }) {
-  if (!ctx.mailer.enabled) return;
-  const { db } = ctx.store;
-  const author = await db.selectFrom('user').select('email').where('id', '=', post.author_id).executeTakeFirst();
-  const ws = await db.selectFrom('workspaces').select(['name', 'locale']).where('id', '=', post.workspace_id).executeTakeFirst();
-  if (!author || !ws) return;
-  const row = { email: author.email, name: ws.name, locale: ws.locale };
-  const link = `${ctx.config.publicUrl}/w/${post.workspace_id}/calendar/posts/${post.id}`;
-  const excerpt = post.body.length > 140 ? `${post.body.slice(0, 140)}…` : post.body;
-  const fr = row.locale === 'fr';
-  try {
-    await ctx.mailer.send({
-      to: row.email,
-      subject: fr ? `[${row.name}] Votre publication attend encore une approbation` : `[${row.name}] Your post is still waiting for approval`,
-      text: fr
-        ? `L'heure prévue de cette publication est arrivée, mais elle n'est pas encore approuvée. Elle n'a pas été publiée.\n\n« ${excerpt} »\n\n${link}\n`
-        : `The planned time of this post has come, but it is not approved yet. It has not been published.\n\n"${excerpt}"\n\n${link}\n`,
+type Post = Pick<PostTable, 'id' | 'workspace_id' | 'author_id' | 'body' | 'version'>;
+
+const post = (p: Pick<Post, 'id'>) => ({ type: 'post' as const, id: p.id });
+
+/** Asks the members who may approve at the post's current step; once per version and step. */
+export async function askApprovers(ctx: AppContext, db: Kysely<Database>, p: Post, actorId: string, now: number) {
+  const { approvalSteps } = await getSettings(db, p.workspace_id);
+  const decisions = await loadDecisions(db, p as PostTable);
+  const { currentStep } = approvalState(approvalSteps, decisions);
+  if (currentStep === null) return;
+  const decided = new Set(decisions.filter((d) => d.step === currentStep).map((d) => d.userId));
+  const approvers = await membersWithRoles(db, p.workspace_id, approvalSteps[currentStep].roles);
+  await notify(ctx, db, {
+    workspaceId: p.workspace_id,
+    kind: NotificationKind.approvalRequested,
+    recipients: approvers.filter((id) => !decided.has(id)),
+    object: post(p),
+    params: { authorName: await userName(db, p.author_id), excerpt: excerpt(p.body) },
+    actorId,
+    dedupeKey: `approval:${p.id}:${p.version}:${currentStep}`,
+    now,
+  });
+}
+
+/** Tells the author that approval is complete, or that an approver wants changes. */
+export async function tellAuthorDecision(
+  ctx: AppContext,
+  db: Kysely<Database>,
+  p: Post,
+  decision: { actorId: string; kind: 'approved' | 'changes_requested'; comment: string },
+  now: number,
+) {
+  await notify(ctx, db, {
+    workspaceId: p.workspace_id,
+    kind: decision.kind === 'approved' ? NotificationKind.postApproved : NotificationKind.postChangesRequested,
+    recipients: [p.author_id],
+    object: post(p),
+    params: { actorName: await userName(db, decision.actorId), excerpt: excerpt(p.body), comment: excerpt(decision.comment, 280) },
+    actorId: decision.actorId,
+    now,
+  });
+}
+
+/** Posts that did not go out (or may not have): their authors and everyone who may publish are told. */
+export async function tellOutcomes(ctx: AppContext, db: Kysely<Database>, settled: ReadonlyArray<{ id: string; status: PostStatus }>, now: number) {
+  const bad = settled.filter((s) => s.status === 'failed' || s.status === 'unknown');
+  if (bad.length === 0) return;
+  const posts = await db.selectFrom('posts').select(['id', 'workspace_id', 'author_id', 'body']).where('id', 'in', bad.map((b) => b.id)).execute();
+  const errors = await db
+    .selectFrom('post_targets')
+    .select(['post_id', 'error_message'])
+    .where('post_id', 'in', bad.map((b) => b.id))
+    .where('error_message', 'is not', null)
+    .execute();
+  const publishers = new Map<string, string[]>();
+  for (const p of posts) {
+    if (!publishers.has(p.workspace_id)) publishers.set(p.workspace_id, await membersWithPermission(db, p.workspace_id, 'posts.publish'));
+    const reasons = [...new Set(errors.filter((e) => e.post_id === p.id).map((e) => e.error_message))].join(' · ');
+    await notify(ctx, db, {
+      workspaceId: p.workspace_id,
+      kind: NotificationKind.postFailed,
+      recipients: [p.author_id, ...publishers.get(p.workspace_id)!],
+      object: post(p),
+      params: { excerpt: excerpt(p.body), outcome: bad.find((b) => b.id === p.id)!.status, reason: excerpt(reasons, 200) },
+      now,
     });
-  } catch (err) {
-    // The history already records it; a mail server down must not fail the publishing job.
-    ctx.log.warn({ err }, 'could not e-mail the author');
   }
+}
+
+/** Its planned time came while the post still waited for approval: it did not go out. */
+export async function tellAuthorWaiting(ctx: AppContext, p: Post & { scheduled_at: number | null }) {
+  await notify(ctx, ctx.store.db, {
+    workspaceId: p.workspace_id,
+    kind: NotificationKind.postWaiting,
+    recipients: [p.author_id],
+    object: post(p),
+    params: { excerpt: excerpt(p.body) },
+    dedupeKey: `waiting:${p.id}:${p.version}:${p.scheduled_at ?? ''}`,
+    now: ctx.clock.now(),
+  });
+}
+
+/** Members named in a comment (@name, @localpart) are told, the commenter excepted. */
+export async function tellMentioned(ctx: AppContext, db: Kysely<Database>, p: Post, comment: { actorId: string; body: string }, now: number) {
+  if (!comment.body.includes('@')) return;
+  const members = await db
+    .selectFrom('memberships')
+    .innerJoin('user', 'user.id', 'memberships.user_id')
+    .select(['memberships.user_id as userId', 'user.name', 'user.email'])
+    .where('memberships.workspace_id', '=', p.workspace_id)
+    .execute();
+  await notify(ctx, db, {
+    workspaceId: p.workspace_id,
+    kind: NotificationKind.commentMention,
+    recipients: mentionedMembers(comment.body, members),
+    object: post(p),
+    params: { actorName: await userName(db, comment.actorId), comment: excerpt(comment.body, 280), excerpt: excerpt(p.body, 80) },
+    actorId: comment.actorId,
+    now,
+  });
 }

@@ -10,6 +10,7 @@ import { PostEvent, recordPostEvent } from './events.js';
 import { getSettings } from './settings.js';
 import { enqueuePublish } from './schedule.js';
 import { assertMayChangePost } from './edit-policy.js';
+import { askApprovers } from './notify.js';
 
 export interface Actor {
   userId: string;
@@ -96,7 +97,9 @@ export async function updatePost(ctx: AppContext, workspaceId: string, actor: Ac
       await writeMedia(trx, postId, input.mediaIds);
     }
     await recordPostEvent(trx, postId, PostEvent.edited, { actorId: actor.userId, data: { version: next.version }, now });
-    return { ...post, ...next } as PostTable;
+    const edited = { ...post, ...next } as PostTable;
+    if (needsReview) await askApprovers(ctx, trx, edited, actor.userId, now);
+    return edited;
   });
   await enqueuePublish(ctx, updated);
 }

@@ -8,7 +8,7 @@ import { finalizePost } from './targets.js';
 import { publishTarget } from './publish-target.js';
 import { publishLoaders } from './loaders.js';
 import { claimPost } from './batches.js';
-import { tellAuthorWaiting } from './notify.js';
+import { tellAuthorWaiting, tellOutcomes } from './notify.js';
 
 export const PUBLISH_MAX_ATTEMPTS = 8;
 
@@ -47,7 +47,7 @@ export function postPublishJob(ctx: AppContext) {
       // A post already "publishing" is a retry, or a restart after a crash: carry on with what is left.
       const pending = await publishLoaders(ctx).pendingTargets(post.id);
       if (pending.length === 0) {
-        await finalizePost(db, post.id, now);
+        await tellOutcomes(ctx, db, await finalizePost(db, post.id, now), now);
         return { targets: 0 };
       }
       const lastAttempt = job.attempt >= PUBLISH_MAX_ATTEMPTS;

@@ -60,9 +60,13 @@ export async function writeOutcomes(
     where post_targets.id = v.column1`.execute(db);
 }
 
-/** Settles the posts whose every account is done: published, failed or unknown, with one history entry each. */
-export async function finalizePosts(db: Kysely<Database>, postIds: readonly string[], now: number): Promise<void> {
-  if (postIds.length === 0) return;
+/**
+ * Settles the posts whose every account is done: published, failed or unknown, with one history entry each.
+ * Returns the posts it settled, for the caller to tell people in the same transaction.
+ */
+export async function finalizePosts(db: Kysely<Database>, postIds: readonly string[], now: number): Promise<Settled[]> {
+  const out: Settled[] = [];
+  if (postIds.length === 0) return out;
   const rows = await db.selectFrom('post_targets').select(['post_id', 'status', 'error_message']).where('post_id', 'in', [...postIds]).execute();
   const targetsOf = new Map<string, typeof rows>();
   for (const row of rows) targetsOf.set(row.post_id, [...(targetsOf.get(row.post_id) ?? []), row]);
@@ -82,6 +86,7 @@ export async function finalizePosts(db: Kysely<Database>, postIds: readonly stri
       .where('status', '=', 'publishing')
       .returning('id')
       .execute();
+    out.push(...settled.map(({ id }) => ({ id, status })));
     await recordPostEvents(
       db,
       settled.map(({ id }) => ({
@@ -92,8 +97,14 @@ export async function finalizePosts(db: Kysely<Database>, postIds: readonly stri
       })),
     );
   }
+  return out;
 }
 
-export async function finalizePost(db: Kysely<Database>, postId: string, now: number): Promise<void> {
-  await finalizePosts(db, [postId], now);
+export interface Settled {
+  id: string;
+  status: PostStatus;
+}
+
+export async function finalizePost(db: Kysely<Database>, postId: string, now: number): Promise<Settled[]> {
+  return finalizePosts(db, [postId], now);
 }

@@ -11,6 +11,7 @@ import { getSettings } from './settings.js';
 import { enqueuePublish } from './schedule.js';
 import type { Actor } from './posts-commands.js';
 import { assertMayChangePost } from './edit-policy.js';
+import { askApprovers, tellAuthorDecision, tellMentioned } from './notify.js';
 
 /**
  * The approval gate. A post is scheduled only once every approval step is met on its current version;
@@ -20,7 +21,9 @@ export async function submitPost(ctx: AppContext, workspaceId: string, actor: Ac
   return transition(ctx, workspaceId, postId, async (trx, post, now) => {
     if (post.status !== 'draft') throw conflict('not_a_draft', 'Only a draft can be sent for review.');
     await recordPostEvent(trx, post.id, PostEvent.submitted, { actorId: actor.userId, now });
-    return advance(ctx, trx, post, now, can(actor.role, 'posts.publish'));
+    const next = await advance(ctx, trx, post, now, can(actor.role, 'posts.publish'));
+    if (next.status === 'in_review') await askApprovers(ctx, trx, next, actor.userId, now);
+    return next;
   });
 }
 
@@ -52,9 +55,16 @@ export async function decidePost(
       .execute();
     const kind = input.decision === 'approved' ? PostEvent.approved : PostEvent.changesRequested;
     await recordPostEvent(trx, post.id, kind, { actorId: actor.userId, body: input.comment, data: { step }, now });
-    if (input.decision === 'changes_requested') return { ...post, status: 'draft' as const, version: post.version + 1 };
+    const told = { actorId: actor.userId, kind: input.decision, comment: input.comment };
+    if (input.decision === 'changes_requested') {
+      await tellAuthorDecision(ctx, trx, post, told, now);
+      return { ...post, status: 'draft' as const, version: post.version + 1 };
+    }
     // Approval completing schedules the post at its planned time: approvers are the gate, not the clock.
-    return advance(ctx, trx, post, now, true);
+    const next = await advance(ctx, trx, post, now, true);
+    if (next.status === 'in_review') await askApprovers(ctx, trx, next, actor.userId, now);
+    else await tellAuthorDecision(ctx, trx, post, told, now);
+    return next;
   });
 }
 
@@ -92,8 +102,12 @@ export async function reschedulePost(ctx: AppContext, workspaceId: string, actor
 }
 
 export async function commentOnPost(ctx: AppContext, workspaceId: string, actor: Actor, postId: string, body: string) {
-  const post = await loadPost(ctx.store.db, workspaceId, postId);
-  await recordPostEvent(ctx.store.db, post.id, PostEvent.comment, { actorId: actor.userId, body, now: ctx.clock.now() });
+  const now = ctx.clock.now();
+  await ctx.store.db.transaction().execute(async (trx) => {
+    const post = await loadPost(trx, workspaceId, postId);
+    await recordPostEvent(trx, post.id, PostEvent.comment, { actorId: actor.userId, body, now });
+    await tellMentioned(ctx, trx, post, { actorId: actor.userId, body }, now);
+  });
 }
 
 /** Moves a submitted post as far as the rules allow. */

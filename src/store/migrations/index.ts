@@ -3,6 +3,7 @@ import * as m0001 from './0001_foundation.js';
 import * as m0010 from './0010_publishing.js';
 import * as m0002jobs from './0002_jobs_claim_index.js';
 import * as m0014 from './0014_workspace_settings.js';
+import * as m0013 from './0013_notifications.js';
 
 /** Every migration in order. Append only: a released migration is never edited. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '0010_publishing': m0010,
   '0002_jobs_claim_index': m0002jobs,
   '0014_workspace_settings': m0014,
+  '0013_notifications': m0013,
 };

@@ -1,0 +1,109 @@
+import type { Mail } from '../../mail/mailer.js';
+import type { NotificationKind } from './kinds.js';
+import type { NotificationParams } from './notify.js';
+
+export type MailLocale = 'en' | 'fr';
+
+interface Wording {
+  /** The line that says what happened; also the subject. */
+  headline: (p: Record<string, string>) => string;
+  /** Details under it: quoted texts, the network's reason. */
+  details?: (p: Record<string, string>) => Array<string | false>;
+}
+
+const quoteEn = (s: string) => (s ? `"${s}"` : false);
+const quoteFr = (s: string) => (s ? `« ${s} »` : false);
+
+/** E-mail wording of every kind, in each language. The app's own texts are in web/i18n. */
+const WORDING: Record<MailLocale, Record<NotificationKind, Wording>> = {
+  en: {
+    'approval.requested': {
+      headline: (p) => (p.authorName ? `A post by ${p.authorName} needs your approval` : 'A post needs your approval'),
+      details: (p) => [quoteEn(p.excerpt)],
+    },
+    'post.approved': { headline: () => 'Your post is approved', details: (p) => [quoteEn(p.excerpt), p.actorName && `Last approval: ${p.actorName}`] },
+    'post.changes_requested': {
+      headline: (p) => `${p.actorName || 'An approver'} asked for changes to your post`,
+      details: (p) => [quoteEn(p.excerpt), p.comment && `Comment: ${p.comment}`],
+    },
+    'post.failed': {
+      headline: (p) => (p.outcome === 'unknown' ? 'A post may not have gone out' : 'A post failed to go out'),
+      details: (p) => [quoteEn(p.excerpt), p.reason && `The network said: ${p.reason}`],
+    },
+    'post.waiting_approval': {
+      headline: () => 'Your post is still waiting for approval',
+      details: (p) => ['The planned time of this post has come, but it is not approved yet. It has not been published.', quoteEn(p.excerpt)],
+    },
+    'account.reconnect': {
+      headline: (p) => `Reconnect ${p.handle ? `@${p.handle}` : 'an account'} to keep publishing`,
+      details: (p) => [p.reason && `The network said: ${p.reason}`, 'Its posts wait until it is reconnected.'],
+    },
+    'comment.mention': {
+      headline: (p) => `${p.actorName || 'Someone'} mentioned you in a comment`,
+      details: (p) => [quoteEn(p.comment), p.excerpt && `On the post: ${p.excerpt}`],
+    },
+  },
+  fr: {
+    'approval.requested': {
+      headline: (p) => (p.authorName ? `Une publication de ${p.authorName} attend votre approbation` : 'Une publication attend votre approbation'),
+      details: (p) => [quoteFr(p.excerpt)],
+    },
+    'post.approved': {
+      headline: () => 'Votre publication est approuvée',
+      details: (p) => [quoteFr(p.excerpt), p.actorName && `Dernière approbation : ${p.actorName}`],
+    },
+    'post.changes_requested': {
+      headline: (p) => `${p.actorName || 'Un approbateur'} demande des modifications à votre publication`,
+      details: (p) => [quoteFr(p.excerpt), p.comment && `Commentaire : ${p.comment}`],
+    },
+    'post.failed': {
+      headline: (p) => (p.outcome === 'unknown' ? 'Une publication n’est peut-être pas partie' : 'Une publication n’a pas pu partir'),
+      details: (p) => [quoteFr(p.excerpt), p.reason && `Le réseau a répondu : ${p.reason}`],
+    },
+    'post.waiting_approval': {
+      headline: () => 'Votre publication attend encore une approbation',
+      details: (p) => ["L'heure prévue de cette publication est arrivée, mais elle n'est pas encore approuvée. Elle n'a pas été publiée.", quoteFr(p.excerpt)],
+    },
+    'account.reconnect': {
+      headline: (p) => `Reconnectez ${p.handle ? `@${p.handle}` : 'un compte'} pour continuer à publier`,
+      details: (p) => [p.reason && `Le réseau a répondu : ${p.reason}`, 'Ses publications attendent qu’il soit reconnecté.'],
+    },
+    'comment.mention': {
+      headline: (p) => `${p.actorName || 'Quelqu’un'} vous a mentionné dans un commentaire`,
+      details: (p) => [quoteFr(p.comment), p.excerpt && `Sur la publication : ${p.excerpt}`],
+    },
+  },
+};
+
+const FRAME = {
+  en: { open: 'Open it in Ruche:', settings: 'Choose which notifications you get by e-mail:' },
+  fr: { open: 'Ouvrir dans Ruche :', settings: 'Choisir les notifications reçues par e-mail :' },
+};
+
+export function hasWording(locale: MailLocale, kind: string): boolean {
+  return Object.hasOwn(WORDING[locale], kind);
+}
+
+/** The e-mail of one notification. Plain text: nothing in it is interpreted as markup. */
+export function notificationMail(input: {
+  to: string;
+  kind: NotificationKind;
+  params: NotificationParams;
+  locale: MailLocale;
+  workspaceName: string;
+  link: string;
+  settingsLink: string;
+}): Mail {
+  const p = Object.fromEntries(Object.entries(input.params).map(([k, v]) => [k, v === null ? '' : String(v)]));
+  const wording = WORDING[input.locale][input.kind];
+  const headline = oneLine(wording.headline(p));
+  const details = (wording.details?.(p) ?? []).filter((d): d is string => typeof d === 'string' && d !== '');
+  const frame = FRAME[input.locale];
+  return {
+    to: input.to,
+    subject: `[${oneLine(input.workspaceName)}] ${headline}`,
+    text: [headline, ...details, `${frame.open}\n${input.link}`, '-- ', `${frame.settings}\n${input.settingsLink}`].join('\n\n') + '\n',
+  };
+}
+
+const oneLine = (s: string) => s.replace(/[\r\n\t]+/g, ' ').trim();
