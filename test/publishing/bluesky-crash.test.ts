@@ -45,7 +45,7 @@ describe.skipIf(!pgUrl)('publishing to a real PDS through worker crashes (needs 
       stdio: 'ignore',
       env: {
         ...process.env, ROLES: 'worker,scheduler', DATABASE_URL: pgUrl, DATABASE_SCHEMA: schema, SECRET_KEY: secret,
-        DATA_DIR: dataDir, JOB_LEASE_SECONDS: '2', WORKER_CONCURRENCY: '16', LOG_LEVEL: 'silent',
+        DATA_DIR: dataDir, JOB_LEASE_SECONDS: '2', WORKER_CONCURRENCY: '16', LOG_LEVEL: 'silent', ALLOW_PRIVATE_NETWORKS: '1',
       },
     });
     workers.add(child);
