@@ -67,12 +67,37 @@ export class ConnectorError extends Error {
 
 export const isConnectorError = (err: unknown): err is ConnectorError => err instanceof ConnectorError;
 
-/** HTTP status → kind, for networks whose errors are plain HTTP (the connector refines where it knows more). */
-export function kindForStatus(status: number): ConnectorErrorKind {
+/** A proxy or the server itself saying it is unavailable for now (restarting, overloaded), whatever the body says. */
+export const isUnavailableStatus = (status: number): boolean => status === 502 || status === 503 || status === 504;
+
+// Bodies that only repeat the status line, or a framework's catch-all: no reason is given.
+const GENERIC = new Set(['internalservererror', 'servererror', 'error', 'unknownerror', 'anerroroccurred',
+  'anunexpectederroroccurred', 'unexpectederror', 'internalerror', 'somethingwentwrong']);
+
+/** Whether a network's error message gives a reason, rather than "Internal Server Error" or the bare status. */
+export function explainsFailure(message: string | null | undefined, status: number): boolean {
+  const words = (message ?? '').toLowerCase().replace(/[^a-z]/g, '');
+  if (!words) return false;
+  const statusLine = (STATUS_TEXT[status] ?? '').toLowerCase().replace(/[^a-z]/g, '');
+  return words !== statusLine && words !== 'http' && !GENERIC.has(words);
+}
+
+const STATUS_TEXT: Record<number, string> = {
+  500: 'Internal Server Error', 501: 'Not Implemented', 502: 'Bad Gateway', 503: 'Service Unavailable',
+  504: 'Gateway Timeout', 507: 'Insufficient Storage',
+};
+
+/**
+ * HTTP status → kind, for networks whose errors are plain HTTP (the connector refines where it knows more).
+ * A server error to a write that comes with a reason ("the parent does not exist") is the server refusing
+ * what was sent, even as a 500: sending it again fails again. Without a reason, it may be passing trouble.
+ */
+export function kindForStatus(status: number, answer: { write?: boolean; explained?: boolean } = {}): ConnectorErrorKind {
   if (status === 401) return 'auth_expired';
   if (status === 403) return 'forbidden';
   if (status === 404 || status === 410) return 'gone';
   if (status === 429) return 'rate_limited';
-  if (status === 408 || status >= 500) return 'transient';
+  if (status === 408 || isUnavailableStatus(status)) return 'transient';
+  if (status >= 500) return answer.write && answer.explained ? 'rejected' : 'transient';
   return 'rejected';
 }

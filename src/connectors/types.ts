@@ -66,6 +66,16 @@ export interface OutgoingPost {
   visibility?: Visibility;
 }
 
+/** What a network that cannot look a post up by key (Mastodon) matches the account's recent posts on. */
+export interface ExistingHint {
+  text: string;
+  replyTo?: PostRef;
+  contentWarning?: string;
+  mediaCount?: number;
+  /** The earliest the post can have been created (ISO): older posts are not read. */
+  notBefore?: string;
+}
+
 export interface PublishedPost {
   ref: PostRef;
   /** Public web address, when the network has one we can build. */
@@ -133,9 +143,10 @@ export interface Connector {
   publish(post: OutgoingPost): Promise<PublishedPost>;
   /**
    * The post published under this key, or null if there is none. Networks that cannot look a post up by key
-   * (Mastodon) match the account's recent posts on `hint`, and throw `unknown_outcome` without one.
+   * (Mastodon) match the account's recent posts on `hint`, and throw `unknown_outcome` without one or when
+   * they cannot read back far enough to be sure.
    */
-  findExisting(idempotencyKey: string, hint?: Pick<OutgoingPost, 'text' | 'replyTo'>): Promise<PublishedPost | null>;
+  findExisting(idempotencyKey: string, hint?: ExistingHint): Promise<PublishedPost | null>;
   getPost(ref: PostRef): Promise<PublishedPost | null>;
   /** Deleting a post that is already gone succeeds. */
   delete(ref: PostRef): Promise<void>;

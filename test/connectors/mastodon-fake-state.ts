@@ -2,6 +2,9 @@
  * The data behind the Mastodon fake, rendered as the documented entities
  * (Account, Status, MediaAttachment, Notification, Relationship, Report).
  */
+import { randomUUID } from 'node:crypto';
+import type { MastodonQuirks } from './mastodon-fake-quirks.js';
+
 export interface FakeAccount {
   id: string;
   username: string;
@@ -41,10 +44,16 @@ export class FakeState {
   mutes = new Set<string>();
   reports: { id: string; by: string; accountId: string; statusIds: string[]; comment: string }[] = [];
 
-  constructor(readonly origin: () => string, readonly domain = 'fake.test') {}
+  constructor(readonly origin: () => string, readonly quirks: MastodonQuirks = {}, readonly domain = 'fake.test') {}
 
   nextId(): string {
-    return String(++this.seq);
+    // Random UUIDs, not time-ordered ones: a client must not rely on any order of ids.
+    return this.quirks.uuidIds ? randomUUID() : String(++this.seq);
+  }
+
+  /** Position in creation order, which is what Mastodon's numeric ids encode; -1 for an unknown id. */
+  rank(id: string): number {
+    return this.statuses.findIndex((s) => s.id === id);
   }
 
   account(id: string): FakeAccount | undefined {
@@ -74,6 +83,11 @@ export class FakeState {
 
   /** Mastodon turns @mentions, #tags and URLs into links server-side; the same is done here. */
   private contentOf(s: FakeStatus) {
+    const out = this.linkify(s);
+    return this.quirks.markdown ? { ...out, content: markdown(out.content) } : out;
+  }
+
+  private linkify(s: FakeStatus) {
     const mentions: { id: string; username: string; acct: string; url: string }[] = [];
     const tags: { name: string; url: string }[] = [];
     const html = s.text.split(/(\s+)/).map((word) => {
@@ -90,9 +104,10 @@ export class FakeState {
         tags.push({ name: tag[1].toLowerCase(), url: `${this.origin()}/tags/${tag[1].toLowerCase()}` });
         return `<a href="${this.origin()}/tags/${tag[1]}" class="mention hashtag" rel="tag">#<span>${esc(tag[1])}</span></a>`;
       }
+      if (this.quirks.markdown) return esc(word);
       return esc(word).replace(/\n/g, '<br>');
     });
-    return { content: `<p>${html.join('')}</p>`, mentions, tags };
+    return { content: this.quirks.markdown ? html.join('') : `<p>${html.join('')}</p>`, mentions, tags };
   }
 
   renderStatus(s: FakeStatus) {
@@ -122,4 +137,21 @@ export class FakeState {
       domain_blocking: false, endorsed: false, note: '',
     };
   }
+}
+
+/**
+ * A small Markdown renderer, as compatible servers that format posts with Markdown do: paragraphs, line
+ * breaks, emphasis, strong, code and [links](…). Links already made (URLs, mentions, tags) are left alone.
+ */
+function markdown(linked: string): string {
+  const kept: string[] = [];
+  const hold = (html: string) => `\u0000${kept.push(html) - 1}\u0000`;
+  let text = linked.replace(/<a [^>]*>.*?<\/a>/g, hold);
+  text = text
+    .replace(/\[([^\]]+)\]\((https?:\/\/[^)\s]+)\)/g, (_, label: string, href: string) => hold(`<a href="${href}" rel="nofollow noopener" target="_blank">${label}</a>`))
+    .replace(/`([^`]+)`/g, '<code>$1</code>')
+    .replace(/\*\*(?!\s)(.+?)\*\*/g, '<strong>$1</strong>')
+    .replace(/(^|[\s(])[*_](?!\s)([^*_]+?)[*_](?=$|[\s.,;:!?)])/gm, '$1<em>$2</em>');
+  const paragraphs = text.trim().split(/\n{2,}/).map((p) => `<p>${p.replace(/\n/g, '<br>')}</p>`);
+  return paragraphs.join('').replace(/\u0000(\d+)\u0000/g, (_, i: string) => kept[Number(i)]);
 }

@@ -1,19 +1,37 @@
 /**
  * An HTTP fake of a Mastodon server, on node:http at 127.0.0.1. No Mastodon server can be installed here, so this
- * follows Mastodon's documented REST API (docs.joinmastodon.org): entities, status codes, `{"error": "..."}` bodies,
+ * follows Mastodon's documented API (docs.joinmastodon.org): entities, status codes, `{"error": "..."}` bodies,
  * the Idempotency-Key header on POST /api/v1/statuses, media answered 202 then polled, and X-RateLimit-* headers.
+ * `quirks` switch on what real compatible servers do differently (mastodon-fake-quirks.ts).
  */
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { FakeState, type FakeAccount } from './mastodon-fake-state.js';
+import { HOLLO, type MastodonQuirks } from './mastodon-fake-quirks.js';
 import { route } from './mastodon-fake-routes.js';
 
 type Params = Record<string, string | string[] | File>;
+/**
+ * `validation`: Mastodon's 422 "Validation failed", which some servers send as a 400 with an object.
+ * `crash`: an unhandled exception, answered as the bare text/plain 500 of the server's framework.
+ */
 class HttpError extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(readonly status: number, message: string, readonly cause?: 'validation' | 'crash') {
     super(message);
   }
+}
+
+/** A failure injected before the request is handled: a status, with a JSON message or a bare text body. */
+export interface InjectedFailure {
+  count: number;
+  status: number;
+  /** Only requests whose path starts with this. */
+  path?: string;
+  /** `{"error": message}` when given; otherwise the bare reason phrase as text/plain. */
+  message?: string;
+  /** Matching requests let through, handled as usual, before the failures start. */
+  after?: number;
 }
 const RATE_WINDOW_MS = 5 * 60_000;
 const MAX_CHARS = 500;
@@ -23,11 +41,14 @@ const countable = (text: string) =>
   [...seg.segment(text.replace(/https?:\/\/\S+/g, 'x'.repeat(URL_CHARS)).replace(/@(\w+)@[\w.-]+/g, '@$1'))].length;
 
 export class MastodonFake {
-  readonly state = new FakeState(() => this.url);
+  readonly quirks: MastodonQuirks;
+  readonly state: FakeState;
   url = '';
   rateLimit = 300;
-  /** Answer the next N requests with this 5xx, before doing anything. */
-  failNext: { count: number; status: number } = { count: 0, status: 503 };
+  /** The most items a listing returns, whatever `limit` asks (Mastodon: 40 statuses, 80 notifications). */
+  maxLimit = 40;
+  /** Answer the next matching requests with this status, before doing anything. */
+  failNext: InjectedFailure = { count: 0, status: 503 };
   private server: Server | undefined;
   private hits = new Map<string, { count: number; resetAt: number }>();
   private idempotency = new Map<string, string>(); // `${accountId}:${key}` → status id
@@ -35,6 +56,11 @@ export class MastodonFake {
   private codes = new Map<string, { clientId: string; accountId: string }>();
   private authorizeAs: FakeAccount | undefined;
   requests: { method: string; path: string; idempotencyKey: string | undefined }[] = [];
+
+  constructor(opts: { quirks?: MastodonQuirks | 'hollo' } = {}) {
+    this.quirks = opts.quirks === 'hollo' ? HOLLO : (opts.quirks ?? {});
+    this.state = new FakeState(() => this.url, this.quirks);
+  }
 
   async start(): Promise<this> {
     this.server = createServer((req, res) => void this.handle(req, res));
@@ -57,6 +83,11 @@ export class MastodonFake {
   /** The account that "clicks Authorize" on the OAuth page. */
   signInAs(account: FakeAccount): void {
     this.authorizeAs = account;
+  }
+
+  /** Mastodon keeps an Idempotency-Key for an hour; this is that hour having passed. */
+  forgetIdempotencyKeys(): void {
+    this.idempotency.clear();
   }
 
   revoke(token: string): void {
@@ -83,16 +114,32 @@ export class MastodonFake {
       res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
       res.end(JSON.stringify(body));
     };
+    const sendText = (status: number) => {
+      res.writeHead(status, { 'content-type': 'text/plain; charset=UTF-8' });
+      res.end(STATUS_TEXT[status] ?? 'Error');
+    };
+    const failure = this.failNext;
+    const matches = failure.count > 0 && (!failure.path || url.pathname.startsWith(failure.path));
+    if (matches && failure.after) failure.after--;
+    else if (matches) {
+      failure.count--;
+      for await (const _ of req); // the request is read in full, as a server does before it fails
+      if (failure.message === undefined) sendText(failure.status);
+      else send(failure.status, { error: failure.message });
+      return;
+    }
     try {
-      if (this.failNext.count > 0) {
-        this.failNext.count--;
-        throw new HttpError(this.failNext.status, 'Service Unavailable');
-      }
       const params = await readParams(req, url);
       const out = await route(this, this.ctx(), req.method ?? 'GET', url.pathname, params, req);
       send(out.status, out.body, out.headers);
     } catch (err) {
       if (!(err instanceof HttpError)) throw err;
+      if (err.cause === 'crash' && this.quirks.invalidInputAs500) return sendText(500);
+      if (err.cause === 'validation' && this.quirks.errorObjects) {
+        // What a validator middleware answers: the validation error itself, serialised, under `error`.
+        const issues = [{ code: 'custom', path: [], message: err.message }];
+        return send(400, { success: false, error: { name: 'ZodError', message: JSON.stringify(issues), issues } });
+      }
       send(err.status, { error: err.message }, err.status === 429 ? this.lastRateHeaders : {});
     }
   }
@@ -111,10 +158,12 @@ export class MastodonFake {
       MAX_CHARS,
       URL_CHARS,
       /** Counts the request against the token's window; throws 429 past the limit. */
+      maxLimit: this.maxLimit,
       authenticate: (req: IncomingMessage): { account: FakeAccount; headers: Record<string, string> } => {
         const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
         const account = this.state.accounts.find((a) => a.token === token);
         if (!account) throw new HttpError(401, 'The access token is invalid');
+        if (this.quirks.noRateLimit) return { account, headers: {} };
         const now = Date.now();
         let hit = this.hits.get(account.id);
         if (!hit || hit.resetAt <= now) this.hits.set(account.id, (hit = { count: 0, resetAt: now + RATE_WINDOW_MS }));
@@ -131,6 +180,10 @@ export class MastodonFake {
     };
   }
 }
+const STATUS_TEXT: Record<number, string> = {
+  500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Unavailable', 504: 'Gateway Timeout',
+};
+
 export type FakeContext = ReturnType<MastodonFake['ctx']>;
 export { HttpError, type Params };
 

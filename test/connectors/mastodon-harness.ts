@@ -1,14 +1,15 @@
 /** Wires the Mastodon connector to the documented-API fake for the connector contract. */
 import { MastodonConnector } from '../../src/connectors/mastodon/index.js';
-import type { ContractAccount, ContractNetwork, ReadBack } from '../../src/connectors/contract.js';
+import type { ContractAccount, ContractNetwork, ContractSkips, ReadBack } from '../../src/connectors/contract.js';
 import { MastodonFake } from './mastodon-fake.js';
+import type { MastodonQuirks } from './mastodon-fake-quirks.js';
 import { lossyFetch } from './lossy-fetch.js';
 import { PNG_1PX } from './fixtures.js';
 
 let n = 0;
 
-export async function mastodonContractNetwork(): Promise<ContractNetwork & { fake: MastodonFake }> {
-  const fake = await new MastodonFake().start();
+export async function mastodonContractNetwork(quirks: MastodonQuirks = {}): Promise<ContractNetwork & { fake: MastodonFake }> {
+  const fake = await new MastodonFake({ quirks }).start();
   fake.rateLimit = 40;
   const other = fake.createAccount('abeille');
 
@@ -52,3 +53,7 @@ export async function mastodonContractNetwork(): Promise<ContractNetwork & { fak
 
   return { fake, publishPath: '/api/v1/statuses', mentionHandle: 'abeille', image: PNG_1PX, newAccount, close: () => fake.close() };
 }
+
+/** What the contract cannot show on a server with these quirks. */
+export const mastodonSkips = (quirks: MastodonQuirks): ContractSkips =>
+  quirks.noRateLimit ? { rateLimit: 'this server sends no rate-limit headers and never answers 429' } : {};

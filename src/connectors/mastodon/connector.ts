@@ -1,11 +1,13 @@
 import { z } from 'zod';
-import { ConnectorError, isConnectorError } from '../errors.js';
+import { ConnectorError, isConnectorError, isUnavailableStatus } from '../errors.js';
 import { assertPublishable, countWith } from '../text.js';
 import type {
-  AccountInfo, Author, Comment, Connector, ConnectorDeps, NetworkLimits, OutgoingPost, Page, PostMetrics, PostRef,
-  PublishedPost, TextCount,
+  AccountInfo, Author, Comment, Connector, ConnectorDeps, ExistingHint, NetworkLimits, OutgoingPost, Page, PostMetrics,
+  PostRef, PublishedPost, TextCount,
 } from '../types.js';
+import { findExistingStatus } from './find-existing.js';
 import { MastodonHttp } from './http.js';
+import { readNewer } from './cursor.js';
 import { limitsFromInstance, MASTODON_CAPABILITIES, MASTODON_DEFAULT_LIMITS } from './limits.js';
 import { toAuthor, toComment, toPublished } from './mapping.js';
 import { uploadMedia } from './media.js';
@@ -13,6 +15,16 @@ import { Account, Context, Instance, MastodonCredentials, Notification, Relation
 
 /** Same key, same status: Mastodon keeps Idempotency-Key for an hour, so retrying within one call is safe. */
 const PUBLISH_TRIES = 3;
+
+/** The request may have reached the server and been acted on, but no usable answer came back. */
+const answerLost = (err: ConnectorError) => err.networkCode === 'no_answer' || err.networkCode === 'malformed_answer';
+
+/**
+ * Tried again at once: a request that never left, an answer that was lost, or a server saying it is
+ * unavailable for now. A server that answered with its own error is not asked again in the same breath.
+ */
+const worthRetryingNow = (err: ConnectorError) =>
+  err.kind === 'transient' && (answerLost(err) || err.networkCode === 'unreachable' || (err.status !== undefined && isUnavailableStatus(err.status)));
 
 export class MastodonConnector implements Connector {
   readonly network = 'mastodon' as const;
@@ -65,7 +77,7 @@ export class MastodonConnector implements Connector {
       visibility: post.visibility ?? 'public',
       language: post.languages?.[0],
     };
-    let maybeSent = false;
+    let lost = false;
     for (let attempt = 1; ; attempt++) {
       try {
         const { data } = await this.http.call('/api/v1/statuses', Status, {
@@ -73,25 +85,23 @@ export class MastodonConnector implements Connector {
           json: body,
           headers: { 'Idempotency-Key': `ruche:${post.idempotencyKey}` },
         });
-        return toPublished(data, maybeSent);
+        return toPublished(data, lost);
       } catch (err) {
-        // A refusal is final and a 429 is the caller's to wait out; only a lost or broken answer is retried here.
-        if (!isConnectorError(err) || err.kind !== 'transient') throw err;
-        maybeSent ||= err.networkCode !== 'unreachable';
-        if (attempt < PUBLISH_TRIES) continue;
-        // Past the key's hour a later retry could post twice: say the outcome is unknown rather than guess.
-        if (!maybeSent) throw err;
+        if (!isConnectorError(err)) throw err;
+        lost ||= answerLost(err);
+        if (worthRetryingNow(err) && attempt < PUBLISH_TRIES) continue;
+        // Once an answer was lost the post may exist, and past the key's hour a retry could post it twice.
+        if (!lost) throw err;
         throw new ConnectorError('mastodon', 'unknown_outcome', `Mastodon did not confirm the post (${err.message}).`, { cause: err });
       }
     }
   }
 
-  /** Mastodon cannot look a status up by idempotency key; the account's recent statuses are matched on text and parent. */
-  async findExisting(idempotencyKey: string, hint?: Pick<OutgoingPost, 'text' | 'replyTo'>): Promise<PublishedPost | null> {
+  /** Mastodon cannot look a status up by idempotency key; the account's recent statuses are matched on `hint`. */
+  async findExisting(idempotencyKey: string, hint?: ExistingHint): Promise<PublishedPost | null> {
     if (!hint) throw new ConnectorError('mastodon', 'unknown_outcome', `Mastodon cannot find post ${idempotencyKey} by key alone.`);
-    const { data } = await this.http.call(`/api/v1/accounts/${this.creds.accountId}/statuses`, z.array(Status), { query: { limit: '40' } });
-    const match = data.find((s) => toPublished(s, true).text === hint.text.trim() && (s.in_reply_to_id ?? undefined) === hint.replyTo?.id);
-    return match ? toPublished(match, true) : null;
+    const found = await findExistingStatus(this.http, this.creds.accountId, hint);
+    return found && toPublished(found, true);
   }
 
   async getPost(ref: PostRef): Promise<PublishedPost | null> {
@@ -119,13 +129,13 @@ export class MastodonConnector implements Connector {
   readMentions = (cursor?: string) => this.notifications(['mention'], cursor);
   readNotifications = (cursor?: string) => this.notifications(undefined, cursor);
 
-  /** `cursor` is the newest notification id seen; the next page holds only newer ones. */
+  /** Each notification once across calls, whether or not the server honours since_id (see cursor.ts). */
   private async notifications(types: string[] | undefined, cursor?: string): Promise<Page<Comment>> {
-    const { data } = await this.http.call('/api/v1/notifications', z.array(Notification), {
-      query: { types, since_id: cursor, limit: '40' },
+    const page = await readNewer(cursor, async (query) => {
+      const { data, headers } = await this.http.call('/api/v1/notifications', z.array(Notification), { query: { ...query, types } });
+      return { items: data, headers };
     });
-    const items = data.flatMap((n) => (n.status ? [toComment(n.status)] : []));
-    return { items, cursor: data[0]?.id ?? cursor ?? null };
+    return { items: page.items.flatMap((n) => (n.status ? [toComment(n.status)] : [])), cursor: page.cursor };
   }
 
   async reportComment(comment: PostRef, author: Author, reason: string): Promise<void> {

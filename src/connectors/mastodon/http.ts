@@ -3,8 +3,9 @@
  * X-RateLimit-Reset on 429), our own Idempotency-Key header, and to validate raw JSON with zod ourselves.
  */
 import type { z } from 'zod';
-import { ConnectorError, kindForStatus } from '../errors.js';
+import { ConnectorError, explainsFailure, kindForStatus } from '../errors.js';
 import { ErrorBody } from './schemas.js';
+import { describeErrorBody } from './error-body.js';
 
 export interface HttpOptions {
   baseUrl: string;
@@ -60,7 +61,7 @@ export class MastodonHttp {
     }
     const text = await res.text();
     const json = parseJson(text);
-    if (!res.ok) throw this.errorFor(res, json);
+    if (!res.ok) throw this.errorFor(res, json, text, (req.method ?? 'GET') !== 'GET');
     const parsed = schema.safeParse(json);
     if (!parsed.success) {
       throw new ConnectorError('mastodon', 'transient', 'The Mastodon server sent an answer we could not read.', {
@@ -72,15 +73,18 @@ export class MastodonHttp {
     return { status: res.status, data: parsed.data, headers: res.headers };
   }
 
-  private errorFor(res: Response, json: unknown): ConnectorError {
+  /** The server's own words decide between a refusal and passing trouble, and are what the user is shown. */
+  private errorFor(res: Response, json: unknown, text: string, write: boolean): ConnectorError {
     const body = ErrorBody.safeParse(json);
-    const message = body.success ? (body.data.error_description ?? body.data.error) : `HTTP ${res.status}`;
-    const kind = kindForStatus(res.status);
+    const said = body.success ? describeErrorBody(body.data) : { message: plainText(text), code: undefined };
+    const kind = kindForStatus(res.status, { write, explained: body.success && explainsFailure(said.message, res.status) });
+    // A message that gives no reason is shown with its status, so that two different failures never read alike.
+    const message = kind === 'transient' || !said.message ? withStatus(said.message, res) : said.message;
     const reset = Date.parse(res.headers.get('x-ratelimit-reset') ?? '');
     const now = (this.opts.now ?? Date.now)();
     return new ConnectorError('mastodon', kind, message, {
       status: res.status,
-      networkCode: body.success ? body.data.error : undefined,
+      networkCode: said.code,
       retryAfterMs: kind === 'rate_limited' ? (Number.isFinite(reset) ? Math.max(0, reset - now) : 5 * 60_000) : undefined,
     });
   }
@@ -89,6 +93,18 @@ export class MastodonHttp {
 function neverSent(err: unknown): boolean {
   const code = (err as { cause?: { code?: unknown } } | undefined)?.cause?.code;
   return code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN';
+}
+
+/** A short text/plain body ("Internal Server Error") is the server's words; an HTML error page is not. */
+function plainText(text: string): string | undefined {
+  const line = text.trim();
+  return line && line.length <= 200 && !line.startsWith('<') && !line.includes('\n') ? line : undefined;
+}
+
+function withStatus(message: string | undefined, res: Response): string {
+  const status = `HTTP ${res.status}`;
+  if (!message) return res.statusText ? `${status} ${res.statusText}` : status;
+  return message.includes(String(res.status)) ? message : `${message} (${status})`;
 }
 
 function parseJson(text: string): unknown {
