@@ -21,10 +21,10 @@ export class BlockedAddressError extends Error {
 }
 
 /** A web address a user, a feed or a network gave us, if it is one we may call: http or https, no credentials. */
-export function outboundUrl(raw: string | URL): URL {
+export function outboundUrl(raw: string | URL, base?: URL): URL {
   let url: URL;
   try {
-    url = new URL(raw);
+    url = new URL(raw, base);
   } catch {
     throw new BlockedAddressError(`"${String(raw).slice(0, 200)}" is not a web address.`);
   }

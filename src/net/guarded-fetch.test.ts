@@ -137,7 +137,7 @@ describe('guarded fetch: redirects', () => {
   });
 
   it('refuses hops to other schemes and to addresses with credentials', async () => {
-    for (const location of ['file:///etc/passwd', 'http://user:pw@example.com/']) {
+    for (const location of ['file:///etc/passwd', 'http://user:pw@example.com/', 'http://[nonsense']) {
       const outside = await loopback('::1', (_q, s) => s.writeHead(301, { location }).end());
       expect((await refusal(guarded({ isAllowed: pretendPublic })(outside.origin))).code).toBe('blocked_address');
     }

@@ -63,7 +63,7 @@ export async function guardedFetch(input: string | URL | Request, init: RequestI
     await res.body?.cancel();
     if (mode === 'error') throw new TypeError(`${hop.url.host} answered with a redirect, which this call does not follow.`);
     if (redirects >= limits.maxRedirects) throw new OutboundLimitError('too_many_redirects', `More than ${limits.maxRedirects} redirects.`);
-    hop = nextHop(hop, res.status, outboundUrl(new URL(location, hop.url)));
+    hop = nextHop(hop, res.status, outboundUrl(location, hop.url));
   }
 }
 
