@@ -1,7 +1,9 @@
 import crypto from 'node:crypto';
-import { betterAuth } from 'better-auth';
+import { betterAuth, type BetterAuthOptions } from 'better-auth';
+import { getAdapter } from 'better-auth/db/adapter';
 import { getMigrations } from 'better-auth/db/migration';
 import type { Store } from '../store/database.js';
+import { withHashedSessionTokens } from './session-tokens.js';
 
 export interface AuthOptions {
   store: Store;
@@ -10,13 +12,8 @@ export interface AuthOptions {
   sessionDays: number;
 }
 
-/**
- * Accounts, password hashing (scrypt) and sessions come from better-auth, on our own database.
- * Ruche calls it server-side from its own routes, so that every route keeps one error shape,
- * one validation layer and one audit log; its HTTP handler is not mounted.
- */
-export function createAuth({ store, secret, baseUrl, sessionDays }: AuthOptions) {
-  return betterAuth({
+function authOptions({ store, secret, baseUrl, sessionDays }: AuthOptions) {
+  return {
     appName: 'Ruche',
     baseURL: baseUrl,
     basePath: '/api/v1/auth',
@@ -36,13 +33,25 @@ export function createAuth({ store, secret, baseUrl, sessionDays }: AuthOptions)
     rateLimit: { enabled: false },
     telemetry: { enabled: false },
     logger: { disabled: true },
-  });
+  } satisfies BetterAuthOptions;
 }
 
-export type Auth = ReturnType<typeof createAuth>;
+/**
+ * Accounts, password hashing (scrypt) and sessions come from better-auth, on our own database, with
+ * session tokens stored hashed. Ruche calls it server-side from its own routes, so that every route keeps
+ * one error shape, one validation layer and one audit log; its HTTP handler is not mounted.
+ */
+export async function createAuth(input: AuthOptions) {
+  const options = authOptions(input);
+  const adapter = withHashedSessionTokens(await getAdapter(options));
+  return betterAuth({ ...options, database: () => adapter });
+}
+
+export type Auth = Awaited<ReturnType<typeof createAuth>>;
 
 /** Creates or updates the auth library's own tables (user, session, account, verification). */
-export async function migrateAuth(auth: Auth): Promise<void> {
-  const { runMigrations } = await getMigrations(auth.options);
+export async function migrateAuth(auth: Auth, store: Store): Promise<void> {
+  // The migrator reads the database itself, not through the adapter.
+  const { runMigrations } = await getMigrations({ ...auth.options, database: { db: store.db, type: store.dialect } });
   await runMigrations();
 }

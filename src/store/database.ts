@@ -5,6 +5,7 @@ import pg from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import type { Database } from './schema.js';
 import type { Config } from '../config/config.js';
+import { ownerOnlyFile } from '../config/secrets.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -32,7 +33,7 @@ export function openStore(database: Config['database']): Store {
 }
 
 function openSqlite(file: string): Store {
-  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  if (file !== ':memory:') ownerOnly(file);
   const sqlite = new SQLite(file);
   sqlite.pragma('journal_mode = WAL');
   // FULL: an acknowledged write survives a power cut, not just a process crash.
@@ -45,6 +46,17 @@ function openSqlite(file: string): Store {
     dialect: 'sqlite',
     destroy: () => db.destroy(),
   };
+}
+
+/**
+ * The database holds password hashes and sealed network tokens: its folder and files are the owner's only.
+ * SQLite gives the -wal and -shm files the database file's mode, so creating that file first is enough;
+ * files left readable by an older install are tightened.
+ */
+function ownerOnly(file: string) {
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  fs.closeSync(fs.openSync(file, 'a', 0o600));
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) ownerOnlyFile(f);
 }
 
 /**
