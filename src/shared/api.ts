@@ -79,7 +79,6 @@ export interface InvitationPreview {
   email: string;
   role: RoleName;
   invitedBy: string;
-  accountExists: boolean;
 }
 
 export interface AuditEventView {

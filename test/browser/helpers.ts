@@ -137,10 +137,11 @@ export function ui(page: Page, lang: Lang) {
       return link.inputValue();
     },
 
+    /** Joins as a newcomer: one form whatever the address, with the name that a new account needs. */
     async acceptInvitation(name: string, password: string) {
       await page.getByLabel(t('setup.name'), exact).fill(name);
       await page.getByLabel(t('common.password'), exact).fill(password);
-      await button(t('invite.createAndJoin')).click();
+      await button(t('invite.join')).click();
     },
 
     async changeRole(memberName: string, role: RoleName) {

@@ -1,4 +1,4 @@
-import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from 'react';
+import { useId, type ComponentPropsWithRef, type ReactNode, type SelectHTMLAttributes } from 'react';
 
 interface FieldShellProps {
   label: string;
@@ -22,7 +22,8 @@ function FieldShell({ label, hint, children }: FieldShellProps) {
   );
 }
 
-type InputProps = InputHTMLAttributes<HTMLInputElement> & { label: string; hint?: ReactNode };
+// With the ref, so that a form can move the focus to the field that needs attention.
+type InputProps = ComponentPropsWithRef<'input'> & { label: string; hint?: ReactNode };
 
 export function TextField({ label, hint, ...input }: InputProps) {
   return (

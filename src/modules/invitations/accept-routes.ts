@@ -10,6 +10,7 @@ import { Password, PersonName, SessionSchema } from '../session/schema.js';
 import { presentSession } from '../session/presenters.js';
 import { requestHeaders, withAuthCookies } from '../session/auth-calls.js';
 import { AuditAction, recordAudit } from '../audit/service.js';
+import { guardPasswordCheck, tooManyAttempts } from '../session/password-check.js';
 import { findPending } from './service.js';
 
 const TokenParams = z.object({ token: z.string().min(16).max(128) });
@@ -22,7 +23,7 @@ const preview = publicRoute({
   request: { params: TokenParams },
   responses: {
     200: jsonOk(
-      z.object({ workspaceName: z.string(), email: z.string(), role: z.enum(ROLES), invitedBy: z.string(), accountExists: z.boolean() }),
+      z.object({ workspaceName: z.string(), email: z.string(), role: z.enum(ROLES), invitedBy: z.string() }),
     ),
     404: { description: 'Unknown, used, revoked or expired' },
   },
@@ -32,21 +33,27 @@ const accept = publicRoute({
   method: 'post',
   path: '/api/v1/invitations/{token}/accept',
   tags: ['Members'],
-  summary: 'Join the workspace: creates the account if needed, and signs in',
+  summary: "Join the workspace: signs in with the address's account, or creates it (the name is needed then)",
   request: {
     params: TokenParams,
     ...jsonBody(z.strictObject({ name: PersonName.optional(), password: z.string().min(1).max(256).optional() })),
   },
-  responses: { 200: jsonOk(SessionSchema), 404: { description: 'Unknown, used, revoked or expired' } },
+  responses: {
+    200: jsonOk(SessionSchema),
+    400: { description: 'Password missing or too short, or name missing for a new account' },
+    401: { description: 'Wrong password for the existing account' },
+    404: { description: 'Unknown, used, revoked or expired' },
+    429: tooManyAttempts,
+  },
 });
 
 export function registerAcceptRoutes(app: OpenAPIHono<HttpEnv>) {
   app.openapi(preview, async (c) => {
     const { ctx } = c.var;
     const inv = await findPending(ctx.store.db, c.req.valid('param').token, ctx.clock.now());
-    const user = await ctx.store.db.selectFrom('user').select('id').where('email', '=', inv.email).executeTakeFirst();
+    // Whether the address has an account is not said here: the inviter holds this link too.
     return c.json(
-      { workspaceName: inv.workspace_name, email: inv.email, role: inv.role as (typeof ROLES)[number], invitedBy: inv.inviter ?? '', accountExists: !!user },
+      { workspaceName: inv.workspace_name, email: inv.email, role: inv.role as (typeof ROLES)[number], invitedBy: inv.inviter ?? '' },
       200,
     );
   });
@@ -96,24 +103,32 @@ export function registerAcceptRoutes(app: OpenAPIHono<HttpEnv>) {
 
 type Ctx = Parameters<Parameters<OpenAPIHono<HttpEnv>['openapi']>[1]>[0];
 
-/** The invitee is whoever owns the invited address: already signed in, signing in now, or new. */
+/**
+ * The invitee is whoever owns the invited address: already signed in, signing in now, or new. The inviter
+ * holds the link too, so the answers differ only after the guarded password check: the format is checked
+ * first, and a missing name for a new account counts as an attempt.
+ */
 async function signInOrSignUp(c: Ctx, email: string, body: { name?: string; password?: string }) {
-  const { ctx } = c.var;
+  const { ctx, ip } = c.var;
   const signedIn = await currentActor(ctx, c.req.raw.headers);
   if (signedIn && signedIn.email === email) return { id: signedIn.userId, name: signedIn.name, email };
-  const exists = await ctx.store.db.selectFrom('user').select('id').where('email', '=', email).executeTakeFirst();
   if (!body.password) throw new AppError('password_required', 400, 'Enter your password to accept.');
-  if (exists) {
-    const res = await withAuthCookies(c, () =>
-      ctx.auth.api.signInEmail({ body: { email, password: body.password! }, headers: requestHeaders(c), returnHeaders: true }),
-    );
-    return res.user;
-  }
   const parsed = Password.safeParse(body.password);
   if (!parsed.success) throw badRequest('validation_failed', 'The password needs at least 10 characters.');
-  if (!body.name) throw badRequest('validation_failed', 'Enter your name.');
-  const res = await withAuthCookies(c, () =>
-    ctx.auth.api.signUpEmail({ body: { name: body.name!, email, password: parsed.data }, headers: requestHeaders(c), returnHeaders: true }),
-  );
-  return res.user;
+  const password = parsed.data;
+  return guardPasswordCheck(ctx, { email, ip, via: 'invitation' }, async () => {
+    const exists = await ctx.store.db.selectFrom('user').select('id').where('email', '=', email).executeTakeFirst();
+    if (exists) {
+      const res = await withAuthCookies(c, () =>
+        ctx.auth.api.signInEmail({ body: { email, password }, headers: requestHeaders(c), returnHeaders: true }),
+      );
+      return res.user;
+    }
+    if (!body.name) throw new AppError('name_required', 400, 'Enter your name to create your account.');
+    const name = body.name;
+    const res = await withAuthCookies(c, () =>
+      ctx.auth.api.signUpEmail({ body: { name, email, password }, headers: requestHeaders(c), returnHeaders: true }),
+    );
+    return res.user;
+  });
 }

@@ -8,12 +8,14 @@ export interface Limit {
   windowMs: number;
 }
 
+const windowOf = (limit: Limit, now: number) => now - (now % limit.windowMs);
+
 /**
  * Fixed-window counters in the database, so every API process of a cluster shares them.
  * `hit` counts an attempt and throws 429 once the window is full.
  */
 export async function hit(db: Kysely<Database>, limit: Limit, now = Date.now()): Promise<void> {
-  const windowStart = now - (now % limit.windowMs);
+  const windowStart = windowOf(limit, now);
   await db
     .insertInto('rate_limits')
     .values({ key: limit.key, count: 1, window_start: windowStart })
@@ -35,6 +37,16 @@ export async function hit(db: Kysely<Database>, limit: Limit, now = Date.now()):
   }
 }
 
-export async function clear(db: Kysely<Database>, key: string): Promise<void> {
-  await db.deleteFrom('rate_limits').where('key', '=', key).execute();
+/**
+ * Gives back an attempt counted by `hit` at `now`, for attempts that turned out not to count (a right
+ * password). Counting first and refunding after keeps concurrent attempts from slipping past the limit.
+ */
+export async function refund(db: Kysely<Database>, limit: Limit, now: number): Promise<void> {
+  await db
+    .updateTable('rate_limits')
+    .set((eb) => ({ count: eb('count', '-', 1) }))
+    .where('key', '=', limit.key)
+    .where('window_start', '=', windowOf(limit, now))
+    .where('count', '>', 0)
+    .execute();
 }

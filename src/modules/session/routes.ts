@@ -8,7 +8,7 @@ import { AuditAction, recordAudit } from '../audit/service.js';
 import { PasswordChange, SessionSchema, SignIn } from './schema.js';
 import { presentSession } from './presenters.js';
 import { requestHeaders, withAuthCookies } from './auth-calls.js';
-import { clear, hit } from './rate-limit.js';
+import { guardPasswordCheck, tooManyAttempts } from './password-check.js';
 
 const signIn = publicRoute({
   method: 'post',
@@ -16,7 +16,7 @@ const signIn = publicRoute({
   tags: ['Session'],
   summary: 'Sign in with e-mail and password',
   request: jsonBody(SignIn),
-  responses: { 200: jsonOk(SessionSchema), 401: { description: 'Wrong e-mail or password' } },
+  responses: { 200: jsonOk(SessionSchema), 401: { description: 'Wrong e-mail or password' }, 429: tooManyAttempts },
 });
 
 const get = publicRoute({
@@ -40,32 +40,21 @@ const changePassword = userRoute({
   tags: ['Session'],
   summary: 'Change password; every other session is signed out',
   request: jsonBody(PasswordChange),
-  responses: { 204: noContent },
+  responses: { 204: noContent, 401: { description: 'Wrong current password' }, 429: tooManyAttempts },
 });
-
-const FIFTEEN_MINUTES = 15 * 60_000;
 
 export function registerSessionRoutes(app: OpenAPIHono<HttpEnv>) {
   app.openapi(signIn, async (c) => {
     const { ctx, ip } = c.var;
     const { email, password } = c.req.valid('json');
-    const now = ctx.clock.now();
-    // Per account (slows guessing one password) and per address (slows spraying many accounts).
-    const accountKey = `sign-in:${email}:${ip ?? '-'}`;
-    await hit(ctx.store.db, { key: accountKey, max: 10, windowMs: FIFTEEN_MINUTES }, now);
-    await hit(ctx.store.db, { key: `sign-in-ip:${ip ?? '-'}`, max: 100, windowMs: FIFTEEN_MINUTES }, now);
-    try {
-      const res = await withAuthCookies(c, () =>
+    const res = await guardPasswordCheck(ctx, { email, ip, via: 'sign_in' }, () =>
+      withAuthCookies(c, () =>
         ctx.auth.api.signInEmail({ body: { email, password }, headers: requestHeaders(c), returnHeaders: true }),
-      );
-      await clear(ctx.store.db, accountKey);
-      await recordAudit(ctx.store.db, { action: AuditAction.signIn, actorId: res.user.id, ip });
-      const expiresAt = new Date(now + ctx.config.sessionDays * 86400_000);
-      return c.json(await presentSession(ctx.store.db, res.user, expiresAt), 200);
-    } catch (err) {
-      await recordAudit(ctx.store.db, { action: AuditAction.signInFailed, data: { email }, ip });
-      throw err;
-    }
+      ),
+    );
+    await recordAudit(ctx.store.db, { action: AuditAction.signIn, actorId: res.user.id, ip });
+    const expiresAt = new Date(ctx.clock.now() + ctx.config.sessionDays * 86400_000);
+    return c.json(await presentSession(ctx.store.db, res.user, expiresAt), 200);
   });
 
   app.openapi(get, async (c) => {
@@ -85,12 +74,14 @@ export function registerSessionRoutes(app: OpenAPIHono<HttpEnv>) {
   app.openapi(changePassword, async (c) => {
     const { ctx, actor, ip } = c.var;
     const { currentPassword, newPassword } = c.req.valid('json');
-    await withAuthCookies(c, () =>
-      ctx.auth.api.changePassword({
-        body: { currentPassword, newPassword, revokeOtherSessions: true },
-        headers: requestHeaders(c),
-        returnHeaders: true,
-      }),
+    await guardPasswordCheck(ctx, { email: actor.email, ip, via: 'password_change', actorId: actor.userId }, () =>
+      withAuthCookies(c, () =>
+        ctx.auth.api.changePassword({
+          body: { currentPassword, newPassword, revokeOtherSessions: true },
+          headers: requestHeaders(c),
+          returnHeaders: true,
+        }),
+      ),
     );
     await recordAudit(ctx.store.db, { action: AuditAction.passwordChanged, actorId: actor.userId, ip });
     return c.body(null, 204);

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { InvitationPreview } from '../../../src/shared/api.js';
@@ -15,19 +15,27 @@ import { workspacePath } from '../../lib/areas.js';
 import { roleLabel } from '../../i18n/index.js';
 import { MIN_PASSWORD } from './SetupPage.js';
 
+/**
+ * What the page knows of the invited address: nothing until the form is sent, since the preview does not
+ * say whether it has an account (the inviter holds the link too); the server's answer tells the next step.
+ */
+type Step = 'either' | 'signIn' | 'create';
+
 function AcceptForm({ token, preview }: { token: string; preview: InvitationPreview }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { state, setSession } = useSession();
   const actions = useActions();
+  const [step, setStep] = useState<Step>('either');
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const nameInput = useRef<HTMLInputElement>(null);
+  const passwordInput = useRef<HTMLInputElement>(null);
 
   const signedIn = state.status === 'signedIn' ? state.session.user : null;
-  const sameUser = signedIn && signedIn.email.toLowerCase() === preview.email.toLowerCase();
-  const mode = sameUser ? 'join' : preview.accountExists ? 'signIn' : 'create';
+  const sameUser = !!signedIn && signedIn.email.toLowerCase() === preview.email.toLowerCase();
 
   if (signedIn && !sameUser) {
     return (
@@ -42,39 +50,76 @@ function AcceptForm({ token, preview }: { token: string; preview: InvitationPrev
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (mode === 'create' && password.length < MIN_PASSWORD) return setError(t('setup.tooShort'));
+    if (!sameUser && password.length < MIN_PASSWORD) return setError(t('setup.tooShort'));
     setBusy(true);
     setError(null);
     try {
-      const input = mode === 'join' ? {} : mode === 'signIn' ? { password } : { name: name.trim(), password };
+      const input = sameUser ? {} : step === 'signIn' || !name.trim() ? { password } : { name: name.trim(), password };
       const session = await api.invitations.accept(token, input);
       setSession(session);
       const joined = session.memberships.find((m) => m.workspaceName === preview.workspaceName);
       navigate(joined ? workspacePath(joined.workspaceId) : '/', { replace: true });
     } catch (caught) {
-      setError(errorMessage(t, caught));
       setBusy(false);
+      const code = caught instanceof ApiError ? caught.code : null;
+      if (code === 'name_required') {
+        setStep('create');
+        nameInput.current?.focus();
+      } else if (code === 'invalid_credentials') {
+        setStep('signIn');
+        setPassword('');
+        setError(t('invite.wrongPassword', { email: preview.email }));
+        passwordInput.current?.focus();
+      } else {
+        setError(errorMessage(t, caught));
+      }
     }
   };
 
-  const intro = { join: t('invite.signedInAs', { email: preview.email }), signIn: t('invite.existingAccount', { email: preview.email }), create: t('invite.newAccount') }[mode];
-  const label = { join: t('invite.join'), signIn: t('invite.signInAndJoin'), create: t('invite.createAndJoin') }[mode];
+  if (sameUser) {
+    return (
+      <form className="form" onSubmit={(e) => void submit(e)}>
+        <p>{t('invite.signedInAs', { email: preview.email })}</p>
+        <ErrorAlert>{error}</ErrorAlert>
+        <button type="submit" className="button button-primary" disabled={busy}>
+          {busy ? t('invite.busy') : t('invite.join')}
+        </button>
+      </form>
+    );
+  }
+
+  const intro = {
+    either: t('invite.eitherAccount', { email: preview.email }),
+    signIn: t('invite.existingAccount', { email: preview.email }),
+    create: t('invite.newAccount', { email: preview.email }),
+  }[step];
+  const label = { either: t('invite.join'), signIn: t('invite.signInAndJoin'), create: t('invite.createAndJoin') }[step];
   return (
     <form className="form" onSubmit={(e) => void submit(e)}>
-      <p>{intro}</p>
+      {/* A live region, so that the next step is read out when the server's answer changes it. */}
+      <p role="status">{intro}</p>
       <ErrorAlert>{error}</ErrorAlert>
-      {mode === 'create' ? <TextField label={t('setup.name')} autoComplete="name" required value={name} onChange={(e) => setName(e.target.value)} /> : null}
-      {mode !== 'join' ? (
+      {step !== 'signIn' ? (
         <TextField
-          label={t('common.password')}
-          type="password"
-          required
-          autoComplete={mode === 'create' ? 'new-password' : 'current-password'}
-          hint={mode === 'create' ? t('setup.passwordHint') : undefined}
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
+          ref={nameInput}
+          label={t('setup.name')}
+          autoComplete="name"
+          required={step === 'create'}
+          hint={step === 'either' ? t('invite.nameHint') : undefined}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
         />
       ) : null}
+      <TextField
+        ref={passwordInput}
+        label={t('common.password')}
+        type="password"
+        required
+        autoComplete={step === 'create' ? 'new-password' : 'current-password'}
+        hint={{ either: t('invite.passwordHint'), signIn: undefined, create: t('setup.passwordHint') }[step]}
+        value={password}
+        onChange={(e) => setPassword(e.target.value)}
+      />
       <button type="submit" className="button button-primary" disabled={busy}>
         {busy ? t('invite.busy') : label}
       </button>
