@@ -235,6 +235,20 @@ export interface OAuthStateTable {
   expires_at: number;
 }
 
+/** A write sent with an Idempotency-Key, per user: running, then its answer, replayed to retries for a day. */
+export interface IdempotencyKeyTable {
+  user_id: string;
+  key: string;
+  /** Hash of the method, the address and the body: the same key with another request is refused. */
+  fingerprint: string;
+  status: 'running' | 'done';
+  response_status: number | null;
+  response_type: string | null;
+  response_body: string | null;
+  created_at: number;
+  expires_at: number;
+}
+
 export interface AuthUserTable {
   id: string;
   name: string;
@@ -275,6 +289,7 @@ export interface Database {
   post_events: PostEventTable;
   publishing_settings: PublishingSettingsTable;
   oauth_states: OAuthStateTable;
+  idempotency_keys: IdempotencyKeyTable;
   user: AuthUserTable;
   session: AuthSessionTable;
   notifications: NotificationTable;

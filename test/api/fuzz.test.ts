@@ -83,8 +83,8 @@ const URL_VALUES: string[] = [
   '%00', 'a%00b', 'x'.repeat(3000), '-1', '99999999999999999999999', '1e308', 'NaN',
   '%ED%A0%80', '%EF%BB%BF%E2%80%AE', encodeURIComponent('𝕏🐝e\u0301'), '%25', '%2F', encodeURIComponent('[]'), '%C0%AE',
 ];
-/** Query parameters also get no value at all, an empty one, and two of them. */
-const QUERY_ONLY = ['', '__repeat__'];
+/** Query values: fewer (many parameters share a route), plus an empty one and the parameter twice. */
+const QUERY_VALUES = ['%00', 'x'.repeat(3000), '99999999999999999999999', '-1', '%ED%A0%80', encodeURIComponent('\u202E𝕏🐝e\u0301'), '', '__repeat__'];
 /** Header values: fetch sends only visible ASCII. */
 const HEADER_VALUES = ['x'.repeat(4000), '-1', '99999999999999999999999', '%00', '{}'];
 /** Cursors are opaque base64url: these decode to huge, negative and NUL-bearing positions. */
@@ -202,11 +202,18 @@ interface Probe {
 }
 
 /**
- * How many times each path parameter was fuzzed: the first route that has it gets every value, later
- * ones a few in turn (the same guards read it), which keeps the walk short.
+ * How many times each field (where it is, its name, its schema) was fuzzed: the first route that has it
+ * gets every value, later ones with the same field a couple in turn, since the same schema or guard reads
+ * it. This keeps the walk short.
  */
 type Seen = Map<string, number>;
-const LATER_PATH_VALUES = 3;
+const LATER_VALUES = 2;
+function pick<T>(seen: Seen, field: string, values: T[]): T[] {
+  const times = seen.get(field) ?? 0;
+  seen.set(field, times + 1);
+  if (times === 0) return values;
+  return Array.from({ length: Math.min(LATER_VALUES, values.length) }, (_, i) => values[(times * LATER_VALUES + i) % values.length]);
+}
 
 function probes(op: Operation, ids: Record<string, string>, doc: OpenApi, seen: Seen): Probe[] {
   const resolve = resolver(doc);
@@ -228,28 +235,26 @@ function probes(op: Operation, ids: Record<string, string>, doc: OpenApi, seen: 
   const out: Probe[] = [];
 
   for (const p of pathParams) {
-    const times = seen.get(p.name) ?? 0;
-    seen.set(p.name, times + 1);
-    const values = times === 0 ? URL_VALUES : Array.from({ length: LATER_PATH_VALUES }, (_, i) => URL_VALUES[(times * LATER_PATH_VALUES + i) % URL_VALUES.length]);
-    for (const v of values) {
+    for (const v of pick(seen, `path ${p.name}`, URL_VALUES)) {
       out.push({ label: `path ${p.name}=${v.slice(0, 20)}`, method: op.method, url: withQuery(fill([p.name, v])), body: defaultBody, headers });
     }
   }
   for (const p of op.parameters.filter((q) => q.in === 'query')) {
-    const values = [...URL_VALUES, ...QUERY_ONLY, ...(p.name === 'cursor' ? CURSOR_VALUES : [])];
-    for (const v of values) {
+    const values = [...QUERY_VALUES, ...(p.name === 'cursor' ? CURSOR_VALUES : [])];
+    for (const v of pick(seen, `query ${p.name} ${JSON.stringify(p.schema)}`, values)) {
       const extra = v === '__repeat__' ? [`${p.name}=a`, `${p.name}=b`] : [`${p.name}=${v}`];
       out.push({ label: `query ${p.name}=${v.slice(0, 20)}`, method: op.method, url: withQuery(fill(), extra, p.name), body: defaultBody, headers });
     }
   }
   for (const p of op.parameters.filter((q) => q.in === 'header')) {
-    for (const v of HEADER_VALUES) {
+    for (const v of pick(seen, `header ${p.name}`, HEADER_VALUES)) {
       out.push({ label: `header ${p.name}=${v.slice(0, 20)}`, method: op.method, url: withQuery(fill()), body: defaultBody, headers: { ...headers, [p.name]: v } });
     }
   }
   if (op.jsonBody) {
     for (const field of fieldPaths(op.jsonBody, resolve)) {
-      for (const v of bodyValues(schemaAt(op.jsonBody, resolve, field))) {
+      const schema = schemaAt(op.jsonBody, resolve, field);
+      for (const v of pick(seen, `body ${field.join('.')} ${JSON.stringify(schema)}`, bodyValues(schema))) {
         if (reachesOut && !cannotBeAHost(v)) continue;
         const shown = JSON.stringify(v)?.slice(0, 20);
         out.push({ label: `body ${field.join('.')}=${shown}`, method: op.method, url: withQuery(fill()), body: withValue(op.jsonBody, resolve, field, v) });

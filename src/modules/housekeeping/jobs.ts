@@ -6,7 +6,7 @@ import type { Clock } from '../../shared/clock.js';
 export const HOUSEKEEPING_PURGE = 'housekeeping.purge';
 const KEEP_FINISHED_JOBS_MS = 30 * 86400_000;
 
-/** Drops expired sessions, stale rate-limit windows and old finished jobs, so tables stay small. */
+/** Drops expired sessions, stale rate-limit windows, old finished jobs and idempotency keys past their day, so tables stay small. */
 export function purgeJob(store: Store, clock: Clock) {
   return defineJob({
     type: HOUSEKEEPING_PURGE,
@@ -24,7 +24,8 @@ export function purgeJob(store: Store, clock: Clock) {
         .where('status', 'in', ['succeeded', 'cancelled'])
         .where('finished_at', '<', now - KEEP_FINISHED_JOBS_MS)
         .executeTakeFirst();
-      return { sessions: Number(sessions.numDeletedRows), jobs: Number(jobs.numDeletedRows) };
+      const keys = await store.db.deleteFrom('idempotency_keys').where('expires_at', '<=', now).executeTakeFirst();
+      return { sessions: Number(sessions.numDeletedRows), jobs: Number(jobs.numDeletedRows), idempotencyKeys: Number(keys.numDeletedRows) };
     },
   });
 }

@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as m0001 from './0001_foundation.js';
 import * as m0010 from './0010_publishing.js';
 import * as m0002jobs from './0002_jobs_claim_index.js';
+import * as m0011 from './0011_idempotency_keys.js';
 import * as m0012 from './0012_hashed_session_tokens.js';
 import * as m0014 from './0014_workspace_settings.js';
 import * as m0013 from './0013_notifications.js';
@@ -11,6 +12,7 @@ export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0010_publishing': m0010,
   '0002_jobs_claim_index': m0002jobs,
+  '0011_idempotency_keys': m0011,
   '0012_hashed_session_tokens': m0012,
   '0014_workspace_settings': m0014,
   '0013_notifications': m0013,
