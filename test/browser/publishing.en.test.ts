@@ -98,6 +98,7 @@ describe('publishing (English)', () => {
     await event.getByText('Scheduled').waitFor();
     await page.locator('.campaign-legend').getByText('Spring campaign').waitFor();
     expect(await page.locator('.fc-bg-event.campaign-band').count()).toBeGreaterThan(0);
+    await page.getByRole('button', { name: /^Filters/ }).click();
     await page.getByLabel('Status', { exact: true }).selectOption({ label: 'Draft' });
     await expect.poll(() => me.calendarPost('Spring launch!').count()).toBe(0);
     await page.getByLabel('Campaign', { exact: true }).selectOption({ label: 'Spring campaign' });

@@ -1,16 +1,38 @@
-import { Outlet } from 'react-router-dom';
+import { useEffect, useRef, useState } from 'react';
+import { Outlet, useLocation } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
+import { Brand } from '../components/Brand.js';
 import { Sidebar } from './Sidebar.js';
 
-/** The signed-in layout: a sidebar and the page. */
+/** The signed-in layout: a sidebar and the page; on a phone the sidebar folds behind a Menu button. */
 export function Shell() {
   const { t } = useTranslation();
+  const [menuOpen, setMenuOpen] = useState(false);
+  const { pathname } = useLocation();
+  const menuButton = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => setMenuOpen(false), [pathname]);
+
   return (
-    <div className="shell">
+    <div className={menuOpen ? 'shell menu-open' : 'shell'}>
       <a className="skip-link" href="#main">
         {t('app.skip')}
       </a>
-      <Sidebar />
+      <header className="topbar">
+        <Brand />
+        <button ref={menuButton} type="button" className="nav-toggle" aria-expanded={menuOpen} aria-controls="sidebar" onClick={() => setMenuOpen(!menuOpen)}>
+          <span className="nav-toggle-icon" aria-hidden="true" />
+          {t('nav.menu')}
+        </button>
+      </header>
+      <Sidebar
+        id="sidebar"
+        onEscape={() => {
+          if (!menuOpen) return;
+          setMenuOpen(false);
+          menuButton.current?.focus();
+        }}
+      />
       <main id="main" className="main" tabIndex={-1}>
         <Outlet />
       </main>

@@ -30,7 +30,8 @@ function AreaLink({ workspaceId, area }: { workspaceId: string; area: Area }) {
   );
 }
 
-export function Sidebar() {
+/** The navigation; `onEscape` lets the phone layout fold it again from the keyboard. */
+export function Sidebar({ id, onEscape }: { id?: string; onEscape?: () => void }) {
   const { t } = useTranslation();
   const session = useSignedIn();
   const match = useMatch('/w/:workspaceId/*');
@@ -39,7 +40,13 @@ export function Sidebar() {
   const areas = current ? visibleAreas(current.permissions) : [];
 
   return (
-    <aside className="sidebar">
+    <aside
+      className="sidebar"
+      id={id}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && onEscape && !e.defaultPrevented) onEscape();
+      }}
+    >
       <div className="sidebar-top">
         <Brand />
         <WorkspaceSwitcher current={current} />

@@ -10,7 +10,7 @@ import { Page } from '../../components/Page.js';
 import { ErrorAlert, Loading, StatusMessage } from '../../components/Alert.js';
 import { errorMessage } from '../../lib/errors.js';
 import { workspacePath } from '../../lib/areas.js';
-import { longInZone, calendarInstant } from '../../lib/zoned.js';
+import { longInZone } from '../../lib/zoned.js';
 import { usePublishingBasics } from '../publishing/basics.js';
 import { CrisisControls } from '../publishing/CrisisControls.js';
 import { excerpt } from '../publishing/status.js';
@@ -43,15 +43,18 @@ export function CalendarPage() {
     (p: PostView) => workspace.can('posts.write') && ['draft', 'in_review', 'approved', 'scheduled'].includes(p.status) && (p.status !== 'scheduled' || workspace.can('posts.publish')),
     [workspace.permissions],
   );
+  // A post without a time gets one: drafts and posts in review keep their status, an approved post is scheduled.
+  const canPlan = useCallback(
+    (p: PostView) => workspace.can('posts.write') && ['draft', 'in_review', 'approved'].includes(p.status) && (p.status !== 'approved' || workspace.can('posts.publish')),
+    [workspace.permissions],
+  );
 
   if (basics.status === 'loading') return <Page title={t('areas.calendar.title')}><Loading /></Page>;
   if (basics.status === 'failed') return <Page title={t('areas.calendar.title')}><ErrorAlert>{errorMessage(t, basics.error)}</ErrorAlert></Page>;
   const { zone, accounts, campaigns, settings } = basics.data;
 
-  const onMove = (post: PostView, startStr: string, revert: () => void) => {
-    const at = calendarInstant(startStr, zone);
+  const onMove = (post: PostView, at: string, revert: () => void) => {
     setError(null);
-    if (!at) return revert();
     publishing.posts
       .reschedule(wid, post.id, at)
       .then(() => {
@@ -62,6 +65,23 @@ export function CalendarPage() {
         revert();
         setError(t('calendar.moveFailed', { message: errorMessage(t, caught) }));
       });
+  };
+
+  const plan = async (postId: string, at: string) => {
+    const post = shown.current.find((p) => p.id === postId);
+    if (!post) return;
+    setError(null);
+    try {
+      if (post.status === 'approved') await publishing.posts.schedule(wid, post.id, at);
+      else await publishing.posts.reschedule(wid, post.id, at);
+    } catch (caught) {
+      throw new Error(t('calendar.planFailed', { message: errorMessage(t, caught) }));
+    }
+    setStatus(t('calendar.planned', { post: excerpt(post.body || '…', 40), when: longInZone(at, zone, i18n.language) }));
+    await reloadPosts();
+  };
+  const planDropped = (postId: string, at: string) => {
+    plan(postId, at).catch((caught: unknown) => setError(caught instanceof Error ? caught.message : String(caught)));
   };
 
   const authors = members.status === 'ready' && members.data.items.length
@@ -94,17 +114,21 @@ export function CalendarPage() {
       <Filters value={filters} onChange={setFilters} accounts={accounts} campaigns={campaigns} authors={authors} />
       <CampaignLegend campaigns={campaigns} />
       {posts.status === 'failed' ? <ErrorAlert>{errorMessage(t, posts.error)}</ErrorAlert> : null}
-      <div className="calendar-layout">
-        <PostCalendar
-          posts={shown.current}
-          campaigns={campaigns}
-          zone={zone}
-          canMove={canMove}
-          onRange={onRange}
-          onMove={onMove}
-          onOpen={(post) => navigate(`${base}/posts/${encodeURIComponent(post.id)}`)}
-        />
-        <UnscheduledList posts={shown.current.filter((p) => !p.scheduledAt)} base={base} />
+      <div className="calendar-area">
+        <div className="calendar-layout">
+          <UnscheduledList posts={shown.current.filter((p) => !p.scheduledAt)} base={base} zone={zone} canPlan={canPlan} onPlan={plan} />
+          <PostCalendar
+            posts={shown.current}
+            campaigns={campaigns}
+            zone={zone}
+            firstDay={1}
+            canMove={canMove}
+            onRange={onRange}
+            onMove={onMove}
+            onPlan={planDropped}
+            onOpen={(post) => navigate(`${base}/posts/${encodeURIComponent(post.id)}`)}
+          />
+        </div>
       </div>
     </Page>
   );

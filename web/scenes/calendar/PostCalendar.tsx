@@ -1,69 +1,149 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DateTime } from 'luxon';
 import FullCalendar from '@fullcalendar/react';
 import dayGridPlugin from '@fullcalendar/daygrid';
 import timeGridPlugin from '@fullcalendar/timegrid';
 import listPlugin from '@fullcalendar/list';
-import interactionPlugin from '@fullcalendar/interaction';
+import interactionPlugin, { type DropArg } from '@fullcalendar/interaction';
 import luxon3Plugin from '@fullcalendar/luxon3';
 import frLocale from '@fullcalendar/core/locales/fr';
-import type { EventContentArg, EventDropArg, EventInput } from '@fullcalendar/core';
+import type { DateSpanApi, EventApi, EventContentArg, EventDropArg, EventInput } from '@fullcalendar/core';
 import type { CampaignView, PostView } from '../../../src/shared/api.js';
-import { campaignBands, postEvents } from './events.js';
+import { useMediaQuery } from '../../lib/useMediaQuery.js';
+import { campaignEvents, droppedAt, planTimeForDay, postEvents, scrollTimeAt } from './events.js';
+import { PostEventContent, type EventLayout } from './PostEventContent.js';
+
+/** Below this width the month and week grids are too narrow to read: the calendar offers its day and list views. */
+export const PHONE_QUERY = '(max-width: 40rem)';
+const DESKTOP_VIEWS = ['dayGridMonth', 'timeGridWeek', 'timeGridDay', 'listMonth'];
+const PHONE_VIEWS = ['timeGridDay', 'listWeek'];
+// One clock format in every view, whatever the language: 24 hours, two digits ("08:00", "14:30").
+const TIME_FORMAT = 'HH:mm';
 
 interface PostCalendarProps {
   posts: PostView[];
   campaigns: CampaignView[];
   zone: string;
+  firstDay: number;
   canMove: (post: PostView) => boolean;
   onRange: (from: string, to: string) => void;
-  onMove: (post: PostView, startStr: string, revert: () => void) => void;
+  onMove: (post: PostView, at: string, revert: () => void) => void;
+  /** A post from the list of unplanned ones was dropped on the calendar. */
+  onPlan: (postId: string, at: string) => void;
   onOpen: (post: PostView) => void;
 }
 
-/** Month, week and list views of the posts, in the workspace's time zone; posts can be dragged to a new time. */
-export function PostCalendar({ posts, campaigns, zone, canMove, onRange, onMove, onOpen }: PostCalendarProps) {
+function layoutOf(viewType: string): EventLayout {
+  return viewType.startsWith('list') ? 'list' : viewType.startsWith('timeGrid') ? 'time' : 'month';
+}
+
+/** Month, week, day and list views of the posts, in the workspace's time zone; posts can be dragged to a new time. */
+export function PostCalendar({ posts, campaigns, zone, firstDay, canMove, onRange, onMove, onPlan, onOpen }: PostCalendarProps) {
   const { t, i18n } = useTranslation();
+  const phone = useMediaQuery(PHONE_QUERY);
+  const calendar = useRef<FullCalendar>(null);
+  const [viewType, setViewType] = useState(phone ? 'listWeek' : 'dayGridMonth');
+  const layout = layoutOf(viewType);
+  const now = Date.now();
+
+  useEffect(() => {
+    const api = calendar.current?.getApi();
+    if (!api) return;
+    const allowed = phone ? PHONE_VIEWS : DESKTOP_VIEWS;
+    if (!allowed.includes(api.view.type)) api.changeView(phone ? 'listWeek' : 'dayGridMonth');
+  }, [phone]);
+
   const events = useMemo<EventInput[]>(
-    () => [...campaignBands(campaigns, zone), ...postEvents(posts, campaigns, canMove)],
-    [posts, campaigns, zone, canMove],
+    () => [...campaignEvents(campaigns, zone, layout !== 'list'), ...postEvents(posts, campaigns, canMove, now)],
+    // `now` moves on every render; the events only need it again when the posts do.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [posts, campaigns, zone, canMove, layout],
   );
 
   const content = (arg: EventContentArg) => {
     const post = arg.event.extendedProps.post as PostView | undefined;
-    if (!post) return <span className="campaign-band-label">{arg.event.title}</span>;
-    return (
-      <span className="post-event-content">
-        {arg.timeText ? <span className="post-event-time">{arg.timeText}</span> : null}
-        <span className="post-event-status">{t(`postStatus.${post.status}`)}</span>
-        <span className="post-event-title">{arg.event.title}</span>
-      </span>
-    );
+    if (arg.event.display === 'background') return <></>;
+    if (!post) return <span className="campaign-bar-label">{arg.event.title}</span>;
+    return <PostEventContent post={post} title={arg.event.title} time={layout === 'list' ? undefined : arg.timeText} layout={layout} />;
   };
 
+  // Nothing lands in the past: a post moved keeps its time of day on a month day, one being planned gets a time.
+  const allow = (span: DateSpanApi, moving: EventApi | null) => {
+    const now = Date.now();
+    if (moving?.extendedProps.planning) {
+      const at = span.allDay ? planTimeForDay(DateTime.fromJSDate(span.start).setZone(zone), zone, now) : DateTime.fromJSDate(span.start);
+      return at !== null && at.toMillis() > now;
+    }
+    if (!moving?.extendedProps.post) return false;
+    return droppedAt(span.start, span.allDay, zone, moving.start).toMillis() > now;
+  };
+
+  const drop = (arg: DropArg) => {
+    const postId = arg.draggedEl.dataset.postId;
+    if (!postId) return;
+    const at = arg.allDay ? planTimeForDay(DateTime.fromJSDate(arg.date).setZone(zone), zone, Date.now()) : DateTime.fromJSDate(arg.date);
+    if (at) onPlan(postId, at.toUTC().toISO()!);
+  };
+
+  const timeGrid = layout === 'time';
   return (
-    <div className="post-calendar">
+    <div className={`post-calendar post-calendar-${layout}`}>
       <FullCalendar
+        ref={calendar}
         plugins={[dayGridPlugin, timeGridPlugin, listPlugin, interactionPlugin, luxon3Plugin]}
-        initialView="dayGridMonth"
+        initialView={viewType}
         timeZone={zone}
         locales={[frLocale]}
         locale={i18n.language === 'fr' ? 'fr' : 'en'}
-        firstDay={1}
-        height="auto"
-        headerToolbar={{ left: 'prev,next today', center: 'title', right: 'dayGridMonth,timeGridWeek,listMonth' }}
+        firstDay={firstDay}
+        height={timeGrid ? (phone ? 560 : 720) : 'auto'}
+        headerToolbar={
+          phone
+            ? { left: 'prev,today,next', center: 'title', right: 'timeGridDay,listWeek' }
+            : { left: 'prev,today,next', center: 'title', right: 'dayGridMonth,timeGridWeek,timeGridDay,listMonth' }
+        }
         // Text rather than FullCalendar's icon font, which the server's content security policy does not load.
         buttonIcons={false}
-        buttonText={{ prev: t('calendar.previous'), next: t('calendar.next'), today: t('calendar.today'), month: t('calendar.month'), week: t('calendar.week'), list: t('calendar.list') }}
+        buttonText={{
+          prev: t('calendar.previous'), next: t('calendar.next'), today: t('calendar.today'),
+          month: t('calendar.month'), week: t('calendar.week'), day: t('calendar.day'), list: t('calendar.list'),
+        }}
+        views={{
+          dayGridMonth: { dayHeaderFormat: 'ccc' },
+          timeGridWeek: { dayHeaderFormat: 'ccc d' },
+          timeGridDay: { dayHeaderFormat: 'cccc d LLLL' },
+          listWeek: { buttonText: t('calendar.list') },
+          listMonth: { buttonText: t('calendar.list') },
+        }}
         noEventsText={t('calendar.noPosts')}
+        allDayText={t('calendar.campaignRow')}
+        navLinks
         events={events}
         eventContent={content}
+        eventDidMount={(arg) => {
+          const post = arg.event.extendedProps.post as PostView | undefined;
+          if (post) arg.el.title = arg.event.title;
+        }}
         eventInteractive
         editable
+        droppable
+        dropAccept=".unplanned-post.is-movable"
+        eventAllow={allow}
         eventDurationEditable={false}
-        eventTimeFormat={{ hour: '2-digit', minute: '2-digit', hour12: false }}
-        dayMaxEvents={4}
-        datesSet={(arg) => onRange(arg.start.toISOString(), arg.end.toISOString())}
+        eventTimeFormat={TIME_FORMAT}
+        slotLabelFormat={TIME_FORMAT}
+        nowIndicator
+        scrollTime={scrollTimeAt(now, zone)}
+        slotEventOverlap={false}
+        eventMinHeight={40}
+        eventShortHeight={40}
+        defaultTimedEventDuration="00:30"
+        dayMaxEvents={5}
+        datesSet={(arg) => {
+          setViewType(arg.view.type);
+          onRange(arg.start.toISOString(), arg.end.toISOString());
+        }}
         eventClick={(arg) => {
           const post = arg.event.extendedProps.post as PostView | undefined;
           if (!post) return;
@@ -72,9 +152,11 @@ export function PostCalendar({ posts, campaigns, zone, canMove, onRange, onMove,
         }}
         eventDrop={(arg: EventDropArg) => {
           const post = arg.event.extendedProps.post as PostView | undefined;
-          if (post) onMove(post, arg.event.startStr, arg.revert);
+          const at = arg.event.start ? DateTime.fromJSDate(arg.event.start).toUTC().toISO() : null;
+          if (post && at && arg.event.start!.getTime() > Date.now()) onMove(post, at, arg.revert);
           else arg.revert();
         }}
+        drop={drop}
       />
     </div>
   );
