@@ -7,6 +7,7 @@ import { SignInPage } from '../scenes/auth/SignInPage.js';
 import { SetupPage } from '../scenes/auth/SetupPage.js';
 import { AcceptInvitationPage } from '../scenes/auth/AcceptInvitationPage.js';
 import { AccountPage } from '../scenes/account/AccountPage.js';
+import { PreferencesPage as NotificationPreferencesPage } from '../scenes/notifications/PreferencesPage.js';
 import { NewWorkspacePage } from '../scenes/workspaces/NewWorkspacePage.js';
 import { OverviewPage } from '../scenes/workspaces/OverviewPage.js';
 import { MembersPage } from '../scenes/members/MembersPage.js';
@@ -38,6 +39,7 @@ export function App() {
         <Route element={<Shell />}>
           <Route index element={<HomeRedirect />} />
           <Route path="/account" element={<AccountPage />} />
+          <Route path="/account/notifications" element={<NotificationPreferencesPage />} />
           <Route path="/workspaces/new" element={<NewWorkspacePage />} />
           <Route path="/w/:workspaceId" element={<WorkspaceLayout />}>
             <Route index element={<OverviewPage />} />

@@ -3,6 +3,7 @@ import { Outlet, useLocation } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { Brand } from '../components/Brand.js';
 import { Sidebar } from './Sidebar.js';
+import { NotificationBell } from '../scenes/notifications/NotificationBell.js';
 
 /** The signed-in layout: a sidebar and the page; on a phone the sidebar folds behind a Menu button. */
 export function Shell() {
@@ -20,6 +21,7 @@ export function Shell() {
       </a>
       <header className="topbar">
         <Brand />
+        <NotificationBell className="notif-topbar" />
         <button ref={menuButton} type="button" className="nav-toggle" aria-expanded={menuOpen} aria-controls="sidebar" onClick={() => setMenuOpen(!menuOpen)}>
           <span className="nav-toggle-icon" aria-hidden="true" />
           {t('nav.menu')}
@@ -34,6 +36,7 @@ export function Shell() {
         }}
       />
       <main id="main" className="main" tabIndex={-1}>
+        <NotificationBell className="notif-desktop" />
         <Outlet />
       </main>
     </div>

@@ -1,3 +1,4 @@
+import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useSignedIn } from '../../app/session.js';
 import { Page } from '../../components/Page.js';
@@ -18,6 +19,11 @@ export function AccountPage() {
           <dd>{session.user.email}</dd>
         </dl>
         <p className="muted">{t('account.sessionEnds', { date: formatDateTime(session.expiresAt, i18n.language) })}</p>
+      </section>
+      <section className="card" aria-labelledby="account-notifications">
+        <h2 id="account-notifications">{t('notifications.title')}</h2>
+        <p className="muted">{t('notifications.prefs.lead')}</p>
+        <Link to="/account/notifications">{t('notifications.settings')}</Link>
       </section>
       <ChangePasswordForm />
     </Page>
