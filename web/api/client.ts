@@ -43,7 +43,27 @@ export interface RawBody {
   type: string;
 }
 
-export async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
+export interface RequestOptions {
+  /**
+   * POSTs carry an Idempotency-Key and are sent again, with the same key, when the answer is lost: the
+   * server then replays its first answer instead of writing twice. Off for the routes before sign-in,
+   * where the server keeps no keys.
+   */
+  idempotent?: boolean;
+}
+
+const RETRY_DELAYS_MS = [300, 1000, 3000];
+
+/** A fresh key; crypto.randomUUID exists only on https and localhost pages, getRandomValues everywhere. */
+export function newIdempotencyKey(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const hex = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20)}`;
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export async function request<T>(method: Method, path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
   const raw = body instanceof Object && 'raw' in body && (body as RawBody).raw instanceof Blob ? (body as RawBody) : null;
   const headers: Record<string, string> = { Accept: 'application/json' };
   // The server's CSRF guard wants this header on every mutating request.
@@ -51,16 +71,30 @@ export async function request<T>(method: Method, path: string, body?: unknown): 
     headers['X-Ruche-CSRF'] = '1';
     headers['Content-Type'] = raw ? raw.type : 'application/json';
   }
-  let response: Response;
-  try {
-    response = await fetch(BASE + path, {
-      method,
-      headers,
-      credentials: 'same-origin',
-      body: raw ? raw.raw : body === undefined ? (method === 'GET' ? undefined : '{}') : JSON.stringify(body),
-    });
-  } catch {
-    throw new ApiError(0, 'network', 'The server could not be reached.');
+  const retried = method === 'POST' && options.idempotent !== false;
+  // One key for this action, the same on each of its retries.
+  if (retried) headers['Idempotency-Key'] = newIdempotencyKey();
+  let response: Response | null = null;
+  for (let attempt = 0; ; attempt++) {
+    const canRetry = retried && attempt < RETRY_DELAYS_MS.length;
+    try {
+      response = await fetch(BASE + path, {
+        method,
+        headers,
+        credentials: 'same-origin',
+        body: raw ? raw.raw : body === undefined ? (method === 'GET' ? undefined : '{}') : JSON.stringify(body),
+      });
+    } catch {
+      if (!canRetry) throw new ApiError(0, 'network', 'The server could not be reached.');
+      await pause(RETRY_DELAYS_MS[attempt]);
+      continue;
+    }
+    // The first try is still running on the server (its answer was lost on the way): wait for it.
+    if (response.status === 409 && canRetry && (await isKeyInUse(response))) {
+      await pause(RETRY_DELAYS_MS[attempt]);
+      continue;
+    }
+    break;
   }
   if (response.status === 204) return undefined as T;
   const text = await response.text();
@@ -79,6 +113,11 @@ export async function request<T>(method: Method, path: string, body?: unknown): 
   return parsed as T;
 }
 
+async function isKeyInUse(response: Response): Promise<boolean> {
+  const parsed: unknown = await response.clone().json().catch(() => undefined);
+  return isErrorBody(parsed) && parsed.error.code === 'idempotency_key_in_use';
+}
+
 const enc = encodeURIComponent;
 const ws = (wid: string) => `/workspaces/${enc(wid)}`;
 
@@ -92,11 +131,11 @@ export const api = {
   setup: {
     get: () => request<SetupView>('GET', '/setup'),
     createOwner: (input: { name: string; email: string; password: string; workspaceName: string; locale?: 'fr' | 'en' }) =>
-      request<SessionView>('POST', '/setup', input),
+      request<SessionView>('POST', '/setup', input, { idempotent: false }),
   },
   session: {
     get: () => request<SessionView>('GET', '/session'),
-    signIn: (email: string, password: string) => request<SessionView>('POST', '/session', { email, password }),
+    signIn: (email: string, password: string) => request<SessionView>('POST', '/session', { email, password }, { idempotent: false }),
     signOut: () => request<void>('DELETE', '/session'),
     changePassword: (currentPassword: string, newPassword: string) =>
       request<void>('POST', '/session/password', { currentPassword, newPassword }),
@@ -104,7 +143,7 @@ export const api = {
   invitations: {
     preview: (token: string) => request<InvitationPreview>('GET', `/invitations/${enc(token)}`),
     accept: (token: string, input: { name?: string; password?: string }) =>
-      request<SessionView>('POST', `/invitations/${enc(token)}/accept`, input),
+      request<SessionView>('POST', `/invitations/${enc(token)}/accept`, input, { idempotent: false }),
   },
   permissions: () => request<PermissionsView>('GET', '/permissions'),
   workspaces: {
