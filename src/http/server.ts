@@ -76,7 +76,7 @@ export function createHttpApp(ctx: AppContext, options: { webDir?: string } = {}
   });
   app.doc31('/api/v1/openapi.json', {
     openapi: '3.1.0',
-    info: { title: 'Ruche API', version: VERSION, description: 'Writes need the header X-Ruche-CSRF: 1.' },
+    info: { title: 'Ruche API', version: VERSION, description: 'Writes need the header X-Ruche-CSRF: 1. POSTs take an Idempotency-Key header, so that a retry cannot write twice.' },
   });
   app.all('/api/*', (c) => c.json(errorBody('not_found', 'No such API route.'), 404));
   mountWebApp(app, options.webDir ?? defaultWebDir);
