@@ -12,6 +12,8 @@ import './styles/content.css';
 import './styles/menus.css';
 import './styles/calendar.css';
 import './styles/composer.css';
+import './styles/workspace.css';
+import './styles/approvals.css';
 
 const i18n = initI18n();
 const root = document.getElementById('root');

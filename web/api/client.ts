@@ -9,9 +9,11 @@ import type {
   InvitationView,
   JobView,
   MemberView,
+  OverviewView,
   Page,
   SessionView,
   SetupView,
+  WeekStart,
   WorkspaceView,
 } from '../../src/shared/api.js';
 import type { Permission, RoleName } from '../../src/shared/permissions.js';
@@ -151,8 +153,11 @@ export const api = {
     create: (input: { name: string; timezone?: string; locale?: 'fr' | 'en' }) =>
       request<WorkspaceView>('POST', '/workspaces', input),
     get: (wid: string) => request<WorkspaceView>('GET', ws(wid)),
-    update: (wid: string, input: { name?: string; timezone?: string; locale?: 'fr' | 'en' }) =>
+    update: (wid: string, input: { name?: string; timezone?: string; locale?: 'fr' | 'en'; weekStart?: WeekStart }) =>
       request<WorkspaceView>('PATCH', ws(wid), input),
+    setLogo: (wid: string, image: Blob) => request<WorkspaceView>('PUT', `${ws(wid)}/logo`, { raw: image, type: image.type || 'application/octet-stream' }),
+    removeLogo: (wid: string) => request<WorkspaceView>('DELETE', `${ws(wid)}/logo`),
+    overview: (wid: string) => request<OverviewView>('GET', `${ws(wid)}/overview`),
   },
   members: {
     list: (wid: string) => request<{ items: MemberView[] }>('GET', `${ws(wid)}/members`),

@@ -3,6 +3,7 @@
  * settings. Same conventions as client.ts: shared view types in, ApiError out.
  */
 import type {
+  BulkItemResult,
   CampaignView,
   MediaView,
   PostEventView,
@@ -79,6 +80,8 @@ export const publishing = {
     submit: (wid: string, id: string) => request<PostView>('POST', `${post(wid, id)}/submit`),
     decide: (wid: string, id: string, decision: 'approved' | 'changes_requested', comment: string) =>
       request<PostView>('POST', `${post(wid, id)}/decision`, { decision, comment }),
+    decideMany: (wid: string, ids: string[], decision: 'approved' | 'changes_requested', comment: string) =>
+      request<{ items: BulkItemResult[] }>('POST', `${ws(wid)}/posts/approvals`, { ids, decision, comment }),
     schedule: (wid: string, id: string, at: string) => request<PostView>('POST', `${post(wid, id)}/schedule`, { at }),
     unschedule: (wid: string, id: string) => request<PostView>('POST', `${post(wid, id)}/unschedule`),
     reschedule: (wid: string, id: string, at: string) => request<PostView>('POST', `${post(wid, id)}/reschedule`, { at }),

@@ -18,6 +18,7 @@ import { ComposerPage } from '../scenes/composer/ComposerPage.js';
 import { PostPage } from '../scenes/composer/PostPage.js';
 import { AccountsPage } from '../scenes/accounts/AccountsPage.js';
 import { SettingsPage } from '../scenes/publishing/SettingsPage.js';
+import { WorkspaceSettingsPage } from '../scenes/workspaces/WorkspaceSettingsPage.js';
 import { PublishingSettingsPage } from '../scenes/publishing/PublishingSettingsPage.js';
 import { UpcomingPage } from '../scenes/upcoming/UpcomingPage.js';
 import { NotFoundPage } from '../scenes/NotFoundPage.js';
@@ -51,6 +52,7 @@ export function App() {
             <Route path="calendar/to-approve" element={<ApprovalsPage />} />
             <Route path="calendar/posts/:postId" element={<PostPage />} />
             <Route path="settings" element={<SettingsPage />} />
+            <Route path="settings/workspace" element={<WorkspaceSettingsPage />} />
             <Route path="settings/accounts" element={<AccountsPage />} />
             <Route path="settings/publishing" element={<PublishingSettingsPage />} />
             {AREAS.filter((a) => !a.available).map((a) => (

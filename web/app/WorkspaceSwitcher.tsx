@@ -7,6 +7,7 @@ import { useActions } from './actions.js';
 import { workspacePath } from '../lib/areas.js';
 import { remembered } from '../lib/storage.js';
 import { roleLabel } from '../i18n/index.js';
+import { WorkspaceMark } from '../components/WorkspaceMark.js';
 
 export function WorkspaceSwitcher({ current }: { current: MembershipView | null }) {
   const { t } = useTranslation();
@@ -31,9 +32,7 @@ export function WorkspaceSwitcher({ current }: { current: MembershipView | null 
   const name = current?.workspaceName ?? t('switcher.none');
   return (
     <Menu label={t('switcher.label', { name })} items={items} className="switcher">
-      <span className="switcher-hex" aria-hidden="true">
-        {name.slice(0, 1).toUpperCase()}
-      </span>
+      <WorkspaceMark name={name} logoUrl={current?.workspaceLogoUrl ?? null} />
       <span className="switcher-text">
         <span className="switcher-name">{name}</span>
         {current ? <span className="switcher-role">{roleLabel(t, current.role)}</span> : null}

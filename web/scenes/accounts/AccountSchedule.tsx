@@ -5,7 +5,7 @@ import { publishing } from '../../api/publishing.js';
 import { useWorkspace } from '../../app/workspace.js';
 import { ErrorAlert } from '../../components/Alert.js';
 import { errorMessage } from '../../lib/errors.js';
-import { timeZones } from '../../lib/timezones.js';
+import { TimeZonePicker } from '../../components/TimeZonePicker.js';
 import { minuteToTime, timeToMinute } from '../../lib/zoned.js';
 
 const WEEKDAYS = [0, 1, 2, 3, 4, 5, 6];
@@ -43,14 +43,7 @@ export function AccountSchedule({ account, canEdit, onSaved }: AccountSchedulePr
       <h2 id={`${id}-title`}>{t('accounts.scheduleTitle', { handle: account.handle })}</h2>
       <ErrorAlert>{error}</ErrorAlert>
       <fieldset disabled={!canEdit} className="form">
-        <div className="field">
-          <label htmlFor={`${id}-zone`}>{t('accounts.timezone')}</label>
-          <select id={`${id}-zone`} value={zone} onChange={(e) => setZone(e.target.value)}>
-            {[...new Set([zone, ...timeZones()])].map((z) => (
-              <option key={z} value={z}>{z}</option>
-            ))}
-          </select>
-        </div>
+        <TimeZonePicker label={t('accounts.timezone')} value={zone} onChange={setZone} disabled={!canEdit} />
         <p className="hint">{slots.length ? t('accounts.slotsHint', { zone }) : t('accounts.noSlots')}</p>
         <ul className="slots">
           {slots.map((s, i) => (

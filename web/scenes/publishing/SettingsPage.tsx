@@ -14,6 +14,12 @@ export function SettingsPage() {
       <ul className="area-grid">
         <li className="area-card">
           <h2>
+            <Link to={`${base}/workspace`}>{t('workspaceSettings.title')}</Link>
+          </h2>
+          <p>{t('workspaceSettings.card')}</p>
+        </li>
+        <li className="area-card">
+          <h2>
             <Link to={`${base}/accounts`}>{t('accounts.title')}</Link>
           </h2>
           <p>{t('accounts.intro')}</p>

@@ -1,4 +1,4 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.js';
@@ -10,16 +10,16 @@ import { errorMessage } from '../../lib/errors.js';
 import { workspacePath } from '../../lib/areas.js';
 import { isLocale, LOCALES, type Locale } from '../../lib/locale.js';
 import { remembered } from '../../lib/storage.js';
-import { timeZones } from '../../lib/timezones.js';
+import { browserZone } from '../../lib/timezones.js';
+import { TimeZonePicker } from '../../components/TimeZonePicker.js';
 
 export function NewWorkspacePage() {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const session = useSignedIn();
   const { refresh } = useSession();
-  const zones = useMemo(() => timeZones(), []);
   const [name, setName] = useState('');
-  const [timezone, setTimezone] = useState(() => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
+  const [timezone, setTimezone] = useState(browserZone);
   const [locale, setLocale] = useState<Locale>(isLocale(i18n.language) ? i18n.language : 'en');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -46,7 +46,7 @@ export function NewWorkspacePage() {
       <form className="form card" onSubmit={(e) => void submit(e)}>
         <ErrorAlert>{error}</ErrorAlert>
         <TextField label={t('newWorkspace.name')} required value={name} onChange={(e) => setName(e.target.value)} />
-        <SelectField label={t('newWorkspace.timezone')} value={timezone} onChange={(e) => setTimezone(e.target.value)} options={zones.map((z) => ({ value: z, label: z }))} />
+        <TimeZonePicker label={t('newWorkspace.timezone')} value={timezone} onChange={setTimezone} />
         <SelectField
           label={t('newWorkspace.locale')}
           value={locale}

@@ -1,31 +1,86 @@
-import { Link } from 'react-router-dom';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client.js';
 import { useWorkspace } from '../../app/workspace.js';
+import { useLoad } from '../../app/useLoad.js';
 import { Page } from '../../components/Page.js';
-import { visibleAreas, workspacePath } from '../../lib/areas.js';
-import { roleLabel } from '../../i18n/index.js';
+import { ErrorAlert, Loading, StatusMessage } from '../../components/Alert.js';
+import { errorMessage } from '../../lib/errors.js';
+import { workspacePath } from '../../lib/areas.js';
+import { AgendaCard } from './overview/AgendaCard.js';
+import { ApprovalsCard } from './overview/ApprovalsCard.js';
+import { ProblemsCard } from './overview/ProblemsCard.js';
+import { AccountsCard } from './overview/AccountsCard.js';
+import { CrisisNotice } from './overview/CrisisNotice.js';
+import { GettingStarted, startSteps } from './overview/GettingStarted.js';
+import { WorkspaceCard } from './overview/WorkspaceCard.js';
+import { dayOf } from './overview/when.js';
 
-/** The workspace's front page: where each area stands, with a link to it. */
+/** The workspace's home: what needs me now, what goes out today and this week, and how a new workspace starts. */
 export function OverviewPage() {
-  const { t } = useTranslation();
-  const workspace = useWorkspace();
-  // What works today comes first; the areas still to come follow with what they will do.
-  const areas = visibleAreas(workspace.permissions).sort((a, b) => Number(b.available) - Number(a.available));
+  const { t, i18n } = useTranslation();
+  const membership = useWorkspace();
+  const wid = membership.workspaceId;
+  const [loaded, reload] = useLoad(() => Promise.all([api.workspaces.overview(wid), api.workspaces.get(wid)]), [wid]);
+  const [status, setStatus] = useState('');
+  const calendar = workspacePath(wid, 'calendar');
+  const postPath = (id: string) => `${calendar}/posts/${encodeURIComponent(id)}`;
+  const settings = workspacePath(wid, 'settings');
+
+  if (loaded.status !== 'ready') {
+    return (
+      <Page title={membership.workspaceName}>
+        {loaded.status === 'loading' ? <Loading /> : <ErrorAlert>{errorMessage(t, loaded.error)}</ErrorAlert>}
+      </Page>
+    );
+  }
+  const [overview, workspace] = loaded.data;
+  const { zone } = overview;
+  const steps = startSteps(overview.counts, membership.can, {
+    connect: `${settings}/accounts`,
+    write: `${calendar}/new`,
+    invite: workspacePath(wid, 'members'),
+  });
+
   return (
-    <Page title={workspace.workspaceName} lead={t('overview.welcome', { workspace: workspace.workspaceName, role: roleLabel(t, workspace.role) })}>
-      <ul className="area-grid">
-        {areas.map((area) => (
-          <li key={area.id} className="area-card">
-            <h2>
-              <Link to={workspacePath(workspace.workspaceId, area.id)}>{t(`areas.${area.id}.title`)}</Link>
-            </h2>
-            <p>{t(`areas.${area.id}.description`)}</p>
-            <span className={area.available ? 'tag tag-ready' : 'tag tag-soon'}>
-              {area.available ? t('overview.available') : t('overview.comingSoon')}
-            </span>
-          </li>
-        ))}
-      </ul>
+    <Page title={workspace.name} lead={t('overview.lead', { date: dayOf(overview.today.from, zone, i18n.language), zone })}>
+      <StatusMessage>{status}</StatusMessage>
+      {overview.crisis ? (
+        <CrisisNotice
+          crisis={overview.crisis}
+          held={overview.problems?.held ?? []}
+          zone={zone}
+          calendarPath={calendar}
+          postPath={postPath}
+          canResume={membership.can('crisis.manage')}
+        />
+      ) : null}
+      <GettingStarted steps={steps} />
+      <div className="overview-grid">
+        <div className="overview-attention">
+          {overview.toApprove ? (
+            <ApprovalsCard toApprove={overview.toApprove} zone={zone} postPath={postPath} approvalsPath={`${calendar}/to-approve`} />
+          ) : null}
+          {overview.problems ? (
+            <ProblemsCard
+              workspaceId={wid}
+              problems={overview.problems}
+              zone={zone}
+              canRetry={membership.can('posts.publish')}
+              postPath={postPath}
+              failedPath={calendar}
+              onRetried={(message) => void reload().then(() => setStatus(message))}
+            />
+          ) : null}
+          {overview.accounts ? <AccountsCard accounts={overview.accounts} accountsPath={`${settings}/accounts`} canReconnect={membership.can('connections.manage')} /> : null}
+        </div>
+        <div className="overview-agenda">
+          <AgendaCard overview={overview} postPath={postPath} newPostPath={membership.can('posts.write') ? `${calendar}/new` : null} />
+        </div>
+        <div className="overview-about">
+          <WorkspaceCard workspace={workspace} settingsPath={membership.can('workspace.update') ? `${settings}/workspace` : null} />
+        </div>
+      </div>
     </Page>
   );
 }
