@@ -4,3 +4,5 @@ export const NOTIFICATION_EMAIL = 'notification.email';
 export interface NotificationEmailPayloadV1 {
   notificationId: string;
 }
+
+export const NOTIFICATIONS_PURGE = 'notifications.purge';

@@ -3,6 +3,7 @@ import type { Database } from '../../store/schema.js';
 import type { NotificationPreferencesView } from '../../shared/notifications.js';
 import { NOTIFICATION_KINDS, NOTIFICATION_KIND_NAMES, type NotificationKind } from './kinds.js';
 import { presentNotification } from './presenters.js';
+import { decodeCursor, encodeCursor } from '../../http/cursor.js';
 
 /**
  * What a person sees: their own notifications, shown in the app, of workspaces they still belong to.
@@ -45,17 +46,8 @@ export async function listNotifications(db: Kysely<Database>, userId: string, op
   const last = page[page.length - 1];
   return {
     items: page.map(presentNotification),
-    nextCursor: rows.length > opts.limit && last ? Buffer.from(`${last.created_at}:${last.id}`).toString('base64url') : null,
+    nextCursor: rows.length > opts.limit && last ? encodeCursor(Number(last.created_at), last.id) : null,
   };
-}
-
-function decodeCursor(raw: string | undefined): { at: number; id: string } | null {
-  if (!raw) return null;
-  const text = Buffer.from(raw, 'base64url').toString();
-  const i = text.indexOf(':');
-  const at = Number(text.slice(0, i));
-  const id = text.slice(i + 1);
-  return i > 0 && Number.isFinite(at) && id ? { at, id } : null;
 }
 
 /** Marks one as read; false when it is not the caller's (or not visible to them). */
