@@ -111,7 +111,8 @@ export function PostCalendar({ posts, campaigns, zone, firstDay, canMove, onRang
         }}
         views={{
           dayGridMonth: { dayHeaderFormat: 'ccc' },
-          timeGridWeek: { dayHeaderFormat: 'ccc d' },
+          // Posts minutes apart would be slivers side by side in a week column: the first shows, a "+n" link lists them all.
+          timeGridWeek: { dayHeaderFormat: 'ccc d', eventMaxStack: 1 },
           timeGridDay: { dayHeaderFormat: 'cccc d LLLL' },
           listWeek: { buttonText: t('calendar.list') },
           listMonth: { buttonText: t('calendar.list') },
@@ -136,8 +137,9 @@ export function PostCalendar({ posts, campaigns, zone, firstDay, canMove, onRang
         nowIndicator
         scrollTime={scrollTimeAt(now, zone)}
         slotEventOverlap={false}
-        eventMinHeight={40}
-        eventShortHeight={40}
+        eventMinHeight={44}
+        eventShortHeight={44}
+        moreLinkHint={(count: number) => t('calendar.moreHint', { count })}
         defaultTimedEventDuration="00:30"
         dayMaxEvents={5}
         datesSet={(arg) => {

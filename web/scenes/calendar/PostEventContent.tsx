@@ -41,6 +41,7 @@ export function PostEventContent({ post, title, time, layout }: Props) {
     <span className={`post-event-content in-${layout}`}>
       <span className="post-event-head">
         {time ? <span className="post-event-time">{time}</span> : null}
+        <span className="post-event-mark" aria-hidden="true">{STATUS_MARKS[post.status]}</span>
         <span className="post-event-accounts">
           {shown.map((a) => (
             <AccountAvatar key={`${a.network}:${a.handle}`} handle={a.handle} network={a.network} />
@@ -48,7 +49,6 @@ export function PostEventContent({ post, title, time, layout }: Props) {
           {accounts.length > shown.length ? <span className="post-event-more" aria-hidden="true">+{accounts.length - shown.length}</span> : null}
         </span>
         <span className="visually-hidden">{accounts.map((a) => `@${a.handle} (${networkName(a.network)})`).join(', ')}</span>
-        <span className="post-event-mark" aria-hidden="true">{STATUS_MARKS[post.status]}</span>
         <span className="post-event-status">{t(`postStatus.${post.status}`)}</span>
       </span>
       <span className="post-event-body">
