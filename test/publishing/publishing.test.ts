@@ -117,6 +117,11 @@ describe.each(databases)('scheduled publishing on %s', (kind) => {
     // Drag and drop to another day keeps the content.
     const moved = await owner.post(posts(`/${p.body.id}/reschedule`), { at: '2031-03-12T15:30:00Z' });
     expect(moved.body).toMatchObject({ scheduledAt: '2031-03-12T15:30:00.000Z', body: 'Planned', version: p.body.version });
+    // A draft goes no more into the past than a scheduled post does.
+    const back = await owner.post(posts(`/${p.body.id}/reschedule`), { at: '2020-03-12T15:30:00Z' });
+    expect(back.status).toBe(400);
+    expect(back.body.error.code).toBe('in_the_past');
+    expect((await owner.get(posts(`/${p.body.id}`))).body.scheduledAt).toBe('2031-03-12T15:30:00.000Z');
   });
 
   it('refuses accounts, media and campaigns of another workspace', async () => {

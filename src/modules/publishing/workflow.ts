@@ -95,7 +95,8 @@ export async function reschedulePost(ctx: AppContext, workspaceId: string, actor
       throw conflict('not_editable', 'This post has gone out or is going out.');
     }
     assertMayChangePost(actor.role, post.status, 'move');
-    if (post.status === 'scheduled' && at < now - 1000) throw badRequest('in_the_past', 'Pick a time in the future.');
+    // The same rule for every post, draft or scheduled: the calendar takes no post into the past.
+    if (at < now - 1000) throw badRequest('in_the_past', 'Pick a time in the future.');
     await recordPostEvent(trx, post.id, PostEvent.scheduled, { actorId: actor.userId, data: { at }, now });
     return { ...post, scheduled_at: at };
   });

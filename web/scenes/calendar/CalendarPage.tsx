@@ -51,7 +51,7 @@ export function CalendarPage() {
 
   if (basics.status === 'loading') return <Page title={t('areas.calendar.title')}><Loading /></Page>;
   if (basics.status === 'failed') return <Page title={t('areas.calendar.title')}><ErrorAlert>{errorMessage(t, basics.error)}</ErrorAlert></Page>;
-  const { zone, accounts, campaigns, settings } = basics.data;
+  const { zone, weekStart, accounts, campaigns, settings } = basics.data;
 
   const onMove = (post: PostView, at: string, revert: () => void) => {
     setError(null);
@@ -121,7 +121,7 @@ export function CalendarPage() {
             posts={shown.current}
             campaigns={campaigns}
             zone={zone}
-            firstDay={1}
+            firstDay={weekStart === 'sunday' ? 0 : 1}
             canMove={canMove}
             onRange={onRange}
             onMove={onMove}
