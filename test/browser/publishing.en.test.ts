@@ -36,7 +36,8 @@ describe('publishing (English)', () => {
     await me.heading('Accounts').waitFor();
     await page.getByRole('row').filter({ hasText: '@brand.local' }).getByText('Connected').waitFor();
     const quebec = page.getByRole('region', { name: 'Time zone and queue of @quebec.local' });
-    await quebec.getByLabel('Time zone of the account\'s audience').selectOption('America/Toronto');
+    await quebec.getByRole('combobox', { name: 'Time zone of the account\'s audience' }).fill('Toronto');
+    await quebec.getByRole('option', { name: /^America\/Toronto UTC/ }).click();
     await quebec.getByRole('button', { name: 'Add a slot' }).click();
     await quebec.getByLabel('Time of slot 1').fill('10:15');
     await quebec.getByRole('button', { name: 'Save for @quebec.local' }).click();

@@ -57,7 +57,7 @@ export function ApprovalItem({ workspaceId, post, zone, postPath, selected, onSe
           <p className="muted approval-meta">
             {t('approvals.by', { name: post.author.name })}
             {' · '}
-            {post.scheduledAt ? t('approvals.plannedFor', { date: longInZone(post.scheduledAt, zone, i18n.language) }) : t('post.noTime')}
+            {post.scheduledAt ? t('approvals.plannedFor', { date: longInZone(post.scheduledAt, zone, i18n.language) }) : t('approvals.noTime')}
             {' · '}
             {t('approvals.atStep', { step: (post.approval.currentStep ?? 0) + 1 })}
           </p>

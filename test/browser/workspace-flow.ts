@@ -1,0 +1,143 @@
+/**
+ * The workspace's own pages, driven as a person would in either language: its settings (a new name, a time zone
+ * found by typing a city, the first day of the week, a logo), the overview showing a post to approve and a
+ * failed one, and the approvals list approving two posts at once and sending one back with a comment.
+ * The network is the in-memory test network (test/helpers/local-network.ts).
+ */
+import { expect } from 'vitest';
+import sharp from 'sharp';
+import type { Browser, Page } from 'playwright-core';
+import { newVisitor, type Server } from './harness.js';
+import { ui, type Lang } from './helpers.js';
+import { connectLocalAccount } from '../helpers/publishing.js';
+import type { LocalNetwork } from '../helpers/local-network.js';
+import type { TestRuche } from '../helpers/ruche.js';
+
+interface Names {
+  owner: string;
+  workspace: string;
+  renamed: string;
+  refused: string;
+  posts: [string, string, string];
+  alt: string;
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+async function shoot(page: Page, name: string, lang: Lang) {
+  for (const [width, height, tag] of [[1366, 900, 'desktop'], [390, 844, 'mobile']] as const) {
+    await page.setViewportSize({ width, height });
+    await page.screenshot({ path: `/tmp/${name}-${tag}-${lang}.png`, fullPage: true });
+  }
+  await page.setViewportSize({ width: 1366, height: 900 });
+}
+
+export async function workspaceFlow(browser: Browser, server: TestRuche & Server, network: LocalNetwork, lang: Lang, names: Names) {
+  const { context, page } = await newVisitor(browser, server, lang === 'fr' ? 'fr-FR' : 'en-US');
+  await page.setViewportSize({ width: 1366, height: 900 });
+  const me = ui(page, lang);
+  const t = me.t;
+  await me.setupOwner({ name: names.owner, email: `owner-${lang}@example.com`, password: 'owner password 1', workspace: names.workspace });
+  const wid = me.workspaceId();
+  const session = await me.api('GET', '/session');
+  const account = await connectLocalAccount(server, wid, session.user.id, `brand-${lang}.local`);
+
+  // Settings → Workspace: a new name, a zone found by typing a city, Sunday first, a logo.
+  await me.goTo('settings');
+  await page.getByRole('link', { name: t('workspaceSettings.title'), exact: true }).click();
+  await me.expectPage(t('workspaceSettings.title'));
+  await page.getByLabel(t('workspaceSettings.name'), { exact: true }).fill(names.renamed);
+  const zone = page.getByRole('combobox', { name: t('workspaceSettings.timezone'), exact: true });
+  await zone.fill('Kolkata');
+  await page.getByRole('option', { name: /^Asia\/Kolkata UTC\+05:30$/ }).click();
+  expect(await zone.inputValue()).toBe('Asia/Kolkata');
+  await page.getByText(/UTC\+05:30$/).waitFor();
+  // An old name finds the current one; Escape leaves the choice as it was, arrows and Enter pick.
+  await zone.fill('Kiev');
+  await page.getByRole('option', { name: /^Europe\/Kyiv UTC/ }).waitFor();
+  await zone.press('Escape');
+  expect(await zone.inputValue()).toBe('Asia/Kolkata');
+  await zone.fill('calcutta');
+  await zone.press('ArrowDown');
+  await zone.press('Enter');
+  expect(await zone.inputValue()).toBe('Asia/Kolkata');
+  await page.getByRole('radio', { name: t('workspaceSettings.weekStarts.sunday'), exact: true }).check();
+  await page.getByLabel(t('workspaceSettings.locale'), { exact: true }).selectOption(lang);
+  await me.button(t('workspaceSettings.save')).click();
+  await me.expectStatus(t('workspaceSettings.saved'));
+  await me.switcher(names.renamed).waitFor();
+  expect(await me.api('GET', `/workspaces/${wid}`)).toMatchObject({ name: names.renamed, timezone: 'Asia/Kolkata', weekStart: 'sunday', locale: lang });
+
+  const logo = await sharp({ create: { width: 320, height: 320, channels: 4, background: '#d98e04' } }).png().toBuffer();
+  await page.getByLabel(t('workspaceSettings.logoChoose'), { exact: true }).setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: logo });
+  await me.expectStatus(t('workspaceSettings.logoSaved'));
+  await page.locator('.switcher img.workspace-logo').waitFor();
+  await shoot(page, 'workspace-settings', lang);
+
+  // Something failed, and three posts wait for the owner's approval (one with an image).
+  network.failNext('rejected', names.refused, `brand-${lang}.local`);
+  const failed = await me.api('POST', `/workspaces/${wid}/posts`, { body: 'A post the network refused', accountIds: [account] });
+  await me.api('POST', `/workspaces/${wid}/posts/${failed.id}/submit`);
+  await me.api('POST', `/workspaces/${wid}/posts/${failed.id}/schedule`, { at: 'now' });
+  await expect.poll(async () => (await me.api('GET', `/workspaces/${wid}/posts/${failed.id}`)).status, { timeout: 30_000 }).toBe('failed');
+  await me.api('PATCH', `/workspaces/${wid}/publishing`, { approvalSteps: [{ roles: ['owner'], count: 1 }] });
+  const image = await page.evaluate(async ([w, alt, bytes]) => {
+    const res = await fetch(`/api/v1/workspaces/${w}/media?fileName=jar.png&alt=${encodeURIComponent(alt)}`, {
+      method: 'POST', headers: { 'Content-Type': 'image/png', 'X-Ruche-CSRF': '1' }, body: new Uint8Array(bytes),
+    });
+    return res.json();
+  }, [wid, names.alt, [...(await sharp({ create: { width: 40, height: 30, channels: 3, background: '#f2b233' } }).png().toBuffer())]] as const);
+  const ids: string[] = [];
+  for (const [i, body] of names.posts.entries()) {
+    const post = await me.api('POST', `/workspaces/${wid}/posts`, { body, accountIds: [account], mediaIds: i === 0 ? [image.id] : [] });
+    await me.api('POST', `/workspaces/${wid}/posts/${post.id}/submit`);
+    ids.push(post.id);
+  }
+
+  // The overview: what waits for me, what did not go out and why.
+  await page.getByRole('navigation', { name: t('nav.label') }).getByRole('link', { name: t('nav.overview'), exact: true }).click();
+  await me.heading(names.renamed).waitFor();
+  const toApprove = page.getByRole('region', { name: new RegExp(`^${escape(t('overview.toApprove'))}`) });
+  await toApprove.getByRole('link', { name: names.posts[0] }).waitFor();
+  const problems = page.getByRole('region', { name: new RegExp(`^${escape(t('overview.failed'))}`) });
+  await problems.getByRole('link', { name: 'A post the network refused' }).waitFor();
+  await problems.getByText(names.refused, { exact: false }).waitFor();
+  await shoot(page, 'workspace-overview', lang);
+  await problems.getByRole('button', { name: t('overview.retryFor', { post: 'A post the network refused' }) }).click();
+  await me.expectStatus(t('overview.retrying', { post: 'A post the network refused' }));
+  await expect.poll(async () => (await me.api('GET', `/workspaces/${wid}/posts/${failed.id}`)).status, { timeout: 30_000 }).toBe('published');
+
+  // The approvals list: each post in full with its image and alt text; two approved at once, one sent back.
+  await toApprove.getByRole('link', { name: t('overview.allToApprove_other', { count: 3 }) }).click();
+  await me.expectPage(t('approvals.title'));
+  const card = (body: string) => page.getByRole('article', { name: body, exact: true });
+  await card(names.posts[0]).locator(`img[alt="${names.alt}"]`).waitFor();
+  await card(names.posts[0]).getByText(t('approvals.alt', { alt: names.alt })).waitFor();
+  await shoot(page, 'workspace-approvals', lang);
+  await page.getByRole('checkbox', { name: t('approvals.select', { post: names.posts[0] }) }).check();
+  await page.getByRole('checkbox', { name: t('approvals.select', { post: names.posts[1] }) }).check();
+  await page.getByText(t('approvals.selected_other', { count: 2 })).waitFor();
+  await me.button(t('approvals.approveSelected')).click();
+  await me.expectStatus(t('approvals.approvedMany_other', { count: 2 }));
+  await expect.poll(() => card(names.posts[0]).count()).toBe(0);
+  expect(await card(names.posts[1]).count()).toBe(0);
+
+  const last = card(names.posts[2]);
+  await last.getByRole('button', { name: t('approvals.requestChangesOpen') }).click();
+  await last.getByLabel(t('approvals.commentFor', { name: names.owner })).fill('Add the link to the shop');
+  await last.getByRole('button', { name: t('approvals.sendBack') }).click();
+  await me.expectStatus(t('approvals.sentBack', { post: names.posts[2] }));
+  await page.getByText(t('approvals.empty')).waitFor();
+
+  const statuses = await Promise.all(ids.map(async (id) => (await me.api('GET', `/workspaces/${wid}/posts/${id}`)).status));
+  expect(statuses).toEqual(['approved', 'approved', 'draft']);
+  const history = await me.api('GET', `/workspaces/${wid}/posts/${ids[2]}/history`);
+  expect(history.items.find((e: { kind: string }) => e.kind === 'changes_requested').body).toBe('Add the link to the shop');
+
+  // Each settings change is in the audit log, in words.
+  await me.goTo('audit');
+  const log = page.getByRole('table');
+  await log.getByRole('row').filter({ hasText: t('audit.actions.workspace.renamed') }).filter({ hasText: names.renamed }).waitFor();
+  await log.getByRole('row').filter({ hasText: t('audit.actions.workspace.timezone_changed') }).filter({ hasText: 'Asia/Kolkata' }).waitFor();
+  await context.close();
+}
