@@ -112,7 +112,7 @@ describe.each(databases)('accounts and workspaces on %s', (kind) => {
     const actions = audit.body.items.map((e: { action: string }) => e.action);
     expect(actions).toEqual(expect.arrayContaining(['invitation.created', 'invitation.accepted', 'member.role_changed', 'auth.sign_in']));
     const change = audit.body.items.find((e: { action: string }) => e.action === 'member.role_changed');
-    expect(change.data).toEqual({ from: 'community_manager', to: 'admin' });
+    expect(change.data).toEqual({ name: 'Cam', from: 'community_manager', to: 'admin' });
   });
 
   it('lets a member belong to several workspaces with a different role in each', async () => {

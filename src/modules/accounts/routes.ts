@@ -77,14 +77,22 @@ export function registerAccountRoutes(app: OpenAPIHono<HttpEnv>) {
     const { ctx, member, actor, ip } = c.var;
     const { accountId } = c.req.valid('param');
     await ctx.store.db.transaction().execute(async (trx) => {
-      const res = await trx
-        .updateTable('social_accounts')
-        .set({ status: 'disconnected', status_message: null, credentials: ctx.sealer.seal('{}'), updated_at: ctx.clock.now() })
+      const account = await trx
+        .selectFrom('social_accounts')
+        .select(['network', 'handle'])
         .where('id', '=', accountId)
         .where('workspace_id', '=', member.workspaceId)
         .executeTakeFirst();
-      if (Number(res.numUpdatedRows) === 0) throw notFound('account');
-      await recordAudit(trx, { action: AuditAction.accountDisconnected, workspaceId: member.workspaceId, actorId: actor.userId, target: { type: 'account', id: accountId }, ip });
+      if (!account) throw notFound('account');
+      await trx
+        .updateTable('social_accounts')
+        .set({ status: 'disconnected', status_message: null, credentials: ctx.sealer.seal('{}'), updated_at: ctx.clock.now() })
+        .where('id', '=', accountId)
+        .execute();
+      await recordAudit(trx, {
+        action: AuditAction.accountDisconnected, workspaceId: member.workspaceId, actorId: actor.userId,
+        target: { type: 'account', id: accountId }, data: { network: account.network, handle: account.handle }, ip,
+      });
     });
     return c.body(null, 204);
   });

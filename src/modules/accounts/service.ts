@@ -44,9 +44,10 @@ export async function saveConnection(
     }
     await recordAudit(trx, {
       action: AuditAction.accountConnected, workspaceId: input.workspaceId, actorId: input.userId,
-      target: { type: 'account', id }, data: { network: input.network, handle: input.account.handle }, ip: input.ip,
+      target: { type: 'account', id }, data: { network: input.network, handle: input.account.handle, reconnected: Boolean(existing) }, ip: input.ip,
     }, now);
   });
+  ctx.log.info({ event: 'account.connected', workspaceId: input.workspaceId, accountId: id, network: input.network, userId: input.userId, reconnected: Boolean(existing) }, 'account connected');
   return id;
 }
 

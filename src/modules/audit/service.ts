@@ -1,46 +1,24 @@
 import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../store/schema.js';
+import type { AuditActionName, AuditData, AuditTargetType } from '../../shared/audit.js';
 
-/** Security-relevant actions. Names are stable: the audit page translates them. */
-export const AuditAction = {
-  signIn: 'auth.sign_in',
-  signInFailed: 'auth.sign_in_failed',
-  signOut: 'auth.sign_out',
-  passwordChanged: 'auth.password_changed',
-  ownerCreated: 'auth.owner_created',
-  workspaceCreated: 'workspace.created',
-  workspaceUpdated: 'workspace.updated',
-  workspaceRenamed: 'workspace.renamed',
-  workspaceTimezoneChanged: 'workspace.timezone_changed',
-  workspaceLocaleChanged: 'workspace.locale_changed',
-  workspaceWeekStartChanged: 'workspace.week_start_changed',
-  workspaceLogoChanged: 'workspace.logo_changed',
-  workspaceLogoRemoved: 'workspace.logo_removed',
-  invitationCreated: 'invitation.created',
-  invitationRevoked: 'invitation.revoked',
-  invitationAccepted: 'invitation.accepted',
-  memberRoleChanged: 'member.role_changed',
-  memberRemoved: 'member.removed',
-  publishingPaused: 'publishing.paused',
-  publishingResumed: 'publishing.resumed',
-  accountConnected: 'account.connected',
-  accountDisconnected: 'account.disconnected',
-  approvalSettingsChanged: 'publishing.approval_changed',
-} as const;
-export type AuditActionName = (typeof AuditAction)[keyof typeof AuditAction];
+export { AuditAction, type AuditActionName } from '../../shared/audit.js';
 
-export interface AuditEntry {
-  action: AuditActionName;
+/** The data an action's row carries (see AuditData): checked where the row is written. */
+export type AuditDataOf<A extends AuditActionName> = A extends keyof AuditData ? AuditData[A] : Record<string, unknown>;
+
+export interface AuditEntry<A extends AuditActionName = AuditActionName> {
+  action: A;
   workspaceId?: string | null;
   actorId?: string | null;
-  target?: { type: string; id: string };
-  data?: Record<string, unknown>;
+  target?: { type: AuditTargetType; id: string };
+  data?: AuditDataOf<A>;
   ip?: string | null;
 }
 
 /** Appends to the audit log; takes a transaction so the entry commits with the change it records. */
-export async function recordAudit(db: Kysely<Database>, entry: AuditEntry, now = Date.now()): Promise<void> {
+export async function recordAudit<A extends AuditActionName>(db: Kysely<Database>, entry: AuditEntry<A>, now = Date.now()): Promise<void> {
   await db
     .insertInto('audit_events')
     .values({

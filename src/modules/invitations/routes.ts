@@ -116,11 +116,13 @@ export function registerInvitationRoutes(app: OpenAPIHono<HttpEnv>) {
         .where('accepted_at', 'is', null)
         .executeTakeFirst();
       if (Number(res.numUpdatedRows) === 0) throw notFound('invitation');
+      const revoked = await trx.selectFrom('invitations').select(['email', 'role']).where('id', '=', invitationId).executeTakeFirstOrThrow();
       await recordAudit(trx, {
         action: AuditAction.invitationRevoked,
         workspaceId: member.workspaceId,
         actorId: actor.userId,
         target: { type: 'invitation', id: invitationId },
+        data: { email: revoked.email, role: revoked.role },
         ip,
       });
     });

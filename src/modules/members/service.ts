@@ -32,9 +32,11 @@ interface Actor {
 async function loadTarget(trx: Kysely<Database>, workspaceId: string, memberId: string) {
   const target = await trx
     .selectFrom('memberships')
-    .selectAll()
-    .where('id', '=', memberId)
-    .where('workspace_id', '=', workspaceId)
+    .innerJoin('user', 'user.id', 'memberships.user_id')
+    .selectAll('memberships')
+    .select('user.name')
+    .where('memberships.id', '=', memberId)
+    .where('memberships.workspace_id', '=', workspaceId)
     .executeTakeFirst();
   if (!target) throw notFound('member');
   return target;
@@ -70,7 +72,7 @@ export async function changeRole(db: Kysely<Database>, workspaceId: string, memb
       workspaceId,
       actorId: actor.userId,
       target: { type: 'user', id: target.user_id },
-      data: { from: target.role, to: role },
+      data: { name: target.name, from: target.role, to: role },
       ip: actor.ip,
     });
   });
@@ -90,7 +92,7 @@ export async function removeMember(db: Kysely<Database>, workspaceId: string, me
       workspaceId,
       actorId: actor.userId,
       target: { type: 'user', id: target.user_id },
-      data: { role: target.role },
+      data: { name: target.name, role: target.role },
       ip: actor.ip,
     });
   });
