@@ -41,7 +41,8 @@ function readPendingTargets(db: Kysely<Database>, postIds: string[]) {
     .innerJoin('posts', 'posts.id', 'post_targets.post_id')
     .innerJoin('social_accounts', 'social_accounts.id', 'post_targets.account_id')
     .select(['post_targets.id', 'post_targets.post_id', 'post_targets.status', 'post_targets.body as variant'])
-    .select(['posts.body', 'posts.thread', 'posts.language'])
+    .select(['post_targets.attempts', 'post_targets.error_kind', 'post_targets.error_message'])
+    .select(['posts.body', 'posts.thread', 'posts.language', 'posts.scheduled_at'])
     .select((eb) => eb.selectFrom('post_media').select((m) => m.fn.countAll<number>().as('n')).whereRef('post_media.post_id', '=', 'posts.id').as('media_count'))
     .select([
       'social_accounts.id as account_id', 'social_accounts.network', 'social_accounts.credentials', 'social_accounts.handle',

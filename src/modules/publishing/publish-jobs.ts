@@ -51,7 +51,7 @@ export function postPublishJob(ctx: AppContext) {
         return { targets: 0 };
       }
       const lastAttempt = job.attempt >= PUBLISH_MAX_ATTEMPTS;
-      const results = await Promise.allSettled(pending.map((t) => publishTarget(ctx, t, { lastAttempt })));
+      const results = await Promise.allSettled(pending.map((t) => publishTarget(ctx, t, { lastAttempt, attempt: job.attempt })));
       if (results.some((r) => r.status === 'rejected')) throw retryFirst(results);
       return { targets: pending.length };
     },

@@ -2,22 +2,22 @@ import type { AppContext } from '../../context.js';
 import type { TargetStatus } from '../../store/schema.js';
 import type { PendingTarget } from './loaders.js';
 import { isConnectorError, type ConnectorError } from '../../connectors/errors.js';
-import type { MediaInput, MediaLimits, PostRef } from '../../connectors/types.js';
+import type { Connector, MediaInput, MediaLimits, OutgoingPost, PostRef, PublishedPost } from '../../connectors/types.js';
 import { markHealthy, markReconnect, openConnector } from '../accounts/open-connector.js';
 import { readMediaFile } from '../media/storage.js';
 import { fitImage } from '../media/images.js';
 import type { TargetOutcome } from './targets.js';
 import { settleTarget } from './batches.js';
+import { failedBefore, mayHaveGoneOut, repeatsLastFailure, retryLater, shownMessage } from './retry-policy.js';
 
 type Outcome = Extract<TargetStatus, 'published' | 'failed' | 'unknown'>;
-
 
 /**
  * Sends one post to one account. The target id is the idempotency key: a retry after a crash or a lost
  * answer finds the post the first attempt made instead of making another. Errors that retrying can fix
  * are thrown for the job runner to retry; the others settle the target with the network's own words.
  */
-export async function publishTarget(ctx: AppContext, row: PendingTarget, opts: { lastAttempt: boolean }): Promise<Outcome> {
+export async function publishTarget(ctx: AppContext, row: PendingTarget, opts: { lastAttempt: boolean; attempt: number }): Promise<Outcome> {
   const targetId = row.id;
   const account = { id: row.account_id, network: row.network, credentials: row.credentials, handle: row.handle, status: row.account_status, status_message: row.status_message, last_ok_at: row.last_ok_at };
   const settle = async (status: Outcome, fields: Omit<TargetOutcome, 'status'>) => {
@@ -33,11 +33,13 @@ export async function publishTarget(ctx: AppContext, row: PendingTarget, opts: {
     const media = Number(row.media_count) > 0 ? await loadMediaInputs(ctx, row.post_id, (await connector.limits()).media) : undefined;
     const texts = [row.variant ?? row.body, ...(JSON.parse(row.thread) as string[])];
     const languages = row.language ? [row.language] : undefined;
+    // A post tried before may be out already, past what the network's own idempotency remembers.
+    const check = mayHaveGoneOut(row, opts.attempt) ? { notBefore: earliestOut(row.scheduled_at) } : null;
     let first: { ref: PostRef; url: string | null } | null = null;
     let previous: PostRef | undefined;
     for (const [i, text] of texts.entries()) {
       // Each part of a thread has its own key, so a retry resumes the thread where it stopped.
-      const published = await connector.publish({
+      const published = await publishOnce(connector, check, {
         idempotencyKey: i === 0 ? targetId : `${targetId}-${i}`,
         text,
         media: i === 0 ? media : undefined,
@@ -51,27 +53,51 @@ export async function publishTarget(ctx: AppContext, row: PendingTarget, opts: {
     return settle('published', { externalId: first!.ref.id, url: first!.url });
   } catch (err) {
     if (!isConnectorError(err)) throw err;
-    return handleConnectorError(ctx, err, account.id, opts.lastAttempt, settle);
+    return handleConnectorError(ctx, err, row, opts.lastAttempt, settle);
   }
+}
+
+/** Earlier than its planned time a post cannot have gone out; the margin covers the network's clock. */
+const CLOCK_MARGIN_MS = 15 * 60_000;
+const earliestOut = (scheduledAt: number | null) =>
+  scheduledAt === null ? undefined : new Date(scheduledAt - CLOCK_MARGIN_MS).toISOString();
+
+/** Publishes, unless asked to check first and the network already has this post. */
+async function publishOnce(connector: Connector, check: { notBefore?: string } | null, post: OutgoingPost): Promise<PublishedPost> {
+  if (check) {
+    const hint = { ...check, text: post.text, replyTo: post.replyTo, contentWarning: post.contentWarning, mediaCount: post.media?.length ?? 0 };
+    const existing = await connector.findExisting(post.idempotencyKey, hint);
+    if (existing) return existing;
+  }
+  return connector.publish(post);
 }
 
 // How stale "last worked at" may get before a success writes it again.
 const HEALTH_REFRESH_MS = 5 * 60_000;
 
+/**
+ * The outcome of a failed attempt, by what the network answered: a refusal fails with its words, a lost answer
+ * is unknown, passing trouble is retried (its words kept on the target meanwhile), unless the server failed the
+ * very same way as on the attempt before.
+ */
 async function handleConnectorError(
   ctx: AppContext,
   err: ConnectorError,
-  accountId: string,
+  row: PendingTarget,
   lastAttempt: boolean,
   settle: (status: Outcome, fields: Omit<TargetOutcome, 'status'>) => Promise<Outcome>,
 ): Promise<Outcome> {
   if (err.kind === 'auth_expired') {
-    await markReconnect(ctx, accountId, err.message);
+    await markReconnect(ctx, row.account_id, err.message);
     return settle('failed', { errorKind: err.kind, errorMessage: err.message });
   }
   if (err.kind === 'unknown_outcome') return settle('unknown', { errorKind: err.kind, errorMessage: err.message });
-  if (err.retryable && !lastAttempt) throw err;
-  return settle('failed', { errorKind: err.kind, errorMessage: err.message });
+  if (repeatsLastFailure(err, failedBefore(row))) return settle('failed', { errorKind: 'rejected', errorMessage: shownMessage(err) });
+  if (err.retryable && !lastAttempt) {
+    await retryLater(ctx, row.id, err);
+    throw err;
+  }
+  return settle('failed', { errorKind: err.kind, errorMessage: shownMessage(err) });
 }
 
 /** The post's images, each made to fit this network's size and type limits. */
