@@ -9,7 +9,10 @@ export const KEEP_ANY_MS = 365 * DAY;
 // Rows kept only to send an e-mail: the job has long run or given up by then.
 const KEEP_MAIL_ONLY_MS = 7 * DAY;
 
-/** Keeps the table small: old read notifications, very old ones, and those of people who left the workspace. */
+/**
+ * Keeps the table small: old read notifications, very old ones, those of people who left the workspace, and
+ * those about posts deleted since.
+ */
 export function notificationsPurgeJob(ctx: AppContext) {
   return defineJob({
     type: NOTIFICATIONS_PURGE,
@@ -42,7 +45,14 @@ export function notificationsPurgeJob(ctx: AppContext) {
           ),
         )
         .executeTakeFirst();
-      return { old: Number(old.numDeletedRows), leftWorkspace: Number(left.numDeletedRows) };
+      const gone = await db
+        .deleteFrom('notifications')
+        .where('object_type', '=', 'post')
+        .where(({ not, exists, selectFrom }) =>
+          not(exists(selectFrom('posts').select('posts.id').whereRef('posts.id', '=', 'notifications.object_id'))),
+        )
+        .executeTakeFirst();
+      return { old: Number(old.numDeletedRows), leftWorkspace: Number(left.numDeletedRows), postDeleted: Number(gone.numDeletedRows) };
     },
   });
 }

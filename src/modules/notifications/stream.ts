@@ -15,6 +15,8 @@ const TICK_MS = 20_000;
 export function notificationStream(c: Context<HttpEnv>) {
   const { ctx, actor } = c.var;
   const { db } = ctx.store;
+  // Reverse proxies (nginx) would otherwise hold the events back in their buffers.
+  c.header('X-Accel-Buffering', 'no');
   return streamSSE(c, async (sse) => {
     let closed = false;
     let dirty = true;

@@ -96,9 +96,22 @@ export const unreadFeed = new UnreadFeed();
  * Tells the server which language this person uses, so that their e-mails are written in it. Sent once per
  * language change and browser, not on every page.
  */
-export async function rememberLanguage(userId: string, locale: string): Promise<void> {
-  if (locale !== 'en' && locale !== 'fr') return;
+const sending = new Map<string, Promise<void>>();
+
+export function rememberLanguage(userId: string, locale: string): Promise<void> {
   const key = `ruche.notifications.locale.${userId}`;
+  // Every bell asks at once on the first visit: one request is enough.
+  const asked = `${key}:${locale}`;
+  let pending = sending.get(asked);
+  if (!pending) {
+    pending = sendLanguage(key, locale).finally(() => sending.delete(asked));
+    sending.set(asked, pending);
+  }
+  return pending;
+}
+
+async function sendLanguage(key: string, locale: string): Promise<void> {
+  if (locale !== 'en' && locale !== 'fr') return;
   try {
     if (globalThis.localStorage?.getItem(key) === locale) return;
   } catch {
