@@ -13,19 +13,6 @@ describe('TRUST_PROXY=1', () => {
   });
   afterAll(() => ruche?.stop());
 
-  it('rate-limits sign-in guesses by the address the proxy saw, whatever the client prepends', async () => {
-    const guesser = new TestClient(ruche.url);
-    const statuses: number[] = [];
-    for (let i = 0; i < 12; i++) {
-      const res = await guesser.request('POST', '/api/v1/session', { email: 'owner@example.com', password: `guess number ${i}` }, {
-        'x-forwarded-for': `10.1.2.${i}, 203.0.113.7`,
-      });
-      statuses.push(res.status);
-    }
-    expect(statuses.slice(0, 10)).toEqual(Array(10).fill(401));
-    expect(statuses.slice(10)).toEqual([429, 429]);
-  });
-
   it('writes the address the proxy saw into the audit log', async () => {
     const client = new TestClient(ruche.url);
     const res = await client.request('POST', '/api/v1/session', { email: 'owner@example.com', password: 'correct horse battery' }, {
