@@ -40,6 +40,23 @@ describe('bluesky connector', () => {
     expect(await a.countPosts()).toBe(1);
   });
 
+  it('a create answered 500 with a reason, and not there when read back, is refused; a bare 500 stays retryable', async () => {
+    const acct = await p.createAccount('server-error');
+    const { credentials } = await connectBluesky({ service: p.url, identifier: acct.handle, password: acct.appPassword });
+    // The PDS is real; only the answer to the create is replaced, before it reaches the PDS.
+    const answering = (message: string): typeof fetch => async (input, init) => {
+      const url = input instanceof Request ? input.url : String(input);
+      if (!url.includes('com.atproto.repo.createRecord')) return fetch(input, init);
+      return new Response(JSON.stringify({ error: 'InternalServerError', message }), { status: 500, headers: { 'content-type': 'application/json' } });
+    };
+    const publish = (message: string, idempotencyKey: string) =>
+      new BlueskyConnector({ credentials, fetch: answering(message) }).publish({ idempotencyKey, text: 'refusé' }).catch((e: unknown) => e);
+    expect(await publish('Could not find the blob this post embeds', 'explained-500')).toMatchObject({
+      kind: 'rejected', status: 500, message: 'Could not find the blob this post embeds', retryable: false,
+    });
+    expect(await publish('Internal Server Error', 'bare-500')).toMatchObject({ kind: 'transient', status: 500, retryable: true });
+  });
+
   it('writes facets with UTF-8 byte offsets, and leaves an unknown mention as plain text', async () => {
     const a = await net.newAccount();
     const text = `🐝 é https://ruche.example/a @${net.mentionHandle} @personne.test #miel`;

@@ -1,5 +1,5 @@
 import { AtUri } from '@atproto/api';
-import { ConnectorError } from '../errors.js';
+import { ConnectorError, explainsFailure, kindForStatus } from '../errors.js';
 import { assertPublishable } from '../text.js';
 import type { AccountInfo, Author, Connector, ConnectorDeps, NetworkLimits, OutgoingPost, PostRef, PublishedPost, TextCount } from '../types.js';
 import { toConnectorError } from './errors.js';
@@ -81,7 +81,7 @@ export class BlueskyConnector implements Connector {
           throw new ConnectorError('bluesky', 'unknown_outcome', `Bluesky did not confirm the post (${mapped.message}).`, { cause: readErr });
         }
         if (existing) return existing;
-        throw mapped;
+        throw refusedCreate(mapped);
       }
     });
   }
@@ -134,4 +134,14 @@ export class BlueskyConnector implements Connector {
       await this.h.agent.com.atproto.repo.putRecord({ repo: this.did, collection: 'app.bsky.graph.block', rkey: rkeyFor(author.id, 'block'), record });
     });
   }
+}
+
+/**
+ * A create the PDS answered with a server error and that is not there when read back: with a reason in the
+ * answer it was refused as sent, so it is not retried; a bare "Internal Server Error" stays transient.
+ */
+function refusedCreate(err: ConnectorError): ConnectorError {
+  if (err.kind !== 'transient' || err.status === undefined) return err;
+  if (kindForStatus(err.status, { write: true, explained: explainsFailure(err.message, err.status) }) !== 'rejected') return err;
+  return new ConnectorError('bluesky', 'rejected', err.message, { status: err.status, networkCode: err.networkCode, cause: err });
 }
