@@ -3,7 +3,7 @@ import type { Database, PostTable } from '../../store/schema.js';
 import type { PostView } from '../../shared/api.js';
 import type { RoleName } from '../../shared/permissions.js';
 import { approvalState, canDecide } from './approval-policy.js';
-import { loadDecisions, loadMedia, loadTargets } from './posts-repository.js';
+import { loadDecisionsOf, loadMedia, loadTargets } from './posts-repository.js';
 import { getSettings } from './settings.js';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(Number(ms)).toISOString());
@@ -21,16 +21,17 @@ export async function presentPosts(
 ): Promise<PostView[]> {
   if (posts.length === 0) return [];
   const ids = posts.map((p) => p.id);
-  const [targets, media, settings, authors] = await Promise.all([
+  const [targets, media, settings, authors, decisionsOf] = await Promise.all([
     loadTargets(db, ids),
     loadMedia(db, ids),
     getSettings(db, workspaceId),
     db.selectFrom('user').select(['id', 'name']).where('id', 'in', [...new Set(posts.map((p) => p.author_id))]).execute(),
+    loadDecisionsOf(db, workspaceId, posts.filter((p) => p.status === 'in_review')),
   ]);
   const names = new Map(authors.map((a) => [a.id, a.name]));
   const out: PostView[] = [];
   for (const p of posts) {
-    const decisions = p.status === 'in_review' ? await loadDecisions(db, p) : [];
+    const decisions = decisionsOf.get(p.id) ?? [];
     const state = approvalState(settings.approvalSteps, decisions);
     out.push({
       id: p.id,
