@@ -41,12 +41,13 @@ export interface WorkspaceView {
   id: string;
   name: string;
   timezone: string;
+  /** The workspace's language: its e-mails, and the language new posts start in. */
   locale: 'fr' | 'en';
-  createdAt: string;
   /** The calendar's first day of the week. */
   weekStart: WeekStart;
   /** The logo's address (it changes when the logo does), or null. */
   logoUrl: string | null;
+  createdAt: string;
   role: RoleName;
   permissions: Permission[];
 }
