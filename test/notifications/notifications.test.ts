@@ -7,7 +7,7 @@ import { databases, startTestRuche, type TestRuche } from '../helpers/ruche.js';
 import { TestClient, setupOwner } from '../helpers/client.js';
 import { startSmtp } from '../helpers/smtp.js';
 import { LocalNetwork } from '../helpers/local-network.js';
-import { waitForStatus } from '../helpers/publishing.js';
+import { inSeconds, waitForStatus } from '../helpers/publishing.js';
 import { eventually, inbox, ofKind, team } from './helpers.js';
 
 describe.each(databases)('notifications on %s', (kind) => {
@@ -80,6 +80,20 @@ describe.each(databases)('notifications on %s', (kind) => {
     expect(ofKind(items, 'post.approved', second.body.id)).toMatchObject([{ params: { actorName: strat.handle, excerpt: 'Second try' } }]);
     // The approver is not told of their own decision.
     expect((await inbox(strat.client)).items.filter((n) => n.kind.startsWith('post.'))).toEqual([]);
+  });
+
+  it('tells the author whose post is still waiting for approval at its planned time', async () => {
+    const { ws, people, account } = await team(ruche, owner, { strat: 'strategist', writer: 'content_creator' }, {
+      approvalSteps: [{ roles: ['strategist'], count: 1 }],
+    });
+    const post = await people.writer.client.post(posts(ws), { body: 'Too late to approve', accountIds: [account], scheduledAt: inSeconds(1) });
+    await people.writer.client.post(posts(ws, `/${post.body.id}/submit`));
+    const [waiting] = await eventually(async () => {
+      const found = ofKind((await inbox(people.writer.client)).items, 'post.waiting_approval', post.body.id);
+      return found.length > 0 && found;
+    }, 'the waiting notice');
+    expect(waiting).toMatchObject({ params: { excerpt: 'Too late to approve' }, link: `/w/${ws}/calendar/posts/${post.body.id}` });
+    await eventually(async () => mailsTo(people.writer.email).some((m) => m.includes('still waiting for approval')), 'the waiting e-mail');
   });
 
   it('tells the author and those who may publish when a post fails or its outcome is unknown', async () => {
