@@ -42,24 +42,26 @@ export function AccountSchedule({ account, canEdit, onSaved }: AccountSchedulePr
     <section className="card" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('accounts.scheduleTitle', { handle: account.handle })}</h2>
       <ErrorAlert>{error}</ErrorAlert>
-      <fieldset disabled={!canEdit} className="form">
+      <fieldset disabled={!canEdit} className="form plain-fieldset">
         <TimeZonePicker label={t('accounts.timezone')} value={zone} onChange={setZone} disabled={!canEdit} />
         <p className="hint">{slots.length ? t('accounts.slotsHint', { zone }) : t('accounts.noSlots')}</p>
-        <ul className="slots">
-          {slots.map((s, i) => (
-            <li key={i} className="cell-actions">
-              <select aria-label={t('accounts.slotDay', { number: i + 1 })} value={s.weekday} onChange={(e) => update(i, { weekday: Number(e.target.value) })}>
-                {WEEKDAYS.map((d) => (
-                  <option key={d} value={d}>{t(`weekdays.${d}`)}</option>
-                ))}
-              </select>
-              <input type="time" aria-label={t('accounts.slotTime', { number: i + 1 })} value={s.time} onChange={(e) => update(i, { time: e.target.value })} />
-              <button type="button" className="button button-small" onClick={() => setSlots(slots.filter((_, j) => j !== i))}>
-                {t('accounts.removeSlot', { number: i + 1 })}
-              </button>
-            </li>
-          ))}
-        </ul>
+        {slots.length ? (
+          <ul className="slots">
+            {slots.map((s, i) => (
+              <li key={i} className="cell-actions">
+                <select aria-label={t('accounts.slotDay', { number: i + 1 })} value={s.weekday} onChange={(e) => update(i, { weekday: Number(e.target.value) })}>
+                  {WEEKDAYS.map((d) => (
+                    <option key={d} value={d}>{t(`weekdays.${d}`)}</option>
+                  ))}
+                </select>
+                <input type="time" aria-label={t('accounts.slotTime', { number: i + 1 })} value={s.time} onChange={(e) => update(i, { time: e.target.value })} />
+                <button type="button" className="button button-small" onClick={() => setSlots(slots.filter((_, j) => j !== i))}>
+                  {t('accounts.removeSlot', { number: i + 1 })}
+                </button>
+              </li>
+            ))}
+          </ul>
+        ) : null}
         <div className="cell-actions">
           <button type="button" className="button" onClick={() => setSlots([...slots, { weekday: 0, time: '09:00' }])}>
             {t('accounts.addSlot')}
