@@ -207,7 +207,7 @@ interface Probe {
  * it. This keeps the walk short.
  */
 type Seen = Map<string, number>;
-const LATER_VALUES = 2;
+const LATER_VALUES = 1;
 function pick<T>(seen: Seen, field: string, values: T[]): T[] {
   const times = seen.get(field) ?? 0;
   seen.set(field, times + 1);
@@ -330,7 +330,8 @@ describe.each(databases)('malformed input on every route, on %s', (kind) => {
     expect(ops.length).toBeGreaterThanOrEqual(40);
     const seen: Seen = new Map();
     const all = ops.flatMap((op) => probes(op, ids, doc, seen).map((p) => ({ ...p, label: `${op.method} ${op.path} ${p.label}` })));
-    expect(all.length).toBeLessThan(6000);
+    // Bounded, so that the walk stays short as routes are added.
+    expect(all.length).toBeLessThan(2000);
     const failures: string[] = [];
     await runAll(all, 6, async (p) => {
       const res = await owner.request(p.method, p.url, p.method === 'GET' ? undefined : p.body, p.headers);
