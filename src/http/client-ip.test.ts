@@ -22,6 +22,12 @@ describe('client address behind reverse proxies', () => {
     expect(await ipSeen(2, '203.0.113.10')).toBe('203.0.113.10');
   });
 
+  it('drops the port some proxies append', async () => {
+    expect(await ipSeen(1, '6.6.6.6, 203.0.113.7:51234')).toBe('203.0.113.7');
+    expect(await ipSeen(1, '[2001:db8::7]:443')).toBe('2001:db8::7');
+    expect(await ipSeen(1, '2001:db8::8')).toBe('2001:db8::8');
+  });
+
   it('believes no header when not behind a proxy, and no garbage behind one', async () => {
     expect(await ipSeen(0, '6.6.6.6')).toBe('null');
     expect(await ipSeen(1, '6.6.6.6, not-an-address')).toBe('null');

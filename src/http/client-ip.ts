@@ -14,8 +14,8 @@ export function clientIp(c: Context, proxies: number): string | null {
       .map((s) => s.trim())
       .filter(Boolean);
     // Fewer entries than proxies (an outer proxy was bypassed): the left-most was still written by one of ours.
-    const hop = hops.length ? hops[Math.max(0, hops.length - proxies)] : undefined;
-    if (hop && net.isIP(hop)) return hop;
+    const hop = withoutPort(hops.length ? hops[Math.max(0, hops.length - proxies)] : '');
+    if (net.isIP(hop)) return hop;
   }
   try {
     return getConnInfo(c).remote.address ?? null;
@@ -23,4 +23,12 @@ export function clientIp(c: Context, proxies: number): string | null {
     // Requests made in-process (app.request in tests) have no socket.
     return null;
   }
+}
+
+/** Some proxies write the client's port too: "203.0.113.7:51234", "[2001:db8::1]:51234". */
+function withoutPort(hop: string): string {
+  const v6 = /^\[([^\]]+)\](?::\d+)?$/.exec(hop);
+  if (v6) return v6[1];
+  const v4 = /^(\d{1,3}(?:\.\d{1,3}){3}):\d+$/.exec(hop);
+  return v4 ? v4[1] : hop;
 }
