@@ -42,7 +42,7 @@ export function PlanForm({ zone, post, onPlan, onCancel }: Props) {
   };
 
   return (
-    <form className="plan-form" aria-label={t('calendar.planPost', { post })} onSubmit={submit} onKeyDown={(e) => e.key === 'Escape' && onCancel()}>
+    <form className="plan-form" noValidate aria-label={t('calendar.planPost', { post })} onSubmit={submit} onKeyDown={(e) => e.key === 'Escape' && onCancel()}>
       <label htmlFor={`${id}-at`}>{t('calendar.planAt', { zone })}</label>
       <input
         id={`${id}-at`}

@@ -69,14 +69,13 @@ export function PostCalendar({ posts, campaigns, zone, firstDay, canMove, onRang
   };
 
   // Nothing lands in the past: a post moved keeps its time of day on a month day, one being planned gets a time.
-  const allow = (span: DateSpanApi, moving: EventApi | null) => {
+  const allowMove = (span: DateSpanApi, moving: EventApi | null) =>
+    Boolean(moving?.extendedProps.post) && droppedAt(span.start, span.allDay, zone, moving!.start).toMillis() > Date.now();
+  // A post dragged from the list creates no event of its own, so FullCalendar checks its drop as a selection.
+  const allowPlan = (span: DateSpanApi) => {
     const now = Date.now();
-    if (moving?.extendedProps.planning) {
-      const at = span.allDay ? planTimeForDay(DateTime.fromJSDate(span.start).setZone(zone), zone, now) : DateTime.fromJSDate(span.start);
-      return at !== null && at.toMillis() > now;
-    }
-    if (!moving?.extendedProps.post) return false;
-    return droppedAt(span.start, span.allDay, zone, moving.start).toMillis() > now;
+    const at = span.allDay ? planTimeForDay(DateTime.fromJSDate(span.start).setZone(zone), zone, now) : DateTime.fromJSDate(span.start);
+    return at !== null && at.toMillis() > now;
   };
 
   const drop = (arg: DropArg) => {
@@ -130,7 +129,8 @@ export function PostCalendar({ posts, campaigns, zone, firstDay, canMove, onRang
         editable
         droppable
         dropAccept=".unplanned-post.is-movable"
-        eventAllow={allow}
+        eventAllow={allowMove}
+        selectAllow={allowPlan}
         eventDurationEditable={false}
         eventTimeFormat={TIME_FORMAT}
         slotLabelFormat={TIME_FORMAT}

@@ -35,7 +35,7 @@ export function UnscheduledList({ posts, base, zone, canPlan, onPlan }: Props) {
     if (!list.current) return;
     const draggable = new Draggable(list.current, {
       itemSelector: '.unplanned-post.is-movable',
-      eventData: (el) => ({ create: false, title: el.dataset.title ?? '', duration: '00:30', extendedProps: { planning: true } }),
+      eventData: (el) => ({ create: false, title: el.dataset.title ?? '', duration: '00:30' }),
     });
     return () => draggable.destroy();
   }, []);
