@@ -5,6 +5,7 @@
  * back from the newest item, page by page, until it meets something already delivered; items are
  * de-duplicated by id. A burst longer than the page budget leaves a gap that the next reads fill.
  */
+import { z } from 'zod';
 import { nextMaxId } from './paging.js';
 
 interface Item {
@@ -13,19 +14,18 @@ interface Item {
 }
 
 /** Where delivered items end: those older than `floor`, or listed in `seen`, were handed out already. */
-interface Mark {
-  floor: number | null;
-  seen: [id: string, at: number][];
-}
+const Mark = z.object({ floor: z.number().nullable(), seen: z.array(z.tuple([z.string(), z.number()])) });
+type Mark = z.infer<typeof Mark>;
 
-interface State {
-  v: 1;
+const State = z.object({
+  v: z.literal(1),
   /** The newest delivered id: sent as since_id, for the servers that honour it. */
-  newest: string | null;
-  top: Mark;
+  newest: z.string().nullable(),
+  top: Mark,
   /** Ranges not read yet: from `maxId` down to what `until` marks (`sinceId` being its newest id). */
-  gaps: { maxId: string; sinceId: string | null; until: Mark }[];
-}
+  gaps: z.array(z.object({ maxId: z.string(), sinceId: z.string().nullable(), until: Mark })),
+});
+type State = z.infer<typeof State>;
 
 export type PageQuery = Record<string, string | undefined>;
 type Fetch<T> = (query: PageQuery) => Promise<{ items: T[]; headers: Headers }>;
@@ -110,12 +110,15 @@ function encode(state: State): string {
   return PREFIX + Buffer.from(JSON.stringify(state)).toString('base64url');
 }
 
-/** Our cursor, or an older one that was a bare notification id: then everything after that item is new. */
+/**
+ * Our cursor, or an older one that was a bare notification id: then everything after that item is new.
+ * One that cannot be read starts over from now, like a first read.
+ */
 function decode(cursor: string): State | null {
   if (!cursor.startsWith(PREFIX)) return { v: 1, newest: cursor, top: { floor: null, seen: [[cursor, 0]] }, gaps: [] };
   try {
-    const state = JSON.parse(Buffer.from(cursor.slice(PREFIX.length), 'base64url').toString('utf8')) as State;
-    return state.v === 1 ? state : null;
+    const parsed = State.safeParse(JSON.parse(Buffer.from(cursor.slice(PREFIX.length), 'base64url').toString('utf8')));
+    return parsed.success ? parsed.data : null;
   } catch {
     return null;
   }
