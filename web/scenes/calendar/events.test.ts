@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DateTime } from 'luxon';
-import type { PostView } from '../../../src/shared/api.js';
+import type { CampaignView, PostView } from '../../../src/shared/api.js';
 import { campaignEvents, droppedAt, planTimeForDay, postEvents, scrollTimeAt, tintOf } from './events.js';
 
 const ZONE = 'Europe/Paris';
@@ -33,7 +33,7 @@ describe('calendar events', () => {
   });
 
   it('draws a campaign as a tint and one labelled bar, neither in the list view', () => {
-    const campaign = { id: 'c', name: 'Spring', color: '#2e7d32', goal: '', hashtags: [], startsAt: '2031-03-10T08:00:00Z', endsAt: '2031-03-12T20:00:00Z' };
+    const campaign = { id: 'c', name: 'Spring', color: '#2e7d32', goal: '', hashtags: [], startsAt: '2031-03-10T08:00:00Z', endsAt: '2031-03-12T20:00:00Z' } as CampaignView;
     const events = campaignEvents([campaign], ZONE, true);
     expect(events.map((e) => e.display)).toEqual(['background', 'block']);
     expect(events[1]).toMatchObject({ title: 'Spring', start: '2031-03-10', end: '2031-03-13', editable: false });
