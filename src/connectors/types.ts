@@ -51,6 +51,9 @@ export interface MediaInput {
   bytes: Uint8Array;
   mimeType: string;
   alt?: string;
+  /** As shown (EXIF orientation applied): networks that lay images out before loading them want the ratio. */
+  width?: number;
+  height?: number;
 }
 
 export interface OutgoingPost {

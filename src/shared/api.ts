@@ -3,6 +3,7 @@
  * Times are ISO 8601 strings on the wire.
  */
 import type { Permission, RoleName } from './permissions.js';
+import type { UtmSettings } from './utm.js';
 
 export interface ApiError {
   error: { code: string; message: string; details?: unknown };
@@ -192,6 +193,8 @@ export interface CampaignView {
   hashtags: string[];
   startsAt: string | null;
   endsAt: string | null;
+  /** UTM tags added to the links of the campaign's posts when they go out. */
+  utm: UtmSettings;
 }
 
 export interface SocialAccountView {

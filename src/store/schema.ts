@@ -124,6 +124,13 @@ export interface CampaignTable {
   hashtags: string;
   starts_at: number | null;
   ends_at: number | null;
+  /** 1 when links in the campaign's posts get UTM tags at publish time. */
+  utm_enabled: Generated<number>;
+  /** Empty: the network's name. */
+  utm_source: Generated<string>;
+  utm_medium: Generated<string>;
+  /** Empty: the campaign's slug. */
+  utm_campaign: Generated<string>;
   created_by: string;
   created_at: number;
 }

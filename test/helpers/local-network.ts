@@ -13,7 +13,8 @@ export interface LocalPost {
   key: string;
   text: string;
   replyTo: string | null;
-  media: Array<{ bytes: number; mimeType: string; alt?: string }>;
+  media: Array<{ bytes: number; mimeType: string; alt?: string; width?: number; height?: number }>;
+  languages: string[];
   at: number;
 }
 
@@ -57,7 +58,8 @@ export class LocalNetwork {
       if ([...post.text].length > net.limits.text.max) throw new ConnectorError('local', 'rejected', 'Text too long');
       net.posts.set(post.idempotencyKey, {
         account, key: post.idempotencyKey, text: post.text, replyTo: post.replyTo?.id ?? null,
-        media: (post.media ?? []).map((m) => ({ bytes: m.bytes.byteLength, mimeType: m.mimeType, alt: m.alt })), at: Date.now(),
+        media: (post.media ?? []).map((m) => ({ bytes: m.bytes.byteLength, mimeType: m.mimeType, alt: m.alt, width: m.width, height: m.height })),
+        languages: post.languages ?? [], at: Date.now(),
       });
       return { ref, url: `https://local.test/${post.idempotencyKey}`, text: post.text, createdAt: new Date().toISOString(), alreadyExisted: false };
     };

@@ -2,7 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectorContract } from '../contract.js';
 import { blueskyContractNetwork, Pds } from '../../../test/connectors/bluesky-harness.js';
-import { BLUESKY_CAPABILITIES, BlueskyConnector, BlueskyCredentials, connectBluesky, rkeyFor } from './index.js';
+import { BLUESKY_CAPABILITIES, BlueskyConnector, BlueskyCredentials, connectBluesky, MAIN_PASSWORD, rkeyFor } from './index.js';
+import { PNG_1PX } from '../../../test/connectors/fixtures.js';
 import { TID_RE } from './rkey.js';
 
 let pds: Promise<Pds> | undefined;
@@ -123,6 +124,29 @@ describe('bluesky connector', () => {
     expect(JSON.stringify(credentials)).not.toContain(acct.appPassword);
     const wrong = await connectBluesky({ service: p.url, identifier: acct.handle, password: 'nope-nope-nope-nope' }).catch((e: unknown) => e);
     expect(wrong).toMatchObject({ kind: 'rejected' });
+  });
+
+  it('refuses the account’s main password, saying how to make an app password, and takes one made for Ruche', async () => {
+    const acct = await p.createAccount('mainpw');
+    const refused = await connectBluesky({ service: p.url, identifier: acct.handle, password: 'main-password' }).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ kind: 'rejected', networkCode: MAIN_PASSWORD });
+    expect((refused as Error).message).toContain('Settings → Privacy and security → App passwords');
+    const { data } = await acct.owner.com.atproto.server.createAppPassword({ name: 'ruche-second' });
+    const { account } = await connectBluesky({ service: p.url, identifier: acct.handle, password: data.password });
+    expect(account.id).toBe(acct.did);
+  });
+
+  it('sends each image’s aspect ratio and the post’s languages', async () => {
+    const a = await net.newAccount();
+    const post = await a.connector.publish({
+      idempotencyKey: 'ratio-1', text: 'Une image large', languages: ['fr'], media: [{ ...PNG_1PX, alt: 'un pixel', width: 1600, height: 900 }],
+    });
+    const [, , repo, , rkey] = post.ref.id.split('/');
+    const rec = (await net.raw(repo).com.atproto.repo.getRecord({ repo, collection: 'app.bsky.feed.post', rkey })).data.value as {
+      langs: string[]; embed: { images: { alt: string; aspectRatio?: { width: number; height: number } }[] };
+    };
+    expect(rec.langs).toEqual(['fr']);
+    expect(rec.embed.images[0]).toMatchObject({ alt: 'un pixel', aspectRatio: { width: 1600, height: 900 } });
   });
 
   it.skip('reads replies, mentions and metrics, mutes and reports — skipped: they need the AppView / moderation service, absent from TestNetworkNoAppView, and are not declared as capabilities yet', () => {});

@@ -21,6 +21,16 @@ export async function connectBluesky(input: {
     if (mapped.kind === 'auth_expired') throw new ConnectorError('bluesky', 'rejected', mapped.message, { status: mapped.status, cause: err });
     throw mapped;
   }
+  if (sessionScope(data.accessJwt)?.split(' ').includes(MAIN_PASSWORD_SCOPE)) {
+    // Full access to the account is more than publishing needs, and it cannot be revoked apart from the password.
+    await agent.logout().catch(() => undefined);
+    throw new ConnectorError(
+      'bluesky',
+      'rejected',
+      'This is the account’s main password. Create an app password in Bluesky (Settings → Privacy and security → App passwords) and use it instead.',
+      { networkCode: MAIN_PASSWORD },
+    );
+  }
   const service = new URL(input.service).origin;
   return {
     credentials: {
@@ -34,4 +44,20 @@ export async function connectBluesky(input: {
     },
     account: { id: data.did, handle: data.handle, displayName: null, followers: null },
   };
+}
+
+/** The networkCode of a connection refused because it used the main password. */
+export const MAIN_PASSWORD = 'main_password';
+// A session made with the main password; app-password sessions say com.atproto.appPass(Privileged).
+const MAIN_PASSWORD_SCOPE = 'com.atproto.access';
+
+/** The scope the PDS wrote in the session's access token, or null when it is not a JWT we can read. */
+function sessionScope(accessJwt: string): string | null {
+  try {
+    const payload: unknown = JSON.parse(Buffer.from(accessJwt.split('.')[1] ?? '', 'base64url').toString('utf8'));
+    const scope = (payload as { scope?: unknown }).scope;
+    return typeof scope === 'string' ? scope : null;
+  } catch {
+    return null;
+  }
 }

@@ -31,7 +31,8 @@ async function images(agent: AtpAgent, media: MediaInput[]) {
   const uploaded = [];
   for (const m of media) {
     const { data } = await agent.com.atproto.repo.uploadBlob(m.bytes, { encoding: m.mimeType });
-    uploaded.push({ image: data.blob, alt: m.alt ?? '' });
+    const aspectRatio = m.width && m.height ? { width: m.width, height: m.height } : undefined;
+    uploaded.push({ image: data.blob, alt: m.alt ?? '', ...(aspectRatio ? { aspectRatio } : {}) });
   }
   return { $type: 'app.bsky.embed.images', images: uploaded };
 }

@@ -3,7 +3,9 @@ import type { HttpEnv } from '../../http/types.js';
 import { workspaceRoute, WorkspaceParams } from '../../http/route.js';
 import { jsonBody, jsonOk } from '../../http/json.js';
 import { blockedCause } from '../../net/address-guard.js';
-import { connectBluesky } from '../../connectors/bluesky/connect.js';
+import { connectBluesky, MAIN_PASSWORD } from '../../connectors/bluesky/connect.js';
+import { isConnectorError } from '../../connectors/errors.js';
+import { AppError } from '../../http/errors.js';
 import { saveConnection } from './service.js';
 
 const BlueskyConnect = z.strictObject({
@@ -30,6 +32,7 @@ export function registerBlueskyConnectRoute(app: OpenAPIHono<HttpEnv>) {
     const { credentials, account } = await connectBluesky({
       service: input.service, identifier: input.identifier, password: input.appPassword, fetch: ctx.guardedFetch,
     }).catch((err: unknown) => {
+      if (isConnectorError(err) && err.networkCode === MAIN_PASSWORD) throw new AppError('app_password_required', 400, err.message);
       throw blockedCause(err) ?? err;
     });
     const id = await saveConnection(ctx, {

@@ -82,3 +82,17 @@ export async function fitImage(
   }
   throw new Error('the image cannot be made small enough for this network');
 }
+
+/**
+ * Width and height as the image is shown, from its header: EXIF orientations 5 to 8 turn it a quarter, so
+ * width and height swap. Undefined when the header cannot be read.
+ */
+export async function displayedSize(bytes: Uint8Array): Promise<{ width: number; height: number } | undefined> {
+  try {
+    const { width, height, orientation } = await readHeader(bytes);
+    if (!width || !height) return undefined;
+    return (orientation ?? 1) >= 5 ? { width: height, height: width } : { width, height };
+  } catch {
+    return undefined;
+  }
+}

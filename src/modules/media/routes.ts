@@ -1,4 +1,5 @@
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
+import { sql } from 'kysely';
 import type { HttpEnv } from '../../http/types.js';
 import { workspaceRoute, WorkspaceParams } from '../../http/route.js';
 import { itemsOf, jsonBody, jsonOk, noContent } from '../../http/json.js';
@@ -30,7 +31,11 @@ const upload = workspaceRoute('posts.write', {
     422: { description: `image_too_large: over ${megapixels} megapixels (width × height), refused before decoding` },
   },
 });
-const list = workspaceRoute('posts.read', { method: 'get', path, tags: ['Media'], request: { params: WorkspaceParams }, responses: { 200: jsonOk(itemsOf(MediaSchema)) } });
+const list = workspaceRoute('posts.read', {
+  method: 'get', path, tags: ['Media'], summary: 'The workspace’s images, newest first; `q` finds words in their file name or alt text',
+  request: { params: WorkspaceParams, query: z.object({ q: z.string().trim().max(200).optional() }) },
+  responses: { 200: jsonOk(itemsOf(MediaSchema)) },
+});
 const file = workspaceRoute('posts.read', {
   method: 'get', path: `${path}/{mediaId}/file`, tags: ['Media'], request: { params: MediaParams },
   responses: { 200: { description: 'The image' } },
@@ -61,7 +66,17 @@ export function registerMediaRoutes(app: OpenAPIHono<HttpEnv>) {
     return c.json(presentMedia(row), 201);
   });
   app.openapi(list, async (c) => {
-    const rows = await c.var.ctx.store.db.selectFrom('media').selectAll().where('workspace_id', '=', c.var.member.workspaceId).orderBy('created_at', 'desc').limit(500).execute();
+    const { q } = c.req.valid('query');
+    let query = c.var.ctx.store.db.selectFrom('media').selectAll().where('workspace_id', '=', c.var.member.workspaceId);
+    if (q) {
+      // lower() on both sides: LIKE ignores case on SQLite but not on PostgreSQL.
+      const pattern = `%${q.toLowerCase().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+      query = query.where((eb) => eb.or([
+        eb(sql<string>`lower(file_name)`, 'like', sql<string>`${pattern} escape '\\'`),
+        eb(sql<string>`lower(alt)`, 'like', sql<string>`${pattern} escape '\\'`),
+      ]));
+    }
+    const rows = await query.orderBy('created_at', 'desc').limit(500).execute();
     return c.json({ items: rows.map(presentMedia) }, 200);
   });
   app.openapi(file, async (c) => {

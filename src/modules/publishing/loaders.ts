@@ -40,9 +40,13 @@ function readPendingTargets(db: Kysely<Database>, postIds: string[]) {
     .selectFrom('post_targets')
     .innerJoin('posts', 'posts.id', 'post_targets.post_id')
     .innerJoin('social_accounts', 'social_accounts.id', 'post_targets.account_id')
+    .innerJoin('workspaces', 'workspaces.id', 'posts.workspace_id')
+    .leftJoin('campaigns', 'campaigns.id', 'posts.campaign_id')
     .select(['post_targets.id', 'post_targets.post_id', 'post_targets.status', 'post_targets.body as variant'])
     .select(['post_targets.attempts', 'post_targets.error_kind', 'post_targets.error_message'])
     .select(['posts.body', 'posts.thread', 'posts.language', 'posts.scheduled_at'])
+    .select(['workspaces.locale as workspace_locale', 'campaigns.name as campaign_name'])
+    .select(['campaigns.utm_enabled', 'campaigns.utm_source', 'campaigns.utm_medium', 'campaigns.utm_campaign'])
     .select((eb) => eb.selectFrom('post_media').select((m) => m.fn.countAll<number>().as('n')).whereRef('post_media.post_id', '=', 'posts.id').as('media_count'))
     .select([
       'social_accounts.id as account_id', 'social_accounts.network', 'social_accounts.credentials', 'social_accounts.handle',

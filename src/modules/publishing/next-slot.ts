@@ -3,7 +3,11 @@ import type { Database } from '../../store/schema.js';
 import { badRequest } from '../../http/errors.js';
 import { nextFreeSlot } from './slots.js';
 
-/** The time at which every account of the post has a free queue slot: each account's next one, the latest. */
+/**
+ * The time at which every account of the post has a free queue slot: each account's next one, the latest. A slot
+ * is taken by any other post planned there, approved or still in review, so two posts queued before their
+ * approval do not land on the same slot.
+ */
 export async function nextSlotForPost(db: Kysely<Database>, postId: string, now: number): Promise<number> {
   const accounts = await db
     .selectFrom('post_targets')
@@ -20,7 +24,8 @@ export async function nextSlotForPost(db: Kysely<Database>, postId: string, now:
       .innerJoin('post_targets', 'post_targets.post_id', 'posts.id')
       .select('posts.scheduled_at')
       .where('post_targets.account_id', '=', account.id)
-      .where('posts.status', 'in', ['scheduled', 'publishing', 'published'])
+      .where('posts.status', 'in', ['in_review', 'approved', 'scheduled', 'publishing', 'published'])
+      .where('posts.id', '!=', postId)
       .where('posts.scheduled_at', '>', now)
       .execute();
     const at = nextFreeSlot(slots, account.timezone, now, new Set(taken.map((t) => Number(t.scheduled_at))));

@@ -7,6 +7,7 @@ import { CommentInput, Decide, ScheduleInput } from './posts-schema.js';
 import { commentOnPost, decidePost, reschedulePost, schedulePost, submitPost, unschedulePost } from './workflow.js';
 import { retryPost } from './retry.js';
 import { nextSlotForPost } from './next-slot.js';
+import { queuePost } from './queue.js';
 import { loadPost } from './posts-repository.js';
 import { postHistory } from './history.js';
 import { PostParams, PostSchema, postAnswer } from './post-answer.js';
@@ -29,6 +30,7 @@ const unschedule = route('posts.publish', 'unschedule', 'Take a scheduled post o
 const Reschedule = z.strictObject({ at: z.iso.datetime({ offset: true }) });
 const reschedule = route('posts.write', 'reschedule', 'Move a post to another time (drag and drop); an approved or scheduled post needs posts.publish', Reschedule);
 const retry = route('posts.publish', 'retry', 'Try again the accounts that failed', undefined);
+const queue = route('posts.write', 'queue', 'Add to queue: the accounts’ next free slot; a draft is submitted with it (into review when approval is needed)', undefined);
 const comment = workspaceRoute('posts.read', {
   method: 'post',
   path: `${base}/comments`,
@@ -77,6 +79,11 @@ export function registerPostActionRoutes(app: OpenAPIHono<HttpEnv>) {
     const { postId } = c.req.valid('param');
     const { at } = Reschedule.parse(await c.req.json());
     await reschedulePost(c.var.ctx, c.var.member.workspaceId, who(c), postId, Date.parse(at));
+    return c.json(await postAnswer(c, postId), 200);
+  });
+  app.openapi(queue, async (c) => {
+    const { postId } = c.req.valid('param');
+    await queuePost(c.var.ctx, c.var.member.workspaceId, who(c), postId);
     return c.json(await postAnswer(c, postId), 200);
   });
   app.openapi(retry, async (c) => {

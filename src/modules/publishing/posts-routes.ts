@@ -7,6 +7,7 @@ import { createPost, deletePost, updatePost } from './posts-commands.js';
 import { presentPosts } from './posts-presenter.js';
 import { PostParams, PostSchema, postAnswer } from './post-answer.js';
 import { listPosts, PostFilter } from './posts-query.js';
+import { registerPostLanguageRoute } from './language-routes.js';
 
 const path = '/api/v1/workspaces/{workspaceId}/posts';
 
@@ -51,6 +52,7 @@ const remove = workspaceRoute('posts.write', {
 });
 
 export function registerPostRoutes(app: OpenAPIHono<HttpEnv>) {
+  registerPostLanguageRoute(app);
   app.openapi(list, async (c) => {
     const { ctx, member, actor } = c.var;
     const posts = await listPosts(ctx.store.db, member.workspaceId, c.req.valid('query'));

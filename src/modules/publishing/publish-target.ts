@@ -5,9 +5,10 @@ import { isConnectorError, type ConnectorError } from '../../connectors/errors.j
 import type { Connector, MediaInput, MediaLimits, OutgoingPost, PostRef, PublishedPost } from '../../connectors/types.js';
 import { markHealthy, markReconnect, openConnector } from '../accounts/open-connector.js';
 import { readMediaFile } from '../media/storage.js';
-import { fitImage } from '../media/images.js';
+import { displayedSize, fitImage } from '../media/images.js';
 import type { TargetOutcome } from './targets.js';
 import { settleTarget } from './batches.js';
+import { outgoingTexts } from './outgoing.js';
 import { failedBefore, mayHaveGoneOut, repeatsLastFailure, retryLater, shownMessage } from './retry-policy.js';
 
 type Outcome = Extract<TargetStatus, 'published' | 'failed' | 'unknown'>;
@@ -31,8 +32,7 @@ export async function publishTarget(ctx: AppContext, row: PendingTarget, opts: {
   try {
     const connector = openConnector(ctx, account);
     const media = Number(row.media_count) > 0 ? await loadMediaInputs(ctx, row.post_id, (await connector.limits()).media) : undefined;
-    const texts = [row.variant ?? row.body, ...(JSON.parse(row.thread) as string[])];
-    const languages = row.language ? [row.language] : undefined;
+    const { texts, languages } = await outgoingTexts(row);
     // A post tried before may be out already, past what the network's own idempotency remembers.
     const check = mayHaveGoneOut(row, opts.attempt) ? { notBefore: earliestOut(row.scheduled_at) } : null;
     let first: { ref: PostRef; url: string | null } | null = null;
@@ -105,7 +105,7 @@ async function loadMediaInputs(ctx: AppContext, postId: string, limits: MediaLim
   const rows = await ctx.store.db
     .selectFrom('post_media')
     .innerJoin('media', 'media.id', 'post_media.media_id')
-    .select(['media.storage_key', 'media.mime', 'media.alt'])
+    .select(['media.storage_key', 'media.mime', 'media.alt', 'media.width', 'media.height'])
     .where('post_media.post_id', '=', postId)
     .orderBy('post_media.position')
     .execute();
@@ -113,7 +113,9 @@ async function loadMediaInputs(ctx: AppContext, postId: string, limits: MediaLim
   return Promise.all(
     rows.slice(0, limits.maxCount).map(async (r) => {
       const fitted = await fitImage(await readMediaFile(ctx.config.dataDir, r.storage_key), r.mime, limits);
-      return { bytes: fitted.bytes, mimeType: fitted.mime, alt: limits.altText ? r.alt.slice(0, limits.maxAltLength) : undefined };
+      // Read from what is sent, since fitting may have turned it upright; the stored size if that fails.
+      const size = (await displayedSize(fitted.bytes)) ?? (r.width && r.height ? { width: r.width, height: r.height } : undefined);
+      return { bytes: fitted.bytes, mimeType: fitted.mime, alt: limits.altText ? r.alt.slice(0, limits.maxAltLength) : undefined, ...size };
     }),
   );
 }
