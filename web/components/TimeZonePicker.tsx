@@ -6,6 +6,8 @@ interface TimeZonePickerProps {
   label: string;
   value: string;
   onChange: (zone: string) => void;
+  /** What the zone is used for, under the current time there. */
+  hint?: string;
   disabled?: boolean;
 }
 
@@ -15,7 +17,7 @@ const PAGE = 10;
  * A time zone combobox (WAI-ARIA combobox with a list): type a city, a region, an old name or an offset to
  * filter, arrows to move, Enter to pick, Escape to close. Each zone shows its UTC offset now.
  */
-export function TimeZonePicker({ label, value, onChange, disabled }: TimeZonePickerProps) {
+export function TimeZonePicker({ label, value, onChange, hint, disabled }: TimeZonePickerProps) {
   const { t, i18n } = useTranslation();
   const id = useId();
   const listId = `${id}-list`;
@@ -90,7 +92,7 @@ export function TimeZonePicker({ label, value, onChange, disabled }: TimeZonePic
           aria-controls={listId}
           aria-autocomplete="list"
           aria-activedescendant={open && results[active] ? optionId(active) : undefined}
-          aria-describedby={`${id}-now`}
+          aria-describedby={hint ? `${id}-now ${id}-hint` : `${id}-now`}
           disabled={disabled}
           value={query ?? selected}
           onChange={(e) => {
@@ -145,6 +147,11 @@ export function TimeZonePicker({ label, value, onChange, disabled }: TimeZonePic
       <p className="hint" id={`${id}-now`}>
         {now}
       </p>
+      {hint ? (
+        <p className="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
       <p className="visually-hidden" role="status">
         {open && query ? t('timezone.count', { count: results.length }) : ''}
       </p>

@@ -43,7 +43,12 @@ export function ApprovalsPage() {
     setError(null);
     setRefused([]);
     try {
-      const { items } = await publishing.posts.decideMany(wid, chosen.map((p) => p.id), 'approved', '');
+      const items: BulkItemResult[] = [];
+      // The route takes up to 100 posts at a time.
+      for (let i = 0; i < chosen.length; i += 100) {
+        const part = await publishing.posts.decideMany(wid, chosen.slice(i, i + 100).map((p) => p.id), 'approved', '');
+        items.push(...part.items);
+      }
       const titles = new Map(chosen.map((p) => [p.id, excerpt(p.body || '…', 60)]));
       const done = items.filter((r) => r.ok).length;
       setRefused(items.filter((r) => !r.ok).map((r) => t('approvals.refusedItem', { post: titles.get(r.id) ?? r.id, reason: reason(r) })));

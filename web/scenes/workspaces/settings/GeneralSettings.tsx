@@ -49,8 +49,7 @@ export function GeneralSettings({ workspace, canEdit, onSaved }: GeneralSettings
         <ErrorAlert>{error}</ErrorAlert>
         <fieldset className="plain-fieldset" disabled={!canEdit || busy}>
           <TextField label={t('workspaceSettings.name')} required maxLength={80} value={name} onChange={(e) => setName(e.target.value)} />
-          <TimeZonePicker label={t('workspaceSettings.timezone')} value={timezone} onChange={setTimezone} disabled={!canEdit || busy} />
-          <p className="hint">{t('workspaceSettings.timezoneHint')}</p>
+          <TimeZonePicker label={t('workspaceSettings.timezone')} hint={t('workspaceSettings.timezoneHint')} value={timezone} onChange={setTimezone} disabled={!canEdit || busy} />
           <SelectField
             label={t('workspaceSettings.locale')}
             hint={t('workspaceSettings.localeHint')}
