@@ -33,7 +33,7 @@ describe('calendar events', () => {
   });
 
   it('draws a campaign as a tint and one labelled bar, neither in the list view', () => {
-    const campaign = { id: 'c', name: 'Spring', color: '#2e7d32', goal: '', hashtags: [], startsAt: '2031-03-10T08:00:00Z', endsAt: '2031-03-12T20:00:00Z' } as CampaignView;
+    const campaign = { id: 'c', name: 'Spring', color: '#2e7d32', goal: '', hashtags: ['spring'], startsAt: '2031-03-10T08:00:00Z', endsAt: '2031-03-12T20:00:00Z' } as CampaignView;
     const events = campaignEvents([campaign], ZONE, true);
     expect(events.map((e) => e.display)).toEqual(['background', 'block']);
     expect(events[1]).toMatchObject({ title: 'Spring', start: '2031-03-10', end: '2031-03-13', editable: false });
