@@ -18,7 +18,8 @@ interface Names {
   workspace: string;
   renamed: string;
   refused: string;
-  posts: [string, string, string];
+  /** Three posts to approve, and one someone else approves while the list is open. */
+  posts: [string, string, string, string];
   alt: string;
 }
 
@@ -108,7 +109,7 @@ export async function workspaceFlow(browser: Browser, server: TestRuche & Server
   await expect.poll(async () => (await me.api('GET', `/workspaces/${wid}/posts/${failed.id}`)).status, { timeout: 30_000 }).toBe('published');
 
   // The approvals list: each post in full with its image and alt text; two approved at once, one sent back.
-  await toApprove.getByRole('link', { name: t('overview.allToApprove_other', { count: 3 }) }).click();
+  await toApprove.getByRole('link', { name: t('overview.allToApprove_other', { count: 4 }) }).click();
   await me.expectPage(t('approvals.title'));
   const card = (body: string) => page.getByRole('article', { name: body, exact: true });
   await card(names.posts[0]).locator(`img[alt="${names.alt}"]`).waitFor();
@@ -127,10 +128,16 @@ export async function workspaceFlow(browser: Browser, server: TestRuche & Server
   await last.getByLabel(t('approvals.commentFor', { name: names.owner })).fill('Add the link to the shop');
   await last.getByRole('button', { name: t('approvals.sendBack') }).click();
   await me.expectStatus(t('approvals.sentBack', { post: names.posts[2] }));
+
+  // Decided elsewhere meanwhile: the list says which post it could not approve, and why.
+  await page.getByRole('checkbox', { name: t('approvals.select', { post: names.posts[3] }) }).check();
+  await me.api('POST', `/workspaces/${wid}/posts/${ids[3]}/decision`, { decision: 'approved' });
+  await me.button(t('approvals.approveSelected')).click();
+  await me.expectAlert(t('approvals.refusedItem', { post: names.posts[3], reason: t('approvals.refused.not_in_review') }));
   await page.getByText(t('approvals.empty')).waitFor();
 
   const statuses = await Promise.all(ids.map(async (id) => (await me.api('GET', `/workspaces/${wid}/posts/${id}`)).status));
-  expect(statuses).toEqual(['approved', 'approved', 'draft']);
+  expect(statuses).toEqual(['approved', 'approved', 'draft', 'approved']);
   const history = await me.api('GET', `/workspaces/${wid}/posts/${ids[2]}/history`);
   expect(history.items.find((e: { kind: string }) => e.kind === 'changes_requested').body).toBe('Add the link to the shop');
 

@@ -16,7 +16,7 @@ describe('the workspace: settings, overview and approvals (English)', () => {
       workspace: 'Hive',
       renamed: 'Hive & Co',
       refused: 'Slow down, the moderators said no',
-      posts: ['Honey and thyme madeleines, ready in 25 minutes', 'We are hiring in Lyon! #jobs', 'Our hives wintered well'],
+      posts: ['Honey and thyme madeleines, ready in 25 minutes', 'We are hiring in Lyon! #jobs', 'Our hives wintered well', 'The shop opens on Sunday'],
       alt: 'A jar of honey on a wooden table',
     });
   }, TIMEOUT);

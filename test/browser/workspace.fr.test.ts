@@ -16,7 +16,7 @@ describe('l’espace de travail : réglages, vue d’ensemble et validations (fr
       workspace: 'Ruche',
       renamed: 'Ruche & Cie',
       refused: 'Trop de publications, réessayez plus tard',
-      posts: ['Madeleines au miel et au thym, prêtes en 25 minutes', 'On recrute à Lyon ! #emploi', 'Nos ruches ont bien hiverné'],
+      posts: ['Madeleines au miel et au thym, prêtes en 25 minutes', 'On recrute à Lyon ! #emploi', 'Nos ruches ont bien hiverné', 'La boutique ouvre dimanche'],
       alt: 'Un pot de miel sur une table en bois',
     });
   }, TIMEOUT);

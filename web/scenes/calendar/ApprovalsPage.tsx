@@ -54,7 +54,7 @@ export function ApprovalsPage() {
       setRefused(items.filter((r) => !r.ok).map((r) => t('approvals.refusedItem', { post: titles.get(r.id) ?? r.id, reason: reason(r) })));
       setSelected(new Set());
       await reload();
-      setStatus(t('approvals.approvedMany', { count: done }));
+      setStatus(done ? t('approvals.approvedMany', { count: done }) : '');
     } catch (caught) {
       setError(errorMessage(t, caught));
     } finally {
@@ -71,18 +71,20 @@ export function ApprovalsPage() {
       <p>
         <Link to={base}>{t('post.back')}</Link>
       </p>
-      <StatusMessage>{status}</StatusMessage>
-      <ErrorAlert>{error}</ErrorAlert>
-      {refused.length ? (
-        <div className="alert alert-error" role="alert">
-          <p>{t('approvals.someRefused', { count: refused.length })}</p>
-          <ul>
-            {refused.map((line) => (
-              <li key={line}>{line}</li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <div className="page-status">
+        <StatusMessage>{status}</StatusMessage>
+        <ErrorAlert>{error}</ErrorAlert>
+        {refused.length ? (
+          <div className="alert alert-error" role="alert">
+            <p>{t('approvals.someRefused', { count: refused.length })}</p>
+            <ul>
+              {refused.map((line) => (
+                <li key={line}>{line}</li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+      </div>
       {state.status === 'loading' ? <Loading /> : null}
       {state.status === 'failed' ? <ErrorAlert>{errorMessage(t, state.error)}</ErrorAlert> : null}
       {state.status === 'ready' ? (

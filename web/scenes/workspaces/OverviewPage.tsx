@@ -44,7 +44,9 @@ export function OverviewPage() {
 
   return (
     <Page title={workspace.name} lead={t('overview.lead', { date: dayOf(overview.today.from, zone, i18n.language), zone })}>
-      <StatusMessage>{status}</StatusMessage>
+      <div className="page-status">
+        <StatusMessage>{status}</StatusMessage>
+      </div>
       {overview.crisis ? (
         <CrisisNotice
           crisis={overview.crisis}

@@ -37,7 +37,9 @@ export function WorkspaceSettingsPage() {
       <p>
         <Link to={workspacePath(wid, 'settings')}>{t('settings.back')}</Link>
       </p>
-      <StatusMessage>{status}</StatusMessage>
+      <div className="page-status">
+        <StatusMessage>{status}</StatusMessage>
+      </div>
       {loaded.status === 'loading' ? <Loading /> : null}
       {loaded.status === 'failed' ? <ErrorAlert>{errorMessage(t, loaded.error)}</ErrorAlert> : null}
       {workspace ? (
