@@ -14,6 +14,18 @@ export function Shell() {
 
   useEffect(() => setMenuOpen(false), [pathname]);
 
+  // Escape folds the open menu from anywhere, unless a menu inside it used the key first.
+  useEffect(() => {
+    if (!menuOpen) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || e.defaultPrevented) return;
+      setMenuOpen(false);
+      menuButton.current?.focus();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [menuOpen]);
+
   return (
     <div className={menuOpen ? 'shell menu-open' : 'shell'}>
       <a className="skip-link" href="#main">
@@ -27,14 +39,7 @@ export function Shell() {
           {t('nav.menu')}
         </button>
       </header>
-      <Sidebar
-        id="sidebar"
-        onEscape={() => {
-          if (!menuOpen) return;
-          setMenuOpen(false);
-          menuButton.current?.focus();
-        }}
-      />
+      <Sidebar id="sidebar" />
       <main id="main" className="main" tabIndex={-1}>
         <NotificationBell className="notif-desktop" />
         <Outlet />

@@ -30,8 +30,7 @@ function AreaLink({ workspaceId, area }: { workspaceId: string; area: Area }) {
   );
 }
 
-/** The navigation; `onEscape` lets the phone layout fold it again from the keyboard. */
-export function Sidebar({ id, onEscape }: { id?: string; onEscape?: () => void }) {
+export function Sidebar({ id }: { id?: string }) {
   const { t } = useTranslation();
   const session = useSignedIn();
   const match = useMatch('/w/:workspaceId/*');
@@ -40,13 +39,7 @@ export function Sidebar({ id, onEscape }: { id?: string; onEscape?: () => void }
   const areas = current ? visibleAreas(current.permissions) : [];
 
   return (
-    <aside
-      className="sidebar"
-      id={id}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape' && onEscape && !e.defaultPrevented) onEscape();
-      }}
-    >
+    <aside className="sidebar" id={id}>
       <div className="sidebar-top">
         <Brand />
         <WorkspaceSwitcher current={current} />
