@@ -33,7 +33,7 @@ export function Composer({ basics, post, onSaved, onReload }: ComposerProps) {
   const workspace = useWorkspace();
   const id = useId();
   const { zone, accounts } = basics;
-  const initial = useMemo(() => (post ? draftFromPost(post, zone) : emptyDraft(basics.locale)), [post, zone, basics.locale]);
+  const initial = useMemo(() => (post ? draftFromPost(post, zone) : emptyDraft()), [post, zone]);
   const [draft, setDraft] = useState<Draft>(initial);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<{ message: string; conflict: boolean } | null>(null);

@@ -17,9 +17,8 @@ export interface Draft {
   plannedAt: string;
 }
 
-/** A new post, in the workspace's language until the author picks another. */
-export const emptyDraft = (language: Draft['language'] = ''): Draft => ({
-  body: '', thread: [], labels: '', language, campaignId: '', accountIds: [], variants: {}, media: [], plannedAt: '',
+export const emptyDraft = (): Draft => ({
+  body: '', thread: [], labels: '', language: '', campaignId: '', accountIds: [], variants: {}, media: [], plannedAt: '',
 });
 
 export function draftFromPost(post: PostView, zone: string): Draft {
