@@ -96,6 +96,8 @@ export class RetryLaterError extends Error {
 
 export interface FailureKind {
   message: string;
+  /** A stable name for the failure, for logs: the error's `kind` (a network's) or `code`, else its class name. */
+  code: string;
   retryable: boolean;
   retryAfterMs: number | null;
 }
@@ -104,8 +106,10 @@ export function describeFailure(err: unknown): FailureKind {
   const fields = typeof err === 'object' && err !== null ? (err as Record<string, unknown>) : {};
   const message = err instanceof Error ? err.message || err.name : String(err);
   const after = fields.retryAfterMs;
+  const code = [fields.kind, fields.code].find((v): v is string => typeof v === 'string' && v !== '') ?? (err instanceof Error ? err.name : typeof err);
   return {
     message,
+    code,
     retryable: fields.retryable !== false,
     retryAfterMs: typeof after === 'number' && Number.isFinite(after) && after >= 0 ? after : null,
   };

@@ -31,8 +31,13 @@ export async function executeJob(row: JobRow, controller: AbortController, deps:
   const { store, workerId, clock, log } = deps;
   const handler = deps.registry.get(row.type);
   const attempt = Number(row.attempts);
-  const fail = (error: string, retryAt: number | null) =>
-    recordFailure(store, { workerId, id: row.id, error, now: clock.now(), retryAt });
+  // One line per failed attempt: what failed and why, never the payload (it can hold people's words).
+  const fail = (error: string, retryAt: number | null, code = 'invalid_job') => {
+    const line = { event: 'job.failed', jobId: row.id, type: row.type, attempt, maxAttempts: Number(row.max_attempts), code, error, retryAt };
+    if (retryAt === null) log.warn(line, 'job failed');
+    else log.info(line, 'job attempt failed; it will run again');
+    return recordFailure(store, { workerId, id: row.id, error, now: clock.now(), retryAt });
+  };
 
   try {
     if (!handler) return await fail(`unknown job type ${row.type}`, null);
@@ -72,7 +77,7 @@ export async function executeJob(row: JobRow, controller: AbortController, deps:
       const failure = describeFailure(err);
       const final = !failure.retryable || attempt >= Number(row.max_attempts);
       const delay = failure.retryAfterMs ?? handler.backoffMs(attempt);
-      await fail(failure.message, final ? null : clock.now() + delay);
+      await fail(failure.message, final ? null : clock.now() + delay, err instanceof TimeoutError ? 'timeout' : failure.code);
     }
   } catch (err) {
     log.error({ err, jobId: row.id, type: row.type }, 'job outcome not recorded; its lease will expire and it will run again');

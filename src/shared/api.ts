@@ -105,6 +105,8 @@ export interface JobView {
   lastError: string | null;
   createdAt: string;
   finishedAt: string | null;
+  /** What the job works on, when the page can link to it. */
+  subject: { type: 'post'; id: string } | null;
 }
 
 export interface HealthView {

@@ -65,10 +65,13 @@ describe('the web app in English', () => {
 
     await me.goTo('audit');
     await me.expectPage('Audit log');
-    for (const action of ['Invited someone', 'Accepted an invitation', "Changed a member's role"]) {
-      await owner.page.getByRole('cell', { name: action }).first().waitFor();
+    for (const sentence of [
+      'Alice Owner invited bob@example.com as Content creator',
+      `${bobName} accepted an invitation and joined as Content creator`,
+      `Alice Owner changed ${bobName}'s role from Content creator to Community manager`,
+    ]) {
+      await owner.page.getByRole('cell', { name: sentence }).first().waitFor();
     }
-    await owner.page.getByRole('cell', { name: bobName }).first().waitFor();
 
     await me.goTo('inbox');
     const main = owner.page.getByRole('main');

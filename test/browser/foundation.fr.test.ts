@@ -45,7 +45,7 @@ describe("l'application en français", () => {
     await owner.page.getByRole('status').filter({ hasText: 'Dominique Martin est maintenant Analyste social media.' }).waitFor();
 
     await moi.goTo('audit');
-    await owner.page.getByRole('cell', { name: 'A changé le rôle d’un membre' }).first().waitFor();
+    await owner.page.getByRole('cell', { name: 'Camille Dupont a fait passer Dominique Martin du rôle Gestionnaire de communauté au rôle Analyste social media' }).waitFor();
 
     // Switching to English works at once, updates <html lang>, and survives a reload.
     await moi.chooseLanguage('en');

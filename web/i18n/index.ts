@@ -33,7 +33,7 @@ export function switchLocale(locale: Locale): void {
   void i18n.changeLanguage(locale);
 }
 
-// Permission and audit keys contain dots, so they are read from their table rather than as nested keys.
+// Permission keys contain dots, so they are read from their table rather than as nested keys.
 function fromTable(t: TFunction, table: string, key: string, fallback: string): string {
   const entries = t(table, { returnObjects: true }) as unknown;
   if (entries && typeof entries === 'object' && key in entries) {
@@ -45,4 +45,3 @@ function fromTable(t: TFunction, table: string, key: string, fallback: string): 
 
 export const roleLabel = (t: TFunction, role: RoleName): string => fromTable(t, 'roles', role, role);
 export const permissionLabel = (t: TFunction, p: Permission): string => fromTable(t, 'permissions', p, p);
-export const auditActionLabel = (t: TFunction, action: string): string => fromTable(t, 'audit.actions', action, action);

@@ -17,6 +17,7 @@ const JobSchema = z
     lastError: z.string().nullable(),
     createdAt: z.string(),
     finishedAt: z.string().nullable(),
+    subject: z.object({ type: z.literal('post'), id: z.string() }).nullable(),
   })
   .openapi('Job');
 
@@ -42,7 +43,14 @@ export function presentJob(j: Job): JobView {
     lastError: j.lastError,
     createdAt: new Date(j.createdAt).toISOString(),
     finishedAt: iso(j.finishedAt),
+    subject: subjectOf(j.payload),
   };
+}
+
+/** Jobs about a post carry its id in their payload; the page links to it. */
+function subjectOf(payload: unknown): JobView['subject'] {
+  const postId = payload && typeof payload === 'object' ? (payload as { postId?: unknown }).postId : undefined;
+  return typeof postId === 'string' ? { type: 'post', id: postId } : null;
 }
 
 export function registerJobRoutes(app: OpenAPIHono<HttpEnv>) {

@@ -6,6 +6,7 @@ import { POST_PUBLISH } from './job-names.js';
 import { PostEvent, recordPostEvent } from './events.js';
 import { finalizePost } from './targets.js';
 import { publishTarget } from './publish-target.js';
+import { logPublishOutcomes } from './publish-log.js';
 import { publishLoaders } from './loaders.js';
 import { claimPost } from './batches.js';
 import { tellAuthorWaiting, tellOutcomes } from './notify.js';
@@ -52,6 +53,7 @@ export function postPublishJob(ctx: AppContext) {
       }
       const lastAttempt = job.attempt >= PUBLISH_MAX_ATTEMPTS;
       const results = await Promise.allSettled(pending.map((t) => publishTarget(ctx, t, { lastAttempt, attempt: job.attempt })));
+      logPublishOutcomes(ctx.log, job.attempt, pending, results);
       if (results.some((r) => r.status === 'rejected')) throw retryFirst(results);
       return { targets: pending.length };
     },

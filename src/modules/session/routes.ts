@@ -2,7 +2,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { HttpEnv } from '../../http/types.js';
 import { publicRoute, userRoute } from '../../http/route.js';
 import { jsonBody, jsonOk, noContent } from '../../http/json.js';
-import { unauthenticated } from '../../http/errors.js';
+import { AppError, unauthenticated } from '../../http/errors.js';
 import { currentActor } from '../../http/guards.js';
 import { AuditAction, recordAudit } from '../audit/service.js';
 import { PasswordChange, SessionSchema, SignIn } from './schema.js';
@@ -51,8 +51,13 @@ export function registerSessionRoutes(app: OpenAPIHono<HttpEnv>) {
       withAuthCookies(c, () =>
         ctx.auth.api.signInEmail({ body: { email, password }, headers: requestHeaders(c), returnHeaders: true }),
       ),
-    );
+    ).catch((err: unknown) => {
+      // Counted, not described: the e-mail address tried and the caller's address stay in the audit log.
+      if (err instanceof AppError) ctx.log.info({ event: 'auth.sign_in_failed', reason: err.code }, 'sign-in failed');
+      throw err;
+    });
     await recordAudit(ctx.store.db, { action: AuditAction.signIn, actorId: res.user.id, ip });
+    ctx.log.info({ event: 'auth.sign_in', userId: res.user.id, ip }, 'signed in');
     const expiresAt = new Date(ctx.clock.now() + ctx.config.sessionDays * 86400_000);
     return c.json(await presentSession(ctx.store.db, res.user, expiresAt), 200);
   });

@@ -8,6 +8,7 @@ import { Page } from '../../components/Page.js';
 import { ErrorAlert, Loading } from '../../components/Alert.js';
 import { errorMessage } from '../../lib/errors.js';
 import { AuditRow } from './AuditRow.js';
+import '../../styles/audit.css';
 
 export function AuditPage() {
   const { t } = useTranslation();
@@ -51,18 +52,16 @@ export function AuditPage() {
         {first.status === 'ready' && events.length === 0 ? <p className="muted">{t('audit.empty')}</p> : null}
         {events.length > 0 ? (
           <div className="table-wrap">
-            <table>
+            <table className="audit-table">
               <thead>
                 <tr>
                   <th scope="col">{t('audit.when')}</th>
-                  <th scope="col">{t('audit.who')}</th>
-                  <th scope="col">{t('audit.action')}</th>
-                  <th scope="col">{t('audit.details')}</th>
+                  <th scope="col">{t('audit.event')}</th>
                 </tr>
               </thead>
               <tbody>
                 {events.map((event) => (
-                  <AuditRow key={event.id} event={event} />
+                  <AuditRow key={event.id} event={event} workspaceId={wid} />
                 ))}
               </tbody>
             </table>

@@ -7,6 +7,7 @@ import { Page } from '../../components/Page.js';
 import { ErrorAlert, Loading } from '../../components/Alert.js';
 import { errorMessage } from '../../lib/errors.js';
 import { JobRow } from './JobRow.js';
+import '../../styles/audit.css';
 
 const REFRESH_MS = 3000;
 
@@ -32,18 +33,18 @@ export function JobsPage() {
         {jobs.status === 'ready' && jobs.data.items.length === 0 ? <p className="muted">{t('jobs.empty')}</p> : null}
         {jobs.status === 'ready' && jobs.data.items.length > 0 ? (
           <div className="table-wrap">
-            <table>
+            <table className="jobs-table">
               <thead>
                 <tr>
                   <th scope="col">{t('jobs.type')}</th>
                   <th scope="col">{t('jobs.status')}</th>
                   <th scope="col">{t('jobs.progress')}</th>
-                  <th scope="col">{t('jobs.created')}</th>
+                  <th scope="col">{t('jobs.when')}</th>
                 </tr>
               </thead>
               <tbody>
                 {jobs.data.items.map((job) => (
-                  <JobRow key={job.id} job={job} />
+                  <JobRow key={job.id} job={job} workspaceId={wid} />
                 ))}
               </tbody>
             </table>

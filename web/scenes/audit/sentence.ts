@@ -1,0 +1,240 @@
+/**
+ * An audit event told as a sentence in the reader's language ("Olga changed Marc's role from Social analyst to
+ * Community manager"), from its action and the data its row carries. Plain TypeScript, so that a test can check
+ * every action in both languages.
+ *
+ * Values never go through the translator: the translation is asked with markers in their place and split on them,
+ * so a name can hold anything ("{{x}}", "<b>", a direction control) and stays a value, shown apart and isolated.
+ */
+import type { TFunction } from 'i18next';
+import type { AuditEventView } from '../../../src/shared/api.js';
+import type { AuditActionName, AuditTargetType } from '../../../src/shared/audit.js';
+import { isRole } from '../../../src/shared/permissions.js';
+import { roleLabel } from '../../i18n/index.js';
+
+export type SentencePart =
+  | { kind: 'text'; text: string }
+  /** `user`: written by people or networks (a name, a handle), as opposed to words of Ruche's own. */
+  | { kind: 'value'; name: string; text: string; user: boolean; href?: string };
+
+interface Value {
+  text: string;
+  user?: boolean;
+  href?: string;
+}
+
+interface Phrase {
+  key: string;
+  values?: Record<string, Value>;
+  count?: number;
+  /** Who did it when nobody signed in did: "Ruche" by default, "Someone" for attempts by strangers. */
+  anonymous?: 'ruche' | 'someone';
+}
+
+interface Reader {
+  t: TFunction;
+  language: string;
+  data: Record<string, unknown>;
+  event: AuditEventView;
+  link: (to: LinkTarget) => string;
+}
+
+type LinkTarget = 'members' | 'accounts' | 'campaigns' | 'publishingSettings' | 'workspaceSettings' | 'overview';
+
+const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
+const user = (text: string, href?: string): Value => ({ text, user: true, href });
+const word = (text: string, href?: string): Value => ({ text, href });
+
+const NETWORKS: Record<string, string> = { bluesky: 'Bluesky', mastodon: 'Mastodon' };
+const networkName = (n: string | null) => (n ? NETWORKS[n] ?? n : null);
+const handleOf = (h: string) => (h.startsWith('@') ? h : `@${h}`);
+
+function role(r: Reader, value: unknown): Value | null {
+  const name = str(value);
+  if (!name) return null;
+  return word(isRole(name) ? roleLabel(r.t, name) : name);
+}
+
+/** "Sent for 2 approvals by Client, then 1 by Administrator or Owner". */
+function approvalSteps(r: Reader, value: unknown): string | null {
+  if (!Array.isArray(value)) return null;
+  const or = new Intl.ListFormat(r.language, { type: 'disjunction' });
+  const steps = value.flatMap((step: unknown) => {
+    if (!step || typeof step !== 'object') return [];
+    const { roles, count } = step as { roles?: unknown; count?: unknown };
+    const names = Array.isArray(roles) ? roles.filter((x): x is string => typeof x === 'string').map((x) => (isRole(x) ? roleLabel(r.t, x) : x)) : [];
+    return [r.t('audit.approvalStep', { count: typeof count === 'number' ? count : 1, roles: or.format(names) })];
+  });
+  return steps.length ? new Intl.ListFormat(r.language, { type: 'conjunction' }).format(steps) : '';
+}
+
+const settingChange = (r: Reader, key: string, label: (v: string) => string): Phrase => {
+  const from = str(r.data.from);
+  const to = str(r.data.to);
+  if (!from || !to) return { key: `${key}Plain` };
+  return { key, values: { from: word(label(from)), to: word(label(to)) } };
+};
+
+/** Every action the server records, and how its sentence is made. The type makes a missing one a compile error. */
+const PHRASES: Record<AuditActionName, (r: Reader) => Phrase> = {
+  'auth.owner_created': () => ({ key: 'ownerCreated' }),
+  'auth.sign_in': () => ({ key: 'signIn' }),
+  'auth.sign_out': () => ({ key: 'signOut' }),
+  'auth.password_changed': () => ({ key: 'passwordChanged' }),
+  'auth.sign_in_failed': (r) => {
+    const email = str(r.data.email);
+    const via = r.data.via === 'invitation' || r.data.via === 'password_change' ? r.data.via : 'sign_in';
+    if (via === 'password_change') return { key: 'signInFailedPasswordChange', anonymous: 'someone' };
+    if (!email) return { key: 'signInFailedPlain', anonymous: 'someone' };
+    return { key: via === 'invitation' ? 'signInFailedInvitation' : 'signInFailed', values: { email: user(email) }, anonymous: 'someone' };
+  },
+  'workspace.created': (r) => {
+    const name = str(r.data.name);
+    return name ? { key: 'workspaceCreated', values: { name: user(name, r.link('overview')) } } : { key: 'workspaceCreatedPlain' };
+  },
+  'workspace.updated': (r) => ({ key: 'workspaceUpdated', values: { settings: word(r.t('audit.objects.settings'), r.link('workspaceSettings')) } }),
+  'workspace.renamed': (r) => {
+    const from = str(r.data.from);
+    const to = str(r.data.to);
+    return from && to ? { key: 'workspaceRenamed', values: { from: user(from), to: user(to, r.link('overview')) } } : { key: 'workspaceRenamedPlain' };
+  },
+  'workspace.timezone_changed': (r) => settingChange(r, 'timezoneChanged', (zone) => zone.replace(/_/g, ' ')),
+  'workspace.locale_changed': (r) => settingChange(r, 'localeChanged', (l) => r.t(`audit.languages.${l}`, { defaultValue: l })),
+  'workspace.week_start_changed': (r) => settingChange(r, 'weekStartChanged', (d) => r.t(`workspaceSettings.weekStarts.${d}`, { defaultValue: d })),
+  'workspace.logo_changed': () => ({ key: 'logoChanged' }),
+  'workspace.logo_removed': () => ({ key: 'logoRemoved' }),
+  'invitation.created': (r) => {
+    const email = str(r.data.email);
+    const as = role(r, r.data.role);
+    return email && as ? { key: 'invitationCreated', values: { email: user(email, r.link('members')), role: as } } : { key: 'invitationCreatedPlain' };
+  },
+  'invitation.revoked': (r) => {
+    const email = str(r.data.email);
+    return email ? { key: 'invitationRevoked', values: { email: user(email, r.link('members')) } } : { key: 'invitationRevokedPlain' };
+  },
+  'invitation.accepted': (r) => {
+    const as = role(r, r.data.role);
+    return as ? { key: 'invitationAccepted', values: { role: as } } : { key: 'invitationAcceptedPlain' };
+  },
+  'member.role_changed': (r): Phrase => {
+    const name = str(r.data.name);
+    const from = role(r, r.data.from);
+    const to = role(r, r.data.to);
+    if (!from || !to) return { key: 'roleChangedPlain' };
+    return name
+      ? { key: 'roleChanged', values: { member: user(name, r.link('members')), from, to } }
+      : { key: 'roleChangedUnnamed', values: { from, to } };
+  },
+  'member.removed': (r): Phrase => {
+    const name = str(r.data.name);
+    if (r.event.actor && r.event.targetId === r.event.actor.id) return { key: 'memberLeft' };
+    const as = role(r, r.data.role);
+    if (!name) return { key: 'memberRemovedPlain' };
+    return as ? { key: 'memberRemoved', values: { member: user(name, r.link('members')), role: as } } : { key: 'memberRemovedNoRole', values: { member: user(name, r.link('members')) } };
+  },
+  'publishing.paused': () => ({ key: 'publishingPaused' }),
+  'publishing.resumed': (r) => {
+    const overdue = typeof r.data.overdue === 'number' ? r.data.overdue : 0;
+    return overdue > 0 ? { key: 'publishingResumedOverdue', count: overdue } : { key: 'publishingResumed' };
+  },
+  'publishing.approval_changed': (r) => {
+    const steps = approvalSteps(r, r.data.approvalSteps);
+    const settings = r.link('publishingSettings');
+    if (steps === null) return { key: 'approvalChangedPlain', values: { steps: word(r.t('audit.objects.approvalSteps'), settings) } };
+    return steps === '' ? { key: 'approvalTurnedOff' } : { key: 'approvalChanged', values: { steps: word(steps, settings) } };
+  },
+  'account.connected': (r) => accountPhrase(r, r.data.reconnected === true ? 'accountReconnected' : 'accountConnected'),
+  'account.disconnected': (r) => accountPhrase(r, 'accountDisconnected'),
+  'campaign.created': (r) => campaignPhrase(r, 'campaignCreated', true),
+  'campaign.updated': (r) => {
+    const from = str(r.data.from);
+    const name = str(r.data.name);
+    if (from && name && from !== name) return { key: 'campaignRenamed', values: { from: user(from), name: user(name, r.link('campaigns')) } };
+    return campaignPhrase(r, 'campaignUpdated', true);
+  },
+  'campaign.deleted': (r) => campaignPhrase(r, 'campaignDeleted', false),
+};
+
+function accountPhrase(r: Reader, key: string): Phrase {
+  const handle = str(r.data.handle);
+  const network = networkName(str(r.data.network));
+  if (!handle) return { key: `${key}Plain`, values: { account: word(r.t('audit.objects.account'), r.link('accounts')) } };
+  return { key, values: { account: user(handleOf(handle), r.link('accounts')), network: word(network ?? '') } };
+}
+
+function campaignPhrase(r: Reader, key: string, linked: boolean): Phrase {
+  const name = str(r.data.name);
+  if (!name) return { key: `${key}Plain` };
+  return { key, values: { name: user(name, linked ? r.link('campaigns') : undefined) } };
+}
+
+const TARGET_LINKS: Partial<Record<AuditTargetType, LinkTarget>> = {
+  workspace: 'workspaceSettings',
+  user: 'members',
+  invitation: 'members',
+  account: 'accounts',
+  campaign: 'campaigns',
+};
+
+/** An action this version does not know (written by a newer one): still a sentence, naming what it touched. */
+function unknownPhrase(r: Reader, base: string): Phrase {
+  const type = r.event.targetType as AuditTargetType | null;
+  const id = r.event.targetId;
+  if (!type || !id || !r.t(`audit.objects.${type}`, { defaultValue: '' })) return { key: 'unknown' };
+  const page = TARGET_LINKS[type];
+  const href = type === 'post' ? `${base}/calendar/posts/${encodeURIComponent(id)}` : page ? r.link(page) : undefined;
+  return { key: 'unknownWithTarget', values: { target: word(r.t(`audit.objects.${type}`), href) } };
+}
+
+const PATHS: Record<LinkTarget, string> = {
+  members: '/members',
+  accounts: '/settings/accounts',
+  campaigns: '/settings/publishing',
+  publishingSettings: '/settings/publishing',
+  workspaceSettings: '/settings/workspace',
+  overview: '',
+};
+
+export function isKnownAction(action: string): action is AuditActionName {
+  return Object.hasOwn(PHRASES, action);
+}
+
+// Private-use characters: they never occur in translations, so they mark where each value goes.
+const OPEN = '\uE000';
+const CLOSE = '\uE001';
+const SLOT = new RegExp(`${OPEN}(\\w+)${CLOSE}`, 'g');
+
+/** The event as a sentence, in parts: words of the translation, and values to show apart (and link). */
+export function auditSentence(t: TFunction, language: string, event: AuditEventView, workspaceId: string): SentencePart[] {
+  const base = `/w/${encodeURIComponent(workspaceId)}`;
+  const reader: Reader = { t, language, event, data: event.data ?? {}, link: (to) => base + PATHS[to] };
+  const phrase = isKnownAction(event.action) ? PHRASES[event.action](reader) : unknownPhrase(reader, base);
+  const values: Record<string, Value> = { ...phrase.values, actor: actorValue(t, event, phrase.anonymous ?? 'ruche') };
+  const slots = Object.fromEntries(Object.keys(values).map((name) => [name, `${OPEN}${name}${CLOSE}`]));
+  const template = t(`audit.sentences.${phrase.key}`, {
+    ...slots,
+    ...(phrase.count === undefined ? {} : { count: phrase.count }),
+    interpolation: { escapeValue: false },
+  });
+  const parts: SentencePart[] = [];
+  let at = 0;
+  for (const m of template.matchAll(SLOT)) {
+    if (m.index > at) parts.push({ kind: 'text', text: template.slice(at, m.index) });
+    const value = values[m[1]];
+    if (value) parts.push({ kind: 'value', name: m[1], text: value.text, user: value.user ?? false, ...(value.href ? { href: value.href } : {}) });
+    at = m.index + m[0].length;
+  }
+  if (at < template.length) parts.push({ kind: 'text', text: template.slice(at) });
+  return parts;
+}
+
+function actorValue(t: TFunction, event: AuditEventView, anonymous: 'ruche' | 'someone'): Value {
+  if (!event.actor) return word(t(anonymous === 'someone' ? 'audit.someone' : 'audit.ruche'));
+  if (!event.actor.name) return word(t('audit.formerMember'));
+  return user(event.actor.name);
+}
+
+/** The sentence as plain text, for tests and for places that need a string. */
+export function sentenceText(parts: SentencePart[]): string {
+  return parts.map((p) => p.text).join('');
+}
