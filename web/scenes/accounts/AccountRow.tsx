@@ -7,6 +7,8 @@ import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { errorMessage } from '../../lib/errors.js';
 import { formatDateTime } from '../../lib/format.js';
 import { networkName } from '../../lib/counters.js';
+import { showDirectionControls } from '../../lib/bidi.js';
+import { UserText } from '../../components/UserText.js';
 import type { BlueskyPrefill } from './ConnectBluesky.js';
 
 interface AccountRowProps {
@@ -37,7 +39,7 @@ export function AccountRow({ account: a, canManage, onChanged, onReconnectBluesk
     setConfirming(false);
     try {
       await publishing.accounts.disconnect(workspace.workspaceId, a.id);
-      onChanged(t('accounts.disconnected', { handle: a.handle }));
+      onChanged(t('accounts.disconnected', { handle: showDirectionControls(a.handle) }));
     } catch (caught) {
       setError(errorMessage(t, caught));
     }
@@ -46,7 +48,7 @@ export function AccountRow({ account: a, canManage, onChanged, onReconnectBluesk
   return (
     <tr>
       <td>
-        @{a.handle} <span className="muted">({networkName(a.network)})</span>
+        <UserText>{`@${a.handle}`}</UserText> <span className="muted">({networkName(a.network)})</span>
       </td>
       <td>
         <span className={`tag account-${a.status}`}>{t(`accounts.status.${a.status}`)}</span>
@@ -60,12 +62,12 @@ export function AccountRow({ account: a, canManage, onChanged, onReconnectBluesk
         <td>
           <div className="cell-actions">
             {a.status !== 'connected' ? (
-              <button type="button" className="button button-small" aria-label={t('accounts.reconnectFor', { handle: a.handle })} onClick={() => void reconnect()}>
+              <button type="button" className="button button-small" aria-label={t('accounts.reconnectFor', { handle: showDirectionControls(a.handle) })} onClick={() => void reconnect()}>
                 {t('accounts.reconnect')}
               </button>
             ) : null}
             {a.status !== 'disconnected' ? (
-              <button type="button" className="button button-small" aria-label={t('accounts.disconnectFor', { handle: a.handle })} onClick={() => setConfirming(true)}>
+              <button type="button" className="button button-small" aria-label={t('accounts.disconnectFor', { handle: showDirectionControls(a.handle) })} onClick={() => setConfirming(true)}>
                 {t('accounts.disconnect')}
               </button>
             ) : null}
@@ -73,7 +75,7 @@ export function AccountRow({ account: a, canManage, onChanged, onReconnectBluesk
           {confirming ? (
             <ConfirmDialog
               title={t('accounts.disconnectTitle')}
-              message={t('accounts.disconnectConfirm', { handle: a.handle })}
+              message={t('accounts.disconnectConfirm', { handle: showDirectionControls(a.handle) })}
               confirmLabel={t('accounts.disconnect')}
               onConfirm={() => void disconnect()}
               onCancel={() => setConfirming(false)}

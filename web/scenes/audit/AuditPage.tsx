@@ -52,7 +52,7 @@ export function AuditPage() {
         {first.status === 'ready' && events.length === 0 ? <p className="muted">{t('audit.empty')}</p> : null}
         {events.length > 0 ? (
           <div className="table-wrap">
-            <table className="audit-table">
+            <table className="log-table">
               <thead>
                 <tr>
                   <th scope="col">{t('audit.when')}</th>

@@ -16,7 +16,7 @@ export function AuditRow({ event, workspaceId }: { event: AuditEventView; worksp
   const parts = auditSentence(t, i18n.language, event, workspaceId);
   return (
     <tr>
-      <td className="audit-when">
+      <td className="log-when">
         <time dateTime={event.createdAt}>{formatDateTime(event.createdAt, i18n.language)}</time>
       </td>
       <td>

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { CampaignView } from '../../../src/shared/api.js';
+import { UserText } from '../../components/UserText.js';
 
 /** Which colour is which campaign, with the hashtags to use. */
 export function CampaignLegend({ campaigns }: { campaigns: CampaignView[] }) {
@@ -14,7 +15,9 @@ export function CampaignLegend({ campaigns }: { campaigns: CampaignView[] }) {
         {campaigns.map((c) => (
           <li key={c.id}>
             <span className="swatch" style={{ background: c.color }} aria-hidden="true" />
-            <strong>{c.name}</strong>
+            <strong>
+              <UserText>{c.name}</UserText>
+            </strong>
             {c.hashtags.length ? <span className="muted"> {c.hashtags.map((h) => `#${h.replace(/^#/, '')}`).join(' ')}</span> : null}
           </li>
         ))}

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { SocialAccountView } from '../../../src/shared/api.js';
 import { networkName } from '../../lib/counters.js';
+import { UserText } from '../../components/UserText.js';
 
 interface AccountPickerProps {
   accounts: SocialAccountView[];
@@ -26,7 +27,7 @@ export function AccountPicker({ accounts, selected, onChange, disabled }: Accoun
             onChange={(e) => toggle(a.id, e.target.checked)}
           />
           <span>
-            @{a.handle} <span className="muted">· {networkName(a.network)}</span>
+            <UserText>{`@${a.handle}`}</UserText> <span className="muted">· {networkName(a.network)}</span>
             {a.status !== 'connected' ? <span className="tag tag-soon"> {t(`accounts.status.${a.status}`)}</span> : null}
           </span>
         </label>

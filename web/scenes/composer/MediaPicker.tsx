@@ -5,6 +5,7 @@ import { publishing } from '../../api/publishing.js';
 import { useWorkspace } from '../../app/workspace.js';
 import { ErrorAlert } from '../../components/Alert.js';
 import { errorMessage } from '../../lib/errors.js';
+import { showDirectionControls } from '../../lib/bidi.js';
 
 const ACCEPT = 'image/jpeg,image/png,image/webp,image/gif';
 
@@ -34,7 +35,7 @@ export function MediaPicker({ media, onChange, onAnnounce, disabled }: MediaPick
     try {
       const added = await publishing.media.upload(workspace.workspaceId, file, alt.trim());
       onChange([...media, added]);
-      onAnnounce(t('composer.imageAdded', { name: added.fileName }));
+      onAnnounce(t('composer.imageAdded', { name: showDirectionControls(added.fileName) }));
       setFile(null);
       setAlt('');
       if (fileInput.current) fileInput.current.value = '';
@@ -66,11 +67,11 @@ export function MediaPicker({ media, onChange, onAnnounce, disabled }: MediaPick
             <li key={m.id}>
               <img src={m.url} alt={m.alt} className="thumb" />
               <label>
-                {t('composer.altFor', { name: m.fileName })}
+                {t('composer.altFor', { name: showDirectionControls(m.fileName) })}
                 <textarea rows={2} defaultValue={m.alt} disabled={disabled} onBlur={(e) => void describe(m, e.target.value.trim())} />
               </label>
               <button type="button" className="button button-small" disabled={disabled} onClick={() => onChange(media.filter((x) => x.id !== m.id))}>
-                {t('composer.removeImage', { name: m.fileName })}
+                {t('composer.removeImage', { name: showDirectionControls(m.fileName) })}
               </button>
             </li>
           ))}

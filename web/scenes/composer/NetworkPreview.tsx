@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { MediaView, SocialAccountView } from '../../../src/shared/api.js';
 import { networkName } from '../../lib/counters.js';
+import { UserText } from '../../components/UserText.js';
 import { runs } from '../../lib/richtext.js';
 
 /** Text with links, hashtags and mentions highlighted, always as text (never HTML). */
@@ -31,7 +32,7 @@ export function NetworkPreview({ account, text, thread, media }: NetworkPreviewP
           <div className="preview-author">
             <span className="preview-avatar" aria-hidden="true">{account.handle.slice(0, 1).toUpperCase()}</span>
             <span>
-              <strong>{account.displayName || account.handle}</strong> <span className="muted">@{account.handle}</span>
+              <strong><UserText>{account.displayName || account.handle}</UserText></strong> <span className="muted"><UserText>{`@${account.handle}`}</UserText></span>
             </span>
           </div>
           <p className="preview-text">

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { CampaignView } from '../../../src/shared/api.js';
 import { SelectField, TextField } from '../../components/Field.js';
 import type { Draft } from './draft.js';
+import { showDirectionControls } from '../../lib/bidi.js';
 
 interface PostDetailsProps {
   draft: Draft;
@@ -22,7 +23,7 @@ export function PostDetails({ draft, campaigns, onChange, disabled }: PostDetail
         value={draft.campaignId}
         disabled={disabled}
         onChange={(e) => onChange({ campaignId: e.target.value })}
-        options={[{ value: '', label: t('common.none') }, ...campaigns.map((c) => ({ value: c.id, label: c.name }))]}
+        options={[{ value: '', label: t('common.none') }, ...campaigns.map((c) => ({ value: c.id, label: showDirectionControls(c.name) }))]}
       />
       <SelectField
         label={t('composer.language')}

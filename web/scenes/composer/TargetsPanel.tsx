@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../components/Alert.js';
 import { errorMessage } from '../../lib/errors.js';
 import { formatDateTime } from '../../lib/format.js';
 import { networkName } from '../../lib/counters.js';
+import { UserText } from '../../components/UserText.js';
 
 /** Where the post goes and how it went on each account, in the network's own words when it failed. */
 export function TargetsPanel({ post, onChanged }: { post: PostView; onChanged: (message: string) => void }) {
@@ -36,7 +37,7 @@ export function TargetsPanel({ post, onChanged }: { post: PostView; onChanged: (
         {post.targets.map((target) => (
           <li key={target.id} className={`target target-${target.status}`}>
             <p>
-              <strong>@{target.handle}</strong> <span className="muted">({networkName(target.network)})</span> —{' '}
+              <strong><UserText>{`@${target.handle}`}</UserText></strong> <span className="muted">({networkName(target.network)})</span> —{' '}
               <span className="target-status">{t(`targetStatus.${target.status}`)}</span>
             </p>
             {target.url ? (

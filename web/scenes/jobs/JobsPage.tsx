@@ -17,6 +17,8 @@ export function JobsPage() {
   const wid = workspace.workspaceId;
   const [jobs, reload] = useLoad(() => api.jobs.list(wid), [wid]);
   const active = jobs.status === 'ready' && jobs.data.items.some((j) => j.status === 'queued' || j.status === 'running');
+  // A progress column only when some work reports progress or is under way.
+  const showProgress = jobs.status === 'ready' && jobs.data.items.some((j) => j.progress !== null || j.status === 'running');
 
   // Poll only while something is moving, so an idle page costs nothing.
   useEffect(() => {
@@ -33,18 +35,18 @@ export function JobsPage() {
         {jobs.status === 'ready' && jobs.data.items.length === 0 ? <p className="muted">{t('jobs.empty')}</p> : null}
         {jobs.status === 'ready' && jobs.data.items.length > 0 ? (
           <div className="table-wrap">
-            <table className="jobs-table">
+            <table className="log-table">
               <thead>
                 <tr>
                   <th scope="col">{t('jobs.type')}</th>
                   <th scope="col">{t('jobs.status')}</th>
-                  <th scope="col">{t('jobs.progress')}</th>
+                  {showProgress ? <th scope="col">{t('jobs.progress')}</th> : null}
                   <th scope="col">{t('jobs.when')}</th>
                 </tr>
               </thead>
               <tbody>
                 {jobs.data.items.map((job) => (
-                  <JobRow key={job.id} job={job} workspaceId={wid} />
+                  <JobRow key={job.id} job={job} workspaceId={wid} showProgress={showProgress} />
                 ))}
               </tbody>
             </table>

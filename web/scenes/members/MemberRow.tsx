@@ -8,6 +8,8 @@ import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { errorMessage } from '../../lib/errors.js';
 import { formatDate } from '../../lib/format.js';
 import { roleLabel } from '../../i18n/index.js';
+import { UserText } from '../../components/UserText.js';
+import { showDirectionControls } from '../../lib/bidi.js';
 
 interface MemberRowProps {
   member: MemberView;
@@ -41,24 +43,24 @@ export function MemberRow({ member, isMe, onChanged }: MemberRowProps) {
   };
 
   const saveRole = () =>
-    run(() => api.members.setRole(workspace.workspaceId, member.id, role), t('members.roleChanged', { name: member.name, role: roleLabel(t, role) }));
+    run(() => api.members.setRole(workspace.workspaceId, member.id, role), t('members.roleChanged', { name: showDirectionControls(member.name), role: roleLabel(t, role) }));
 
   const remove = () => {
     setConfirming(false);
-    void run(() => api.members.remove(workspace.workspaceId, member.id), t('members.removed', { name: member.name }));
+    void run(() => api.members.remove(workspace.workspaceId, member.id), t('members.removed', { name: showDirectionControls(member.name) }));
   };
 
   return (
     <tr>
       <td>
-        {member.name}
+        <UserText>{member.name}</UserText>
         {isMe ? <span className="muted"> ({t('common.you')})</span> : null}
       </td>
       <td>{member.email}</td>
       <td>
         {canEditRole ? (
           <div className="cell-actions">
-            <select aria-label={t('members.roleOf', { name: member.name })} value={role} onChange={(e) => isRole(e.target.value) && setRole(e.target.value)} disabled={busy}>
+            <select aria-label={t('members.roleOf', { name: showDirectionControls(member.name) })} value={role} onChange={(e) => isRole(e.target.value) && setRole(e.target.value)} disabled={busy}>
               {assignable.map((r) => (
                 <option key={r} value={r}>
                   {roleLabel(t, r)}
@@ -66,7 +68,7 @@ export function MemberRow({ member, isMe, onChanged }: MemberRowProps) {
               ))}
             </select>
             {role !== member.role ? (
-              <button type="button" className="button button-small" aria-label={t('members.applyFor', { name: member.name })} onClick={() => void saveRole()} disabled={busy}>
+              <button type="button" className="button button-small" aria-label={t('members.applyFor', { name: showDirectionControls(member.name) })} onClick={() => void saveRole()} disabled={busy}>
                 {t('members.apply')}
               </button>
             ) : null}
@@ -83,14 +85,14 @@ export function MemberRow({ member, isMe, onChanged }: MemberRowProps) {
       <td>{formatDate(member.joinedAt, i18n.language)}</td>
       <td>
         {canRemove ? (
-          <button type="button" className="button button-small" aria-label={t('members.removeFor', { name: member.name })} onClick={() => setConfirming(true)} disabled={busy}>
+          <button type="button" className="button button-small" aria-label={t('members.removeFor', { name: showDirectionControls(member.name) })} onClick={() => setConfirming(true)} disabled={busy}>
             {t('members.remove')}
           </button>
         ) : null}
         {confirming ? (
           <ConfirmDialog
             title={t('members.removeTitle')}
-            message={t('members.removeConfirm', { name: member.name, workspace: workspace.workspaceName })}
+            message={t('members.removeConfirm', { name: showDirectionControls(member.name), workspace: workspace.workspaceName })}
             confirmLabel={t('members.remove')}
             onConfirm={remove}
             onCancel={() => setConfirming(false)}

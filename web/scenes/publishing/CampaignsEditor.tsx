@@ -6,6 +6,8 @@ import { useWorkspace } from '../../app/workspace.js';
 import { ErrorAlert } from '../../components/Alert.js';
 import { TextField } from '../../components/Field.js';
 import { errorMessage } from '../../lib/errors.js';
+import { showDirectionControls } from '../../lib/bidi.js';
+import { UserText } from '../../components/UserText.js';
 import { fromLocalInput, toLocalInput } from '../../lib/zoned.js';
 
 interface CampaignsEditorProps {
@@ -48,7 +50,7 @@ export function CampaignsEditor({ campaigns, zone, onChanged }: CampaignsEditorP
       startsAt: form.startsOn ? fromLocalInput(`${form.startsOn}T00:00`, zone) : null,
       endsAt: form.endsOn ? fromLocalInput(`${form.endsOn}T23:59`, zone) : null,
     };
-    if (await run(() => publishing.campaigns.create(workspace.workspaceId, input), t('campaigns.created', { name: input.name }))) setForm(blank);
+    if (await run(() => publishing.campaigns.create(workspace.workspaceId, input), t('campaigns.created', { name: showDirectionControls(input.name) }))) setForm(blank);
   };
 
   return (
@@ -59,13 +61,13 @@ export function CampaignsEditor({ campaigns, zone, onChanged }: CampaignsEditorP
       <ul className="post-list">
         {campaigns.map((c) => (
           <li key={c.id}>
-            <span className="swatch" style={{ background: c.color }} aria-hidden="true" /> <strong>{c.name}</strong>{' '}
+            <span className="swatch" style={{ background: c.color }} aria-hidden="true" /> <strong><UserText>{c.name}</UserText></strong>{' '}
             <span className="muted">
               {[day(c.startsAt), day(c.endsAt)].filter(Boolean).join(' → ')} {c.goal}
             </span>{' '}
             {canEdit ? (
-              <button type="button" className="button button-small" onClick={() => void run(() => publishing.campaigns.remove(workspace.workspaceId, c.id), t('campaigns.deleted', { name: c.name }))}>
-                {t('campaigns.deleteFor', { name: c.name })}
+              <button type="button" className="button button-small" onClick={() => void run(() => publishing.campaigns.remove(workspace.workspaceId, c.id), t('campaigns.deleted', { name: showDirectionControls(c.name) }))}>
+                {t('campaigns.deleteFor', { name: showDirectionControls(c.name) })}
               </button>
             ) : null}
           </li>
