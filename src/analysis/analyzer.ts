@@ -5,6 +5,7 @@ import { detectLanguageFrom } from './language/detect.js';
 import { loadFastText, type LanguageIdentifier } from './language/fasttext.js';
 import { ModelBank } from './model/bank.js';
 import { loadModels, type ModelSet } from './models.js';
+import { hiddenCharacters } from './rules/hidden.js';
 import { plainText } from './rules/plain.js';
 import { sentimentOf } from './sentiment.js';
 import { toxicity } from './toxicity.js';
@@ -58,6 +59,7 @@ export function analyzeWith(models: ModelSet, fasttext: LanguageIdentifier | und
     sentiment: sentiment.result,
     toxicity: tox.result,
     complaint: complaint.result,
+    hiddenCharacters: hiddenCharacters(text).result,
     ...extractEntities(text, tokens),
     reasons: [...tox.reasons, ...complaint.reasons, ...sentiment.reasons],
   };

@@ -43,6 +43,19 @@ export interface ComplaintResult {
   flagged: boolean;
 }
 
+/** Direction controls (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F, U+061C) that change how a text reads. */
+export interface HiddenCharacters {
+  /**
+   * The text may not read as what it is: an override, or embeddings, isolates or marks in a text without
+   * right-to-left letters (in Arabic or Hebrew they are ordinary).
+   */
+  bidiOverride: boolean;
+  /** How many direction controls, suspicious or not. */
+  count: number;
+  /** Which ones, as "U+202E". */
+  characters: string[];
+}
+
 export interface Entities {
   keywords: string[];
   /** Accent-folded and lower-cased, so "#Écologie" and "#ecologie" are one tag. */
@@ -57,5 +70,6 @@ export interface Analysis extends Entities {
   sentiment: SentimentResult;
   toxicity: ToxicityResult;
   complaint: ComplaintResult;
+  hiddenCharacters: HiddenCharacters;
   reasons: Reason[];
 }

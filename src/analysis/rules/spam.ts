@@ -1,5 +1,6 @@
 import type { Token } from '../text/tokenize.js';
 import type { Reason } from '../types.js';
+import { hiddenCharacters } from './hidden.js';
 
 const SHORTENERS = /^(?:https?:\/\/)?(?:www\.)?(?:bit\.ly|tinyurl\.com|goo\.gl|is\.gd|cutt\.ly|ow\.ly|rebrand\.ly|shorturl\.at|tiny\.cc|rb\.gy|t\.ly|buff\.ly|s\.id|v\.gd|shorte\.st|adf\.ly|bl\.ink|lnkd\.in|qr\.ae)\//;
 const RISKY_TLD = /\.(?:xyz|top|click|link|tk|ml|ga|cf|gq|ru|cn|win|vip|cc|su|ws|online|site|live|shop|store|biz|icu|buzz|rest|loan)(?:\/|$)/;
@@ -63,7 +64,13 @@ export function spamScore(tokens: Token[], raw = ''): SpamResult {
     seen.add('money');
     add('money', 1.2, raw.match(MONEY_RE)?.[0] ?? '');
   }
+  // A text that hides its direction (a file name that reads backwards) is one more cue, and always said.
+  const hidden = hiddenCharacters(raw);
+  if (hidden.weight > 0) {
+    seen.add('hidden');
+    sum += hidden.weight;
+  }
   // One cue is ordinary speech ("free delivery"); the pitch is several together, ideally with a link.
   const score = 1 / (1 + Math.exp(-(sum - 3.6) * 1.6));
-  return { score: seen.size + links === 0 ? 0 : score, reasons: score >= 0.2 ? reasons : [] };
+  return { score: seen.size + links === 0 ? 0 : score, reasons: [...(score >= 0.2 ? reasons : []), ...hidden.reasons] };
 }
