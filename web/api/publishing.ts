@@ -12,6 +12,7 @@ import type {
   SocialAccountView,
 } from '../../src/shared/api.js';
 import type { RoleName } from '../../src/shared/permissions.js';
+import type { UtmSettings } from '../../src/shared/utm.js';
 import { request } from './client.js';
 
 const enc = encodeURIComponent;
@@ -49,6 +50,13 @@ export interface CampaignInput {
   hashtags: string[];
   startsAt?: string | null;
   endsAt?: string | null;
+  utm?: UtmSettings;
+}
+
+export interface DetectedLanguage {
+  code: string;
+  /** `fallback`: too short or unclear, so the workspace's language. */
+  source: 'text' | 'fallback';
 }
 
 export type OverdueAction = 'publish_now' | 'reschedule' | 'unschedule';
@@ -86,20 +94,23 @@ export const publishing = {
     unschedule: (wid: string, id: string) => request<PostView>('POST', `${post(wid, id)}/unschedule`),
     reschedule: (wid: string, id: string, at: string) => request<PostView>('POST', `${post(wid, id)}/reschedule`, { at }),
     retry: (wid: string, id: string) => request<PostView>('POST', `${post(wid, id)}/retry`),
+    queue: (wid: string, id: string) => request<PostView>('POST', `${post(wid, id)}/queue`),
+    // A question, not a write: nothing to replay, so no idempotency key is kept for it.
+    language: (wid: string, text: string) => request<DetectedLanguage>('POST', `${ws(wid)}/posts/language`, { text }, { idempotent: false }),
     comment: (wid: string, id: string, body: string) => request<void>('POST', `${post(wid, id)}/comments`, { body }),
     history: (wid: string, id: string) => request<{ items: PostEventView[] }>('GET', `${post(wid, id)}/history`),
   },
   campaigns: {
     list: (wid: string) => request<{ items: CampaignView[] }>('GET', `${ws(wid)}/campaigns`),
     create: (wid: string, input: CampaignInput) => request<CampaignView>('POST', `${ws(wid)}/campaigns`, input),
-    update: (wid: string, id: string, input: Partial<CampaignInput>) =>
+    update: (wid: string, id: string, input: Partial<Omit<CampaignInput, 'utm'>> & { utm?: Partial<UtmSettings> }) =>
       request<CampaignView>('PATCH', `${ws(wid)}/campaigns/${enc(id)}`, input),
     remove: (wid: string, id: string) => request<void>('DELETE', `${ws(wid)}/campaigns/${enc(id)}`),
   },
   media: {
     upload: (wid: string, file: File, alt: string) =>
       request<MediaView>('POST', `${ws(wid)}/media?fileName=${enc(file.name)}&alt=${enc(alt)}`, { raw: file, type: file.type || 'application/octet-stream' }),
-    list: (wid: string) => request<{ items: MediaView[] }>('GET', `${ws(wid)}/media`),
+    list: (wid: string, q = '') => request<{ items: MediaView[] }>('GET', `${ws(wid)}/media${q.trim() ? `?q=${enc(q.trim())}` : ''}`),
     describe: (wid: string, id: string, alt: string) => request<MediaView>('PATCH', `${ws(wid)}/media/${enc(id)}`, { alt }),
   },
   accounts: {

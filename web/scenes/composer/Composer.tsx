@@ -1,13 +1,14 @@
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PostView } from '../../../src/shared/api.js';
 import { ApiError } from '../../api/client.js';
 import { useWorkspace } from '../../app/workspace.js';
-import { ErrorAlert, StatusMessage } from '../../components/Alert.js';
+import { StatusMessage } from '../../components/Alert.js';
 import { errorMessage } from '../../lib/errors.js';
 import { countFor, networkName } from '../../lib/counters.js';
 import type { PublishingBasics } from '../publishing/basics.js';
 import { isEditable } from '../publishing/status.js';
+import { tagLinks, utmTags } from '../../../src/shared/utm.js';
 import { draftFromPost, emptyDraft, textFor, type Draft } from './draft.js';
 import { outcome, send, type After } from './actions.js';
 import { AccountPicker } from './AccountPicker.js';
@@ -19,6 +20,8 @@ import { NetworkPreview } from './NetworkPreview.js';
 import { PlannedTime } from './PlannedTime.js';
 import { PostDetails } from './PostDetails.js';
 import { ComposerButtons } from './ComposerButtons.js';
+import { EmojiButton } from './EmojiButton.js';
+import { OutgoingLinks } from './OutgoingLinks.js';
 
 interface ComposerProps {
   basics: PublishingBasics;
@@ -36,17 +39,46 @@ export function Composer({ basics, post, onSaved, onReload }: ComposerProps) {
   const initial = useMemo(() => (post ? draftFromPost(post, zone) : emptyDraft()), [post, zone]);
   const [draft, setDraft] = useState<Draft>(initial);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<{ message: string; conflict: boolean } | null>(null);
+  const [error, setError] = useState<{ message: string; conflict: boolean; at: number } | null>(null);
   const [status, setStatus] = useState('');
+  const errorRef = useRef<HTMLDivElement>(null);
+  const bodyRef = useRef<HTMLTextAreaElement>(null);
+  const caret = useRef<number | null>(null);
   const readOnly = !workspace.can('posts.write') || (post !== null && !isEditable(post.status));
   const selected = accounts.filter((a) => draft.accountIds.includes(a.id));
   const networks = [...new Set(selected.map((a) => a.network))];
   const change = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
+  const campaign = basics.campaigns.find((c) => c.id === draft.campaignId);
+  // What each network will receive: links carry the campaign's UTM tags, which count against its limit.
+  const outgoing = (network: string, text: string) => tagLinks(text, campaign ? utmTags(campaign.utm, campaign.name, network) : null);
+
+  // The buttons are at the bottom of a long form: the error is brought into view and read out where it is.
+  useEffect(() => {
+    if (!error) return;
+    errorRef.current?.scrollIntoView({ block: 'center' });
+    errorRef.current?.focus({ preventScroll: true });
+  }, [error]);
+
+  useEffect(() => {
+    if (caret.current === null || !bodyRef.current) return;
+    bodyRef.current.focus();
+    bodyRef.current.setSelectionRange(caret.current, caret.current);
+    caret.current = null;
+  }, [draft.body]);
+
+  const insertEmoji = (emoji: string) => {
+    const el = bodyRef.current;
+    const start = el?.selectionStart ?? draft.body.length;
+    const end = el?.selectionEnd ?? start;
+    caret.current = start + emoji.length;
+    change({ body: draft.body.slice(0, start) + emoji + draft.body.slice(end) });
+  };
+  const fail = (message: string, conflict = false) => setError({ message, conflict, at: Date.now() });
 
   const problems = (): string | null => {
     if (draft.accountIds.length === 0) return t('composer.pickAccount');
     for (const a of selected) {
-      if (countFor(a.network, textFor(draft, a.id)).over) return t('composer.tooLong', { handle: a.handle, network: networkName(a.network) });
+      if (countFor(a.network, outgoing(a.network, textFor(draft, a.id))).over) return t('composer.tooLong', { handle: a.handle, network: networkName(a.network) });
     }
     if (!draft.body.trim() && draft.media.length === 0) return t('composer.empty');
     return null;
@@ -54,16 +86,14 @@ export function Composer({ basics, post, onSaved, onReload }: ComposerProps) {
 
   const run = async (after: After) => {
     const problem = after === 'save' ? (draft.accountIds.length ? null : t('composer.pickAccount')) : problems();
-    if (problem) return setError({ message: problem, conflict: false });
+    if (problem) return fail(problem);
     setBusy(true);
     setError(null);
     try {
       const saved = await send(workspace.workspaceId, zone, post, initial, draft, after);
-      const message = outcome(t, saved, zone, i18n.language, after);
-      setStatus(message);
-      onSaved(saved, message);
+      onSaved(saved, outcome(t, saved, zone, i18n.language, after));
     } catch (caught) {
-      setError({ message: errorMessage(t, caught), conflict: caught instanceof ApiError && caught.code === 'version_conflict' });
+      fail(errorMessage(t, caught), caught instanceof ApiError && caught.code === 'version_conflict');
     } finally {
       setBusy(false);
     }
@@ -74,27 +104,31 @@ export function Composer({ basics, post, onSaved, onReload }: ComposerProps) {
       <h2 id={`${id}-title`} className="visually-hidden">{t('composer.title')}</h2>
       <StatusMessage>{status}</StatusMessage>
       {error ? (
-        <ErrorAlert>
+        <div key={error.at} ref={errorRef} tabIndex={-1} className="alert alert-error composer-error" role="alert">
           {error.message}{' '}
           {error.conflict && onReload ? (
             <button type="button" className="button button-small" onClick={onReload}>
               {t('composer.reload')}
             </button>
           ) : null}
-        </ErrorAlert>
+        </div>
       ) : null}
       <div className="composer-columns">
         <div className="composer-main">
           <AccountPicker accounts={accounts} selected={draft.accountIds} onChange={(accountIds) => change({ accountIds })} disabled={readOnly} />
           <div className="field">
             <label htmlFor={`${id}-body`}>{t('composer.body')}</label>
-            <textarea id={`${id}-body`} rows={6} value={draft.body} disabled={readOnly} aria-describedby={`${id}-count`} onChange={(e) => change({ body: e.target.value })} />
-            <Counters id={`${id}-count`} text={draft.body} networks={networks} />
+            <textarea ref={bodyRef} id={`${id}-body`} rows={6} value={draft.body} disabled={readOnly} aria-describedby={`${id}-count`} onChange={(e) => change({ body: e.target.value })} />
+            <div className="body-tools">
+              <Counters id={`${id}-count`} text={draft.body} networks={networks} prepare={outgoing} />
+              {readOnly ? null : <EmojiButton onPick={insertEmoji} />}
+            </div>
           </div>
-          <VariantTabs accounts={selected} body={draft.body} variants={draft.variants} onChange={(variants) => change({ variants })} disabled={readOnly} />
-          <ThreadEditor parts={draft.thread} networks={networks} onChange={(thread) => change({ thread })} disabled={readOnly} />
+          <VariantTabs accounts={selected} body={draft.body} variants={draft.variants} onChange={(variants) => change({ variants })} disabled={readOnly} prepare={outgoing} />
+          <ThreadEditor parts={draft.thread} networks={networks} onChange={(thread) => change({ thread })} disabled={readOnly} prepare={outgoing} />
           <MediaPicker media={draft.media} onChange={(media) => change({ media })} onAnnounce={setStatus} disabled={readOnly} />
           <PostDetails draft={draft} campaigns={basics.campaigns} onChange={change} disabled={readOnly} />
+          <OutgoingLinks campaign={campaign} networks={networks} texts={[draft.body, ...selected.map((a) => textFor(draft, a.id)), ...draft.thread]} />
           <PlannedTime value={draft.plannedAt} zone={zone} accounts={selected} onChange={(plannedAt) => change({ plannedAt })} disabled={readOnly} />
           {readOnly ? null : (
             <ComposerButtons post={post} draft={draft} approvalRequired={basics.settings.approvalSteps.length > 0} busy={busy} onRun={(after) => void run(after)} />
@@ -103,7 +137,13 @@ export function Composer({ basics, post, onSaved, onReload }: ComposerProps) {
         <div className="composer-previews" aria-label={t('composer.previews')} role="region">
           {selected.length === 0 ? <p className="muted">{t('composer.previewHint')}</p> : null}
           {selected.map((a) => (
-            <NetworkPreview key={a.id} account={a} text={textFor(draft, a.id)} thread={draft.thread} media={draft.media} />
+            <NetworkPreview
+              key={a.id}
+              account={a}
+              text={outgoing(a.network, textFor(draft, a.id))}
+              thread={draft.thread.map((part) => outgoing(a.network, part))}
+              media={draft.media}
+            />
           ))}
         </div>
       </div>

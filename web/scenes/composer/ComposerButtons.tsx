@@ -25,6 +25,8 @@ export function ComposerButtons({ post, draft, approvalRequired, busy, onRun }: 
       ? t('composer.schedule')
       : t('composer.submit');
   const canGoOut = canPublish && (!approvalRequired || approved);
+  // Once approved or scheduled, only those who may publish move a post, to the queue as anywhere else.
+  const canQueue = !approved || canPublish;
 
   return (
     <div className="composer-buttons">
@@ -36,15 +38,15 @@ export function ComposerButtons({ post, draft, approvalRequired, busy, onRun }: 
           {submitLabel}
         </button>
       ) : null}
+      {canQueue ? (
+        <button type="button" className="button" disabled={busy} onClick={() => onRun('queue')}>
+          {t('composer.addToQueue')}
+        </button>
+      ) : null}
       {canGoOut ? (
-        <>
-          <button type="button" className="button" disabled={busy} onClick={() => onRun('next_slot')}>
-            {t('composer.nextSlot')}
-          </button>
-          <button type="button" className="button" disabled={busy} onClick={() => onRun('now')}>
-            {t('composer.publishNow')}
-          </button>
-        </>
+        <button type="button" className="button" disabled={busy} onClick={() => onRun('now')}>
+          {t('composer.publishNow')}
+        </button>
       ) : null}
     </div>
   );

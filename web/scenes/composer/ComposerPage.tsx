@@ -23,7 +23,7 @@ export function ComposerPage() {
           basics={basics.data}
           post={null}
           onSaved={(post, message) =>
-            navigate(`${workspacePath(workspace.workspaceId, 'calendar')}/posts/${encodeURIComponent(post.id)}`, { replace: true, state: { message } })
+            navigate(`${workspacePath(workspace.workspaceId, 'calendar')}/posts/${encodeURIComponent(post.id)}`, { replace: true, state: { message, status: post.status } })
           }
         />
       ) : null}

@@ -6,6 +6,8 @@ import { useWorkspace } from '../../app/workspace.js';
 import { ErrorAlert } from '../../components/Alert.js';
 import { errorMessage } from '../../lib/errors.js';
 import { showDirectionControls } from '../../lib/bidi.js';
+import { AltText } from './AltText.js';
+import { MediaLibrary } from './MediaLibrary.js';
 
 const ACCEPT = 'image/jpeg,image/png,image/webp,image/gif';
 
@@ -16,7 +18,7 @@ interface MediaPickerProps {
   disabled?: boolean;
 }
 
-/** Images with their alt text: an image is only added once it is described. */
+/** Images with their alt text, uploaded or taken from the media library: an image is only added once it is described. */
 export function MediaPicker({ media, onChange, onAnnounce, disabled }: MediaPickerProps) {
   const { t } = useTranslation();
   const workspace = useWorkspace();
@@ -25,6 +27,7 @@ export function MediaPicker({ media, onChange, onAnnounce, disabled }: MediaPick
   const [file, setFile] = useState<File | null>(null);
   const [alt, setAlt] = useState('');
   const [busy, setBusy] = useState(false);
+  const [library, setLibrary] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
   const upload = async () => {
@@ -57,6 +60,14 @@ export function MediaPicker({ media, onChange, onAnnounce, disabled }: MediaPick
     }
   };
 
+  const reuse = (m: MediaView) => {
+    onChange([...media, m]);
+    onAnnounce(t('composer.libraryAdded', { name: showDirectionControls(m.fileName) }));
+    // An image without a description is added all the same; its alt text box is right there to fill.
+    if (!m.alt.trim()) setError(t('composer.libraryNeedsAlt', { name: showDirectionControls(m.fileName) }));
+    else setError(null);
+  };
+
   return (
     <section className="media-picker" aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>{t('composer.images')}</h3>
@@ -66,10 +77,7 @@ export function MediaPicker({ media, onChange, onAnnounce, disabled }: MediaPick
           {media.map((m) => (
             <li key={m.id}>
               <img src={m.url} alt={m.alt} className="thumb" />
-              <label>
-                {t('composer.altFor', { name: showDirectionControls(m.fileName) })}
-                <textarea rows={2} defaultValue={m.alt} disabled={disabled} onBlur={(e) => void describe(m, e.target.value.trim())} />
-              </label>
+              <AltText label={t('composer.altFor', { name: showDirectionControls(m.fileName) })} defaultValue={m.alt} disabled={disabled} onCommit={(text) => void describe(m, text)} />
               <button type="button" className="button button-small" disabled={disabled} onClick={() => onChange(media.filter((x) => x.id !== m.id))}>
                 {t('composer.removeImage', { name: showDirectionControls(m.fileName) })}
               </button>
@@ -85,20 +93,22 @@ export function MediaPicker({ media, onChange, onAnnounce, disabled }: MediaPick
           </div>
           {file ? (
             <>
-              <div className="field">
-                <label htmlFor={`${id}-alt`}>
-                  {t('composer.alt')} <span className="required">({t('composer.required')})</span>
-                </label>
-                <textarea id={`${id}-alt`} rows={2} required aria-required="true" aria-describedby={`${id}-alt-hint`} value={alt} onChange={(e) => setAlt(e.target.value)} />
-                <p className="hint" id={`${id}-alt-hint`}>
-                  {t('composer.altHint')}
-                </p>
-              </div>
+              <AltText
+                label={t('composer.alt')}
+                required
+                hint={t('composer.altHint')}
+                value={alt}
+                onChange={setAlt}
+              />
               <button type="button" className="button" onClick={() => void upload()} disabled={busy}>
                 {busy ? t('composer.uploading') : t('composer.addImage')}
               </button>
             </>
           ) : null}
+          <button type="button" className="button button-small media-library-toggle" aria-expanded={library} onClick={() => setLibrary(!library)}>
+            {library ? t('composer.libraryClose') : t('composer.libraryOpen')}
+          </button>
+          {library ? <MediaLibrary chosen={media.map((m) => m.id)} onPick={reuse} /> : null}
         </div>
       )}
     </section>

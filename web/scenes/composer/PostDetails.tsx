@@ -1,7 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import type { CampaignView } from '../../../src/shared/api.js';
+import { useWorkspace } from '../../app/workspace.js';
 import { SelectField, TextField } from '../../components/Field.js';
 import type { Draft } from './draft.js';
+import { languageName, useDetectedLanguage } from './detected-language.js';
 import { showDirectionControls } from '../../lib/bidi.js';
 
 interface PostDetailsProps {
@@ -11,9 +13,13 @@ interface PostDetailsProps {
   disabled?: boolean;
 }
 
-/** Labels, campaign and language: how the team finds and sorts the post. */
+/** Labels, campaign and language: how the team finds and sorts the post, and the language the networks are told. */
 export function PostDetails({ draft, campaigns, onChange, disabled }: PostDetailsProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const workspace = useWorkspace();
+  const detecting = draft.language === '';
+  const detected = useDetectedLanguage(workspace.workspaceId, draft.body, detecting);
+  const found = detected ? languageName(detected.code, i18n.language) : '';
   return (
     <fieldset className="post-details">
       <legend>{t('composer.details')}</legend>
@@ -35,6 +41,13 @@ export function PostDetails({ draft, campaigns, onChange, disabled }: PostDetail
           { value: 'fr', label: t('lang.fr') },
           { value: 'en', label: t('lang.en') },
         ]}
+        hint={
+          detecting ? (
+            <span className="detected-language">
+              {!detected ? t('composer.detecting') : detected.source === 'text' ? t('composer.detected', { language: found }) : t('composer.detectedFallback', { language: found })}
+            </span>
+          ) : undefined
+        }
       />
     </fieldset>
   );

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import type { PostStatus } from '../../../src/shared/api.js';
 import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { publishing } from '../../api/publishing.js';
@@ -21,6 +22,18 @@ import { isEditable } from '../publishing/status.js';
 
 const REFRESH_MS = 1500;
 const SOON_MS = 60_000;
+const WAITING: readonly PostStatus[] = ['in_review', 'approved', 'scheduled'];
+
+/** A message about the post, and the status it was true of (null until the post has been read again). */
+interface Note {
+  message: string;
+  status: PostStatus | null;
+}
+
+function noteFrom(state: unknown): Note | null {
+  const s = state as { message?: unknown; status?: unknown } | null;
+  return typeof s?.message === 'string' && s.message ? { message: s.message, status: typeof s.status === 'string' ? (s.status as PostStatus) : null } : null;
+}
 
 /** One post: the composer while it can change, where it went on each account, its approvals and history. */
 export function PostPage() {
@@ -32,15 +45,26 @@ export function PostPage() {
   const location = useLocation();
   const [basics] = usePublishingBasics(wid);
   const [post, reload] = useLoad(() => publishing.posts.get(wid, postId), [wid, postId]);
-  const [status, setStatus] = useState((location.state as { message?: string } | null)?.message ?? '');
+  const [note, setNote] = useState<Note | null>(() => noteFrom(location.state));
   const [historyKey, setHistoryKey] = useState(0);
   const calendar = workspacePath(wid, 'calendar');
 
+  // The message came with the navigation; a reload of the page must not bring it back.
+  useEffect(() => {
+    if (location.state) navigate(location.pathname, { replace: true, state: null });
+  }, [location.state, location.pathname, navigate]);
+
   const changed = (message: string) => {
-    setStatus(message);
+    setNote({ message, status: null });
     setHistoryKey((k) => k + 1);
     void reload();
   };
+
+  // A message is about the post as it was then: it gives way once the post moves on (approved, published…).
+  const current = post.status === 'ready' ? post.data.status : null;
+  useEffect(() => {
+    if (current) setNote((n) => (n && n.status === null ? { ...n, status: current } : n));
+  }, [current]);
 
   // While the post is going out, follow it until the networks have answered.
   const moving = post.status === 'ready' && (post.data.status === 'publishing' || (post.data.status === 'scheduled' && Date.parse(post.data.scheduledAt ?? '') - Date.now() < SOON_MS));
@@ -51,18 +75,22 @@ export function PostPage() {
   }, [moving, reload]);
 
   const ready = post.status === 'ready' && basics.status === 'ready';
+  // While publishing is paused, that is what matters about a post still to go out, not that it was saved.
+  const paused = ready && basics.data.settings.paused && WAITING.includes(post.data.status);
+  const message = !paused && note && (note.status === null || note.status === current) ? note.message : '';
   // An approver sees the decision first, above the post.
   const decidable = post.status === 'ready' && post.data.status === 'in_review' && post.data.approval.canDecide;
   return (
     <Page
       title={t('post.title')}
-      badge={post.status === 'ready' ? <StatusTag status={post.data.status} /> : null}
+      badge={post.status === 'ready' ? <StatusTag status={post.data.status} approvalRequired={post.data.approval.required} /> : null}
       lead={ready ? (post.data.scheduledAt ? t('post.plannedFor', { date: longInZone(post.data.scheduledAt, basics.data.zone, i18n.language), zone: basics.data.zone }) : t('post.noTime')) : undefined}
     >
       <p>
         <Link to={calendar}>{t('post.back')}</Link>
       </p>
-      <StatusMessage>{status}</StatusMessage>
+      <StatusMessage>{message}</StatusMessage>
+      {paused ? <p className="alert alert-info post-paused">{t('post.paused')}</p> : null}
       {post.status === 'loading' || basics.status === 'loading' ? <Loading /> : null}
       {post.status === 'failed' ? <ErrorAlert>{errorMessage(t, post.error)}</ErrorAlert> : null}
       {basics.status === 'failed' ? <ErrorAlert>{errorMessage(t, basics.error)}</ErrorAlert> : null}

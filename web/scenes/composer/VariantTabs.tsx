@@ -10,10 +10,11 @@ interface VariantTabsProps {
   variants: Record<string, string>;
   onChange: (variants: Record<string, string>) => void;
   disabled?: boolean;
+  prepare?: (network: string, text: string) => string;
 }
 
 /** One tab per selected account: it uses the main text unless given its own (tabs follow the WAI-ARIA pattern). */
-export function VariantTabs({ accounts, body, variants, onChange, disabled }: VariantTabsProps) {
+export function VariantTabs({ accounts, body, variants, onChange, disabled, prepare }: VariantTabsProps) {
   const { t } = useTranslation();
   const id = useId();
   const [current, setCurrent] = useState(0);
@@ -75,7 +76,7 @@ export function VariantTabs({ accounts, body, variants, onChange, disabled }: Va
               aria-describedby={`${id}-count`}
               onChange={(e) => onChange({ ...variants, [account.id]: e.target.value })}
             />
-            <Counters id={`${id}-count`} text={variants[account.id]} networks={[account.network]} />
+            <Counters id={`${id}-count`} text={variants[account.id]} networks={[account.network]} prepare={prepare} />
           </div>
         ) : (
           <p className="muted">{t('composer.usesMainText')}</p>

@@ -29,7 +29,8 @@ export function CrisisControls({ settings, zone, onChanged }: CrisisControlsProp
     setError(null);
     try {
       await publishing.settings.pause(workspace.workspaceId);
-      onChanged(t('crisis.pausedNow'));
+      // The banner that appears says it, in its live region: a success message as well would say it twice.
+      onChanged('');
     } catch (caught) {
       setError(errorMessage(t, caught));
     }
@@ -42,20 +43,22 @@ export function CrisisControls({ settings, zone, onChanged }: CrisisControlsProp
           {t('crisis.pause')}
         </button>
       ) : null}
-      {settings.paused ? (
-        <div className="alert alert-error crisis-banner">
-          <p>
-            <strong>{t('crisis.bannerTitle')}</strong>{' '}
-            {t('crisis.bannerText', { date: longInZone(settings.pausedAt, zone, i18n.language) })}{' '}
-            {settings.overdue.length ? t('crisis.overdueCount', { count: settings.overdue.length }) : null}
-          </p>
-          {canManage ? (
-            <button type="button" className="button" onClick={() => setResuming(true)}>
-              {t('crisis.resume')}
-            </button>
-          ) : null}
-        </div>
-      ) : null}
+      <div role="status" className="crisis-status">
+        {settings.paused ? (
+          <div className="alert alert-error crisis-banner">
+            <p>
+              <strong>{t('crisis.bannerTitle')}</strong>{' '}
+              {t('crisis.bannerText', { date: longInZone(settings.pausedAt, zone, i18n.language) })}{' '}
+              {settings.overdue.length ? t('crisis.overdueCount', { count: settings.overdue.length }) : null}
+            </p>
+            {canManage ? (
+              <button type="button" className="button" onClick={() => setResuming(true)}>
+                {t('crisis.resume')}
+              </button>
+            ) : null}
+          </div>
+        ) : null}
+      </div>
       <ErrorAlert>{error}</ErrorAlert>
       {confirming ? (
         <ConfirmDialog

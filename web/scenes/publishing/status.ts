@@ -13,3 +13,7 @@ export function excerpt(text: string, max = 60): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
+
+/** The translation key of a status: "approved" reads "ready" where nobody had to approve. */
+export const statusKey = (status: PostStatus, approvalRequired = true): string =>
+  status === 'approved' && !approvalRequired ? 'postStatus.ready' : `postStatus.${status}`;

@@ -1,0 +1,66 @@
+import { lazy, Suspense, useId, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PickerLabels } from 'emoji-picker-react';
+
+const EmojiPanel = lazy(() => import('./EmojiPanel.js'));
+
+const LABELS: readonly (keyof PickerLabels)[] = [
+  'searchPlaceholder', 'searchLabel', 'searchClear', 'searchResultsNone', 'searchResultsOne', 'searchResultsMany', 'categoryNavigation',
+  'reactions', 'expandReactions', 'loading', 'loadingError', 'retryLoading', 'skinToneNeutral', 'skinToneLight', 'skinToneMediumLight',
+  'skinToneMedium', 'skinToneMediumDark', 'skinToneDark',
+];
+
+interface EmojiButtonProps {
+  onPick: (emoji: string) => void;
+  disabled?: boolean;
+}
+
+/** A button that opens the emoji picker under it; a pick, or Escape, closes it. */
+export function EmojiButton({ onPick, disabled }: EmojiButtonProps) {
+  const { t, i18n } = useTranslation();
+  const id = useId();
+  const [open, setOpen] = useState(false);
+  const labels = Object.fromEntries(LABELS.map((key) => [key, t(`composer.emojiLabels.${key}`)])) as Partial<PickerLabels>;
+
+  const close = () => {
+    setOpen(false);
+    document.getElementById(`${id}-button`)?.focus();
+  };
+  const onKeyDown = (event: KeyboardEvent) => {
+    // The picker closes its own menus on a first Escape; one that reaches here closes the picker.
+    if (event.key === 'Escape' && !event.defaultPrevented) {
+      event.preventDefault();
+      close();
+    }
+  };
+
+  return (
+    <div className="emoji">
+      <button
+        id={`${id}-button`}
+        type="button"
+        className="button button-small"
+        aria-expanded={open}
+        aria-controls={open ? `${id}-panel` : undefined}
+        disabled={disabled}
+        onClick={() => setOpen(!open)}
+      >
+        <span aria-hidden="true">🙂</span> {t('composer.emoji')}
+      </button>
+      {open ? (
+        <div id={`${id}-panel`} className="emoji-panel" role="group" aria-label={t('composer.emojiPanel')} onKeyDown={onKeyDown}>
+          <Suspense fallback={<p className="muted" role="status">{t('composer.emojiLabels.loading')}</p>}>
+            <EmojiPanel
+              locale={i18n.language}
+              labels={labels}
+              onPick={(emoji) => {
+                setOpen(false);
+                onPick(emoji);
+              }}
+            />
+          </Suspense>
+        </div>
+      ) : null}
+    </div>
+  );
+}
