@@ -13,6 +13,7 @@ import { jobDefinitions } from './jobs-registry.js';
 import type { ConnectorFactory } from './modules/accounts/connector-factory.js';
 import { defaultConnectors } from './connectors/index.js';
 import { createGuardedFetch, type GuardedFetch } from './net/guarded-fetch.js';
+import { resetLinkSender } from './modules/session/password-reset.js';
 import type { AddressPolicy } from './net/guarded-dispatcher.js';
 
 /** Everything a route, a job or a command needs, built once from config. */
@@ -48,7 +49,9 @@ export async function createContext(config: Config, overrides: ContextOverrides 
   const store = openStore(config.database);
   try {
     await migrateToLatest(store);
-    const auth = await createAuth({ store, secret, baseUrl: config.publicUrl, sessionDays: config.sessionDays });
+    const mailer = createMailer(config.smtpUrl, config.mailFrom);
+    const sendResetLink = resetLinkSender({ config, mailer, log, db: store.db });
+    const auth = await createAuth({ store, secret, baseUrl: config.publicUrl, sessionDays: config.sessionDays, sendResetLink });
     await migrateAuth(auth, store);
     const ctx: AppContext = {
       config,
@@ -57,7 +60,7 @@ export async function createContext(config: Config, overrides: ContextOverrides 
       store,
       auth,
       sealer: createSealer(secret),
-      mailer: createMailer(config.smtpUrl, config.mailFrom),
+      mailer,
       jobs: { queue: createJobQueue(store, { clock }), registry: createJobRegistry([]) },
       connectors: overrides.connectors ?? defaultConnectors,
       guardedFetch: createGuardedFetch({ allowPrivateNetworks: config.allowPrivateNetworks, policy: overrides.outbound }),

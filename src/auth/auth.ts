@@ -10,9 +10,17 @@ export interface AuthOptions {
   secret: string;
   baseUrl: string;
   sessionDays: number;
+  /**
+   * Sends a password-reset link to the account's holder. Must not wait for the mail to go out: the answer to
+   * a request then takes as long whether or not an account uses the address. Without it, no reset by e-mail.
+   */
+  sendResetLink?: (user: { id: string; email: string; name: string }, token: string) => void;
 }
 
-function authOptions({ store, secret, baseUrl, sessionDays }: AuthOptions) {
+/** How long a password-reset link works. */
+export const RESET_LINK_SECONDS = 3600;
+
+function authOptions({ store, secret, baseUrl, sessionDays, sendResetLink }: AuthOptions) {
   return {
     appName: 'Ruche',
     baseURL: baseUrl,
@@ -20,7 +28,17 @@ function authOptions({ store, secret, baseUrl, sessionDays }: AuthOptions) {
     // Derived so the session-signing key differs from the token-sealing key made from the same secret.
     secret: crypto.createHash('sha256').update('ruche:auth:' + secret).digest('base64url'),
     database: { db: store.db, type: store.dialect },
-    emailAndPassword: { enabled: true, minPasswordLength: 10, maxPasswordLength: 256, autoSignIn: true },
+    emailAndPassword: {
+      enabled: true,
+      minPasswordLength: 10,
+      maxPasswordLength: 256,
+      autoSignIn: true,
+      resetPasswordTokenExpiresIn: RESET_LINK_SECONDS,
+      revokeSessionsOnPasswordReset: true,
+      sendResetPassword: sendResetLink && (async ({ user, token }) => sendResetLink(user, token)),
+    },
+    // Reset tokens are kept as SHA-256 hashes, like session tokens: a copy of the database resets nobody's password.
+    verification: { storeIdentifier: 'hashed' },
     session: {
       expiresIn: Math.round(sessionDays * 86400),
       updateAge: 86400,

@@ -3,6 +3,7 @@ import type { HttpEnv } from './types.js';
 import { registerHealthRoutes } from '../modules/health/routes.js';
 import { registerSetupRoutes } from '../modules/setup/routes.js';
 import { registerSessionRoutes } from '../modules/session/routes.js';
+import { registerPasswordResetRoutes } from '../modules/session/password-reset-routes.js';
 import { registerPermissionRoutes } from '../modules/permissions/routes.js';
 import { registerWorkspaceRoutes } from '../modules/workspaces/routes.js';
 import { registerMemberRoutes } from '../modules/members/routes.js';
@@ -23,6 +24,7 @@ export function registerApiRoutes(app: OpenAPIHono<HttpEnv>) {
   registerHealthRoutes(app);
   registerSetupRoutes(app);
   registerSessionRoutes(app);
+  registerPasswordResetRoutes(app);
   registerPermissionRoutes(app);
   registerWorkspaceRoutes(app);
   registerMemberRoutes(app);

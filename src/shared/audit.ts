@@ -8,6 +8,8 @@ export const AuditAction = {
   signInFailed: 'auth.sign_in_failed',
   signOut: 'auth.sign_out',
   passwordChanged: 'auth.password_changed',
+  passwordResetRequested: 'auth.password_reset_requested',
+  passwordReset: 'auth.password_reset',
   ownerCreated: 'auth.owner_created',
   workspaceCreated: 'workspace.created',
   workspaceUpdated: 'workspace.updated',
@@ -44,6 +46,8 @@ export type AuditTargetType = 'workspace' | 'user' | 'invitation' | 'account' | 
  */
 export interface AuditData {
   'auth.sign_in_failed': { email: string; via: 'sign_in' | 'invitation' | 'password_change' };
+  /** `sessions`: how many of the account's sessions were signed out. */
+  'auth.password_reset': { via: 'email' | 'command_line'; sessions: number };
   'workspace.created': { name: string };
   'workspace.renamed': { from: string; to: string };
   'workspace.timezone_changed': { from: string; to: string };

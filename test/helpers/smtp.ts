@@ -26,3 +26,14 @@ export function startSmtp(): Promise<{ server: SMTPServer; port: number; inbox: 
   });
 }
 
+
+/** A received message with its quoted-printable body and encoded subject decoded, to read as a person would. */
+export function readableMail(raw: string): string {
+  const unfolded = raw.replace(/=\r?\n/g, '');
+  const words = unfolded.replace(/=\?UTF-8\?Q\?([^?]*)\?=/gi, (_, q: string) => quotedPrintable(q.replace(/_/g, ' ')));
+  return quotedPrintable(words);
+}
+
+function quotedPrintable(text: string): string {
+  return text.replace(/(?:=[0-9A-F]{2})+/g, (run) => Buffer.from(run.split('=').slice(1).map((h) => parseInt(h, 16))).toString('utf8'));
+}

@@ -17,3 +17,12 @@ export const SessionSchema = z
     expiresAt: z.string(),
   })
   .openapi('Session');
+
+const ResetToken = z.string().min(1).max(200);
+export const ResetRequest = z.strictObject({
+  email: Email,
+  /** The language of the page asking: the e-mail is written in it. */
+  locale: z.enum(['en', 'fr']).optional(),
+});
+export const ResetCheck = z.strictObject({ token: ResetToken });
+export const ResetConfirm = z.strictObject({ token: ResetToken, newPassword: Password });
