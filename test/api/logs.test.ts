@@ -57,7 +57,7 @@ describe.each(databases)('log lines on %s', (kind) => {
 
     const body = 'A secret launch nobody may read in the logs';
     secrets.push(body);
-    const post = await owner.post(`/api/v1/workspaces/${ws}/posts`, { body, accountIds: [accountId], scheduledAt: inSeconds(0.2) });
+    const post = await owner.post(`/api/v1/workspaces/${ws}/posts`, { body, accountIds: [accountId], scheduledAt: inSeconds(2) });
     await owner.post(`/api/v1/workspaces/${ws}/posts/${post.body.id}/submit`);
     await waitForStatus(owner, ws, post.body.id, ['published']);
     const [sent] = await waitFor(() => events('post.publish').filter((l) => l.postId === post.body.id));
@@ -68,7 +68,7 @@ describe.each(databases)('log lines on %s', (kind) => {
   it('logs a failed job attempt with its type, id, attempt and error, and not its payload', async () => {
     const accountId = await connectLocalAccount(ruche, ws, ownerId, 'busybee');
     network.failNext('transient', 'The network is busy', 'busybee');
-    const post = await owner.post(`/api/v1/workspaces/${ws}/posts`, { body: 'Busy day', accountIds: [accountId], scheduledAt: inSeconds(0.2) });
+    const post = await owner.post(`/api/v1/workspaces/${ws}/posts`, { body: 'Busy day', accountIds: [accountId], scheduledAt: inSeconds(2) });
     await owner.post(`/api/v1/workspaces/${ws}/posts/${post.body.id}/submit`);
     await waitForStatus(owner, ws, post.body.id, ['published']);
     const retried = (await waitFor(() => events('post.publish').filter((l) => l.postId === post.body.id), 2)).map((l) => [l.attempt, l.outcome]);

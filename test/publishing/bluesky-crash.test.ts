@@ -59,7 +59,7 @@ describe.skipIf(!pgUrl)('publishing to a real PDS through worker crashes (needs 
     });
     expect(connected.status).toBe(201);
     // Far enough ahead that every post is planned before the first one is due, even on a busy machine.
-    const start = Date.now() + 4000 + POSTS * 40;
+    const start = Date.now() + 4000 + POSTS * 100;
     const ids: string[] = [];
     for (let i = 0; i < POSTS; i++) {
       // Spread over six seconds, so that crashes land in the middle of the work.

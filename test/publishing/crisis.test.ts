@@ -30,13 +30,14 @@ describe.each(databases)('crisis switch on %s', (kind) => {
     const analyst = (await addMember(owner, ws, 'analyst@example.com', 'analyst')).client;
     expect((await analyst.post(`/api/v1/workspaces/${ws}/publishing/pause`)).status).toBe(403);
 
-    const soonA = await plan('Promo A', inSeconds(0.6));
-    const soonB = await plan('Promo B', inSeconds(0.6));
-    const later = await plan('Next week', '2031-01-05T10:00:00Z');
+    // Paused before the posts are planned, so that however slow the machine, none can leave before the pause.
     const paused = await owner.post(`/api/v1/workspaces/${ws}/publishing/pause`);
     expect(paused.body.paused).toBe(true);
+    const soonA = await plan('Promo A', inSeconds(1));
+    const soonB = await plan('Promo B', inSeconds(1));
+    const later = await plan('Next week', '2031-01-05T10:00:00Z');
     for (const id of [soonA, soonB]) {
-      for (let i = 0; i < 60 && !(await history(owner, ws, id)).includes('held_paused'); i++) await new Promise((r) => setTimeout(r, 50));
+      for (let i = 0; i < 600 && !(await history(owner, ws, id)).includes('held_paused'); i++) await new Promise((r) => setTimeout(r, 50));
       expect(await history(owner, ws, id)).toContain('held_paused');
     }
     expect(network.published().filter((p) => p.text.startsWith('Promo'))).toHaveLength(0);
@@ -58,9 +59,9 @@ describe.each(databases)('crisis switch on %s', (kind) => {
   });
 
   it('asks for a future time when rescheduling overdue posts', async () => {
-    const id = await plan('Held', inSeconds(0.4));
     await owner.post(`/api/v1/workspaces/${ws}/publishing/pause`);
-    await new Promise((r) => setTimeout(r, 600));
+    const id = await plan('Held', inSeconds(0.5));
+    for (let i = 0; i < 600 && !(await history(owner, ws, id)).includes('held_paused'); i++) await new Promise((r) => setTimeout(r, 50));
     const bad = await owner.post(`/api/v1/workspaces/${ws}/publishing/resume`, { overdue: 'reschedule' });
     expect(bad.status).toBe(400);
     expect((await owner.get(`/api/v1/workspaces/${ws}/publishing`)).body.paused).toBe(true);
