@@ -13,11 +13,13 @@ const WID = 'ws-1';
 const olga = { id: 'u-olga', name: 'Olga' };
 
 /** What each action's row holds when written by this version. */
-const SAMPLES: Record<AuditActionName, Record<string, unknown>> = {
+const SAMPLES: Record<AuditActionName, Record<string, unknown>> & Record<string, Record<string, unknown>> = {
   'auth.sign_in': {},
   'auth.sign_in_failed': { email: 'olga@example.com', via: 'sign_in' },
   'auth.sign_out': {},
   'auth.password_changed': {},
+  'auth.password_reset_requested': {},
+  'auth.password_reset': { via: 'command_line', sessions: 2 },
   'auth.owner_created': {},
   'workspace.created': { name: 'Brand A' },
   'workspace.updated': {},
@@ -58,7 +60,7 @@ describe('audit sentences', () => {
           const where = `${lng} ${action} ${JSON.stringify(data)}`;
           expect(sentence, where).not.toMatch(/\{\{|\}\}|audit\.|\uE000|\uE001/);
           expect(sentence, where).not.toContain(action);
-          expect(sentence.startsWith('Olga '), where).toBe(true);
+          expect(sentence, where).toMatch(/^Olga |\bOlga\b/);
           expect(sentence.length, where).toBeGreaterThan(12);
         }
       }
@@ -102,6 +104,14 @@ describe('audit sentences', () => {
       `Olga a changé le premier jour de la semaine : ${fr.workspaceSettings.weekStarts.sunday} au lieu de ${fr.workspaceSettings.weekStarts.monday}`,
     );
     expect(text('en', event('workspace.timezone_changed', SAMPLES['workspace.timezone_changed']))).toBe("Olga changed the workspace's time zone from Europe/Paris to America/New York");
+  });
+
+  it('says how a password was reset and how many sessions it closed', () => {
+    expect(text('en', event('auth.password_reset', { via: 'email', sessions: 1 }))).toBe('Olga chose a new password with a reset link, which signed out 1 session');
+    expect(text('en', event('auth.password_reset', { via: 'email', sessions: 0 }))).toBe('Olga chose a new password with a reset link');
+    expect(text('fr', event('auth.password_reset', SAMPLES['auth.password_reset']))).toBe(
+      'Mot de passe réinitialisé en ligne de commande pour Olga, ce qui a fermé 2 sessions',
+    );
   });
 
   it('says who tried a wrong password, and who left rather than was removed', () => {

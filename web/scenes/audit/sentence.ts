@@ -75,12 +75,23 @@ const settingChange = (r: Reader, key: string, label: (v: string) => string): Ph
   return { key, values: { from: word(label(from)), to: word(label(to)) } };
 };
 
-/** Every action the server records, and how its sentence is made. The type makes a missing one a compile error. */
-const PHRASES: Record<AuditActionName, (r: Reader) => Phrase> = {
+type Describe = (r: Reader) => Phrase;
+
+/**
+ * Every action the server records, and how its sentence is made. The type makes a missing one a compile error;
+ * one the server has stopped recording may stay, for the rows it wrote.
+ */
+const PHRASES: Record<AuditActionName, Describe> & Record<string, Describe> = {
   'auth.owner_created': () => ({ key: 'ownerCreated' }),
   'auth.sign_in': () => ({ key: 'signIn' }),
   'auth.sign_out': () => ({ key: 'signOut' }),
   'auth.password_changed': () => ({ key: 'passwordChanged' }),
+  'auth.password_reset_requested': () => ({ key: 'passwordResetRequested' }),
+  'auth.password_reset': (r) => {
+    const key = r.data.via === 'command_line' ? 'passwordResetCommandLine' : 'passwordReset';
+    const sessions = typeof r.data.sessions === 'number' ? r.data.sessions : 0;
+    return sessions > 0 ? { key: `${key}Sessions`, count: sessions } : { key };
+  },
   'auth.sign_in_failed': (r) => {
     const email = str(r.data.email);
     const via = r.data.via === 'invitation' || r.data.via === 'password_change' ? r.data.via : 'sign_in';
