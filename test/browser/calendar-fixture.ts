@@ -59,8 +59,8 @@ export async function seedCalendar(
     const id = await create(key, body, { scheduledAt: at.toUTC().toISO(), ...extra });
     await me.api('POST', `/workspaces/${wid}/posts/${id}/submit`);
   };
-  const sendNow = async (key: string, body: string) => {
-    const id = await create(key, body, {});
+  const sendNow = async (key: string, body: string, accountIds: string[]) => {
+    const id = await create(key, body, { accountIds });
     await me.api('POST', `/workspaces/${wid}/posts/${id}/submit`);
     await me.api('POST', `/workspaces/${wid}/posts/${id}/schedule`, { at: 'now' });
   };
@@ -73,8 +73,9 @@ export async function seedCalendar(
   await create('unplanned1', words.unplanned[0], {});
   await create('unplanned2', words.unplanned[1], { mediaIds: [media.id] });
   await create('hostile', HOSTILE, {});
-  await sendNow('published', words.published);
-  network.failNext('rejected', 'No thanks');
-  await sendNow('failed', words.failed);
+  await sendNow('published', words.published, [brand]);
+  // The refusal is for the other account only: the first post may still be on its way out.
+  network.failNext('rejected', 'No thanks', 'quebec.local');
+  await sendNow('failed', words.failed, [quebec]);
   return { wid, zone, morning, ids };
 }

@@ -191,7 +191,7 @@ export async function calendarFlow(browser: Browser, server: TestRuche & Server,
   await me.button(t('calendar.week')).click();
   await goToday();
   await page.locator('.fc-timegrid-now-indicator-line').first().waitFor({ state: 'attached' });
-  expect(await page.locator('.fc-timegrid .fc-scroller-liquid-absolute').first().evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
+  await expect.poll(() => page.locator('.fc-timegrid .fc-scroller-liquid-absolute').first().evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
   for (const label of await page.locator('.fc-timegrid-slot-label-cushion').allTextContents()) expect(label).toMatch(CLOCK);
   // Posts minutes apart: the first one is shown full width, a link lists the two others.
   await showDay(fx.morning);

@@ -20,6 +20,8 @@ const DESKTOP_VIEWS = ['dayGridMonth', 'timeGridWeek', 'timeGridDay', 'listMonth
 const PHONE_VIEWS = ['timeGridDay', 'listWeek'];
 // One clock format in every view, whatever the language: 24 hours, two digits ("08:00", "14:30").
 const TIME_FORMAT = 'HH:mm';
+const PLUGINS = [dayGridPlugin, timeGridPlugin, listPlugin, interactionPlugin, luxon3Plugin];
+const LOCALES = [frLocale];
 
 interface PostCalendarProps {
   posts: PostView[];
@@ -43,16 +45,33 @@ export function PostCalendar({ posts, campaigns, zone, firstDay, canMove, onRang
   const { t, i18n } = useTranslation();
   const phone = useMediaQuery(PHONE_QUERY);
   const calendar = useRef<FullCalendar>(null);
-  const [viewType, setViewType] = useState(phone ? 'listWeek' : 'dayGridMonth');
+  const [initialView] = useState(phone ? 'listWeek' : 'dayGridMonth');
+  const [viewType, setViewType] = useState(initialView);
   const layout = layoutOf(viewType);
   const now = Date.now();
 
+  // Crossing the phone width: the list or the day stays; back on a wide screen, the view left comes back.
+  const wideView = useRef(initialView === 'listWeek' ? 'dayGridMonth' : initialView);
   useEffect(() => {
     const api = calendar.current?.getApi();
     if (!api) return;
-    const allowed = phone ? PHONE_VIEWS : DESKTOP_VIEWS;
-    if (!allowed.includes(api.view.type)) api.changeView(phone ? 'listWeek' : 'dayGridMonth');
+    const type = api.view.type;
+    if (phone && !PHONE_VIEWS.includes(type)) {
+      wideView.current = type;
+      api.changeView('listWeek');
+    }
+    if (!phone && !DESKTOP_VIEWS.includes(type)) api.changeView(wideView.current);
   }, [phone]);
+
+  // The hours get their scroller only once FullCalendar has applied the fixed height below (a frame or two
+  // after the view changed): then scroll to the working hours.
+  useEffect(() => {
+    if (layout !== 'time') return;
+    let frame = requestAnimationFrame(() => {
+      frame = requestAnimationFrame(() => calendar.current?.getApi().scrollToTime(scrollTimeAt(Date.now(), zone)));
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [layout, phone, zone]);
 
   const events = useMemo<EventInput[]>(
     () => [...campaignEvents(campaigns, zone, layout !== 'list'), ...postEvents(posts, campaigns, canMove, now)],
@@ -85,37 +104,47 @@ export function PostCalendar({ posts, campaigns, zone, firstDay, canMove, onRang
     if (at) onPlan(postId, at.toUTC().toISO()!);
   };
 
-  const timeGrid = layout === 'time';
+  // Options given to FullCalendar keep their identity between renders: a new object is a change of options to it.
+  const toolbar = useMemo(
+    () => ({ left: 'prev,today,next', center: 'title', right: phone ? 'timeGridDay,listWeek' : 'dayGridMonth,timeGridWeek,timeGridDay,listMonth' }),
+    [phone],
+  );
+  const buttonText = useMemo(
+    () => ({
+      prev: t('calendar.previous'), next: t('calendar.next'), today: t('calendar.today'),
+      month: t('calendar.month'), week: t('calendar.week'), day: t('calendar.day'), list: t('calendar.list'),
+    }),
+    [t],
+  );
+  const views = useMemo(
+    () => ({
+      dayGridMonth: { dayHeaderFormat: 'ccc' },
+      // Posts minutes apart would be slivers side by side in a week column: the first shows, a "+n" link lists them all.
+      timeGridWeek: { dayHeaderFormat: 'ccc d', eventMaxStack: 1 },
+      timeGridDay: { dayHeaderFormat: 'cccc d LLLL' },
+      listWeek: { buttonText: t('calendar.list') },
+      listMonth: { buttonText: t('calendar.list') },
+    }),
+    [t],
+  );
+
   return (
     <div className={`post-calendar post-calendar-${layout}`}>
       <FullCalendar
         ref={calendar}
-        plugins={[dayGridPlugin, timeGridPlugin, listPlugin, interactionPlugin, luxon3Plugin]}
-        initialView={viewType}
+        plugins={PLUGINS}
+        initialView={initialView}
         timeZone={zone}
-        locales={[frLocale]}
+        locales={LOCALES}
         locale={i18n.language === 'fr' ? 'fr' : 'en'}
         firstDay={firstDay}
-        height={timeGrid ? (phone ? 560 : 720) : 'auto'}
-        headerToolbar={
-          phone
-            ? { left: 'prev,today,next', center: 'title', right: 'timeGridDay,listWeek' }
-            : { left: 'prev,today,next', center: 'title', right: 'dayGridMonth,timeGridWeek,timeGridDay,listMonth' }
-        }
+        // The hours scroll inside a fixed height, so that the day can open at working hours rather than at midnight.
+        height={layout === 'time' ? (phone ? 560 : 720) : 'auto'}
+        headerToolbar={toolbar}
         // Text rather than FullCalendar's icon font, which the server's content security policy does not load.
         buttonIcons={false}
-        buttonText={{
-          prev: t('calendar.previous'), next: t('calendar.next'), today: t('calendar.today'),
-          month: t('calendar.month'), week: t('calendar.week'), day: t('calendar.day'), list: t('calendar.list'),
-        }}
-        views={{
-          dayGridMonth: { dayHeaderFormat: 'ccc' },
-          // Posts minutes apart would be slivers side by side in a week column: the first shows, a "+n" link lists them all.
-          timeGridWeek: { dayHeaderFormat: 'ccc d', eventMaxStack: 1 },
-          timeGridDay: { dayHeaderFormat: 'cccc d LLLL' },
-          listWeek: { buttonText: t('calendar.list') },
-          listMonth: { buttonText: t('calendar.list') },
-        }}
+        buttonText={buttonText}
+        views={views}
         noEventsText={t('calendar.noPosts')}
         allDayText={t('calendar.campaignRow')}
         navLinks
