@@ -14,9 +14,17 @@ export const UNREACHABLE_MESSAGE =
 export class BlockedAddressError extends Error {
   readonly code = 'blocked_address';
 
-  constructor(message = UNREACHABLE_MESSAGE) {
-    super(message);
+  constructor(message = UNREACHABLE_MESSAGE, options?: { cause?: unknown }) {
+    super(message, options);
     this.name = 'BlockedAddressError';
+  }
+
+  /**
+   * The resolver could not answer for now (EAI_AGAIN), so where the name leads is not known yet and a later
+   * try may pass. The message stays the same, so that answers still cannot map internal names.
+   */
+  get temporary(): boolean {
+    return (this.cause as { code?: unknown } | undefined)?.code === 'EAI_AGAIN';
   }
 }
 

@@ -29,16 +29,18 @@ export function createGuardedDispatcher(policy: AddressPolicy): Agent {
     options: LookupOptions,
     callback: (err: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void,
   ) => {
-    resolve(hostname)
-      .catch(() => [] as LookupAddress[])
-      .then((found) => {
+    const refuse = (cause?: unknown) =>
+      callback(new BlockedAddressError(undefined, cause === undefined ? undefined : { cause }), options.all ? [] : '');
+    resolve(hostname).then(
+      (found) => {
         const answers = options.family === 4 || options.family === 6 ? found.filter((a) => a.family === options.family) : found;
-        if (answers.length === 0 || !answers.every((a) => policy.isAllowed(a.address))) {
-          return callback(new BlockedAddressError(), options.all ? [] : '');
-        }
+        if (answers.length === 0 || !answers.every((a) => policy.isAllowed(a.address))) return refuse();
         if (options.all) callback(null, answers);
         else callback(null, answers[0].address, answers[0].family);
-      });
+      },
+      // The resolver's error is kept as the cause, for telling passing resolver trouble apart; the message stays one.
+      (err: unknown) => refuse(err),
+    );
   };
   const connectChecked = buildConnector({ lookup, timeout: policy.connectTimeoutMs ?? 10_000 });
   return new Agent({

@@ -85,6 +85,16 @@ describe('guarded fetch: where it connects', () => {
     expect(inside.hits).toEqual([]);
   });
 
+  it('tells a resolver failing for now (EAI_AGAIN) from a name that does not resolve, without changing the answer', async () => {
+    const busy: Resolver = async (name) => {
+      throw Object.assign(new Error(`getaddrinfo EAI_AGAIN ${name}`), { code: 'EAI_AGAIN' });
+    };
+    const forNow = await guarded({ resolve: busy })('http://busy.example/').catch((e: unknown) => e);
+    const nowhere = await guarded(fakeDns({}))('http://nowhere.example/').catch((e: unknown) => e);
+    expect(forNow).toMatchObject({ code: 'blocked_address', temporary: true });
+    expect(nowhere).toMatchObject({ code: 'blocked_address', temporary: false, message: (forNow as Error).message });
+  });
+
   it('refuses loopback written as an address, in IPv4 and in IPv6 forms that map to it', async () => {
     const inside = await loopback('127.0.0.1');
     const client = guarded(fakeDns({ 'mapped.example': [['::ffff:127.0.0.1']], 'nat64.example': [['64:ff9b::7f00:1']] }));

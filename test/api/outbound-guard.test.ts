@@ -4,7 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestRuche, type TestRuche } from '../helpers/ruche.js';
 import { setupOwner, type TestClient } from '../helpers/client.js';
 import { openConnector } from '../../src/modules/accounts/open-connector.js';
-import { blockedCause } from '../../src/net/address-guard.js';
+import { saveConnection } from '../../src/modules/accounts/service.js';
+import { blockedCause, UNREACHABLE_MESSAGE } from '../../src/net/address-guard.js';
+import { inSeconds, waitForStatus } from '../helpers/publishing.js';
 
 /** A server on loopback that counts what reaches it: the "inside" no outbound call may touch. */
 async function recorder(host: string, answer: (req: http.IncomingMessage) => unknown) {
@@ -25,16 +27,19 @@ describe('outbound address guard, through the API', () => {
   let ruche: TestRuche;
   let owner: TestClient;
   let workspaceId: string;
+  let userId: string;
   let inside: Awaited<ReturnType<typeof recorder>>;
   // A DNS of our own: one name leads inside, every other does not resolve. ::1 stands for the public internet.
+  const asked: string[] = [];
   const resolve = async (name: string) => {
+    asked.push(name);
     if (name === 'intranet.example') return [{ address: '127.0.0.1', family: 4 }];
     throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${name}`), { code: 'ENOTFOUND' });
   };
   beforeAll(async () => {
     inside = await recorder('127.0.0.1', () => appAnswer);
     ruche = await startTestRuche('sqlite', {}, { outbound: { resolve, isAllowed: (a) => a === '::1' } });
-    ({ client: owner, workspaceId } = await setupOwner(ruche.url));
+    ({ client: owner, workspaceId, userId } = await setupOwner(ruche.url));
   });
   afterAll(async () => {
     await ruche?.stop();
@@ -78,11 +83,37 @@ describe('outbound address guard, through the API', () => {
         .selectFrom('social_accounts').select(['id', 'network', 'credentials']).where('id', '=', connected.body.id).executeTakeFirstOrThrow();
       const failure = await openConnector(ruche.ctx, account).publish({ idempotencyKey: '3l2outboundgu', text: 'hello' }).catch((e: unknown) => e);
       expect(blockedCause(failure)).not.toBeNull();
+      expect(failure).toMatchObject({ kind: 'rejected', retryable: false, message: UNREACHABLE_MESSAGE });
       expect(entryway.hits).toEqual(['POST /xrpc/com.atproto.server.createSession']);
       expect(inside.hits).toEqual([]);
     } finally {
       await entryway.close();
     }
+  });
+
+  it('fails a post to accounts whose servers lead inside at the first attempt, in the guard’s words', async () => {
+    const lookups = () => asked.filter((name) => name === 'intranet.example').length;
+    const server = `http://intranet.example:${inside.port}`;
+    const connect = (network: 'mastodon' | 'bluesky', credentials: Record<string, unknown>) => saveConnection(ruche.ctx, {
+      workspaceId, userId, network, serviceUrl: server, ip: null, credentials: { ...credentials, network },
+      account: { id: `${network}-inside`, handle: `${network}-inside`, displayName: null, followers: null },
+    });
+    const accountIds = [
+      await connect('mastodon', { instanceUrl: server, accessToken: 'token', accountId: '1' }),
+      await connect('bluesky', { service: server, pdsUrl: server, did: 'did:plc:inside', handle: 'inside.test', accessJwt: 'a', refreshJwt: 'r' }),
+    ];
+    const before = lookups();
+    const posts = `/api/v1/workspaces/${workspaceId}/posts`;
+    const created = await owner.post(posts, { body: 'Bonjour', accountIds, scheduledAt: inSeconds(1) });
+    await owner.post(`${posts}/${created.body.id}/submit`);
+    const done = await waitForStatus(owner, workspaceId, created.body.id, ['failed', 'unknown', 'published']);
+    expect(done.status).toBe('failed');
+    const errors = Object.fromEntries(done.targets.map((t: { network: string; error: unknown }) => [t.network, t.error]));
+    const refused = { kind: 'rejected', message: UNREACHABLE_MESSAGE };
+    expect(errors).toEqual({ mastodon: refused, bluesky: refused });
+    // One attempt per account: the server's name was looked up once each, and nothing reached it.
+    expect(lookups() - before).toBe(2);
+    expect(inside.hits).toEqual([]);
   });
 });
 

@@ -2,7 +2,7 @@ import { AtUri } from '@atproto/api';
 import { ConnectorError, explainsFailure, kindForStatus } from '../errors.js';
 import { assertPublishable } from '../text.js';
 import type { AccountInfo, Author, Connector, ConnectorDeps, NetworkLimits, OutgoingPost, PostRef, PublishedPost, TextCount } from '../types.js';
-import { toConnectorError } from './errors.js';
+import { neverSent, toConnectorError } from './errors.js';
 import { BLUESKY_CAPABILITIES, BLUESKY_LIMITS, countBlueskyText } from './limits.js';
 import { buildRecord, POST, readPost } from './post.js';
 import { rkeyFor } from './rkey.js';
@@ -72,7 +72,7 @@ export class BlueskyConnector implements Connector {
         return this.toPublished(created.uri, created.cid, String(record.text), String(record.createdAt), false);
       } catch (err) {
         const mapped = toConnectorError(err, this.now);
-        if (!MAYBE_WRITTEN.has(mapped.kind)) throw mapped;
+        if (!MAYBE_WRITTEN.has(mapped.kind) || neverSent(mapped)) throw mapped;
         // The PDS answers a duplicate rkey with a bare 500, and a lost answer says nothing: only a read tells.
         let existing;
         try {

@@ -1,13 +1,23 @@
 import { XRPCError } from '@atproto/api';
+import { blockedCause } from '../../net/address-guard.js';
 import { ConnectorError, kindForStatus, type ConnectorErrorKind } from '../errors.js';
 
 const AUTH = new Set(['ExpiredToken', 'InvalidToken', 'AuthMissing', 'AuthenticationRequired']);
 const GONE = new Set(['RecordNotFound', 'RepoNotFound', 'AccountNotFound', 'NotFound']);
 const FORBIDDEN = new Set(['AccountTakedown', 'AccountDeactivated', 'RepoTakendown', 'RepoDeactivated']);
 
+/** A call that never left this server, so nothing can have been written. */
+export const neverSent = (err: ConnectorError) => err.networkCode === 'blocked_address' || err.networkCode === 'unreachable';
+
 /** An SDK or PDS error → our one error kind, keeping the PDS's own message for the user. */
 export function toConnectorError(err: unknown, now: () => number = Date.now): ConnectorError {
   if (err instanceof ConnectorError) return err;
+  const refusal = blockedCause(err);
+  if (refusal) {
+    // Refused before anything was sent: final in the guard's words, unless the resolver only failed for now.
+    if (!refusal.temporary) return new ConnectorError('bluesky', 'rejected', refusal.message, { networkCode: 'blocked_address', cause: err });
+    return new ConnectorError('bluesky', 'transient', 'The Bluesky server could not be reached.', { networkCode: 'unreachable', cause: err });
+  }
   if (!(err instanceof XRPCError)) {
     return new ConnectorError('bluesky', 'transient', 'The Bluesky server did not answer.', { networkCode: 'no_answer', cause: err });
   }

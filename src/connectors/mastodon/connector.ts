@@ -17,7 +17,8 @@ import { Account, Context, Instance, MastodonCredentials, Notification, Relation
 const PUBLISH_TRIES = 3;
 
 /** The request may have reached the server and been acted on, but no usable answer came back. */
-const answerLost = (err: ConnectorError) => err.networkCode === 'no_answer' || err.networkCode === 'malformed_answer';
+const LOST = new Set(['no_answer', 'malformed_answer', 'answer_too_large']);
+const answerLost = (err: ConnectorError) => err.networkCode !== undefined && LOST.has(err.networkCode);
 
 /**
  * Tried again at once: a request that never left, an answer that was lost, or a server saying it is

@@ -3,6 +3,8 @@
  * X-RateLimit-Reset on 429), our own Idempotency-Key header, and to validate raw JSON with zod ourselves.
  */
 import type { z } from 'zod';
+import { blockedCause } from '../../net/address-guard.js';
+import { OutboundLimitError } from '../../net/limited-body.js';
 import { ConnectorError, explainsFailure, kindForStatus } from '../errors.js';
 import { ErrorBody } from './schemas.js';
 import { describeErrorBody } from './error-body.js';
@@ -55,11 +57,14 @@ export class MastodonHttp {
         signal: AbortSignal.timeout(this.opts.timeoutMs ?? 30_000),
       });
     } catch (cause) {
-      // `unreachable`: nothing was sent. `no_answer`: it may have been processed; callers that write decide.
-      const networkCode = neverSent(cause) ? 'unreachable' : 'no_answer';
-      throw new ConnectorError('mastodon', 'transient', 'The Mastodon server did not answer.', { networkCode, cause });
+      throw unanswered(cause, 'The Mastodon server did not answer.');
     }
-    const text = await res.text();
+    let text: string;
+    try {
+      text = await res.text();
+    } catch (cause) {
+      throw unanswered(cause, 'The Mastodon server did not finish its answer.');
+    }
     const json = parseJson(text);
     if (!res.ok) throw this.errorFor(res, json, text, (req.method ?? 'GET') !== 'GET');
     const parsed = schema.safeParse(json);
@@ -88,6 +93,19 @@ export class MastodonHttp {
       retryAfterMs: kind === 'rate_limited' ? (Number.isFinite(reset) ? Math.max(0, reset - now) : 5 * 60_000) : undefined,
     });
   }
+}
+
+/**
+ * A call without a usable answer. `blocked_address` (ours to refuse, final) and `unreachable`: nothing was sent.
+ * `no_answer` and `answer_too_large`: it may have been processed; callers that write decide.
+ */
+function unanswered(cause: unknown, message: string): ConnectorError {
+  const refusal = blockedCause(cause);
+  if (refusal && !refusal.temporary) return new ConnectorError('mastodon', 'rejected', refusal.message, { networkCode: 'blocked_address', cause });
+  if (cause instanceof OutboundLimitError && cause.code === 'response_too_large') {
+    return new ConnectorError('mastodon', 'transient', 'The Mastodon server sent an answer too large to read.', { networkCode: 'answer_too_large', cause });
+  }
+  return new ConnectorError('mastodon', 'transient', message, { networkCode: refusal || neverSent(cause) ? 'unreachable' : 'no_answer', cause });
 }
 
 function neverSent(err: unknown): boolean {
