@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 export const STAMP_FILE = '.inputs.json';
-const ALWAYS = ['vite.config.ts', 'package-lock.json', 'web/index.html'];
+const ALWAYS = ['vite.config.ts', 'scripts/vite-build-stamp.ts', 'scripts/vite-precompress.ts', 'package-lock.json', 'web/index.html'];
 
 export function fingerprint(root, files) {
   const hash = crypto.createHash('sha256');

@@ -9,6 +9,7 @@ import { csrfGuard } from './guards.js';
 import { refuseNul } from './input-guard.js';
 import { errorBody, handleError, validationFailed } from './error-handler.js';
 import { mountWebApp } from './static.js';
+import { compressJson } from './compress.js';
 import { clientIp } from './client-ip.js';
 import { registerApiRoutes } from './api-routes.js';
 import { VERSION } from '../version.js';
@@ -48,6 +49,7 @@ export function createHttpApp(ctx: AppContext, options: { webDir?: string } = {}
       },
     }),
   );
+  app.use('/api/*', compressJson());
   app.use('/api/*', async (c, next) => {
     await next();
     c.header('Cache-Control', 'no-store');

@@ -4,32 +4,32 @@ import type { Context, Hono } from 'hono';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { HttpEnv } from './types.js';
 
-/** Serves the built web app, and its index.html for any other path so that client-side routes load. */
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+/**
+ * Serves the built web app, and its index.html for any other path so that client-side routes load. Files are sent
+ * in the .br or .gz version the build wrote beside them when the browser accepts it (scripts/vite-precompress.ts).
+ */
 export function mountWebApp(app: Hono<HttpEnv>, webDir: string) {
-  const indexFile = path.join(webDir, 'index.html');
   const root = path.relative(process.cwd(), webDir) || '.';
-  // Source maps would hand out the app's sources; a build that made them still does not serve them.
-  app.get('*', async (c, next) => (c.req.path.endsWith('.map') ? notFound(c) : next()));
-  app.use(
-    '/assets/*',
-    serveStatic({
-      root,
-      onFound: (_path, c) => {
-        // Vite names assets by content hash: they never change.
-        c.header('Cache-Control', 'public, max-age=31536000, immutable');
-      },
-    }),
-  );
+  const withCache = (cacheControl: string) => (_path: string, c: Context) => {
+    c.header('Cache-Control', cacheControl);
+    // Set whether or not this answer is compressed: a shared cache must not hand one browser's version to another.
+    c.header('Vary', 'Accept-Encoding');
+  };
+  // Source maps would hand out the app's sources, and dot files (the build's stamp) are not part of the app.
+  app.get('*', async (c, next) => (c.req.path.endsWith('.map') || /\/\./.test(c.req.path) ? notFound(c) : next()));
+  // Vite names assets by content hash: they never change.
+  app.use('/assets/*', serveStatic({ root, precompressed: true, onFound: withCache(IMMUTABLE) }));
   // A missing asset (an old hashed name after a deploy) must fail as a script, not load the app's HTML.
   app.get('/assets/*', notFound);
-  app.use('/*', serveStatic({ root }));
-  // Read once: the build happens before the server starts.
-  let index: string | null = null;
+  // Everything else (index.html, the icon) keeps its name across deploys: checked again on every visit.
+  const revalidate = withCache('no-cache');
+  app.use('/*', serveStatic({ root, precompressed: true, onFound: revalidate }));
+  app.get('*', serveStatic({ root, path: 'index.html', precompressed: true, onFound: revalidate }));
   app.get('*', (c) => {
-    if (index === null && fs.existsSync(indexFile)) index = fs.readFileSync(indexFile, 'utf8');
-    if (index === null) return c.text('The web app is not built. Run "npm run build:web" (npm start does it).', 503);
-    c.header('Cache-Control', 'no-cache');
-    return c.html(index);
+    if (fs.existsSync(path.join(webDir, 'index.html'))) return notFound(c);
+    return c.text('The web app is not built. Run "npm run build:web" (npm start does it).', 503);
   });
 }
 

@@ -1,4 +1,3 @@
-import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router-dom';
 import { HomeRedirect, PublicOnly, RequireSession } from './guards.js';
 import { Shell } from './Shell.js';
@@ -6,27 +5,28 @@ import { WorkspaceLayout } from './workspace.js';
 import { SignInPage } from '../scenes/auth/SignInPage.js';
 import { SetupPage } from '../scenes/auth/SetupPage.js';
 import { AcceptInvitationPage } from '../scenes/auth/AcceptInvitationPage.js';
-import { AccountPage } from '../scenes/account/AccountPage.js';
-import { PreferencesPage as NotificationPreferencesPage } from '../scenes/notifications/PreferencesPage.js';
-import { NewWorkspacePage } from '../scenes/workspaces/NewWorkspacePage.js';
-import { OverviewPage } from '../scenes/workspaces/OverviewPage.js';
-import { MembersPage } from '../scenes/members/MembersPage.js';
-import { AuditPage } from '../scenes/audit/AuditPage.js';
-import { JobsPage } from '../scenes/jobs/JobsPage.js';
-import { ApprovalsPage } from '../scenes/calendar/ApprovalsPage.js';
-import { ComposerPage } from '../scenes/composer/ComposerPage.js';
-import { PostPage } from '../scenes/composer/PostPage.js';
-import { AccountsPage } from '../scenes/accounts/AccountsPage.js';
-import { SettingsPage } from '../scenes/publishing/SettingsPage.js';
-import { WorkspaceSettingsPage } from '../scenes/workspaces/WorkspaceSettingsPage.js';
-import { PublishingSettingsPage } from '../scenes/publishing/PublishingSettingsPage.js';
 import { UpcomingPage } from '../scenes/upcoming/UpcomingPage.js';
 import { NotFoundPage } from '../scenes/NotFoundPage.js';
 import { AREAS } from '../lib/areas.js';
-import { Loading } from '../components/Alert.js';
+import { lazyPage } from './lazyPage.js';
 
-// The calendar brings FullCalendar and luxon: loaded when first opened, not with the sign-in page.
-const CalendarPage = lazy(() => import('../scenes/calendar/CalendarPage.js').then((m) => ({ default: m.CalendarPage })));
+// Each page inside the app is loaded when first opened, so that the sign-in page and the shell come first (the
+// calendar alone brings FullCalendar, the composer an emoji picker).
+const AccountPage = lazyPage(() => import('../scenes/account/AccountPage.js'), 'AccountPage');
+const NewWorkspacePage = lazyPage(() => import('../scenes/workspaces/NewWorkspacePage.js'), 'NewWorkspacePage');
+const OverviewPage = lazyPage(() => import('../scenes/workspaces/OverviewPage.js'), 'OverviewPage');
+const MembersPage = lazyPage(() => import('../scenes/members/MembersPage.js'), 'MembersPage');
+const AuditPage = lazyPage(() => import('../scenes/audit/AuditPage.js'), 'AuditPage');
+const JobsPage = lazyPage(() => import('../scenes/jobs/JobsPage.js'), 'JobsPage');
+const ApprovalsPage = lazyPage(() => import('../scenes/calendar/ApprovalsPage.js'), 'ApprovalsPage');
+const ComposerPage = lazyPage(() => import('../scenes/composer/ComposerPage.js'), 'ComposerPage');
+const PostPage = lazyPage(() => import('../scenes/composer/PostPage.js'), 'PostPage');
+const AccountsPage = lazyPage(() => import('../scenes/accounts/AccountsPage.js'), 'AccountsPage');
+const SettingsPage = lazyPage(() => import('../scenes/publishing/SettingsPage.js'), 'SettingsPage');
+const WorkspaceSettingsPage = lazyPage(() => import('../scenes/workspaces/WorkspaceSettingsPage.js'), 'WorkspaceSettingsPage');
+const PublishingSettingsPage = lazyPage(() => import('../scenes/publishing/PublishingSettingsPage.js'), 'PublishingSettingsPage');
+const NotificationPreferencesPage = lazyPage(() => import('../scenes/notifications/PreferencesPage.js'), 'PreferencesPage');
+const CalendarPage = lazyPage(() => import('../scenes/calendar/CalendarPage.js'), 'CalendarPage');
 
 export function App() {
   return (
@@ -47,7 +47,7 @@ export function App() {
             <Route path="members" element={<MembersPage />} />
             <Route path="audit" element={<AuditPage />} />
             <Route path="jobs" element={<JobsPage />} />
-            <Route path="calendar" element={<Suspense fallback={<Loading />}><CalendarPage /></Suspense>} />
+            <Route path="calendar" element={<CalendarPage />} />
             <Route path="calendar/new" element={<ComposerPage />} />
             <Route path="calendar/to-approve" element={<ApprovalsPage />} />
             <Route path="calendar/posts/:postId" element={<PostPage />} />
