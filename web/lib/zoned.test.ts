@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { calendarInstant, fromLocalInput, minuteToTime, shortInZone, timeToMinute, toLocalInput } from './zoned.js';
+import { calendarInstant, fromLocalInput, longInZone, minuteToTime, shortInZone, timeToMinute, toLocalInput } from './zoned.js';
 
 describe('times in a zone', () => {
   it('reads and writes datetime-local values in the given zone', () => {
@@ -7,6 +7,11 @@ describe('times in a zone', () => {
     expect(toLocalInput('2026-03-10T08:30:00.000Z', 'America/Toronto')).toBe('2026-03-10T04:30');
     expect(fromLocalInput('', 'UTC')).toBeNull();
     expect(shortInZone('2026-03-10T08:30:00.000Z', 'Europe/Paris', 'en')).toBe('Tue 09:30');
+  });
+
+  it('writes dates in full on the 24-hour clock in both languages', () => {
+    expect(longInZone('2026-03-10T13:05:00.000Z', 'Europe/Paris', 'en')).toBe('Tue, Mar 10, 2026, 14:05');
+    expect(longInZone('2026-03-10T07:05:00.000Z', 'Europe/Paris', 'fr')).toBe('mar. 10 mars 2026, 08:05');
   });
 
   it('takes FullCalendar times with or without an offset', () => {

@@ -21,11 +21,11 @@ export function shortInZone(iso: string, zone: string, locale: string): string {
   return dt.isValid ? dt.toFormat('ccc HH:mm') : iso;
 }
 
-/** A full date and time in `zone`, in the reader's language. */
+/** A full date and time in `zone`, in the reader's language, on the 24-hour clock used everywhere in Ruche. */
 export function longInZone(iso: string | null | undefined, zone: string, locale: string): string {
   if (!iso) return '';
   const dt = DateTime.fromISO(iso).setZone(zone).setLocale(locale);
-  return dt.isValid ? dt.toLocaleString(DateTime.DATETIME_MED_WITH_WEEKDAY) : iso;
+  return dt.isValid ? dt.toLocaleString({ ...DateTime.DATE_MED_WITH_WEEKDAY, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }) : iso;
 }
 
 /** An ISO string from FullCalendar (with an offset when a zone plugin is used) as a UTC instant. */
