@@ -142,6 +142,14 @@ export const api = {
     changePassword: (currentPassword: string, newPassword: string) =>
       request<void>('POST', '/session/password', { currentPassword, newPassword }),
   },
+  passwordReset: {
+    status: () => request<{ byEmail: boolean; linkMinutes: number }>('GET', '/password-reset'),
+    request: (email: string, locale: 'en' | 'fr') =>
+      request<{ linkMinutes: number }>('POST', '/password-reset', { email, locale }, { idempotent: false }),
+    check: (token: string) => request<{ email: string; expiresAt: string }>('POST', '/password-reset/check', { token }, { idempotent: false }),
+    confirm: (token: string, newPassword: string) =>
+      request<SessionView>('POST', '/password-reset/confirm', { token, newPassword }, { idempotent: false }),
+  },
   invitations: {
     preview: (token: string) => request<InvitationPreview>('GET', `/invitations/${enc(token)}`),
     accept: (token: string, input: { name?: string; password?: string }) =>

@@ -5,6 +5,8 @@ import { WorkspaceLayout } from './workspace.js';
 import { SignInPage } from '../scenes/auth/SignInPage.js';
 import { SetupPage } from '../scenes/auth/SetupPage.js';
 import { AcceptInvitationPage } from '../scenes/auth/AcceptInvitationPage.js';
+import { ForgotPasswordPage } from '../scenes/auth/ForgotPasswordPage.js';
+import { ResetPasswordPage } from '../scenes/auth/ResetPasswordPage.js';
 import { UpcomingPage } from '../scenes/upcoming/UpcomingPage.js';
 import { NotFoundPage } from '../scenes/NotFoundPage.js';
 import { AREAS } from '../lib/areas.js';
@@ -34,8 +36,10 @@ export function App() {
       <Route element={<PublicOnly />}>
         <Route path="/signin" element={<SignInPage />} />
         <Route path="/setup" element={<SetupPage />} />
+        <Route path="/forgot-password" element={<ForgotPasswordPage />} />
       </Route>
       <Route path="/invite/:token" element={<AcceptInvitationPage />} />
+      <Route path="/reset-password/:token" element={<ResetPasswordPage />} />
       <Route element={<RequireSession />}>
         <Route element={<Shell />}>
           <Route index element={<HomeRedirect />} />

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { useLocation } from 'react-router-dom';
+import { Link, useLocation } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.js';
 import { useSession } from '../../app/session.js';
@@ -8,6 +8,7 @@ import { Page } from '../../components/Page.js';
 import { TextField } from '../../components/Field.js';
 import { ErrorAlert } from '../../components/Alert.js';
 import { errorMessage } from '../../lib/errors.js';
+import '../../styles/auth.css';
 
 export function SignInPage() {
   const { t } = useTranslation();
@@ -42,6 +43,11 @@ export function SignInPage() {
             {busy ? t('signin.busy') : t('signin.submit')}
           </button>
         </form>
+        <p className="auth-aside">
+          <Link to="/forgot-password" state={{ email: email.trim() }}>
+            {t('signin.forgot')}
+          </Link>
+        </p>
       </Page>
     </AuthCard>
   );
