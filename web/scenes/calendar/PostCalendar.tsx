@@ -83,7 +83,16 @@ export function PostCalendar({ posts, campaigns, zone, firstDay, canMove, onRang
   const content = (arg: EventContentArg) => {
     const post = arg.event.extendedProps.post as PostView | undefined;
     if (arg.event.display === 'background') return <></>;
-    if (!post) return <span className="campaign-bar-label">{arg.event.title}</span>;
+    if (arg.event.extendedProps.campaign) return <span className="campaign-bar-label">{arg.event.title}</span>;
+    // A post from the list being dragged over the calendar: where it would land, and its text.
+    if (!post) {
+      return (
+        <span className="post-event-content in-preview">
+          {arg.timeText ? <span className="post-event-time">{arg.timeText}</span> : null}
+          <span className="post-event-title">{arg.event.title}</span>
+        </span>
+      );
+    }
     return <PostEventContent post={post} title={arg.event.title} time={layout === 'list' ? undefined : arg.timeText} layout={layout} />;
   };
 
@@ -161,6 +170,7 @@ export function PostCalendar({ posts, campaigns, zone, firstDay, canMove, onRang
         eventAllow={allowMove}
         selectAllow={allowPlan}
         eventDurationEditable={false}
+        displayEventEnd={false}
         eventTimeFormat={TIME_FORMAT}
         slotLabelFormat={TIME_FORMAT}
         nowIndicator
