@@ -1,6 +1,6 @@
 import { lazy, Suspense, useId, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PickerLabels } from 'emoji-picker-react';
+import type { CategoryConfig, PickerLabels } from 'emoji-picker-react';
 
 const EmojiPanel = lazy(() => import('./EmojiPanel.js'));
 
@@ -9,6 +9,8 @@ const LABELS: readonly (keyof PickerLabels)[] = [
   'reactions', 'expandReactions', 'loading', 'loadingError', 'retryLoading', 'skinToneNeutral', 'skinToneLight', 'skinToneMediumLight',
   'skinToneMedium', 'skinToneMediumDark', 'skinToneDark',
 ];
+
+const CATEGORIES = ['suggested', 'smileys_people', 'animals_nature', 'food_drink', 'travel_places', 'activities', 'objects', 'symbols', 'flags'] as const;
 
 interface EmojiButtonProps {
   onPick: (emoji: string) => void;
@@ -21,6 +23,7 @@ export function EmojiButton({ onPick, disabled }: EmojiButtonProps) {
   const id = useId();
   const [open, setOpen] = useState(false);
   const labels = Object.fromEntries(LABELS.map((key) => [key, t(`composer.emojiLabels.${key}`)])) as Partial<PickerLabels>;
+  const categories = CATEGORIES.map((category) => ({ category, name: t(`composer.emojiCategories.${category}`) })) as CategoryConfig[];
 
   const close = () => {
     setOpen(false);
@@ -53,6 +56,7 @@ export function EmojiButton({ onPick, disabled }: EmojiButtonProps) {
             <EmojiPanel
               locale={i18n.language}
               labels={labels}
+              categories={categories}
               onPick={(emoji) => {
                 setOpen(false);
                 onPick(emoji);
