@@ -27,7 +27,7 @@ describe("l'application en français", () => {
     await moi.goTo('members');
     await moi.expectPage('Membres');
     const roleOptions = await owner.page.getByLabel('Rôle à donner', { exact: true }).locator('option').allTextContents();
-    expect(roleOptions).toContain('Gestionnaire de communauté');
+    expect(roleOptions).toContain('Community manager');
     const link = await moi.invite('dominique@example.fr', 'community_manager');
     await owner.page.getByText(/Invitation créée pour dominique@example\.fr/).waitFor();
 
@@ -35,7 +35,7 @@ describe("l'application en français", () => {
     const dominique = ui(invitee.page, 'fr');
     await invitee.page.goto(new URL(link).pathname);
     await dominique.heading('Rejoindre Miel & Co').waitFor();
-    await invitee.page.getByText(/en tant que Gestionnaire de communauté/).waitFor();
+    await invitee.page.getByText(/en tant que Community manager/).waitFor();
     await dominique.acceptInvitation('Dominique Martin', 'mot de passe 2');
     await dominique.heading('Miel & Co').waitFor();
 
@@ -45,7 +45,7 @@ describe("l'application en français", () => {
     await owner.page.getByRole('status').filter({ hasText: 'Dominique Martin est maintenant Analyste social media.' }).waitFor();
 
     await moi.goTo('audit');
-    await owner.page.getByRole('cell', { name: 'Camille Dupont a fait passer Dominique Martin du rôle Gestionnaire de communauté au rôle Analyste social media' }).waitFor();
+    await owner.page.getByRole('cell', { name: 'Camille Dupont a fait passer Dominique Martin du rôle Community manager au rôle Analyste social media' }).waitFor();
 
     // Switching to English works at once, updates <html lang>, and survives a reload.
     await moi.chooseLanguage('en');

@@ -81,7 +81,7 @@ describe('publishing (English)', () => {
     await page.getByLabel('Campaign', { exact: true }).selectOption({ label: 'Spring campaign' });
     const planned = DateTime.now().setZone(ZONE).plus({ days: 1 }).set({ hour: 9, minute: 30, second: 0, millisecond: 0 });
     await page.getByLabel(`Planned time (${ZONE})`).fill(planned.toFormat("yyyy-MM-dd'T'HH:mm"));
-    await page.getByText(/in Europe\/Paris · \w+ 03:30 in America\/Toronto/).waitFor();
+    await page.getByText(/\(Paris time\) · \w+ 03:30 \(Toronto time\)/).waitFor();
     await me.button('Schedule').click();
     await me.heading('Post').waitFor();
     await me.expectPostStatus('scheduled');

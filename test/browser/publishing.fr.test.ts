@@ -34,7 +34,7 @@ describe('publication (français)', () => {
     await page.getByRole('figure', { name: 'Aperçu Bluesky, @marque.local' }).getByText('Bonjour la communauté !').waitFor();
     const planned = DateTime.now().setZone(ZONE).plus({ days: 1 }).set({ hour: 11, minute: 0 });
     await page.getByLabel(`Heure prévue (${ZONE})`).fill(planned.toFormat("yyyy-MM-dd'T'HH:mm"));
-    await page.getByText(/11:00 à Europe\/Paris/).waitFor();
+    await page.getByText(/11:00 \(heure de Paris\)/).waitFor();
     await moi.button('Planifier').click();
     await moi.heading('Publication').waitFor();
     await moi.expectPostStatus('scheduled');

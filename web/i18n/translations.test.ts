@@ -36,6 +36,6 @@ describe('translations', () => {
       expect(french.has(`areas.${area.id}.title`), area.id).toBe(true);
       expect(french.has(`areas.${area.id}.description`), area.id).toBe(true);
     }
-    expect(french.get('roles.community_manager')).toBe('Gestionnaire de communauté');
+    expect(french.get('roles.community_manager')).toBe('Community manager');
   });
 });

@@ -28,3 +28,41 @@ export function formatDate(iso: string | null | undefined, locale: string): stri
 export function formatPercent(ratio: number, locale: string): string {
   return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(ratio);
 }
+
+/** A time on the 24-hour clock of `zone`, with its weekday: "jeu. 08:54", "Thu 08:54". */
+export function timeInZone(iso: string, zone: string, locale: string): string {
+  return inZone(iso, zone, locale, { weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+}
+
+/** A full date and time on the 24-hour clock of `zone`: "ven. 4 déc. 2026, 14:30", "Fri, Dec 4, 2026, 14:30". */
+export function dateTimeInZone(iso: string | null | undefined, zone: string, locale: string): string {
+  if (!iso) return '';
+  return inZone(iso, zone, locale, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+}
+
+function inZone(iso: string, zone: string, locale: string, options: Intl.DateTimeFormatOptions): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  try {
+    return formatter(locale, { ...options, timeZone: zone }).format(date);
+  } catch {
+    return formatter(locale, { ...options, timeZone: 'UTC' }).format(date); // a zone this browser does not know
+  }
+}
+
+/** The place a zone is named after: "Paris" for Europe/Paris, "New York" for America/New_York. */
+export function zoneCity(zone: string): string {
+  return (zone.split('/').pop() ?? zone).replace(/_/g, ' ');
+}
+
+type Translate = (key: string, values: Record<string, string>) => string;
+
+/**
+ * Which clock a time is read on, in words: "heure de Paris", "heure d’Amsterdam", "Paris time"; "UTC" for UTC.
+ * French elides "de" before a vowel, which a translation cannot do by itself.
+ */
+export function zoneLabel(t: Translate, zone: string): string {
+  if (zone === 'UTC' || zone.startsWith('Etc/')) return t('zone.utc', { zone });
+  const city = zoneCity(zone);
+  return t(/^[aeiouàâäéèêëîïôöûü]/i.test(city) ? 'zone.labelElided' : 'zone.label', { city });
+}

@@ -1,5 +1,6 @@
 /** Times in a named zone (the workspace's, an account's), through luxon. */
 import { DateTime } from 'luxon';
+import { dateTimeInZone, timeInZone } from './format.js';
 
 /** An instant as the value of a datetime-local input in `zone`. */
 export function toLocalInput(iso: string | null | undefined, zone: string): string {
@@ -16,17 +17,10 @@ export function fromLocalInput(value: string, zone: string): string | null {
 }
 
 /** "Tue 09:30" in `zone`, in the reader's language. */
-export function shortInZone(iso: string, zone: string, locale: string): string {
-  const dt = DateTime.fromISO(iso).setZone(zone).setLocale(locale);
-  return dt.isValid ? dt.toFormat('ccc HH:mm') : iso;
-}
+export const shortInZone = (iso: string, zone: string, locale: string): string => timeInZone(iso, zone, locale);
 
 /** A full date and time in `zone`, in the reader's language, on the 24-hour clock used everywhere in Ruche. */
-export function longInZone(iso: string | null | undefined, zone: string, locale: string): string {
-  if (!iso) return '';
-  const dt = DateTime.fromISO(iso).setZone(zone).setLocale(locale);
-  return dt.isValid ? dt.toLocaleString({ ...DateTime.DATE_MED_WITH_WEEKDAY, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }) : iso;
-}
+export const longInZone = (iso: string | null | undefined, zone: string, locale: string): string => dateTimeInZone(iso, zone, locale);
 
 /** An ISO string from FullCalendar (with an offset when a zone plugin is used) as a UTC instant. */
 export function calendarInstant(startStr: string, zone: string): string | null {

@@ -51,7 +51,7 @@ export function Filters({ value, onChange, accounts, campaigns, authors }: Filte
     <div className="filter">
       <label htmlFor={`${id}-${key}`}>{label}</label>
       <select id={`${id}-${key}`} value={value[key]} onChange={set(key)}>
-        <option value="">{t('calendar.filters.all')}</option>
+        <option value="">{t('calendar.filters.all', { context: key })}</option>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}

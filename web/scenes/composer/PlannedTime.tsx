@@ -2,6 +2,7 @@ import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SocialAccountView } from '../../../src/shared/api.js';
 import { fromLocalInput, shortInZone } from '../../lib/zoned.js';
+import { zoneLabel } from '../../lib/format.js';
 
 interface PlannedTimeProps {
   value: string;
@@ -26,7 +27,7 @@ export function PlannedTime({ value, zone, accounts, onChange, disabled, childre
         <input id={id} type="datetime-local" value={value} disabled={disabled} aria-describedby={`${id}-zones`} onChange={(e) => onChange(e.target.value)} />
         <p className="hint" id={`${id}-zones`}>
           {iso
-            ? zones.map((z) => t('composer.timeIn', { time: shortInZone(iso, z, i18n.language), zone: z })).join(' · ')
+            ? zones.map((z) => t('composer.timeIn', { time: shortInZone(iso, z, i18n.language), zone: zoneLabel(t, z) })).join(' · ')
             : t('composer.noTime')}
         </p>
         {accounts.length ? (

@@ -10,6 +10,7 @@ import { ErrorAlert, Loading, StatusMessage } from '../../components/Alert.js';
 import { errorMessage } from '../../lib/errors.js';
 import { workspacePath } from '../../lib/areas.js';
 import { longInZone } from '../../lib/zoned.js';
+import { zoneLabel } from '../../lib/format.js';
 import { usePublishingBasics } from '../publishing/basics.js';
 import { StatusTag } from '../publishing/StatusTag.js';
 import { Composer } from './Composer.js';
@@ -84,7 +85,7 @@ export function PostPage() {
     <Page
       title={t('post.title')}
       badge={post.status === 'ready' ? <StatusTag status={post.data.status} approvalRequired={post.data.approval.required} /> : null}
-      lead={ready ? (post.data.scheduledAt ? t('post.plannedFor', { date: longInZone(post.data.scheduledAt, basics.data.zone, i18n.language), zone: basics.data.zone }) : t('post.noTime')) : undefined}
+      lead={ready ? (post.data.scheduledAt ? t('post.plannedFor', { date: longInZone(post.data.scheduledAt, basics.data.zone, i18n.language), zone: zoneLabel(t, basics.data.zone) }) : t('post.noTime')) : undefined}
     >
       <p>
         <Link to={calendar}>{t('post.back')}</Link>
