@@ -209,6 +209,24 @@ export async function calendarFlow(browser: Browser, server: TestRuche & Server,
   // Campaigns have their own row, with the name once for the week.
   expect(await page.locator('.fc-timegrid .campaign-bar').filter({ hasText: words.campaign }).count()).toBe(1);
   await page.keyboard.press('Escape');
+  // A post still to come moves to another hour by dragging it; the time of the drop is the one saved.
+  const draftDay = DateTime.fromISO((await api(fx.ids.draft)).scheduledAt).setZone(ZONE);
+  await showDay(draftDay);
+  const draftColumn = page.locator(`.fc-timegrid-col[data-date="${draftDay.toISODate()}"]`);
+  const lane = (time: string) => page.locator(`.fc-timegrid-slot-lane[data-time="${time}:00"]`);
+  // Both hours on screen: the post's at the top of the scrolling hours, its new one two hours below.
+  await lane(draftDay.toFormat('HH:mm')).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  const movedTo = draftDay.plus({ hours: 2 });
+  const to = (await lane(movedTo.toFormat('HH:mm')).boundingBox())!;
+  const event = draftColumn.locator('.post-event').filter({ hasText: words.draft });
+  const from = (await event.boundingBox())!;
+  await page.mouse.move(from.x + from.width / 2, from.y + 8);
+  await page.mouse.down();
+  await page.mouse.move(from.x + from.width / 2, from.y + 18, { steps: 5 });
+  await page.mouse.move(from.x + from.width / 2, to.y + to.height / 2, { steps: 20 });
+  await page.mouse.up();
+  await me.expectStatus(t('calendar.moved', { post: words.draft, when: '@' }).split('@')[0].trim());
+  await expect.poll(async () => (await api(fx.ids.draft)).scheduledAt).toBe(movedTo.toUTC().toISO());
 
   // List view: the same colours and clock.
   await me.button(t('calendar.list')).click();
