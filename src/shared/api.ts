@@ -48,6 +48,9 @@ export interface WorkspaceView {
   weekStart: WeekStart;
   /** The logo's address (it changes when the logo does), or null. */
   logoUrl: string | null;
+  /** What the workspace shows its clients beyond the posts sent for approval and their visible comments. */
+  clientsSeeDrafts: boolean;
+  clientsSeeInternalComments: boolean;
   createdAt: string;
   role: RoleName;
   permissions: Permission[];
@@ -184,6 +187,8 @@ export interface PostEventView {
   actor: { id: string; name: string } | null;
   body: string;
   data: Record<string, unknown>;
+  /** A comment the team keeps to itself (clients read it only when the workspace lets them). */
+  internal: boolean;
   createdAt: string;
 }
 

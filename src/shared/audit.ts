@@ -17,6 +17,8 @@ export const AuditAction = {
   workspaceTimezoneChanged: 'workspace.timezone_changed',
   workspaceLocaleChanged: 'workspace.locale_changed',
   workspaceWeekStartChanged: 'workspace.week_start_changed',
+  clientsSeeDraftsChanged: 'workspace.clients_see_drafts_changed',
+  clientsSeeInternalCommentsChanged: 'workspace.clients_see_internal_comments_changed',
   workspaceLogoChanged: 'workspace.logo_changed',
   workspaceLogoRemoved: 'workspace.logo_removed',
   invitationCreated: 'invitation.created',
@@ -53,6 +55,10 @@ export interface AuditData {
   'workspace.timezone_changed': { from: string; to: string };
   'workspace.locale_changed': { from: string; to: string };
   'workspace.week_start_changed': { from: string; to: string };
+  /** `enabled`: whether clients now see drafts in progress. */
+  'workspace.clients_see_drafts_changed': { enabled: boolean };
+  /** `enabled`: whether clients now read the team's internal comments. */
+  'workspace.clients_see_internal_comments_changed': { enabled: boolean };
   'workspace.logo_changed': { width: number; height: number };
   'invitation.created': { email: string; role: string };
   'invitation.revoked': { email: string; role: string };

@@ -17,6 +17,7 @@ export type RoleName = (typeof ROLES)[number];
 export const PERMISSIONS = [
   'workspace.read',
   'workspace.update',
+  'settings.read',
   'members.read',
   'members.invite',
   'members.update',
@@ -25,6 +26,8 @@ export const PERMISSIONS = [
   'jobs.read',
   'connections.manage',
   'posts.read',
+  'posts.drafts',
+  'comments.internal',
   'posts.write',
   'posts.approve',
   'posts.publish',
@@ -43,7 +46,11 @@ export const PERMISSIONS = [
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const everyone: Permission[] = ['workspace.read', 'members.read', 'posts.read', 'analytics.read'];
+/**
+ * What every member of the team holds. `posts.drafts` (drafts in progress) and `comments.internal` (the team's
+ * own comments on posts) are the team's: a workspace may open them to its clients (publishing/visibility.ts).
+ */
+const everyone: Permission[] = ['workspace.read', 'settings.read', 'members.read', 'posts.read', 'posts.drafts', 'comments.internal', 'analytics.read'];
 
 export const MATRIX: Record<RoleName, readonly Permission[]> = {
   owner: PERMISSIONS,

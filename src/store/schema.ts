@@ -15,6 +15,10 @@ export interface WorkspaceTable {
   logo_updated_at: number | null;
   /** The calendar's first day: 'monday' or 'sunday' (Monday unless chosen). */
   week_start: Generated<string>;
+  /** 1 when clients see drafts in progress too (else only what was submitted). */
+  clients_see_drafts: Generated<number>;
+  /** 1 when clients read the team's internal comments on posts too. */
+  clients_see_internal_comments: Generated<number>;
   created_by: string;
   created_at: number;
 }
@@ -220,6 +224,8 @@ export interface PostEventTable {
   kind: string;
   body: string;
   data: string;
+  /** 1 for a comment the team keeps to itself: clients read it only when the workspace lets them. */
+  internal: Generated<number>;
   created_at: number;
 }
 

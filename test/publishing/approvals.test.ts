@@ -87,6 +87,8 @@ describe.each(databases)('approvals on %s', (kind) => {
 
   it('keeps comments in the post history', async () => {
     const draft = await creator.post(posts(), { body: 'Discuss', accountIds: [account] });
+    // Sent for approval: a client sees posts from then on (drafts only when the workspace lets them).
+    await creator.post(posts(`/${draft.body.id}/submit`));
     expect((await client.post(posts(`/${draft.body.id}/comments`), { body: 'Peut-on ajouter le lien ?' })).status).toBe(204);
     const items = (await owner.get(posts(`/${draft.body.id}/history`))).body.items;
     expect(items.find((e: { kind: string }) => e.kind === 'comment')).toMatchObject({ body: 'Peut-on ajouter le lien ?', actor: { name: 'client' } });

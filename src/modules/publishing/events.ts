@@ -44,7 +44,7 @@ export async function recordPostEvent(
   db: Kysely<Database>,
   postId: string,
   kind: PostEventKind,
-  opts: { actorId?: string | null; body?: string; data?: Record<string, unknown>; now: number },
+  opts: { actorId?: string | null; body?: string; data?: Record<string, unknown>; internal?: boolean; now: number },
 ): Promise<void> {
   await db
     .insertInto('post_events')
@@ -55,6 +55,7 @@ export async function recordPostEvent(
       kind,
       body: opts.body ?? '',
       data: JSON.stringify(opts.data ?? {}),
+      internal: opts.internal ? 1 : 0,
       created_at: opts.now,
     })
     .execute();

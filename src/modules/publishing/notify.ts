@@ -9,6 +9,8 @@ import { membersWithPermission, membersWithRoles, userName } from '../notificati
 import { approvalState } from './approval-policy.js';
 import { loadDecisions } from './posts-repository.js';
 import { getSettings } from './settings.js';
+import { clientGrants, hiddenFrom, visibilityOf } from './visibility.js';
+import { isRole } from '../../shared/permissions.js';
 
 /**
  * Who publishing tells, and of what. Each function runs inside the transaction of the change it reports,
@@ -96,19 +98,34 @@ export async function tellAuthorWaiting(ctx: AppContext, p: Post & { scheduled_a
   });
 }
 
-/** Members named in a comment (@name, @localpart) are told, the commenter excepted. */
-export async function tellMentioned(ctx: AppContext, db: Kysely<Database>, p: Post, comment: { actorId: string; body: string }, now: number) {
+/**
+ * Members named in a comment (@name, @localpart) are told, the commenter excepted, and only those who may read
+ * it: a client is not told of an internal comment, or of a draft, that the workspace keeps from clients.
+ */
+export async function tellMentioned(
+  ctx: AppContext,
+  db: Kysely<Database>,
+  p: Post & Pick<PostTable, 'status'>,
+  comment: { actorId: string; body: string; internal: boolean },
+  now: number,
+) {
   if (!comment.body.includes('@')) return;
   const members = await db
     .selectFrom('memberships')
     .innerJoin('user', 'user.id', 'memberships.user_id')
-    .select(['memberships.user_id as userId', 'user.name', 'user.email'])
+    .select(['memberships.user_id as userId', 'memberships.role', 'user.name', 'user.email'])
     .where('memberships.workspace_id', '=', p.workspace_id)
     .execute();
+  const grants = await clientGrants(db, p.workspace_id);
+  const readers = members.filter((m) => {
+    if (!isRole(m.role)) return false;
+    const sees = visibilityOf(m.role, grants);
+    return !hiddenFrom(sees, p) && (!comment.internal || sees.internalComments);
+  });
   await notify(ctx, db, {
     workspaceId: p.workspace_id,
     kind: NotificationKind.commentMention,
-    recipients: mentionedMembers(comment.body, members),
+    recipients: mentionedMembers(comment.body, readers),
     object: post(p),
     params: { actorName: await userName(db, comment.actorId), comment: excerpt(comment.body, 280), excerpt: excerpt(p.body, 80) },
     actorId: comment.actorId,

@@ -35,7 +35,7 @@ const comment = workspaceRoute('posts.read', {
   method: 'post',
   path: `${base}/comments`,
   tags: ['Posts'],
-  summary: 'Comment on a post (the team and the client discuss drafts here)',
+  summary: 'Comment on a post; a team member’s comment stays internal unless visibleToClient, a client’s is visible to clients',
   request: { params: PostParams, ...jsonBody(CommentInput) },
   responses: { 204: noContent },
 });
@@ -43,7 +43,7 @@ const history = workspaceRoute('posts.read', {
   method: 'get',
   path: `${base}/history`,
   tags: ['Posts'],
-  summary: 'Who wrote, changed, approved and published what, with comments',
+  summary: 'Who wrote, changed, approved and published what, with comments (internal ones only for those who may read them)',
   request: { params: PostParams },
   responses: { 200: jsonOk(z.object({ items: z.array(z.object({ id: z.string(), kind: z.string() }).passthrough()) })) },
 });
@@ -93,11 +93,11 @@ export function registerPostActionRoutes(app: OpenAPIHono<HttpEnv>) {
   });
   app.openapi(comment, async (c) => {
     const { postId } = c.req.valid('param');
-    await commentOnPost(c.var.ctx, c.var.member.workspaceId, who(c), postId, c.req.valid('json').body);
+    await commentOnPost(c.var.ctx, c.var.member.workspaceId, who(c), postId, c.req.valid('json'));
     return c.body(null, 204);
   });
   app.openapi(history, async (c) => {
     const { postId } = c.req.valid('param');
-    return c.json({ items: await postHistory(c.var.ctx.store.db, c.var.member.workspaceId, postId) }, 200);
+    return c.json({ items: await postHistory(c.var.ctx.store.db, c.var.member.workspaceId, postId, c.var.member.role) }, 200);
   });
 }

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { sql, type Kysely } from 'kysely';
 import type { Database, PostTable } from '../../store/schema.js';
+import type { PostVisibility } from './visibility.js';
 
 const csv = z
   .string()
@@ -23,9 +24,13 @@ export type PostFilter = z.infer<typeof PostFilter>;
 
 const MAX = 2000;
 
-/** The calendar's query: a time range and filters by network, account, campaign, label, status and author. */
-export async function listPosts(db: Kysely<Database>, workspaceId: string, f: PostFilter): Promise<PostTable[]> {
+/**
+ * The calendar's query: a time range and filters by network, account, campaign, label, status and author, over
+ * the posts the member may see.
+ */
+export async function listPosts(db: Kysely<Database>, workspaceId: string, f: PostFilter, visibility: PostVisibility): Promise<PostTable[]> {
   let q = db.selectFrom('posts').selectAll('posts').where('posts.workspace_id', '=', workspaceId);
+  if (!visibility.drafts) q = q.where('posts.status', '!=', 'draft');
   const from = f.from ? Date.parse(f.from) : null;
   const to = f.to ? Date.parse(f.to) : null;
   q = q.where((eb) => {

@@ -8,6 +8,7 @@ import { presentPosts } from './posts-presenter.js';
 import { PostParams, PostSchema, postAnswer } from './post-answer.js';
 import { listPosts, PostFilter } from './posts-query.js';
 import { registerPostLanguageRoute } from './language-routes.js';
+import { loadVisiblePost, postVisibility } from './visibility.js';
 
 const path = '/api/v1/workspaces/{workspaceId}/posts';
 
@@ -55,7 +56,8 @@ export function registerPostRoutes(app: OpenAPIHono<HttpEnv>) {
   registerPostLanguageRoute(app);
   app.openapi(list, async (c) => {
     const { ctx, member, actor } = c.var;
-    const posts = await listPosts(ctx.store.db, member.workspaceId, c.req.valid('query'));
+    const visibility = await postVisibility(ctx.store.db, member.workspaceId, member.role);
+    const posts = await listPosts(ctx.store.db, member.workspaceId, c.req.valid('query'), visibility);
     return c.json({ items: await presentPosts(ctx.store.db, member.workspaceId, posts, { userId: actor.userId, role: member.role }) }, 200);
   });
   app.openapi(create, async (c) => {
@@ -63,7 +65,12 @@ export function registerPostRoutes(app: OpenAPIHono<HttpEnv>) {
     const id = await createPost(ctx, member.workspaceId, { userId: actor.userId, role: member.role }, c.req.valid('json'));
     return c.json(await postAnswer(c, id), 201);
   });
-  app.openapi(read, async (c) => c.json(await postAnswer(c, c.req.valid('param').postId), 200));
+  app.openapi(read, async (c) => {
+    const { ctx, member } = c.var;
+    const { postId } = c.req.valid('param');
+    await loadVisiblePost(ctx.store.db, member.workspaceId, postId, member.role);
+    return c.json(await postAnswer(c, postId), 200);
+  });
   app.openapi(update, async (c) => {
     const { ctx, member, actor } = c.var;
     const { postId } = c.req.valid('param');

@@ -43,4 +43,8 @@ export const ScheduleInput = z.strictObject({
   at: z.union([z.iso.datetime({ offset: true }), z.literal('next_slot'), z.literal('now')]),
 });
 
-export const CommentInput = z.strictObject({ body: z.string().trim().min(1).max(4000) });
+export const CommentInput = z.strictObject({
+  body: z.string().trim().min(1).max(4000),
+  /** For the team's comments: shown to clients too. Without it, a team member's comment stays internal. */
+  visibleToClient: z.boolean().optional(),
+});

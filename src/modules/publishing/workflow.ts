@@ -12,6 +12,7 @@ import { enqueuePublish } from './schedule.js';
 import type { Actor } from './posts-commands.js';
 import { assertMayChangePost } from './edit-policy.js';
 import { askApprovers, tellAuthorDecision, tellMentioned } from './notify.js';
+import { assertMaySee, postVisibility } from './visibility.js';
 
 /**
  * The approval gate. A post is scheduled only once every approval step is met on its current version;
@@ -35,6 +36,7 @@ export async function decidePost(
   input: { decision: 'approved' | 'changes_requested'; comment: string },
 ) {
   return transition(ctx, workspaceId, postId, async (trx, post, now) => {
+    assertMaySee(await postVisibility(trx, workspaceId, actor.role), post);
     if (post.status !== 'in_review') throw conflict('not_in_review', 'This post is not waiting for approval.');
     const { approvalSteps } = await getSettings(trx, workspaceId);
     const decisions = await loadDecisions(trx, post);
@@ -102,12 +104,24 @@ export async function reschedulePost(ctx: AppContext, workspaceId: string, actor
   });
 }
 
-export async function commentOnPost(ctx: AppContext, workspaceId: string, actor: Actor, postId: string, body: string) {
+/**
+ * A comment on a post. The team's comments stay internal unless marked visible to the client; a client's are
+ * always visible to clients.
+ */
+export async function commentOnPost(
+  ctx: AppContext,
+  workspaceId: string,
+  actor: Actor,
+  postId: string,
+  input: { body: string; visibleToClient?: boolean },
+) {
   const now = ctx.clock.now();
+  const internal = can(actor.role, 'comments.internal') && !input.visibleToClient;
   await ctx.store.db.transaction().execute(async (trx) => {
     const post = await loadPost(trx, workspaceId, postId);
-    await recordPostEvent(trx, post.id, PostEvent.comment, { actorId: actor.userId, body, now });
-    await tellMentioned(ctx, trx, post, { actorId: actor.userId, body }, now);
+    assertMaySee(await postVisibility(trx, workspaceId, actor.role), post);
+    await recordPostEvent(trx, post.id, PostEvent.comment, { actorId: actor.userId, body: input.body, internal, now });
+    await tellMentioned(ctx, trx, post, { actorId: actor.userId, body: input.body, internal }, now);
   });
 }
 

@@ -7,6 +7,7 @@ import { canDecide } from '../publishing/approval-policy.js';
 import { loadDecisionsOf, loadTargets } from '../publishing/posts-repository.js';
 import { getSettings } from '../publishing/settings.js';
 import { overduePosts } from '../publishing/crisis.js';
+import { postVisibility } from '../publishing/visibility.js';
 import { getWorkspace } from './service.js';
 import { weekStartOf } from './presenters.js';
 import { todayAndWeek } from './overview-range.js';
@@ -38,7 +39,7 @@ export async function workspaceOverview(ctx: AppContext, workspaceId: string, vi
     team ? countWithStatus(db, workspaceId, ['failed', 'unknown']) : 0,
     team && settings.pausedAt !== null ? overduePosts(ctx, workspaceId) : null,
     team || may('connections.manage') ? accountsToReconnect(db, workspaceId) : null,
-    countsOf(db, workspaceId),
+    countsOf(db, workspaceId, (await postVisibility(db, workspaceId, viewer.role)).drafts),
     settings.pausedBy ? db.selectFrom('user').select('name').where('id', '=', settings.pausedBy).executeTakeFirst() : null,
   ]);
 
@@ -133,11 +134,16 @@ async function accountsToReconnect(db: Kysely<Database>, workspaceId: string) {
   return rows.map((a) => ({ id: a.id, network: a.network, handle: a.handle, status: a.status, message: a.status_message }));
 }
 
-async function countsOf(db: Kysely<Database>, workspaceId: string) {
+async function countsOf(db: Kysely<Database>, workspaceId: string, withDrafts: boolean) {
   const row = await db
     .selectNoFrom((eb) => [
       eb.selectFrom('social_accounts').select((s) => s.fn.countAll<number>().as('n')).where('workspace_id', '=', workspaceId).as('accounts'),
-      eb.selectFrom('posts').select((s) => s.fn.countAll<number>().as('n')).where('workspace_id', '=', workspaceId).as('posts'),
+      eb
+        .selectFrom('posts')
+        .select((s) => s.fn.countAll<number>().as('n'))
+        .where('workspace_id', '=', workspaceId)
+        .$if(!withDrafts, (q) => q.where('status', '!=', 'draft'))
+        .as('posts'),
       eb.selectFrom('memberships').select((s) => s.fn.countAll<number>().as('n')).where('workspace_id', '=', workspaceId).as('members'),
     ])
     .executeTakeFirstOrThrow();

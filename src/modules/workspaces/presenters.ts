@@ -21,6 +21,8 @@ export function presentWorkspace(w: Workspace, role: RoleName): WorkspaceView {
     locale: w.locale === 'fr' ? 'fr' : 'en',
     weekStart: weekStartOf(w),
     logoUrl: logoUrl(w),
+    clientsSeeDrafts: Number(w.clients_see_drafts) === 1,
+    clientsSeeInternalComments: Number(w.clients_see_internal_comments) === 1,
     createdAt: new Date(Number(w.created_at)).toISOString(),
     role,
     permissions: [...MATRIX[role]],

@@ -39,7 +39,7 @@ const update = workspaceRoute('workspace.update', {
   method: 'patch',
   path: '/api/v1/workspaces/{workspaceId}',
   tags: ['Workspaces'],
-  summary: 'Rename the workspace, or change its time zone, language or first day of the week',
+  summary: "Rename the workspace, or change its time zone, language, first day of the week, or what its clients see",
   request: { params: WorkspaceParams, ...jsonBody(WorkspaceUpdate) },
   responses: { 200: jsonOk(WorkspaceSchema) },
 });

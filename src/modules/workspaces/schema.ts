@@ -33,6 +33,10 @@ export const WorkspaceUpdate = z.strictObject({
   timezone: Timezone.optional(),
   locale: Locale.optional(),
   weekStart: WeekStart.optional(),
+  /** Clients see drafts in progress too (else only posts sent for approval and after). */
+  clientsSeeDrafts: z.boolean().optional(),
+  /** Clients read the team's internal comments on posts too. */
+  clientsSeeInternalComments: z.boolean().optional(),
 });
 export type WorkspaceUpdate = z.infer<typeof WorkspaceUpdate>;
 
@@ -44,6 +48,8 @@ export const WorkspaceSchema = z
     locale: Locale,
     weekStart: WeekStart,
     logoUrl: z.string().nullable(),
+    clientsSeeDrafts: z.boolean(),
+    clientsSeeInternalComments: z.boolean(),
     createdAt: z.string(),
     role: z.string(),
     permissions: z.array(z.string()),

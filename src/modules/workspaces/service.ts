@@ -38,6 +38,8 @@ export async function createWorkspace(
     logo_key: null,
     logo_updated_at: null,
     week_start: 'monday',
+    clients_see_drafts: 0,
+    clients_see_internal_comments: 0,
     created_by: userId,
     created_at: meta.now,
   };

@@ -7,6 +7,7 @@ import * as m0012 from './0012_hashed_session_tokens.js';
 import * as m0014 from './0014_workspace_settings.js';
 import * as m0013 from './0013_notifications.js';
 import * as m0015 from './0015_campaign_utm.js';
+import * as m0016 from './0016_client_visibility.js';
 
 /** Every migration in order. Append only: a released migration is never edited. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '0014_workspace_settings': m0014,
   '0013_notifications': m0013,
   '0015_campaign_utm': m0015,
+  '0016_client_visibility': m0016,
 };

@@ -75,6 +75,12 @@ const settingChange = (r: Reader, key: string, label: (v: string) => string): Ph
   return { key, values: { from: word(label(from)), to: word(label(to)) } };
 };
 
+/** What the workspace shows its clients, switched on or off; an older row without its data says what it was about. */
+const clientSwitch = (r: Reader, key: string): Phrase => ({
+  key: r.data.enabled === true ? `${key}On` : r.data.enabled === false ? `${key}Off` : `${key}Plain`,
+  values: { setting: word(r.t(`audit.objects.${key}`), r.link('workspaceSettings')) },
+});
+
 type Describe = (r: Reader) => Phrase;
 
 /**
@@ -112,6 +118,8 @@ const PHRASES: Record<AuditActionName, Describe> & Record<string, Describe> = {
   'workspace.timezone_changed': (r) => settingChange(r, 'timezoneChanged', (zone) => zone.replace(/_/g, ' ')),
   'workspace.locale_changed': (r) => settingChange(r, 'localeChanged', (l) => r.t(`audit.languages.${l}`, { defaultValue: l })),
   'workspace.week_start_changed': (r) => settingChange(r, 'weekStartChanged', (d) => r.t(`workspaceSettings.weekStarts.${d}`, { defaultValue: d })),
+  'workspace.clients_see_drafts_changed': (r) => clientSwitch(r, 'clientsSeeDrafts'),
+  'workspace.clients_see_internal_comments_changed': (r) => clientSwitch(r, 'clientsSeeInternalComments'),
   'workspace.logo_changed': () => ({ key: 'logoChanged' }),
   'workspace.logo_removed': () => ({ key: 'logoRemoved' }),
   'invitation.created': (r) => {
