@@ -161,7 +161,10 @@ export const api = {
     create: (input: { name: string; timezone?: string; locale?: 'fr' | 'en' }) =>
       request<WorkspaceView>('POST', '/workspaces', input),
     get: (wid: string) => request<WorkspaceView>('GET', ws(wid)),
-    update: (wid: string, input: { name?: string; timezone?: string; locale?: 'fr' | 'en'; weekStart?: WeekStart }) =>
+    update: (
+      wid: string,
+      input: { name?: string; timezone?: string; locale?: 'fr' | 'en'; weekStart?: WeekStart; clientsSeeDrafts?: boolean; clientsSeeInternalComments?: boolean },
+    ) =>
       request<WorkspaceView>('PATCH', ws(wid), input),
     setLogo: (wid: string, image: Blob) => request<WorkspaceView>('PUT', `${ws(wid)}/logo`, { raw: image, type: image.type || 'application/octet-stream' }),
     removeLogo: (wid: string) => request<WorkspaceView>('DELETE', `${ws(wid)}/logo`),

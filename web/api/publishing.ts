@@ -97,7 +97,8 @@ export const publishing = {
     queue: (wid: string, id: string) => request<PostView>('POST', `${post(wid, id)}/queue`),
     // A question, not a write: nothing to replay, so no idempotency key is kept for it.
     language: (wid: string, text: string) => request<DetectedLanguage>('POST', `${ws(wid)}/posts/language`, { text }, { idempotent: false }),
-    comment: (wid: string, id: string, body: string) => request<void>('POST', `${post(wid, id)}/comments`, { body }),
+    comment: (wid: string, id: string, body: string, audience: { visibleToClient?: boolean } = {}) =>
+      request<void>('POST', `${post(wid, id)}/comments`, { body, ...audience }),
     history: (wid: string, id: string) => request<{ items: PostEventView[] }>('GET', `${post(wid, id)}/history`),
   },
   campaigns: {

@@ -1,7 +1,7 @@
 import { Route, Routes } from 'react-router-dom';
 import { HomeRedirect, PublicOnly, RequireSession } from './guards.js';
 import { Shell } from './Shell.js';
-import { WorkspaceLayout } from './workspace.js';
+import { RequirePermission, WorkspaceLayout } from './workspace.js';
 import { SignInPage } from '../scenes/auth/SignInPage.js';
 import { SetupPage } from '../scenes/auth/SetupPage.js';
 import { AcceptInvitationPage } from '../scenes/auth/AcceptInvitationPage.js';
@@ -48,17 +48,25 @@ export function App() {
           <Route path="/workspaces/new" element={<NewWorkspacePage />} />
           <Route path="/w/:workspaceId" element={<WorkspaceLayout />}>
             <Route index element={<OverviewPage />} />
-            <Route path="members" element={<MembersPage />} />
-            <Route path="audit" element={<AuditPage />} />
-            <Route path="jobs" element={<JobsPage />} />
+            <Route element={<RequirePermission permission="members.read" />}>
+              <Route path="members" element={<MembersPage />} />
+            </Route>
+            <Route element={<RequirePermission permission="audit.read" />}>
+              <Route path="audit" element={<AuditPage />} />
+            </Route>
+            <Route element={<RequirePermission permission="jobs.read" />}>
+              <Route path="jobs" element={<JobsPage />} />
+            </Route>
             <Route path="calendar" element={<CalendarPage />} />
             <Route path="calendar/new" element={<ComposerPage />} />
             <Route path="calendar/to-approve" element={<ApprovalsPage />} />
             <Route path="calendar/posts/:postId" element={<PostPage />} />
-            <Route path="settings" element={<SettingsPage />} />
-            <Route path="settings/workspace" element={<WorkspaceSettingsPage />} />
-            <Route path="settings/accounts" element={<AccountsPage />} />
-            <Route path="settings/publishing" element={<PublishingSettingsPage />} />
+            <Route element={<RequirePermission permission="settings.read" />}>
+              <Route path="settings" element={<SettingsPage />} />
+              <Route path="settings/workspace" element={<WorkspaceSettingsPage />} />
+              <Route path="settings/accounts" element={<AccountsPage />} />
+              <Route path="settings/publishing" element={<PublishingSettingsPage />} />
+            </Route>
             {AREAS.filter((a) => !a.available).map((a) => (
               <Route key={a.id} path={a.path} element={<UpcomingPage area={a.id} />} />
             ))}

@@ -54,7 +54,7 @@ export function Sidebar({ id }: { id?: string }) {
               </NavLink>
             </li>
           </ul>
-          {(['work', 'team'] as const).map((group) => (
+          {(['work', 'team'] as const).filter((group) => areas.some((a) => a.group === group)).map((group) => (
             <div key={group} className="nav-group">
               <h2 className="nav-heading" id={`nav-${group}`}>
                 {t(`nav.${group}`)}

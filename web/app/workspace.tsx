@@ -1,5 +1,5 @@
 import { createContext, useContext, useEffect } from 'react';
-import { Outlet, useParams } from 'react-router-dom';
+import { Link, Outlet, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { MembershipView } from '../../src/shared/api.js';
 import type { Permission } from '../../src/shared/permissions.js';
@@ -33,4 +33,16 @@ export function useWorkspace(): MembershipView & { can: (p: Permission) => boole
   if (!membership) throw new Error('useWorkspace outside WorkspaceLayout');
   // The server's list is the authority; the shared matrix is only used to explain roles.
   return { ...membership, can: (p: Permission) => membership.permissions.includes(p) };
+}
+
+/** Pages a role does not open (the team's settings, for a client) say so, whichever way they were reached. */
+export function RequirePermission({ permission }: { permission: Permission }) {
+  const { t } = useTranslation();
+  const workspace = useWorkspace();
+  if (workspace.can(permission)) return <Outlet />;
+  return (
+    <Page title={t('notFound.roleTitle')} lead={t('notFound.role')}>
+      <Link to={`/w/${encodeURIComponent(workspace.workspaceId)}`}>{t('notFound.overview')}</Link>
+    </Page>
+  );
 }

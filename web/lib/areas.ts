@@ -36,7 +36,7 @@ export const AREAS: readonly Area[] = [
   { id: 'members', path: 'members', permission: 'members.read', available: true, group: 'team', icon: '☺' },
   { id: 'audit', path: 'audit', permission: 'audit.read', available: true, group: 'team', icon: '☰' },
   { id: 'jobs', path: 'jobs', permission: 'jobs.read', available: true, group: 'team', icon: '⟳' },
-  { id: 'settings', path: 'settings', available: true, group: 'team', icon: '⚙' },
+  { id: 'settings', path: 'settings', permission: 'settings.read', available: true, group: 'team', icon: '⚙' },
 ];
 
 export function visibleAreas(permissions: readonly Permission[]): Area[] {

@@ -7,6 +7,7 @@ import { useLoad } from '../../app/useLoad.js';
 import { ErrorAlert, Loading } from '../../components/Alert.js';
 import { errorMessage } from '../../lib/errors.js';
 import { longInZone } from '../../lib/zoned.js';
+import '../../styles/visibility.css';
 
 interface PostActivityProps {
   post: PostView;
@@ -20,21 +21,27 @@ function eventText(t: (k: string, o?: Record<string, unknown>) => string, e: Pos
   return t(`postEvents.${e.kind}`, { who, defaultValue: `${who}: ${e.kind}` });
 }
 
-/** The post's history (every step, translated) and the team's comments on it. */
+/**
+ * The post's history (every step, translated) and the comments on it. The team's comments stay internal unless
+ * ticked visible to the client; a client's comments are always visible to clients.
+ */
 export function PostActivity({ post, zone, refresh, onCommented }: PostActivityProps) {
   const { t, i18n } = useTranslation();
   const workspace = useWorkspace();
   const [history, reload] = useLoad(() => publishing.posts.history(workspace.workspaceId, post.id), [post.id, refresh]);
   const [comment, setComment] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [visibleToClient, setVisibleToClient] = useState(false);
+  const team = workspace.can('comments.internal');
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!comment.trim()) return;
     setError(null);
     try {
-      await publishing.posts.comment(workspace.workspaceId, post.id, comment.trim());
+      await publishing.posts.comment(workspace.workspaceId, post.id, comment.trim(), team ? { visibleToClient } : {});
       setComment('');
+      setVisibleToClient(false);
       await reload();
       onCommented(t('post.commented'));
     } catch (caught) {
@@ -49,8 +56,19 @@ export function PostActivity({ post, zone, refresh, onCommented }: PostActivityP
         <ErrorAlert>{error}</ErrorAlert>
         <div className="field">
           <label htmlFor="post-comment">{t('post.comment')}</label>
-          <textarea id="post-comment" rows={2} value={comment} onChange={(e) => setComment(e.target.value)} />
+          <textarea id="post-comment" rows={2} value={comment} onChange={(e) => setComment(e.target.value)} aria-describedby={team ? 'post-comment-audience' : undefined} />
         </div>
+        {team ? (
+          <div className="field">
+            <label className="check">
+              <input type="checkbox" checked={visibleToClient} onChange={(e) => setVisibleToClient(e.target.checked)} />
+              {t('post.visibleToClient')}
+            </label>
+            <p className="hint" id="post-comment-audience">
+              {visibleToClient ? t('post.visibleHint') : t('post.internalHint')}
+            </p>
+          </div>
+        ) : null}
         <button type="submit" className="button button-small">
           {t('post.addComment')}
         </button>
@@ -62,6 +80,12 @@ export function PostActivity({ post, zone, refresh, onCommented }: PostActivityP
           {[...history.data.items].reverse().map((e) => (
             <li key={e.id} className={`history-${e.kind}`}>
               <span>{eventText(t as never, e)}</span> <span className="muted">{longInZone(e.createdAt, zone, i18n.language)}</span>
+              {e.kind === 'comment' && (e.internal || team) ? (
+                <>
+                  {' '}
+                  <span className={e.internal ? 'tag tag-internal' : 'tag tag-shared'}>{e.internal ? t('post.internal') : t('post.sharedWithClient')}</span>
+                </>
+              ) : null}
               {e.body ? <blockquote>{e.body}</blockquote> : null}
             </li>
           ))}

@@ -98,7 +98,8 @@ export function PostPage() {
       {ready && decidable ? <ApprovalPanel post={post.data} onChanged={changed} /> : null}
       {ready ? (
         <div className="post-layout">
-          {isEditable(post.data.status) ? (
+          {/* Those who do not write (a client, an analyst) read the post as it will go out, not a form they cannot use. */}
+          {isEditable(post.data.status) && workspace.can('posts.write') ? (
             <Composer
               key={`${post.data.id}:${post.data.version}:${post.data.status}:${post.data.scheduledAt}`}
               basics={basics.data}

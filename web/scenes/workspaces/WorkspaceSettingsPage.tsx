@@ -12,8 +12,9 @@ import { errorMessage } from '../../lib/errors.js';
 import { workspacePath } from '../../lib/areas.js';
 import { GeneralSettings } from './settings/GeneralSettings.js';
 import { LogoField } from './settings/LogoField.js';
+import { ClientAccess } from './settings/ClientAccess.js';
 
-/** Settings → Workspace: its name, logo, time zone, language of posts and first day of the week. */
+/** Settings → Workspace: its name, logo, time zone, language of posts, first day of the week, and what clients see. */
 export function WorkspaceSettingsPage() {
   const { t } = useTranslation();
   const membership = useWorkspace();
@@ -46,6 +47,7 @@ export function WorkspaceSettingsPage() {
         <div className="settings-columns">
           <GeneralSettings key={`${workspace.id}:${workspace.name}:${workspace.timezone}:${workspace.locale}:${workspace.weekStart}`} workspace={workspace} canEdit={canEdit} onSaved={saved} />
           <LogoField workspace={workspace} canEdit={canEdit} onSaved={saved} />
+          <ClientAccess key={`${workspace.id}:${workspace.clientsSeeDrafts}:${workspace.clientsSeeInternalComments}`} workspace={workspace} canEdit={canEdit} onSaved={saved} />
         </div>
       ) : null}
     </Page>
