@@ -62,7 +62,9 @@ export async function auditFlow(browser: Browser, server: TestRuche & Server, ne
   const sent = await publish(lang === 'fr' ? 'Les soldes commencent' : 'The sale starts');
   await expect.poll(async () => (await me.api('GET', `/workspaces/${wid}/posts/${sent}`)).status, { timeout: 20_000 }).toBe('published');
   network.failNext('transient', 'The network is busy');
-  await publish(lang === 'fr' ? 'Deuxième annonce' : 'Second announcement');
+  const retried = await publish(lang === 'fr' ? 'Deuxième annonce' : 'Second announcement');
+  // Under way before the pause, so that the pause finds no overdue post and the resume sentence is the plain one.
+  await expect.poll(async () => (await me.api('GET', `/workspaces/${wid}/posts/${retried}`)).status, { timeout: 20_000 }).not.toBe('scheduled');
   const held = await me.api('POST', `/workspaces/${wid}/posts`, { body: 'Jar', accountIds: [accountId], mediaIds: [media.id] });
   await me.api('POST', `/workspaces/${wid}/publishing/pause`);
   await me.api('POST', `/workspaces/${wid}/publishing/resume`, { overdue: 'unschedule' });

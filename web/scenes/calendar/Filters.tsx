@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CampaignView, SocialAccountView } from '../../../src/shared/api.js';
 import type { PostFilter } from '../../api/publishing.js';
 import { networkName } from '../../lib/counters.js';
+import { showDirectionControls } from '../../lib/bidi.js';
 import { POST_STATUSES } from '../publishing/status.js';
 
 export interface CalendarFilters {
@@ -82,8 +83,8 @@ export function Filters({ value, onChange, accounts, campaigns, authors }: Filte
       <fieldset className="filters" id={`${id}-panel`} hidden={!open}>
         <legend className="visually-hidden">{t('calendar.filters.title')}</legend>
         {select('network', t('calendar.filters.network'), networks.map((n) => ({ value: n, label: networkName(n) })))}
-        {select('accountId', t('calendar.filters.account'), accounts.map((a) => ({ value: a.id, label: `@${a.handle}` })))}
-        {select('campaignId', t('calendar.filters.campaign'), campaigns.map((c) => ({ value: c.id, label: c.name })))}
+        {select('accountId', t('calendar.filters.account'), accounts.map((a) => ({ value: a.id, label: showDirectionControls(`@${a.handle}`) })))}
+        {select('campaignId', t('calendar.filters.campaign'), campaigns.map((c) => ({ value: c.id, label: showDirectionControls(c.name) })))}
         {select('status', t('calendar.filters.status'), POST_STATUSES.map((s) => ({ value: s, label: t(`postStatus.${s}`) })))}
         {select('authorId', t('calendar.filters.author'), authors.map((a) => ({ value: a.id, label: a.name })))}
         <div className="filter">

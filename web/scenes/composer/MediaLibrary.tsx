@@ -5,6 +5,8 @@ import { publishing } from '../../api/publishing.js';
 import { useWorkspace } from '../../app/workspace.js';
 import { ErrorAlert } from '../../components/Alert.js';
 import { errorMessage } from '../../lib/errors.js';
+import { showDirectionControls } from '../../lib/bidi.js';
+import { UserText } from '../../components/UserText.js';
 
 const PAUSE_MS = 250;
 
@@ -59,13 +61,13 @@ export function MediaLibrary({ chosen, onPick }: MediaLibraryProps) {
             return (
               <li key={m.id}>
                 <img src={m.url} alt="" className="library-thumb" loading="lazy" />
-                <span className="library-name">{m.fileName}</span>
+                <span className="library-name"><UserText>{m.fileName}</UserText></span>
                 <span className={m.alt ? 'library-alt' : 'library-alt muted'}>{m.alt || t('composer.libraryNoAlt')}</span>
                 {inPost ? (
                   <span className="tag">{t('composer.libraryInPost')}</span>
                 ) : (
                   <button type="button" className="button button-small" onClick={() => onPick(m)}>
-                    {t('composer.libraryUse', { name: m.fileName })}
+                    {t('composer.libraryUse', { name: showDirectionControls(m.fileName) })}
                   </button>
                 )}
               </li>

@@ -3,12 +3,16 @@ import type { MediaView, SocialAccountView } from '../../../src/shared/api.js';
 import { networkName } from '../../lib/counters.js';
 import { UserText } from '../../components/UserText.js';
 import { runs } from '../../lib/richtext.js';
+import { showDirectionControls } from '../../lib/bidi.js';
 
-/** Text with links, hashtags and mentions highlighted, always as text (never HTML). */
+/** Text with links, hashtags and mentions highlighted, always as text (never HTML), its direction controls shown. */
 export function RichText({ text }: { text: string }) {
   return (
     <>
-      {runs(text).map((run, i) => (run.kind === 'text' ? run.text : <span key={i} className={`rich-${run.kind}`}>{run.text}</span>))}
+      {runs(text).map((run, i) => {
+        const shown = showDirectionControls(run.text);
+        return run.kind === 'text' ? shown : <span key={i} className={`rich-${run.kind}`}>{shown}</span>;
+      })}
     </>
   );
 }

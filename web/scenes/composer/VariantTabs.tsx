@@ -2,6 +2,7 @@ import { useId, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SocialAccountView } from '../../../src/shared/api.js';
 import { networkName } from '../../lib/counters.js';
+import { UserText } from '../../components/UserText.js';
 import { Counters } from './Counters.js';
 
 interface VariantTabsProps {
@@ -55,7 +56,7 @@ export function VariantTabs({ accounts, body, variants, onChange, disabled, prep
             className="tab"
             onClick={() => setCurrent(i)}
           >
-            @{a.handle} <span className="muted">({networkName(a.network)})</span>
+            <UserText>{`@${a.handle}`}</UserText> <span className="muted">({networkName(a.network)})</span>
             {a.id in variants ? ' ✎' : ''}
           </button>
         ))}

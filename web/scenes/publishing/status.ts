@@ -1,4 +1,5 @@
 import type { PostStatus } from '../../../src/shared/api.js';
+import { showDirectionControls } from '../../lib/bidi.js';
 
 export const POST_STATUSES: readonly PostStatus[] = [
   'draft', 'in_review', 'approved', 'scheduled', 'publishing', 'published', 'failed', 'unknown',
@@ -11,7 +12,7 @@ export const isEditable = (status: PostStatus) => EDITABLE.includes(status);
 
 export function excerpt(text: string, max = 60): string {
   const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+  return showDirectionControls(flat.length > max ? `${flat.slice(0, max - 1)}…` : flat);
 }
 
 /** The translation key of a status: "approved" reads "ready" where nobody had to approve. */

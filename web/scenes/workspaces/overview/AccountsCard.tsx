@@ -2,6 +2,7 @@ import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { OverviewView } from '../../../../src/shared/api.js';
 import { networkName } from '../../../lib/counters.js';
+import { UserText } from '../../../components/UserText.js';
 
 interface AccountsCardProps {
   accounts: NonNullable<OverviewView['accounts']>;
@@ -23,7 +24,7 @@ export function AccountsCard({ accounts, accountsPath, canReconnect }: AccountsC
           <li key={a.id} className="glance">
             <div className="glance-main">
               <div className="glance-head">
-                <strong>@{a.handle}</strong>
+                <strong><UserText>{`@${a.handle}`}</UserText></strong>
                 <span className="muted">{networkName(a.network)}</span>
                 <span className="tag post-tag post-failed">{t(`accounts.status.${a.status}`, { defaultValue: a.status })}</span>
               </div>

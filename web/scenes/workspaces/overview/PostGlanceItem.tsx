@@ -3,6 +3,7 @@ import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { PostGlance } from '../../../../src/shared/api.js';
 import { networkName } from '../../../lib/counters.js';
+import { UserText } from '../../../components/UserText.js';
 import { StatusTag } from '../../publishing/StatusTag.js';
 
 interface PostGlanceItemProps {
@@ -29,7 +30,7 @@ export function PostGlanceItem({ post, to, when, withErrors, actions }: PostGlan
           <span className="glance-accounts">
             {post.targets.map((target) => (
               <span key={`${target.network}:${target.handle}`} className="account-chip" title={networkName(target.network)}>
-                @{target.handle}
+                <UserText>{`@${target.handle}`}</UserText>
               </span>
             ))}
           </span>
