@@ -14,6 +14,8 @@ import './styles/calendar.css';
 import './styles/composer.css';
 import './styles/workspace.css';
 import './styles/approvals.css';
+import './styles/settings.css';
+import './styles/topbar.css';
 
 const i18n = initI18n();
 const root = document.getElementById('root');

@@ -45,8 +45,8 @@ describe('publishing (English)', () => {
 
     // A campaign colours the days it covers, and posts can belong to it.
     await me.goTo('settings');
-    await page.getByRole('link', { name: 'Publishing', exact: true }).click();
-    await me.heading('Publishing').waitFor();
+    await page.getByRole('link', { name: 'Publishing settings', exact: true }).click();
+    await me.heading('Publishing settings').waitFor();
     const today = DateTime.now().setZone(ZONE);
     await page.getByLabel('Campaign name', { exact: true }).fill('Spring campaign');
     await page.getByLabel('Key hashtags', { exact: true }).fill('#hive spring');

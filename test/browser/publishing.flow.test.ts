@@ -27,8 +27,8 @@ describe('approvals and the crisis switch', () => {
 
     // One approval step: a strategist.
     await me.goTo('settings');
-    await page.getByRole('link', { name: 'Publishing', exact: true }).click();
-    await me.heading('Publishing').waitFor();
+    await page.getByRole('link', { name: 'Publishing settings', exact: true }).click();
+    await me.heading('Publishing settings').waitFor();
     await page.getByText('No approval: posts go on the calendar as soon as they are submitted.').waitFor();
     await me.button('Add a step').click();
     await page.getByRole('group', { name: 'Step 1' }).getByRole('checkbox', { name: 'Social media strategist' }).check();

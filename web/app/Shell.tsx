@@ -3,9 +3,13 @@ import { Outlet, useLocation } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { Brand } from '../components/Brand.js';
 import { Sidebar } from './Sidebar.js';
+import { UserMenu } from './UserMenu.js';
 import { NotificationBell } from '../scenes/notifications/NotificationBell.js';
 
-/** The signed-in layout: a sidebar and the page; on a phone the sidebar folds behind a Menu button. */
+/**
+ * The signed-in layout: a top bar with the notifications and the account menu, the sidebar and the page. On a phone
+ * the sidebar folds behind a Menu button in the top bar.
+ */
 export function Shell() {
   const { t } = useTranslation();
   const [menuOpen, setMenuOpen] = useState(false);
@@ -34,6 +38,7 @@ export function Shell() {
       <header className="topbar">
         <Brand />
         <NotificationBell className="notif-topbar" />
+        <UserMenu />
         <button ref={menuButton} type="button" className="nav-toggle" aria-expanded={menuOpen} aria-controls="sidebar" onClick={() => setMenuOpen(!menuOpen)}>
           <span className="nav-toggle-icon" aria-hidden="true" />
           {t('nav.menu')}
@@ -41,7 +46,6 @@ export function Shell() {
       </header>
       <Sidebar id="sidebar" />
       <main id="main" className="main" tabIndex={-1}>
-        <NotificationBell className="notif-desktop" />
         <Outlet />
       </main>
     </div>

@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { Brand } from '../components/Brand.js';
 import { LanguageSelect } from '../components/LanguageSelect.js';
 import { WorkspaceSwitcher } from './WorkspaceSwitcher.js';
-import { UserMenu } from './UserMenu.js';
 import { useSignedIn } from './session.js';
 import { visibleAreas, workspacePath, type Area } from '../lib/areas.js';
 import { remembered } from '../lib/storage.js';
@@ -72,7 +71,6 @@ export function Sidebar({ id }: { id?: string }) {
       ) : null}
       <div className="sidebar-bottom">
         <LanguageSelect className="on-dark" />
-        <UserMenu />
       </div>
     </aside>
   );

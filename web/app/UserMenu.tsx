@@ -11,7 +11,7 @@ export function UserMenu() {
     <Menu
       label={t('menu.account', { name: session.user.name })}
       className="user-menu"
-      placement="above"
+      placement="below"
       items={[actions.account, actions.signOut].map((a) => ({ id: a.id, label: a.label, onSelect: a.run }))}
     >
       <span className="avatar" aria-hidden="true">

@@ -1,5 +1,6 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { hasInteracted } from '../lib/interaction.js';
 
 interface PageProps {
   title: string;
@@ -9,15 +10,16 @@ interface PageProps {
 }
 
 /**
- * A page's heading. It takes focus when the page mounts, so that screen reader and keyboard users
- * land on the new content after every route change.
+ * A page's heading. It takes focus when the page mounts after the person has done something (followed a link,
+ * sent a form), so that screen reader and keyboard users land on the new content. A page opened by its address is
+ * read from the top anyway, and a ring around its title would only be in the way.
  */
 export function Page({ title, lead, badge, children }: PageProps) {
   const heading = useRef<HTMLHeadingElement>(null);
   const { t } = useTranslation();
 
   useEffect(() => {
-    heading.current?.focus({ preventScroll: false });
+    if (hasInteracted()) heading.current?.focus({ preventScroll: false });
   }, []);
 
   useEffect(() => {

@@ -50,6 +50,14 @@ function inZone(iso: string, zone: string, locale: string, options: Intl.DateTim
   }
 }
 
+/** A span of days in `zone`, said once where the ends share a month or a year: "4–6 déc. 2026", "Dec 4 – 6, 2026". */
+export function dayRangeInZone(start: string | null, end: string | null, zone: string, locale: string): string {
+  const [from, to] = [start, end].map((iso) => (iso && !Number.isNaN(new Date(iso).getTime()) ? new Date(iso) : null));
+  const days = formatter(locale, { dateStyle: 'medium', timeZone: zone });
+  if (from && to) return days.formatRange(from, to);
+  return from || to ? days.format((from ?? to)!) : '';
+}
+
 /** The place a zone is named after: "Paris" for Europe/Paris, "New York" for America/New_York. */
 export function zoneCity(zone: string): string {
   return (zone.split('/').pop() ?? zone).replace(/_/g, ' ');

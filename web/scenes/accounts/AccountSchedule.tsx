@@ -55,8 +55,8 @@ export function AccountSchedule({ account, canEdit, onSaved }: AccountSchedulePr
                   ))}
                 </select>
                 <input type="time" aria-label={t('accounts.slotTime', { number: i + 1 })} value={s.time} onChange={(e) => update(i, { time: e.target.value })} />
-                <button type="button" className="button button-small" onClick={() => setSlots(slots.filter((_, j) => j !== i))}>
-                  {t('accounts.removeSlot', { number: i + 1 })}
+                <button type="button" className="button button-small" aria-label={t('accounts.removeSlot', { number: i + 1 })} onClick={() => setSlots(slots.filter((_, j) => j !== i))}>
+                  {t('common.remove')}
                 </button>
               </li>
             ))}
@@ -66,8 +66,8 @@ export function AccountSchedule({ account, canEdit, onSaved }: AccountSchedulePr
           <button type="button" className="button" onClick={() => setSlots([...slots, { weekday: 0, time: '09:00' }])}>
             {t('accounts.addSlot')}
           </button>
-          <button type="button" className="button button-primary" onClick={() => void save()}>
-            {t('accounts.saveSchedule', { handle: account.handle })}
+          <button type="button" className="button button-primary" aria-label={t('accounts.saveSchedule', { handle: account.handle })} onClick={() => void save()}>
+            {t('common.save')}
           </button>
         </div>
       </fieldset>

@@ -78,8 +78,8 @@ export function MediaPicker({ media, onChange, onAnnounce, disabled }: MediaPick
             <li key={m.id}>
               <img src={m.url} alt={m.alt} className="thumb" />
               <AltText label={t('composer.altFor', { name: showDirectionControls(m.fileName) })} defaultValue={m.alt} disabled={disabled} onCommit={(text) => void describe(m, text)} />
-              <button type="button" className="button button-small" disabled={disabled} onClick={() => onChange(media.filter((x) => x.id !== m.id))}>
-                {t('composer.removeImage', { name: showDirectionControls(m.fileName) })}
+              <button type="button" className="button button-small" disabled={disabled} aria-label={t('composer.removeImage', { name: showDirectionControls(m.fileName) })} onClick={() => onChange(media.filter((x) => x.id !== m.id))}>
+                {t('common.remove')}
               </button>
             </li>
           ))}

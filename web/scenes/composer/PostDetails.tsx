@@ -29,7 +29,7 @@ export function PostDetails({ draft, campaigns, onChange, disabled }: PostDetail
         value={draft.campaignId}
         disabled={disabled}
         onChange={(e) => onChange({ campaignId: e.target.value })}
-        options={[{ value: '', label: t('common.none') }, ...campaigns.map((c) => ({ value: c.id, label: showDirectionControls(c.name) }))]}
+        options={[{ value: '', label: t('common.none', { context: 'campaign' }) }, ...campaigns.map((c) => ({ value: c.id, label: showDirectionControls(c.name) }))]}
       />
       <SelectField
         label={t('composer.language')}

@@ -22,8 +22,8 @@ export function ThreadEditor({ parts, networks, onChange, disabled, prepare }: T
           <label htmlFor={`thread-part-${i}`}>{t('composer.part', { number: i + 2 })}</label>
           <textarea id={`thread-part-${i}`} rows={3} value={part} disabled={disabled} aria-describedby={`thread-count-${i}`} onChange={(e) => set(i, e.target.value)} />
           <Counters id={`thread-count-${i}`} text={part} networks={networks} prepare={prepare} />
-          <button type="button" className="button button-small" disabled={disabled} onClick={() => onChange(parts.filter((_, j) => j !== i))}>
-            {t('composer.removePart', { number: i + 2 })}
+          <button type="button" className="button button-small" disabled={disabled} aria-label={t('composer.removePart', { number: i + 2 })} onClick={() => onChange(parts.filter((_, j) => j !== i))}>
+            {t('common.remove')}
           </button>
         </div>
       ))}

@@ -5,10 +5,7 @@ import { NotificationPanel } from './NotificationPanel.js';
 import { rememberLanguage, unreadFeed } from './unread.js';
 import '../../styles/notifications.css';
 
-/**
- * The bell in the top bar: the unread count, live, and the notification centre under it. Several bells
- * (the phone's top bar, the desktop's) share one stream.
- */
+/** The bell in the top bar: the unread count, live, and the notification centre under it. */
 export function NotificationBell({ className }: { className?: string }) {
   const { t, i18n } = useTranslation();
   const session = useSignedIn();

@@ -56,13 +56,15 @@ export function ApprovalStepsEditor({ steps: saved, canEdit, onSaved }: Approval
                   </label>
                 ))}
               </div>
-              <label className="inline-field">
-                {t('publishingSettings.count', { number: i + 1 })}{' '}
-                <input type="number" min={1} max={10} value={step.count} onChange={(e) => update(i, { count: Math.max(1, Math.min(10, Number(e.target.value) || 1)) })} />
-              </label>
-              <button type="button" className="button button-small" onClick={() => setSteps(steps.filter((_, j) => j !== i))}>
-                {t('publishingSettings.removeStep', { number: i + 1 })}
-              </button>
+              <div className="step-footer">
+                <label className="inline-field">
+                  {t('publishingSettings.count', { number: i + 1 })}
+                  <input type="number" min={1} max={10} value={step.count} onChange={(e) => update(i, { count: Math.max(1, Math.min(10, Number(e.target.value) || 1)) })} />
+                </label>
+                <button type="button" className="button button-small" aria-label={t('publishingSettings.removeStep', { number: i + 1 })} onClick={() => setSteps(steps.filter((_, j) => j !== i))}>
+                  {t('common.remove')}
+                </button>
+              </div>
             </fieldset>
           </li>
         ))}

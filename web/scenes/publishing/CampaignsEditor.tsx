@@ -7,7 +7,7 @@ import { ErrorAlert } from '../../components/Alert.js';
 import { errorMessage } from '../../lib/errors.js';
 import { showDirectionControls } from '../../lib/bidi.js';
 import { UserText } from '../../components/UserText.js';
-import { toLocalInput } from '../../lib/zoned.js';
+import { dayRangeInZone } from '../../lib/format.js';
 import { CampaignForm } from './CampaignForm.js';
 
 interface CampaignsEditorProps {
@@ -18,12 +18,11 @@ interface CampaignsEditorProps {
 
 /** Campaigns and strong moments: a period and a colour for the calendar, a goal, key hashtags and UTM tags. */
 export function CampaignsEditor({ campaigns, zone, onChanged }: CampaignsEditorProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const workspace = useWorkspace();
   const canEdit = workspace.can('posts.write');
   const [editing, setEditing] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const day = (iso: string | null) => toLocalInput(iso, zone).slice(0, 10);
 
   const run = async (work: () => Promise<unknown>, message: string) => {
     setError(null);
@@ -53,16 +52,16 @@ export function CampaignsEditor({ campaigns, zone, onChanged }: CampaignsEditorP
           <li key={c.id}>
             <span className="swatch" style={{ background: c.color }} aria-hidden="true" /> <strong><UserText>{c.name}</UserText></strong>{' '}
             <span className="muted">
-              {[day(c.startsAt), day(c.endsAt)].filter(Boolean).join(' → ')} {c.goal}
+              {dayRangeInZone(c.startsAt, c.endsAt, zone, i18n.language)} {c.goal}
             </span>{' '}
             {c.utm.enabled ? <span className="tag">{t('campaigns.utmOn')}</span> : null}{' '}
             {canEdit ? (
               <span className="cell-actions">
-                <button type="button" className="button button-small" aria-expanded={editing === c.id} onClick={() => setEditing(editing === c.id ? null : c.id)}>
-                  {t('campaigns.editFor', { name: showDirectionControls(c.name) })}
+                <button type="button" className="button button-small" aria-label={t('campaigns.editFor', { name: showDirectionControls(c.name) })} aria-expanded={editing === c.id} onClick={() => setEditing(editing === c.id ? null : c.id)}>
+                  {t('common.edit')}
                 </button>
-                <button type="button" className="button button-small" onClick={() => void run(() => publishing.campaigns.remove(workspace.workspaceId, c.id), t('campaigns.deleted', { name: showDirectionControls(c.name) }))}>
-                  {t('campaigns.deleteFor', { name: showDirectionControls(c.name) })}
+                <button type="button" className="button button-small" aria-label={t('campaigns.deleteFor', { name: showDirectionControls(c.name) })} onClick={() => void run(() => publishing.campaigns.remove(workspace.workspaceId, c.id), t('campaigns.deleted', { name: showDirectionControls(c.name) }))}>
+                  {t('common.delete')}
                 </button>
               </span>
             ) : null}

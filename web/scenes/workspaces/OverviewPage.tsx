@@ -15,6 +15,7 @@ import { CrisisNotice } from './overview/CrisisNotice.js';
 import { GettingStarted, startSteps } from './overview/GettingStarted.js';
 import { WorkspaceCard } from './overview/WorkspaceCard.js';
 import { dayOf } from './overview/when.js';
+import { zoneLabel } from '../../lib/format.js';
 
 /** The workspace's home: what needs me now, what goes out today and this week, and how a new workspace starts. */
 export function OverviewPage() {
@@ -43,7 +44,7 @@ export function OverviewPage() {
   });
 
   return (
-    <Page title={workspace.name} lead={t('overview.lead', { date: dayOf(overview.today.from, zone, i18n.language), zone })}>
+    <Page title={workspace.name} lead={t('overview.lead', { date: dayOf(overview.today.from, zone, i18n.language), zone: zoneLabel(t, zone) })}>
       <div className="page-status">
         <StatusMessage>{status}</StatusMessage>
       </div>
