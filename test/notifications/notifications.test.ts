@@ -176,8 +176,8 @@ describe.each(databases)('notifications on %s', (kind) => {
     const [mail] = await eventually(async () => mailsTo(strat.email).length > 0 && mailsTo(strat.email), 'the approval e-mail');
     expect(mail).toMatch(/Subject: .*Team/);
     expect(mail).toContain(`/w/${ws}/calendar/posts/${post.body.id}`);
-    expect(mail).toContain(`Une publication de ${writer.handle} attend votre approbation`);
-    expect(mail).toContain('« Mail me « this » »');
+    expect(mail).toContain(`Une publication de ${writer.handle} attend votre validation`);
+    expect(mail).toContain('«\u00a0Mail me « this »\u00a0»');
     // The other approver turned e-mail off; the writer, whose language is unknown, gets the workspace's (English).
     await strat.client.post(posts(ws, `/${post.body.id}/decision`), { decision: 'changes_requested', comment: 'Non' });
     const [toWriter] = await eventually(async () => mailsTo(writer.email).length > 0 && mailsTo(writer.email), 'the e-mail to the author');

@@ -24,7 +24,7 @@ describe('the author of a post still in review at its time', () => {
     const { client: creator } = await addMember(owner, ws, 'writer@example.com', 'content_creator');
     const post = await creator.post(`/api/v1/workspaces/${ws}/posts`, { body: 'Soldes d’hiver', accountIds: [account], scheduledAt: inSeconds(0.5) });
     await creator.post(`/api/v1/workspaces/${ws}/posts/${post.body.id}/submit`);
-    const told = () => smtp.inbox.filter((m) => /approbation/.test(m.raw.replace(/=\r?\n/g, '')));
+    const told = () => smtp.inbox.filter((m) => /validation/.test(m.raw.replace(/=\r?\n/g, '')));
     for (let i = 0; i < 100 && told().length === 0; i++) await new Promise((r) => setTimeout(r, 50));
     expect(told().map((m) => m.to)).toEqual([['writer@example.com']]);
     expect(await history(owner, ws, post.body.id)).toContain('waiting_for_approval');

@@ -12,7 +12,7 @@ interface Wording {
 }
 
 const quoteEn = (s: string) => (s ? `"${s}"` : false);
-const quoteFr = (s: string) => (s ? `« ${s} »` : false);
+const quoteFr = (s: string) => (s ? `«\u00a0${s}\u00a0»` : false);
 
 /** E-mail wording of every kind, in each language. The app's own texts are in web/i18n. */
 const WORDING: Record<MailLocale, Record<NotificationKind, Wording>> = {
@@ -45,39 +45,39 @@ const WORDING: Record<MailLocale, Record<NotificationKind, Wording>> = {
   },
   fr: {
     'approval.requested': {
-      headline: (p) => (p.authorName ? `Une publication de ${p.authorName} attend votre approbation` : 'Une publication attend votre approbation'),
+      headline: (p) => (p.authorName ? `Une publication de ${p.authorName} attend votre validation` : 'Une publication attend votre validation'),
       details: (p) => [quoteFr(p.excerpt)],
     },
     'post.approved': {
-      headline: () => 'Votre publication est approuvée',
-      details: (p) => [quoteFr(p.excerpt), p.actorName && `Dernière approbation : ${p.actorName}`],
+      headline: () => 'Votre publication est validée',
+      details: (p) => [quoteFr(p.excerpt), p.actorName && `Dernière validation\u00a0: ${p.actorName}`],
     },
     'post.changes_requested': {
-      headline: (p) => `${p.actorName || 'Un approbateur'} demande des modifications à votre publication`,
-      details: (p) => [quoteFr(p.excerpt), p.comment && `Commentaire : ${p.comment}`],
+      headline: (p) => `${p.actorName || 'Un valideur'} demande des modifications à votre publication`,
+      details: (p) => [quoteFr(p.excerpt), p.comment && `Commentaire\u00a0: ${p.comment}`],
     },
     'post.failed': {
       headline: (p) => (p.outcome === 'unknown' ? 'Une publication n’est peut-être pas partie' : 'Une publication n’a pas pu partir'),
-      details: (p) => [quoteFr(p.excerpt), p.reason && `Le réseau a répondu : ${p.reason}`],
+      details: (p) => [quoteFr(p.excerpt), p.reason && `Le réseau a répondu\u00a0: ${p.reason}`],
     },
     'post.waiting_approval': {
-      headline: () => 'Votre publication attend encore une approbation',
-      details: (p) => ["L'heure prévue de cette publication est arrivée, mais elle n'est pas encore approuvée. Elle n'a pas été publiée.", quoteFr(p.excerpt)],
+      headline: () => 'Votre publication attend encore une validation',
+      details: (p) => ['L’heure prévue de cette publication est arrivée, mais elle n’est pas encore validée. Elle n’a pas été publiée.', quoteFr(p.excerpt)],
     },
     'account.reconnect': {
       headline: (p) => `Reconnectez ${p.handle ? `@${p.handle}` : 'un compte'} pour continuer à publier`,
-      details: (p) => [p.reason && `Le réseau a répondu : ${p.reason}`, 'Ses publications attendent qu’il soit reconnecté.'],
+      details: (p) => [p.reason && `Le réseau a répondu\u00a0: ${p.reason}`, 'Ses publications attendent qu’il soit reconnecté.'],
     },
     'comment.mention': {
       headline: (p) => `${p.actorName || 'Quelqu’un'} vous a mentionné dans un commentaire`,
-      details: (p) => [quoteFr(p.comment), p.excerpt && `Sur la publication : ${p.excerpt}`],
+      details: (p) => [quoteFr(p.comment), p.excerpt && `Sur la publication\u00a0: ${p.excerpt}`],
     },
   },
 };
 
 const FRAME = {
   en: { open: 'Open it in Ruche:', settings: 'Choose which notifications you get by e-mail:' },
-  fr: { open: 'Ouvrir dans Ruche :', settings: 'Choisir les notifications reçues par e-mail :' },
+  fr: { open: 'Ouvrir dans Ruche\u00a0:', settings: 'Choisir les notifications reçues par e-mail\u00a0:' },
 };
 
 export function hasWording(locale: MailLocale, kind: string): boolean {
