@@ -240,6 +240,8 @@ export interface PostGlance {
 /** GET /api/v1/workspaces/{id}/overview: the workspace's home page, trimmed to what the member may see. */
 export interface OverviewView {
   zone: string;
+  /** False where posts need nobody's approval: an approved post then reads "ready". */
+  approvalRequired: boolean;
   weekStart: WeekStart;
   /** Today and the current week in the workspace's zone, as [from, to) instants. */
   today: { from: string; to: string };

@@ -51,6 +51,8 @@ describe.each(databases)('workspace overview on %s', (kind) => {
     expect(o).toMatchObject({ agenda: [], toApprove: { count: 0, items: [] }, problems: { failed: [], failedCount: 0, held: [] }, crisis: null });
     expect(o.counts).toEqual({ accounts: 2, posts: 0, members: 4 });
     expect(o.zone).toBe('Europe/Paris');
+    // No approval steps yet: an approved post reads "ready" on the page.
+    expect(o.approvalRequired).toBe(false);
     expect(Date.parse(o.week.from)).toBeLessThanOrEqual(Date.parse(o.today.from));
   });
 
@@ -62,7 +64,8 @@ describe.each(databases)('workspace overview on %s', (kind) => {
     await waitForStatus(owner, ws, failing.body.id, ['failed']);
 
     await owner.patch(`/api/v1/workspaces/${ws}/publishing`, { approvalSteps: [{ roles: ['strategist'], count: 1 }] });
-    const { week } = await overviewOf(owner);
+    const { week, approvalRequired } = await overviewOf(owner);
+    expect(approvalRequired).toBe(true);
     // A time inside this week (now is in it), whatever day of the week the test runs.
     const inWeek = new Date((Date.now() + Date.parse(week.to)) / 2).toISOString();
     const review = await creator.post(posts(), { body: 'Please approve me', accountIds: [account], scheduledAt: inWeek });

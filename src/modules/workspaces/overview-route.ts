@@ -8,6 +8,7 @@ const Glance = z.object({ id: z.string(), status: z.string(), excerpt: z.string(
 const OverviewSchema = z
   .object({
     zone: z.string(),
+    approvalRequired: z.boolean(),
     agenda: z.array(Glance),
     toApprove: z.object({ count: z.number(), items: z.array(Glance) }).passthrough().nullable(),
     problems: z.object({ failed: z.array(Glance), held: z.array(Glance) }).passthrough().nullable(),

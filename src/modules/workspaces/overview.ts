@@ -60,6 +60,7 @@ export async function workspaceOverview(ctx: AppContext, workspaceId: string, vi
   return {
     zone: workspace.timezone,
     weekStart,
+    approvalRequired: settings.approvalSteps.length > 0,
     today: { from: iso(today.from)!, to: iso(today.to)! },
     week: { from: iso(week.from)!, to: iso(week.to)! },
     agenda: agenda.map(glance),

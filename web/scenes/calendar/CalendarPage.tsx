@@ -111,7 +111,7 @@ export function CalendarPage() {
           {t('calendar.noAccounts')} <Link to={`${workspacePath(wid, 'settings')}/accounts`}>{t('accounts.title')}</Link>
         </p>
       ) : null}
-      <Filters value={filters} onChange={setFilters} accounts={accounts} campaigns={campaigns} authors={authors} />
+      <Filters value={filters} onChange={setFilters} accounts={accounts} campaigns={campaigns} authors={authors} approvalRequired={settings.approvalSteps.length > 0} />
       <CampaignLegend campaigns={campaigns} />
       {posts.status === 'failed' ? <ErrorAlert>{errorMessage(t, posts.error)}</ErrorAlert> : null}
       <div className="calendar-area">

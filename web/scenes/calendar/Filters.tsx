@@ -4,7 +4,7 @@ import type { CampaignView, SocialAccountView } from '../../../src/shared/api.js
 import type { PostFilter } from '../../api/publishing.js';
 import { networkName } from '../../lib/counters.js';
 import { showDirectionControls } from '../../lib/bidi.js';
-import { POST_STATUSES } from '../publishing/status.js';
+import { POST_STATUSES, statusKey } from '../publishing/status.js';
 
 export interface CalendarFilters {
   network: string;
@@ -35,13 +35,15 @@ interface FiltersProps {
   accounts: SocialAccountView[];
   campaigns: CampaignView[];
   authors: Array<{ id: string; name: string }>;
+  /** False where posts need nobody's approval: "approved" then reads "ready". */
+  approvalRequired: boolean;
 }
 
 export const activeFilters = (f: CalendarFilters): number =>
   (Object.keys(NO_FILTERS) as Array<keyof CalendarFilters>).filter((key) => f[key].trim() !== '').length;
 
 /** The calendar's filters, folded behind a button that tells how many are on; each change reloads the visible range. */
-export function Filters({ value, onChange, accounts, campaigns, authors }: FiltersProps) {
+export function Filters({ value, onChange, accounts, campaigns, authors, approvalRequired }: FiltersProps) {
   const { t } = useTranslation();
   const id = useId();
   const [open, setOpen] = useState(false);
@@ -85,7 +87,7 @@ export function Filters({ value, onChange, accounts, campaigns, authors }: Filte
         {select('network', t('calendar.filters.network'), networks.map((n) => ({ value: n, label: networkName(n) })))}
         {select('accountId', t('calendar.filters.account'), accounts.map((a) => ({ value: a.id, label: showDirectionControls(`@${a.handle}`) })))}
         {select('campaignId', t('calendar.filters.campaign'), campaigns.map((c) => ({ value: c.id, label: showDirectionControls(c.name) })))}
-        {select('status', t('calendar.filters.status'), POST_STATUSES.map((s) => ({ value: s, label: t(`postStatus.${s}`) })))}
+        {select('status', t('calendar.filters.status'), POST_STATUSES.map((s) => ({ value: s, label: t(statusKey(s, approvalRequired)) })))}
         {select('authorId', t('calendar.filters.author'), authors.map((a) => ({ value: a.id, label: a.name })))}
         <div className="filter">
           <label htmlFor={`${id}-label`}>{t('calendar.filters.label')}</label>

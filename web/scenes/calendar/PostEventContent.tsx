@@ -3,6 +3,7 @@ import type { PostView } from '../../../src/shared/api.js';
 import { AccountAvatar } from '../../components/AccountAvatar.js';
 import { networkName } from '../../lib/counters.js';
 import { showDirectionControls } from '../../lib/bidi.js';
+import { statusKey } from '../publishing/status.js';
 
 // Text marks (with the text-presentation selector) that stand for the status where its word does not fit.
 const STATUS_MARKS: Record<PostView['status'], string> = {
@@ -50,7 +51,7 @@ export function PostEventContent({ post, title, time, layout }: Props) {
           {accounts.length > shown.length ? <span className="post-event-more" aria-hidden="true">+{accounts.length - shown.length}</span> : null}
         </span>
         <span className="visually-hidden">{accounts.map((a) => `@${showDirectionControls(a.handle)} (${networkName(a.network)})`).join(', ')}</span>
-        <span className="post-event-status">{t(`postStatus.${post.status}`)}</span>
+        <span className="post-event-status">{t(statusKey(post.status, post.approval.required))}</span>
       </span>
       <span className="post-event-body">
         {thumb ? <img className="post-event-thumb" src={thumb} alt="" loading="lazy" decoding="async" /> : null}

@@ -23,7 +23,7 @@ export function AgendaCard({ overview, postPath, newPostPath }: AgendaCardProps)
     if (key === todayKey) continue;
     days.set(key, [...(days.get(key) ?? []), p]);
   }
-  const item = (p: PostGlance) => <PostGlanceItem key={p.id} post={p} to={postPath(p.id)} when={p.scheduledAt ? timeOf(p.scheduledAt, zone, i18n.language) : null} />;
+  const item = (p: PostGlance) => <PostGlanceItem key={p.id} post={p} to={postPath(p.id)} approvalRequired={overview.approvalRequired} when={p.scheduledAt ? timeOf(p.scheduledAt, zone, i18n.language) : null} />;
 
   return (
     <>

@@ -14,11 +14,13 @@ interface PostGlanceItemProps {
   when: string | null;
   /** Shows each account's error under the text (failed posts). */
   withErrors?: boolean;
+  /** False where posts need nobody's approval: an approved post reads "ready". */
+  approvalRequired?: boolean;
   actions?: ReactNode;
 }
 
 /** One post in an overview list: its time, status, accounts and the start of its text, linking to it. */
-export function PostGlanceItem({ post, to, when, withErrors, actions }: PostGlanceItemProps) {
+export function PostGlanceItem({ post, to, when, withErrors, approvalRequired, actions }: PostGlanceItemProps) {
   const { t } = useTranslation();
   const errors = withErrors ? post.targets.filter((target) => target.error) : [];
   return (
@@ -26,7 +28,7 @@ export function PostGlanceItem({ post, to, when, withErrors, actions }: PostGlan
       <div className="glance-when">{when ?? <span className="muted">{t('overview.noTime')}</span>}</div>
       <div className="glance-main">
         <div className="glance-head">
-          <StatusTag status={post.status} />
+          <StatusTag status={post.status} approvalRequired={approvalRequired} />
           <span className="glance-accounts">
             {post.targets.map((target) => (
               <span key={`${target.network}:${target.handle}`} className="account-chip" title={networkName(target.network)}>
