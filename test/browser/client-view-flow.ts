@@ -83,13 +83,13 @@ export async function clientViewFlow(browser: Browser, server: TestRuche & Serve
   // Typed addresses say the page is not for this role.
   for (const path of ['settings', 'settings/workspace', 'settings/accounts', 'settings/publishing', 'members', 'audit', 'jobs']) {
     await page.goto(`/w/${wid}/${path}`);
-    await me.expectPage(t('notFound.roleTitle'));
+    await me.expectTitle(t('notFound.roleTitle'));
   }
   await shoot(page, 'client-not-open', lang);
 
   // The calendar lists the post sent for approval, not the draft.
   await page.goto(`/w/${wid}/calendar`);
-  await me.expectPage(t('areas.calendar.title'));
+  await me.expectTitle(t('areas.calendar.title'));
   const unplanned = page.locator('.unplanned-link');
   await unplanned.filter({ hasText: names.inReview }).waitFor();
   expect(await unplanned.filter({ hasText: names.draft }).count()).toBe(0);

@@ -55,6 +55,11 @@ export function ui(page: Page, lang: Lang) {
       await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
     },
 
+    /** The page's title after a typed address or a reload: no one acted yet, so the focus stays where the browser put it. */
+    async expectTitle(title: string) {
+      await expect.poll(() => heading(title).count()).toBe(1);
+    },
+
     async expectAlert(message: string) {
       await page.getByRole('alert').filter({ hasText: message }).waitFor();
     },
