@@ -101,5 +101,6 @@ export async function notificationFlow(browser: Browser, server: TestRuche & Ser
 }
 
 function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  // Accessible names turn French non-breaking spaces into plain ones.
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/[\u00a0\u202f ]/g, '\\s');
 }

@@ -32,7 +32,7 @@ export async function passwordResetFlow(browser: Browser, server: Server, inbox:
   const me = ui(page, lang);
   const t = me.t;
   await page.goto('/signin');
-  await me.expectPage(t('signin.title'));
+  await me.expectTitle(t('signin.title'));
   await page.getByLabel(t('common.email'), exact).fill(who.email);
   await shoot(page, 'reset-signin', lang);
   await page.getByRole('link', { name: t('signin.forgot'), ...exact }).click();
@@ -52,7 +52,7 @@ export async function passwordResetFlow(browser: Browser, server: Server, inbox:
   expect(link).toBeDefined();
 
   await page.goto(new URL(link!).pathname);
-  await me.expectPage(t('reset.title'));
+  await me.expectTitle(t('reset.title'));
   await page.getByText(t('reset.intro', { email: who.email })).waitFor();
   await page.getByLabel(t('account.new'), exact).fill('too short');
   await page.getByLabel(t('account.repeat'), exact).fill('too short');
@@ -79,7 +79,7 @@ export async function passwordResetFlow(browser: Browser, server: Server, inbox:
   const later = await newVisitor(browser, server, localeOf(lang));
   await later.page.goto(new URL(link!).pathname);
   const them = ui(later.page, lang);
-  await them.expectPage(t('reset.invalidTitle'));
+  await them.expectTitle(t('reset.invalidTitle'));
   await later.page.getByText(t('reset.invalid')).waitFor();
   await shoot(later.page, 'reset-spent', lang);
   await later.page.getByRole('link', { name: t('reset.again'), ...exact }).click();
