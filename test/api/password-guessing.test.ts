@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { databases, startTestRuche, type TestRuche } from '../helpers/ruche.js';
 import { TestClient, addMember, setupOwner } from '../helpers/client.js';
+import { clearOfWindowEnd } from '../helpers/windows.js';
 
 /**
  * Every place that checks a password (sign-in, joining by invitation, changing it) shares one set of
@@ -15,6 +16,7 @@ describe.each(databases)('password guessing on %s', (kind) => {
     ({ client: owner, workspaceId } = await setupOwner(ruche.url));
   });
   afterAll(() => ruche?.stop());
+  beforeEach(() => clearOfWindowEnd(15 * 60_000), 120_000);
 
   const from = (client: TestClient, address: string, method: string, path: string, body: unknown) =>
     client.request(method, path, body, { 'x-forwarded-for': address });
