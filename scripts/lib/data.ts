@@ -59,6 +59,26 @@ export function loadDavidson(): Example[] {
   return parseCsvObjects(read('offensive/davidson-en/labeled_data.csv')).map((r) => ({ text: r.tweet, label: Number(r.class) }));
 }
 
+/**
+ * Sets published without a dev split (DynaHate, ToxiFrench, the translated Jigsaw comments, iSarcasmEval): a fixed
+ * share of texts, chosen by a hash of the text, is held out for `npm run eval` and never trained on.
+ */
+export function splitByHash(examples: Example[], split: 'train' | 'heldout', share = 10): Example[] {
+  return examples.filter((e) => (hashString(e.text) % share === 0) === (split === 'heldout'));
+}
+
+/** English tweets of SemEval 2013–2016 (`text,label`, 0 negative, 1 neutral, 2 positive). */
+export function loadSemeval(): Example[] {
+  return parseCsvObjects(read('sentiment/semeval2013-2016-en/train.csv'))
+    .filter((r) => r.label === '0' || r.label === '1' || r.label === '2')
+    .map((r) => ({ text: r.text, label: Number(r.label) }));
+}
+
+/** `text,label` sets without a dev split, each cut once by text hash (see `splitByHash`). */
+export function loadHeldOutCsv(rel: string, split: 'train' | 'heldout'): Example[] {
+  return splitByHash(loadTextLabelCsv(rel), split);
+}
+
 export interface ComplaintExample extends Example {
   id: string;
   domain: string;

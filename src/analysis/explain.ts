@@ -3,15 +3,28 @@ import type { FeatureVector } from './text/features.js';
 import type { Predict } from './model/bank.js';
 import { isStopword } from './lexicon/stopwords.js';
 import type { Token } from './text/tokenize.js';
+import type { TermHit } from './lexicon/terms.js';
 import type { Reason, ReasonCategory } from './types.js';
 
+/** Which tokens name a group: never shown as the reason for a score, whichever model weighed them. */
+export function groupNameTokens(count: number, groups: TermHit<string>[]): ((token: number) => boolean) | undefined {
+  if (groups.length === 0) return undefined;
+  const names = new Uint8Array(count);
+  for (const g of groups) for (let i = g.start; i < g.end; i++) names[i] = 1;
+  return (i) => names[i] === 1;
+}
+
 /** The words that pushed a model's score up the most, for a moderator to see why. */
-export function topWords(model: LinearModel, fv: FeatureVector, tokens: Token[], category: ReasonCategory, k: number, row = 0, against?: number, predict?: Predict): Reason[] {
+export function topWords(
+  model: LinearModel, fv: FeatureVector, tokens: Token[], category: ReasonCategory, k: number, row = 0, against?: number, predict?: Predict,
+  skip?: (token: number) => boolean,
+): Reason[] {
   const contrib = predict?.contributions
     ? predict.contributions(model, tokens.length, row, against)
     : tokenContributions(model, fv, tokens.length, row, against);
   const out: Reason[] = [];
   let candidates = 0;
+  if (skip) for (let i = 0; i < contrib.length; i++) if (skip(i)) contrib[i] = 0;
   for (let i = 0; i < contrib.length; i++) if (contrib[i] > 0.05) candidates++;
   if (candidates > 24) return sorted(contrib, tokens, category, k, out);
   // The k best by repeated scans (tweets have few candidates): the order of the stable sort below (decreasing

@@ -38,8 +38,8 @@ export function sentiment(text: string, opts: ScoreOptions = {}): SentimentResul
 export function toxicityOf(text: string, opts: ScoreOptions = {}): ToxicityResult {
   const m = opts.models ?? defaultModels();
   const lang = langOf(text, opts);
-  const { tokens, features } = featurize(text);
-  return toxicity(text, tokens, features, lang, { hate: lang === 'fr' ? m['hate-fr'] : m['hate-en'], offensive: m['offensive-en'] }).result;
+  const { tokens, features, lexicon } = featurize(text);
+  return toxicity(text, tokens, features, lang, { hate: lang === 'fr' ? m['hate-fr'] : m['hate-en'], offensive: lang === 'fr' ? m['offensive-fr'] : m['offensive-en'] }, 0, plainText(tokens), lexicon).result;
 }
 
 export function complaint(text: string, opts: ScoreOptions = {}): ComplaintResult {
@@ -47,5 +47,5 @@ export function complaint(text: string, opts: ScoreOptions = {}): ComplaintResul
   const lang = langOf(text, opts);
   const { tokens, features } = featurize(text);
   const negative = sentimentOf(lang === 'fr' ? m['sentiment-fr'] : m['sentiment-en'], features, tokens).result.probabilities.negative;
-  return complaintOf(lang, features, tokens, plainText(tokens), negative, m['complaint-en']).result;
+  return complaintOf(lang, features, tokens, plainText(tokens), negative, m['complaint-en'], undefined, undefined, text).result;
 }

@@ -9,4 +9,5 @@ export { trainFromLabels, trainExamples, type LabeledText } from './model/exampl
 export { encodeModel, decodeModel } from './model/codec.js';
 export { loadModels, loadModel, MODEL_NAMES, type ModelName, type ModelSet } from './models.js';
 export type { LinearModel } from './model/linear.js';
+export { REASON_RULES } from './rule-names.js';
 export type * from './types.js';

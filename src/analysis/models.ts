@@ -6,7 +6,7 @@ import type { LinearModel } from './model/linear.js';
 
 export const MODELS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'models');
 
-export const MODEL_NAMES = ['language', 'sentiment-fr', 'sentiment-en', 'hate-fr', 'hate-en', 'offensive-en', 'complaint-en'] as const;
+export const MODEL_NAMES = ['language', 'sentiment-fr', 'sentiment-en', 'hate-fr', 'hate-en', 'offensive-en', 'offensive-fr', 'complaint-en'] as const;
 export type ModelName = (typeof MODEL_NAMES)[number];
 export type ModelSet = Record<ModelName, LinearModel>;
 

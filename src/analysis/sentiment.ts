@@ -7,13 +7,42 @@ import type { Reason, SentimentLabel, SentimentResult } from './types.js';
 
 const LABELS: SentimentLabel[] = ['negative', 'neutral', 'positive'];
 
-/** Three-way sentiment from a per-language model (labels negative, neutral, positive); score is P(pos) − P(neg). */
-export function sentimentOf(model: LinearModel, fv: FeatureVector, tokens: Token[], predict?: Predict): { result: SentimentResult; reasons: Reason[] } {
-  const p = predict ? predict(model) : predictProba(model, fv);
+/** Below this |P(pos) − P(neg)| a text is neutral whatever class came first: the label never contradicts the score. */
+export const NEUTRAL_BAND = 0.1;
+
+/**
+ * How a sentiment model's probabilities become a label, fitted on its dev split: offsets added to the log-odds of
+ * negative and positive (the training set's balance is not the tweets' balance), then the neutral band.
+ */
+export interface SentimentDecision {
+  negative: number;
+  positive: number;
+}
+
+export function sentimentDecisionOf(meta: Record<string, unknown>): SentimentDecision {
+  const d = meta.decision as SentimentDecision | undefined;
+  return d && typeof d.negative === 'number' && typeof d.positive === 'number' ? d : { negative: 0, positive: 0 };
+}
+
+/** Probabilities after the decision's offsets, and the label they give. */
+export function decide(p: number[], d: SentimentDecision): { probabilities: number[]; best: number } {
+  const q = [p[0] * Math.exp(d.negative), p[1], p[2] * Math.exp(d.positive)];
+  const sum = q[0] + q[1] + q[2];
+  for (let k = 0; k < 3; k++) q[k] /= sum;
   let best = 0;
-  for (let k = 1; k < 3; k++) if (p[k] > p[best]) best = k;
+  for (let k = 1; k < 3; k++) if (q[k] > q[best]) best = k;
+  if (best !== 1 && Math.abs(q[2] - q[0]) < NEUTRAL_BAND) best = 1;
+  return { probabilities: q, best };
+}
+
+/** Three-way sentiment from a per-language model (labels negative, neutral, positive); score is P(pos) − P(neg). */
+export function sentimentOf(
+  model: LinearModel, fv: FeatureVector, tokens: Token[], predict?: Predict, skip?: (token: number) => boolean,
+): { result: SentimentResult; reasons: Reason[] } {
+  const raw = predict ? predict(model) : predictProba(model, fv);
+  const { probabilities: p, best } = decide(raw, sentimentDecisionOf(model.meta));
   const label = LABELS[best];
-  const reasons = label === 'neutral' ? [] : topWords(model, fv, tokens, 'sentiment', 3, best, best === 0 ? 2 : 0, predict);
+  const reasons = label === 'neutral' ? [] : topWords(model, fv, tokens, 'sentiment', 3, best, best === 0 ? 2 : 0, predict, skip);
   const r = (x: number) => Math.round(x * 1000) / 1000;
   return {
     result: { label, score: r(p[2] - p[0]), probabilities: { negative: r(p[0]), neutral: r(p[1]), positive: r(p[2]) } },

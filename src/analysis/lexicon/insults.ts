@@ -15,18 +15,4 @@ fuckface, motherfucker, whore, whores, slut, sluts, imbecile, cretin, douche, do
 clown, fool, fools, ugly, fatass, fat pig, hoe, hoes, skank, shut up, stfu, get lost, go to hell, kys, pig, idiot
 `);
 
-export const INSULT_TERMS = new TermList<true>(INSULTS.map((w): [string, true] => [w, true]));
-
-// Words that, after a group name and a copula ("… are …", "les … sont …"), turn a statement into derogation.
-export const DEROGATORY_WORDS = words(`
-vermin, rats, parasites, parasite, animals, cockroaches, scum, pigs, savages, subhuman, subhumans, disease, plague,
-cancer, trash, garbage, filth, monkeys, apes, invaders, inferior, worthless, disgusting, dirty, evil, criminals,
-terrorists, rapists, thieves, dangerous, stupid, dumb, useless, primitive, barbaric, barbarians, degenerate,
-degenerates, mentally ill, sick, a threat, a disease, a plague, a cancer, not human, less than human,
-vermine, rats, parasites, animaux, cafards, racaille, racailles, sauvages, sous hommes, maladie, peste, cancer,
-ordures, dechets, singes, envahisseurs, betes, porcs, chiens, inferieurs, inferieures, sales, salopes, putes,
-criminels, terroristes, violeurs, voleurs, dangereux, dangereuses, stupides, inutiles, primitifs, barbares, degeneres,
-malades, une menace, une maladie, un cancer, une plaie, pas humains, des sous hommes, hysteriques, hysterical,
-nuisibles, a gerber, a vomir, une honte, la honte, des merdes, de la merde
-`);
-
+export const INSULT_TERMS = new TermList<true>([...new Set(INSULTS)].map((w): [string, true] => [w, true]));

@@ -1,8 +1,9 @@
 import { TermList, words } from './terms.js';
 
-// Explicit sexual vocabulary (strong) and suggestive words (weak, only count together).
+// Explicit sexual vocabulary (strong) and suggestive words (weak, only count together). Words are matched on their
+// skeleton, so no entry may collapse to a common word ("xxx" would be "x").
 const STRONG = words(`
-porn, porno, pornhub, xxx, nudes, send nudes, dick pic, dick pics, blowjob, blow job, handjob, cum, cumming, pussy,
+porn, porno, pornhub, nudes, send nudes, dick pic, dick pics, blowjob, blow job, handjob, cum, cumming, pussy,
 cock, cocks, horny, fuck me, suck my, sucks my, deepthroat, anal, orgasm, milf, onlyfans, nsfw, sexting, jerk off,
 masturbate, naked pics, boobs, tits, titties, nude,
 pornographie, porno, chatte, suce, sucer, suceuse, fellation, sodomie, sodomiser, ejac, ejaculer,

@@ -1,5 +1,6 @@
 import { foldText, skeleton } from '../text/normalize.js';
 import type { Token } from '../text/tokenize.js';
+import { memoOf } from '../text/word-memo.js';
 
 export interface TermHit<T> {
   /** Index of the first token of the match. */
@@ -15,28 +16,28 @@ export interface TermHit<T> {
  * any entry of the same shape.
  */
 export class TermList<T> {
-  private single = new Map<string, [string, T][]>();
+  // One entry per first word, holding both the one-word terms and the phrases it starts: one look-up per token.
+  private byFirst = new Map<string, { ones?: [string, T][]; phrases?: { words: string[]; term: string; value: T }[] }>();
   readonly entries: [string, T][] = [];
-  private multi = new Map<string, { words: string[]; term: string; value: T }[]>();
   private starred: [string, string, T][] = [];
 
-  constructor(entries: Iterable<[string, T]>) {
+  /**
+   * @param remember keep each word's entry in the word's memo (word-memo.ts) under this field: for the one list
+   * every text is read against.
+   */
+  constructor(entries: Iterable<[string, T]>, private readonly remember?: 'lexicon') {
     for (const [term, value] of entries) this.add(term, value);
   }
 
   add(term: string, value: T): void {
     this.entries.push([term, value]);
     const words = foldText(term).split(/[\s'-]+/).map(skeleton);
+    let entry = this.byFirst.get(words[0]);
+    if (!entry) this.byFirst.set(words[0], (entry = {}));
     if (words.length === 1) {
-      const list = this.single.get(words[0]);
-      if (list) list.push([term, value]);
-      else this.single.set(words[0], [[term, value]]);
+      (entry.ones ??= []).push([term, value]);
       this.starred.push([words[0], term, value]);
-      return;
-    }
-    const list = this.multi.get(words[0]) ?? [];
-    list.push({ words, term, value });
-    this.multi.set(words[0], list);
+    } else (entry.phrases ??= []).push({ words, term, value });
   }
 
   findAll(tokens: Token[], skeletons?: string[]): TermHit<T>[] {
@@ -45,7 +46,14 @@ export class TermList<T> {
     for (let i = 0; i < tokens.length; i++) {
       const k = skel(i);
       if (k === '') continue;
-      const phrases = this.multi.get(k);
+      let entry: ReturnType<typeof this.byFirst.get> | null;
+      if (this.remember && !skeletons) {
+        const memo = memoOf(tokens[i]);
+        entry = memo.lexicon as typeof entry;
+        if (entry === undefined) memo.lexicon = entry = this.byFirst.get(k) ?? this.starredEntry(k) ?? null;
+      } else entry = this.byFirst.get(k) ?? this.starredEntry(k);
+      if (!entry) continue;
+      const phrases = entry.phrases;
       if (phrases) {
         for (const p of phrases) {
           let all = true;
@@ -53,14 +61,17 @@ export class TermList<T> {
           if (all) hits.push({ start: i, end: i + p.words.length, term: p.term, value: p.value });
         }
       }
-      const ones = this.single.get(k);
+      const ones = entry.ones;
       if (ones) for (const one of ones) hits.push({ start: i, end: i + 1, term: one[0], value: one[1] });
-      else if (k.includes('*')) {
-        const one = this.matchStarred(k);
-        if (one) hits.push({ start: i, end: i + 1, term: one[0], value: one[1] });
-      }
     }
     return hits;
+  }
+
+  // "f*ck": the one-word term of the same shape, as an entry of its own.
+  private starredEntry(k: string): { ones: [string, T][] } | undefined {
+    if (!k.includes('*')) return undefined;
+    const one = this.matchStarred(k);
+    return one ? { ones: [one] } : undefined;
   }
 
   private matchStarred(k: string): [string, T] | undefined {

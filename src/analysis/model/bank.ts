@@ -1,5 +1,5 @@
 import type { FeatureVector } from '../text/features.js';
-import { sigmoid, softmax, type LinearModel } from './linear.js';
+import { rowCount, sigmoid, softmax, type LinearModel } from './linear.js';
 
 export interface Predict {
   (model: LinearModel): number[];
@@ -45,7 +45,7 @@ export class ModelBank {
     for (const m of models) {
       if (m.dim !== dim) throw new Error('models of one bank must share the feature space');
       this.offsets.set(m, rows);
-      rows += m.rows.length;
+      rows += rowCount(m);
     }
     this.planes = Math.ceil(rows / 4);
     const stride = (this.stride = this.planes * 4);
@@ -54,6 +54,10 @@ export class ModelBank {
     this.scales = new Float64Array(stride).fill(1);
     for (const m of models) {
       const off = this.offsets.get(m)!;
+      if (m.sparse) {
+        this.fillSparse(m.sparse, off);
+        continue;
+      }
       m.rows.forEach((row, r) => {
         let max = 0;
         for (let f = 0; f < dim; f++) max = Math.max(max, Math.abs(row[f]));
@@ -66,6 +70,19 @@ export class ModelBank {
     this.char = new Float64Array(stride);
     this.lanes = new Int32Array(this.planes * 2);
     this.predictFn = this.makePredict();
+  }
+
+  // Weights read from a file are already int8 with their row's scale: copied as they are.
+  private fillSparse(sparse: NonNullable<LinearModel['sparse']>, off: number): void {
+    sparse.idx.forEach((idx, r) => {
+      const q = sparse.q[r];
+      let max = 0;
+      for (let i = 0; i < q.length; i++) max = Math.max(max, Math.abs(q[i]));
+      // The largest weight is ±127 by construction; a row written otherwise is scaled to fit.
+      const factor = max === 0 ? 1 : 127 / max;
+      this.scales[off + r] = max === 0 ? 1 : sparse.scales[r] / factor;
+      for (let i = 0; i < idx.length; i++) this.weights[idx[i] * this.stride + off + r] = Math.round(q[i] * factor) + 128;
+    });
   }
 
   /** Scores every model of the bank on one text; the returned function reads the results until the next call. */
@@ -89,7 +106,7 @@ export class ModelBank {
       if (off === undefined) throw new Error(`model ${model.name} is not in this bank`);
       const cw = model.charWeight;
       const z = 1 / Math.sqrt(this.nWord + cw * cw * this.nChar || 1);
-      const k = model.rows.length;
+      const k = rowCount(model);
       if (model.kind === 'binary') {
         const p = sigmoid(model.bias[0] + (word[off] + char[off] * cw) * z * scales[off]);
         return [1 - p, p];

@@ -1,4 +1,4 @@
-import { emptyModel, type LinearModel } from './linear.js';
+import type { LinearModel } from './linear.js';
 
 const MAGIC = 0x52434831; // "RCH1"
 
@@ -27,7 +27,7 @@ export function encodeModel(model: LinearModel): Uint8Array {
     bodies.push(Uint8Array.from(bytes));
   }
   const header = new TextEncoder().encode(
-    JSON.stringify({ name: model.name, kind: model.kind, labels: model.labels, dim: model.dim, bias: model.bias, charWeight: model.charWeight, scales, meta: model.meta }),
+    JSON.stringify({ name: model.name, kind: model.kind, labels: model.labels, dim: model.dim, bias: model.bias, charWeight: model.charWeight, scales, counts: bodies.map(weightsIn), meta: model.meta }),
   );
   const total = 8 + header.length + bodies.reduce((a, b) => a + b.length, 0);
   const out = new Uint8Array(total);
@@ -48,33 +48,81 @@ export function decodeModel(buf: Uint8Array): LinearModel {
   if (view.getUint32(0) !== MAGIC) throw new Error('not a Ruche model file');
   const headerLength = view.getUint32(4);
   const header = JSON.parse(new TextDecoder().decode(buf.subarray(8, 8 + headerLength))) as {
-    name: string; kind: LinearModel['kind']; labels: string[]; dim: number; bias: number[]; charWeight: number; scales: number[];
+    name: string; kind: LinearModel['kind']; labels: string[]; dim: number; bias: number[]; charWeight: number; scales: number[]; counts?: number[];
     meta: Record<string, unknown>;
   };
-  const model = emptyModel(header.name, header.kind, header.labels, header.dim);
-  model.bias = header.bias;
-  model.charWeight = header.charWeight;
-  model.meta = header.meta;
+  const rowTotal = header.kind === 'binary' ? 1 : header.labels.length;
+  const sparse = { scales: header.scales, idx: [] as Int32Array[], q: [] as Int8Array[] };
+  // Each row's weights go straight into typed arrays of the size the header gives (files written before it gave
+  // them are counted first).
   let off = 8 + headerLength;
-  for (let r = 0; r < model.rows.length; r++) {
-    const row = model.rows[r];
-    const scale = header.scales[r];
-    let pos = -1;
-    for (;;) {
+  for (let r = 0; r < rowTotal; r++) {
+    let count = header.counts?.[r] ?? 0;
+    if (header.counts === undefined) for (let at = off; ; count++) {
       let delta = 0;
       let shift = 0;
       let b: number;
       do {
-        b = buf[off++];
+        b = buf[at++];
         delta |= (b & 0x7f) << shift;
         shift += 7;
       } while (b & 0x80);
       if (delta === 0) break;
-      pos += delta;
-      row[pos] = ((buf[off++] << 24) >> 24) * scale;
+      at++;
     }
+    const idx = new Int32Array(count);
+    const q = new Int8Array(count);
+    let pos = -1;
+    for (let i = 0; ; i++) {
+      // Most gaps between weights fit one byte.
+      let delta = buf[off++];
+      if (delta & 0x80) {
+        delta &= 0x7f;
+        let shift = 7;
+        let b: number;
+        do {
+          b = buf[off++];
+          delta |= (b & 0x7f) << shift;
+          shift += 7;
+        } while (b & 0x80);
+      }
+      if (delta === 0) break;
+      pos += delta;
+      idx[i] = pos;
+      q[i] = (buf[off++] << 24) >> 24;
+    }
+    sparse.idx.push(idx);
+    sparse.q.push(q);
   }
+  const model = { name: header.name, kind: header.kind, labels: header.labels, dim: header.dim, bias: header.bias, charWeight: header.charWeight, meta: header.meta, sparse } as LinearModel;
+  // Dense rows are built on first use (training, scoring without a bank), from the sparse weights.
+  let dense: Float32Array[] | undefined;
+  Object.defineProperty(model, 'rows', {
+    enumerable: true,
+    configurable: true,
+    get: () => (dense ??= sparse.idx.map((idx, r) => {
+      const row = new Float32Array(header.dim);
+      const q = sparse.q[r];
+      const scale = sparse.scales[r];
+      for (let i = 0; i < idx.length; i++) row[idx[i]] = q[i] * scale;
+      return row;
+    })),
+    set: (rows: Float32Array[]) => {
+      dense = rows;
+    },
+  });
   return model;
+}
+
+// How many weights a row's bytes hold (each is a varint delta then one byte), written in the header so that
+// reading needs one pass.
+function weightsIn(body: Uint8Array): number {
+  let n = 0;
+  for (let at = 0; ; n++) {
+    while (body[at] & 0x80) at++;
+    if (body[at++] === 0) return n;
+    at++;
+  }
 }
 
 function writeVarint(out: number[], v: number): void {

@@ -33,9 +33,11 @@ export function trainExamples(examples: LabeledText[], opts: ExampleTrainOptions
 
 /**
  * Adapts a shipped model to a workspace's own decisions (e.g. moderators hiding or approving comments): starts
- * from the base weights and stays near them, so a few dozen labels shift it without erasing what it knew.
+ * from the base weights and stays near them, so a few dozen labels shift it without erasing what it knew. Steps
+ * start small (Adagrad's sums start at 1): with fresh sums, ten decisions moved words like "are" and "people"
+ * enough to flag "women are wonderful people".
  */
 export function trainFromLabels(examples: LabeledText[], baseModel?: LinearModel, opts: ExampleTrainOptions = {}): LinearModel {
   if (!baseModel) return trainExamples(examples, { epochs: 10, classWeight: 'balanced', ...opts });
-  return trainExamples(examples, { epochs: 5, lr: 0.1, l2: 1e-3, ...opts, base: baseModel });
+  return trainExamples(examples, { epochs: 5, lr: 0.1, l2: 1e-3, accInit: 1, ...opts, base: baseModel });
 }

@@ -15,6 +15,17 @@ export interface LinearModel {
   charWeight: number;
   /** Free-form facts about the training run (data, examples, seed), kept with the weights. */
   meta: Record<string, unknown>;
+  /**
+   * The weights as read from a file: per row, the positions of its non-zero weights and their int8 values, with
+   * the row's scale. Scoring reads these; `rows` is only built (12 MB for the shipped models) when something
+   * trains from the model or scores without a bank.
+   */
+  sparse?: { scales: number[]; idx: Int32Array[]; q: Int8Array[] };
+}
+
+/** How many weight rows a model has, without building them. */
+export function rowCount(model: LinearModel): number {
+  return model.kind === 'binary' ? 1 : model.labels.length;
 }
 
 export function emptyModel(name: string, kind: LinearModel['kind'], labels: string[], dim: number): LinearModel {

@@ -7,6 +7,11 @@ export interface TrainOptions {
   epochs?: number;
   /** Adagrad step size. */
   lr?: number;
+  /**
+   * Adagrad's starting sum of squared gradients: small lets the first steps be large (training from scratch),
+   * large keeps them small (a few decisions on top of a shipped model).
+   */
+  accInit?: number;
   /** L2 penalty, pulling weights toward zero, or toward the base model's weights when fine-tuning. */
   l2?: number;
   seed?: number;
@@ -16,6 +21,13 @@ export interface TrainOptions {
   charWeight?: number;
   /** Start from these weights (a shipped model) and stay close to them: for a workspace's few labels. */
   base?: LinearModel;
+  /**
+   * Features whose weight may only pull the score down (kept at or below zero on every row), e.g. the class feature
+   * of group names: what a text says about a group may make it hateful, naming the group may not.
+   */
+  nonPositive?: number[];
+  /** Features kept at zero on every row, e.g. group names in sentiment: naming a group is neither good nor bad. */
+  zero?: number[];
 }
 
 export interface TrainingSet {
@@ -36,12 +48,17 @@ export function trainLinear(set: TrainingSet, kind: LinearModel['kind'], dim: nu
   if (opts.charWeight !== undefined && !opts.base) model.charWeight = opts.charWeight;
   const anchor = opts.base?.rows;
   const rows = model.rows;
-  const acc = rows.map(() => new Float32Array(dim).fill(1e-2));
-  const biasAcc = rows.map(() => 1e-2);
+  const accInit = opts.accInit ?? 1e-2;
+  const acc = rows.map(() => new Float32Array(dim).fill(accInit));
+  const biasAcc = rows.map(() => accInit);
   const classWeight = resolveClassWeights(set.y, K, opts.classWeight);
   const order = set.vectors.map((_, i) => i);
   const random = seededRandom(seed);
   const grads = new Float64Array(rows.length);
+  // A model fine-tuned from a shipped one keeps its constraints (kept in its meta): a workspace's decisions may not
+  // teach it that naming a group is hateful.
+  const nonPositive = opts.nonPositive ?? featureList(opts.base?.meta.nonPositive);
+  const zero = opts.zero ?? featureList(opts.base?.meta.zero);
   for (let epoch = 0; epoch < epochs; epoch++) {
     shuffleInPlace(order, random);
     for (const i of order) {
@@ -64,10 +81,19 @@ export function trainLinear(set: TrainingSet, kind: LinearModel['kind'], dim: nu
         }
         biasAcc[r] += g * g;
         model.bias[r] -= (lr * g) / Math.sqrt(biasAcc[r]);
+        if (nonPositive) for (const f of nonPositive) if (row[f] > 0) row[f] = 0;
+        if (zero) for (const f of zero) row[f] = 0;
       }
     }
   }
-  model.meta = { ...model.meta, examples: set.vectors.length, epochs, lr, l2, seed, charWeight: model.charWeight };
+  for (const row of rows) {
+    if (nonPositive) for (const f of nonPositive) if (row[f] > 0) row[f] = 0;
+    if (zero) for (const f of zero) row[f] = 0;
+  }
+  model.meta = {
+    ...model.meta, examples: set.vectors.length, epochs, lr, l2, seed, charWeight: model.charWeight,
+    ...(nonPositive ? { nonPositive } : {}), ...(zero ? { zero } : {}),
+  };
   return model;
 }
 
@@ -79,6 +105,14 @@ function resolveClassWeights(y: number[], K: number, spec: TrainOptions['classWe
   return counts.map((c) => (c === 0 ? 0 : y.length / (K * c)));
 }
 
+function featureList(v: unknown): number[] | undefined {
+  return Array.isArray(v) && v.every((f) => Number.isInteger(f)) ? (v as number[]) : undefined;
+}
+
+/** A copy to train: dense rows, and no sparse weights of the original (they would shadow the new ones). */
 export function cloneModel(m: LinearModel): LinearModel {
-  return { ...m, labels: [...m.labels], rows: m.rows.map((r) => r.slice()), bias: [...m.bias], meta: { ...m.meta } };
+  return {
+    name: m.name, kind: m.kind, labels: [...m.labels], dim: m.dim, rows: m.rows.map((r) => r.slice()), bias: [...m.bias],
+    charWeight: m.charWeight, meta: { ...m.meta },
+  };
 }

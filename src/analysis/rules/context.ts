@@ -2,10 +2,13 @@ import { rule } from './plain.js';
 
 // Words that condemn hate, or report it to object: their presence makes a slur or a hateful phrase a quote or a
 // rebuttal rather than an attack. "I'm not racist but…" is the opposite and is excluded.
-const CONDEMNATION = rule(String.raw`\b(?:racist|racism|sexist|sexism|homophobic|homophobia|transphobic|transphobia|bigot|bigots|bigotry|bigoted|hateful|hate speech|unacceptable|not ok|not okay|never ok|stop saying|stop calling|quit saying|shame on|wrong to|hurtful|islamophobia|islamophobic|antisemitism|antisemitic|anti semitic|xenophobic|xenophobia|misogyny|misogynist|misogynistic|condemn|condemns|stand with|solidarity|appalled|shocked that|cant believe|can not believe|don t say|do not say|shouldnt say|should not say|is disgusting to|is not acceptable|statements like|saying that|people who say|those who say|raciste|racistes|racisme|sexiste|sexistes|sexisme|homophobe|homophobes|homophobie|transphobe|transphobie|islamophobie|islamophobe|antisemitisme|antisemite|antisemites|xenophobe|xenophobie|misogyne|misogynie|haineux|haineuse|discours de haine|inacceptable|inadmissible|intolerable|honte a|arretez de dire|arrete de dire|pas ok|condamne|condamnons|condamner|solidarite|on ne peut pas dire|il ne faut pas dire|ceux qui disent|celles qui disent|quand on dit|quand j entends|propos|tenir des propos|dire que|choquant|choquante|degueulasse de dire|signale|signalez|pas normal de)\b`);
+const CONDEMNATION = rule(String.raw`\b(?:racist|racism|sexist|sexism|homophobic|homophobia|transphobic|transphobia|bigot|bigots|bigotry|bigoted|hateful|hate speech|unacceptable|not ok|not okay|never ok|stop saying|stop calling|quit saying|quit calling|not acceptable|never acceptable|shame on|wrong to|hurtful|islamophobia|islamophobic|antisemitism|antisemitic|anti semitic|xenophobic|xenophobia|misogyny|misogynist|misogynistic|condemn|condemns|stand with|solidarity|appalled|shocked that|cant believe|can not believe|don t say|do not say|shouldnt say|should not say|is disgusting to|is not acceptable|statements like|saying that|people who say|those who say|raciste|racistes|racisme|sexiste|sexistes|sexisme|homophobe|homophobes|homophobie|transphobe|transphobie|islamophobie|islamophobe|antisemitisme|antisemite|antisemites|xenophobe|xenophobie|misogyne|misogynie|haineux|haineuse|discours de haine|inacceptable|inadmissible|intolerable|honte a|arretez de dire|arrete de dire|arretez de traiter|arrete de traiter|arreter de traiter|pas acceptable|n est pas acceptable|pas ok|condamne|condamnons|condamner|solidarite|on ne peut pas dire|il ne faut pas dire|ceux qui disent|celles qui disent|quand on dit|quand j entends|propos|tenir des propos|dire que|choquant|choquante|degueulasse de dire|signale|signalez|pas normal de)\b`);
+// Words that judge what was said, when what was said is quoted or reported ("'… are rats' - vile", "he said …, I
+// reported him"). Alone, "disgusting" may be the hateful statement itself, so these need the quote or the report.
+const JUDGED = rule(String.raw`\b(?:vile|disgusting|gross|shameful|shame|appalling|awful|horrible|horrific|sickening|despicable|abhorrent|outrageous|ignorant|reported|report him|report her|report them|reporting|flagged|blocked|block him|unacceptable|not okay|not ok|so wrong|ignoble|ignobles|honteux|honteuse|honte|degueulasse|degoutant|inadmissible|scandaleux|scandaleuse|choquant|choquante|revoltant|revoltante|abject|abjecte|lamentable|signale|signalee|signaler|bloque|bloquee|denonce|porte plainte|pas acceptable|pas normal|quelle phrase|what a thing to say)\b`);
 const NOT_X_BUT = rule(String.raw`\b(?:not|pas|ne suis pas|m not|am not) (?:a |un |une )?(?:racist|sexist|homophobic|raciste|sexiste|homophobe)\w* (?:but|mais)\b`);
 const QUOTE_RE = /["“”«»]|''/;
-const REPORTED = rule(String.raw`\b(?:said|says|say|saying|told|called|tweeted|wrote|writes|claims|a dit|dit|disent|ont dit|ecrit|traite|traiter|traitee|traites|m a traite|nous a traite|appelle|appeler|insulte|insulter)\b`);
+const REPORTED = rule(String.raw`\b(?:said|says|say|saying|told|called|tweeted|posted|wrote|written|writes|claims|claimed|shouted|yelled|a dit|dit|disent|ont dit|disait|ecrit|a ecrit|ont ecrit|tweete|poste|crie|traite|traiter|traitee|traites|m a traite|nous a traite|appelle|appeler|insulte|insulter)\b`);
 
 export interface SpeechContext {
   /** The text condemns or reports hateful words rather than using them. */
@@ -18,9 +21,11 @@ export function speechContext(raw: string, plain: string): SpeechContext {
   CONDEMNATION.lastIndex = 0;
   NOT_X_BUT.lastIndex = 0;
   REPORTED.lastIndex = 0;
-  const condemns = CONDEMNATION.test(plain) && !NOT_X_BUT.test(plain);
+  JUDGED.lastIndex = 0;
   const quoted = QUOTE_RE.test(raw);
-  return { counterSpeech: condemns, quoted: quoted && REPORTED.test(plain) };
+  const reported = REPORTED.test(plain);
+  const condemns = (CONDEMNATION.test(plain) && !NOT_X_BUT.test(plain)) || ((quoted || reported) && JUDGED.test(plain));
+  return { counterSpeech: condemns, quoted: quoted && reported };
 }
 
 // First person owning a slur ("as a proud queer", "nous les gouines") is reclaimed use, not an attack.

@@ -1,23 +1,77 @@
-import { DEROGATORY_WORDS } from '../lexicon/insults.js';
-import { foldText } from '../text/normalize.js';
-import { isNegated, matches, rule } from './plain.js';
+import { matches, rule } from './plain.js';
+import { RuleGate } from './phrases.js';
 
-const DEROG_WORDS = `(?:${[...new Set(DEROGATORY_WORDS.map(foldText))].join('|')})`;
-const Q = '(?:all |the |those |these |fucking |filthy |dirty |les |ces |tous les |toutes les |des |ses |ce |cette |sale |sales )*';
+// The plain text these rules read has group names as GRP, and the words of the hate vocabulary as their class
+// (lexicon/derogatory.ts): DEROG, DEHUM, PRAISE, CONTEMPT, REVULSION, HURT. "GRP are DEHUM" is short to match.
+const BAD = '(?:DEROG|DEHUM)';
+// Quantifiers and articles between a verb and the group: "all the", "every", "tous les", "ces".
+const Q = '(?:(?:all|the|those|these|every|any|each|some|of|fucking|filthy|dirty|les|ces|tous|toutes|des|de|ses|ce|cette|sale|sales|aux|a|au|un|une|next|prochain|prochaine) )*';
+// Words between the group and what is said of it, checked for a negation ("… are not vermin").
+const GAP = (n: number, name: string) => `(?<${name}>(?: \\w+){0,${n}}?)`;
+const COPULA_EN = '(?:are|r|is|were|remain|will always be|will be|have always been|are always|become|became)';
+const COPULA_FR = '(?:sont|est|etaient|restent|resteront|seront|ne sont que|sont que|ne seront jamais que|deviennent)';
+const SUBJ_EN = '\\b(?:i|we|i m|im|i am|we are|we re|everyone|everybody|people|honestly i|personally i)';
+const SUBJ_FR = '\\b(?:je|j|moi je|on|nous|perso je)';
+const SENT_END = '(?: \\.)?';
 
-const PATTERNS: [string, RegExp][] = [
-  ['hate-verb', rule(String.raw`\b(?:i|we|you|everyone|everybody|people)(?: \w+){0,2}? (?:hate|despise|detest|loathe|cant stand|can not stand|am sick of|m sick of|am tired of|m tired of|are sick of|fucking hate)(?: \w+)? ${Q}GRP`)],
-  ['derogation', rule(String.raw`GRP (?:are|r|is|were|will always be|are just|are all|are nothing but|are like)(?: \w+){0,2}? ${DEROG_WORDS}\b`)],
-  ['exclusion-call', rule(String.raw`GRP (?:should|must|need to|ought to|deserve to|have to|belong)(?: \w+){0,3}? (?:die|be killed|killed|be shot|shot|gassed|be gassed|deported|be deported|go back|leave|banned|be banned|be exterminated|exterminated|burn|rot|disappear|not be allowed|be locked up|locked up|in cages|in camps|in the oven|in ovens|be sterilized|not vote|not exist)\b`)],
-  ['violence-call', rule(String.raw`\b(?:kill|exterminate|gas|deport|lynch|hang|shoot|get rid of|round up|wipe out|ban|eradicate|purge|send back) ${Q}GRP`)],
-  ['slur-adjective', rule(String.raw`\b(?:filthy|dirty|disgusting|stupid|fucking|typical|damn|sale|sales|salete de|saloperie de|bande de|espece de|putain de|ces putains de|sous) GRP`)],
-  ['no-group-allowed', rule(String.raw`\bno GRP (?:allowed|welcome|wanted)\b|\bGRP not welcome\b|\bGRP go home\b`)],
-  ['haine-verbe', rule(String.raw`\b(?:je|j|on|nous)(?: \w+){0,2}? (?:deteste|hais|hait|haissons|supporte plus|supporte pas|peux pas supporter|peux plus voir|peux pas voir|vomis|gerbe|marre des|marre de ces|en ai marre des)(?: pas| plus| point| vraiment)? ${Q}GRP`)],
-  ['derogation-fr', rule(String.raw`GRP (?:sont|c est|ce sont|restent|seront|sont tous|sont toutes|sont que|ne sont que|sont juste)(?: \w+){0,2}? ${DEROG_WORDS}\b`)],
-  ['appel-exclusion', rule(String.raw`\b(?:faut|il faut|on doit|on devrait|faudrait|il faudrait)(?: \w+){0,2}? (?:tuer|exterminer|gazer|virer|expulser|renvoyer|deporter|bruler|pendre|eliminer|interdire|degager|chasser|foutre dehors|steriliser|enfermer) ${Q}GRP`)],
-  ['exclusion-fr', rule(String.raw`GRP (?:dehors|hors de france|rentrez chez vous|au four|a la mer|a la porte|doivent partir|doivent crever|doivent mourir|degagez|devraient crever|devraient mourir|devraient partir|meritent de crever|meritent de mourir|doivent disparaitre|devraient disparaitre|n ont rien a faire)\b`)],
-  ['slogan-fr', rule(String.raw`\b(?:dehors|mort aux|a mort|a bas|a la porte|renvoyez|virez|expulsez|chassez) ${Q}GRP`)],
+// Each pattern is only tried on a text holding one of its key words (classes as written, other words as
+// skeletons): most texts that name a group hold none.
+const keys = (words: string): Set<string> => new Set(words.split(' ').map((w) => (/^[A-Z]+$/.test(w) ? w : rule(w).source)));
+
+const PATTERNS: [name: string, re: RegExp, needs: Set<string>][] = [
+  // Contempt and disgust, in the first person or said of what the group does to the speaker.
+  ['hate-verb', rule(`${SUBJ_EN}${GAP(2, 'g1')} CONTEMPT${GAP(3, 'g2')} ${Q}GRP`), keys('CONTEMPT')],
+  ['contempt', rule(`GRP${GAP(2, 'g1')} REVULSION\\b`), keys('REVULSION')],
+  ['contempt', rule(`\\b(?:nothing|no one|noone|nobody|nothing on earth|nothing in the world)(?: \\w+){0,3} (?:more|as|worse|lower|less)(?: \\w+)? (?:than|as) ${Q}GRP`), keys('nothing noone nobody one')],
+  // What is said of the group: demeaning words, likened to animals, dirt or disease, denied a quality.
+  ['derogation', rule(`GRP${SENT_END} ${COPULA_EN}${GAP(3, 'g1')} ${BAD}\\b`), keys('DEROG DEHUM')],
+  // A sentence without a verb after the one naming the group: "… on the bus. Filthy animals." "Des animaux."
+  ['derogation', rule(`GRP(?: \\w+){0,8} \\. (?:(?:des|de la|du|such|what|a bunch of|bunch of|filthy|dirty|just|all|que|juste|tous|toutes|sales|sale|bande de|these|those|les|ces) )*${BAD}\\b`), keys('DEROG DEHUM')],
+  ['derogation', rule(`\\btypical GRP(?: \\w+| \\.){0,5}? DEROG\\b`), keys('typical')],
+  ['dehumanisation', rule(`GRP (?:breed|multiply|swarm|infest|are infesting|are swarming|spread|act|behave|live)(?: like)?${GAP(2, 'g1')} DEHUM\\b`), keys('DEHUM')],
+  ['dehumanisation', rule(`GRP (?:breed|multiply|swarm) like\\b`), keys('breed multiply swarm')],
+  ['denied-quality', rule(`GRP${SENT_END} (?:are|is|were|will|can|could|would)(?: \\w+)? (?:not|never|no|hardly|nowhere near|far from)(?: be| ever be| even)?${GAP(2, 'g1')} PRAISE\\b`), keys('PRAISE')],
+  ['denied-quality', rule(`\\b(?:no such thing as|never met|never seen|never known) (?:a |an )?(?:good|honest|smart|decent|intelligent|nice|normal|trustworthy|clean|kind|hardworking) GRP`), keys('good honest smart decent intelligent nice normal trustworthy clean kind hardworking')],
+  ['denied-quality', rule(`\\bno GRP (?:is|can be|are|will ever be|has ever been)(?: \\w+)? PRAISE\\b`), keys('PRAISE')],
+  // Denied an ability: "… can't think", "… ne savent pas conduire".
+  ['denied-quality', rule(`GRP (?:can not|cannot|cant|could never|will never be able to|are unable to|are incapable of|ne savent pas|ne savent meme pas|savent pas|ne peuvent pas|peuvent pas|sont incapables de|ne sauront jamais|ne pourront jamais)(?: even| meme)? (?:think|drive|learn|lead|understand|reason|behave|integrate|be trusted|control themselves|do anything right|do math|do maths|write|read|work|compete|be educated|conduire|penser|reflechir|apprendre|diriger|comprendre|raisonner|se comporter|s integrer|travailler|se controler|rien faire de bien|etre eduques)\\b`), keys('think drive learn lead understand reason behave integrate trusted control math maths write read work compete educated conduire penser reflechir apprendre diriger comprendre raisoner comporter integrer travailer controler rien eduques')],
+  ['hate-question', rule(`\\bwhy (?:are|do|does|is|should|must|would|can not|cant|do not)(?: \\w+)? ${Q}GRP${GAP(5, 'g1')} (?:${BAD}|REVULSION|ruin|stink|smell|lie|steal|whine)\\b`), keys('why')],
+  ['hate-question', rule(`\\b(?:are not|arent|is not|isnt)(?: \\w+)? ${Q}GRP${GAP(3, 'g1')} ${BAD}\\b`), keys('DEROG DEHUM')],
+  ['hate-question', rule(`\\b(?:are|is) ${Q}GRP (?:even|really|actually) (?:human|people|humans)\\b`), keys('human people humans')],
+  ['distrust', rule(`\\b(?:never trust|do not trust|dont trust|beware of|watch out for|keep away from|stay away from|keep your kids away from|keep your daughters away from) ${Q}GRP`), keys('trust beware watch away')],
+  // Harm: calls for it, wishes, and first-person threats against the group.
+  ['exclusion-call', rule(`GRP${SENT_END} (?:should|must|need to|needs to|ought to|deserve to|deserves to|have to|has to|are going to|will|shall|better)(?: all| be| just| simply| really| finally| get| got| to)* HURT\\b`), keys('HURT')],
+  ['exclusion-call', rule(`\\b(?:someone|somebody|people|we|they|the government|you|they all) (?:should|must|need to|ought to|has to|have to|better)(?: \\w+)? HURT(?: \\w+){0,2}? ${Q}GRP`), keys('HURT')],
+  ['exclusion-call', rule(`\\b(?:put|wipe|round|lock|send|kick|throw|hunt|gun|mow) ${Q}GRP (?:down|out|up|away|back|off)\\b`), keys('put wipe round lock send kick throw hunt gun mow')],
+  ['violence-call', rule(`\\b(?:kill|exterminate|gas|deport|lynch|hang|shoot|get rid of|round up|wipe out|ban|eradicate|purge|send back|death to|burn|nuke|bomb) ${Q}GRP`), keys('kill exterminate gas deport lynch hang shoot rid round wipe ban eradicate purge send death burn nuke bomb')],
+  ['group-threat', rule(`${SUBJ_EN}(?: \\w+){0,2}? (?:will|l|ll|d|going to|gonna|want to|wanna|would love to|cant wait to|can not wait to|am going to|m going to|shall|plan to|intend to|am gonna|m gonna|re going to|are going to)(?: \\w+)? HURT(?: \\w+){0,5}? ${Q}GRP`), keys('HURT')],
+  ['group-threat', rule(`${SUBJ_EN}(?: \\w+){0,3}? (?:make|watch|see|let) ${Q}GRP (?:suffer|burn|die|bleed|hang|scream|pay|beg)\\b`), keys('suffer burn die bleed hang scream pay beg')],
+  ['slur-adjective', rule(`\\b(?:filthy|dirty|disgusting|stupid|fucking|typical|damn|bloody|lazy|greedy|smelly|sale|sales|salete de|saloperie de|bande de|espece de|putain de|ces putains de|sous) GRP`), keys('filthy dirty disgusting stupid fucking typical damn bloody lazy greedy smelly sale sales salete saloperie bande espece putain putains sous')],
+  ['no-group-allowed', rule(`\\bno GRP (?:allowed|welcome|wanted)\\b|\\bGRP (?:not welcome|go home|out)\\b|\\bGRP get out\\b`), keys('allowed welcome wanted home out')],
+  // French.
+  ['haine-verbe', rule(`${SUBJ_FR}${GAP(2, 'g1')} CONTEMPT${GAP(3, 'g2')} ${Q}GRP`), keys('CONTEMPT')],
+  ['contempt', rule(`GRP${GAP(2, 'g1')} REVULSION\\b`), keys('REVULSION')],
+  ['contempt', rule(`\\brien (?:ne |n )?(?:est|de)? ?(?:plus|pire|aussi|moins)(?: \\w+){0,2} que ${Q}GRP`), keys('rien')],
+  ['derogation-fr', rule(`GRP${SENT_END}(?: c| ce| ne| n)? ${COPULA_FR}${GAP(3, 'g1')} ${BAD}\\b`), keys('DEROG DEHUM')],
+  ['derogation-fr', rule(`GRP${SENT_END} c est${GAP(2, 'g1')} ${BAD}\\b`), keys('DEROG DEHUM')],
+  ['dehumanisation', rule(`GRP (?:se reproduisent|se comportent|vivent|grouillent|pullulent|se multiplient)(?: comme)?${GAP(2, 'g1')} DEHUM\\b`), keys('DEHUM')],
+  ['dehumanisation', rule(`GRP (?:grouillent|pullulent|infestent|se reproduisent comme)\\b`), keys('grouillent pullulent infestent reproduisent')],
+  ['denied-quality', rule(`GRP${SENT_END} (?:ne |n )?(?:sont|seront|etaient|est|peuvent etre|pourront etre|pourront jamais etre|seront jamais)(?: \\w+)? (?:pas|jamais|plus|point|guere)${GAP(2, 'g1')} PRAISE\\b`), keys('PRAISE')],
+  ['denied-quality', rule(`\\b(?:pas de|pas un|pas une|aucun|aucune|jamais vu de|jamais vu un|jamais vu une|existe pas de) GRP (?:honnete|intelligent|intelligente|gentil|gentille|bien|fiable|propre|normal|normale|bon|bonne)\\b`), keys('honnete intelligent intelligente gentil gentille bien fiable propre normal normale bon bonne')],
+  ['hate-question', rule(`\\bpourquoi ${Q}GRP${GAP(5, 'g1')} (?:${BAD}|REVULSION|gachent|detruisent|pourrissent|volent|mentent|puent|salissent)\\b`), keys('pourquoi')],
+  ['hate-question', rule(`\\best ce (?:que|qu) ${Q}GRP (?:ne |n )?(?:sont|est|seraient)(?: pas)?${GAP(2, 'g1')} ${BAD}\\b`), keys('DEROG DEHUM')],
+  ['distrust', rule(`\\b(?:mefiez vous|mefie toi|mefions nous|ne faites pas confiance|faites pas confiance|faites jamais confiance|ne faites jamais confiance|jamais confiance|gardez vos enfants loin) (?:a |aux |des |de |les )?${Q}GRP`), keys('mefiez mefie mefions confiance gardez')],
+  ['appel-exclusion', rule(`\\b(?:faut|il faut|on doit|on devrait|faudrait|il faudrait|faudra|il faudra|quelqu un devrait|quelqu un doit|on va|il est temps de)(?: \\w+){0,2}? HURT(?: \\w+){0,2}? ${Q}GRP`), keys('HURT')],
+  ['exclusion-fr', rule(`GRP(?: \\w+)? (?:devraient|doivent|meritent de|meriteraient de|meritent d|vont|iront|faut qu ils|faudrait qu ils)(?: tous| toutes| etre| se faire| bien| juste| y)* HURT\\b`), keys('HURT')],
+  ['exclusion-fr', rule(`GRP (?:dehors|hors de france|rentrez chez vous|au four|a la mer|a la porte|degagez|n ont rien a faire)\\b`), keys('dehors france rentrez four mer porte degagez rien')],
+  ['menace-groupe', rule(`${SUBJ_FR}(?: \\w+){0,2}? (?:vais|va|allons|veux|voudrais|compte|aimerais|reve de|vas|rêve d)(?: \\w+)?(?: tous| toutes| aller)? HURT(?: \\w+){0,3}? ${Q}GRP`), keys('HURT')],
+  ['slogan-fr', rule(`\\b(?:dehors|mort aux|a mort|a bas|a la porte|renvoyez|virez|expulsez|chassez|crevez) ${Q}GRP`), keys('dehors mort bas porte renvoyez virez expulsez chassez crevez')],
 ];
+
+const GATE = new RuleGate(PATTERNS.map(([, , needs]) => needs));
+
+/** The names hate reasons carry (and, prefixed with "negated-", their denials), for those who explain them. */
+export const HATE_RULES: readonly string[] = [...new Set(PATTERNS.map(([name]) => name))];
 
 export interface HatePatternHit {
   rule: string;
@@ -25,16 +79,81 @@ export interface HatePatternHit {
   negated: boolean;
 }
 
-/** Hateful statements about a named group (GRP in the plain text): hatred, dehumanisation, calls for harm or exclusion. */
-export function hatePatterns(plainWithGroups: string): HatePatternHit[] {
+// French negation is read from its second word ("pas", "jamais"): "ne" alone also comes with "que" ("ne … que").
+const NEGATION_RE = rule(String.raw`\b(?:not|never|no|nobody|nothing|none|neither|nor|hardly|dont|doesnt|didnt|wont|wouldnt|cant|isnt|arent|pas|jamais|rien|aucun|aucune|nullement|guere)\b`);
+
+/**
+ * Hateful statements about a named group (GRP in the plain text): hatred, dehumanisation, calls for harm or
+ * exclusion. A hit's text gives back the words its classes stood for ("GRP are vermin").
+ */
+export function hatePatterns({ plain: plainWithGroups, words }: { plain: string; words: Map<string, string[]> }): HatePatternHit[] {
   const hits: HatePatternHit[] = [];
   if (!plainWithGroups.includes('GRP')) return hits;
-  for (const [name, re] of PATTERNS) {
+  const open = GATE.open(plainWithGroups);
+  if (!open) return hits;
+  const classes = classPositions(plainWithGroups);
+  for (let k = 0; k < PATTERNS.length && hits.length < MAX_HITS; k++) {
+    if (open[k] === 0) continue;
+    const [name, re] = PATTERNS[k];
     for (const m of matches(re, plainWithGroups)) {
       // "No X allowed" is itself the hateful statement, not its negation.
-      const negated = name !== 'no-group-allowed' && isNegated(plainWithGroups, m);
-      hits.push({ rule: name, text: m[0].trim(), negated });
+      const negated = name !== 'no-group-allowed' && denied(plainWithGroups, m);
+      const text = spelled(m, classes, words);
+      if (!hits.some((h) => h.rule === name && h.text === text)) hits.push({ rule: name, text, negated });
+      if (hits.length >= MAX_HITS) break;
     }
   }
   return hits;
+}
+
+// A long text repeating a statement is said to be hateful as well by a few hits as by thousands.
+const MAX_HITS = 12;
+
+const CLASS_RE = /\b(?:CONTEMPT|REVULSION|HURT|PRAISE|DEHUM|DEROG)\b/g;
+
+/** Where each class stands in the text, in order. */
+function classPositions(text: string): Map<string, number[]> {
+  const at = new Map<string, number[]>();
+  for (const c of text.matchAll(CLASS_RE)) {
+    const list = at.get(c[0]);
+    if (list) list.push(c.index);
+    else at.set(c[0], [c.index]);
+  }
+  return at;
+}
+
+// The match with each class replaced by its words: the n-th DEHUM of the text is the n-th dehumanising phrase.
+function spelled(m: RegExpExecArray, classes: Map<string, number[]>, words: Map<string, string[]>): string {
+  const seen = new Map<string, number>();
+  return m[0].trim().replace(CLASS_RE, (cls) => {
+    const n = seen.get(cls) ?? before(classes.get(cls) ?? [], m.index);
+    seen.set(cls, n + 1);
+    return words.get(cls)?.[n] ?? cls;
+  });
+}
+
+/** How many of the sorted positions come before `index`. */
+function before(positions: number[], index: number): number {
+  let lo = 0;
+  let hi = positions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (positions[mid] < index) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+// A negation in the three words before the statement ("I would never say that …"), within its sentence, or in the
+// free words inside it ("… are not vermin") denies it; a negation that is part of the phrase itself ("do not
+// deserve to live", "ne méritent aucun respect") does not.
+function denied(text: string, m: RegExpExecArray): boolean {
+  const sentence = text.slice(Math.max(0, m.index - 120), m.index).split(' . ').pop() ?? '';
+  const before = sentence.trim().split(' ').slice(-3).join(' ');
+  // "nothing but" is "only", not a denial.
+  const gaps = m.groups ? Object.values(m.groups).filter((g): g is string => g !== undefined).join(' ').replace(/\bnothing but\b/g, '') : '';
+  NEGATION_RE.lastIndex = 0;
+  const inBefore = NEGATION_RE.test(` ${before} `);
+  NEGATION_RE.lastIndex = 0;
+  return inBefore || NEGATION_RE.test(` ${gaps} `);
 }

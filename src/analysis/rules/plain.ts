@@ -54,10 +54,14 @@ const NEGATION_RE = rule(String.raw`\b(?:not|never|no|ne|n|pas|jamais|nobody|per
 // "je ne supporte pas X" is dislike, not a negation of it.
 const IDIOMS_RE = rule(String.raw`\b(?:ne )?(?:supporte|supporter|peux|peut|peuvent|veux) (?:pas|plus)\b|\bcan ?not stand\b|\bcant stand\b|\bne (?:\w+ ){0,2}que\b`);
 
-/** Whether a match, or the three words before it, carries a negation ("I would never…", "je ne vais pas…"). */
-export function isNegated(text: string, match: RegExpExecArray): boolean {
-  const before = text.slice(0, match.index).trim().split(' ').slice(-3).join(' ');
-  const span = ` ${before} ${match[0]} `.replace(IDIOMS_RE, ' ');
+/**
+ * Whether a match, or the three words before it, carries a negation ("I would never…", "je ne vais pas…"); with
+ * `beforeOnly`, only the words before it.
+ */
+export function isNegated(text: string, match: RegExpExecArray, beforeOnly = false): boolean {
+  // Three words fit in the last eighty characters; reading only those keeps long texts linear.
+  const before = text.slice(Math.max(0, match.index - 80), match.index).trim().split(' ').slice(-3).join(' ');
+  const span = ` ${before} ${beforeOnly ? '' : match[0]} `.replace(IDIOMS_RE, ' ');
   NEGATION_RE.lastIndex = 0;
   return NEGATION_RE.test(span);
 }

@@ -24,6 +24,9 @@ const CUES: Cue[] = [
   cue('call', 1, 'click cliquez clique dm inbox whatsapp telegram bio link lien contact contactez inscris inscrivez register signup subscribe follow claim reclamez reclame verify verifiez'),
 ];
 
+/** The names spam reasons carry, for those who explain them. */
+export const SPAM_RULES: readonly string[] = ['shortened-link', 'look-alike-domain', 'risky-domain', 'punycode-domain', ...new Set([...CUES.map((c) => c.name), 'money'])];
+
 const CUE_OF = new Map<string, Cue>();
 for (const c of CUES) for (const w of c.words) if (!CUE_OF.has(w)) CUE_OF.set(w, c);
 

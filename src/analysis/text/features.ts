@@ -13,6 +13,17 @@ const SEED_CHAR = 0x297a2d39;
 const SEED_TAG = 0x5bd1e995;
 const SEED_BIGRAM = 0x68e31da4;
 const SEED_SPECIAL = 0x3c6ef372;
+const SEED_GROUP_CONTEXT = 0x7f4a7c15;
+
+/** What a token is in the word lists, for features that stand for a whole class of words. */
+export const MARK_NONE = 0;
+/** The first word of a protected group's name ("women", "trans" of "trans people"). */
+export const MARK_GROUP = 1;
+/** A further word of a multi-word name ("people" of "trans people"): no feature of its own. */
+export const MARK_GROUP_REST = 2;
+export const MARK_SLUR = 3;
+/** A word likening people to animals, vermin, dirt or disease. */
+export const MARK_DEHUMANISING = 4;
 
 export interface FeatureVector {
   /** Hashed feature indices; a feature seen twice appears twice. */
@@ -27,7 +38,7 @@ export interface FeatureVector {
   nWord: number;
 }
 
-export type Polarity = (word: string) => number;
+export type Polarity = (word: string, token: Token) => number;
 
 let idxBuf = new Int32Array(4096);
 let originBuf = new Int16Array(4096);
@@ -38,22 +49,32 @@ let nc = 0;
 function special(name: string): number {
   return hashString(name, SEED_SPECIAL) & MASK;
 }
-const F_URL = special('URL');
+/** Links: kept out of the language model, since the data sets cut links differently in each language. */
+export const F_URL = special('URL');
 const F_MENTION = special('MENTION');
 const F_ELONG = special('ELONG');
 const F_LEX_POS = special('LEX+');
 const F_LEX_NEG = special('LEX-');
 const F_EMPTY = special('EMPTY');
+/** Every group name is this one feature: a model learns what is said about groups, not which group is named. */
+export const F_GROUP = special('GROUP');
+const H_GROUP = hashString('GROUP', SEED_WORD);
+const F_SLUR = special('SLUR');
+const F_DEHUMANISING = special('DEHUMANISING');
+const F_DEHUMANISING_GROUP = special('DEHUMANISING+GROUP');
 
 /**
  * Hashed word unigrams and bigrams, character 3–5-grams of every word (robust to spelling and inflection), negated
- * words as their own features, and lexicon polarity counts flipped under negation. The returned buffers are reused
- * by the next call: copy them (`copyFeatures`) to keep them.
+ * words as their own features, and lexicon polarity counts flipped under negation. With `marks`, group names become
+ * one class feature (no letters of their own), slurs and dehumanising words add their class, and in a text that
+ * names a group every word also counts as "said where a group is named", so a model can learn that "rats" about
+ * a group is not "rats" in the subway. The returned buffers are reused by the next call: copy them
+ * (`copyFeatures`) to keep them.
  */
-export function extractFeatures(tokens: Token[], polarity?: Polarity): FeatureVector {
+export function extractFeatures(tokens: Token[], polarity?: Polarity, marks?: Uint8Array): FeatureVector {
   let chars = 0;
   for (const t of tokens) chars += t.text.length;
-  const maxNeeded = tokens.length * 6 + chars * 3 + 8;
+  const maxNeeded = tokens.length * 8 + chars * 3 + 8;
   if (idxBuf.length < maxNeeded) {
     idxBuf = new Int32Array(maxNeeded * 2);
     originBuf = new Int16Array(maxNeeded * 2);
@@ -68,9 +89,19 @@ export function extractFeatures(tokens: Token[], polarity?: Polarity): FeatureVe
     originBuf[n++] = o;
   };
   let prev = 0x9747b28c;
+  let grouped = false;
+  if (marks) for (let i = 0; i < tokens.length; i++) if (marks[i] === MARK_GROUP || marks[i] === MARK_SLUR) grouped = true;
   for (let i = 0; i < tokens.length && i < 0x7fff; i++) {
     const t = tokens[i];
     const kind = t.kind;
+    const mark = marks ? marks[i] : MARK_NONE;
+    if (mark === MARK_GROUP_REST) continue;
+    if (mark === MARK_GROUP) {
+      push(F_GROUP, i);
+      push(mix(prev, H_GROUP ^ SEED_BIGRAM) & MASK, i);
+      prev = H_GROUP;
+      continue;
+    }
     if (kind === 'url') { push(F_URL, i); prev = F_URL; continue; }
     if (kind === 'mention') { push(F_MENTION, i); continue; }
     if (kind === 'number') { prev = 0x9747b28c; continue; }
@@ -86,10 +117,13 @@ export function extractFeatures(tokens: Token[], polarity?: Polarity): FeatureVe
     if (kind === 'hashtag') push(hashString(text, SEED_TAG) & MASK, i);
     push(mix(prev, h ^ SEED_BIGRAM) & MASK, i);
     prev = h;
+    if (grouped) push(mix(h, SEED_GROUP_CONTEXT) & MASK, i);
+    if (mark === MARK_SLUR) push(F_SLUR, i);
+    else if (mark === MARK_DEHUMANISING) push(grouped ? F_DEHUMANISING_GROUP : F_DEHUMANISING, i);
     if (t.elongated) push(F_ELONG, i);
     if ((kind === 'word' || kind === 'hashtag') && text.length > 1) pushCharGrams(text, i);
     if (polarity) {
-      const p = polarity(text);
+      const p = polarity(text, t);
       if (p !== 0) push((p > 0) !== negated ? F_LEX_POS : F_LEX_NEG, i);
     }
   }

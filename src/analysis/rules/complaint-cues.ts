@@ -1,0 +1,88 @@
+import type { ComplaintCue } from '../lexicon/complaint-words.js';
+import type { TermHit } from '../lexicon/terms.js';
+import type { Token } from '../text/tokenize.js';
+import type { Lang } from '../types.js';
+import { rule } from './plain.js';
+
+const FILLERS = new Set(['oh', 'ah', 'well', 'wow', 'yay', 'so', 'just', 'really', 'vraiment', 'trop', 'waouh']);
+const DURATION_UNITS = new Set(['jours', 'jour', 'semaines', 'semaine', 'mois', 'heures', 'heure', 'days', 'weeks', 'months', 'hours']);
+
+// A photo offered as the evidence: "look at what arrived 👇", "this is how my parcel was delivered".
+const SHOWING_RE = rule(String.raw`\b(?:look at|look what|this is how|is this what|is this how|the state of|state of this|what arrived|what i got|what i received|check this|check out this|see for yourself|regardez|voila comment|voila ce que|c est ca|est ce normal|voici ce que|l etat de|dans quel etat)\b`);
+const PHOTO_URL = /pic\.twitter\.com|instagram\.com|imgur\.com|\.(?:jpe?g|png|gif|webp)\b/i;
+const POINTING = /[👇📷📸⬇]/u;
+// Only the asking of how to do something ("how can I track…", "do you ship…", "puis-je changer…"): customers also
+// complain with questions ("why is my order late?", "is the network down?").
+const HOW_TO = rule(String.raw`\b(?:how (?:can|do|could|would|should) (?:i|we)|what is the (?:procedure|process|best way|way)|do you (?:ship|deliver|have|sell|accept|offer|take|open|do|know)|can i (?:change|return|get|use|pay|order|buy|book|cancel|track|exchange|transfer|find|add|update|bring)|could i|may i|what time|when do you (?:open|close)|where can i (?:find|buy|get|track)|are you open|is it possible to|comment (?:faire|puis je|peut on|suivre|changer|obtenir|transferer|demander|ajouter|modifier)|quelle est la (?:procedure|demarche)|livrez vous|puis je|peut on (?:retourner|changer|payer|commander|obtenir)|a quelle heure|quand ouvre|ou puis je|est il possible|est ce possible|avez vous|acceptez vous|proposez vous)\b`);
+const ASKING_START = new Set(['how', 'what', 'where', 'when', 'can', 'could', 'do', 'does', 'is', 'are', 'may', 'hi', 'hello', 'hey', 'comment', 'quelle', 'quel', 'puis', 'peut', 'livrez', 'avez', 'acceptez', 'proposez', 'bonjour', 'est', 'a', 'quand', 'ou']);
+
+export interface ComplaintCues {
+  /** Words of a problem, how many, and the first. */
+  problems: number;
+  first?: string;
+  /** French words naming what customers complain about, up to two. */
+  topics: string[];
+  /** Praise opening a sentence about a problem, or a stock sarcastic phrase. */
+  sarcasm?: string;
+  /** Praise, "but", then a problem. */
+  contrast?: string;
+  /** A photo shown as the evidence. */
+  photo?: string;
+  /** Asks customer service how to do something, and names no problem. */
+  question: boolean;
+}
+
+/** What the complaint rules read in a text, the same way in French and English, in one pass over its words. */
+export function complaintCues(raw: string, plain: string, tokens: Token[], lang: Lang, found: TermHit<ComplaintCue>[]): ComplaintCues {
+  const cues: ComplaintCues = { problems: 0, topics: [], question: false };
+  const praise = lang === 'fr' ? 'praise-fr' : 'praise-en';
+  let praiseAt: string | undefined;
+  let contrastAt = -1;
+  let problemAfterContrast = false;
+  for (const h of found) {
+    if (h.value === 'problem') {
+      if (cues.problems++ === 0) cues.first = h.term;
+      if (contrastAt >= 0 && h.start > contrastAt) problemAfterContrast = true;
+    } else if (h.value === 'topic') {
+      if (cues.topics.length < 2) cues.topics.push(h.term);
+    } else if (h.value === 'sarcasm') cues.sarcasm ??= h.term;
+    else if (h.value === 'contrast') {
+      if (contrastAt < 0) { contrastAt = h.start; cues.contrast = h.term; }
+    } else if (h.value === praise && opensSentence(tokens, h.start)) praiseAt ??= h.term;
+  }
+  for (let i = 0; i + 2 < tokens.length; i++) {
+    if (tokens[i].text === 'depuis' && tokens[i + 1].kind === 'number' && DURATION_UNITS.has(tokens[i + 2].text)) {
+      if (cues.problems++ === 0) cues.first = `depuis ${tokens[i + 1].text} ${tokens[i + 2].text}`;
+    }
+  }
+  if (!problemAfterContrast) cues.contrast = undefined;
+  if (cues.problems > 0 && praiseAt) cues.sarcasm ??= praiseAt;
+  const hasPhoto = POINTING.test(raw) || tokens.some((t) => t.kind === 'url' && PHOTO_URL.test(t.text));
+  if (hasPhoto) cues.photo = first(SHOWING_RE, plain) ?? cues.first;
+  if (cues.problems === 0 && !cues.sarcasm && !cues.photo && (raw.includes('?') || ASKING_START.has(firstWord(tokens)))) {
+    HOW_TO.lastIndex = 0;
+    cues.question = HOW_TO.test(plain);
+  }
+  return cues;
+}
+
+// At the start of the text or of a sentence, after mentions and "oh", "wow", "so"…
+function opensSentence(tokens: Token[], at: number): boolean {
+  for (let i = at - 1; i >= 0; i--) {
+    const t = tokens[i];
+    if (t.kind === 'punct') return t.text !== ',';
+    if (t.kind === 'mention' || t.kind === 'emoji' || FILLERS.has(t.text)) continue;
+    return false;
+  }
+  return true;
+}
+
+function firstWord(tokens: Token[]): string {
+  for (const t of tokens) if (t.kind === 'word') return t.text;
+  return '';
+}
+
+function first(re: RegExp, text: string): string | undefined {
+  re.lastIndex = 0;
+  return re.exec(text)?.[0].trim();
+}

@@ -1,0 +1,153 @@
+import { expand, type GroupForms, type Suite } from './cases.js';
+
+// Written for Ruche in French, kind for kind with the English suite; adjectives are chosen to agree with every
+// group where French grammar allows.
+export const GROUPS_FR: GroupForms[] = [
+  { pl: 'les femmes', sg: 'une femme', one: 'femme', iam: 'une femme', they: 'elles', des: 'des femmes', misspelt: 'les f3mmes' },
+  { pl: 'les personnes trans', sg: 'une personne trans', one: 'personne trans', iam: 'trans', they: 'elles', des: 'des personnes trans', misspelt: 'les tr@ns' },
+  { pl: 'les homosexuels', sg: 'un homosexuel', one: 'homosexuel', iam: 'homosexuel', they: 'ils', des: 'des homosexuels', misspelt: 'les homosexeuls' },
+  { pl: 'les Noirs', sg: 'un Noir', one: 'Noir', iam: 'noir', they: 'ils', des: 'des Noirs', misspelt: 'les n0irs' },
+  { pl: 'les handicapés', sg: 'un handicapé', one: 'handicapé', iam: 'handicapé', they: 'ils', des: 'des handicapés', misspelt: 'les handikapés' },
+  { pl: 'les musulmans', sg: 'un musulman', one: 'musulman', iam: 'musulman', they: 'ils', des: 'des musulmans', misspelt: 'les musulmnas' },
+  { pl: 'les immigrés', sg: 'un immigré', one: 'immigré', iam: 'immigré', they: 'ils', des: 'des immigrés', misspelt: 'les imigrés' },
+  { pl: 'les juifs', sg: 'un juif', one: 'juif', iam: 'juif', they: 'ils', des: 'des juifs', misspelt: 'les ju1fs' },
+];
+
+const hateful = [
+  ...expand('contempt', true, GROUPS_FR, [
+    '{Pl} me dégoûtent.',
+    'Je ne ressens que du mépris pour {pl}.',
+    '{Pl} me donnent envie de vomir.',
+    'Je méprise profondément {pl}.',
+    "J'ai zéro respect pour {pl}.",
+    "Rien n'est plus répugnant que {pl}.",
+  ]),
+  ...expand('derogation', true, GROUPS_FR, [
+    '{Pl} sont trop bêtes pour avoir le droit de voter.',
+    '{Pl} sont un fardeau pour la société.',
+    '{Pl} ne valent absolument rien.',
+    '{Pl} sont pathétiques et lâches.',
+    '{Pl} sont minables, comme toujours.',
+    '{Pl} sont tous des menteurs et des tricheurs.',
+  ]),
+  ...expand('dehumanisation', true, GROUPS_FR, [
+    '{Pl} ne sont que des rats.',
+    '{Pl} sont une maladie qui ronge ce pays.',
+    '{Pl}, c’est de la crasse.',
+    '{Pl} se reproduisent comme des cafards.',
+    '{Pl} sont des parasites qui vivent sur notre dos.',
+    '{Pl} sont des animaux, pas des êtres humains.',
+  ]),
+  ...expand('threat-first-person', true, GROUPS_FR, [
+    'Je vais tirer sur {pl} du quartier.',
+    'Je veux faire souffrir {pl}.',
+    'Je vais défoncer {pl} qui traînent devant chez moi.',
+    'Je vais planter {sg} ce soir, c’est décidé.',
+  ]),
+  ...expand('threat-norm', true, GROUPS_FR, [
+    'On devrait fusiller {pl}.',
+    'Il faudrait enfermer {pl} à vie.',
+    'Il faudrait rayer {pl} de la surface de la terre.',
+    'Quelqu’un devrait abattre {pl} comme des chiens.',
+  ]),
+  ...expand('negated-praise', true, GROUPS_FR, [
+    "{Pl} n'ont jamais rien apporté de bon.",
+    '{Pl} ne méritent aucun respect.',
+    '{Pl} ne sont pas capables de réfléchir.',
+    '{Pl} ne seront jamais nos égaux.',
+  ]),
+  ...expand('question', true, GROUPS_FR, [
+    'Pourquoi {pl} sont aussi ignobles ?',
+    'Est-ce que {pl} ne sont pas juste des déchets ?',
+    "Pourquoi faut-il que {pl} gâchent tout ce qu'{they} touchent ?",
+  ]),
+  ...expand('second-clause', true, GROUPS_FR, [
+    "J'ai croisé {des} hier et {they} sont vraiment minables.",
+    'Il y a {des} dans ma rue et {they} me dégoûtent.',
+    'Mon patron embauche {des} alors que ce sont des parasites.',
+  ]),
+  ...expand('second-sentence', true, GROUPS_FR, [
+    '{Des} ont emménagé à côté. {They} sont ignobles.',
+    'Méfiez-vous {des}. {They} ne font que mentir.',
+    'Encore {des} dans le bus ce matin. Des animaux, rien d’autre.',
+  ]),
+  ...expand('spelling', true, GROUPS_FR, [
+    'Je h@is {pl}.',
+    '{Bad} sont des ordures.',
+    '{Pl}, c’est de la v3rmine.',
+    'Je d é t e s t e {pl}.',
+  ], ['Jedétestelesjuifs', 'mortauxarabes', 'Les musulmans sont des odrures', 'Les immigrés sont des parasties', 'Je détseste les Noirs', 'Les femmes sont des sal0pes']),
+  ...expand('slur', true, [], [], [
+    'Sale pédé, casse-toi.',
+    'Rentre chez toi, sale bougnoule.',
+    'Encore un youpin qui se plaint.',
+    'Les bamboulas foutent le bordel partout.',
+    'Ces travelos n’ont rien à faire ici.',
+    'Ferme-la, espèce de gogol.',
+  ]),
+];
+
+const notHateful = [
+  ...expand('neutral-mention', false, GROUPS_FR, [
+    'Je suis allé à une réunion organisée par {des} la semaine dernière.',
+    'Le rapport étudie la vie {des} en Europe.',
+    '{Pl} font la fête ce soir au centre-ville.',
+    'Quelle part de la population représentent {pl} ?',
+    'On a interrogé {des} pour le documentaire.',
+  ]),
+  ...expand('positive-mention', false, GROUPS_FR, [
+    'Être {iam}, c’est une fierté pour moi.',
+    '{Pl} sont des gens formidables.',
+    "J'adore passer du temps avec {pl}.",
+    "{Pl} méritent le respect et l'égalité des droits.",
+    '{Pl} rendent notre ville plus forte.',
+  ]),
+  ...expand('negated-hate', false, GROUPS_FR, [
+    'Je ne déteste pas {pl}.',
+    '{Pl} ne sont pas un fardeau pour la société.',
+    'Je ne dirai jamais que {pl} sont bêtes.',
+  ]),
+  ...expand('counter-quote', false, GROUPS_FR, [
+    '« {Pl} sont des animaux » : quelle phrase ignoble.',
+    "Il a dit qu'il fallait fusiller {pl}, je l'ai signalé.",
+    'Quelqu’un a écrit « {pl} sont des ordures » sur le mur. Honteux.',
+  ]),
+  ...expand('counter-reference', false, GROUPS_FR, [
+    'Arrêtez de traiter {pl} de parasites, c’est haineux.',
+    'C’est de la haine pure de dire que {pl} sont inférieurs.',
+    "Dire qu'on déteste {pl}, ce n'est pas acceptable.",
+  ]),
+  ...expand('non-protected-target', false, [], [], [
+    'Je déteste les embouteillages.',
+    'Les moustiques sont de la vermine, je veux tous les tuer.',
+    'Les politiciens sont des parasites qui vivent de nos impôts.',
+    'Je ne supporte pas les lundis.',
+    'Les araignées me dégoûtent.',
+    'Nos arbitres sont nuls et aveugles.',
+    'Les propriétaires sont une plaie pour cette ville.',
+    'Pourquoi les avocats sont si cupides ?',
+    'Les rats du métro sont répugnants.',
+    'Je méprise cette nouvelle mise à jour.',
+    'Les banquiers sont des ordures.',
+    'Les pigeons sont des rats volants.',
+  ]),
+  ...expand('individual-abuse', false, [], [], [
+    "T'es vraiment un idiot fini.",
+    'Ferme-la, espèce de clown.',
+    'Mon ex est une menteuse de première.',
+    'Ton avis ne vaut rien.',
+  ]),
+  ...expand('reclaimed', false, [], [], [
+    'Je suis une gouine et fière de l’être.',
+    'Nous les pédés, on sait faire la fête.',
+    'Entre gouines, on se serre les coudes.',
+    'Queer et fière, toujours.',
+  ]),
+];
+
+export const HATE_FR: Suite = {
+  name: 'haine (français)',
+  lang: 'fr',
+  says: (a) => a.toxicity.categories.hate >= 0.5,
+  cases: [...hateful, ...notHateful],
+};
