@@ -7,6 +7,8 @@ export default defineConfig({
     hookTimeout: 120_000,
     // Two cores here: more parallel files only fight over them (browser and PDS tests are heavy).
     maxWorkers: 2,
+    // A page on a loaded CI machine can take seconds to load its code: polls wait for it rather than fail at 1 s.
+    expect: { poll: { timeout: 15_000 } },
     reporters: ['default'],
   },
 });

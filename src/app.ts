@@ -5,8 +5,10 @@ import { envToConfig, type Config } from './config/config.js';
 import { createContext, destroyContext, type AppContext, type ContextOverrides } from './context.js';
 import { createHttpApp } from './http/server.js';
 import { createJobRunner, createScheduler } from './jobs/index.js';
-import { recurringTasks } from './jobs-registry.js';
-import { closeLive } from './modules/notifications/live.js';
+import { scheduledTasks } from './jobs-registry.js';
+import { closeLiveHub } from './shared/live-hub.js';
+import { createInboxLive } from './modules/inbound/live-service.js';
+import { startAnswerReceiver } from './modules/tickets/inbound.js';
 
 export interface Ruche {
   ctx: AppContext;
@@ -39,9 +41,13 @@ export async function startRuche(options: StartOptions = {}): Promise<Ruche> {
       await runner.start();
       ctx.runtime.runner = runner;
       stops.push(() => runner.stop());
+      // Live inbox streams (firehose, streaming API) for the accounts whose network has them; one process leads.
+      const inboxLive = createInboxLive(ctx);
+      await inboxLive.start();
+      stops.unshift(() => inboxLive.stop());
     }
     if (config.roles.has('scheduler')) {
-      const scheduler = createScheduler(ctx.store, ctx.jobs.queue, { clock: ctx.clock, tasks: recurringTasks });
+      const scheduler = createScheduler(ctx.store, ctx.jobs.queue, { clock: ctx.clock, tasks: scheduledTasks(config) });
       await scheduler.start();
       stops.push(() => scheduler.stop());
     }
@@ -55,8 +61,11 @@ export async function startRuche(options: StartOptions = {}): Promise<Ruche> {
       if (config.publicUrlDerived) ctx.config.publicUrl = url;
       // The HTTP server stops first, so nothing new arrives while jobs drain.
       stops.unshift(() => new Promise<void>((resolve) => server.close(() => resolve())));
-      // Open notification streams would keep the server from closing: they end first.
-      stops.unshift(() => closeLive(ctx.store));
+      // Open notification and inbox streams would keep the server from closing: they end first.
+      stops.unshift(() => closeLiveHub(ctx.store));
+      // Departments' answers to tickets by e-mail, when INBOUND_SMTP_PORT is set.
+      const answers = await startAnswerReceiver(ctx);
+      if (answers) stops.unshift(() => answers.close());
     }
   } catch (err) {
     for (const stop of stops) await stop().catch(() => {});

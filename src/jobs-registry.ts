@@ -6,10 +6,18 @@ import { sweepJob, PUBLISHING_SWEEP } from './modules/publishing/sweep.js';
 import { notificationEmailJob } from './modules/notifications/mail-job.js';
 import { notificationsPurgeJob } from './modules/notifications/purge.js';
 import { NOTIFICATIONS_PURGE } from './modules/notifications/job-names.js';
+import { ticketJobs, ticketsOverdueTask } from './modules/tickets/jobs.js';
+import { inboxReplyJob } from './modules/inbox/reply-job.js';
+import type { Config } from './config/config.js';
+import { pollJob } from './modules/inbound/poll-job.js';
+import { pollAllJob } from './modules/inbound/poll-all.js';
+import { rulesSweepJob, rulesSweepTask } from './modules/inbound/rules-sweep.js';
+import { INBOX_POLL_ALL } from './modules/inbound/job-names.js';
+import { moderationJobs, moderationHighlightsTask } from './modules/moderation/jobs.js';
 
 /** Every job type of every module; the worker role runs these. */
 export function jobDefinitions(ctx: AppContext): JobHandler[] {
-  return [purgeJob(ctx.store, ctx.clock), postPublishJob(ctx), sweepJob(ctx), notificationEmailJob(ctx), notificationsPurgeJob(ctx)];
+  return [purgeJob(ctx.store, ctx.clock), postPublishJob(ctx), sweepJob(ctx), notificationEmailJob(ctx), notificationsPurgeJob(ctx), pollJob(ctx), pollAllJob(ctx), rulesSweepJob(ctx), ...ticketJobs(ctx), inboxReplyJob(ctx), ...moderationJobs(ctx)];
 }
 
 /** Recurring duties the scheduler's leader turns into jobs. */
@@ -18,4 +26,12 @@ export const recurringTasks = [
   // Catches scheduled posts whose job was never queued (a crash between commit and enqueue).
   { name: 'publishing-sweep', everyMs: 60_000, type: PUBLISHING_SWEEP, payload: {} },
   { name: 'notifications-purge', everyMs: 86400_000, type: NOTIFICATIONS_PURGE, payload: {} },
+  ticketsOverdueTask,
+  moderationHighlightsTask,
+  rulesSweepTask,
 ];
+
+/** The recurring duties with the periods config sets. */
+export function scheduledTasks(config: Config) {
+  return [...recurringTasks, { name: 'inbox-poll', everyMs: config.inboxPollMs, type: INBOX_POLL_ALL, payload: {} }];
+}

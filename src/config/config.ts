@@ -15,10 +15,14 @@ export interface Config {
   secretKey?: string;
   smtpUrl?: string;
   mailFrom: string;
+  /** Tickets' answers by e-mail: the reply address, the built-in receiver's port and the hosted endpoint's secret. */
+  inboundMail: { replyAddress?: string; smtpPort?: number; smtpHost: string; secret?: string };
   sessionDays: number;
   workerConcurrency: number;
   /** How long a claimed job stays with its worker without a heartbeat: a dead worker's jobs wait this long. */
   jobLeaseMs: number;
+  /** How often the inbox of each connected account is polled. */
+  inboxPollMs: number;
   logLevel: Env['LOG_LEVEL'];
   /** Reverse proxies in front of us, each appending to X-Forwarded-For; 0 believes no such header. */
   trustProxy: number;
@@ -42,9 +46,11 @@ export function envToConfig(env: Env): Config {
     secretKey: env.SECRET_KEY,
     smtpUrl: env.SMTP_URL,
     mailFrom: env.MAIL_FROM,
+    inboundMail: { replyAddress: env.MAIL_REPLY_ADDRESS, smtpPort: env.INBOUND_SMTP_PORT, smtpHost: env.INBOUND_SMTP_HOST, secret: env.INBOUND_MAIL_SECRET },
     sessionDays: env.SESSION_DAYS,
     workerConcurrency: env.WORKER_CONCURRENCY,
     jobLeaseMs: env.JOB_LEASE_SECONDS * 1000,
+    inboxPollMs: env.INBOX_POLL_SECONDS * 1000,
     logLevel: env.LOG_LEVEL,
     trustProxy: env.TRUST_PROXY,
     allowPrivateNetworks: env.ALLOW_PRIVATE_NETWORKS,

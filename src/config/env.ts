@@ -36,9 +36,18 @@ export const envSchema = z.object({
   SECRET_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
   MAIL_FROM: z.string().default('Ruche <ruche@localhost>'),
+  /** Where departments answer tickets: replies+t-<token>@example.com reaches the ticket. Unset: answers come in the app only. */
+  MAIL_REPLY_ADDRESS: z.email('an e-mail address such as replies@example.com').optional(),
+  /** The port of the built-in SMTP receiver for those answers; unset, it does not start. */
+  INBOUND_SMTP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  INBOUND_SMTP_HOST: z.string().min(1).default('0.0.0.0'),
+  /** The secret a hosted inbound-mail service sends (Authorization: Bearer …) to POST /inbound/mail; unset, that endpoint is closed. */
+  INBOUND_MAIL_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   SESSION_DAYS: z.coerce.number().positive().max(365).default(7),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(1024).default(64),
   JOB_LEASE_SECONDS: z.coerce.number().min(1).max(3600).default(30),
+  /** How often each connected account's inbox is polled (live streams, where a network has them, come on top). */
+  INBOX_POLL_SECONDS: z.coerce.number().min(5).max(86_400).default(60),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ALLOW_PRIVATE_NETWORKS: z
     .enum(['0', '1', 'true', 'false'])

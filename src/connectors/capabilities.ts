@@ -24,6 +24,11 @@ export const CAPABILITY_METHOD: Record<Capability, Method | null> = {
   // No connector streams or searches yet; the names are reserved so the UI can list them.
   search: null,
   stream: null,
+  readInbox: 'readInbox',
+  readMessages: 'readMessages',
+  streamInbox: 'streamInbox',
+  like: 'like',
+  repost: 'repost',
 };
 
 type Bound<M extends Method> = NonNullable<Connector[M]>;

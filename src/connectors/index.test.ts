@@ -6,7 +6,7 @@ describe('connector registry', () => {
     expect(Object.keys(NETWORKS).sort()).toEqual(['bluesky', 'mastodon']);
     expect(NETWORKS.bluesky.limits.text.max).toBe(300);
     expect(NETWORKS.mastodon.limits.text).toMatchObject({ max: 500, urlWeight: 23 });
-    expect(networksWith('muteAuthor').map((n) => n.id)).toEqual(['mastodon']);
+    expect(networksWith('readMessages').map((n) => n.id)).toEqual(['mastodon']);
     expect(networksWith('publish').map((n) => n.id).sort()).toEqual(['bluesky', 'mastodon']);
   });
 
@@ -35,7 +35,8 @@ describe('connector registry', () => {
       credentials: { network: 'bluesky', service: 'https://pds.example', pdsUrl: 'https://pds.example', did: 'did:plc:x', handle: 'x.test', accessJwt: 'a', refreshJwt: 'r' },
     });
     expect(typeof requireCapability(bluesky, 'blockAuthor', 'blockAuthor')).toBe('function');
-    expect(() => requireCapability(bluesky, 'muteAuthor', 'muteAuthor')).toThrow(/does not support muteAuthor/);
+    // Bluesky's chat is a separate service: direct messages are not read there.
+    expect(() => requireCapability(bluesky, 'readMessages', 'readMessages')).toThrow(/does not support readMessages/);
   });
 
   it('derives retry from the kind alone', () => {

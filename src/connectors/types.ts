@@ -5,6 +5,9 @@ export const CAPABILITIES = [
   'readComments', 'readMentions', 'readNotifications',
   'hideComment', 'deleteComment', 'reportComment', 'blockAuthor', 'muteAuthor', 'banAuthor',
   'postMetrics', 'accountMetrics', 'search', 'stream',
+  // The inbox: replies, mentions and quotes (readInbox), direct messages (readMessages), real time (streamInbox),
+  // and the light answers (like, repost).
+  'readInbox', 'readMessages', 'streamInbox', 'like', 'repost',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
@@ -65,6 +68,10 @@ export interface OutgoingPost {
   languages?: string[];
   /** A reply or the next post of a thread. */
   replyTo?: PostRef;
+  /** The thread's first post, when `replyTo` is not it (Bluesky's reply refs need both). */
+  replyRoot?: PostRef;
+  /** Whom the reply answers: networks whose replies must name them (Mastodon) add the mention if missing. */
+  replyToAuthor?: Author;
   contentWarning?: string;
   visibility?: Visibility;
 }
@@ -73,6 +80,10 @@ export interface OutgoingPost {
 export interface ExistingHint {
   text: string;
   replyTo?: PostRef;
+  /** The thread's first post, when `replyTo` is not it (Bluesky's reply refs need both). */
+  replyRoot?: PostRef;
+  /** Whom the reply answers: networks whose replies must name them (Mastodon) add the mention if missing. */
+  replyToAuthor?: Author;
   contentWarning?: string;
   mediaCount?: number;
   /** The earliest the post can have been created (ISO): older posts are not read. */
@@ -119,6 +130,85 @@ export interface AccountInfo extends Author {
   followers: number | null;
 }
 
+/** Someone who wrote to or about an account, with what the network tells of them. */
+export interface InboundAuthor extends Author {
+  avatarUrl: string | null;
+  followers: number | null;
+  /** When their account was created (ISO), when the network says. */
+  createdAt: string | null;
+}
+
+/** A post above an inbound item in its thread, oldest first. */
+export interface ThreadContextEntry {
+  ref: PostRef;
+  authorHandle: string;
+  text: string;
+  createdAt: string;
+}
+
+export type InboundKind = 'reply' | 'mention' | 'quote' | 'message';
+
+/** A reply, mention, quote or direct message addressed to the account. Network content: hostile, never trusted. */
+export interface InboundItem {
+  kind: InboundKind;
+  /** The network's own id: the inbox de-duplicates on it. */
+  ref: PostRef;
+  author: InboundAuthor;
+  text: string;
+  /** ISO. */
+  createdAt: string;
+  url: string | null;
+  /** The post it answers, and its thread's first post (both null for a mention or a message that starts a thread). */
+  parent: PostRef | null;
+  root: PostRef | null;
+  /** For messages: the network's conversation id, which groups them into one thread. */
+  conversationId: string | null;
+  /** The post it quotes, for a quote. */
+  quoted: PostRef | null;
+  languages: string[];
+  context: ThreadContextEntry[];
+}
+
+/** Likes, reposts and follows are counted, not listed: each with the network's id so it is counted once. */
+export interface InboundCounterEvent {
+  kind: 'like' | 'repost' | 'follow';
+  id: string;
+  createdAt: string;
+}
+
+/**
+ * One page of an inbound walk. The connector's cursor is opaque and holds the whole walk's state (where the walk
+ * is, and where the previous walk stopped), so a walk interrupted half-way resumes from the last stored page.
+ * Polls re-read the newest page each time (items indexed late are still found); the store de-duplicates.
+ */
+export interface InboundPage {
+  items: InboundItem[];
+  counters: InboundCounterEvent[];
+  cursor: string;
+  /** True while this walk has older pages to read; false when it reached where the previous one stopped. */
+  more: boolean;
+  /** The oldest creation time (ISO) this walk reached, for a backfill's progress. */
+  reachedBack: string | null;
+}
+
+export interface InboundReadOptions {
+  /** On the first walk (no cursor): how far back to read (ISO), e.g. 7 days ago. */
+  since: string;
+}
+
+/** What a live subscription delivers; `items` resolves once they are stored, so the stream may move on. */
+export interface InboundStreamHandlers {
+  items(items: InboundItem[]): Promise<void>;
+  /** The subscription is up: how it is fed ('firehose' for a relay or PDS firehose, 'streaming' for a streaming API). */
+  live?(mode: 'firehose' | 'streaming'): void | Promise<void>;
+  /** The subscription ended or failed; polling goes on meanwhile. */
+  error?(err: unknown): void;
+  /** Where a previous run stopped (a position it gave): a stream the network lets resume starts from there. */
+  resumeFrom?: string | null;
+  /** Everything before this opaque position was handed to `items`; kept, it is where the next run resumes. Now and then, not per event. */
+  position?(cursor: string): Promise<void>;
+}
+
 /** Credentials are opaque JSON to the caller, who stores them encrypted. Each connector validates its own. */
 export type Credentials = { network: NetworkId } & { [key: string]: unknown };
 
@@ -131,6 +221,11 @@ export interface ConnectorDeps {
   onCredentialsChanged?: (credentials: Credentials) => void | Promise<void>;
   /** For tests and proxies; defaults to the global fetch. */
   fetch?: typeof fetch;
+  /**
+   * For live sockets (a firehose, a streaming API), which do not go through `fetch`: whether they may open to
+   * private addresses, as ALLOW_PRIVATE_NETWORKS says. Off by default: only public addresses.
+   */
+  allowPrivateNetworks?: boolean;
   /** Time source for rate-limit resets. */
   now?: () => number;
 }
@@ -165,4 +260,15 @@ export interface Connector {
   banAuthor?(author: Author): Promise<void>;
   postMetrics?(post: PostRef): Promise<PostMetrics>;
   accountMetrics?(): Promise<AccountInfo>;
+
+  readInbox?(cursor: string | null, opts: InboundReadOptions): Promise<InboundPage>;
+  readMessages?(cursor: string | null, opts: InboundReadOptions): Promise<InboundPage>;
+  /** Runs until `signal` aborts (or rejects when the subscription fails); tells `handlers.live` how it is fed once it is up. */
+  streamInbox?(handlers: InboundStreamHandlers, signal: AbortSignal): Promise<void>;
+  like?(post: PostRef): Promise<void>;
+  repost?(post: PostRef): Promise<void>;
+  // Undo, where the network allows it: each exists only beside the action it undoes.
+  unhideComment?(post: PostRef, comment: PostRef): Promise<void>;
+  unblockAuthor?(author: Author): Promise<void>;
+  unmuteAuthor?(author: Author): Promise<void>;
 }

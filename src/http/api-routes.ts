@@ -18,6 +18,9 @@ import { registerPostActionRoutes } from '../modules/publishing/post-action-rout
 import { registerBulkDecisionRoutes } from '../modules/publishing/bulk-decision-routes.js';
 import { registerPublishingSettingsRoutes } from '../modules/publishing/settings-routes.js';
 import { registerNotificationRoutes } from '../modules/notifications/routes.js';
+import { registerInboxRoutes } from '../modules/inbox/routes.js';
+import { registerTicketsRoutes } from '../modules/tickets/routes.js';
+import { registerModerationRoutes } from '../modules/moderation/routes.js';
 
 /** Every module's routes; the OpenAPI document and the tenant-isolation test are built from them. */
 export function registerApiRoutes(app: OpenAPIHono<HttpEnv>) {
@@ -39,4 +42,7 @@ export function registerApiRoutes(app: OpenAPIHono<HttpEnv>) {
   registerPublishingSettingsRoutes(app);
   registerBulkDecisionRoutes(app);
   registerNotificationRoutes(app);
+  registerInboxRoutes(app);
+  registerTicketsRoutes(app);
+  registerModerationRoutes(app);
 }

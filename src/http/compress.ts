@@ -24,8 +24,15 @@ export function compressJson(): MiddlewareHandler {
     if (!res.body || c.req.method === 'HEAD' || res.headers.has('Content-Encoding')) return;
     if (!JSON_TYPE.test(res.headers.get('Content-Type') ?? '')) return;
     if (/(?:^|,)\s*no-transform\s*(?:,|$)/i.test(res.headers.get('Cache-Control') ?? '')) return;
+    const accepted = pickEncoding(c.req.header('Accept-Encoding'));
+    // A client that takes none of ours gets the answer as it is, without reading it back: only the Vary header
+    // is added, whatever the size (it costs nothing, and reading back a large answer costs as much as writing it).
+    if (!accepted) {
+      varyOnEncoding(res.headers);
+      return;
+    }
     const raw = Buffer.from(await res.arrayBuffer());
-    const encoding = raw.length >= COMPRESS_MIN_BYTES ? pickEncoding(c.req.header('Accept-Encoding')) : null;
+    const encoding = raw.length >= COMPRESS_MIN_BYTES ? accepted : null;
     const body = encoding === 'br' ? await brotli(raw, BROTLI) : encoding === 'gzip' ? await gzip(raw) : raw;
     // Hono carries the previous answer's headers over to the new one; the ones that change are set after.
     c.res = new Response(body, res);

@@ -3,6 +3,7 @@ import type { Permission } from '../shared/permissions.js';
 import { can, isRole } from '../shared/permissions.js';
 import { AppError, forbidden, notFound, unauthenticated } from './errors.js';
 import type { Actor, HttpEnv } from './types.js';
+import { createSessionMemo, type SessionMemo } from './session-memo.js';
 
 /** Resolves the session cookie into an actor, or answers 401. */
 export const requireUser = createMiddleware<HttpEnv>(async (c, next) => {
@@ -12,9 +13,16 @@ export const requireUser = createMiddleware<HttpEnv>(async (c, next) => {
   await next();
 });
 
+const memos = new WeakMap<HttpEnv['Variables']['ctx'], SessionMemo>();
+
 export async function currentActor(ctx: HttpEnv['Variables']['ctx'], headers: Headers): Promise<Actor | null> {
+  let memo = memos.get(ctx);
+  if (!memo) memos.set(ctx, (memo = createSessionMemo(ctx)));
+  const known = await memo.lookup(headers);
+  if (known) return known;
   const found = await ctx.auth.api.getSession({ headers });
   if (!found) return null;
+  memo.remember(headers, found.session);
   return {
     userId: found.user.id,
     name: found.user.name,

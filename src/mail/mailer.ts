@@ -4,6 +4,8 @@ export interface Mail {
   to: string;
   subject: string;
   text: string;
+  /** Where answers go, when not to the sender (a ticket's reply address). */
+  replyTo?: string;
 }
 
 export interface Mailer {

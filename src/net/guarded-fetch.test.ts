@@ -214,3 +214,89 @@ describe('guarded fetch: size and time limits', () => {
     await expect(res.text()).rejects.toMatchObject({ name: 'TimeoutError' });
   });
 });
+
+describe('guarded fetch: event streams', () => {
+  const stream = { idleTimeoutMs: 300, maxEventBytes: 100 };
+  const client = () => guarded({ isAllowed: pretendPublic }, { maxBytes: 1000, timeoutMs: 200 });
+  const readAll = async (res: Response) => {
+    const chunks: string[] = [];
+    const decoder = new TextDecoder();
+    try {
+      const reader = res.body!.getReader();
+      for (let r = await reader.read(); !r.done; r = await reader.read()) chunks.push(decoder.decode(r.value));
+      return { text: chunks.join(''), error: null };
+    } catch (err) {
+      return { text: chunks.join(''), error: err as Error & { code?: string } };
+    }
+  };
+
+  it('reads a stream longer than the overall time limit and larger than the size limit while it keeps talking', async () => {
+    const server = await loopback('::1', (_q, s) => {
+      s.writeHead(200, { 'content-type': 'text/event-stream' });
+      let sent = 0;
+      const tick = setInterval(() => {
+        s.write(`:thump\ndata: ${'x'.repeat(60)}\n\n`);
+        if (++sent === 15) {
+          clearInterval(tick);
+          s.end();
+        }
+      }, 50);
+    });
+    const { text, error } = await readAll(await client()(server.origin, {}, { stream }));
+    expect(error).toBeNull();
+    expect(text.length).toBeGreaterThan(1000);
+    expect(text.match(/data: x+\n\n/g)).toHaveLength(15);
+  });
+
+  it('cuts a stream that stays silent, heartbeats counting as signs of life', async () => {
+    const server = await loopback('::1', (_q, s) => {
+      s.writeHead(200, { 'content-type': 'text/event-stream' });
+      let beats = 0;
+      const tick = setInterval(() => {
+        if (++beats > 4) return clearInterval(tick);
+        s.write(':thump\n');
+      }, 100);
+    });
+    const { text, error } = await readAll(await client()(server.origin, {}, { stream }));
+    expect(text).toBe(':thump\n'.repeat(4));
+    expect(error).toMatchObject({ code: 'stream_idle' });
+  });
+
+  it('cuts a stream whose one event grows past the cap, in any line ending, comments not counted', async () => {
+    const events = [
+      'data: short\r\n\r\n',
+      `:${'c'.repeat(500)}\n`,
+      `data: ${'y'.repeat(50)}\rdata: ${'y'.repeat(30)}\r\r`,
+      `data: ${'z'.repeat(60)}\ndata: ${'z'.repeat(60)}\n\n`,
+    ];
+    const server = await loopback('::1', (_q, s) => {
+      s.writeHead(200, { 'content-type': 'text/event-stream' });
+      events.forEach((e, i) => setTimeout(() => s.write(e), i * 30));
+    });
+    const { text, error } = await readAll(await client()(server.origin, {}, { stream }));
+    expect(error).toMatchObject({ code: 'event_too_large' });
+    expect(text).toBe(events.slice(0, 3).join(''));
+  });
+
+  it('still gives up on a server that never sends the answer’s headers, and stops when the caller aborts', async () => {
+    const silent = await loopback('::1', () => {});
+    await expect(client()(silent.origin, {}, { stream })).rejects.toMatchObject({ name: 'TimeoutError' });
+    const talking = await loopback('::1', (_q, s) => {
+      s.writeHead(200, { 'content-type': 'text/event-stream' });
+      const tick = setInterval(() => s.write(':thump\n'), 50);
+      s.on('close', () => clearInterval(tick));
+    });
+    const caller = new AbortController();
+    const res = await client()(talking.origin, { signal: caller.signal }, { stream });
+    setTimeout(() => caller.abort(), 150);
+    const { error } = await readAll(res);
+    expect(error).toMatchObject({ name: 'AbortError' });
+  });
+
+  it('keeps the address check for streams', async () => {
+    const inside = await loopback('127.0.0.1');
+    const err = await refusal(guarded(fakeDns({ 'intranet.example': [['127.0.0.1']] }))(`http://intranet.example:${inside.port}/`, {}, { stream }));
+    expect(err.code).toBe('blocked_address');
+    expect(inside.hits).toEqual([]);
+  });
+});

@@ -9,6 +9,7 @@ import { BlockedAddressError, blockedCause, outboundUrl } from './address-guard.
 import { createGuardedDispatcher, type AddressPolicy } from './guarded-dispatcher.js';
 import { isPublicAddress } from './public-address.js';
 import { limitBody, OutboundLimitError } from './limited-body.js';
+import { limitEventStream, type StreamLimits } from './event-stream-body.js';
 
 export interface OutboundLimits {
   /** The largest response body read, in bytes. */
@@ -17,6 +18,12 @@ export interface OutboundLimits {
   timeoutMs?: number;
   /** Redirects followed when the request's `redirect` is `follow`, each hop checked like the first. */
   maxRedirects?: number;
+  /**
+   * An event stream (server-sent events), read for as long as the caller wants: `timeoutMs` then covers only
+   * connecting and the answer's headers, `maxBytes` does not apply, and the body fails instead when it stays
+   * silent for `idleTimeoutMs` or one event grows past `maxEventBytes`.
+   */
+  stream?: StreamLimits;
 }
 
 export interface GuardedFetchOptions extends OutboundLimits {
@@ -30,7 +37,7 @@ export interface GuardedFetch {
   close(): Promise<void>;
 }
 
-export const DEFAULT_LIMITS: Required<OutboundLimits> = { maxBytes: 10 * 1024 * 1024, timeoutMs: 30_000, maxRedirects: 5 };
+export const DEFAULT_LIMITS: Required<Omit<OutboundLimits, 'stream'>> = { maxBytes: 10 * 1024 * 1024, timeoutMs: 30_000, maxRedirects: 5 };
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 const BODY_HEADERS = ['content-type', 'content-length', 'content-encoding', 'content-language', 'content-location'];
@@ -51,7 +58,11 @@ export async function guardedFetch(input: string | URL | Request, init: RequestI
   const dispatcher = given === undefined ? (publicOnly ??= createGuardedDispatcher({ isAllowed: isPublicAddress })) : given;
   outboundUrl(input instanceof Request ? input.url : input);
   const request = new Request(input, init);
-  const signal = AbortSignal.any([request.signal, AbortSignal.timeout(limits.timeoutMs)]);
+  // A stream's deadline covers only its start: `cut` ends it later, when it goes silent or sends too much.
+  const cut = new AbortController();
+  const deadline = AbortSignal.timeout(limits.timeoutMs);
+  const signal = AbortSignal.any(limits.stream ? [request.signal, cut.signal] : [request.signal, deadline]);
+  const started = limits.stream ? startedWithin(deadline, cut) : () => {};
   const mode = request.redirect;
   // A body is kept in memory only when a 307/308 may have to send it again.
   const body = request.body && mode === 'follow' ? await request.arrayBuffer() : request.body;
@@ -59,12 +70,23 @@ export async function guardedFetch(input: string | URL | Request, init: RequestI
   for (let redirects = 0; ; redirects++) {
     const res = await send(hop, signal, dispatcher);
     const location = REDIRECTS.has(res.status) && mode !== 'manual' ? res.headers.get('location') : null;
+    if (location === null && limits.stream) {
+      started();
+      return limitEventStream(res, limits.stream, hop.url, redirects > 0, signal, (e) => cut.abort(e));
+    }
     if (location === null) return limitBody(res, limits.maxBytes, hop.url, redirects > 0);
     await res.body?.cancel();
     if (mode === 'error') throw new TypeError(`${hop.url.host} answered with a redirect, which this call does not follow.`);
     if (redirects >= limits.maxRedirects) throw new OutboundLimitError('too_many_redirects', `More than ${limits.maxRedirects} redirects.`);
     hop = nextHop(hop, res.status, outboundUrl(location, hop.url));
   }
+}
+
+/** Cuts the stream if `deadline` passes before the answer's headers came; the returned function says they came. */
+function startedWithin(deadline: AbortSignal, cut: AbortController): () => void {
+  const onDeadline = () => cut.abort(deadline.reason);
+  deadline.addEventListener('abort', onDeadline, { once: true });
+  return () => deadline.removeEventListener('abort', onDeadline);
 }
 
 /** A guarded fetch with one connection pool, as the app context holds it. */

@@ -1,7 +1,7 @@
 
 export class OutboundLimitError extends Error {
   constructor(
-    readonly code: 'response_too_large' | 'too_many_redirects',
+    readonly code: 'response_too_large' | 'too_many_redirects' | 'stream_idle' | 'event_too_large',
     message: string,
   ) {
     super(message);

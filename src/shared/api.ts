@@ -21,6 +21,8 @@ export interface MembershipView {
   workspaceLogoUrl: string | null;
   role: RoleName;
   permissions: Permission[];
+  /** Reads the inbox: `inbox.read`, or a client of a workspace that lets its clients read it (never act). */
+  readsInbox: boolean;
 }
 
 /** GET /api/v1/session → 200 (signed in) or 401. */
@@ -51,9 +53,12 @@ export interface WorkspaceView {
   /** What the workspace shows its clients beyond the posts sent for approval and their visible comments. */
   clientsSeeDrafts: boolean;
   clientsSeeInternalComments: boolean;
+  clientsSeeInbox: boolean;
   createdAt: string;
   role: RoleName;
   permissions: Permission[];
+  /** Reads the inbox: `inbox.read`, or a client of a workspace that lets its clients read it (never act). */
+  readsInbox: boolean;
 }
 
 export interface MemberView {

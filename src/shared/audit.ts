@@ -19,6 +19,7 @@ export const AuditAction = {
   workspaceWeekStartChanged: 'workspace.week_start_changed',
   clientsSeeDraftsChanged: 'workspace.clients_see_drafts_changed',
   clientsSeeInternalCommentsChanged: 'workspace.clients_see_internal_comments_changed',
+  clientsSeeInboxChanged: 'workspace.clients_see_inbox_changed',
   workspaceLogoChanged: 'workspace.logo_changed',
   workspaceLogoRemoved: 'workspace.logo_removed',
   invitationCreated: 'invitation.created',
@@ -34,13 +35,32 @@ export const AuditAction = {
   campaignCreated: 'campaign.created',
   campaignUpdated: 'campaign.updated',
   campaignDeleted: 'campaign.deleted',
+  moderationRuleCreated: 'moderation.rule_created',
+  moderationRuleUpdated: 'moderation.rule_updated',
+  moderationRuleDeleted: 'moderation.rule_deleted',
+  moderationRulesReordered: 'moderation.rules_reordered',
+  moderationItemAction: 'moderation.item_action',
+  moderationUndone: 'moderation.undone',
+  moderationReviewDecided: 'moderation.review_decided',
+  moderationRetrainRequested: 'moderation.retrain_requested',
+  authorAdvocateChanged: 'inbox.author_advocate_changed',
+  authorListsChanged: 'inbox.author_lists_changed',
+  inboxStatusChanged: 'inbox.item_status_changed',
+  inboxAssigned: 'inbox.item_assigned',
+  inboxLabelsChanged: 'inbox.item_labels_changed',
+  inboxNoteAdded: 'inbox.note_added',
+  ticketOpened: 'ticket.opened',
+  ticketClosed: 'ticket.closed',
+  departmentCreated: 'department.created',
+  departmentUpdated: 'department.updated',
+  departmentDeleted: 'department.deleted',
 } as const;
 export type AuditActionName = (typeof AuditAction)[keyof typeof AuditAction];
 
 export const AUDIT_ACTIONS: readonly AuditActionName[] = Object.values(AuditAction);
 
 /** What a row's `target` may point at; the web app links each kind to its page. */
-export type AuditTargetType = 'workspace' | 'user' | 'invitation' | 'account' | 'campaign' | 'post';
+export type AuditTargetType = 'workspace' | 'user' | 'invitation' | 'account' | 'campaign' | 'post' | 'ticket' | 'department' | 'moderation_rule' | 'inbox_item' | 'inbox_author';
 
 /**
  * The data each action's row carries. Rows written by older versions may lack fields, so readers treat every
@@ -59,6 +79,8 @@ export interface AuditData {
   'workspace.clients_see_drafts_changed': { enabled: boolean };
   /** `enabled`: whether clients now read the team's internal comments. */
   'workspace.clients_see_internal_comments_changed': { enabled: boolean };
+  /** `enabled`: whether clients now read the inbox. */
+  'workspace.clients_see_inbox_changed': { enabled: boolean };
   'workspace.logo_changed': { width: number; height: number };
   'invitation.created': { email: string; role: string };
   'invitation.revoked': { email: string; role: string };
@@ -75,4 +97,30 @@ export interface AuditData {
   /** `from` is the former name, present when the campaign was renamed. */
   'campaign.updated': { name: string; from?: string };
   'campaign.deleted': { name: string };
+  'moderation.rule_created': { name: string };
+  /** `enabled` is present when the rule was switched on or off. */
+  'moderation.rule_updated': { name: string; enabled?: boolean };
+  'moderation.rule_deleted': { name: string };
+  'moderation.rules_reordered': { count: number };
+  /** A member's own action on an item or its author: hide, block, mute, report, delete and their undos. */
+  'moderation.item_action': { action: string; handle: string; network: string };
+  /** `action` is the one undone (hide, block, mute). */
+  'moderation.undone': { action: string; handle: string; network: string };
+  'moderation.review_decided': { decision: 'confirm' | 'overturn'; action: string; handle: string };
+  'moderation.retrain_requested': { decisions: number };
+  'inbox.author_advocate_changed': { handle: string; network: string; advocate: boolean };
+  'inbox.author_lists_changed': { handle: string; network: string; lists: string[] };
+  /** An item of the inbox marked open, waiting or done by a member; `handle` is its author's. */
+  'inbox.item_status_changed': { from: string; to: string; handle: string; network: string };
+  /** `assignee`: the member's name when assigned, null when the assignment was taken off. */
+  'inbox.item_assigned': { assignee: string | null; handle: string; network: string };
+  'inbox.item_labels_changed': { added: string[]; removed: string[]; handle: string; network: string };
+  /** The note itself stays with the item: the log says that one was written. */
+  'inbox.note_added': { handle: string; network: string };
+  /** `departmentKey`: the built-in department's key ('support'…), named in the reader's language; null for the workspace's own. */
+  'ticket.opened': { department: string; departmentKey: string | null };
+  'ticket.closed': { department: string; departmentKey: string | null };
+  'department.created': { name: string };
+  'department.updated': { name: string; key: string | null };
+  'department.deleted': { name: string };
 }

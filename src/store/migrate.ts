@@ -15,7 +15,22 @@ export async function migrateToLatest(store: Store): Promise<string[]> {
   }
   // Named explicitly: Kysely looks for its own tables across all schemas otherwise.
   const migrator = new Migrator({ db: store.db, provider, migrationTableSchema: store.schema });
-  const { error, results } = await migrator.migrateToLatest();
+  let outcome = await migrator.migrateToLatest();
+  // Kysely's introspection lists the tables of every schema in the database; a schema dropped by someone else
+  // meanwhile fails it with 3F000 or 42P01 before anything ran. Nothing was changed: trying again is safe.
+  for (let attempt = 1; outcome.error && droppedElsewhere(outcome.error) && attempt < 5; attempt++) {
+    outcome = await migrator.migrateToLatest();
+  }
+  const { error, results } = outcome;
   if (error) throw error instanceof Error ? error : new Error(String(error));
-  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+  const ran = (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+  // New indexes need statistics before the planner weighs them against the old ones (PostgreSQL's autovacuum
+  // gathers its own).
+  if (ran.length > 0 && store.dialect === 'sqlite') await sql`pragma optimize = 0x10002`.execute(store.db);
+  return ran;
+}
+
+function droppedElsewhere(error: unknown): boolean {
+  const code = (error as { code?: string }).code;
+  return code === '3F000' || code === '42P01';
 }

@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { InboxTables } from './inbox-schema.js';
 
 /**
  * Tables owned by Ruche. Timestamps are integer milliseconds since the epoch, booleans 0/1 and JSON is
@@ -19,6 +20,8 @@ export interface WorkspaceTable {
   clients_see_drafts: Generated<number>;
   /** 1 when clients read the team's internal comments on posts too. */
   clients_see_internal_comments: Generated<number>;
+  /** 1 when clients read the inbox (its list and items), never acting on it. */
+  clients_see_inbox: Generated<number>;
   created_by: string;
   created_at: number;
 }
@@ -283,7 +286,7 @@ export interface AuthSessionTable {
   userAgent: string | null;
 }
 
-export interface Database {
+export interface Database extends InboxTables {
   workspaces: WorkspaceTable;
   memberships: MembershipTable;
   invitations: InvitationTable;

@@ -7,6 +7,7 @@ import { openConnector } from '../../src/modules/accounts/open-connector.js';
 import { saveConnection } from '../../src/modules/accounts/service.js';
 import { blockedCause, UNREACHABLE_MESSAGE } from '../../src/net/address-guard.js';
 import { inSeconds, waitForStatus } from '../helpers/publishing.js';
+import { INBOX_POLL } from '../../src/modules/inbound/job-names.js';
 
 /** A server on loopback that counts what reaches it: the "inside" no outbound call may touch. */
 async function recorder(host: string, answer: (req: http.IncomingMessage) => unknown) {
@@ -102,6 +103,15 @@ describe('outbound address guard, through the API', () => {
       await connect('mastodon', { instanceUrl: server, accessToken: 'token', accountId: '1' }),
       await connect('bluesky', { service: server, pdsUrl: server, did: 'did:plc:inside', handle: 'inside.test', accessJwt: 'a', refreshJwt: 'r' }),
     ];
+    // Connecting starts the inbox's backfill, which the guard refuses too; the post's own attempts are counted after.
+    for (let settled = false; !settled; await new Promise((r) => setTimeout(r, 100))) {
+      const busy = await ruche.ctx.store.db.selectFrom('jobs').select('id').where('type', '=', INBOX_POLL)
+        .where('status', 'in', ['queued', 'running']).execute();
+      settled = busy.length === 0;
+    }
+    const backfill = await ruche.ctx.store.db.selectFrom('inbox_sources').select(['account_id', 'last_error']).where('account_id', 'in', accountIds).execute();
+    expect(backfill.length).toBeGreaterThan(0);
+    for (const row of backfill) expect(row.last_error).toContain(UNREACHABLE_MESSAGE);
     const before = lookups();
     const posts = `/api/v1/workspaces/${workspaceId}/posts`;
     const created = await owner.post(posts, { body: 'Bonjour', accountIds, scheduledAt: inSeconds(1) });

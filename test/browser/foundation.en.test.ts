@@ -73,10 +73,10 @@ describe('the web app in English', () => {
       await owner.page.getByRole('cell', { name: sentence }).first().waitFor();
     }
 
-    await me.goTo('inbox');
+    await me.goTo('listening');
     const main = owner.page.getByRole('main');
     await main.getByText('Not yet available', { exact: true }).waitFor();
-    await main.getByText(/One inbox for every comment/).waitFor();
+    await main.getByText(/Follow what is said about your brand/).waitFor();
     await me.goTo('jobs');
     await me.expectPage('Background work');
 

@@ -2,7 +2,7 @@
  * A small language for driving Ruche's web app as a person would: by what is on the screen (roles,
  * labels, headings), in either of its languages. Texts come from the app's own translation files.
  */
-import fs from 'node:fs';
+import { en, fr } from '../../web/i18n/bundles.js';
 import { expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import type { RoleName } from '../../src/shared/permissions.js';
@@ -10,10 +10,7 @@ import type { RoleName } from '../../src/shared/permissions.js';
 export type Lang = 'en' | 'fr';
 type Dict = Record<string, unknown>;
 
-const dictionaries: Record<Lang, Dict> = {
-  en: JSON.parse(fs.readFileSync(new URL('../../web/i18n/en.json', import.meta.url), 'utf8')) as Dict,
-  fr: JSON.parse(fs.readFileSync(new URL('../../web/i18n/fr.json', import.meta.url), 'utf8')) as Dict,
-};
+const dictionaries: Record<Lang, Dict> = { en: en as Dict, fr: fr as Dict };
 
 /** A translated text, looked up like i18next (dotted path, with keys that contain dots allowed at the end). */
 export function text(lang: Lang, key: string, values: Record<string, string | number> = {}): string {

@@ -1,6 +1,7 @@
 /**
  * Ways real "Mastodon-compatible" servers differ from Mastodon's documented API, each one switchable on the
- * fake. All of them were seen on one real server, Hollo 0.6 (see NETWORKS.md), hence the preset.
+ * fake. Most were seen on one real server, Hollo 0.6 (see NETWORKS.md), hence the preset; `noQuotes` is any
+ * Mastodon before 4.4, and `noStreaming` a server without the streaming API.
  */
 export interface MastodonQuirks {
   /** Ids are UUIDs: not numbers, and (random ones) in no order. */
@@ -21,13 +22,17 @@ export interface MastodonQuirks {
   markdown?: boolean;
   /** Invalid input (a reply to a missing parent, bytes that are not an image) crashes into a bare 500. */
   invalidInputAs500?: boolean;
+  /** No streaming API: no `configuration.urls.streaming`, and /api/v1/streaming/* answers 404. */
+  noStreaming?: boolean;
+  /** No quote posts (Mastodon before 4.4): no `quote` on statuses, no `quote` notifications. */
+  noQuotes?: boolean;
 }
 
 export type QuirkName = keyof MastodonQuirks;
 
 export const QUIRK_NAMES: readonly QuirkName[] = [
   'uuidIds', 'ignoresSinceId', 'noDescriptionLimit', 'mediaAt200', 'noRateLimit', 'tokenCreatedAtMs', 'errorObjects',
-  'markdown', 'invalidInputAs500',
+  'markdown', 'invalidInputAs500', 'noStreaming', 'noQuotes',
 ];
 
 export const HOLLO: MastodonQuirks = Object.fromEntries(QUIRK_NAMES.map((q) => [q, true]));

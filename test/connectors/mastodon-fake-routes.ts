@@ -44,7 +44,7 @@ export async function route(
   if (method === 'GET' && path === '/api/v2/instance') {
     return { status: 200, body: { domain: state.domain, title: 'Fake', version: '4.3.0', source_url: 'https://github.com/mastodon/mastodon',
       configuration: {
-        urls: { streaming: fake.url.replace('http', 'ws') },
+        ...(fake.quirks.noStreaming ? {} : { urls: { streaming: fake.url.replace('http', 'ws') } }),
         accounts: { max_featured_tags: 10, max_pinned_statuses: 5 },
         statuses: { max_characters: ctx.MAX_CHARS, max_media_attachments: 4, characters_reserved_per_url: ctx.URL_CHARS },
         media_attachments: { supported_mime_types: ['image/jpeg', 'image/png', 'image/gif', 'image/webp'],
@@ -82,10 +82,13 @@ export async function route(
   }
   const listed = statusRoutes(fake, ctx, { method, path, p, req, me, ok });
   if (listed) return listed;
-  match = /^\/api\/v1\/accounts\/([\w-]+)\/(block|mute)$/.exec(path);
+  match = /^\/api\/v1\/accounts\/([\w-]+)\/(block|mute|unblock|unmute|follow)$/.exec(path);
   if (match && method === 'POST') {
     if (!state.account(match[1])) throw notFound();
-    (match[2] === 'block' ? state.blocks : state.mutes).add(`${me.id}:${match[1]}`);
+    const key = `${me.id}:${match[1]}`;
+    if (match[2] === 'follow') state.notify(match[1], 'follow', me.id, null);
+    else if (match[2].startsWith('un')) (match[2] === 'unblock' ? state.blocks : state.mutes).delete(key);
+    else (match[2] === 'block' ? state.blocks : state.mutes).add(key);
     return ok(state.relationship(me.id, match[1]));
   }
   if (method === 'POST' && path === '/api/v1/reports') {

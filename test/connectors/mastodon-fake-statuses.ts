@@ -1,7 +1,10 @@
-/** Statuses and the listings built from them (an account's statuses, notifications) on the Mastodon fake. */
+/**
+ * Statuses and the listings built from them (an account's statuses, notifications, conversations) on the
+ * Mastodon fake, with favourite and reblog.
+ */
 import type { IncomingMessage } from 'node:http';
 import type { FakeContext, MastodonFake, Params } from './mastodon-fake.js';
-import type { FakeAccount, FakeStatus } from './mastodon-fake-state.js';
+import type { FakeAccount, FakeConversation, FakeNotification, FakeStatus } from './mastodon-fake-state.js';
 
 export interface Out {
   status: number;
@@ -46,14 +49,28 @@ export function statusRoutes(fake: MastodonFake, ctx: FakeContext, { method, pat
     const inReplyTo = str(p, 'in_reply_to_id') ?? null;
     // Mastodon looks the parent up (404); some servers insert first and crash on the foreign key (bare 500).
     if (inReplyTo && !live(inReplyTo)) throw fake.quirks.invalidInputAs500 ? new HttpError(500, '', 'crash') : notFound();
+    const quoteId = fake.quirks.noQuotes ? null : (str(p, 'quoted_status_id') ?? null);
+    if (quoteId && !live(quoteId)) throw notFound();
     const s: FakeStatus = { id: state.nextId(), accountId: me.id, text, spoilerText: str(p, 'spoiler_text') ?? '', visibility: str(p, 'visibility') ?? 'public',
-      language: str(p, 'language') ?? null, inReplyToId: inReplyTo, mediaIds, createdAt: new Date().toISOString(), deleted: false };
-    state.statuses.push(s);
+      language: str(p, 'language') ?? null, inReplyToId: inReplyTo, mediaIds, createdAt: new Date().toISOString(), deleted: false, quoteId };
+    state.addStatus(s);
     for (const id of mediaIds) state.media.get(id)!.statusId = s.id;
     if (typeof key === 'string') ctx.idempotency.set(`${me.id}:${key}`, s.id);
     return ok(state.renderStatus(s));
   }
-  let match = /^\/api\/v1\/statuses\/([\w-]+)(\/context|\/source)?$/.exec(path);
+  let match = /^\/api\/v1\/statuses\/([\w-]+)\/(favourite|unfavourite|reblog|unreblog)$/.exec(path);
+  if (match && method === 'POST') {
+    const s = status(match[1]);
+    const key = `${me.id}:${s.id}`;
+    const set = match[2].endsWith('favourite') ? state.favourites : state.reblogs;
+    const undo = match[2].startsWith('un');
+    // Mastodon answers a second favourite or reblog with the same status, and notifies once.
+    if (!undo && !set.has(key) && s.accountId !== me.id) state.notify(s.accountId, set === state.favourites ? 'favourite' : 'reblog', me.id, s.id);
+    if (undo) set.delete(key);
+    else set.add(key);
+    return ok({ ...state.renderStatus(s), favourited: state.favourites.has(key), reblogged: state.reblogs.has(key) });
+  }
+  match = /^\/api\/v1\/statuses\/([\w-]+)(\/context|\/source)?$/.exec(path);
   if (match && method === 'GET' && !match[2]) return ok(state.renderStatus(status(match[1])));
   if (match && method === 'GET' && match[2] === '/source') {
     const s = status(match[1]);
@@ -85,16 +102,24 @@ export function statusRoutes(fake: MastodonFake, ctx: FakeContext, { method, pat
   match = /^\/api\/v1\/accounts\/([\w-]+)\/statuses$/.exec(path);
   if (match && method === 'GET') {
     if (!state.account(match[1])) throw notFound();
-    const own = (s: FakeStatus) => s.accountId === match![1];
-    return listing(fake, ctx, p, path, own, (s) => state.renderStatus(s), ok);
+    const own = state.statuses.flatMap((s, rank) => (s.accountId === match![1] && !s.deleted ? [{ rank, key: s.id, value: s }] : []));
+    return listing(fake, ctx, p, path, own, (id) => state.rank(id), (s) => state.renderStatus(s), ok);
   }
   if (method === 'GET' && path === '/api/v1/notifications') {
     const types = list(p, 'types');
-    const mentionsMe = (s: FakeStatus) =>
-      s.accountId !== me.id && new RegExp(`(^|\\s)@${me.username}(\\b|@)`).test(s.text) && (types.length === 0 || types.includes('mention'));
-    // One notification per mention, with the status's id: enough for cursors, as ids are only compared for equality.
-    return listing(fake, ctx, p, path, mentionsMe, (s) => ({ id: s.id, type: 'mention', created_at: s.createdAt,
-      group_key: `ungrouped-${s.id}`, account: state.renderAccount(state.account(s.accountId)!), status: state.renderStatus(s) }), ok);
+    const excluded = list(p, 'exclude_types');
+    const shown = (n: FakeNotification) => n.recipientId === me.id && (types.length === 0 || types.includes(n.type)) && !excluded.includes(n.type)
+      && (n.statusId === null || live(n.statusId) !== undefined);
+    const entries = state.notifications.flatMap((n, rank) => (shown(n) ? [{ rank, key: n.id, value: n }] : []));
+    const rankOf = (id: string) => state.notifications.findIndex((n) => n.id === id);
+    return listing(fake, ctx, p, path, entries, rankOf, (n) => state.renderNotification(n), ok);
+  }
+  if (method === 'GET' && path === '/api/v1/conversations') {
+    // Mastodon orders and pages conversations by their last status, whose id the Link header carries.
+    const entries = state.conversations.filter((c) => c.ownerId === me.id && live(c.lastStatusId))
+      .map((c) => ({ rank: state.rank(c.lastStatusId), key: c.lastStatusId, value: c }))
+      .sort((a, b) => a.rank - b.rank);
+    return listing(fake, ctx, p, path, entries, (id) => state.rank(id), (c: FakeConversation) => state.renderConversation(c), ok);
   }
   return null;
 }
@@ -105,27 +130,26 @@ export function statusRoutes(fake: MastodonFake, ctx: FakeContext, { method, pat
  * previous pages. Positions in creation order stand for Mastodon's time-ordered numeric ids, so this holds for
  * UUIDs too; with the `ignoresSinceId` quirk, `since_id` and `min_id` do nothing.
  */
-function listing(
-  fake: MastodonFake, ctx: FakeContext, p: Params, path: string, keep: (s: FakeStatus) => boolean,
-  render: (s: FakeStatus) => { id: string }, ok: Req['ok'],
+function listing<T>(
+  fake: MastodonFake, ctx: FakeContext, p: Params, path: string, entries: { rank: number; key: string; value: T }[],
+  rankOf: (id: string) => number, render: (value: T) => unknown, ok: Req['ok'],
 ): Out {
-  const { state } = ctx;
-  const rankOf = (k: string) => {
+  const at = (k: string) => {
     const id = str(p, k);
-    return id === undefined ? undefined : state.rank(id);
+    return id === undefined ? undefined : rankOf(id);
   };
-  const max = rankOf('max_id');
+  const max = at('max_id');
   const honoured = !fake.quirks.ignoresSinceId;
-  const since = honoured ? rankOf('since_id') : undefined;
-  const min = honoured ? rankOf('min_id') : undefined;
+  const since = honoured ? at('since_id') : undefined;
+  const min = honoured ? at('min_id') : undefined;
   const limit = Math.min(Number(str(p, 'limit') ?? 20) || 20, ctx.maxLimit);
-  const window = state.statuses.filter((s, rank) =>
-    !s.deleted && keep(s) && (max === undefined || rank < max) && (since === undefined || rank > since) && (min === undefined || rank > min));
-  const page = (min !== undefined ? window.slice(0, limit) : window.slice(-limit)).reverse().map(render);
-  const out = ok(page);
-  if (page.length > 0) {
+  const window = entries.filter(({ rank }) =>
+    (max === undefined || rank < max) && (since === undefined || rank > since) && (min === undefined || rank > min));
+  const picked = (min !== undefined ? window.slice(0, limit) : window.slice(-limit)).reverse();
+  const out = ok(picked.map((e) => render(e.value)));
+  if (picked.length > 0) {
     const base = `${fake.url}${path}`;
-    out.headers = { ...out.headers, Link: `<${base}?max_id=${page.at(-1)!.id}>; rel="next", <${base}?min_id=${page[0].id}>; rel="prev"` };
+    out.headers = { ...out.headers, Link: `<${base}?max_id=${picked.at(-1)!.key}>; rel="next", <${base}?min_id=${picked[0].key}>; rel="prev"` };
   }
   return out;
 }

@@ -1,13 +1,19 @@
 /**
  * An HTTP fake of a Mastodon server, on node:http at 127.0.0.1. No Mastodon server can be installed here, so this
  * follows Mastodon's documented API (docs.joinmastodon.org): entities, status codes, `{"error": "..."}` bodies,
- * the Idempotency-Key header on POST /api/v1/statuses, media answered 202 then polled, and X-RateLimit-* headers.
+ * the Idempotency-Key header on POST /api/v1/statuses, media answered 202 then polled, X-RateLimit-* headers,
+ * notifications (mention, favourite, reblog, follow, quote), conversations, and the streaming API as server-sent
+ * events (/api/v1/streaming/user[/notification], heartbeats as `:thump` comments).
  * `quirks` switch on what real compatible servers do differently (mastodon-fake-quirks.ts).
+ *
+ * Test hooks, for acting as other accounts: `mentionAs`, `replyAs`, `dmAs`, `quoteAs`, `favouriteAs`, `reblogAs`,
+ * `followAs` (and `postAs` for anything else); `dropStreams` cuts the open event streams, `streamRaw` writes raw
+ * bytes to them.
  */
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { FakeState, type FakeAccount } from './mastodon-fake-state.js';
+import { FakeState, type FakeAccount, type FakeNotification, type FakeStatus } from './mastodon-fake-state.js';
 import { HOLLO, type MastodonQuirks } from './mastodon-fake-quirks.js';
 import { route } from './mastodon-fake-routes.js';
 
@@ -56,6 +62,9 @@ export class MastodonFake {
   private codes = new Map<string, { clientId: string; accountId: string }>();
   private authorizeAs: FakeAccount | undefined;
   requests: { method: string; path: string; idempotencyKey: string | undefined }[] = [];
+  /** How often an open event stream gets a `:thump` comment, as Mastodon's streaming server sends. */
+  heartbeatMs = 15_000;
+  private streams = new Set<ServerResponse>();
 
   constructor(opts: { quirks?: MastodonQuirks | 'hollo' } = {}) {
     this.quirks = opts.quirks === 'hollo' ? HOLLO : (opts.quirks ?? {});
@@ -70,11 +79,13 @@ export class MastodonFake {
   }
 
   async close(): Promise<void> {
+    this.dropStreams();
     await new Promise<void>((ok) => this.server?.close(() => ok()));
   }
 
-  createAccount(username: string): FakeAccount {
-    const account = { id: this.state.nextId(), username, displayName: username, token: randomBytes(16).toString('hex') };
+  createAccount(username: string, opts: { displayName?: string; followersCount?: number; createdAt?: string } = {}): FakeAccount {
+    const account: FakeAccount = { id: this.state.nextId(), username, displayName: opts.displayName ?? username,
+      token: randomBytes(16).toString('hex'), followersCount: opts.followersCount, createdAt: opts.createdAt };
     this.state.accounts.push(account);
     this.authorizeAs ??= account;
     return account;
@@ -99,11 +110,105 @@ export class MastodonFake {
     return this.state.statuses.filter((s) => s.accountId === accountId && !s.deleted);
   }
 
-  postAs(account: FakeAccount, text: string, inReplyToId: string | null = null) {
-    const s = { id: this.state.nextId(), accountId: account.id, text, spoilerText: '', visibility: 'public',
-      language: 'en', inReplyToId, mediaIds: [], createdAt: new Date().toISOString(), deleted: false };
-    this.state.statuses.push(s);
+  /**
+   * A status written by `account`, as through POST /api/v1/statuses: it notifies whom it mentions.
+   * `createdAt` backdates it (listings follow creation order, so write backdated ones oldest first).
+   */
+  postAs(account: FakeAccount, text: string, inReplyToId: string | null = null, opts: PostOptions = {}) {
+    const s: FakeStatus = { id: this.state.nextId(), accountId: account.id, text, spoilerText: '', visibility: opts.visibility ?? 'public',
+      language: opts.language === undefined ? 'en' : opts.language, inReplyToId, mediaIds: [], createdAt: opts.createdAt ?? new Date().toISOString(),
+      deleted: false, quoteId: opts.quoteId ?? null };
+    this.state.addStatus(s);
     return this.state.renderStatus(s);
+  }
+
+  /** `from` mentions `to` in a new post (not a reply). */
+  mentionAs(from: FakeAccount, to: FakeAccount, text: string, opts: PostOptions = {}) {
+    return this.postAs(from, `@${to.username} ${text}`, null, opts);
+  }
+
+  /**
+   * `from` replies to status `statusId`, naming its author as Mastodon's composer does; `mention: false` leaves
+   * the name out, and then the author is not notified.
+   */
+  replyAs(from: FakeAccount, statusId: string, text: string, opts: PostOptions & { mention?: boolean } = {}) {
+    const parent = this.state.statuses.find((s) => s.id === statusId);
+    const author = parent && this.state.account(parent.accountId);
+    const named = opts.mention === false || !author || author.id === from.id ? text : `@${author.username} ${text}`;
+    return this.postAs(from, named, statusId, { visibility: parent?.visibility === 'direct' ? 'direct' : undefined, ...opts });
+  }
+
+  /** A direct message from `from` to `to`; `inReplyToId` continues a conversation. */
+  dmAs(from: FakeAccount, to: FakeAccount, text: string, inReplyToId: string | null = null, opts: PostOptions = {}) {
+    return this.postAs(from, `@${to.username} ${text}`, inReplyToId, { ...opts, visibility: 'direct' });
+  }
+
+  /** `from` quotes status `statusId` (a quote notification on servers that have quotes). */
+  quoteAs(from: FakeAccount, statusId: string, text: string, opts: PostOptions = {}) {
+    return this.postAs(from, text, null, { ...opts, quoteId: statusId });
+  }
+
+  favouriteAs(from: FakeAccount, statusId: string): FakeNotification | null {
+    return this.actAs(from, statusId, this.state.favourites, 'favourite');
+  }
+
+  reblogAs(from: FakeAccount, statusId: string): FakeNotification | null {
+    return this.actAs(from, statusId, this.state.reblogs, 'reblog');
+  }
+
+  followAs(from: FakeAccount, target: FakeAccount): FakeNotification | null {
+    return this.state.notify(target.id, 'follow', from.id, null);
+  }
+
+  private actAs(from: FakeAccount, statusId: string, set: Set<string>, type: 'favourite' | 'reblog') {
+    const s = this.state.status(statusId);
+    if (!s) throw new Error(`No status ${statusId}`);
+    set.add(`${from.id}:${statusId}`);
+    return this.state.notify(s.accountId, type, from.id, statusId);
+  }
+
+  /** Event streams open now. */
+  get openStreams(): number {
+    return this.streams.size;
+  }
+
+  /** Cuts every open event stream, as a restarting streaming server does. */
+  dropStreams(): void {
+    for (const res of this.streams) res.destroy();
+    this.streams.clear();
+  }
+
+  /** Writes raw bytes to every open event stream. */
+  streamRaw(text: string): void {
+    for (const res of this.streams) res.write(text);
+  }
+
+  /**
+   * GET /api/v1/streaming/user[/notification]: server-sent events with the token in the Authorization header or
+   * `access_token`; a notification event per new notification of the account (`/user` sends more kinds on
+   * Mastodon; here the same).
+   */
+  private stream(req: IncomingMessage, res: ServerResponse, url: URL): void {
+    const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? url.searchParams.get('access_token');
+    const account = this.state.accounts.find((a) => a.token === token);
+    if (!account) {
+      res.writeHead(401, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify({ error: 'Error: Invalid access token' }));
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', 'transfer-encoding': 'chunked' });
+    res.write(':)\n');
+    const listener = (n: FakeNotification) => {
+      if (n.recipientId !== account.id) return;
+      res.write(`event: notification\ndata: ${JSON.stringify(this.state.renderNotification(n))}\n\n`);
+    };
+    const heartbeat = setInterval(() => res.write(':thump\n'), this.heartbeatMs);
+    this.state.listeners.add(listener);
+    this.streams.add(res);
+    res.on('close', () => {
+      clearInterval(heartbeat);
+      this.state.listeners.delete(listener);
+      this.streams.delete(res);
+    });
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -128,6 +233,8 @@ export class MastodonFake {
       else send(failure.status, { error: failure.message });
       return;
     }
+    const streaming = url.pathname === '/api/v1/streaming/user/notification' || url.pathname === '/api/v1/streaming/user';
+    if (req.method === 'GET' && streaming && !this.quirks.noStreaming) return this.stream(req, res, url);
     try {
       const params = await readParams(req, url);
       const out = await route(this, this.ctx(), req.method ?? 'GET', url.pathname, params, req);
@@ -185,6 +292,14 @@ const STATUS_TEXT: Record<number, string> = {
 };
 
 export type FakeContext = ReturnType<MastodonFake['ctx']>;
+
+export interface PostOptions {
+  visibility?: 'public' | 'unlisted' | 'private' | 'direct';
+  /** null: no language given. */
+  language?: string | null;
+  createdAt?: string;
+  quoteId?: string;
+}
 export { HttpError, type Params };
 
 async function readParams(req: IncomingMessage, url: URL): Promise<Params> {

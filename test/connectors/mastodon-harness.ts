@@ -57,3 +57,13 @@ export async function mastodonContractNetwork(quirks: MastodonQuirks = {}): Prom
 /** What the contract cannot show on a server with these quirks. */
 export const mastodonSkips = (quirks: MastodonQuirks): ContractSkips =>
   quirks.noRateLimit ? { rateLimit: 'this server sends no rate-limit headers and never answers 429' } : {};
+
+/**
+ * A new account on the fake and what Ruche stores for it: credentials for a connected account (network
+ * 'mastodon'), and a connector on them. Others then act on it with the fake's hooks (mentionAs, replyAs, dmAs…).
+ */
+export function mastodonAccountOn(fake: MastodonFake, username: string, opts: { fetch?: typeof fetch } = {}) {
+  const me = fake.createAccount(username);
+  const credentials = { network: 'mastodon' as const, instanceUrl: fake.url, accessToken: me.token, accountId: me.id };
+  return { me, credentials, connector: new MastodonConnector({ credentials, fetch: opts.fetch }) };
+}

@@ -34,6 +34,13 @@ export class TestClient {
     return { status: res.status, body: json, headers: res.headers };
   }
 
+  /** Another client holding the same cookies, as a second tab or a stolen copy would. */
+  clone(): TestClient {
+    const copy = new TestClient(this.baseUrl);
+    for (const [k, v] of this.cookies) copy.cookies.set(k, v);
+    return copy;
+  }
+
   get = (path: string) => this.request('GET', path);
   post = (path: string, body?: unknown) => this.request('POST', path, body ?? {});
   patch = (path: string, body?: unknown) => this.request('PATCH', path, body ?? {});

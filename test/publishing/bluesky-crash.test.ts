@@ -63,7 +63,8 @@ describe.skipIf(!pgUrl)('publishing to a real PDS through worker crashes (needs 
     const ids: string[] = [];
     for (let i = 0; i < POSTS; i++) {
       // Spread over six seconds, so that crashes land in the middle of the work.
-      const at = new Date(start + Math.floor((i * 6000) / POSTS)).toISOString();
+      // On a machine slow enough to reach the planned times while still planning, later posts go a little later.
+      const at = new Date(Math.max(start + Math.floor((i * 6000) / POSTS), Date.now() + 3000)).toISOString();
       const p = await owner.post(`/api/v1/workspaces/${ws}/posts`, { body: `Post numéro ${i} 🐝`, accountIds: [connected.body.id], scheduledAt: at, language: 'fr' });
       const submitted = await owner.post(`/api/v1/workspaces/${ws}/posts/${p.body.id}/submit`);
       expect(submitted.body.status).toBe('scheduled');
@@ -92,6 +93,8 @@ describe.skipIf(!pgUrl)('publishing to a real PDS through worker crashes (needs 
       .selectFrom('jobs')
       .select(['status', 'attempts', 'last_error', 'type'])
       .where('status', '!=', 'succeeded')
+      // This PDS runs without an AppView: the inbox's reads wait to be retried, which is not publishing's concern.
+      .where('type', 'not like', 'inbox.%')
       .execute();
     if (statuses.some((x) => x.status !== 'published')) {
       // What a failure needs to be understood: each unpublished post with its jobs.
@@ -117,5 +120,5 @@ describe.skipIf(!pgUrl)('publishing to a real PDS through worker crashes (needs 
     expect(twice).toEqual([]);
     expect(texts).toHaveLength(POSTS);
     expect(new Set(texts)).toEqual(new Set(Array.from({ length: POSTS }, (_, i) => `Post numéro ${i} 🐝`)));
-  }, 240_000);
+  }, 300_000);
 });

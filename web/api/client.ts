@@ -163,7 +163,7 @@ export const api = {
     get: (wid: string) => request<WorkspaceView>('GET', ws(wid)),
     update: (
       wid: string,
-      input: { name?: string; timezone?: string; locale?: 'fr' | 'en'; weekStart?: WeekStart; clientsSeeDrafts?: boolean; clientsSeeInternalComments?: boolean },
+      input: { name?: string; timezone?: string; locale?: 'fr' | 'en'; weekStart?: WeekStart; clientsSeeDrafts?: boolean; clientsSeeInternalComments?: boolean; clientsSeeInbox?: boolean },
     ) =>
       request<WorkspaceView>('PATCH', ws(wid), input),
     setLogo: (wid: string, image: Blob) => request<WorkspaceView>('PUT', `${ws(wid)}/logo`, { raw: image, type: image.type || 'application/octet-stream' }),

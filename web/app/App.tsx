@@ -29,6 +29,18 @@ const WorkspaceSettingsPage = lazyPage(() => import('../scenes/workspaces/Worksp
 const PublishingSettingsPage = lazyPage(() => import('../scenes/publishing/PublishingSettingsPage.js'), 'PublishingSettingsPage');
 const NotificationPreferencesPage = lazyPage(() => import('../scenes/notifications/PreferencesPage.js'), 'PreferencesPage');
 const CalendarPage = lazyPage(() => import('../scenes/calendar/CalendarPage.js'), 'CalendarPage');
+const ReviewPage = lazyPage(() => import('../scenes/moderation/ReviewPage.js'), 'ReviewPage');
+const RulesPage = lazyPage(() => import('../scenes/moderation/RulesPage.js'), 'RulesPage');
+const RuleEditorPage = lazyPage(() => import('../scenes/moderation/RuleEditorPage.js'), 'RuleEditorPage');
+const ModerationLogPage = lazyPage(() => import('../scenes/moderation/LogPage.js'), 'LogPage');
+const PeoplePage = lazyPage(() => import('../scenes/moderation/PeoplePage.js'), 'PeoplePage');
+const ModelsPage = lazyPage(() => import('../scenes/moderation/ModelsPage.js'), 'ModelsPage');
+const SavedRepliesPage = lazyPage(() => import('../scenes/saved-replies/SavedRepliesPage.js'), 'SavedRepliesPage');
+const InboxPage = lazyPage(() => import('../scenes/inbox/InboxPage.js'), 'InboxPage');
+const TicketsPage = lazyPage(() => import('../scenes/tickets/TicketsPage.js'), 'TicketsPage');
+const TicketPage = lazyPage(() => import('../scenes/tickets/TicketPage.js'), 'TicketPage');
+const DepartmentsPage = lazyPage(() => import('../scenes/tickets/DepartmentsPage.js'), 'DepartmentsPage');
+const NewTicketPage = lazyPage(() => import('../scenes/tickets/NewTicketPage.js'), 'NewTicketPage');
 
 export function App() {
   return (
@@ -61,6 +73,25 @@ export function App() {
             <Route path="calendar/new" element={<ComposerPage />} />
             <Route path="calendar/to-approve" element={<ApprovalsPage />} />
             <Route path="calendar/posts/:postId" element={<PostPage />} />
+            <Route element={<RequirePermission permission="inbox.read" />}>
+              <Route path="tickets" element={<TicketsPage />} />
+              <Route path="tickets/new" element={<NewTicketPage />} />
+              <Route path="tickets/:ticketId" element={<TicketPage />} />
+              <Route path="settings/departments" element={<DepartmentsPage />} />
+            </Route>
+            <Route element={<RequirePermission permission="inbox.read" inboxReaders />}>
+              <Route path="inbox/*" element={<InboxPage />} />
+            </Route>
+            <Route element={<RequirePermission permission="inbox.read" />}>
+              <Route path="moderation" element={<ReviewPage />} />
+              <Route path="moderation/rules" element={<RulesPage />} />
+              <Route path="moderation/rules/:ruleId" element={<RuleEditorPage />} />
+              <Route path="moderation/log" element={<ModerationLogPage />} />
+              <Route path="moderation/people" element={<PeoplePage />} />
+              <Route path="moderation/highlights" element={<PeoplePage />} />
+              <Route path="moderation/models" element={<ModelsPage />} />
+              <Route path="settings/saved-replies" element={<SavedRepliesPage />} />
+            </Route>
             <Route element={<RequirePermission permission="settings.read" />}>
               <Route path="settings" element={<SettingsPage />} />
               <Route path="settings/workspace" element={<WorkspaceSettingsPage />} />

@@ -35,7 +35,7 @@ export function Sidebar({ id }: { id?: string }) {
   const match = useMatch('/w/:workspaceId/*');
   const wantedId = match?.params.workspaceId ?? remembered.lastWorkspace();
   const current = session.memberships.find((m) => m.workspaceId === wantedId) ?? session.memberships[0] ?? null;
-  const areas = current ? visibleAreas(current.permissions) : [];
+  const areas = current ? visibleAreas(current) : [];
 
   return (
     <aside className="sidebar" id={id}>

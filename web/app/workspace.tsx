@@ -36,10 +36,10 @@ export function useWorkspace(): MembershipView & { can: (p: Permission) => boole
 }
 
 /** Pages a role does not open (the team's settings, for a client) say so, whichever way they were reached. */
-export function RequirePermission({ permission }: { permission: Permission }) {
+export function RequirePermission({ permission, inboxReaders = false }: { permission: Permission; inboxReaders?: boolean }) {
   const { t } = useTranslation();
   const workspace = useWorkspace();
-  if (workspace.can(permission)) return <Outlet />;
+  if (workspace.can(permission) || (inboxReaders && workspace.readsInbox)) return <Outlet />;
   return (
     <Page title={t('notFound.roleTitle')} lead={t('notFound.role')}>
       <Link to={`/w/${encodeURIComponent(workspace.workspaceId)}`}>{t('notFound.overview')}</Link>

@@ -1,17 +1,20 @@
-import { useEffect, useId, useRef } from 'react';
+import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
-interface ConfirmDialogProps {
+interface DialogProps {
   title: string;
-  message: string;
-  confirmLabel: string;
-  onConfirm: () => void;
-  onCancel: () => void;
+  onClose: () => void;
+  children: ReactNode;
+  className?: string;
+  /** The id of the element that says what the dialog is about, read out after its title. */
+  describedBy?: string;
 }
 
-/** A modal confirmation on the native <dialog>: focus is trapped and Escape cancels. */
-export function ConfirmDialog({ title, message, confirmLabel, onConfirm, onCancel }: ConfirmDialogProps) {
-  const { t } = useTranslation();
+/**
+ * A modal on the native <dialog> with a free body: focus is trapped, Escape closes, and the focus goes back where
+ * it was when it opened.
+ */
+export function Dialog({ title, onClose, children, className, describedBy }: DialogProps) {
   const dialog = useRef<HTMLDialogElement>(null);
   const id = useId();
   const opener = useRef<Element | null>(null);
@@ -28,15 +31,34 @@ export function ConfirmDialog({ title, message, confirmLabel, onConfirm, onCance
   return (
     <dialog
       ref={dialog}
-      className="dialog"
+      className={className ? `dialog ${className}` : 'dialog'}
       aria-labelledby={`${id}-title`}
-      aria-describedby={`${id}-text`}
+      aria-describedby={describedBy}
       onCancel={(event) => {
         event.preventDefault();
-        onCancel();
+        onClose();
       }}
     >
       <h2 id={`${id}-title`}>{title}</h2>
+      {children}
+    </dialog>
+  );
+}
+
+interface ConfirmDialogProps {
+  title: string;
+  message: string;
+  confirmLabel: string;
+  onConfirm: () => void;
+  onCancel: () => void;
+}
+
+/** A confirmation: the message, Cancel (focused, and what Escape does) and the action. */
+export function ConfirmDialog({ title, message, confirmLabel, onConfirm, onCancel }: ConfirmDialogProps) {
+  const { t } = useTranslation();
+  const id = useId();
+  return (
+    <Dialog title={title} onClose={onCancel} describedBy={`${id}-text`}>
       <p id={`${id}-text`}>{message}</p>
       <div className="dialog-actions">
         <button type="button" className="button" onClick={onCancel} autoFocus>
@@ -46,6 +68,6 @@ export function ConfirmDialog({ title, message, confirmLabel, onConfirm, onCance
           {confirmLabel}
         </button>
       </div>
-    </dialog>
+    </Dialog>
   );
 }

@@ -4,7 +4,7 @@
  * for the role, and no inclusive writing (Ruche picks the words that need none, or the usual form, everywhere).
  */
 import { describe, expect, it } from 'vitest';
-import fr from './fr.json' with { type: 'json' };
+import { fr } from './bundles.js';
 
 type Tree = { [key: string]: string | Tree };
 const strings = (tree: Tree, prefix = ''): Array<[string, string]> =>

@@ -1,7 +1,6 @@
 import i18next, { type TFunction } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './en.json' with { type: 'json' };
-import fr from './fr.json' with { type: 'json' };
+import { en, fr } from './bundles.js';
 import { pickLocale, type Locale } from '../lib/locale.js';
 import { remembered } from '../lib/storage.js';
 import type { RoleName, Permission } from '../../src/shared/permissions.js';

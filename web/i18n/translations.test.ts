@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import en from './en.json' with { type: 'json' };
-import fr from './fr.json' with { type: 'json' };
+import { en, fr } from './bundles.js';
 import { PERMISSIONS, ROLES } from '../../src/shared/permissions.js';
 import { AREAS } from '../lib/areas.js';
 

@@ -10,6 +10,8 @@ export type AreaId =
   | 'jobs'
   | 'calendar'
   | 'inbox'
+  | 'moderation'
+  | 'tickets'
   | 'listening'
   | 'analytics'
   | 'reports'
@@ -21,6 +23,8 @@ export interface Area {
   path: string;
   /** Permission needed to see the area; none means every member. */
   permission?: Permission;
+  /** Shown to every member who reads the inbox, clients included when the workspace lets them. */
+  inboxReaders?: boolean;
   /** Areas still to come show an honest page saying what they will do. */
   available: boolean;
   group: 'work' | 'team';
@@ -29,7 +33,9 @@ export interface Area {
 
 export const AREAS: readonly Area[] = [
   { id: 'calendar', path: 'calendar', permission: 'posts.read', available: true, group: 'work', icon: '▦' },
-  { id: 'inbox', path: 'inbox', available: false, group: 'work', icon: '✉' },
+  { id: 'inbox', path: 'inbox', permission: 'inbox.read', inboxReaders: true, available: true, group: 'work', icon: '✉' },
+  { id: 'moderation', path: 'moderation', permission: 'inbox.read', available: true, group: 'work', icon: '⚑' },
+  { id: 'tickets', path: 'tickets', permission: 'inbox.read', available: true, group: 'work', icon: '✆' },
   { id: 'listening', path: 'listening', available: false, group: 'work', icon: '◎' },
   { id: 'analytics', path: 'analytics', available: false, group: 'work', icon: '▤' },
   { id: 'reports', path: 'reports', available: false, group: 'work', icon: '▧' },
@@ -39,8 +45,8 @@ export const AREAS: readonly Area[] = [
   { id: 'settings', path: 'settings', permission: 'settings.read', available: true, group: 'team', icon: '⚙' },
 ];
 
-export function visibleAreas(permissions: readonly Permission[]): Area[] {
-  return AREAS.filter((a) => !a.permission || permissions.includes(a.permission));
+export function visibleAreas(member: { permissions: readonly Permission[]; readsInbox?: boolean }): Area[] {
+  return AREAS.filter((a) => !a.permission || member.permissions.includes(a.permission) || (a.inboxReaders === true && member.readsInbox === true));
 }
 
 export function workspacePath(workspaceId: string, area?: AreaId): string {

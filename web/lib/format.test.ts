@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import en from '../i18n/en.json' with { type: 'json' };
-import fr from '../i18n/fr.json' with { type: 'json' };
-import { dateTimeInZone, timeInZone, zoneCity, zoneLabel } from './format.js';
+import { en, fr } from '../i18n/bundles.js';
+import { dateTimeInZone, timeInZone, weekDays, zoneCity, zoneLabel } from './format.js';
 
 const translate = (dict: { zone: Record<string, string> }) => (key: string, values: Record<string, string>) =>
   dict.zone[key.replace('zone.', '')].replace(/\{\{(\w+)\}\}/g, (_, name: string) => values[name]);
@@ -25,5 +24,16 @@ describe('times in a zone, as every page shows them', () => {
     expect(zoneLabel(translate(fr), 'Europe/Amsterdam')).toBe('heure d’Amsterdam');
     expect(zoneLabel(translate(en), 'America/New_York')).toBe('New York time');
     expect(zoneLabel(translate(fr), 'UTC')).toBe('UTC');
+  });
+});
+
+describe('the days of a week', () => {
+  it('names its Monday and its Sunday, the month and year once where they are shared', () => {
+    // Spaces as a reader sees them (the browser puts thin ones around the dash).
+    const days = (from: string, to: string, locale: string) => weekDays(from, to, locale).replace(/[\u2009\u202f\u00a0]/g, ' ');
+    expect(days('2026-11-23T00:00:00.000Z', '2026-11-30T00:00:00.000Z', 'en')).toBe('November 23 – 29, 2026');
+    expect(days('2026-11-23T00:00:00.000Z', '2026-11-30T00:00:00.000Z', 'fr')).toBe('23–29 novembre 2026');
+    expect(days('2026-11-30T00:00:00.000Z', '2026-12-07T00:00:00.000Z', 'fr')).toBe('30 novembre – 6 décembre 2026');
+    expect(days('2026-12-28T00:00:00.000Z', '2027-01-04T00:00:00.000Z', 'en')).toBe('December 28, 2026 – January 3, 2027');
   });
 });

@@ -58,6 +58,16 @@ export function dayRangeInZone(start: string | null, end: string | null, zone: s
   return from || to ? days.format((from ?? to)!) : '';
 }
 
+/**
+ * The days of a week whose end is the next week's first instant (weeks counted in UTC, as the server counts them),
+ * the month and year said once where they are shared: "November 23 – 29, 2026", "23–29 novembre 2026".
+ */
+export function weekDays(fromIso: string, endIso: string, locale: string): string {
+  const first = new Date(fromIso);
+  const last = new Date(new Date(endIso).getTime() - 1);
+  return formatter(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).formatRange(first, last);
+}
+
 /** The place a zone is named after: "Paris" for Europe/Paris, "New York" for America/New_York. */
 export function zoneCity(zone: string): string {
   return (zone.split('/').pop() ?? zone).replace(/_/g, ' ');

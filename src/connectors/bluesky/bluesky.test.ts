@@ -149,5 +149,5 @@ describe('bluesky connector', () => {
     expect(rec.embed.images[0]).toMatchObject({ alt: 'un pixel', aspectRatio: { width: 1600, height: 900 } });
   });
 
-  it.skip('reads replies, mentions and metrics, mutes and reports — skipped: they need the AppView / moderation service, absent from TestNetworkNoAppView, and are not declared as capabilities yet', () => {});
+  it.skip('reads the inbox, likes, reposts, mutes — skipped here: they need the AppView, absent from TestNetworkNoAppView; inbound.test.ts and actions.test.ts run them on a whole network', () => {});
 });

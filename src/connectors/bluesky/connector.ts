@@ -1,8 +1,14 @@
 import { AtUri } from '@atproto/api';
 import { ConnectorError, explainsFailure, kindForStatus } from '../errors.js';
 import { assertPublishable } from '../text.js';
-import type { AccountInfo, Author, Connector, ConnectorDeps, NetworkLimits, OutgoingPost, PostRef, PublishedPost, TextCount } from '../types.js';
+import type {
+  AccountInfo, Author, Connector, ConnectorDeps, InboundPage, InboundReadOptions, InboundStreamHandlers, NetworkLimits, OutgoingPost, PostRef,
+  PublishedPost, TextCount,
+} from '../types.js';
 import { neverSent, toConnectorError } from './errors.js';
+import { streamFirehose } from './firehose.js';
+import { putSubjectRecord, removeBlock, unhideReply } from './graph.js';
+import { readInboxPage } from './inbound.js';
 import { BLUESKY_CAPABILITIES, BLUESKY_LIMITS, countBlueskyText } from './limits.js';
 import { buildRecord, POST, readPost } from './post.js';
 import { rkeyFor } from './rkey.js';
@@ -19,10 +25,12 @@ export class BlueskyConnector implements Connector {
   readonly capabilities = BLUESKY_CAPABILITIES;
   private readonly h: AgentHandle;
   private readonly now: () => number;
+  private readonly allowPrivateNetworks: boolean;
 
   constructor(deps: ConnectorDeps) {
     this.h = openAgent(deps.credentials, deps.onCredentialsChanged, deps.fetch);
     this.now = deps.now ?? Date.now;
+    this.allowPrivateNetworks = deps.allowPrivateNetworks ?? false;
   }
 
   private get did() {
@@ -133,6 +141,45 @@ export class BlueskyConnector implements Connector {
       const record = { $type: 'app.bsky.graph.block', subject: author.id, createdAt: new Date(this.now()).toISOString() };
       await this.h.agent.com.atproto.repo.putRecord({ repo: this.did, collection: 'app.bsky.graph.block', rkey: rkeyFor(author.id, 'block'), record });
     });
+  }
+
+  unblockAuthor(author: Author): Promise<void> {
+    return this.run(() => removeBlock(this.h.agent, this.did, author));
+  }
+
+  unhideComment(post: PostRef, comment: PostRef): Promise<void> {
+    if (new AtUri(post.id).host !== this.did) return Promise.reject(new ConnectorError('bluesky', 'forbidden', 'Replies can be shown again only under the account’s own posts.'));
+    return this.run(() => unhideReply(this.h.agent, this.did, post, comment));
+  }
+
+  /** A mute is private to the account, kept by the AppView, not a record. */
+  muteAuthor(author: Author): Promise<void> {
+    return this.run(async () => {
+      await this.h.agent.app.bsky.graph.muteActor({ actor: author.id });
+    });
+  }
+
+  unmuteAuthor(author: Author): Promise<void> {
+    return this.run(async () => {
+      await this.h.agent.app.bsky.graph.unmuteActor({ actor: author.id });
+    });
+  }
+
+  like(post: PostRef): Promise<void> {
+    return this.run(() => putSubjectRecord(this.h.agent, this.did, 'like', post, new Date(this.now()).toISOString()));
+  }
+
+  repost(post: PostRef): Promise<void> {
+    return this.run(() => putSubjectRecord(this.h.agent, this.did, 'repost', post, new Date(this.now()).toISOString()));
+  }
+
+  readInbox(cursor: string | null, opts: InboundReadOptions): Promise<InboundPage> {
+    return this.run(() => readInboxPage(this.h.agent, cursor, opts));
+  }
+
+  streamInbox(handlers: InboundStreamHandlers, signal: AbortSignal): Promise<void> {
+    const source = { agent: this.h.agent, did: this.did, pdsUrl: this.h.creds.pdsUrl, allowPrivateNetworks: this.allowPrivateNetworks };
+    return this.run(() => streamFirehose(source, handlers, signal));
   }
 }
 

@@ -2,11 +2,12 @@ import { countWith } from '../text.js';
 import type { Capability, NetworkLimits, TextCount } from '../types.js';
 
 /**
- * What works against a PDS alone. Reading replies, mentions and metrics, muting and reporting go through the
- * AppView or a moderation service: not declared until they are built and tested against one.
+ * Reads go through the AppView the PDS proxies to. Direct messages are Bluesky's central chat service, which
+ * no self-hosted server provides: not declared. Reporting goes to a moderation service: not built yet.
  */
 export const BLUESKY_CAPABILITIES: ReadonlySet<Capability> = new Set<Capability>([
   'publish', 'delete', 'reply', 'thread', 'media', 'hideComment', 'blockAuthor',
+  'readInbox', 'streamInbox', 'like', 'repost', 'muteAuthor',
 ]);
 
 export const BLUESKY_LIMITS: NetworkLimits = {

@@ -2,10 +2,13 @@ import { z } from 'zod';
 import { ConnectorError, isConnectorError, isUnavailableStatus } from '../errors.js';
 import { assertPublishable, countWith } from '../text.js';
 import type {
-  AccountInfo, Author, Comment, Connector, ConnectorDeps, ExistingHint, NetworkLimits, OutgoingPost, Page, PostMetrics,
-  PostRef, PublishedPost, TextCount,
+  AccountInfo, Author, Comment, Connector, ConnectorDeps, ExistingHint, InboundPage, InboundReadOptions, InboundStreamHandlers,
+  NetworkLimits, OutgoingPost, Page, PostMetrics, PostRef, PublishedPost, TextCount, Visibility,
 } from '../types.js';
 import { findExistingStatus } from './find-existing.js';
+import { MastodonInbound } from './inbound.js';
+import { withMention } from './mention.js';
+import { runNotificationStream, STREAM_DEFAULTS, type StreamOptions } from './streaming.js';
 import { MastodonHttp } from './http.js';
 import { readNewer } from './cursor.js';
 import { limitsFromInstance, MASTODON_CAPABILITIES, MASTODON_DEFAULT_LIMITS } from './limits.js';
@@ -27,31 +30,56 @@ const answerLost = (err: ConnectorError) => err.networkCode !== undefined && LOS
 const worthRetryingNow = (err: ConnectorError) =>
   err.kind === 'transient' && (answerLost(err) || err.networkCode === 'unreachable' || (err.status !== undefined && isUnavailableStatus(err.status)));
 
+/** The instance's streaming URL (ws: or wss:, as Mastodon gives it) as the http(s) address of its event streams. */
+function streamingBase(given: string | null | undefined, instanceUrl: string): string {
+  if (!given) return instanceUrl;
+  try {
+    const url = new URL(given);
+    if (url.protocol === 'wss:') url.protocol = 'https:';
+    else if (url.protocol === 'ws:') url.protocol = 'http:';
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.toString() : instanceUrl;
+  } catch {
+    return instanceUrl;
+  }
+}
+
 export class MastodonConnector implements Connector {
   readonly network = 'mastodon' as const;
   readonly capabilities = MASTODON_CAPABILITIES;
   private readonly creds: MastodonCredentials;
   private readonly http: MastodonHttp;
-  private cachedLimits: NetworkLimits | undefined;
+  private readonly inbound: MastodonInbound;
+  private readonly fetch: typeof fetch;
+  private cachedInstance: z.infer<typeof Instance> | null | undefined;
+  /** Tests shorten the streaming timings. */
+  streamOptions: StreamOptions = STREAM_DEFAULTS;
 
   constructor(deps: ConnectorDeps) {
     const parsed = MastodonCredentials.safeParse(deps.credentials);
     if (!parsed.success) throw new ConnectorError('mastodon', 'auth_expired', 'The saved Mastodon credentials are unreadable; reconnect the account.');
     this.creds = parsed.data;
+    this.fetch = deps.fetch ?? fetch;
     this.http = new MastodonHttp({ baseUrl: this.creds.instanceUrl, token: this.creds.accessToken, fetch: deps.fetch, now: deps.now });
+    this.inbound = new MastodonInbound(this.http, this.creds.accountId);
+  }
+
+  /** GET /api/v2/instance, once; null on servers without v2 (older Mastodon, some compatible servers). */
+  private async instance(): Promise<z.infer<typeof Instance> | null> {
+    if (this.cachedInstance === undefined) {
+      try {
+        this.cachedInstance = (await this.http.call('/api/v2/instance', Instance)).data;
+      } catch (err) {
+        if (!isConnectorError(err) || err.kind !== 'gone') throw err;
+        this.cachedInstance = null;
+      }
+    }
+    return this.cachedInstance;
   }
 
   async limits(): Promise<NetworkLimits> {
-    if (!this.cachedLimits) {
-      try {
-        this.cachedLimits = limitsFromInstance((await this.http.call('/api/v2/instance', Instance)).data);
-      } catch (err) {
-        // Servers without v2 (older Mastodon, some compatible servers): Mastodon's defaults are the best guess.
-        if (!isConnectorError(err) || err.kind !== 'gone') throw err;
-        this.cachedLimits = MASTODON_DEFAULT_LIMITS;
-      }
-    }
-    return this.cachedLimits;
+    const instance = await this.instance();
+    // Without v2, Mastodon's defaults are the best guess.
+    return instance ? limitsFromInstance(instance) : MASTODON_DEFAULT_LIMITS;
   }
 
   async countText(text: string, contentWarning?: string): Promise<TextCount> {
@@ -65,8 +93,11 @@ export class MastodonConnector implements Connector {
 
   accountMetrics = () => this.account();
 
-  async publish(post: OutgoingPost): Promise<PublishedPost> {
+  async publish(given: OutgoingPost): Promise<PublishedPost> {
+    // Mastodon notifies whom a reply names, not whom it answers: the author is named unless the text already does.
+    const post = { ...given, text: withMention(given.text, given.replyToAuthor) };
     assertPublishable('mastodon', await this.limits(), post);
+    const visibility = await this.replyVisibility(post);
     const mediaIds = [];
     for (const m of post.media ?? []) mediaIds.push(await uploadMedia(this.http, m));
     const body = {
@@ -75,7 +106,7 @@ export class MastodonConnector implements Connector {
       in_reply_to_id: post.replyTo?.id,
       spoiler_text: post.contentWarning,
       sensitive: post.contentWarning ? true : undefined,
-      visibility: post.visibility ?? 'public',
+      visibility,
       language: post.languages?.[0],
     };
     let lost = false;
@@ -101,8 +132,16 @@ export class MastodonConnector implements Connector {
   /** Mastodon cannot look a status up by idempotency key; the account's recent statuses are matched on `hint`. */
   async findExisting(idempotencyKey: string, hint?: ExistingHint): Promise<PublishedPost | null> {
     if (!hint) throw new ConnectorError('mastodon', 'unknown_outcome', `Mastodon cannot find post ${idempotencyKey} by key alone.`);
-    const found = await findExistingStatus(this.http, this.creds.accountId, hint);
+    const found = await findExistingStatus(this.http, this.creds.accountId, { ...hint, text: withMention(hint.text, hint.replyToAuthor) });
     return found && toPublished(found, true);
+  }
+
+  /** A reply to someone keeps a direct conversation direct: answering a private message in public would expose it. */
+  private async replyVisibility(post: OutgoingPost): Promise<Visibility> {
+    const asked = post.visibility ?? 'public';
+    if (!post.replyTo || !post.replyToAuthor || asked === 'direct') return asked;
+    const { data } = await this.http.call(`/api/v1/statuses/${encodeURIComponent(post.replyTo.id)}`, Status);
+    return data.visibility === 'direct' ? 'direct' : asked;
   }
 
   async getPost(ref: PostRef): Promise<PublishedPost | null> {
@@ -152,6 +191,49 @@ export class MastodonConnector implements Connector {
 
   async muteAuthor(author: Author): Promise<void> {
     await this.http.call(`/api/v1/accounts/${author.id}/mute`, Relationship, { method: 'POST' });
+  }
+
+  async unblockAuthor(author: Author): Promise<void> {
+    await this.http.call(`/api/v1/accounts/${encodeURIComponent(author.id)}/unblock`, Relationship, { method: 'POST' });
+  }
+
+  async unmuteAuthor(author: Author): Promise<void> {
+    await this.http.call(`/api/v1/accounts/${encodeURIComponent(author.id)}/unmute`, Relationship, { method: 'POST' });
+  }
+
+  /** Favourite; Mastodon answers a second one as the first, so a retry is harmless. */
+  async like(post: PostRef): Promise<void> {
+    await this.http.call(`/api/v1/statuses/${encodeURIComponent(post.id)}/favourite`, z.unknown(), { method: 'POST' });
+  }
+
+  /** Boost; as harmless to repeat as a favourite. */
+  async repost(post: PostRef): Promise<void> {
+    await this.http.call(`/api/v1/statuses/${encodeURIComponent(post.id)}/reblog`, z.unknown(), { method: 'POST' });
+  }
+
+  readInbox(cursor: string | null, opts: InboundReadOptions): Promise<InboundPage> {
+    return this.inbound.readInbox(cursor, opts);
+  }
+
+  readMessages(cursor: string | null, opts: InboundReadOptions): Promise<InboundPage> {
+    return this.inbound.readMessages(cursor, opts);
+  }
+
+  /** Mentions, replies and quotes as they happen; direct messages come with readMessages. */
+  async streamInbox(handlers: InboundStreamHandlers, signal: AbortSignal): Promise<void> {
+    await runNotificationStream({
+      fetch: this.fetch,
+      token: this.creds.accessToken,
+      base: async () => streamingBase((await this.instance())?.configuration?.urls?.streaming, this.creds.instanceUrl),
+      onNotification: async (n) => {
+        if (n.type !== 'mention' && n.type !== 'quote') return;
+        const item = await this.inbound.notificationItem(n);
+        if (item) await handlers.items([item]);
+      },
+      handlers,
+      signal,
+      options: this.streamOptions,
+    });
   }
 
   async postMetrics(post: PostRef): Promise<PostMetrics> {

@@ -60,6 +60,7 @@ describe.each(QUIRK_VARIANTS)('mentions from a cursor on $name', ({ quirks }) =>
     fake.maxLimit = 40;
     const old = mention('ancienne');
     const fresh = mention('nouvelle');
-    expect(ids(await connector.readMentions(old))).toEqual([fresh]);
+    const notification = fake.state.notifications.find((x) => x.statusId === old)!;
+    expect(ids(await connector.readMentions(notification.id))).toEqual([fresh]);
   });
 });

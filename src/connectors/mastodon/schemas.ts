@@ -31,6 +31,8 @@ export const Account = z.object({
   display_name: z.string().nullish(),
   url: z.string().nullish(),
   followers_count: z.number().int().nullish(),
+  avatar: z.string().nullish(),
+  created_at: Time.nullish(),
 });
 
 export const MediaAttachment = z.object({
@@ -38,6 +40,12 @@ export const MediaAttachment = z.object({
   type: z.string(),
   url: z.string().nullable(),
   description: z.string().nullish(),
+});
+
+const QuoteRef = z.object({
+  state: z.string().optional(),
+  quoted_status: z.object({ id: Id, account: z.object({ id: Id }).optional() }).nullish(),
+  quoted_status_id: Id.nullish(),
 });
 
 export const Status = z.object({
@@ -48,6 +56,7 @@ export const Status = z.object({
   content: z.string(),
   account: Account,
   in_reply_to_id: Id.nullish(),
+  in_reply_to_account_id: Id.nullish(),
   visibility: z.string(),
   spoiler_text: z.string().default(''),
   language: z.string().nullish(),
@@ -60,6 +69,8 @@ export const Status = z.object({
   quotes_count: z.number().int().nullish(),
   /** Set on a boost, which an account's statuses list among its own posts. */
   reblog: z.unknown().optional(),
+  /** Mastodon 4.4+: the Quote (with the quoted status) or the ShallowQuote (its id only); anything else is no quote. */
+  quote: QuoteRef.nullish().catch(null),
 });
 export type Status = z.infer<typeof Status>;
 
@@ -76,12 +87,28 @@ export const Notification = z.object({
   status: Status.nullish(),
 });
 
+/** Just enough of a listed entry to walk the listing; the rest is read entry by entry, so one odd entry stops nothing. */
+export const Listed = z.object({ id: Id, created_at: Time });
+
+export const Conversation = z.object({
+  id: Id,
+  unread: z.boolean().optional(),
+  accounts: z.array(Account).default([]),
+  last_status: Status,
+});
+export type Conversation = z.infer<typeof Conversation>;
+export type Notification = z.infer<typeof Notification>;
+
+/** A context whose statuses are read one by one, for the same reason. */
+export const LooseContext = z.object({ ancestors: z.array(z.unknown()).default([]) });
+
 export const Relationship = z.object({ id: Id, blocking: z.boolean().optional(), muting: z.boolean().optional() });
 export const Report = z.object({ id: Id });
 
 export const Instance = z.object({
   configuration: z
     .object({
+      urls: z.object({ streaming: z.string().nullish() }).optional().catch(undefined),
       statuses: z
         .object({
           max_characters: z.number().int().positive().optional(),

@@ -12,6 +12,7 @@ export function openConnector(ctx: AppContext, account: Pick<SocialAccountTable,
   return ctx.connectors.create(account.network, {
     credentials,
     fetch: ctx.guardedFetch,
+    allowPrivateNetworks: ctx.config.allowPrivateNetworks,
     onCredentialsChanged: async (next: Credentials) => {
       await ctx.store.db
         .updateTable('social_accounts')

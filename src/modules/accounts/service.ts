@@ -4,6 +4,7 @@ import type { SocialAccountTable } from '../../store/schema.js';
 import type { SocialAccountView } from '../../shared/api.js';
 import type { AccountInfo, Credentials } from '../../connectors/types.js';
 import { AuditAction, recordAudit } from '../audit/service.js';
+import { startInboxBackfill } from '../inbound/poll-all.js';
 
 /**
  * Saves a connection: a new account, or the same account connected again (its credentials replaced, its
@@ -48,6 +49,10 @@ export async function saveConnection(
     }, now);
   });
   ctx.log.info({ event: 'account.connected', workspaceId: input.workspaceId, accountId: id, network: input.network, userId: input.userId, reconnected: Boolean(existing) }, 'account connected');
+  // The inbox starts reading at once (the last 7 days first); the recurring poll would also find it, a minute later.
+  await startInboxBackfill(ctx, { id, workspace_id: input.workspaceId }).catch((err: unknown) =>
+    ctx.log.warn({ event: 'inbound.backfill_not_queued', accountId: id, err }, 'the inbox backfill was not queued; the next poll starts it'),
+  );
   return id;
 }
 

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import en from '../../../web/i18n/en.json' with { type: 'json' };
-import fr from '../../../web/i18n/fr.json' with { type: 'json' };
+import { en, fr } from '../../../web/i18n/bundles.js';
 import { NOTIFICATION_KIND_NAMES, isNotificationKind, linkFor } from './kinds.js';
 import { hasWording, notificationMail } from './mail-text.js';
 

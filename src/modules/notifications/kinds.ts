@@ -11,11 +11,16 @@ export const NotificationKind = {
   postWaiting: 'post.waiting_approval',
   accountReconnect: 'account.reconnect',
   commentMention: 'comment.mention',
+  moderationEscalated: 'moderation.escalated',
+  moderationHighlight: 'moderation.highlight',
+  ticketAssigned: 'ticket.assigned',
+  ticketAnswered: 'ticket.answered',
+  ticketOverdue: 'ticket.overdue',
 } as const;
 export type NotificationKind = (typeof NotificationKind)[keyof typeof NotificationKind];
 
 /** What a notification points at; the link is built from it, so it always leads into the right workspace. */
-export type NotificationObject = 'post' | 'account';
+export type NotificationObject = 'post' | 'account' | 'ticket' | 'inbox_item' | 'moderation_highlights';
 
 export interface KindSpec {
   object: NotificationObject;
@@ -31,6 +36,11 @@ export const NOTIFICATION_KINDS: Record<NotificationKind, KindSpec> = {
   'post.waiting_approval': { object: 'post', defaults: { inApp: true, email: true } },
   'account.reconnect': { object: 'account', defaults: { inApp: true, email: true } },
   'comment.mention': { object: 'post', defaults: { inApp: true, email: true } },
+  'moderation.escalated': { object: 'inbox_item', defaults: { inApp: true, email: true } },
+  'moderation.highlight': { object: 'moderation_highlights', defaults: { inApp: true, email: false } },
+  'ticket.assigned': { object: 'ticket', defaults: { inApp: true, email: true } },
+  'ticket.answered': { object: 'ticket', defaults: { inApp: true, email: false } },
+  'ticket.overdue': { object: 'ticket', defaults: { inApp: true, email: true } },
 };
 
 export const NOTIFICATION_KIND_NAMES = Object.keys(NOTIFICATION_KINDS) as NotificationKind[];
@@ -44,5 +54,8 @@ export function linkFor(object: { type: string; id: string }, workspaceId: strin
   const ws = `/w/${encodeURIComponent(workspaceId)}`;
   if (object.type === 'post') return `${ws}/calendar/posts/${encodeURIComponent(object.id)}`;
   if (object.type === 'account') return `${ws}/settings/accounts`;
+  if (object.type === 'inbox_item') return `${ws}/inbox?item=${encodeURIComponent(object.id)}`;
+  if (object.type === 'moderation_highlights') return `${ws}/moderation/highlights?week=${encodeURIComponent(object.id)}`;
+  if (object.type === 'ticket') return `${ws}/tickets/${encodeURIComponent(object.id)}`;
   return ws;
 }

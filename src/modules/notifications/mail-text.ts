@@ -42,6 +42,23 @@ const WORDING: Record<MailLocale, Record<NotificationKind, Wording>> = {
       headline: (p) => `${p.actorName || 'Someone'} mentioned you in a comment`,
       details: (p) => [quoteEn(p.comment), p.excerpt && `On the post: ${p.excerpt}`],
     },
+    'moderation.escalated': {
+      headline: (p) => `A message from @${p.handle || '?'} needs a moderator`,
+      details: (p) => [quoteEn(p.excerpt), p.ruleName && `Escalated by the rule: ${p.ruleName}`],
+    },
+    'moderation.highlight': {
+      headline: (p) => `This week's highlight: a message from @${p.handle || '?'}`,
+      details: (p) => [quoteEn(p.excerpt)],
+    },
+    'ticket.assigned': {
+      headline: (p) => `${p.actorName || 'Someone'} gave you a ticket for ${p.department || 'a department'}`,
+      details: (p) => [quoteEn(p.excerpt)],
+    },
+    'ticket.answered': { headline: (p) => `${p.department || 'The department'} answered a ticket`, details: (p) => [quoteEn(p.excerpt)] },
+    'ticket.overdue': {
+      headline: (p) => `A ticket for ${p.department || 'a department'} is overdue`,
+      details: (p) => [quoteEn(p.excerpt), 'The department has not answered in its response time.'],
+    },
   },
   fr: {
     'approval.requested': {
@@ -71,6 +88,23 @@ const WORDING: Record<MailLocale, Record<NotificationKind, Wording>> = {
     'comment.mention': {
       headline: (p) => `${p.actorName || 'Quelqu’un'} vous a mentionné dans un commentaire`,
       details: (p) => [quoteFr(p.comment), p.excerpt && `Sur la publication\u00a0: ${p.excerpt}`],
+    },
+    'moderation.escalated': {
+      headline: (p) => `Un message de @${p.handle || '?'} demande un modérateur`,
+      details: (p) => [quoteFr(p.excerpt), p.ruleName && `Signalé par la règle\u00a0: ${p.ruleName}`],
+    },
+    'moderation.highlight': {
+      headline: (p) => `Le message de la semaine\u00a0: @${p.handle || '?'}`,
+      details: (p) => [quoteFr(p.excerpt)],
+    },
+    'ticket.assigned': {
+      headline: (p) => `${p.actorName || 'Quelqu’un'} vous a confié un ticket pour ${p.department || 'un service'}`,
+      details: (p) => [quoteFr(p.excerpt)],
+    },
+    'ticket.answered': { headline: (p) => `${p.department || 'Le service'} a répondu à un ticket`, details: (p) => [quoteFr(p.excerpt)] },
+    'ticket.overdue': {
+      headline: (p) => `Un ticket pour ${p.department || 'un service'} est en retard`,
+      details: (p) => [quoteFr(p.excerpt), 'Le service n’a pas répondu dans son délai de réponse.'],
     },
   },
 };

@@ -2,10 +2,13 @@ import type { Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import type { HttpEnv } from '../../http/types.js';
 import { subscribe } from './live.js';
+import { liveListening } from '../../shared/live-hub.js';
 import { unreadCount } from './repository.js';
 
 // Also the keep-alive: proxies close connections that stay silent for a minute or so.
 const TICK_MS = 20_000;
+// The database away: the stream starts anyway, and its ticks cover what it cannot hear.
+const LISTEN_WAIT_MS = 3_000;
 
 /**
  * The unread count, live: sent at once, then whenever the person's notifications change (an `unread` event
@@ -33,6 +36,8 @@ export function notificationStream(c: Context<HttpEnv>) {
     sse.onAbort(end);
     let last = -1;
     try {
+      // Hello once this process hears the news: a page that reloads on it then misses no change made after.
+      await liveListening(ctx.store, LISTEN_WAIT_MS);
       // Reconnecting browsers wait this long, not the default 3 s, after a server restart.
       await sse.writeSSE({ event: 'hello', data: '{}', retry: 5000 });
       while (!closed) {

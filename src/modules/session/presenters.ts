@@ -3,7 +3,7 @@ import type { SessionView } from '../../shared/api.js';
 import { MATRIX } from '../../shared/permissions.js';
 import type { Database } from '../../store/schema.js';
 import { canCreateWorkspace, listWorkspacesOf } from '../workspaces/service.js';
-import { logoUrl } from '../workspaces/presenters.js';
+import { logoUrl, readsInbox } from '../workspaces/presenters.js';
 
 export async function presentSession(
   db: Kysely<Database>,
@@ -19,6 +19,7 @@ export async function presentSession(
       workspaceLogoUrl: logoUrl(r.workspace),
       role: r.role,
       permissions: [...MATRIX[r.role]],
+      readsInbox: readsInbox(r.workspace, r.role),
     })),
     canCreateWorkspace: await canCreateWorkspace(db, user.id),
     expiresAt: expiresAt.toISOString(),

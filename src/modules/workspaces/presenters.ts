@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { WeekStart, WorkspaceView } from '../../shared/api.js';
-import { MATRIX, type RoleName } from '../../shared/permissions.js';
+import { MATRIX, can, type RoleName } from '../../shared/permissions.js';
 import type { WorkspaceTable } from '../../store/schema.js';
 
 export type Workspace = Selectable<WorkspaceTable>;
@@ -13,6 +13,14 @@ export function logoUrl(w: Pick<Workspace, 'id' | 'logo_key' | 'logo_updated_at'
 
 export const weekStartOf = (w: Pick<Workspace, 'week_start'>): WeekStart => (w.week_start === 'sunday' ? 'sunday' : 'monday');
 
+/**
+ * Whether the member reads the inbox: roles holding `inbox.read`, and clients when the workspace lets them
+ * (the same rule as the inbox's read routes, src/modules/inbox/access.ts). Reading only: acting needs `inbox.reply`.
+ */
+export function readsInbox(w: Pick<Workspace, 'clients_see_inbox'>, role: RoleName): boolean {
+  return can(role, 'inbox.read') || (role === 'client' && Number(w.clients_see_inbox) === 1);
+}
+
 export function presentWorkspace(w: Workspace, role: RoleName): WorkspaceView {
   return {
     id: w.id,
@@ -23,8 +31,10 @@ export function presentWorkspace(w: Workspace, role: RoleName): WorkspaceView {
     logoUrl: logoUrl(w),
     clientsSeeDrafts: Number(w.clients_see_drafts) === 1,
     clientsSeeInternalComments: Number(w.clients_see_internal_comments) === 1,
+    clientsSeeInbox: Number(w.clients_see_inbox) === 1,
     createdAt: new Date(Number(w.created_at)).toISOString(),
     role,
     permissions: [...MATRIX[role]],
+    readsInbox: readsInbox(w, role),
   };
 }

@@ -37,6 +37,8 @@ export const WorkspaceUpdate = z.strictObject({
   clientsSeeDrafts: z.boolean().optional(),
   /** Clients read the team's internal comments on posts too. */
   clientsSeeInternalComments: z.boolean().optional(),
+  /** Clients read the inbox (its items, never acting on them). */
+  clientsSeeInbox: z.boolean().optional(),
 });
 export type WorkspaceUpdate = z.infer<typeof WorkspaceUpdate>;
 
@@ -50,8 +52,10 @@ export const WorkspaceSchema = z
     logoUrl: z.string().nullable(),
     clientsSeeDrafts: z.boolean(),
     clientsSeeInternalComments: z.boolean(),
+    clientsSeeInbox: z.boolean(),
     createdAt: z.string(),
     role: z.string(),
     permissions: z.array(z.string()),
+    readsInbox: z.boolean(),
   })
   .openapi('Workspace');

@@ -40,6 +40,7 @@ export async function createWorkspace(
     week_start: 'monday',
     clients_see_drafts: 0,
     clients_see_internal_comments: 0,
+    clients_see_inbox: 0,
     created_by: userId,
     created_at: meta.now,
   };

@@ -6,7 +6,7 @@ import type { Workspace } from './presenters.js';
 import type { WorkspaceUpdate } from './schema.js';
 
 type TextSetting = 'name' | 'timezone' | 'locale' | 'weekStart';
-type Switch = 'clientsSeeDrafts' | 'clientsSeeInternalComments';
+type Switch = 'clientsSeeDrafts' | 'clientsSeeInternalComments' | 'clientsSeeInbox';
 
 /** Each setting, its column and the audit event that tells a reader what changed. */
 const SETTINGS: Record<TextSetting, { column: 'name' | 'timezone' | 'locale' | 'week_start'; action: AuditActionName }> = {
@@ -17,13 +17,14 @@ const SETTINGS: Record<TextSetting, { column: 'name' | 'timezone' | 'locale' | '
 };
 
 /** What the workspace shows its clients: on or off, kept as 1 or 0. */
-const SWITCHES: Record<Switch, { column: 'clients_see_drafts' | 'clients_see_internal_comments'; action: AuditActionName }> = {
+const SWITCHES: Record<Switch, { column: 'clients_see_drafts' | 'clients_see_internal_comments' | 'clients_see_inbox'; action: AuditActionName }> = {
   clientsSeeDrafts: { column: 'clients_see_drafts', action: AuditAction.clientsSeeDraftsChanged },
   clientsSeeInternalComments: { column: 'clients_see_internal_comments', action: AuditAction.clientsSeeInternalCommentsChanged },
+  clientsSeeInbox: { column: 'clients_see_inbox', action: AuditAction.clientsSeeInboxChanged },
 };
 
 // Both lists together name every field of the update: a new field must say how it is saved.
-const _everyField: Record<keyof WorkspaceUpdate, true> = { name: true, timezone: true, locale: true, weekStart: true, clientsSeeDrafts: true, clientsSeeInternalComments: true };
+const _everyField: Record<keyof WorkspaceUpdate, true> = { name: true, timezone: true, locale: true, weekStart: true, clientsSeeDrafts: true, clientsSeeInternalComments: true, clientsSeeInbox: true };
 void _everyField;
 
 interface Meta {

@@ -8,6 +8,19 @@ import * as m0014 from './0014_workspace_settings.js';
 import * as m0013 from './0013_notifications.js';
 import * as m0015 from './0015_campaign_utm.js';
 import * as m0016 from './0016_client_visibility.js';
+import * as m0017 from './0017_inbox.js';
+import * as m0020moderation from './0020_moderation.js';
+import * as m0019inbox from './0019_inbox_search.js';
+import * as m0018 from './0018_tickets.js';
+import * as m0021inbound from './0021_inbound.js';
+import * as m0022rules from './0022_rules_pending.js';
+import * as m0023inbox from './0023_inbox_facets.js';
+import * as m0025setAside from './0025_inbound_set_aside.js';
+import * as m0026streamCursor from './0026_stream_cursor.js';
+import * as m0027readPaths from './0027_inbox_read_paths.js';
+import * as m0028setAsideOnce from './0028_set_aside_once.js';
+import * as m0029searchNewest from './0029_search_newest_first.js';
+import * as m0030pgSearch from './0030_pg_search_vector.js';
 
 /** Every migration in order. Append only: a released migration is never edited. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +33,17 @@ export const migrations: Record<string, Migration> = {
   '0013_notifications': m0013,
   '0015_campaign_utm': m0015,
   '0016_client_visibility': m0016,
+  '0017_inbox': m0017,
+  '0020_moderation': m0020moderation,
+  '0019_inbox_search': m0019inbox,
+  '0018_tickets': m0018,
+  '0021_inbound': m0021inbound,
+  '0022_rules_pending': m0022rules,
+  '0023_inbox_facets': m0023inbox,
+  '0025_inbound_set_aside': m0025setAside,
+  '0026_stream_cursor': m0026streamCursor,
+  '0027_inbox_read_paths': m0027readPaths,
+  '0028_set_aside_once': m0028setAsideOnce,
+  '0029_search_newest_first': m0029searchNewest,
+  '0030_pg_search_vector': m0030pgSearch,
 };

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import i18next from 'i18next';
-import en from '../../i18n/en.json' with { type: 'json' };
-import fr from '../../i18n/fr.json' with { type: 'json' };
+import { en, fr } from '../../i18n/bundles.js';
 import type { AuditEventView } from '../../../src/shared/api.js';
 import { AUDIT_ACTIONS, type AuditActionName } from '../../../src/shared/audit.js';
 import { auditSentence, sentenceText } from './sentence.js';
@@ -29,6 +28,7 @@ const SAMPLES: Record<AuditActionName, Record<string, unknown>> & Record<string,
   'workspace.week_start_changed': { from: 'monday', to: 'sunday' },
   'workspace.clients_see_drafts_changed': { enabled: true },
   'workspace.clients_see_internal_comments_changed': { enabled: false },
+  'workspace.clients_see_inbox_changed': { enabled: true },
   'workspace.logo_changed': { width: 900, height: 300 },
   'workspace.logo_removed': {},
   'invitation.created': { email: 'marc@example.com', role: 'analyst' },
@@ -44,6 +44,25 @@ const SAMPLES: Record<AuditActionName, Record<string, unknown>> & Record<string,
   'campaign.created': { name: 'Summer sale' },
   'campaign.updated': { name: 'Summer sale' },
   'campaign.deleted': { name: 'Summer sale' },
+  'ticket.opened': { department: 'Legal', departmentKey: 'legal' },
+  'ticket.closed': { department: 'Warranty desk', departmentKey: null },
+  'department.created': { name: 'Warranty desk' },
+  'department.updated': { name: 'Legal', key: 'legal' },
+  'department.deleted': { name: 'Warranty desk' },
+  'moderation.rule_created': { name: 'Hide slurs' },
+  'moderation.rule_updated': { name: 'Hide slurs', enabled: false },
+  'moderation.rule_deleted': { name: 'Hide slurs' },
+  'moderation.rules_reordered': { count: 3 },
+  'moderation.item_action': { action: 'block', handle: 'troll.bsky.social', network: 'bluesky' },
+  'moderation.undone': { action: 'hide', handle: 'troll.bsky.social', network: 'bluesky' },
+  'moderation.review_decided': { decision: 'overturn', action: 'hide', handle: 'troll.bsky.social' },
+  'moderation.retrain_requested': { decisions: 12 },
+  'inbox.author_advocate_changed': { handle: 'fan@mastodon.social', network: 'mastodon', advocate: true },
+  'inbox.author_lists_changed': { handle: 'fan@mastodon.social', network: 'mastodon', lists: ['vip', 'press'] },
+  'inbox.item_status_changed': { from: 'open', to: 'done', handle: 'ana.bsky.social', network: 'bluesky' },
+  'inbox.item_assigned': { assignee: 'Marc', handle: 'ana.bsky.social', network: 'bluesky' },
+  'inbox.item_labels_changed': { added: ['vip', 'late'], removed: [], handle: 'ana.bsky.social', network: 'bluesky' },
+  'inbox.note_added': { handle: 'ana.bsky.social', network: 'bluesky' },
 };
 
 function event(action: string, data: Record<string, unknown>, more: Partial<AuditEventView> = {}): AuditEventView {
@@ -123,6 +142,26 @@ describe('audit sentences', () => {
     expect(text('en', event('auth.sign_in_failed', { email: 'olga@example.com', via: 'password_change' }))).toBe('Olga gave a wrong current password while changing their password');
     expect(text('en', event('member.removed', { name: 'Olga', role: 'admin' }, { targetType: 'user', targetId: olga.id }))).toBe('Olga left the workspace');
     expect(text('en', event('member.removed', SAMPLES['member.removed'], { targetType: 'user', targetId: 'u-marc' }))).toBe('Olga removed Marc (Social analyst) from the workspace');
+  });
+
+  it('tells what members did to the inbox’s messages, linking the message', () => {
+    const on = (action: AuditActionName, data: Record<string, unknown>) => event(action, data, { targetType: 'inbox_item', targetId: 'item/1' });
+    const who = { handle: 'ana.bsky.social', network: 'bluesky' };
+    expect(text('en', on('inbox.item_status_changed', SAMPLES['inbox.item_status_changed']))).toBe('Olga marked a message from @ana.bsky.social as done');
+    expect(text('fr', on('inbox.item_status_changed', { ...who, from: 'done', to: 'waiting' }))).toBe('Olga a marqué un message de @ana.bsky.social comme en attente');
+    expect(say('en', on('inbox.note_added', SAMPLES['inbox.note_added'])).find((p) => p.kind === 'value' && p.name === 'author')).toMatchObject({
+      text: '@ana.bsky.social', user: true, href: '/w/ws-1/inbox?item=item%2F1',
+    });
+    expect(text('fr', on('inbox.note_added', SAMPLES['inbox.note_added']))).toBe('Olga a écrit une note interne sur un message de @ana.bsky.social');
+    expect(text('en', on('inbox.item_assigned', SAMPLES['inbox.item_assigned']))).toBe('Olga assigned a message from @ana.bsky.social to Marc');
+    expect(text('fr', on('inbox.item_assigned', { ...who, assignee: null }))).toBe('Olga a retiré l’attribution d’un message de @ana.bsky.social');
+    expect(text('en', on('inbox.item_labels_changed', SAMPLES['inbox.item_labels_changed']))).toBe('Olga added the labels vip and late to a message from @ana.bsky.social');
+    expect(text('fr', on('inbox.item_labels_changed', { ...who, added: [], removed: ['vip'] }))).toBe('Olga a retiré l’étiquette vip d’un message de @ana.bsky.social');
+    expect(text('en', on('inbox.item_labels_changed', { ...who, added: ['vip'], removed: ['late'] }))).toBe(
+      'Olga relabelled a message from @ana.bsky.social: added vip, took off late',
+    );
+    // A status this version does not know reads plainly, and names the inbox.
+    expect(text('en', on('inbox.item_status_changed', { ...who, from: 'open', to: 'archived' }))).toBe('Olga changed the status of a message in the inbox');
   });
 
   it('tells an action it does not know as a sentence, linking what it touched', () => {

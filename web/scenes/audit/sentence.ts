@@ -39,7 +39,8 @@ interface Reader {
   link: (to: LinkTarget) => string;
 }
 
-type LinkTarget = 'members' | 'accounts' | 'campaigns' | 'publishingSettings' | 'workspaceSettings' | 'overview';
+type LinkTarget = 'members' | 'accounts' | 'campaigns' | 'publishingSettings' | 'workspaceSettings' | 'overview' | 'departments'
+  | 'moderationRules' | 'moderationLog' | 'moderationPeople' | 'moderationModels' | 'inbox';
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
 const user = (text: string, href?: string): Value => ({ text, user: true, href });
@@ -120,6 +121,7 @@ const PHRASES: Record<AuditActionName, Describe> & Record<string, Describe> = {
   'workspace.week_start_changed': (r) => settingChange(r, 'weekStartChanged', (d) => r.t(`workspaceSettings.weekStarts.${d}`, { defaultValue: d })),
   'workspace.clients_see_drafts_changed': (r) => clientSwitch(r, 'clientsSeeDrafts'),
   'workspace.clients_see_internal_comments_changed': (r) => clientSwitch(r, 'clientsSeeInternalComments'),
+  'workspace.clients_see_inbox_changed': (r) => clientSwitch(r, 'clientsSeeInbox'),
   'workspace.logo_changed': () => ({ key: 'logoChanged' }),
   'workspace.logo_removed': () => ({ key: 'logoRemoved' }),
   'invitation.created': (r) => {
@@ -172,13 +174,121 @@ const PHRASES: Record<AuditActionName, Describe> & Record<string, Describe> = {
     return campaignPhrase(r, 'campaignUpdated', true);
   },
   'campaign.deleted': (r) => campaignPhrase(r, 'campaignDeleted', false),
+  'ticket.opened': (r) => ticketPhrase(r, 'ticketOpened'),
+  'ticket.closed': (r) => ticketPhrase(r, 'ticketClosed'),
+  'department.created': (r) => departmentPhrase(r, 'departmentCreated', true),
+  'department.updated': (r) => departmentPhrase(r, 'departmentUpdated', true),
+  'department.deleted': (r) => departmentPhrase(r, 'departmentDeleted', false),
+  'moderation.rule_created': (r) => rulePhrase(r, 'moderationRuleCreated', true),
+  'moderation.rule_updated': (r) => {
+    const key = r.data.enabled === true ? 'moderationRuleOn' : r.data.enabled === false ? 'moderationRuleOff' : 'moderationRuleUpdated';
+    return rulePhrase(r, key, true);
+  },
+  'moderation.rule_deleted': (r) => rulePhrase(r, 'moderationRuleDeleted', false),
+  'moderation.rules_reordered': (r) => ({ key: 'moderationRulesReordered', values: { rules: word(r.t('audit.objects.moderationRules'), r.link('moderationRules')) } }),
+  'moderation.item_action': (r) => authorPhrase(r, `moderationAction${capital(str(r.data.action) ?? '')}`, 'moderationActionOther', 'moderationLog'),
+  'moderation.undone': (r) => authorPhrase(r, `moderationUndone${capital(str(r.data.action) ?? '')}`, 'moderationUndoneOther', 'moderationLog'),
+  'moderation.review_decided': (r) =>
+    authorPhrase(r, r.data.decision === 'overturn' ? 'moderationReviewOverturned' : 'moderationReviewConfirmed', 'moderationReviewDecided', 'moderationLog'),
+  'moderation.retrain_requested': (r) => {
+    const models = word(r.t('audit.objects.moderationModels'), r.link('moderationModels'));
+    return typeof r.data.decisions === 'number' ? { key: 'moderationRetrain', count: r.data.decisions, values: { models } } : { key: 'moderationRetrainPlain', values: { models } };
+  },
+  'inbox.author_advocate_changed': (r) =>
+    authorPhrase(r, r.data.advocate === false ? 'authorAdvocateOff' : 'authorAdvocateOn', 'authorAdvocatePlain', 'moderationPeople'),
+  'inbox.author_lists_changed': (r) => {
+    const lists = Array.isArray(r.data.lists) ? r.data.lists.filter((l): l is string => typeof l === 'string') : null;
+    const phrase = authorPhrase(r, lists && lists.length === 0 ? 'authorListsCleared' : 'authorListsChanged', 'authorListsPlain', 'moderationPeople');
+    if (!lists || lists.length === 0 || phrase.key === 'authorListsPlain') return phrase;
+    return { ...phrase, values: { ...phrase.values, lists: user(new Intl.ListFormat(r.language, { type: 'conjunction' }).format(lists)) } };
+  },
+  'inbox.item_status_changed': (r) => {
+    const to = str(r.data.to);
+    const phrase = itemPhrase(r, 'inboxStatusChanged');
+    if (!to || !INBOX_STATUSES.has(to) || !phrase.values?.author) return itemPhrase(r, 'inboxStatusChangedPlain', true);
+    return { ...phrase, values: { ...phrase.values, status: word(r.t(`audit.inboxStatuses.${to}`)) } };
+  },
+  'inbox.item_assigned': (r) => {
+    const name = str(r.data.assignee);
+    if (!('assignee' in r.data) || (r.data.assignee !== null && !name)) return itemPhrase(r, 'inboxAssignedPlain', true);
+    const phrase = itemPhrase(r, name ? 'inboxAssigned' : 'inboxUnassigned');
+    if (!phrase.values?.author) return itemPhrase(r, 'inboxAssignedPlain', true);
+    return name ? { ...phrase, values: { ...phrase.values, assignee: user(name, r.link('members')) } } : phrase;
+  },
+  'inbox.item_labels_changed': (r) => {
+    const list = (v: unknown) => (Array.isArray(v) ? v.filter((l): l is string => typeof l === 'string') : []);
+    const added = list(r.data.added);
+    const removed = list(r.data.removed);
+    const key = added.length && removed.length ? 'inboxLabelsChanged' : added.length ? 'inboxLabelsAdded' : removed.length ? 'inboxLabelsRemoved' : null;
+    const phrase = key ? itemPhrase(r, key) : null;
+    if (!key || !phrase?.values?.author) return itemPhrase(r, 'inboxLabelsPlain', true);
+    const and = (labels: string[]) => user(new Intl.ListFormat(r.language, { type: 'conjunction' }).format(labels));
+    return {
+      ...phrase,
+      ...(key === 'inboxLabelsChanged' ? {} : { count: (added.length || removed.length) }),
+      values: { ...phrase.values, ...(added.length ? { added: and(added) } : {}), ...(removed.length ? { removed: and(removed) } : {}) },
+    };
+  },
+  'inbox.note_added': (r) => itemPhrase(r, 'inboxNoteAdded'),
 };
+
+const INBOX_STATUSES = new Set(['open', 'waiting', 'done']);
+
+/**
+ * Something a member did to an item of the inbox: its author's handle links to the item. Without the handle (an
+ * older row), or when `plain`, the sentence names the inbox instead.
+ */
+function itemPhrase(r: Reader, key: string, plain = false): Phrase {
+  const handle = str(r.data.handle);
+  const id = r.event.targetId;
+  const inbox = r.link('inbox');
+  if (plain || !handle) return { key: key.endsWith('Plain') ? key : `${key}Plain`, values: { inbox: word(r.t('audit.objects.inbox'), inbox) } };
+  return { key, values: { author: user(handleOf(handle), id ? `${inbox}?item=${encodeURIComponent(id)}` : inbox) } };
+}
+
+/** A built-in department is named in the reader's language; the workspace's own by the name it was given. */
+function departmentValue(r: Reader, name: string | null, key: string | null): Value | null {
+  if (key) return word(r.t(`tickets.departments.keys.${key}`, { defaultValue: name ?? key }), r.link('departments'));
+  return name ? user(name, r.link('departments')) : null;
+}
+
+function ticketPhrase(r: Reader, key: string): Phrase {
+  const id = r.event.targetId;
+  const ticket = word(r.t('audit.objects.ticket'), id ? r.link('overview') + `/tickets/${encodeURIComponent(id)}` : undefined);
+  const department = departmentValue(r, str(r.data.department), str(r.data.departmentKey));
+  return department ? { key, values: { ticket, department } } : { key: `${key}Plain`, values: { ticket } };
+}
+
+function departmentPhrase(r: Reader, key: string, linked: boolean): Phrase {
+  const value = departmentValue(r, str(r.data.name), str(r.data.key));
+  if (!value) return { key: `${key}Plain` };
+  return { key, values: { name: linked ? value : { ...value, href: undefined } } };
+}
 
 function accountPhrase(r: Reader, key: string): Phrase {
   const handle = str(r.data.handle);
   const network = networkName(str(r.data.network));
   if (!handle) return { key: `${key}Plain`, values: { account: word(r.t('audit.objects.account'), r.link('accounts')) } };
   return { key, values: { account: user(handleOf(handle), r.link('accounts')), network: word(network ?? '') } };
+}
+
+const capital = (s: string) => (s ? s[0].toUpperCase() + s.slice(1) : s);
+const MODERATION_ACTIONS = new Set(['hide', 'unhide', 'delete', 'block', 'unblock', 'mute', 'unmute', 'report']);
+
+function rulePhrase(r: Reader, key: string, linked: boolean): Phrase {
+  const name = str(r.data.name);
+  if (!name) return { key: `${key}Plain`, values: { rules: word(r.t('audit.objects.moderationRules'), r.link('moderationRules')) } };
+  return { key, values: { name: user(name, linked ? r.link('moderationRules') : undefined) } };
+}
+
+/** Something done to a network author or their message; an action this version does not know reads plainly. */
+function authorPhrase(r: Reader, key: string, plain: string, page: LinkTarget): Phrase {
+  const handle = str(r.data.handle);
+  const action = str(r.data.action);
+  const known = !action || MODERATION_ACTIONS.has(action);
+  const network = networkName(str(r.data.network));
+  if (!handle || !known) return { key: plain, values: { log: word(r.t('audit.objects.moderationLog'), r.link(page)) } };
+  return { key, values: { author: user(handleOf(handle), r.link(page)), network: word(network ?? '') } };
 }
 
 function campaignPhrase(r: Reader, key: string, linked: boolean): Phrase {
@@ -193,6 +303,7 @@ const TARGET_LINKS: Partial<Record<AuditTargetType, LinkTarget>> = {
   invitation: 'members',
   account: 'accounts',
   campaign: 'campaigns',
+  department: 'departments',
 };
 
 /** An action this version does not know (written by a newer one): still a sentence, naming what it touched. */
@@ -212,6 +323,12 @@ const PATHS: Record<LinkTarget, string> = {
   publishingSettings: '/settings/publishing',
   workspaceSettings: '/settings/workspace',
   overview: '',
+  departments: '/settings/departments',
+  moderationRules: '/moderation/rules',
+  moderationLog: '/moderation/log',
+  moderationPeople: '/moderation/people',
+  moderationModels: '/moderation/models',
+  inbox: '/inbox',
 };
 
 export function isKnownAction(action: string): action is AuditActionName {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import i18next from 'i18next';
-import en from '../../i18n/en.json' with { type: 'json' };
-import fr from '../../i18n/fr.json' with { type: 'json' };
+import { en, fr } from '../../i18n/bundles.js';
 import { kindKey, notificationWords, timeAgo } from './text.js';
 
 const i18n = i18next.createInstance();

@@ -30,6 +30,22 @@ export function SettingsPage() {
           </h2>
           <p>{t('publishingSettings.intro')}</p>
         </li>
+        {workspace.can('inbox.read') ? (
+          <li className="area-card">
+            <h2>
+              <Link to={`${base}/departments`}>{t('tickets.departments.title')}</Link>
+            </h2>
+            <p>{t('tickets.departments.lead')}</p>
+          </li>
+        ) : null}
+        {workspace.can('inbox.read') ? (
+          <li className="area-card">
+            <h2>
+              <Link to={`${base}/saved-replies`}>{t('moderation.savedReplies.title')}</Link>
+            </h2>
+            <p>{t('moderation.savedReplies.card')}</p>
+          </li>
+        ) : null}
       </ul>
     </Page>
   );

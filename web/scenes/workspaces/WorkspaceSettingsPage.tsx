@@ -47,7 +47,7 @@ export function WorkspaceSettingsPage() {
         <div className="settings-columns">
           <GeneralSettings key={`${workspace.id}:${workspace.name}:${workspace.timezone}:${workspace.locale}:${workspace.weekStart}`} workspace={workspace} canEdit={canEdit} onSaved={saved} />
           <LogoField workspace={workspace} canEdit={canEdit} onSaved={saved} />
-          <ClientAccess key={`${workspace.id}:${workspace.clientsSeeDrafts}:${workspace.clientsSeeInternalComments}`} workspace={workspace} canEdit={canEdit} onSaved={saved} />
+          <ClientAccess key={`${workspace.id}:${workspace.clientsSeeDrafts}:${workspace.clientsSeeInternalComments}:${workspace.clientsSeeInbox}`} workspace={workspace} canEdit={canEdit} onSaved={saved} />
         </div>
       ) : null}
     </Page>

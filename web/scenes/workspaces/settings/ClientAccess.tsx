@@ -11,12 +11,13 @@ interface ClientAccessProps {
   onSaved: (workspace: WorkspaceView, message: string) => void;
 }
 
-/** What members with the client role see beyond the posts sent for approval: drafts, internal comments. */
+/** What members with the client role see beyond the posts sent for approval: drafts, internal comments, the inbox. */
 export function ClientAccess({ workspace, canEdit, onSaved }: ClientAccessProps) {
   const { t } = useTranslation();
   const id = useId();
   const [drafts, setDrafts] = useState(workspace.clientsSeeDrafts);
   const [comments, setComments] = useState(workspace.clientsSeeInternalComments);
+  const [inbox, setInbox] = useState(workspace.clientsSeeInbox);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -25,7 +26,7 @@ export function ClientAccess({ workspace, canEdit, onSaved }: ClientAccessProps)
     setBusy(true);
     setError(null);
     try {
-      const saved = await api.workspaces.update(workspace.id, { clientsSeeDrafts: drafts, clientsSeeInternalComments: comments });
+      const saved = await api.workspaces.update(workspace.id, { clientsSeeDrafts: drafts, clientsSeeInternalComments: comments, clientsSeeInbox: inbox });
       onSaved(saved, t('workspaceSettings.clientsSaved'));
     } catch (caught) {
       setError(errorMessage(t, caught));
@@ -34,7 +35,7 @@ export function ClientAccess({ workspace, canEdit, onSaved }: ClientAccessProps)
     }
   };
 
-  const option = (key: 'Drafts' | 'InternalComments', checked: boolean, set: (v: boolean) => void) => (
+  const option = (key: 'Drafts' | 'InternalComments' | 'Inbox', checked: boolean, set: (v: boolean) => void) => (
     <div className="field">
       <label className="check">
         <input type="checkbox" checked={checked} onChange={(e) => set(e.target.checked)} aria-describedby={`${id}-${key}`} />
@@ -56,6 +57,7 @@ export function ClientAccess({ workspace, canEdit, onSaved }: ClientAccessProps)
           <legend className="visually-hidden">{t('workspaceSettings.clients')}</legend>
           {option('Drafts', drafts, setDrafts)}
           {option('InternalComments', comments, setComments)}
+          {option('Inbox', inbox, setInbox)}
         </fieldset>
         {canEdit ? (
           <button type="submit" className="button button-primary" disabled={busy}>

@@ -1,0 +1,213 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Pool } from 'undici';
+import pg from 'pg';
+import { SEARCHES, seedPostgres, seedSqlite, type SeedPlan } from './lib/inbox-seed.js';
+import { readEnv } from '../src/config/env.js';
+import { envToConfig } from '../src/config/config.js';
+import { createContext, destroyContext, type AppContext } from '../src/context.js';
+
+// 1,000,000 inbox items over 20 workspaces, on SQLite and on PostgreSQL: the list with its filters, the counts and
+// text search under 50 concurrent HTTP connections over loopback, p50 and p99 per query kind. Target: p99 < 100 ms.
+const ITEMS = Number(process.env.BENCH_INBOX_ITEMS ?? 1_000_000);
+const WORKSPACES = 20;
+const CONNECTIONS = Number(process.env.BENCH_INBOX_CONNECTIONS ?? 50);
+const REQUESTS = Number(process.env.BENCH_INBOX_REQUESTS ?? 1000);
+const PG_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
+  const child = fork(path.join(here, 'lib/inbox-server.ts'), [], { execArgv: ['--import', 'tsx', ...(process.env.BENCH_INBOX_SERVER_ARGS?.split(' ').filter(Boolean) ?? [])], env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  return new Promise((resolve, reject) => {
+    child.on('message', (m: { url?: string }) => m.url && resolve({ child, url: m.url }));
+    child.once('exit', (code) => reject(new Error(`server exited ${code}`)));
+  });
+}
+
+/** The server process's CPU time so far, in ms. */
+function serverCpu(child: ChildProcess): Promise<number> {
+  return new Promise((resolve) => {
+    const onMessage = (m: { cpuMs?: number }) => {
+      if (m.cpuMs === undefined) return;
+      child.off('message', onMessage);
+      resolve(m.cpuMs);
+    };
+    child.on('message', onMessage);
+    child.send('cpu');
+  });
+}
+
+async function call(pool: Pool, cookie: string, method: string, p: string, body?: unknown) {
+  const res = await pool.request({
+    method: method as 'GET', path: p,
+    headers: { cookie, 'x-ruche-csrf': '1', ...(body ? { 'content-type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const text = await res.body.text();
+  if (res.statusCode >= 300) throw new Error(`${method} ${p} → ${res.statusCode} ${text.slice(0, 200)}`);
+  return { json: text ? (JSON.parse(text) as any) : null, headers: res.headers };
+}
+
+/** `total` requests made by `CONNECTIONS` loops at once; each request's time from send to full answer. */
+async function load(pool: Pool, cookie: string, total: number, pathOf: (i: number) => string) {
+  const times: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: CONNECTIONS }, async () => {
+      for (let i = next++; i < total; i = next++) {
+        const t = performance.now();
+        await call(pool, cookie, 'GET', pathOf(i));
+        times.push(performance.now() - t);
+      }
+    }),
+  );
+  const wall = performance.now() - started;
+  times.sort((a, b) => a - b);
+  const at = (q: number) => Math.round(times[Math.min(times.length - 1, Math.floor(q * times.length))]! * 10) / 10;
+  return { p50: at(0.5), p99: at(0.99), max: at(1), perSecond: Math.round((total / wall) * 1000) };
+}
+
+async function run(database: 'sqlite' | 'postgres') {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ruche-bench-inbox-'));
+  const schema = `bench_inbox_${crypto.randomBytes(4).toString('hex').replace(/\d/g, (d) => 'abcdefghij'[Number(d)]!)}`;
+  const env: Record<string, string> = {
+    DATA_DIR: dataDir, SECRET_KEY: crypto.randomBytes(32).toString('hex'), LOG_LEVEL: 'warn', ROLES: 'api', PORT: '0', HOST: '127.0.0.1',
+    ...(database === 'postgres' ? { DATABASE_URL: PG_URL, DATABASE_SCHEMA: schema } : {}),
+  };
+  const { child, url } = await startServer(env);
+  let pool = new Pool(url, { connections: CONNECTIONS, pipelining: 1 });
+  try {
+    const setup = await pool.request({
+      method: 'POST', path: '/api/v1/setup', headers: { 'content-type': 'application/json', 'x-ruche-csrf': '1' },
+      body: JSON.stringify({ name: 'Bench Owner', email: 'bench@example.com', password: 'correct horse battery', workspaceName: 'Brand 0' }),
+    });
+    const me = (await setup.body.json()) as { user: { id: string }; memberships: Array<{ workspaceId: string }> };
+    const cookie = ([] as string[]).concat(setup.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]).join('; ');
+    const ids = [me.memberships[0]!.workspaceId];
+    for (let w = 1; w < WORKSPACES; w++) ids.push((await call(pool, cookie, 'POST', '/api/v1/workspaces', { name: `Brand ${w}` })).json.id);
+    const plan: SeedPlan = {
+      workspaces: ids.map((id) => ({ id, ownerId: me.user.id, accounts: [crypto.randomUUID(), crypto.randomUUID()] })),
+      itemsPerWorkspace: Math.floor(ITEMS / WORKSPACES),
+      authorsPerWorkspace: 2000,
+    };
+    // Connections left idle while seeding would be closed by the server under the pool: closed first, fresh ones after.
+    await pool.close();
+    const seedStart = Date.now();
+    if (database === 'sqlite') seedSqlite(path.join(dataDir, 'ruche.sqlite'), plan, Date.now());
+    else await seedPostgres(PG_URL, schema, plan, Date.now());
+    const seedMs = Date.now() - seedStart;
+    console.log(`${database}: seeded ${plan.itemsPerWorkspace * WORKSPACES} items in ${Math.round(seedMs / 1000)} s`);
+    pool = new Pool(url, { connections: CONNECTIONS, pipelining: 1 });
+
+    const ws = (i: number) => plan.workspaces[i % WORKSPACES]!;
+    const items = (i: number, q: string) => `/api/v1/workspaces/${ws(i).id}/inbox/items?limit=50${q ? `&${q}` : ''}`;
+    const counts = (i: number, q: string) => `/api/v1/workspaces/${ws(i).id}/inbox/counts${q ? `?${q}` : ''}`;
+    // Third pages, reached by their cursors beforehand.
+    const cursors: string[] = [];
+    for (let w = 0; w < WORKSPACES; w++) {
+      let cursor = '';
+      for (let p = 0; p < 2; p++) cursor = (await call(pool, cookie, 'GET', items(w, cursor ? `cursor=${encodeURIComponent(cursor)}` : ''))).json.nextCursor;
+      cursors.push(cursor);
+    }
+    const q = encodeURIComponent;
+    const kinds: Record<string, (i: number) => string> = {
+      'list newest': (i) => items(i, ''),
+      'list riskiest': (i) => items(i, 'sort=risk'),
+      'list third page': (i) => items(i, `cursor=${q(cursors[i % WORKSPACES]!)}`),
+      'list open, French, negative': (i) => items(i, 'status=open&language=fr&sentiment=negative'),
+      'list toxic (any), riskiest': (i) => items(i, 'toxicity=any&sort=risk'),
+      'list hate': (i) => items(i, 'toxicity=hate'),
+      'list complaints on one account': (i) => items(i, `complaint=1&accountId=${ws(i).accounts[1]}`),
+      'list label vip, open': (i) => items(i, 'label=vip&status=open'),
+      'list mine, waiting': (i) => items(i, 'assigneeId=me&status=waiting'),
+      'list messages, last 7 days': (i) => items(i, `kind=message&from=${Date.now() - 7 * 86_400_000}`),
+      'search common word': (i) => items(i, `q=${q(SEARCHES.common)}`),
+      'search rare word': (i) => items(i, `q=${q(SEARCHES.rare)}`),
+      'search two words': (i) => items(i, `q=${q(SEARCHES.twoWords)}`),
+      'search accented, open': (i) => items(i, `q=${q(SEARCHES.accented)}&status=open`),
+      'search prefix': (i) => items(i, `q=${q(SEARCHES.prefix)}`),
+      'counts': (i) => counts(i, ''),
+      'counts open, French': (i) => counts(i, 'status=open&language=fr'),
+      'counts search': (i) => counts(i, `q=${q(SEARCHES.twoWords)}`),
+    };
+    await load(pool, cookie, 300, (i) => Object.values(kinds)[i % Object.keys(kinds).length]!(i));
+    const figures: Record<string, unknown> = {};
+    // BENCH_INBOX_KINDS=list,counts measures only the kinds whose names start with one of those words.
+    const only = process.env.BENCH_INBOX_KINDS?.split(',');
+    for (const [name, pathOf] of Object.entries(kinds).filter(([n]) => !only || only.some((o) => n.startsWith(o)))) {
+      const cpuBefore = await serverCpu(child);
+      const measured = await load(pool, cookie, REQUESTS, pathOf);
+      // What one request cost the server's CPU, which a loaded machine does not change much.
+      figures[name] = { ...measured, serverCpuMsPerRequest: Math.round(((await serverCpu(child)) - cpuBefore) / REQUESTS * 100) / 100 };
+      console.log(`${database}: ${name.padEnd(34)} ${JSON.stringify(figures[name])}`);
+    }
+    const sample = (await call(pool, cookie, 'GET', counts(0, ''))).json;
+    return { items: plan.itemsPerWorkspace * WORKSPACES, workspaces: WORKSPACES, connections: CONNECTIONS, requestsPerKind: REQUESTS, seedMs,
+      countsCapped: sample.capped, countsWindow: sample.window, latencyMs: figures };
+  } finally {
+    await pool.close().catch(() => {});
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+    // BENCH_INBOX_KEEP leaves the data (SQLite file, PostgreSQL schema) to look into afterwards.
+    if (process.env.BENCH_INBOX_KEEP) console.log(`${database}: data kept in ${database === 'postgres' ? `schema ${schema}` : dataDir}`);
+    else fs.rmSync(dataDir, { recursive: true, force: true });
+    if (database === 'postgres' && !process.env.BENCH_INBOX_KEEP) {
+      const c = new pg.Client({ connectionString: PG_URL });
+      await c.connect();
+      await c.query(`drop schema if exists ${schema} cascade`);
+      await c.end();
+    }
+  }
+}
+
+/**
+ * Other parts' measurements of the inbound path, when present (ingest speed, arrival → action), each given a Ruche
+ * context of its own on a fresh database.
+ */
+async function optional(name: string, database: 'sqlite' | 'postgres'): Promise<unknown> {
+  const file = path.join(here, 'lib', `${name}.ts`);
+  if (!fs.existsSync(file)) return { skipped: `bench/lib/${name}.ts is not there` };
+  const mod = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+  const fn = Object.values(mod).find((v) => typeof v === 'function') as ((ctx: AppContext) => Promise<unknown>) | undefined;
+  if (!fn) return { skipped: 'no function exported' };
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `ruche-bench-${name}-`));
+  const schema = `bench_${name.replace(/\W/g, '_')}_${crypto.randomBytes(4).toString('hex').replace(/\d/g, (d) => 'abcdefghij'[Number(d)]!)}`;
+  const ctx = await createContext(envToConfig(readEnv({
+    DATA_DIR: dataDir, SECRET_KEY: crypto.randomBytes(32).toString('hex'), LOG_LEVEL: 'warn', ROLES: 'api',
+    ...(database === 'postgres' ? { DATABASE_URL: PG_URL, DATABASE_SCHEMA: schema } : {}),
+  })));
+  try {
+    return await fn(ctx);
+  } catch (err) {
+    return { failed: String(err) };
+  } finally {
+    await destroyContext(ctx);
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    if (database === 'postgres') {
+      const c = new pg.Client({ connectionString: PG_URL });
+      await c.connect();
+      await c.query(`drop schema if exists ${schema} cascade`);
+      await c.end();
+    }
+  }
+}
+
+export default async function inboxBench() {
+  const only = (process.env.BENCH_INBOX_DATABASES?.split(',') ?? ['sqlite', 'postgres']) as Array<'sqlite' | 'postgres'>;
+  const figures: Record<string, unknown> = { loadAverageAtStart: os.loadavg()[0], cpus: os.cpus().length };
+  for (const db of only) figures[db] = await run(db);
+  // BENCH_INBOX_PIPELINE=0 measures the reads alone (the ingest and arrival-to-action figures take minutes).
+  for (const db of process.env.BENCH_INBOX_PIPELINE === '0' ? [] : only) {
+    figures[`ingest ${db}`] = await optional('inbox-ingest', db);
+    console.log(`ingest ${db}: ${JSON.stringify(figures[`ingest ${db}`])}`);
+    figures[`arrival to action ${db}`] = await optional('moderation-latency', db);
+    console.log(`arrival to action ${db}: ${JSON.stringify(figures[`arrival to action ${db}`])}`);
+  }
+  figures.loadAverageAtEnd = os.loadavg()[0];
+  return figures;
+}

@@ -1,0 +1,35 @@
+import { CompiledQuery, PostgresAdapter, type Kysely } from 'kysely';
+import type { Database } from '../../store/schema.js';
+
+const texts = new Map<string, string>();
+const MAX_TEXTS = 1000;
+
+const quoted = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+/**
+ * A multi-row INSERT whose text is written once per table, columns, row count and ending, then kept. Kysely would
+ * build and compile a node for each value (3,700 for a page of 100 items: about a millisecond) into the same text
+ * every time; SQLite's statement cache then finds the text it prepared before. Values are bound parameters, as
+ * Kysely binds them. `ending` is what follows the values (ON CONFLICT, RETURNING), written with quoted names.
+ */
+export async function bulkInsert<R>(
+  db: Kysely<Database>, table: string, columns: readonly string[], rows: ReadonlyArray<readonly unknown[]>, ending: string,
+): Promise<R[]> {
+  if (rows.length === 0) return [];
+  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  const key = `${postgres ? 'pg' : 'sqlite'}\n${table}\n${columns.join(',')}\n${rows.length}\n${ending}`;
+  let text = texts.get(key);
+  if (!text) {
+    let n = 0;
+    const tuple = () => `(${columns.map(() => (postgres ? `$${++n}` : '?')).join(', ')})`;
+    text = `insert into ${quoted(table)} (${columns.map(quoted).join(', ')}) values ${rows.map(tuple).join(', ')} ${ending}`;
+    if (texts.size >= MAX_TEXTS) texts.clear();
+    texts.set(key, text);
+  }
+  const params: unknown[] = [];
+  for (const row of rows) {
+    if (row.length !== columns.length) throw new Error(`bulkInsert into ${table}: a row has ${row.length} values for ${columns.length} columns`);
+    for (const v of row) params.push(v);
+  }
+  return (await db.executeQuery<R>(CompiledQuery.raw(text, params))).rows;
+}

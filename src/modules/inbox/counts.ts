@@ -1,0 +1,154 @@
+import type { Filters } from './schema.js';
+import { sql, type RawBuilder } from 'kysely';
+import { resolveSearch } from './search.js';
+import { assigneeOf, FACETS, filterConditions, type Facet, type FilterScope } from './filters.js';
+import { TOXICITY } from './schema.js';
+
+/**
+ * How many items a large inbox counts exactly: beyond it the counts are made over the newest WINDOW items
+ * matching the search, dates and account, and say so (`capped`), so that they stay as quick as the list.
+ */
+export const COUNT_WINDOW = 5000;
+
+type Tally = Record<string, number>;
+
+/**
+ * The counts beside the list: the total under every filter, and per facet (status, network, kind…) the counts
+ * under every other filter, so that each shows what choosing it would give. One read of the rows matching the
+ * non-facet filters; each row counts for a facet when it passes all the other facets' filters.
+ */
+export async function countItems(scope: FilterScope, f: Filters, window = COUNT_WINDOW) {
+  const key = `${scope.workspaceId}|${f.assigneeId === 'me' ? scope.userId : ''}|${window}|${JSON.stringify(Object.entries(f).sort())}`;
+  const cached = recent.get(key);
+  if (cached && cached.at > Date.now() - CACHE_MS && cached.version === versionOf(scope.workspaceId)) return cached.value;
+  const value = await countNow(scope, f, window);
+  if (recent.size >= CACHE_SIZE) recent.delete(recent.keys().next().value!);
+  recent.set(key, { at: Date.now(), version: versionOf(scope.workspaceId), value });
+  return value;
+}
+
+/**
+ * Counts asked again with the same filters within a few seconds are answered from memory, unless an item of the
+ * workspace changed meanwhile (the live announcements bump its version; another process's changes show within
+ * CACHE_MS). Many people triaging one inbox ask for the same counts after every change they see.
+ */
+const CACHE_MS = 5000;
+const CACHE_SIZE = 1000;
+const recent = new Map<string, { at: number; version: number; value: Awaited<ReturnType<typeof countNow>> }>();
+const versions = new Map<string, number>();
+const versionOf = (workspaceId: string) => versions.get(workspaceId) ?? 0;
+
+/** Items of the workspace changed: its remembered counts no longer hold. */
+export function countsChanged(workspaceId: string): void {
+  versions.set(workspaceId, versionOf(workspaceId) + 1);
+}
+
+/**
+ * One query: the window of matching rows (newest first, read from the newest-first index, which holds every facet
+ * column) is gathered once, then tallied per facet by the database, each facet under every other facet's filter.
+ */
+async function countNow(unresolved: FilterScope, f: Filters, window: number) {
+  const scope = { ...unresolved, search: await resolveSearch(unresolved.store, f.q) };
+  const { db, dialect } = scope.store;
+  const active = FACETS.filter((facet) => isSet(facet, f));
+  const passing = (except: Facet | null) => {
+    const conditions = active.filter((facet) => facet !== except).map((facet) => facetCondition(facet, f, scope.userId, dialect));
+    return conditions.length ? sql`where ${sql.join(conditions, sql` and `)}` : sql``;
+  };
+  const grouped = (facet: Facet, column: RawBuilder<unknown>) =>
+    sql`select ${facet} as facet, ${column} as value, count(*) as n from w as i ${passing(facet)} group by ${column}`;
+  const labels = dialect === 'postgres'
+    ? sql`select 'label' as facet, j.value as value, count(*) as n from w as i cross join lateral jsonb_array_elements_text(i.labels::jsonb) as j(value) ${passing('label')} group by j.value`
+    : sql`select 'label' as facet, j.value as value, count(*) as n from w as i, json_each(i.labels) as j ${passing('label')} group by j.value`;
+  const tallies = [
+    sql`select 'total' as facet, '' as value, count(*) as n from w as i ${passing(null)}`,
+    sql`select 'window' as facet, '' as value, count(*) as n from w as i`,
+    grouped('status', sql`i.status`),
+    grouped('accountId', sql`i.account_id`),
+    grouped('network', sql`i.network`),
+    grouped('kind', sql`i.kind`),
+    grouped('sentiment', sql`i.sentiment`),
+    grouped('toxicity', sql`i.toxicity_category`),
+    grouped('complaint', sql`cast(i.complaint as text)`),
+    grouped('language', sql`i.language`),
+    grouped('assigneeId', sql`i.assignee_id`),
+    labels,
+  ];
+  const windowRows = db
+    .selectFrom('inbox_items as i')
+    .select(['i.account_id', 'i.status', 'i.network', 'i.kind', 'i.sentiment', 'i.toxicity_category', 'i.complaint', 'i.language', 'i.labels', 'i.assignee_id'])
+    .where((eb) => eb.and(filterConditions(eb, scope, f, FACETS)))
+    .orderBy('i.created_at', 'desc')
+    .limit(window);
+  const { rows } = await sql<{ facet: string; value: string | null; n: number | string }>`
+    with w as ${windowRows} ${sql.join(tallies, sql` union all `)}`.execute(db);
+
+  const byStatus = { open: 0, waiting: 0, done: 0 };
+  const byToxicity = Object.fromEntries(TOXICITY.map((c) => [c, 0])) as Record<(typeof TOXICITY)[number], number>;
+  const tallyOf: Record<string, Tally> = { accountId: {}, network: {}, kind: {}, sentiment: {}, language: {}, label: {}, assigneeId: {} };
+  let total = 0;
+  let inWindow = 0;
+  let complaint = 0;
+  for (const r of rows) {
+    const n = Number(r.n);
+    if (r.facet === 'total') total = n;
+    else if (r.facet === 'window') inWindow = n;
+    else if (r.facet === 'status') { if (r.value && r.value in byStatus) byStatus[r.value as keyof typeof byStatus] = n; }
+    else if (r.facet === 'toxicity') { if (r.value && r.value in byToxicity) byToxicity[r.value as keyof typeof byToxicity] = n; }
+    else if (r.facet === 'complaint') { if (r.value === '1') complaint = n; }
+    else if (r.facet === 'assigneeId') tallyOf.assigneeId![r.value ?? 'none'] = n;
+    else if (r.facet === 'accountId') { if (r.value) tallyOf.accountId![r.value] = n; }
+    else if (r.value !== null) tallyOf[r.facet]![r.value] = n;
+  }
+  // A full window may have more beyond it: one more row says so.
+  const capped = inWindow >= window && (await windowRows.select('i.id').offset(window).limit(1).execute()).length > 0;
+  return {
+    total, capped, window, byStatus, byAccount: tallyOf.accountId!, byNetwork: tallyOf.network!, byKind: tallyOf.kind!, bySentiment: tallyOf.sentiment!,
+    byToxicity, complaint, byLanguage: tallyOf.language!, byLabel: tallyOf.label!, byAssignee: tallyOf.assigneeId!,
+  };
+}
+
+/** A facet's filter on a row of the window, as SQL. */
+function facetCondition(facet: Facet, f: Filters, userId: string, dialect: 'sqlite' | 'postgres'): RawBuilder<unknown> {
+  switch (facet) {
+    case 'accountId': return sql`i.account_id = ${f.accountId}`;
+    case 'status': return sql`i.status = ${f.status}`;
+    case 'network': return sql`i.network = ${f.network}`;
+    case 'kind': return sql`i.kind = ${f.kind}`;
+    case 'sentiment': return sql`i.sentiment = ${f.sentiment}`;
+    case 'toxicity': return f.toxicity === 'any' ? sql`i.toxicity_category is not null` : sql`i.toxicity_category = ${f.toxicity}`;
+    case 'complaint': return sql`i.complaint = ${f.complaint === '1' ? 1 : 0}`;
+    case 'language': return sql`i.language = ${f.language}`;
+    case 'label':
+      return dialect === 'postgres'
+        ? sql`i.labels::jsonb ? ${f.label}`
+        : sql`exists (select 1 from json_each(i.labels) as l where l.value = ${f.label})`;
+    case 'assigneeId': {
+      const a = assigneeOf(f, userId);
+      return a === null ? sql`i.assignee_id is null` : sql`i.assignee_id = ${a}`;
+    }
+  }
+}
+
+function isSet(facet: Facet, f: Filters): boolean {
+  return f[facet] !== undefined && f[facet] !== '';
+}
+
+const MONTH_MS = 30 * 86_400_000;
+
+/** Time to first reply: the median, over the items of the last 30 days that got one (at most the latest 5,000). */
+export async function firstReplyFigures(scope: FilterScope, now: number) {
+  const rows = await scope.store.db
+    .selectFrom('inbox_items')
+    .select(['first_reply_at', 'received_at'])
+    .where('workspace_id', '=', scope.workspaceId)
+    .where('first_reply_at', '>=', now - MONTH_MS)
+    .orderBy('first_reply_at', 'desc')
+    .limit(5000)
+    .execute();
+  const waits = rows.map((r) => Math.max(0, Number(r.first_reply_at) - Number(r.received_at))).sort((a, b) => a - b);
+  if (waits.length === 0) return { medianMs: null, replied: 0 };
+  const mid = waits.length >> 1;
+  const medianMs = waits.length % 2 ? waits[mid]! : Math.round((waits[mid - 1]! + waits[mid]!) / 2);
+  return { medianMs, replied: waits.length };
+}

@@ -1,0 +1,2 @@
+/** Sends one inbox reply, like or repost on the network. */
+export const INBOX_REPLY = 'inbox.reply';

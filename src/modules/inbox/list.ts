@@ -1,0 +1,142 @@
+import { sql } from 'kysely';
+import type { ListOptions } from './schema.js';
+import { filterConditions, type FilterScope, type ItemsEb } from './filters.js';
+import { ftsQuery, resolveSearch, SEARCH_KEY_SHIFT, tsQuery, type ResolvedSearch } from './search.js';
+import { AUTHOR_COLUMNS, LIST_COLUMNS, presentItem, type JoinedRow } from './presenters.js';
+import { badRequest } from '../../http/errors.js';
+
+type Key = [number, string] | [number, number, string];
+
+const encode = (key: Key) => Buffer.from(JSON.stringify(key)).toString('base64url');
+
+function decode(cursor: string, sort: ListOptions['sort']): Key {
+  try {
+    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
+    if (Array.isArray(key) && key.every((k, i) => (i === key.length - 1 ? typeof k === 'string' : typeof k === 'number' && Number.isFinite(k)))) {
+      if ((sort === 'newest' && key.length === 2) || (sort === 'risk' && key.length === 3)) return key as Key;
+    }
+  } catch {
+    // Falls through to the error below.
+  }
+  throw badRequest('bad_cursor', 'This page cursor is not one the list gave.');
+}
+
+/**
+ * One page of the inbox, newest or riskiest first. Pages follow a key (created_at, id) or (risk, created_at, id)
+ * rather than an offset: items arriving meanwhile neither repeat nor skip anything, and a deep page costs what
+ * the first one does (the keys are indexes).
+ */
+export async function listItems(unresolved: FilterScope, opts: ListOptions) {
+  const scope = { ...unresolved, search: await resolveSearch(unresolved.store, opts.q) };
+  const { db } = scope.store;
+  const newest = opts.sort === 'newest';
+  const searching = newest && !!scope.search?.words.length;
+  if (searching && scope.store.dialect === 'sqlite') return searchNewest(scope, scope.search!, opts);
+  // A label's items, newest first, are walked in the label table's own index (it holds each item's date), the
+  // other filters checked on the way; any other list walks the items' index for its order.
+  const byLabel = newest && !!opts.label;
+  if (searching && !byLabel) {
+    const recent = await recentMatches(scope, scope.search!, opts);
+    if (recent) return pageOf(scope, recent, opts);
+  }
+  let q = db
+    .selectFrom('inbox_items as i')
+    .innerJoin('inbox_authors as a', 'a.id', 'i.author_id')
+    .select([...LIST_COLUMNS, ...AUTHOR_COLUMNS])
+    .where((eb) => eb.and(filterConditions(eb, scope, opts, byLabel ? ['label'] : [])));
+  if (byLabel) {
+    q = q.innerJoin('inbox_item_labels as l', 'l.item_id', 'i.id').where('l.workspace_id', '=', scope.workspaceId).where('l.label', '=', opts.label!);
+  }
+  const [time, id] = byLabel ? (['l.item_created_at', 'l.item_id'] as const) : (['i.created_at', 'i.id'] as const);
+  if (opts.cursor) {
+    const key = decode(opts.cursor, opts.sort);
+    q = newest
+      ? q.where(sql<boolean>`(${sql.ref(time)}, ${sql.ref(id)}) < (${key[0]}, ${key[1]})`)
+      : q.where(sql<boolean>`(i.risk, i.created_at, i.id) < (${key[0]}, ${key[1]}, ${key[2]})`);
+  }
+  q = newest
+    ? q.orderBy(sql.ref(time), 'desc').orderBy(sql.ref(id), 'desc')
+    : q.orderBy('i.risk', 'desc').orderBy('i.created_at', 'desc').orderBy('i.id', 'desc');
+  return pageOf(scope, (await q.limit(opts.limit + 1).execute()) as unknown as JoinedRow[], opts);
+}
+
+/**
+ * SQLite, a search newest first: FTS5 hands back its matches in the order of its time key (created_at to the
+ * second, then the order items were stored), each joined to its item and checked against the other filters,
+ * until the page is full. A common word costs what a rare one does. The cursor's item gives the key to go on from.
+ */
+async function searchNewest(scope: FilterScope, search: ResolvedSearch, opts: ListOptions) {
+  const shift = sql.lit(SEARCH_KEY_SHIFT);
+  let q = scope.store.db
+    .selectFrom(sql`inbox_items_fts`.as('f'))
+    .innerJoin('inbox_items as i', (join) => join.on(sql<boolean>`i.rowid = f.rowid % ${shift}`))
+    .innerJoin('inbox_authors as a', 'a.id', 'i.author_id')
+    .select([...LIST_COLUMNS, ...AUTHOR_COLUMNS])
+    .where(sql<boolean>`f.inbox_items_fts match ${ftsQuery(scope.workspaceId, search)}`)
+    .where((eb) => eb.and(filterConditions(eb as unknown as ItemsEb, scope, { ...opts, q: undefined })));
+  if (opts.cursor) {
+    const [createdAt, id] = decode(opts.cursor, opts.sort) as [number, string];
+    // An item deleted since gives no key: the page goes on from the start of its second.
+    const key = sql`coalesce((select (c.created_at / 1000) * ${shift} + (c.rowid % ${shift}) from inbox_items c where c.id = ${id} and c.workspace_id = ${scope.workspaceId}), ${Math.floor(createdAt / 1000)} * ${shift})`;
+    q = q.where(sql<boolean>`f.rowid < ${key}`);
+  }
+  const rows = await q.orderBy(sql`f.rowid`, 'desc').limit(opts.limit + 1).execute();
+  return pageOf(scope, rows as unknown as JoinedRow[], opts);
+}
+
+/** How many of the newest items a PostgreSQL search looks through before asking its text index. */
+const RECENT = 2000;
+
+/**
+ * PostgreSQL, a search newest first: its GIN index finds matches in no order, so a common word would be gathered
+ * whole and sorted. The newest items passing the other filters are walked first (the stored vector checked on each,
+ * at most RECENT of them): when they hold a full page, that is the page, since every other match is older. Otherwise
+ * (a rare word) null, and the index answers, its few matches sorted.
+ */
+async function recentMatches(scope: FilterScope, search: ResolvedSearch, opts: ListOptions): Promise<JoinedRow[] | null> {
+  const { db } = scope.store;
+  let recent = db
+    .selectFrom('inbox_items as i')
+    .select(['i.id', 'i.created_at', sql`i.search_vector`.as('search_vector')])
+    .where((eb) => eb.and(filterConditions(eb, scope, { ...opts, q: undefined })));
+  if (opts.cursor) {
+    const [createdAt, id] = decode(opts.cursor, opts.sort);
+    recent = recent.where(sql<boolean>`(i.created_at, i.id) < (${createdAt}, ${id})`);
+  }
+  const rows = await db
+    .selectFrom(recent.orderBy('i.created_at', 'desc').orderBy('i.id', 'desc').limit(RECENT).as('r'))
+    .innerJoin('inbox_items as i', 'i.id', 'r.id')
+    .innerJoin('inbox_authors as a', 'a.id', 'i.author_id')
+    .select([...LIST_COLUMNS, ...AUTHOR_COLUMNS])
+    .where(sql<boolean>`r.search_vector @@ to_tsquery('simple', ${tsQuery(scope.workspaceId, search)})`)
+    .orderBy('r.created_at', 'desc')
+    .orderBy('r.id', 'desc')
+    .limit(opts.limit + 1)
+    .execute();
+  return rows.length > opts.limit ? (rows as unknown as JoinedRow[]) : null;
+}
+
+async function pageOf(scope: FilterScope, rows: JoinedRow[], opts: ListOptions) {
+  const page = rows.slice(0, opts.limit);
+  const last = page[page.length - 1];
+  const nextCursor =
+    rows.length > opts.limit && last
+      ? encode(opts.sort === 'newest' ? [Number(last.created_at), last.id] : [Number(last.risk), Number(last.created_at), last.id])
+      : null;
+  const replies = await replyCounts(scope, page.map((r) => r.id));
+  return { items: page.map((r) => presentItem(r, replies.get(r.id) ?? 0)), nextCursor };
+}
+
+/** How many replies the team sent to each item. */
+export async function replyCounts(scope: FilterScope, itemIds: string[]): Promise<Map<string, number>> {
+  if (itemIds.length === 0) return new Map();
+  const rows = await scope.store.db
+    .selectFrom('inbox_replies')
+    .select(['item_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('item_id', 'in', itemIds)
+    .where('kind', '=', 'reply')
+    .where('status', '=', 'sent')
+    .groupBy('item_id')
+    .execute();
+  return new Map(rows.map((r) => [r.item_id, Number(r.n)]));
+}

@@ -1,0 +1,49 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../store/schema.js';
+import type { Reason } from '../../analysis/index.js';
+
+export type LogOutcome = 'done' | 'not_possible' | 'failed' | 'queued';
+
+/** Why something was done: the analysis reasons, or a member's own words. */
+export type LogReason = Reason | string;
+
+export interface LogEntry {
+  id: string;
+  workspaceId: string;
+  itemId: string | null;
+  authorId: string | null;
+  actorId: string | null;
+  ruleId: string | null;
+  action: string;
+  outcome: LogOutcome;
+  reasons: LogReason[];
+  detail?: string | null;
+  undoes?: string | null;
+}
+
+/**
+ * Appends to the moderation log, which is never updated: an undo is a row of its own naming the row it undoes.
+ * The id is chosen by the caller (a job's), so a job run twice writes its row once.
+ */
+export async function appendLog(db: Kysely<Database>, e: LogEntry, now: number): Promise<boolean> {
+  const inserted = await db
+    .insertInto('moderation_log')
+    .values(logRow(e, now))
+    .onConflict((oc) => oc.column('id').doNothing())
+    .returningAll()
+    .executeTakeFirst();
+  return inserted !== undefined;
+}
+
+const logRow = (e: LogEntry, now: number) => ({
+  id: e.id, workspace_id: e.workspaceId, item_id: e.itemId, author_id: e.authorId, actor_id: e.actorId, rule_id: e.ruleId,
+  action: e.action, outcome: e.outcome, reasons: JSON.stringify(e.reasons.slice(0, 20)), detail: e.detail?.slice(0, 2000) ?? null,
+  undoes: e.undoes ?? null, created_at: now,
+});
+
+/** Appends many log rows, a few statements in all (12 columns a row: well under both databases' parameter limits). */
+export async function appendLogs(db: Kysely<Database>, entries: readonly LogEntry[], now: number): Promise<void> {
+  for (let i = 0; i < entries.length; i += 500) {
+    await db.insertInto('moderation_log').values(entries.slice(i, i + 500).map((e) => logRow(e, now))).onConflict((oc) => oc.column('id').doNothing()).execute();
+  }
+}

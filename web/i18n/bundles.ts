@@ -1,0 +1,15 @@
+/**
+ * Every translation, per language: the main file and one file per large area (web/i18n/<lang>/<area>.json, read
+ * under the key of its name), so that areas grow without one file holding everything.
+ */
+import enMain from './en.json' with { type: 'json' };
+import frMain from './fr.json' with { type: 'json' };
+import enInbox from './en/inbox.json' with { type: 'json' };
+import frInbox from './fr/inbox.json' with { type: 'json' };
+import enModeration from './en/moderation.json' with { type: 'json' };
+import frModeration from './fr/moderation.json' with { type: 'json' };
+import enTickets from './en/tickets.json' with { type: 'json' };
+import frTickets from './fr/tickets.json' with { type: 'json' };
+
+export const en = { ...enMain, inbox: enInbox, moderation: enModeration, tickets: enTickets };
+export const fr = { ...frMain, inbox: frInbox, moderation: frModeration, tickets: frTickets };

@@ -1,0 +1,102 @@
+import { Link } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import { UserText } from '../../components/UserText.js';
+import type { InboxItemView, ReplyView, ThreadContextEntry } from './api.js';
+import { Badges } from './Badges.js';
+import { ClampedText, safeUrl } from './ClampedText.js';
+import { dateTime, inert } from './text.js';
+
+interface Props {
+  item: InboxItemView;
+  thread: InboxItemView[];
+  context: ThreadContextEntry[];
+  replies: ReplyView[];
+  ownHandle: string | null;
+  postPath: string | null;
+  memberName: (userId: string | null) => string | null;
+  onOpen: (itemId: string) => void;
+}
+
+/** The conversation, oldest first: what it answers (our post among it), the item and its neighbours, and our replies. */
+export function ThreadView({ item, thread, context, replies, ownHandle, postPath, memberName, onOpen }: Props) {
+  const { t, i18n } = useTranslation();
+  const when = (value: string | number | null) => dateTime(value, i18n.language);
+  const messages = [...thread.filter((i) => i.id !== item.id), item].sort((a, b) => new Date(a.createdAt).getTime() - new Date(b.createdAt).getTime());
+  const own = (handle: string) => ownHandle !== null && handle.replace(/^@/, '').toLowerCase() === ownHandle.toLowerCase();
+
+  return (
+    <section className="inbox-thread" aria-label={t('inbox.thread.title')}>
+      <h3 className="visually-hidden">{t('inbox.thread.title')}</h3>
+      <ol className="inbox-thread-list">
+        {context.slice(-6).map((entry, index) => (
+          <li key={`c${index}`} className={`inbox-msg inbox-msg-context${own(entry.authorHandle) ? ' is-ours' : ''}`}>
+            <p className="inbox-msg-head">
+              <UserText className="inbox-msg-author">{`@${inert(entry.authorHandle.replace(/^@/, ''), 120)}`}</UserText>
+              {own(entry.authorHandle) ? <span className="inbox-ours">{t('inbox.thread.ourPost')}</span> : null}
+              <span className="muted">{when(entry.createdAt)}</span>
+            </p>
+            <ClampedText text={entry.text} />
+            {own(entry.authorHandle) && postPath ? <Link to={postPath}>{t('inbox.thread.openPost')}</Link> : null}
+          </li>
+        ))}
+        {messages.map((message) => {
+          const current = message.id === item.id;
+          const url = safeUrl(message.url);
+          return (
+            <li key={message.id} className={`inbox-msg${current ? ' is-current' : ''}`} aria-current={current ? 'true' : undefined}>
+              <p className="inbox-msg-head">
+                <UserText className="inbox-msg-author">{inert(message.author.displayName || message.author.handle, 200)}</UserText>
+                <UserText className="muted">{`@${inert(message.author.handle, 120)}`}</UserText>
+                <span className="muted">{when(message.createdAt)}</span>
+              </p>
+              <ClampedText text={message.text || t('inbox.noText')} />
+              <p className="inbox-msg-foot">
+                {current ? <Badges item={message} withWhy /> : null}
+                {url ? (
+                  <a href={url} target="_blank" rel="noopener noreferrer nofollow">
+                    {t('inbox.thread.onNetwork')}
+                  </a>
+                ) : null}
+                {!current ? (
+                  <button type="button" className="inbox-link-button" onClick={() => onOpen(message.id)}>
+                    {t('inbox.thread.open')}
+                  </button>
+                ) : null}
+              </p>
+            </li>
+          );
+        })}
+        {replies.map((reply) => {
+          const url = safeUrl(reply.url);
+          return (
+            <li key={reply.id} className="inbox-msg is-ours inbox-msg-reply">
+              <p className="inbox-msg-head">
+                <span className="inbox-ours">{t(`inbox.replies.kind.${reply.kind}`)}</span>
+                {memberName(reply.authorId) ? <UserText className="muted">{memberName(reply.authorId)!}</UserText> : null}
+                <span className="muted">{when(reply.sentAt ?? reply.createdAt)}</span>
+              </p>
+              {reply.kind === 'reply' ? <ClampedText text={reply.body} /> : null}
+              <p className={`inbox-reply-status inbox-reply-${reply.status}`}>
+                {t(`inbox.replies.status.${reply.status}`)}
+                {reply.status === 'failed' && reply.error ? (
+                  <>
+                    {' '}
+                    <UserText>{inert(reply.error, 400)}</UserText>
+                  </>
+                ) : null}
+                {url ? (
+                  <>
+                    {' '}
+                    <a href={url} target="_blank" rel="noopener noreferrer nofollow">
+                      {t('inbox.thread.onNetwork')}
+                    </a>
+                  </>
+                ) : null}
+              </p>
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}

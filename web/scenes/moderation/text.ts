@@ -1,0 +1,56 @@
+/**
+ * Network text for moderation pages: made inert (broken UTF-16 replaced, length capped) and cut into runs so
+ * that the words the analysis weighed can be highlighted. Matching folds case and accents, as the analysis does.
+ */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+export function inert(text: string | null | undefined, max = 5000): string {
+  const whole = (text ?? '').replace(LONE_SURROGATE, '\ufffd');
+  if (whole.length <= max) return whole;
+  const cut = /[\ud800-\udbff]/.test(whole[max - 1]) ? max - 1 : max;
+  return `${whole.slice(0, cut)}…`;
+}
+
+export function excerpt(text: string | null | undefined, length = 160): string {
+  return inert((text ?? '').replace(/\s+/g, ' ').trim(), length);
+}
+
+export interface Run {
+  text: string;
+  marked: boolean;
+}
+
+const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
+/** The text cut into runs, `marked` where one of `words` (at least two letters) appears. */
+export function highlight(text: string, words: readonly string[]): Run[] {
+  // One folded string with, for each of its characters, the index in the original it came from.
+  let folded = '';
+  const origin: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const f = fold(text[i]);
+    folded += f;
+    for (let k = 0; k < f.length; k++) origin.push(i);
+  }
+  const marks = new Array<boolean>(text.length).fill(false);
+  for (const word of new Set(words.map((w) => fold(w.trim())).filter((w) => w.length >= 2))) {
+    for (let at = folded.indexOf(word); at >= 0; at = folded.indexOf(word, at + word.length)) {
+      const end = origin[at + word.length - 1];
+      for (let i = origin[at]; i <= end; i++) marks[i] = true;
+    }
+  }
+  const runs: Run[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const last = runs[runs.length - 1];
+    if (last && last.marked === marks[i]) last.text += text[i];
+    else runs.push({ text: text[i], marked: marks[i] });
+  }
+  return runs;
+}
+
+/** A date from the API as ISO, whether it came as an ISO string or milliseconds. */
+export function toIso(value: string | number | null | undefined): string | null {
+  if (value === null || value === undefined || value === '') return null;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? null : date.toISOString();
+}

@@ -1,0 +1,90 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SavedReply, SavedReplyInput } from '../../api/moderation.js';
+import { useWorkspace } from '../../app/workspace.js';
+import { useSubmit, type Submit } from '../../app/useSubmit.js';
+import { ErrorAlert } from '../../components/Alert.js';
+import { UserText } from '../../components/UserText.js';
+import { fillVariables, unknownVariables } from './variables.js';
+
+interface Props {
+  initial?: SavedReply;
+  defaultLanguage: 'fr' | 'en';
+  onSave: (input: SavedReplyInput) => Promise<void>;
+  onCancel?: () => void;
+}
+
+const MAX_BODY = 2000;
+
+/** Title, language and text of a saved reply, with the variables explained and a live preview. */
+export function SavedReplyForm({ initial, defaultLanguage, onSave, onCancel }: Props) {
+  const { t } = useTranslation();
+  const workspace = useWorkspace();
+  const id = useId();
+  const [title, setTitle] = useState(initial?.title ?? '');
+  const [body, setBody] = useState(initial?.body ?? '');
+  const [language, setLanguage] = useState<'fr' | 'en'>(initial?.language ?? defaultLanguage);
+  const s = (key: string, values?: Record<string, unknown>) => t(`moderation.savedReplies.${key}`, values);
+  const sample = { handle: s('sampleHandle'), displayName: s('sampleName'), brand: workspace.workspaceName };
+  const unknown = unknownVariables(body);
+
+  const submit: Submit<[]> = useSubmit(async () => {
+    if (!title.trim()) return submit.setError(s('needTitle'));
+    if (!body.trim()) return submit.setError(s('needBody'));
+    await onSave({ title: title.trim(), body, language });
+    if (!initial) {
+      setTitle('');
+      setBody('');
+    }
+  });
+
+  return (
+    <form
+      className="sr-form"
+      noValidate
+      aria-label={initial ? s('editFor', { title: initial.title }) : s('new')}
+      onSubmit={submit.onSubmit}
+    >
+      <div className="sr-row">
+        <div className="field sr-title">
+          <label htmlFor={`${id}-title`}>{s('titleField')}</label>
+          <input id={`${id}-title`} value={title} maxLength={120} onChange={(e) => setTitle(e.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-lang`}>{s('language')}</label>
+          <select id={`${id}-lang`} value={language} onChange={(e) => setLanguage(e.target.value === 'en' ? 'en' : 'fr')}>
+            <option value="fr" lang="fr">{t('lang.fr')}</option>
+            <option value="en" lang="en">{t('lang.en')}</option>
+          </select>
+        </div>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-body`}>{s('body')}</label>
+        <textarea id={`${id}-body`} rows={4} lang={language} maxLength={MAX_BODY} value={body} aria-describedby={`${id}-vars`} onChange={(e) => setBody(e.target.value)} />
+        <p className="hint" id={`${id}-vars`}>
+          {s('variables')}
+        </p>
+        {unknown.length ? <p className="hint sr-warn">{s('unknown', { names: unknown.map((n) => `{${n}}`).join(', ') })}</p> : null}
+      </div>
+      <div className="sr-preview">
+        <p className="sr-preview-label" id={`${id}-preview`}>
+          {s('preview', { author: `@${sample.handle}` })}
+        </p>
+        <p className="sr-preview-text" aria-labelledby={`${id}-preview`} lang={language}>
+          {body.trim() ? <UserText>{fillVariables(body, sample)}</UserText> : <span className="muted">{s('previewEmpty')}</span>}
+        </p>
+      </div>
+      <ErrorAlert>{submit.error}</ErrorAlert>
+      <div className="cell-actions">
+        <button type="submit" className="button button-primary" disabled={submit.busy}>
+          {initial ? s('save') : s('create')}
+        </button>
+        {onCancel ? (
+          <button type="button" className="button" onClick={onCancel}>
+            {t('common.cancel')}
+          </button>
+        ) : null}
+      </div>
+    </form>
+  );
+}
