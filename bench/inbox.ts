@@ -3,13 +3,10 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { Pool } from 'undici';
 import pg from 'pg';
 import { SEARCHES, seedPostgres, seedSqlite, type SeedPlan } from './lib/inbox-seed.js';
-import { readEnv } from '../src/config/env.js';
-import { envToConfig } from '../src/config/config.js';
-import { createContext, destroyContext, type AppContext } from '../src/context.js';
 
 // 1,000,000 inbox items over 20 workspaces, on SQLite and on PostgreSQL: the list with its filters, the counts and
 // text search under 50 concurrent HTTP connections over loopback, p50 and p99 per query kind. Target: p99 < 100 ms.
@@ -165,49 +162,10 @@ async function run(database: 'sqlite' | 'postgres') {
   }
 }
 
-/**
- * Other parts' measurements of the inbound path, when present (ingest speed, arrival → action), each given a Ruche
- * context of its own on a fresh database.
- */
-async function optional(name: string, database: 'sqlite' | 'postgres'): Promise<unknown> {
-  const file = path.join(here, 'lib', `${name}.ts`);
-  if (!fs.existsSync(file)) return { skipped: `bench/lib/${name}.ts is not there` };
-  const mod = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
-  const fn = Object.values(mod).find((v) => typeof v === 'function') as ((ctx: AppContext) => Promise<unknown>) | undefined;
-  if (!fn) return { skipped: 'no function exported' };
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `ruche-bench-${name}-`));
-  const schema = `bench_${name.replace(/\W/g, '_')}_${crypto.randomBytes(4).toString('hex').replace(/\d/g, (d) => 'abcdefghij'[Number(d)]!)}`;
-  const ctx = await createContext(envToConfig(readEnv({
-    DATA_DIR: dataDir, SECRET_KEY: crypto.randomBytes(32).toString('hex'), LOG_LEVEL: 'warn', ROLES: 'api',
-    ...(database === 'postgres' ? { DATABASE_URL: PG_URL, DATABASE_SCHEMA: schema } : {}),
-  })));
-  try {
-    return await fn(ctx);
-  } catch (err) {
-    return { failed: String(err) };
-  } finally {
-    await destroyContext(ctx);
-    fs.rmSync(dataDir, { recursive: true, force: true });
-    if (database === 'postgres') {
-      const c = new pg.Client({ connectionString: PG_URL });
-      await c.connect();
-      await c.query(`drop schema if exists ${schema} cascade`);
-      await c.end();
-    }
-  }
-}
-
 export default async function inboxBench() {
   const only = (process.env.BENCH_INBOX_DATABASES?.split(',') ?? ['sqlite', 'postgres']) as Array<'sqlite' | 'postgres'>;
   const figures: Record<string, unknown> = { loadAverageAtStart: os.loadavg()[0], cpus: os.cpus().length };
   for (const db of only) figures[db] = await run(db);
-  // BENCH_INBOX_PIPELINE=0 measures the reads alone (the ingest and arrival-to-action figures take minutes).
-  for (const db of process.env.BENCH_INBOX_PIPELINE === '0' ? [] : only) {
-    figures[`ingest ${db}`] = await optional('inbox-ingest', db);
-    console.log(`ingest ${db}: ${JSON.stringify(figures[`ingest ${db}`])}`);
-    figures[`arrival to action ${db}`] = await optional('moderation-latency', db);
-    console.log(`arrival to action ${db}: ${JSON.stringify(figures[`arrival to action ${db}`])}`);
-  }
   figures.loadAverageAtEnd = os.loadavg()[0];
   return figures;
 }
