@@ -217,9 +217,10 @@ export async function inboxFlow(browser: Browser, server: InboxServer, lang: Lan
 async function phone(page: Page, me: ReturnType<typeof ui>, t: (key: string) => string, said: Texts) {
   await page.setViewportSize({ width: 390, height: 844 });
   const list = page.getByRole('listbox', { name: t('inbox.listLabel') });
-  // The open item is its own view, with a way back.
+  // The open item (the last one j reached) becomes its own view, with a way back, once the page has taken the new width.
   const back = me.button(t('inbox.back'));
-  if (await back.count()) await back.click();
+  await back.waitFor();
+  await back.click();
   await list.waitFor();
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await page.screenshot({ path: `/tmp/inbox-mobile-${me.t('inbox.listLabel') === 'Items' ? 'en' : 'fr'}.png`, fullPage: true });

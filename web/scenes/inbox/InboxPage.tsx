@@ -167,8 +167,10 @@ export function InboxPage() {
     list.patch(ids, change);
     try {
       await call();
+      list.settle(ids);
       afterChange(message);
     } catch (caught) {
+      list.settle(ids);
       setActionError(caught);
       void list.reload();
     }
@@ -399,7 +401,7 @@ export function InboxPage() {
                   onStatus={(s) => void setItemsStatus([currentId], s)}
                   onAssign={() => setOpen({ kind: 'assign', ids: [currentId] })}
                   onLabel={() => setOpen({ kind: 'label', ids: [currentId] })}
-                  onLoaded={(loaded) => list.patch([loaded.id], () => loaded)}
+                  onLoaded={(loaded) => list.offer(loaded)}
                 />
               ) : !phone && items.length > 0 ? (
                 <div className="inbox-detail inbox-detail-none">

@@ -18,8 +18,11 @@ export interface InboxList {
   showFresh: () => void;
   /** Called for the ids a live event names: rows already shown are refreshed, new ones wait in `fresh`. */
   refreshIds: (ids: string[]) => Promise<void>;
-  /** A change made here, applied at once (the server's answer follows). */
+  /** A change made here, applied at once; `settle` is called when the server has answered it. */
   patch: (ids: string[], change: (item: InboxItemView) => InboxItemView) => void;
+  settle: (ids: string[]) => void;
+  /** One row as the server gave it (the open item's detail): taken unless a change of ours is still on its way. */
+  offer: (item: InboxItemView) => void;
   refreshCounts: () => Promise<void>;
 }
 
@@ -38,10 +41,11 @@ export function useInboxList(wid: string, query: ItemQuery): InboxList {
   queryRef.current = query;
   const itemsRef = useRef(items);
   itemsRef.current = items;
-  // Rows changed here (a status, an assignee) since a request left: its answer, read before the change, must not
-  // put the old state back on screen.
-  const changes = useRef({ count: 0, at: new Map<string, number>() });
-  const changedSince = (mark: number) => (id: string) => (changes.current.at.get(id) ?? 0) > mark;
+  // Rows changed here (a status, an assignee) while a request was out, or whose change the server has not answered
+  // yet: that request's answer may have been read before the change and must not put the old state back on screen.
+  const changes = useRef({ count: 0, at: new Map<string, number>(), pending: new Map<string, number>() });
+  const changedSince = (mark: number) => (id: string) =>
+    (changes.current.pending.get(id) ?? 0) > 0 || (changes.current.at.get(id) ?? 0) > mark;
 
   const failed = useCallback(
     (caught: unknown) => {
@@ -136,10 +140,30 @@ export function useInboxList(wid: string, query: ItemQuery): InboxList {
 
   const patch = useCallback((ids: string[], change: (item: InboxItemView) => InboxItemView) => {
     const set = new Set(ids);
+    const { pending, at } = changes.current;
     const mark = ++changes.current.count;
-    for (const id of ids) changes.current.at.set(id, mark);
+    for (const id of ids) {
+      at.set(id, mark);
+      pending.set(id, (pending.get(id) ?? 0) + 1);
+    }
     setItems((before) => before?.map((i) => (set.has(i.id) ? change(i) : i)) ?? before);
   }, []);
 
-  return { items, counts, error, loadingMore, hasMore: cursor !== null, fresh, reload, loadMore, showFresh, refreshIds, patch, refreshCounts };
+  const settle = useCallback((ids: string[]) => {
+    const { pending, at } = changes.current;
+    const mark = ++changes.current.count;
+    for (const id of ids) {
+      at.set(id, mark);
+      const left = (pending.get(id) ?? 1) - 1;
+      if (left > 0) pending.set(id, left);
+      else pending.delete(id);
+    }
+  }, []);
+
+  const offer = useCallback((item: InboxItemView) => {
+    if ((changes.current.pending.get(item.id) ?? 0) > 0) return;
+    setItems((before) => before?.map((i) => (i.id === item.id ? item : i)) ?? before);
+  }, []);
+
+  return { items, counts, error, loadingMore, hasMore: cursor !== null, fresh, reload, loadMore, showFresh, refreshIds, patch, settle, offer, refreshCounts };
 }
