@@ -8,7 +8,7 @@ import { ModelBank } from './model/bank.js';
 import { loadModels, type ModelSet } from './models.js';
 import { hiddenCharacters } from './rules/hidden.js';
 import { plainText } from './rules/plain.js';
-import { sentimentOf } from './sentiment.js';
+import { agreeWithToxicity, sentimentOf } from './sentiment.js';
 import { toxicity } from './toxicity.js';
 import type { Token } from './text/tokenize.js';
 import type { Analysis, Lang, Reason } from './types.js';
@@ -86,14 +86,17 @@ export function analyzeWith(models: ModelSet, fasttext: LanguageIdentifier | und
   const lang = language.lang;
   const fr = lang === 'fr';
   const names = groupNameTokens(tokens.length, lexicon.groups);
-  const sentiment = sentimentOf(fr ? models['sentiment-fr'] : models['sentiment-en'], features, tokens, predict, names);
+  const read = sentimentOf(fr ? models['sentiment-fr'] : models['sentiment-en'], features, tokens, predict, names);
   const plain = plainText(tokens);
+  const complaint = complaintOf(lang, features, tokens, plain, read.result.probabilities.negative, models['complaint-en'], predict, names, text, lexicon.complaint);
   const tox = toxicity(text, tokens, features, lang, {
     hate: fr ? models['hate-fr'] : models['hate-en'],
     offensive: fr ? models['offensive-fr'] : models['offensive-en'],
     predict,
-  }, sentiment.result.probabilities.positive, plain, lexicon, sentiment.result.probabilities.negative);
-  const complaint = complaintOf(lang, features, tokens, plain, sentiment.result.probabilities.negative, models['complaint-en'], predict, names, text, lexicon.complaint);
+  }, read.result.probabilities.positive, plain, lexicon, read.result.probabilities.negative, complaint.result.score);
+  const { insult, hate, threat } = tox.result.categories;
+  const hostile = Math.max(insult, hate, threat);
+  const sentiment = agreeWithToxicity(read, hostile, hostile === insult ? 'insult' : hostile === hate ? 'hate' : 'threat');
   return {
     lang,
     language,

@@ -28,4 +28,5 @@ export const REASON_RULES: readonly string[] = [
   'complaint-contrast',
   'complaint-photo',
   'service-question',
+  'hostile',
 ];

@@ -49,3 +49,28 @@ export function sentimentOf(
     reasons,
   };
 }
+
+/**
+ * A text that insults, hates or threatens (swearing for joy is already out of those scores) is not a warm one: a
+ * sentiment model that read it as positive or neutral ("vous êtes des incapables") gives way to the toxicity, so the
+ * inbox never shows "positive" beside "insult". The negative probability becomes at least the toxicity score.
+ */
+export function agreeWithToxicity(
+  sentiment: { result: SentimentResult; reasons: Reason[] }, hostile: number, category: string,
+): { result: SentimentResult; reasons: Reason[] } {
+  const p = sentiment.result.probabilities;
+  if (hostile < 0.5 || sentiment.result.label === 'negative') return sentiment;
+  const negative = Math.max(p.negative, hostile);
+  const rest = p.neutral + p.positive;
+  const scale = rest > 0 ? (1 - negative) / rest : 0;
+  const q = [negative, p.neutral * scale, p.positive * scale];
+  let best = 0;
+  for (let k = 1; k < 3; k++) if (q[k] > q[best]) best = k;
+  if (best !== 1 && Math.abs(q[2] - q[0]) < NEUTRAL_BAND) best = 1;
+  if (LABELS[best] === sentiment.result.label) return sentiment;
+  const r = (x: number) => Math.round(x * 1000) / 1000;
+  return {
+    result: { label: LABELS[best], score: r(q[2] - q[0]), probabilities: { negative: r(q[0]), neutral: r(q[1]), positive: r(q[2]) } },
+    reasons: [{ category: 'sentiment', rule: 'hostile', text: category, weight: r(hostile) }],
+  };
+}

@@ -65,6 +65,16 @@ describe('what a moderator is shown', () => {
     }
   });
 
+  it('never calls a text positive, or neutral, when it insults, hates or threatens', () => {
+    const contradictions: string[] = [];
+    for (const text of [...all, 'Vous êtes des incapables', 'You are all worthless idiots']) {
+      const a = analyzer.analyze(text);
+      const { insult, hate, threat } = a.toxicity.categories;
+      if (Math.max(insult, hate, threat) >= 0.5 && a.sentiment.label !== 'negative') contradictions.push(`${text} → ${a.sentiment.label}`);
+    }
+    expect(contradictions).toEqual([]);
+  });
+
   it('gives no score to a text with nothing to read', () => {
     for (const text of ['', '   ', '?!', '...']) {
       const a = analyzer.analyze(text);

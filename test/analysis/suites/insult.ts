@@ -16,6 +16,16 @@ export const INSULT_EN: Suite = {
       'Being {iam} is part of who I am.',
       'The new law protects {pl} from discrimination.',
     ], ['I am a gay man and I love my husband.', 'Trans women are women.', 'Muslims around the world are breaking their fast tonight.', 'Black lives matter.', 'Proud to be a lesbian!', 'As a disabled woman, I need ramps, not pity.']),
+    ...expand('plain-complaint', false, [], [], [
+      'My order never arrived, I have been waiting for three weeks and nobody answers. Unacceptable!',
+      'Still no refund after two months. This is a disgrace.',
+      'Your app crashed again and I lost my whole basket.',
+      'Worst customer service I have ever dealt with, three calls and no answer.',
+      'The parcel came damaged and the box was soaking wet.',
+      'I was charged twice for the same order, please fix it now.',
+      'Forty minutes on hold and then the line dropped. Ridiculous.',
+      'The jar was half empty when I opened it, very disappointed.',
+    ]),
     ...expand('ordinary', false, [], [], [
       'What a great game last night!',
       'Thanks so much for your help today.',
@@ -64,6 +74,16 @@ export const INSULT_FR: Suite = {
       'La nouvelle loi protège {pl} des discriminations.',
       'Les droits {des} progressent enfin.',
     ], ['Je suis homosexuel et j’aime mon mari.', 'Les femmes trans sont des femmes.', 'Les musulmans du monde entier rompent le jeûne ce soir.', 'Les femmes gagnent encore 15 % de moins que les hommes.', 'Fière d’être lesbienne !', 'Handicapée, j’ai besoin de rampes, pas de pitié.']),
+    ...expand('plain-complaint', false, [], [], [
+      'Ma commande n’est jamais arrivée, j’attends depuis 3 semaines et personne ne répond. Inadmissible !',
+      'Toujours pas de remboursement après deux mois, c’est honteux.',
+      'Votre appli a encore planté et j’ai perdu tout mon panier.',
+      'Le pire service client que j’ai connu : trois appels et aucune réponse.',
+      'Le colis est arrivé abîmé et le carton était trempé.',
+      'J’ai été débité deux fois pour la même commande, corrigez ça vite.',
+      'Quarante minutes d’attente au téléphone puis la ligne coupe. Ridicule.',
+      'Le pot était à moitié vide à l’ouverture, très déçue.',
+    ]),
     ...expand('ordinary', false, [], [], [
       'Quel beau match hier soir !',
       'Merci beaucoup pour ton aide aujourd’hui.',
