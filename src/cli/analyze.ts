@@ -23,6 +23,7 @@ export async function runAnalyze(input: NodeJS.ReadableStream, output: NodeJS.Wr
   let refuse: Refusal | undefined;
   const lines = createInterface({ input, crlfDelay: Infinity });
   let pending: string[] = [];
+  let idle: NodeJS.Immediate | null = null;
   const flush = async () => {
     if (pending.length === 0) return;
     const chunk = pending.join('');
@@ -37,7 +38,14 @@ export async function runAnalyze(input: NodeJS.ReadableStream, output: NodeJS.Wr
     if (!refuse && !accepted(parse(line))) refuse = (await import('./analyze-input.js')).refusal;
     pending.push(`${JSON.stringify(analyzeLine(line, analyzer.analyze, refuse))}\n`);
     if (pending.length >= BATCH) await flush();
+    // Lines already read are answered in batches; once the input has nothing more for now, what is ready goes out,
+    // so a caller writing one line at a time gets each answer without closing the input.
+    else idle ??= setImmediate(() => {
+      idle = null;
+      void flush();
+    });
   }
+  if (idle) clearImmediate(idle);
   await flush();
 }
 

@@ -25,4 +25,15 @@ describe('ruche analyze', () => {
     expect(lines[4]).toMatchObject({ lang: 'en', sentiment: { label: 'positive' }, complaint: { flagged: false } });
     for (const key of ['insult', 'hate', 'threat', 'sexual', 'spam']) expect(lines[4].toxicity.categories[key]).toBeGreaterThanOrEqual(0);
   });
+
+  it('answers a line while the input is still open, for a caller writing one line at a time', async () => {
+    const input = new PassThrough();
+    const output = new PassThrough();
+    const done = runAnalyze(input, output);
+    input.write('{"id": "first", "text": "Merci pour la réponse rapide !"}\n');
+    const first = await new Promise<string>((resolve) => output.once('data', (c: Buffer) => resolve(c.toString())));
+    expect(JSON.parse(first.trim())).toMatchObject({ id: 'first', lang: 'fr' });
+    input.end('{"id": "second", "text": "ok"}\n');
+    await done;
+  });
 });
