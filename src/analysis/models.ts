@@ -4,7 +4,10 @@ import { fileURLToPath } from 'node:url';
 import { decodeModel } from './model/codec.js';
 import type { LinearModel } from './model/linear.js';
 
-export const MODELS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'models');
+// Set by the bundle of the analysis command line (scripts/analyze.mjs), which runs from dist/ and not from here.
+declare const RUCHE_MODELS_DIR: string | undefined;
+
+export const MODELS_DIR = typeof RUCHE_MODELS_DIR === 'string' ? RUCHE_MODELS_DIR : path.join(path.dirname(fileURLToPath(import.meta.url)), 'models');
 
 export const MODEL_NAMES = ['language', 'sentiment-fr', 'sentiment-en', 'hate-fr', 'hate-en', 'offensive-en', 'offensive-fr', 'complaint-en'] as const;
 export type ModelName = (typeof MODEL_NAMES)[number];

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { runAnalyze } from '../../src/cli/analyze.js';
@@ -35,5 +36,18 @@ describe('ruche analyze', () => {
     expect(JSON.parse(first.trim())).toMatchObject({ id: 'first', lang: 'fr' });
     input.end('{"id": "second", "text": "ok"}\n');
     await done;
+  });
+
+  it('runs as `npm run analyze` does: from its bundle, remade from the sources, with the shipped models', () => {
+    const run = spawnSync(process.execPath, ['scripts/analyze.mjs'], {
+      input: '{"id": 7, "text": "Je vais te tuer sale connard"}\n{"id": 8, "text": "I love this, thank you!"}\n',
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(run.status, run.stderr).toBe(0);
+    const lines = run.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.id)).toEqual([7, 8]);
+    expect(lines[0]).toMatchObject({ lang: 'fr', toxicity: { flagged: true } });
+    expect(lines[1]).toMatchObject({ lang: 'en', sentiment: { label: 'positive' } });
   });
 });
