@@ -2,17 +2,13 @@
  * Network text for moderation pages: made inert (broken UTF-16 replaced, length capped) and cut into runs so
  * that the words the analysis weighed can be highlighted. Matching folds case and accents, as the analysis does.
  */
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+import { excerpt, inert as inertText, toIso } from '../inbox/text.js';
 
+export { excerpt, toIso };
+
+/** Moderation pages show a text whole in a card: a shorter cap than the inbox's reading pane. */
 export function inert(text: string | null | undefined, max = 5000): string {
-  const whole = (text ?? '').replace(LONE_SURROGATE, '\ufffd');
-  if (whole.length <= max) return whole;
-  const cut = /[\ud800-\udbff]/.test(whole[max - 1]) ? max - 1 : max;
-  return `${whole.slice(0, cut)}…`;
-}
-
-export function excerpt(text: string | null | undefined, length = 160): string {
-  return inert((text ?? '').replace(/\s+/g, ' ').trim(), length);
+  return inertText(text, max);
 }
 
 export interface Run {
@@ -46,11 +42,4 @@ export function highlight(text: string, words: readonly string[]): Run[] {
     else runs.push({ text: text[i], marked: marks[i] });
   }
   return runs;
-}
-
-/** A date from the API as ISO, whether it came as an ISO string or milliseconds. */
-export function toIso(value: string | number | null | undefined): string | null {
-  if (value === null || value === undefined || value === '') return null;
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? null : date.toISOString();
 }
