@@ -35,6 +35,9 @@ export const INSULT_EN: Suite = {
       'Fuck yeah, we won the cup!',
       'That exam was a bitch but I passed.',
       "You're not an idiot, you just made a mistake.",
+      'See everyone next week for the next episode.',
+      'The YouTube channel posts a new video every Tuesday.',
+      'The budget vote takes place next week.',
     ]),
     ...expand('aimed-insult', true, [], [], [
       'You are a stupid idiot.',
@@ -93,6 +96,9 @@ export const INSULT_FR: Suite = {
       'Ce film est vraiment bien fait.',
       "Tu n'es pas un idiot, tu t'es juste trompé.",
       'Bordel, on a gagné la coupe !',
+      'À la semaine prochaine pour le prochain épisode.',
+      'La chaîne YouTube publie une vidéo chaque mardi.',
+      'Le vote du budget aura lieu la semaine prochaine.',
     ]),
     ...expand('aimed-insult', true, [], [], [
       "T'es un connard.",
