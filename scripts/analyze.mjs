@@ -43,6 +43,8 @@ if (!upToDate()) {
   const result = await build({
     entryPoints: [path.join(root, 'src/cli/analyze-main.ts')],
     outfile: bundle,
+    // Written below, whole and then renamed: two first runs at once never read a half-written bundle.
+    write: false,
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -54,6 +56,13 @@ if (!upToDate()) {
     logLevel: 'warning',
   });
   const files = Object.keys(result.metafile.inputs).filter((f) => !f.startsWith('node_modules/'));
-  fs.writeFileSync(stampFile, JSON.stringify({ files, fingerprint: fingerprint(files) }));
+  fs.mkdirSync(outDir, { recursive: true });
+  const replace = (file, text) => {
+    const part = `${file}.${process.pid}`;
+    fs.writeFileSync(part, text);
+    fs.renameSync(part, file);
+  };
+  replace(bundle, result.outputFiles[0].contents);
+  replace(stampFile, JSON.stringify({ files, fingerprint: fingerprint(files) }));
 }
 await import(pathToFileURL(bundle).href);
