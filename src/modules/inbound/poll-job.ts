@@ -50,8 +50,9 @@ export function pollJob(ctx: AppContext) {
       if (!read) return { skipped: 'unsupported' };
       const lease = `inbox.poll:${accountId}:${source}`;
       if (!(await acquireLease(db, lease, job.jobId, ctx.clock.now(), LEASE_MS))) return { skipped: 'busy' };
+      let walked: Awaited<ReturnType<typeof walk>>;
       try {
-        return await walk(ctx, account, source, read, job);
+        walked = await walk(ctx, account, source, read, job);
       } catch (err) {
         if (isConnectorError(err) && err.kind === 'auth_expired') {
           await markReconnect(ctx, accountId, err.message);
@@ -64,6 +65,13 @@ export function pollJob(ctx: AppContext) {
       } finally {
         await releaseLease(db, lease, job.jobId);
       }
+      // A walk longer than one run goes on at once in a follow-up, keyed by this run so it is queued once; queued
+      // once this run's lease is released, or the follow-up could start first, find the source busy, and stop.
+      if (walked.more) {
+        const visible = walked.backfilling ? { workspaceId: account.workspace_id } : {};
+        await ctx.jobs.queue.enqueue(INBOX_POLL, { accountId, source }, { idempotencyKey: `inbox-poll:${accountId}:${source}:after:${job.jobId}`, ...visible });
+      }
+      return { pages: walked.pages, stored: walked.stored, more: walked.more };
     },
   });
 }
@@ -92,10 +100,5 @@ async function walk(ctx: AppContext, account: { id: string; workspace_id: string
     }
   }
   await markPolled(db, account.id, source, ctx.clock.now());
-  // A walk longer than one run goes on at once in a follow-up, keyed by this run so it is queued once.
-  if (more) {
-    const visible = state.backfillDone ? {} : { workspaceId: account.workspace_id };
-    await ctx.jobs.queue.enqueue(INBOX_POLL, { accountId: account.id, source }, { idempotencyKey: `inbox-poll:${account.id}:${source}:after:${job.jobId}`, ...visible });
-  }
-  return { pages, stored, more };
+  return { pages, stored, more, backfilling: !state.backfillDone };
 }
