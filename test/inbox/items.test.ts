@@ -10,6 +10,7 @@ import { addMember, setupOwner, type TestClient } from '../helpers/client.js';
 import { connectLocalAccount } from '../helpers/publishing.js';
 import { LocalNetwork } from '../helpers/local-network.js';
 import { inboxPath, seedItem } from './seed.js';
+import { openEventStream } from '../helpers/event-stream.js';
 
 describe.each(databases)('inbox items on %s', (kind) => {
   const network = new LocalNetwork();
@@ -202,33 +203,6 @@ describe.each(databases)('inbox items on %s', (kind) => {
 });
 
 /** Reads server-sent events from the inbox stream, with the client's session cookie. */
-async function openStream(baseUrl: string, client: TestClient, ws: string) {
-  const cookies = (client as unknown as { cookies: Map<string, string> }).cookies;
-  const abort = new AbortController();
-  const res = await fetch(`${baseUrl}${inboxPath(ws, '/stream')}`, {
-    headers: { cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join('; '), accept: 'text/event-stream' },
-    signal: abort.signal,
-  });
-  expect(res.status).toBe(200);
-  const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
-  let buffer = '';
-  return {
-    async next(event: string): Promise<unknown> {
-      for (;;) {
-        const end = buffer.indexOf('\n\n');
-        if (end >= 0) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const name = /^event: (.*)$/m.exec(block)?.[1];
-          const data = /^data: (.*)$/m.exec(block)?.[1];
-          if (name === event && data) return JSON.parse(data);
-          continue;
-        }
-        const { value, done } = await reader.read();
-        if (done) throw new Error('the stream ended');
-        buffer += value;
-      }
-    },
-    close: () => abort.abort(),
-  };
+function openStream(baseUrl: string, client: TestClient, ws: string) {
+  return openEventStream(`${baseUrl}${inboxPath(ws, '/stream')}`, client);
 }

@@ -9,6 +9,7 @@ import { startSmtp } from '../helpers/smtp.js';
 import { LocalNetwork } from '../helpers/local-network.js';
 import { inSeconds, waitForStatus } from '../helpers/publishing.js';
 import { eventually, inbox, ofKind, team } from './helpers.js';
+import { openEventStream } from '../helpers/event-stream.js';
 
 describe.each(databases)('notifications on %s', (kind) => {
   const network = new LocalNetwork();
@@ -257,36 +258,8 @@ describe.each(databases)('notifications on %s', (kind) => {
 });
 
 /** Reads server-sent events from the stream route, with the client's session cookie. */
-async function openStream(baseUrl: string, client: TestClient) {
-  const cookies = (client as unknown as { cookies: Map<string, string> }).cookies;
-  const abort = new AbortController();
-  const res = await fetch(`${baseUrl}/api/v1/notifications/stream`, {
-    headers: { cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join('; '), accept: 'text/event-stream' },
-    signal: abort.signal,
-  });
-  expect(res.status).toBe(200);
-  expect(res.headers.get('content-type')).toContain('text/event-stream');
-  const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
-  let buffer = '';
-  return {
-    async next(event: string): Promise<unknown> {
-      for (;;) {
-        const end = buffer.indexOf('\n\n');
-        if (end >= 0) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const name = /^event: (.*)$/m.exec(block)?.[1];
-          const data = /^data: (.*)$/m.exec(block)?.[1];
-          if (name === event && data) return JSON.parse(data);
-          continue;
-        }
-        const { value, done } = await reader.read();
-        if (done) throw new Error('the stream ended');
-        buffer += value;
-      }
-    },
-    close: () => abort.abort(),
-  };
+function openStream(baseUrl: string, client: TestClient) {
+  return openEventStream(`${baseUrl}/api/v1/notifications/stream`, client);
 }
 
 /** A received message with its quoted-printable body and encoded subject decoded, to read as a person would. */
