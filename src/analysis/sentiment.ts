@@ -6,6 +6,7 @@ import type { Token } from './text/tokenize.js';
 import type { Reason, SentimentLabel, SentimentResult } from './types.js';
 
 const LABELS: SentimentLabel[] = ['negative', 'neutral', 'positive'];
+const r = (x: number) => Math.round(x * 1000) / 1000;
 
 /** Below this |P(pos) − P(neg)| a text is neutral whatever class came first: the label never contradicts the score. */
 export const NEUTRAL_BAND = 0.1;
@@ -29,10 +30,14 @@ export function decide(p: number[], d: SentimentDecision): { probabilities: numb
   const q = [p[0] * Math.exp(d.negative), p[1], p[2] * Math.exp(d.positive)];
   const sum = q[0] + q[1] + q[2];
   for (let k = 0; k < 3; k++) q[k] /= sum;
+  return { probabilities: q, best: labelIndex(q) };
+}
+
+/** The most probable label, neutral when positive and negative are within the neutral band of each other. */
+function labelIndex(q: number[]): number {
   let best = 0;
   for (let k = 1; k < 3; k++) if (q[k] > q[best]) best = k;
-  if (best !== 1 && Math.abs(q[2] - q[0]) < NEUTRAL_BAND) best = 1;
-  return { probabilities: q, best };
+  return best !== 1 && Math.abs(q[2] - q[0]) < NEUTRAL_BAND ? 1 : best;
 }
 
 /** Three-way sentiment from a per-language model (labels negative, neutral, positive); score is P(pos) − P(neg). */
@@ -43,7 +48,6 @@ export function sentimentOf(
   const { probabilities: p, best } = decide(raw, sentimentDecisionOf(model.meta));
   const label = LABELS[best];
   const reasons = label === 'neutral' ? [] : topWords(model, fv, tokens, 'sentiment', 3, best, best === 0 ? 2 : 0, predict, skip);
-  const r = (x: number) => Math.round(x * 1000) / 1000;
   return {
     result: { label, score: r(p[2] - p[0]), probabilities: { negative: r(p[0]), neutral: r(p[1]), positive: r(p[2]) } },
     reasons,
@@ -64,11 +68,8 @@ export function agreeWithToxicity(
   const rest = p.neutral + p.positive;
   const scale = rest > 0 ? (1 - negative) / rest : 0;
   const q = [negative, p.neutral * scale, p.positive * scale];
-  let best = 0;
-  for (let k = 1; k < 3; k++) if (q[k] > q[best]) best = k;
-  if (best !== 1 && Math.abs(q[2] - q[0]) < NEUTRAL_BAND) best = 1;
+  const best = labelIndex(q);
   if (LABELS[best] === sentiment.result.label) return sentiment;
-  const r = (x: number) => Math.round(x * 1000) / 1000;
   return {
     result: { label: LABELS[best], score: r(q[2] - q[0]), probabilities: { negative: r(q[0]), neutral: r(q[1]), positive: r(q[2]) } },
     reasons: [{ category: 'sentiment', rule: 'hostile', text: category, weight: r(hostile) }],
