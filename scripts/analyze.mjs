@@ -4,43 +4,27 @@
  * tsx, so that a start compiles nothing (the first answer comes about 200 ms sooner). The bundle is remade when one
  * of the files it was made from has changed, as the web build is (see web-inputs.mjs).
  */
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { STAMP_FILE, fingerprintOf, readStamp } from './web-inputs.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = path.join(root, 'dist/analyze');
 const bundle = path.join(outDir, 'analyze.mjs');
-const stampFile = path.join(outDir, 'inputs.json');
-
-function fingerprint(files) {
-  const hash = crypto.createHash('sha256');
-  // The models' folder is written into the bundle: a project moved elsewhere needs a new one.
-  hash.update(root + '\0');
-  for (const file of [...files, 'package-lock.json'].sort()) {
-    hash.update(file + '\0');
-    try {
-      hash.update(fs.readFileSync(path.join(root, file)));
-    } catch {
-      hash.update('missing');
-    }
-  }
-  return hash.digest('hex');
-}
+const inputs = (files) => [...files, 'package-lock.json'];
 
 function upToDate() {
-  try {
-    const stamp = JSON.parse(fs.readFileSync(stampFile, 'utf8'));
-    return fs.existsSync(bundle) && Array.isArray(stamp.files) && stamp.fingerprint === fingerprint(stamp.files);
-  } catch {
-    return false;
-  }
+  const stamp = readStamp(outDir);
+  // The models' folder is written into the bundle: a project moved elsewhere needs a new one.
+  return !!stamp && stamp.root === root && fs.existsSync(bundle) && stamp.fingerprint === fingerprintOf(root, inputs(stamp.files));
 }
 
 if (!upToDate()) {
   const { build } = await import('esbuild');
   const result = await build({
+    // Input paths in the metafile are then relative to the project, whatever folder the command is run from.
+    absWorkingDir: root,
     entryPoints: [path.join(root, 'src/cli/analyze-main.ts')],
     outfile: bundle,
     // Written below, whole and then renamed: two first runs at once never read a half-written bundle.
@@ -63,6 +47,6 @@ if (!upToDate()) {
     fs.renameSync(part, file);
   };
   replace(bundle, result.outputFiles[0].contents);
-  replace(stampFile, JSON.stringify({ files, fingerprint: fingerprint(files) }));
+  replace(path.join(outDir, STAMP_FILE), JSON.stringify({ root, files, fingerprint: fingerprintOf(root, inputs(files)) }));
 }
 await import(pathToFileURL(bundle).href);

@@ -11,8 +11,13 @@ export const STAMP_FILE = '.inputs.json';
 const ALWAYS = ['vite.config.ts', 'scripts/vite-build-stamp.ts', 'scripts/vite-precompress.ts', 'package-lock.json', 'web/index.html'];
 
 export function fingerprint(root, files) {
+  return fingerprintOf(root, [...ALWAYS, ...files]);
+}
+
+/** A hash of these files' names and contents (a missing file counts as missing): what a build was made from. */
+export function fingerprintOf(root, files) {
   const hash = crypto.createHash('sha256');
-  for (const file of [...new Set([...ALWAYS, ...files])].sort()) {
+  for (const file of [...new Set(files)].sort()) {
     hash.update(file + '\0');
     try {
       hash.update(fs.readFileSync(path.join(root, file)));
