@@ -41,12 +41,15 @@ export function feedPost(entry: FeedEntry, feed: FeedContext): ListeningPost | n
   if (uri === null) return null;
   const title = entry.title ? readText(entry.title, MAX_TITLE_CHARS).text : '';
   const body = entry.body ? readText(entry.body, MAX_TEXT_CHARS) : { text: '', links: [] };
-  const links = [...new Set(body.links.map((l) => webUrl(l, feed.feedUrl)).filter((l): l is string => l !== null))];
+  const url = webUrl(entry.link, feed.feedUrl);
+  // Links in the content are relative to the page it was written for, when there is one.
+  const page = url === null ? feed.feedUrl : new URL(url);
+  const links = [...new Set(body.links.map((l) => webUrl(l, page)).filter((l): l is string => l !== null))];
   const language = languageTags(entry.language);
   return {
     network: 'feed',
     uri,
-    url: webUrl(entry.link, feed.feedUrl),
+    url,
     author: author(entry, feed),
     text: capChars([title, body.text].filter((t) => t !== '').join('\n\n'), MAX_TEXT_CHARS),
     title: title || null,
