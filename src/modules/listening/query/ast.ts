@@ -37,7 +37,7 @@ export interface HashtagNode extends Span {
 export interface MentionNode extends Span {
   type: 'mention';
   text: string;
-  /** Lower-cased, without the leading '@'; may carry a Mastodon instance (`user@instance.social`). */
+  /** Folded, without the leading '@'; may carry a Mastodon instance (`user@instance.social`). */
   handle: string;
 }
 

@@ -78,7 +78,7 @@ function term(run: string, start: number, end: number): Term {
     return { type: 'hashtag', text: run, tag, start, end };
   }
   if (run.startsWith('@')) {
-    const handle = run.slice(1).toLowerCase();
+    const handle = fold(run.slice(1));
     if (!HANDLE_RE.test(handle)) throw syntaxError('unexpected_token', start, end, { token: run });
     return { type: 'mention', text: run, handle, start, end };
   }
@@ -110,7 +110,7 @@ function fieldTerm(name: string, raw: string, start: number, end: number): Field
   if (!field) throw syntaxError('unknown_field', start, start + name.length + 1, { field: name, known: FIELDS.join(', ') });
   const valueStart = start + name.length + 1;
   const bad = () => syntaxError('bad_field_value', valueStart, end, { field, value: raw });
-  let value = raw.toLowerCase();
+  let value = field === 'author' ? fold(raw) : raw.toLowerCase();
   if (field === 'lang') {
     value = value.replace(/_/g, '-');
     if (!LANG_RE.test(value)) throw bad();

@@ -39,7 +39,7 @@ class Parser {
   private or(): QueryNode {
     const children = [this.and()];
     while (this.peek()?.kind === 'or') {
-      this.operand(this.next());
+      this.operand(this.next()!);
       children.push(this.and());
     }
     return group('or', children);
@@ -49,7 +49,7 @@ class Parser {
     const children = [this.unary()];
     for (;;) {
       const t = this.peek();
-      if (t?.kind === 'and') this.operand(this.next());
+      if (t?.kind === 'and') this.operand(this.next()!);
       else if (!startsOperand(t)) break;
       children.push(this.unary());
     }
