@@ -12,11 +12,12 @@ const MAX_LIMIT = 1000;
 
 /**
  * The words, hashtags and links that rose in the alert window against the baseline period, ranked by the weighted
- * log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008, "Fightin' Words"). The prior is
- * the pooled counts of both periods, as tidylo does: it shrinks rare terms towards no change, so the ranking follows
- * evidence rather than raw counts — a common word at its usual rate scores near zero, a word new to the conversation
- * scores high as soon as it is seen a few times, and a big rise of a common word still ranks by how sure it is.
- * Only terms with a positive score, seen at least twice recently; best first.
+ * log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008, "Fightin' Words"). The prior
+ * follows each term's share of both periods pooled, with as much weight as the alert window has words: it quiets
+ * terms seen once or twice, yet lets an hour's clear rise of a common word show. The ranking follows evidence, not
+ * raw counts: a common word at its usual rate scores near zero, a word new to the conversation scores well as soon as
+ * it is seen a few times, and a big rise of a common word ranks by how sure it is.
+ * Only terms with a positive score, seen at least twice recently; best first. Nothing rises against an empty baseline.
  */
 export function risingTerms(
   recent: Map<string, number>,
@@ -25,13 +26,14 @@ export function risingTerms(
 ): RisingTerm[] {
   const nRecent = total(recent);
   const nBase = total(baseline);
-  const a0 = nRecent + nBase;
+  if (nRecent === 0 || nBase === 0) return [];
+  const a0 = nRecent;
   const found: RisingTerm[] = [];
   for (const [term, raw] of recent) {
     const y1 = count(raw);
     if (y1 < MIN_RECENT) continue;
     const y2 = count(baseline.get(term));
-    const a = y1 + y2;
+    const a = (a0 * (y1 + y2)) / (nRecent + nBase);
     const rest1 = nRecent + a0 - y1 - a;
     const rest2 = nBase + a0 - y2 - a;
     // A term that is the whole vocabulary of a period has no odds to compare.
