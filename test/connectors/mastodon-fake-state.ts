@@ -15,6 +15,9 @@ export interface FakeAccount {
   token: string;
   followersCount?: number;
   createdAt?: string;
+  /** An account of another server, known here through federation: its home's host and profile address. */
+  domain?: string;
+  remoteUrl?: string;
 }
 export interface FakeMedia {
   id: string;
@@ -38,6 +41,9 @@ export interface FakeStatus {
   deleted: boolean;
   /** The status it quotes (Mastodon 4.4+). */
   quoteId?: string | null;
+  /** A status from another server keeps the uri and address it has there. */
+  uri?: string;
+  url?: string;
 }
 export type FakeNotificationType = 'mention' | 'favourite' | 'reblog' | 'follow' | 'quote';
 export interface FakeNotification {
@@ -74,6 +80,8 @@ export class FakeState {
   reblogs = new Set<string>();
   /** Called with each new notification: the streaming endpoint listens here. */
   readonly listeners = new Set<(n: FakeNotification) => void>();
+  /** Called with each new status: the public streams listen here. */
+  readonly statusListeners = new Set<(s: FakeStatus) => void>();
 
   constructor(readonly origin: () => string, readonly quirks: MastodonQuirks = {}, readonly domain = 'fake.test') {}
 
@@ -103,6 +111,7 @@ export class FakeState {
     const quoted = s.quoteId ? this.status(s.quoteId) : undefined;
     if (quoted && !this.quirks.noQuotes && quoted.accountId !== s.accountId) this.notify(quoted.accountId, 'quote', s.accountId, s.id, s.createdAt);
     if (s.visibility === 'direct') this.converse(s, [s.accountId, ...mentioned]);
+    for (const listener of this.statusListeners) listener(s);
     return s;
   }
 
@@ -138,9 +147,9 @@ export class FakeState {
   renderAccount(a: FakeAccount) {
     const posts = this.statuses.filter((s) => s.accountId === a.id && !s.deleted).length;
     return {
-      id: a.id, username: a.username, acct: a.username, display_name: a.displayName,
+      id: a.id, username: a.username, acct: a.domain ? `${a.username}@${a.domain}` : a.username, display_name: a.displayName,
       locked: false, bot: false, discoverable: true, group: false, created_at: a.createdAt ?? '2024-01-01T00:00:00.000Z',
-      note: '', url: `${this.origin()}/@${a.username}`, avatar: `${this.origin()}/avatars/original/missing.png`,
+      note: '', url: a.remoteUrl ?? `${this.origin()}/@${a.username}`, avatar: `${this.origin()}/avatars/original/missing.png`,
       header: `${this.origin()}/headers/original/missing.png`, followers_count: a.followersCount ?? 3, following_count: 2,
       statuses_count: posts, last_status_at: null, emojis: [], fields: [],
     };
@@ -197,8 +206,8 @@ export class FakeState {
     const { content, mentions, tags } = this.contentOf(s);
     const live = (x: FakeStatus) => !x.deleted;
     return {
-      id: s.id, uri: `${this.origin()}/users/${author.username}/statuses/${s.id}`,
-      url: `${this.origin()}/@${author.username}/${s.id}`, created_at: s.createdAt, edited_at: null,
+      id: s.id, uri: s.uri ?? `${this.origin()}/users/${author.username}/statuses/${s.id}`,
+      url: s.url ?? `${this.origin()}/@${author.username}/${s.id}`, created_at: s.createdAt, edited_at: null,
       account: this.renderAccount(author), content, visibility: s.visibility,
       sensitive: s.spoilerText !== '', spoiler_text: s.spoilerText,
       media_attachments: s.mediaIds.map((id) => this.renderMedia(this.media.get(id)!)),

@@ -130,7 +130,7 @@ export function statusRoutes(fake: MastodonFake, ctx: FakeContext, { method, pat
  * previous pages. Positions in creation order stand for Mastodon's time-ordered numeric ids, so this holds for
  * UUIDs too; with the `ignoresSinceId` quirk, `since_id` and `min_id` do nothing.
  */
-function listing<T>(
+export function listing<T>(
   fake: MastodonFake, ctx: FakeContext, p: Params, path: string, entries: { rank: number; key: string; value: T }[],
   rankOf: (id: string) => number, render: (value: T) => unknown, ok: Req['ok'],
 ): Out {

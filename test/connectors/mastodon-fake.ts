@@ -3,11 +3,12 @@
  * follows Mastodon's documented API (docs.joinmastodon.org): entities, status codes, `{"error": "..."}` bodies,
  * the Idempotency-Key header on POST /api/v1/statuses, media answered 202 then polled, X-RateLimit-* headers,
  * notifications (mention, favourite, reblog, follow, quote), conversations, and the streaming API as server-sent
- * events (/api/v1/streaming/user[/notification], heartbeats as `:thump` comments).
+ * events (/api/v1/streaming/user[/notification], heartbeats as `:thump` comments); hashtag timelines and the public
+ * streams (mastodon-fake-timelines.ts), and statuses received from another fake by federation.
  * `quirks` switch on what real compatible servers do differently (mastodon-fake-quirks.ts).
  *
  * Test hooks, for acting as other accounts: `mentionAs`, `replyAs`, `dmAs`, `quoteAs`, `favouriteAs`, `reblogAs`,
- * `followAs` (and `postAs` for anything else); `dropStreams` cuts the open event streams, `streamRaw` writes raw
+ * `followAs` (and `postAs` for anything else); `federate` copies another fake's status here; `dropStreams` cuts the open event streams, `streamRaw` writes raw
  * bytes to them.
  */
 import { randomBytes } from 'node:crypto';
@@ -16,6 +17,7 @@ import type { AddressInfo } from 'node:net';
 import { FakeState, type FakeAccount, type FakeNotification, type FakeStatus } from './mastodon-fake-state.js';
 import { HOLLO, type MastodonQuirks } from './mastodon-fake-quirks.js';
 import { route } from './mastodon-fake-routes.js';
+import { FakeTimelines } from './mastodon-fake-timelines.js';
 
 type Params = Record<string, string | string[] | File>;
 /**
@@ -65,10 +67,12 @@ export class MastodonFake {
   /** How often an open event stream gets a `:thump` comment, as Mastodon's streaming server sends. */
   heartbeatMs = 15_000;
   private streams = new Set<ServerResponse>();
+  readonly timelines: FakeTimelines;
 
   constructor(opts: { quirks?: MastodonQuirks | 'hollo' } = {}) {
     this.quirks = opts.quirks === 'hollo' ? HOLLO : (opts.quirks ?? {});
     this.state = new FakeState(() => this.url, this.quirks);
+    this.timelines = new FakeTimelines(this);
   }
 
   async start(): Promise<this> {
@@ -148,6 +152,28 @@ export class MastodonFake {
     return this.postAs(from, text, null, { ...opts, quoteId: statusId });
   }
 
+  /**
+   * `origin`'s status as this server receives it by federation: a copy under an id of this server, written by a
+   * remote account (`user@origin-host`), keeping the uri and address it has at home.
+   */
+  federate(origin: MastodonFake, statusId: string) {
+    const s = origin.state.status(statusId);
+    if (!s) throw new Error(`No status ${statusId}`);
+    const home = origin.state.account(s.accountId)!;
+    const domain = new URL(origin.url).host;
+    let author = this.state.accounts.find((a) => a.domain === domain && a.username === home.username);
+    if (!author) {
+      author = { id: this.state.nextId(), username: home.username, displayName: home.displayName, token: randomBytes(16).toString('hex'),
+        followersCount: home.followersCount, domain, remoteUrl: origin.state.renderAccount(home).url };
+      this.state.accounts.push(author);
+    }
+    const there = origin.state.renderStatus(s);
+    const copy: FakeStatus = { ...s, id: this.state.nextId(), accountId: author.id, inReplyToId: null, mediaIds: [], quoteId: null,
+      uri: String(there.uri), url: String(there.url) };
+    this.state.addStatus(copy);
+    return this.state.renderStatus(copy);
+  }
+
   favouriteAs(from: FakeAccount, statusId: string): FakeNotification | null {
     return this.actAs(from, statusId, this.state.favourites, 'favourite');
   }
@@ -211,6 +237,34 @@ export class MastodonFake {
     });
   }
 
+  /**
+   * GET /api/v1/streaming/public and /api/v1/streaming/hashtag?tag=: an `update` event per new public status
+   * (with the tag), no token needed; a token sent must be valid.
+   */
+  private publicStream(req: IncomingMessage, res: ServerResponse, url: URL): void {
+    const json = (status: number, error: string) => {
+      res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify({ error }));
+    };
+    const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? url.searchParams.get('access_token');
+    if (token && !this.state.accounts.some((a) => a.token === token)) return json(401, 'Error: Invalid access token');
+    const tag = url.pathname.endsWith('/hashtag') ? url.searchParams.get('tag')?.toLowerCase() : null;
+    if (tag === undefined || tag === '') return json(400, 'No tag for stream provided');
+    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', 'transfer-encoding': 'chunked' });
+    res.write(':)\n');
+    const listener = (s: FakeStatus) => {
+      const tags = this.timelines.tagsOf(s);
+      if (tags && (tag === null || tags.includes(tag))) res.write(`event: update\ndata: ${JSON.stringify(this.state.renderStatus(s))}\n\n`);
+    };
+    const heartbeat = setInterval(() => res.write(':thump\n'), this.heartbeatMs);
+    this.state.statusListeners.add(listener);
+    this.streams.add(res);
+    res.on('close', () => {
+      clearInterval(heartbeat);
+      this.state.statusListeners.delete(listener);
+      this.streams.delete(res);
+    });
+  }
+
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', this.url);
     const key = req.headers['idempotency-key'];
@@ -235,9 +289,14 @@ export class MastodonFake {
     }
     const streaming = url.pathname === '/api/v1/streaming/user/notification' || url.pathname === '/api/v1/streaming/user';
     if (req.method === 'GET' && streaming && !this.quirks.noStreaming) return this.stream(req, res, url);
+    if (req.method === 'GET' && (url.pathname === '/api/v1/streaming/public' || url.pathname === '/api/v1/streaming/hashtag')) {
+      return this.quirks.noStreaming ? send(404, { error: 'Record not found' }) : this.publicStream(req, res, url);
+    }
     try {
       const params = await readParams(req, url);
-      const out = await route(this, this.ctx(), req.method ?? 'GET', url.pathname, params, req);
+      const ctx = this.ctx();
+      const out = this.timelines.route(ctx, req.method ?? 'GET', url.pathname, params, req)
+        ?? await route(this, ctx, req.method ?? 'GET', url.pathname, params, req);
       send(out.status, out.body, out.headers);
     } catch (err) {
       if (!(err instanceof HttpError)) throw err;
