@@ -94,6 +94,8 @@ describe('parseQuery', () => {
     ['   ', 'empty', 1, 0],
     ['ruche )', 'unmatched_paren', 7, 1],
     ['(ruche OR miel', 'unclosed_paren', 1, 1],
+    ['ruche (', 'unclosed_paren', 7, 1],
+    ['ruche ( AND miel)', 'dangling_operator', 9, 3],
     ['ruche "miel', 'unclosed_quote', 7, 5],
     ['ruche ""', 'empty_phrase', 7, 2],
     ['ruche ()', 'unexpected_token', 8, 1],

@@ -86,8 +86,10 @@ class Parser {
     if (t.kind === 'rparen') throw syntaxError('unmatched_paren', t.start, t.end);
     if (t.kind !== 'lparen') throw this.unexpected(t);
     this.enter(t);
-    const close = this.peek();
-    if (close?.kind === 'rparen') throw syntaxError('unexpected_token', close.start, close.end, { token: ')' });
+    const first = this.peek();
+    if (!first) throw syntaxError('unclosed_paren', t.start, t.end);
+    if (first.kind === 'rparen') throw syntaxError('unexpected_token', first.start, first.end, { token: ')' });
+    if (!startsOperand(first)) throw this.unexpected(first);
     const inner = this.or();
     const end = this.next();
     if (end?.kind !== 'rparen') throw syntaxError('unclosed_paren', t.start, t.end);
