@@ -62,6 +62,12 @@ describe('fetchFeed: redirects', () => {
     },
   );
 
+  it('reaches public addresses only when no client is given', async () => {
+    await start({ '/feed.xml': serve(fixture('rss2.xml'), 'application/rss+xml') });
+    expect(await refusal(fetchFeed(`${server.origin}/feed.xml`, {}))).toMatchObject({ reason: 'blocked_address' });
+    expect(server.hits).toEqual([]);
+  });
+
   it('refuses a redirect to another scheme', async () => {
     await start({ '/feed.xml': (_q, res) => res.writeHead(302, { location: 'file:///etc/passwd' }).end() });
     expect(await refusal(at('/feed.xml'))).toMatchObject({ reason: 'blocked_address' });

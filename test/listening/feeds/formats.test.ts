@@ -28,7 +28,12 @@ describe('fetchFeed: the four formats', () => {
       createdAt: '2024-03-05T08:30:00.000Z',
       languages: ['fr-FR'],
       links: ['https://epicerie.example/prix'],
-      author: { id: '127.0.0.1:' + new URL(server.origin).port + '/Camille Martin', handle: 'epicerie.example', displayName: 'Camille Martin', followers: null },
+      author: {
+        id: `${new URL(server.origin).host}/Camille Martin`,
+        handle: 'epicerie.example',
+        displayName: 'Camille Martin',
+        followers: null,
+      },
     });
     // A guid that is a permalink is the address too; escaped markup in a description is markup.
     expect(posts[1]).toMatchObject({

@@ -10,7 +10,8 @@ let server: FeedServer;
 afterEach(() => server?.close());
 
 const rss = (channel: string) =>
-  `<?xml version="1.0"?><rss version="2.0" xmlns:sy="http://purl.org/rss/1.0/modules/syndication/"><channel><title>T</title>${channel}<item><guid>a</guid></item></channel></rss>`;
+  '<?xml version="1.0"?><rss version="2.0" xmlns:sy="http://purl.org/rss/1.0/modules/syndication/">' +
+  `<channel><title>T</title>${channel}<item><guid>a</guid></item></channel></rss>`;
 
 async function interval(body: string, headers: Record<string, string> = {}) {
   server = await feedServer({ '/feed.xml': serve(body, 'application/rss+xml', headers) });
