@@ -1,5 +1,6 @@
 import type { Generated } from 'kysely';
 import type { InboxTables } from './inbox-schema.js';
+import type { ListeningTables } from './listening-schema.js';
 
 /**
  * Tables owned by Ruche. Timestamps are integer milliseconds since the epoch, booleans 0/1 and JSON is
@@ -286,7 +287,7 @@ export interface AuthSessionTable {
   userAgent: string | null;
 }
 
-export interface Database extends InboxTables {
+export interface Database extends InboxTables, ListeningTables {
   workspaces: WorkspaceTable;
   memberships: MembershipTable;
   invitations: InvitationTable;

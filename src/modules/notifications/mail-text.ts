@@ -59,6 +59,10 @@ const WORDING: Record<MailLocale, Record<NotificationKind, Wording>> = {
       headline: (p) => `A ticket for ${p.department || 'a department'} is overdue`,
       details: (p) => [quoteEn(p.excerpt), 'The department has not answered in its response time.'],
     },
+    'listening.alert': {
+      headline: (p) => `Listening alert on ${p.topic || 'a topic'}: ${ALERT_EN[String(p.signal)] ?? 'something unusual'}`,
+      details: (p) => [`${p.observed} mentions in ${p.minutes} minutes, where about ${p.expected} are usual.`, p.terms && `Words that rose: ${p.terms}`],
+    },
   },
   fr: {
     'approval.requested': {
@@ -106,8 +110,15 @@ const WORDING: Record<MailLocale, Record<NotificationKind, Wording>> = {
       headline: (p) => `Un ticket pour ${p.department || 'un service'} est en retard`,
       details: (p) => [quoteFr(p.excerpt), 'Le service n’a pas répondu dans son délai de réponse.'],
     },
+    'listening.alert': {
+      headline: (p) => `Alerte d’écoute sur ${p.topic || 'un sujet'}\u00a0: ${ALERT_FR[String(p.signal)] ?? 'quelque chose d’inhabituel'}`,
+      details: (p) => [`${p.observed} mentions en ${p.minutes} minutes, pour environ ${p.expected} d’habitude.`, p.terms && `Mots en hausse\u00a0: ${p.terms}`],
+    },
   },
 };
+
+const ALERT_EN: Record<string, string> = { volume_spike: 'a spike in mentions', sentiment_drop: 'sentiment is dropping', positive_surge: 'a surge of positive mentions' };
+const ALERT_FR: Record<string, string> = { volume_spike: 'pic de mentions', sentiment_drop: 'le sentiment se dégrade', positive_surge: 'afflux de mentions positives' };
 
 const FRAME = {
   en: { open: 'Open it in Ruche:', settings: 'Choose which notifications you get by e-mail:' },

@@ -1,0 +1,159 @@
+import { sql, type Transaction } from 'kysely';
+import type { Analysis } from '../../analysis/index.js';
+import type { Database } from '../../store/schema.js';
+import { bulkInsert } from '../inbound/bulk-insert.js';
+import { timeOrderedUuid } from '../inbound/ids.js';
+import { round } from '../inbound/risk.js';
+import type { NormalizedPost } from './normalize.js';
+
+/** A post that matched topics, analysed and placed in its group of near-duplicates, ready to be written. */
+export interface MatchedMention {
+  id: string;
+  post: NormalizedPost;
+  analysis: Analysis;
+  topicIds: string[];
+  /** The group's first mention when this one repeats it; null when it starts a group. */
+  clusterId: string | null;
+  terms: string[];
+}
+
+export interface StoredMention extends MatchedMention {
+  authorId: string;
+}
+
+// Well under both databases' limits on bound parameters per statement (mentions have 23 columns).
+const CHUNK = 400;
+
+function chunks<T>(list: readonly T[], size = CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+  return out;
+}
+
+export const newMentionId = (now: number) => timeOrderedUuid(now);
+
+/** The words that can rise in a crisis: hashtags, the hosts of links, and the text's keywords. */
+export function termsOf(post: NormalizedPost, analysis: Analysis): string[] {
+  const out = new Set<string>();
+  for (const h of [...post.hashtags, ...analysis.hashtags]) out.add(`#${h.replace(/^#/, '').toLowerCase()}`);
+  for (const l of [...post.links, ...analysis.links]) {
+    try {
+      out.add(new URL(l).host.replace(/^www\./, ''));
+    } catch {
+      // Not a link after all: nothing to count.
+    }
+  }
+  for (const k of analysis.keywords) out.add(k.toLowerCase());
+  return [...out].slice(0, 30).map((t) => t.slice(0, 100));
+}
+
+/**
+ * Authors are the inbox's: one row per person per network in the workspace. Listening refreshes what the network
+ * says of them but leaves the inbox's counts alone.
+ */
+const AUTHOR_UPSERT = `on conflict ("workspace_id", "network", "external_id") do update set
+  "handle" = excluded."handle",
+  "display_name" = coalesce(excluded."display_name", "inbox_authors"."display_name"),
+  "avatar_url" = coalesce(excluded."avatar_url", "inbox_authors"."avatar_url"),
+  "followers" = coalesce(excluded."followers", "inbox_authors"."followers"),
+  "last_seen_at" = case when excluded."last_seen_at" > "inbox_authors"."last_seen_at" then excluded."last_seen_at" else "inbox_authors"."last_seen_at" end
+returning "id", "network", "external_id"`;
+
+async function upsertAuthors(trx: Transaction<Database>, workspaceId: string, mentions: readonly MatchedMention[], now: number): Promise<Map<string, string>> {
+  const latest = new Map<string, { p: NormalizedPost; first: number; last: number }>();
+  for (const { post } of mentions) {
+    const key = `${post.network}\n${post.author.externalId}`;
+    const seen = latest.get(key);
+    if (!seen) latest.set(key, { p: post, first: post.createdAt, last: post.createdAt });
+    else {
+      seen.first = Math.min(seen.first, post.createdAt);
+      if (post.createdAt >= seen.last) seen.p = post;
+      seen.last = Math.max(seen.last, post.createdAt);
+    }
+  }
+  const ids = new Map<string, string>();
+  const columns = ['id', 'workspace_id', 'network', 'external_id', 'handle', 'display_name', 'avatar_url', 'followers', 'first_seen_at', 'last_seen_at'];
+  for (const part of chunks([...latest.values()], 500)) {
+    const rows = part.map(({ p, first, last }) => [
+      timeOrderedUuid(now), workspaceId, p.network, p.author.externalId, p.author.handle, p.author.displayName, p.author.avatarUrl,
+      p.author.followers, first, last,
+    ]);
+    const upserted = await bulkInsert<{ id: string; network: string; external_id: string }>(trx, 'inbox_authors', columns, rows, AUTHOR_UPSERT);
+    for (const r of upserted) ids.set(`${r.network}\n${r.external_id}`, r.id);
+  }
+  return ids;
+}
+
+const MENTION_COLUMNS = [
+  'id', 'workspace_id', 'source_id', 'network', 'uri', 'url', 'author_id', 'title', 'text', 'language', 'sentiment', 'sentiment_score',
+  'toxicity', 'complaint', 'reach', 'engagement', 'terms', 'cluster_id', 'created_at', 'received_at',
+] as const;
+
+function mentionRow(m: MatchedMention, workspaceId: string, sourceId: string | null, authorId: string, now: number): unknown[] {
+  const { post, analysis } = m;
+  return [
+    m.id, workspaceId, sourceId, post.network, post.uri, post.url, authorId, post.title, post.text, analysis.language.code,
+    analysis.sentiment.label, round(analysis.sentiment.score), round(analysis.toxicity.score), analysis.complaint.flagged ? 1 : 0,
+    post.author.followers ?? 0, post.engagement, JSON.stringify(m.terms), m.clusterId, post.createdAt, now,
+  ];
+}
+
+/** Per topic and minute of publication: how many mentions, how many negative and positive. */
+async function countMinutes(trx: Transaction<Database>, stored: readonly StoredMention[]) {
+  const counts = new Map<string, { topic_id: string; minute: number; total: number; negative: number; positive: number }>();
+  for (const m of stored) {
+    const minute = Math.floor(m.post.createdAt / 60_000);
+    const label = m.analysis.sentiment.label;
+    for (const topicId of m.topicIds) {
+      const key = `${topicId}\n${minute}`;
+      let c = counts.get(key);
+      if (!c) counts.set(key, (c = { topic_id: topicId, minute, total: 0, negative: 0, positive: 0 }));
+      c.total++;
+      if (label === 'negative') c.negative++;
+      else if (label === 'positive') c.positive++;
+    }
+  }
+  const columns = ['topic_id', 'minute', 'total', 'negative', 'positive'];
+  for (const part of chunks([...counts.values()], 1000)) {
+    await bulkInsert(trx, 'listening_topic_minutes', columns, part.map((c) => [c.topic_id, c.minute, c.total, c.negative, c.positive]),
+      `on conflict ("topic_id", "minute") do update set "total" = "listening_topic_minutes"."total" + excluded."total",
+        "negative" = "listening_topic_minutes"."negative" + excluded."negative", "positive" = "listening_topic_minutes"."positive" + excluded."positive"`);
+  }
+}
+
+/** Each group's first mention counts the copies that joined it. */
+async function countCopies(trx: Transaction<Database>, stored: readonly StoredMention[]) {
+  const perHead = new Map<string, number>();
+  for (const m of stored) if (m.clusterId) perHead.set(m.clusterId, (perHead.get(m.clusterId) ?? 0) + 1);
+  for (const part of chunks([...perHead], 500)) {
+    const added = sql.join(part.map(([id, n]) => sql`when ${id} then ${sql.lit(n)}`), sql` `);
+    await trx.updateTable('listening_mentions').set({ copies: sql`copies + case id ${added} else 0 end` })
+      .where('id', 'in', part.map(([id]) => id)).execute();
+  }
+}
+
+/**
+ * Writes one batch inside the caller's transaction: authors, the mentions not stored before (the unique index on
+ * the post's uri skips the rest, so two sources or two writers store a post once), which topics each matched, the
+ * per-minute counts and the groups' copies. Returns the mentions it created.
+ */
+export async function storeMentions(trx: Transaction<Database>, workspaceId: string, sourceId: string | null, mentions: readonly MatchedMention[], now: number): Promise<StoredMention[]> {
+  if (mentions.length === 0) return [];
+  const authors = await upsertAuthors(trx, workspaceId, mentions, now);
+  const stored: StoredMention[] = [];
+  for (const part of chunks(mentions)) {
+    const withAuthor = part.map((m) => ({ ...m, authorId: authors.get(`${m.post.network}\n${m.post.author.externalId}`)! }));
+    const inserted = await bulkInsert<{ id: string }>(trx, 'listening_mentions', MENTION_COLUMNS,
+      withAuthor.map((m) => mentionRow(m, workspaceId, sourceId, m.authorId, now)),
+      'on conflict ("workspace_id", "uri") do nothing returning "id"');
+    const created = new Set(inserted.map((r) => r.id));
+    for (const m of withAuthor) if (created.has(m.id)) stored.push(m);
+  }
+  const links = stored.flatMap((m) => m.topicIds.map((t) => [t, m.id, workspaceId, m.analysis.sentiment.label, m.post.createdAt]));
+  for (const part of chunks(links, 1000)) {
+    await bulkInsert(trx, 'listening_mention_topics', ['topic_id', 'mention_id', 'workspace_id', 'sentiment', 'created_at'], part, 'on conflict do nothing');
+  }
+  await countMinutes(trx, stored);
+  await countCopies(trx, stored);
+  return stored;
+}

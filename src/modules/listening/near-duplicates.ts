@@ -1,0 +1,58 @@
+import { minhash } from '../../analysis/minhash.js';
+import { NearDuplicateIndex } from '../../analysis/lsh.js';
+
+/** How many recent mentions a workspace compares new ones with, per generation (two generations are kept). */
+const GENERATION = 20_000;
+/** Texts shorter than this many characters are too short to call copies of one another ("Love it!"). */
+const MIN_TEXT = 40;
+
+interface Generations {
+  current: NearDuplicateIndex<string>;
+  previous: NearDuplicateIndex<string> | null;
+  byUri: Map<string, string>;
+  previousByUri: Map<string, string> | null;
+}
+
+/**
+ * Groups a workspace's mentions with their near-duplicates (copy-paste campaigns, quotes of a headline) and
+ * reposts: each new mention joins the group of the most similar recent one. Kept in memory per process, in two
+ * generations so that memory stays bounded while the last tens of thousands of mentions are always compared;
+ * after a restart, groups start again from the mentions that follow.
+ */
+export class MentionGroups {
+  private readonly workspaces = new Map<string, Generations>();
+
+  private of(workspaceId: string): Generations {
+    let g = this.workspaces.get(workspaceId);
+    if (!g) this.workspaces.set(workspaceId, (g = { current: new NearDuplicateIndex(), previous: null, byUri: new Map(), previousByUri: null }));
+    return g;
+  }
+
+  /** The group a mention joins (the id of the group's first mention), or null when it starts one; then remembers it. */
+  place(workspaceId: string, id: string, uri: string, text: string, repostOf: string | null): string | null {
+    const g = this.of(workspaceId);
+    const head = (u: string) => g.byUri.get(u) ?? g.previousByUri?.get(u);
+    let group: string | null = repostOf ? (head(repostOf) ?? null) : null;
+    const signature = text.length >= MIN_TEXT ? minhash(text) : null;
+    if (!group && signature) {
+      const found = g.current.query(signature)[0] ?? g.previous?.query(signature)[0];
+      if (found) group = found.id;
+    }
+    const joined = group ?? id;
+    if (g.current.size >= GENERATION) {
+      g.previous = g.current;
+      g.previousByUri = g.byUri;
+      g.current = new NearDuplicateIndex();
+      g.byUri = new Map();
+    }
+    // A group is known by its first mention: copies point at it, never at each other.
+    if (signature) g.current.add(joined, signature);
+    g.byUri.set(uri, joined);
+    return group;
+  }
+
+  /** Forgets what the workspace's batch placed when storing it failed (so a retry does not find itself). */
+  forget(workspaceId: string): void {
+    this.workspaces.delete(workspaceId);
+  }
+}

@@ -1,0 +1,125 @@
+import type { AppContext } from '../../context.js';
+import { evaluateRadar, MinuteSeries, type RadarState } from './radar/index.js';
+import { DEFAULT_RADAR_SETTINGS, type RadarSettings } from './radar/settings.js';
+import type { StoredMention } from './mention-store.js';
+import type { TopicRow } from './topics.js';
+import { raiseAlert } from './alerts.js';
+
+/** Days of per-minute counts the radar reads: four weeks of same-weekday windows and a margin. */
+const HISTORY_DAYS = 30;
+/** A topic is judged at most this often (simulated time in tests): a burst of small batches is judged once. */
+const EVALUATE_EVERY_MS = 5_000;
+/**
+ * Counts stored by other processes (several workers) reach this process's series when it reads them again. One
+ * process (the default) counts everything itself as it stores it.
+ */
+const RELOAD_EVERY_MS = 10 * 60_000;
+
+interface Tracked {
+  series: MinuteSeries;
+  loadedAt: number;
+  evaluatedAt: number;
+}
+
+const trackedByStore = new WeakMap<object, Map<string, Tracked>>();
+
+function trackedOf(ctx: AppContext): Map<string, Tracked> {
+  let map = trackedByStore.get(ctx.store.db);
+  if (!map) trackedByStore.set(ctx.store.db, (map = new Map()));
+  return map;
+}
+
+export function settingsOf(topic: Pick<TopicRow, 'sensitivity' | 'cooldown_minutes' | 'min_mentions'>): RadarSettings {
+  return { ...DEFAULT_RADAR_SETTINGS, sensitivity: topic.sensitivity, cooldownMinutes: Number(topic.cooldown_minutes), minMentions: Number(topic.min_mentions) };
+}
+
+function stateOf(topic: Pick<TopicRow, 'radar_state'>): RadarState | null {
+  if (!topic.radar_state) return null;
+  try {
+    return JSON.parse(topic.radar_state) as RadarState;
+  } catch {
+    return null;
+  }
+}
+
+async function load(ctx: AppContext, topic: Pick<TopicRow, 'id' | 'created_at'>, now: number): Promise<Tracked> {
+  const from = Math.floor(now / 60_000) - HISTORY_DAYS * 1440;
+  const rows = await ctx.store.db.selectFrom('listening_topic_minutes').select(['minute', 'total', 'negative', 'positive'])
+    .where('topic_id', '=', topic.id).where('minute', '>=', from).orderBy('minute').execute();
+  // Listening began when the topic was made, or with the oldest mention a backfill brought, whichever is first.
+  const since = Math.max(from, Math.min(Math.floor(Number(topic.created_at) / 60_000), rows.length > 0 ? Number(rows[0].minute) : Infinity));
+  const series = new MinuteSeries({ since });
+  for (const r of rows) series.add(Number(r.minute), { total: Number(r.total), negative: Number(r.negative), positive: Number(r.positive) });
+  return { series, loadedAt: now, evaluatedAt: 0 };
+}
+
+async function trackedTopic(ctx: AppContext, topic: Pick<TopicRow, 'id' | 'created_at'>, now: number): Promise<Tracked> {
+  const map = trackedOf(ctx);
+  let t = map.get(topic.id);
+  if (!t || now - t.loadedAt > RELOAD_EVERY_MS) {
+    t = await load(ctx, topic, now);
+    map.set(topic.id, t);
+  }
+  return t;
+}
+
+/** What the topic's radar says now, for the topic list; nothing is stored. */
+export async function radarStatusOf(ctx: AppContext, topic: TopicRow, now: number) {
+  const t = await trackedTopic(ctx, topic, now);
+  const v = evaluateRadar(t.series, Math.floor(now / 60_000), settingsOf(topic), stateOf(topic));
+  return { status: v.status, historyDays: v.historyDays, neededDays: v.neededDays };
+}
+
+/** Counts what a batch stored into the series this process keeps (series not loaded yet will read it from the store). */
+export function countStored(ctx: AppContext, stored: readonly StoredMention[]): Set<string> {
+  const map = trackedOf(ctx);
+  const touched = new Set<string>();
+  for (const m of stored) {
+    const minute = Math.floor(m.post.createdAt / 60_000);
+    const label = m.analysis.sentiment.label;
+    const counts = { total: 1, negative: label === 'negative' ? 1 : 0, positive: label === 'positive' ? 1 : 0 };
+    for (const topicId of m.topicIds) {
+      touched.add(topicId);
+      map.get(topicId)?.series.add(minute, counts);
+    }
+  }
+  return touched;
+}
+
+/**
+ * Judges the topics a batch touched against their seasonal baselines and raises the alerts the radar calls for.
+ * The radar's memory (cooldowns) is stored with the topic whenever it changes.
+ */
+export async function judgeTopics(ctx: AppContext, workspaceId: string, topicIds: Iterable<string>, now = ctx.clock.now()): Promise<string[]> {
+  const ids = [...topicIds];
+  if (ids.length === 0) return [];
+  const map = trackedOf(ctx);
+  const due = ids.filter((id) => {
+    const t = map.get(id);
+    return !t || now - t.evaluatedAt >= EVALUATE_EVERY_MS;
+  });
+  if (due.length === 0) return [];
+  const topics = await ctx.store.db.selectFrom('listening_topics').selectAll()
+    .where('workspace_id', '=', workspaceId).where('id', 'in', due).where('archived_at', 'is', null).execute();
+  const raised: string[] = [];
+  for (const topic of topics) {
+    const t = await trackedTopic(ctx, topic, now);
+    t.evaluatedAt = now;
+    const before = topic.radar_state;
+    const verdict = evaluateRadar(t.series, Math.floor(now / 60_000), settingsOf(topic), stateOf(topic));
+    const after = JSON.stringify(verdict.state);
+    if (after !== before) {
+      await ctx.store.db.updateTable('listening_topics').set({ radar_state: after }).where('id', '=', topic.id).execute();
+    }
+    if (Number(topic.alerts_enabled) !== 1) continue;
+    for (const signal of verdict.alerts) {
+      raised.push(await raiseAlert(ctx, topic, signal, t.series, now));
+    }
+  }
+  return raised;
+}
+
+/** Forgets the series kept in this process (tests replaying history, a topic's counts rewritten). */
+export function forgetSeries(ctx: AppContext): void {
+  trackedOf(ctx).clear();
+}

@@ -1,0 +1,50 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../store/schema.js';
+import { compileTopics, type TopicIndex } from './query/index.js';
+
+interface Cached {
+  index: Promise<TopicIndex>;
+  /** The topics' latest change and how many when built. */
+  stamp: string;
+  checkedAt: number;
+}
+
+const cache = new Map<string, Cached>();
+const MAX_CACHED = 500;
+/** How often a cached index checks whether another process changed the workspace's topics. */
+const CHECK_MS = 2_000;
+
+async function stampOf(db: Kysely<Database>, workspaceId: string): Promise<string> {
+  const row = await db.selectFrom('listening_topics').select((eb) => [eb.fn.max('updated_at').as('latest'), eb.fn.countAll<number>().as('n')])
+    .where('workspace_id', '=', workspaceId).where('archived_at', 'is', null).executeTakeFirst();
+  return `${row?.latest ?? 0}:${row?.n ?? 0}`;
+}
+
+async function build(db: Kysely<Database>, workspaceId: string): Promise<TopicIndex> {
+  const topics = await db.selectFrom('listening_topics').select(['id', 'query']).where('workspace_id', '=', workspaceId).where('archived_at', 'is', null).execute();
+  return compileTopics(topics);
+}
+
+/**
+ * The workspace's live topics compiled once into one index; rebuilt when a topic changes (here at once, in other
+ * processes within a few seconds).
+ */
+export async function topicIndexFor(db: Kysely<Database>, workspaceId: string, now = Date.now()): Promise<TopicIndex> {
+  const cached = cache.get(workspaceId);
+  if (cached && now - cached.checkedAt < CHECK_MS) return cached.index;
+  const stamp = await stampOf(db, workspaceId);
+  if (cached && cached.stamp === stamp) {
+    cached.checkedAt = now;
+    return cached.index;
+  }
+  const index = build(db, workspaceId);
+  if (cache.size >= MAX_CACHED && !cached) cache.delete(cache.keys().next().value!);
+  cache.set(workspaceId, { index, stamp, checkedAt: now });
+  index.catch(() => cache.delete(workspaceId));
+  return index;
+}
+
+/** A topic of the workspace changed in this process: the next batch compiles again. */
+export function topicsChanged(workspaceId: string): void {
+  cache.delete(workspaceId);
+}
