@@ -44,14 +44,21 @@ const JOINER = "[\\-.'’ʼ‘_]";
  * A token of folded text: group 1 an ideograph, else group 2 an optional `#` or `@` and group 3 a word whose parts
  * are joined by hyphens, apostrophes, dots or underscores.
  */
-export const tokenPattern = (): RegExp => new RegExp(`(${CJK})|([#@]?)(${LETTER}+(?:${JOINER}${LETTER}+)*)`, 'gv');
+const TOKEN_RE = new RegExp(`(${CJK})|([#@]?)(${LETTER}+(?:${JOINER}${LETTER}+)*)`, 'gv');
+
+/** Calls `each` with every token of folded text, in order. */
+export function eachToken(folded: string, each: (match: RegExpExecArray) => void): void {
+  // One compiled pattern for every text; matching is synchronous, so sharing its position is safe.
+  TOKEN_RE.lastIndex = 0;
+  for (let m = TOKEN_RE.exec(folded); m !== null; m = TOKEN_RE.exec(folded)) each(m);
+}
 
 /** The words of folded text, in order, with every joined word split into its parts. */
 export function splitWords(folded: string): string[] {
   const out: string[] = [];
-  for (const m of folded.matchAll(tokenPattern())) {
+  eachToken(folded, (m) => {
     if (m[1] !== undefined) out.push(m[1]);
     else for (const part of m[3]!.split(JOINERS_RE)) out.push(part);
-  }
+  });
   return out;
 }

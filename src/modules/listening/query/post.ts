@@ -1,5 +1,5 @@
 import { HANDLE_RE, siteHost } from './lexer.js';
-import { fold, JOINERS_RE, stem, tokenPattern } from './normalize.js';
+import { eachToken, fold, JOINERS_RE, stem } from './normalize.js';
 
 /** What a post offers to the matcher. Every field may be missing or of the wrong type: it comes from the network. */
 export interface MatchInput {
@@ -60,27 +60,31 @@ export function readPost(input: MatchInput): PostWords {
   };
   for (const m of list(input?.mentions)) addMention(post, fold(m).replace(/^@/, ''));
   const folded = fold(text);
-  for (const m of folded.matchAll(tokenPattern())) {
+  eachToken(folded, (m) => {
     if (m[1] !== undefined) {
       addWord(post, m[1]);
-      continue;
+      return;
     }
     const word = m[3]!;
     // "contact@airbus.fr" is an address, not a mention of "airbus.fr".
     const sigil = m[2] && !(m.index > 0 && /[\p{L}\p{N}]/u.test(folded[m.index - 1]!)) ? m[2] : '';
     if (sigil === '#') post.hashtags.add(/^[\p{L}\p{N}_]+/u.exec(word)![0]);
     else if (sigil === '@') addMention(post, word);
+    if (!JOINERS_RE.test(word)) {
+      addWord(post, word);
+      return;
+    }
     const start = post.stems.length;
     const parts = word.split(JOINERS_RE);
     for (const part of parts) addWord(post, part);
-    if (parts.length > 1 && parts.length <= MAX_JOINED_PARTS) {
+    if (parts.length <= MAX_JOINED_PARTS) {
       const joined = { value: stem(parts.join('')), end: post.stems.length };
       addSpan(post, joined.value, start, joined.end);
       const at = post.joinedAt.get(start);
       if (at) at.push(joined);
       else post.joinedAt.set(start, [joined]);
     }
-  }
+  });
   return post;
 }
 
