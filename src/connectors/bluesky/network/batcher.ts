@@ -95,6 +95,12 @@ export class PostBatcher {
     this.stopped = false;
   }
 
+  /** The server's positions started again: the next one read is the first. */
+  forgetPosition(): void {
+    this.latest = null;
+    this.acked = null;
+  }
+
   /** No more batches; resolves once the one being handled, if any, is done. */
   async stop(): Promise<void> {
     this.stopped = true;

@@ -7,12 +7,11 @@
 import WebSocket from 'ws';
 import { toConnectorError } from '../errors.js';
 import { checkSocketHost, guardedLookup } from '../socket-guard.js';
-import { backoffDelay, pause, settleWithin } from './backoff.js';
-import { PostBatcher } from './batcher.js';
 import { HandleCache } from './handles.js';
 import { JetstreamCommit, JetstreamEvent, TimeOnly } from './jetstream-event.js';
 import { handleOf, POST_COLLECTION, toListeningPost } from './listening-post.js';
-import { BACKOFF_DEFAULTS, BATCH_DEFAULTS, type NetworkStreamOptions, type StreamStats, type StreamStatus } from './types.js';
+import { StreamRun, type ConnectionEnd } from './stream-run.js';
+import type { NetworkStreamOptions, StreamStats } from './types.js';
 
 export interface JetstreamOptions extends NetworkStreamOptions {
   /** Only these authors (Jetstream's `wantedDids`), e.g. to follow a handful of accounts. */
@@ -26,8 +25,6 @@ const REWIND_MS = 5_000;
 const MAX_MESSAGE_BYTES = 1024 * 1024;
 const HEARTBEAT_MS = 30_000;
 const HANDSHAKE_MS = 30_000;
-const STATUS_MS = 5_000;
-const STOP_WAIT_MS = 5_000;
 
 export function jetstreamUrl(base: string, wantedDids: string[] = []): URL {
   const url = new URL(base);
@@ -41,13 +38,6 @@ export function jetstreamUrl(base: string, wantedDids: string[] = []): URL {
 
 const cursorOf = (cursor: string | null) => (cursor && /^\d{1,16}$/.test(cursor) ? Number(cursor) : null);
 
-interface Outcome {
-  overflow: boolean;
-  failure: unknown;
-  error: string | null;
-  progressed: boolean;
-}
-
 /** Runs until `signal` aborts, then resolves with what it did. A host the address guard refuses fails at once. */
 export async function streamJetstream(opts: JetstreamOptions): Promise<StreamStats> {
   const base = jetstreamUrl(opts.url, opts.wantedDids);
@@ -56,42 +46,13 @@ export async function streamJetstream(opts: JetstreamOptions): Promise<StreamSta
   } catch (err) {
     throw toConnectorError(err);
   }
-  const now = opts.now ?? Date.now;
-  const limits = { ...BATCH_DEFAULTS, ...opts.batch };
-  const backoff = { ...BACKOFF_DEFAULTS, ...opts.backoff };
-  const rewindUs = (opts.rewindMs ?? REWIND_MS) * 1000;
-  const stats: StreamStats = { posts: 0, skipped: 0, backpressureDrops: 0, reconnects: 0 };
-  const handles = new HandleCache();
   const start = cursorOf(opts.cursor);
+  const run = new StreamRun(opts, start);
+  const { stats, batcher } = run;
+  const rewindUs = (opts.rewindMs ?? REWIND_MS) * 1000;
   // With no saved position a socket lost before the first batch resumes from when listening began, not from now.
-  const origin = start ?? now() * 1000;
-  let lastEventUs: number | null = null;
-  let lastStatusAt = 0;
-  const status = (s: StreamStatus) => {
-    try {
-      opts.onStatus?.({ ...s, skipped: stats.skipped });
-    } catch {
-      // The caller's report must not stop the stream.
-    }
-  };
-
-  let close: ((why: 'overflow' | 'failure', err?: unknown) => void) | null = null;
-  let handedThisSocket = false;
-  let handlerError: unknown;
-  const batcher = new PostBatcher(start, opts.onPosts, limits, {
-    overflow: () => close?.('overflow'),
-    failed: (err) => {
-      handlerError = err;
-      close?.('failure', err);
-    },
-    handed: () => {
-      handedThisSocket = true;
-      if (lastEventUs !== null && now() - lastStatusAt >= STATUS_MS) {
-        lastStatusAt = now();
-        status({ state: 'live', lagMs: Math.max(0, now() - lastEventUs / 1000) });
-      }
-    },
-  }, now);
+  const origin = start ?? run.now() * 1000;
+  const handles = new HandleCache();
 
   const onMessage = (raw: string) => {
     let json: unknown;
@@ -109,7 +70,7 @@ export async function streamJetstream(opts: JetstreamOptions): Promise<StreamSta
       return;
     }
     const { did, time_us: timeUs, kind } = evt.data;
-    lastEventUs = timeUs;
+    run.lastEventMs = timeUs / 1000;
     if (kind === 'identity' && evt.data.identity?.did === did) handles.set(did, handleOf(evt.data.identity.handle));
     else if (kind === 'commit') {
       const commit = JetstreamCommit.safeParse(evt.data.commit);
@@ -125,26 +86,20 @@ export async function streamJetstream(opts: JetstreamOptions): Promise<StreamSta
     batcher.advance(timeUs);
   };
 
-  const readOnce = (from: number) =>
-    new Promise<Outcome>((resolve) => {
+  return run.run((acked, onClose) =>
+    new Promise<ConnectionEnd>((resolve) => {
       const url = new URL(base);
-      url.searchParams.set('cursor', String(Math.max(0, from)));
-      const outcome: Outcome = { overflow: false, failure: undefined, error: null, progressed: false };
+      url.searchParams.set('cursor', String(Math.max(0, (acked ?? origin) - rewindUs)));
       const ws = new WebSocket(url, { lookup: guardedLookup(opts.allowPrivateNetworks), maxPayload: MAX_MESSAGE_BYTES, handshakeTimeout: HANDSHAKE_MS });
+      const end: ConnectionEnd = { error: null };
       let reading = true;
       let alive = true;
-      handedThisSocket = false;
       const stop = () => {
         reading = false;
         ws.terminate();
       };
-      close = (why, err) => {
-        if (why === 'overflow') outcome.overflow = true;
-        else outcome.failure = err;
-        stop();
-      };
-      const abort = () => stop();
-      opts.signal.addEventListener('abort', abort, { once: true });
+      onClose(stop);
+      opts.signal.addEventListener('abort', stop, { once: true });
       const heartbeat = setInterval(() => {
         // No pong since the last ping: the connection is dead without having said so.
         if (!alive) return stop();
@@ -152,45 +107,18 @@ export async function streamJetstream(opts: JetstreamOptions): Promise<StreamSta
         if (ws.readyState === WebSocket.OPEN) ws.ping();
       }, HEARTBEAT_MS);
       ws.on('pong', () => void (alive = true));
-      ws.on('open', () => status({ state: 'live' }));
+      ws.on('open', () => run.status({ state: 'live' }));
       ws.on('message', (data, isBinary) => {
         alive = true;
         if (!reading) return;
-        if (isBinary) {
-          stats.skipped++;
-          return;
-        }
-        onMessage(data.toString());
+        if (isBinary) stats.skipped++;
+        else onMessage(data.toString());
       });
-      ws.on('error', (err) => void (outcome.error ??= err.message));
+      ws.on('error', (err) => void (end.error ??= err.message));
       ws.on('close', () => {
         clearInterval(heartbeat);
-        opts.signal.removeEventListener('abort', abort);
-        close = null;
-        outcome.progressed = handedThisSocket;
-        resolve(outcome);
+        opts.signal.removeEventListener('abort', stop);
+        resolve(end);
       });
-    });
-
-  let attempt = 0;
-  while (!opts.signal.aborted) {
-    status({ state: 'connecting' });
-    const outcome = await readOnce((batcher.acked ?? origin) - rewindUs);
-    if (opts.signal.aborted) break;
-    if (outcome.progressed) attempt = 0;
-    handlerError = undefined;
-    const drained = outcome.failure === undefined && (await batcher.drain());
-    if (!drained) batcher.discard();
-    stats.reconnects++;
-    if (outcome.overflow && drained) {
-      stats.backpressureDrops++;
-      continue;
-    }
-    const failure = outcome.failure ?? handlerError;
-    const error = failure !== undefined ? `The listening handler failed: ${failure instanceof Error ? failure.message : String(failure)}` : (outcome.error ?? 'The Jetstream connection was closed.');
-    status({ state: 'backoff', error });
-    await pause(backoffDelay(attempt++, backoff), opts.signal);
-  }
-  await settleWithin(batcher.stop(), STOP_WAIT_MS);
-  return stats;
+    }));
 }
