@@ -3,7 +3,7 @@ import { SIGNAL_KINDS, type SignalKind } from './signals.js';
 export interface KindMemory {
   /** When this kind last alerted (epoch minute), or null if never. */
   lastAlertMinute: number | null;
-  /** Whether the level went back near normal since that alert. */
+  /** Whether the level went back near normal since that alert (or since a rise that did not alert). */
   backToNormal: boolean;
 }
 
@@ -34,6 +34,6 @@ export function readState(state: RadarState | null): RadarState {
  * last alert: a bad buzz that lasts all afternoon is one alert, and a second wave after a lull is another.
  */
 export function mayAlert(memory: KindMemory, now: number, cooldownMinutes: number): boolean {
-  if (memory.lastAlertMinute === null) return true;
-  return memory.backToNormal && now - memory.lastAlertMinute >= cooldownMinutes;
+  if (!memory.backToNormal) return false;
+  return memory.lastAlertMinute === null || now - memory.lastAlertMinute >= cooldownMinutes;
 }

@@ -26,10 +26,10 @@ export interface RadarVerdict {
  * Judges the window of `settings.windowMinutes` minutes that ends at `nowMinute` (included). Pure and cheap: about a
  * hundred window sums over the series' running sums, and three small sorts.
  *
- * A rise carried by positive mentions is an opportunity, not a crisis: when a positive surge fires and its extra
- * positive mentions make at least half of the extra volume, the volume spike stays a signal without an alert (and
- * without starting its cooldown), so the team is told "opportunity" rather than "bad buzz". If negative mentions
- * take over later, the volume spike alerts then.
+ * A rise carried by positive mentions is an opportunity, not a crisis: while the extra positive mentions make at
+ * least half of the extra volume, the volume spike stays a signal without an alert, and the positive surge is what
+ * alerts. The volume spike can alert again once the level has settled; if the mood turns meanwhile, the sentiment
+ * drop is what tells.
  */
 export function evaluateRadar(
   series: MinuteSeries,
@@ -58,9 +58,9 @@ export function evaluateRadar(
 
   const readings = readSignals(base, observed, window, settings);
   const firing = readings.filter((r) => r.firing);
-  const opportunity = firing.find((r) => r.signal.kind === 'positive_surge');
-  const volume = firing.find((r) => r.signal.kind === 'volume_spike');
-  const absorbed = opportunity !== undefined && volume !== undefined && carries(opportunity, volume);
+  const praise = readings.find((r) => r.signal.kind === 'positive_surge');
+  const volume = readings.find((r) => r.signal.kind === 'volume_spike');
+  const carriedByPraise = praise !== undefined && volume !== undefined && carries(praise, volume);
 
   const alerts: RadarSignal[] = [];
   for (const kind of Object.keys(memory.kinds) as (keyof RadarState['kinds'])[]) {
@@ -68,7 +68,12 @@ export function evaluateRadar(
     const m = memory.kinds[kind];
     // A measure that cannot be taken (too few mentions for a share) is a calm one.
     if (!reading || reading.nearNormal) m.backToNormal = true;
-    if (!reading?.firing || (kind === 'volume_spike' && absorbed)) continue;
+    if (!reading?.firing) continue;
+    if (kind === 'volume_spike' && carriedByPraise) {
+      // The rise is already explained; its tail must not read as a new spike before the level settles.
+      m.backToNormal = false;
+      continue;
+    }
     if (!mayAlert(m, nowMinute, settings.cooldownMinutes)) continue;
     alerts.push(reading.signal);
     m.lastAlertMinute = nowMinute;
