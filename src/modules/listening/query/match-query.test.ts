@@ -29,6 +29,7 @@ describe('matchQuery', () => {
   });
 
   it('reduces plurals the same way on both sides', () => {
+    expect(matches('ruche', 'les ruches')).toBe(true);
     expect(matches('produit', 'nos produits')).toBe(true);
     expect(matches('produits', 'ce produit')).toBe(true);
     expect(matches('bijou', 'des bijoux')).toBe(true);

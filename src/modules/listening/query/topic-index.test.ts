@@ -46,6 +46,8 @@ describe('compileTopics', () => {
 
   it('evaluates only the topics whose anchor terms the post contains', () => {
     expect(evaluatedFor(index, { text: 'un airbus', lang: 'fr' })).toBe(1);
+    // Several of a topic's anchors in one post still make one evaluation.
+    expect(evaluatedFor(index, { text: 'Ruche, Ruche App #RucheDay @ruche_app', hashtags: ['rucheday'] })).toBe(1);
     // "le" is in nearly every post: the AND is keyed on its NEAR side, not on it.
     expect(evaluatedFor(index, { text: 'le chat et le chien' })).toBe(0);
     expect(evaluatedFor(index, { text: 'le retard de la livraison' })).toBe(1);
