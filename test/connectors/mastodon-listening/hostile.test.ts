@@ -69,6 +69,7 @@ describe('hostile statuses in a hashtag timeline', () => {
     fake.timelines.addRaw('shapes', status(5, { content: { html: 'x' } }));
     fake.timelines.addRaw('shapes', status(6, { account: 'zed' }));
     fake.timelines.addRaw('shapes', status(7, { created_at: null }));
+    fake.timelines.addRaw('shapes', status(77, { created_at: 'last tuesday' }));
     fake.timelines.addRaw('shapes', status(8, { uri: 'javascript:alert(1)//' + 'x'.repeat(3000) }));
     fake.timelines.addRaw('shapes', status(9, { visibility: 'private' }));
     fake.timelines.addRaw('shapes', status(10, { visibility: 'direct' }));

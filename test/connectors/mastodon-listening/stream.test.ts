@@ -129,6 +129,19 @@ describe('public streams', () => {
     }
   });
 
+  it('waits as long as a rate limit asks before connecting again', async () => {
+    fake.failNext = { count: 1, status: 429, path: '/api/v1/streaming/', message: 'Too many requests' };
+    const s = listen(fake, { kind: 'public' });
+    try {
+      await s.until(() => s.statuses.some((x) => x.state === 'reconnecting'));
+      // No X-RateLimit-Reset with this answer: a minute, never the short pause of a dropped connection.
+      expect(s.statuses.find((x) => x.state === 'reconnecting')).toMatchObject({ error: { kind: 'rate_limited', status: 429 }, retryInMs: 60_000 });
+      expect(s.connected()).toBe(0);
+    } finally {
+      await s.stop();
+    }
+  });
+
   it('reports posts the caller failed to take, and goes on', async () => {
     const eve = fake.createAccount('eve');
     let fail = true;

@@ -40,7 +40,7 @@ type ListenedStatus = z.infer<typeof ListenedStatus>;
 const LANGUAGE = /^[a-z]{2,3}(-[a-z0-9]{1,8}){0,3}$/i;
 
 /**
- * One status from `instanceUrl` → a post, or null when it cannot be read, is not public, or has no usable uri.
+ * One status from `instanceUrl` → a post, or null when it cannot be read, is not public, or lacks a usable uri or date.
  * A boost gives the boosted status.
  */
 export function toListeningPost(raw: unknown, instanceUrl: string): ListeningPost | null {
@@ -50,7 +50,7 @@ export function toListeningPost(raw: unknown, instanceUrl: string): ListeningPos
   if (!status.success || !isPublic(status.data)) return null;
   const s = status.data;
   const uri = webAddress(s.uri) ?? (s.uri.length <= MAX_URL_CHARS && /^[a-z][a-z0-9+.-]*:\S+$/i.test(s.uri) ? s.uri : null);
-  if (!uri) return null;
+  if (!uri || s.created_at.length > 40 || Number.isNaN(Date.parse(s.created_at))) return null;
   const host = new URL(instanceUrl).host;
   const html = capChars(s.content, MAX_CONTENT_CHARS);
   const mentions = s.mentions.map((m) => qualified(m.acct, host));

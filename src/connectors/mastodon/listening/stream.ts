@@ -104,7 +104,7 @@ async function readOnce(s: PublicStreamOptions, url: URL, options: StreamOptions
   if (s.accessToken) headers.authorization = `Bearer ${s.accessToken}`;
   let res: Response;
   try {
-    res = await (s.fetch as unknown as StreamingFetch)(url, { headers, signal: s.signal, redirect: 'manual' }, {
+    res = await (s.fetch as unknown as StreamingFetch)(url, { headers, signal: s.signal }, {
       stream: { idleTimeoutMs: options.idleTimeoutMs, maxEventBytes: options.maxEventBytes },
     });
   } catch (cause) {
