@@ -22,13 +22,14 @@ afterAll(async () => {
   await net?.close();
 }, 60_000);
 
-function listen(cursor: string | null) {
+function listen(cursor: string | null, extra: { handler?: () => Promise<void>; batch?: { maxPosts?: number; maxQueued?: number } } = {}) {
   const posts: ListeningPost[] = [];
   const cursors: string[] = [];
   const ac = new AbortController();
   const done = streamRelayPosts({
-    url: net.firehoseUrl, cursor, allowPrivateNetworks: true, signal: ac.signal,
+    url: net.firehoseUrl, cursor, allowPrivateNetworks: true, signal: ac.signal, batch: extra.batch,
     onPosts: async (batch, at) => {
+      await extra.handler?.();
       posts.push(...batch);
       cursors.push(at);
     },
@@ -65,6 +66,24 @@ describe('relay firehose', () => {
     // The relay resumes right after the position: what the first run accepted is not read again.
     expect(run2.posts.map((p) => p.uri)).toEqual([whileDown.id]);
     expect(Number(run2.cursors.at(-1))).toBeGreaterThan(Number(saved));
+  });
+
+  it('drops the subscription while the handler is behind and catches up from what it accepted', async () => {
+    const start = listen('0');
+    const marker = await net.post(alice, 'Repère');
+    await expect.poll(() => start.posts.map((p) => p.uri)).toContain(marker.id);
+    await start.stop();
+
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    let calls = 0;
+    const run = listen(start.cursors.at(-1)!, { batch: { maxPosts: 40, maxQueued: 60 }, handler: async () => void (calls++ === 0 && (await gate)) });
+    const refs = await net.writeMany(bob, 'app.bsky.feed.post', Array.from({ length: 450 }, (_, i) => ({ text: `Afflux ${i}` })));
+    await expect.poll(() => calls).toBeGreaterThan(0);
+    release();
+    await expect.poll(() => refs.every((r) => run.posts.some((p) => p.uri === r.id)), { timeout: 30_000 }).toBe(true);
+    const stats = await run.stop();
+    expect(stats.backpressureDrops).toBeGreaterThanOrEqual(1);
   });
 });
 
