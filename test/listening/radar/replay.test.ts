@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RADAR_SETTINGS, SENSITIVITY_LEVELS } from '../../../src/modules/listening/radar/settings.js';
 import type { Counts } from '../../../src/modules/listening/radar/series.js';
-import { DAY, loadCurve, type Curve } from './curve.js';
+import { DAY, loadCurve } from './curve.js';
 import { BAD_BUZZ, countsAt, replay, replayAlerts, spikeMentions } from './replay.js';
 
 const curve = loadCurve();
@@ -132,5 +132,3 @@ describe('crisis radar, replayed minute by minute over a recorded month', () => 
     expect(volumeAlerts('low', spikeMentions({ ...BAD_BUZZ, onset: ONSET }))).toHaveLength(1);
   });
 });
-
-export type { Curve };

@@ -2,7 +2,7 @@ import { evaluateRadar, type RadarVerdict } from '../../../src/modules/listening
 import { MinuteSeries, type Counts } from '../../../src/modules/listening/radar/series.js';
 import type { RadarState } from '../../../src/modules/listening/radar/cooldown.js';
 import type { RadarSettings } from '../../../src/modules/listening/radar/settings.js';
-import { DAY, POSITIVE_SHARE, negativeShareAt, poisson, rateAt, seededRandom, split, type Curve } from './curve.js';
+import { DAY, poisson, rateAt, seededRandom, split, type Curve } from './curve.js';
 
 export interface Spike {
   /** Minutes after the curve's start when the extra mentions begin. */
@@ -106,5 +106,3 @@ export function replayAlerts(
   }, extra);
   return alerts;
 }
-
-export { POSITIVE_SHARE, negativeShareAt };

@@ -2,7 +2,7 @@ import { LEARNING_DAYS, seasonalBaseline, type SeasonalBaseline } from './baseli
 import { mayAlert, readState, type RadarState } from './cooldown.js';
 import { MINUTES_PER_DAY, type MinuteSeries } from './series.js';
 import { MAX_WINDOW_MINUTES, type RadarSettings } from './settings.js';
-import { readSignals, type RadarSignal, type Reading } from './signals.js';
+import { readSignals, SIGNAL_KINDS, type RadarSignal, type Reading } from './signals.js';
 
 export interface RadarVerdict {
   /**
@@ -63,7 +63,7 @@ export function evaluateRadar(
   const carriedByPraise = praise !== undefined && volume !== undefined && carries(praise, volume);
 
   const alerts: RadarSignal[] = [];
-  for (const kind of Object.keys(memory.kinds) as (keyof RadarState['kinds'])[]) {
+  for (const kind of SIGNAL_KINDS) {
     const reading = readings.find((r) => r.signal.kind === kind);
     const m = memory.kinds[kind];
     // A measure that cannot be taken (too few mentions for a share) is a calm one.
