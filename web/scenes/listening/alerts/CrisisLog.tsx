@@ -1,0 +1,65 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSubmit } from '../../../app/useSubmit.js';
+import { ErrorAlert } from '../../../components/Alert.js';
+import { UserText } from '../../../components/UserText.js';
+import { dateTime, inert } from '../../inbox/text.js';
+import type { LogEntry } from './api.js';
+
+const NOTE_MAX = 2000;
+
+interface Props {
+  log: LogEntry[];
+  readOnly: boolean;
+  onNote: (body: string) => Promise<void>;
+}
+
+/** Who did what since the room opened, in order, and a note anyone in the room can add to it. */
+export function CrisisLog({ log, readOnly, onNote }: Props) {
+  const { t, i18n } = useTranslation();
+  const id = useId();
+  const [note, setNote] = useState('');
+  const add = useSubmit(async () => {
+    if (!note.trim()) {
+      add.setError(t('crisis.log.noteMissing'));
+      return;
+    }
+    await onNote(note.trim());
+    setNote('');
+  });
+  const entries = [...log].sort((a, b) => a.at.localeCompare(b.at));
+
+  return (
+    <section className="card alert-section" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{t('crisis.log.title')}</h2>
+      <ol className="crisis-log">
+        {entries.map((e) => (
+          <li key={e.id} className={`crisis-log-entry crisis-log-${e.kind}`}>
+            <p className="crisis-log-line">
+              <strong>{t(`crisis.log.kinds.${e.kind}`, { defaultValue: e.kind })}</strong>
+              {' · '}
+              {e.user ? <UserText>{inert(e.user.name, 120)}</UserText> : t('crisis.log.ruche')}
+              {' · '}
+              <time className="muted" dateTime={e.at}>
+                {dateTime(e.at, i18n.language)}
+              </time>
+            </p>
+            {e.body ? <p className="crisis-log-body">{inert(e.body, NOTE_MAX * 3)}</p> : null}
+          </li>
+        ))}
+      </ol>
+      {readOnly ? null : (
+        <form className="form crisis-note" onSubmit={add.onSubmit}>
+          <div className="field">
+            <label htmlFor={`${id}-note`}>{t('crisis.log.note')}</label>
+            <textarea id={`${id}-note`} rows={3} maxLength={NOTE_MAX} value={note} onChange={(e) => setNote(e.target.value)} />
+          </div>
+          <ErrorAlert>{add.error}</ErrorAlert>
+          <button type="submit" className="button" disabled={add.busy}>
+            {t('crisis.log.add')}
+          </button>
+        </form>
+      )}
+    </section>
+  );
+}
