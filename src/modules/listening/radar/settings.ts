@@ -29,9 +29,11 @@ export interface SensitivityLevel {
 }
 
 /**
- * Evaluated every minute, a window crosses its threshold by chance about once in (minutes per month ÷ window) tries
- * at best, so even `high` asks for three spreads; `medium` at four keeps a calm month silent with room to spare, and
- * `low` waits for an unmistakable change. The ratio and share floors keep large, very regular topics from alerting on
+ * Evaluated every minute, a month holds thousands of independent windows, so a threshold must be rare by chance that
+ * many times over. On the replayed month: `medium` (4.5 spreads) stays silent with room to spare (the calm maximum
+ * is about 4, in the first weeks when only the daily pattern is known, and under 3.6 once weekdays are); `high`
+ * (3.5) catches a smaller spike sooner and may alert by chance about once a week in those first weeks; `low` (6)
+ * waits for an unmistakable change. The ratio and share floors keep large, very regular topics from alerting on
  * rises that are significant but small.
  */
 export const SENSITIVITY_LEVELS: Record<Sensitivity, SensitivityLevel> = {
