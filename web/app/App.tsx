@@ -41,6 +41,13 @@ const TicketsPage = lazyPage(() => import('../scenes/tickets/TicketsPage.js'), '
 const TicketPage = lazyPage(() => import('../scenes/tickets/TicketPage.js'), 'TicketPage');
 const DepartmentsPage = lazyPage(() => import('../scenes/tickets/DepartmentsPage.js'), 'DepartmentsPage');
 const NewTicketPage = lazyPage(() => import('../scenes/tickets/NewTicketPage.js'), 'NewTicketPage');
+const ListeningPage = lazyPage(() => import('../scenes/listening/ListeningPage.js'), 'ListeningPage');
+const MentionsPage = lazyPage(() => import('../scenes/listening/MentionsPage.js'), 'MentionsPage');
+const TopicsPage = lazyPage(() => import('../scenes/listening/TopicsPage.js'), 'TopicsPage');
+const SourcesPage = lazyPage(() => import('../scenes/listening/SourcesPage.js'), 'SourcesPage');
+const AlertsPage = lazyPage(() => import('../scenes/listening/alerts/AlertsPage.js'), 'AlertsPage');
+const AlertPage = lazyPage(() => import('../scenes/listening/alerts/AlertPage.js'), 'AlertPage');
+const CrisisPage = lazyPage(() => import('../scenes/listening/alerts/CrisisPage.js'), 'CrisisPage');
 
 export function App() {
   return (
@@ -91,6 +98,15 @@ export function App() {
               <Route path="moderation/highlights" element={<PeoplePage />} />
               <Route path="moderation/models" element={<ModelsPage />} />
               <Route path="settings/saved-replies" element={<SavedRepliesPage />} />
+            </Route>
+            <Route element={<RequirePermission permission="listening.read" />}>
+              <Route path="listening" element={<ListeningPage />} />
+              <Route path="listening/mentions" element={<MentionsPage />} />
+              <Route path="listening/topics" element={<TopicsPage />} />
+              <Route path="listening/sources" element={<SourcesPage />} />
+              <Route path="listening/alerts" element={<AlertsPage />} />
+              <Route path="listening/alerts/:alertId" element={<AlertPage />} />
+              <Route path="listening/crises/:crisisId" element={<CrisisPage />} />
             </Route>
             <Route element={<RequirePermission permission="settings.read" />}>
               <Route path="settings" element={<SettingsPage />} />

@@ -10,6 +10,10 @@ import enModeration from './en/moderation.json' with { type: 'json' };
 import frModeration from './fr/moderation.json' with { type: 'json' };
 import enTickets from './en/tickets.json' with { type: 'json' };
 import frTickets from './fr/tickets.json' with { type: 'json' };
+import enListening from './en/listening.json' with { type: 'json' };
+import frListening from './fr/listening.json' with { type: 'json' };
+import enCrisis from './en/crisis.json' with { type: 'json' };
+import frCrisis from './fr/crisis.json' with { type: 'json' };
 
-export const en = { ...enMain, inbox: enInbox, moderation: enModeration, tickets: enTickets };
-export const fr = { ...frMain, inbox: frInbox, moderation: frModeration, tickets: frTickets };
+export const en = { ...enMain, inbox: enInbox, moderation: enModeration, tickets: enTickets, listening: enListening, crisis: enCrisis };
+export const fr = { ...frMain, inbox: frInbox, moderation: frModeration, tickets: frTickets, listening: frListening, crisis: frCrisis };

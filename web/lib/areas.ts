@@ -36,7 +36,7 @@ export const AREAS: readonly Area[] = [
   { id: 'inbox', path: 'inbox', permission: 'inbox.read', inboxReaders: true, available: true, group: 'work', icon: '✉' },
   { id: 'moderation', path: 'moderation', permission: 'inbox.read', available: true, group: 'work', icon: '⚑' },
   { id: 'tickets', path: 'tickets', permission: 'inbox.read', available: true, group: 'work', icon: '✆' },
-  { id: 'listening', path: 'listening', available: false, group: 'work', icon: '◎' },
+  { id: 'listening', path: 'listening', permission: 'listening.read', available: true, group: 'work', icon: '◎' },
   { id: 'analytics', path: 'analytics', available: false, group: 'work', icon: '▤' },
   { id: 'reports', path: 'reports', available: false, group: 'work', icon: '▧' },
   { id: 'members', path: 'members', permission: 'members.read', available: true, group: 'team', icon: '☺' },

@@ -1,0 +1,86 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from '../../components/Alert.js';
+import { TextField } from '../../components/Field.js';
+import { listeningApi, type Source, type SourceKind } from './api.js';
+import { listeningError } from './names.js';
+
+type Choice = 'feed' | 'mastodon_tag' | 'bluesky_jetstream';
+const CHOICES: Choice[] = ['feed', 'mastodon_tag', 'bluesky_jetstream'];
+const JETSTREAM_EXAMPLE = 'wss://jetstream2.us-east.bsky.network/subscribe';
+
+/** Adds one source: a feed by its address, a Mastodon hashtag on an instance, or Bluesky's whole network stream. */
+export function AddSourceForm({ workspaceId, onAdded }: { workspaceId: string; onAdded: (s: Source) => void }) {
+  const { t } = useTranslation();
+  const [kind, setKind] = useState<Choice>('feed');
+  const [url, setUrl] = useState('');
+  const [tag, setTag] = useState('');
+  const [title, setTitle] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const input: { kind: SourceKind; url: string; tag?: string; title?: string } = { kind, url: url.trim() };
+      if (kind === 'mastodon_tag') input.tag = tag.trim().replace(/^#/, '');
+      if (title.trim()) input.title = title.trim();
+      const source = await listeningApi.addSource(workspaceId, input);
+      setUrl('');
+      setTag('');
+      setTitle('');
+      onAdded(source);
+    } catch (e) {
+      setError(listeningError(t, e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="form source-form" onSubmit={submit}>
+      <fieldset>
+        <legend>{t('listening.sources.add.kind')}</legend>
+        <div className="source-kinds">
+          {CHOICES.map((c) => (
+            <label key={c} className="source-kind">
+              <input type="radio" name="source-kind" value={c} checked={kind === c} onChange={() => setKind(c)} />
+              <span>
+                <strong>{t(`listening.sources.kinds.${c}`)}</strong>
+                <span className="hint">{t(`listening.sources.add.about.${c}`)}</span>
+              </span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      {kind === 'feed' ? (
+        <TextField label={t('listening.sources.add.feedUrl')} hint={t('listening.sources.add.feedUrlHint')} type="url" inputMode="url" required maxLength={2048} value={url} onChange={(e) => setUrl(e.target.value)} />
+      ) : null}
+      {kind === 'mastodon_tag' ? (
+        <>
+          <TextField label={t('listening.sources.add.instance')} hint={t('listening.sources.add.instanceHint')} type="url" inputMode="url" required maxLength={2048} value={url} onChange={(e) => setUrl(e.target.value)} />
+          <TextField label={t('listening.sources.add.tag')} hint={t('listening.sources.add.tagHint')} required maxLength={100} value={tag} onChange={(e) => setTag(e.target.value)} />
+        </>
+      ) : null}
+      {kind === 'bluesky_jetstream' ? (
+        <TextField
+          label={t('listening.sources.add.jetstream')}
+          hint={t('listening.sources.add.jetstreamHint', { example: JETSTREAM_EXAMPLE })}
+          type="url"
+          inputMode="url"
+          required
+          maxLength={2048}
+          value={url}
+          onChange={(e) => setUrl(e.target.value)}
+        />
+      ) : null}
+      <TextField label={t('listening.sources.add.title')} hint={t('listening.sources.add.titleHint')} maxLength={200} value={title} onChange={(e) => setTitle(e.target.value)} />
+      <ErrorAlert>{error}</ErrorAlert>
+      <button type="submit" className="button button-primary" disabled={busy}>
+        {t('listening.sources.add.submit')}
+      </button>
+    </form>
+  );
+}
