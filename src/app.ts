@@ -8,6 +8,7 @@ import { createJobRunner, createScheduler } from './jobs/index.js';
 import { scheduledTasks } from './jobs-registry.js';
 import { closeLiveHub } from './shared/live-hub.js';
 import { createInboxLive } from './modules/inbound/live-service.js';
+import { createListeningLive } from './modules/listening/stream-service.js';
 import { startAnswerReceiver } from './modules/tickets/inbound.js';
 
 export interface Ruche {
@@ -45,6 +46,10 @@ export async function startRuche(options: StartOptions = {}): Promise<Ruche> {
       const inboxLive = createInboxLive(ctx);
       await inboxLive.start();
       stops.unshift(() => inboxLive.stop());
+      // Listening's network streams (Jetstream, relay firehoses, Mastodon public streams); one process leads.
+      const listeningLive = createListeningLive(ctx);
+      await listeningLive.start();
+      stops.unshift(() => listeningLive.stop());
     }
     if (config.roles.has('scheduler')) {
       const scheduler = createScheduler(ctx.store, ctx.jobs.queue, { clock: ctx.clock, tasks: scheduledTasks(config) });

@@ -14,10 +14,13 @@ import { pollAllJob } from './modules/inbound/poll-all.js';
 import { rulesSweepJob, rulesSweepTask } from './modules/inbound/rules-sweep.js';
 import { INBOX_POLL_ALL } from './modules/inbound/job-names.js';
 import { moderationJobs, moderationHighlightsTask } from './modules/moderation/jobs.js';
+import { listeningPollDueJob, listeningPollJob, listeningPollTask } from './modules/listening/poll-job.js';
+import { webhookJob } from './modules/listening/webhook.js';
 
 /** Every job type of every module; the worker role runs these. */
 export function jobDefinitions(ctx: AppContext): JobHandler[] {
-  return [purgeJob(ctx.store, ctx.clock), postPublishJob(ctx), sweepJob(ctx), notificationEmailJob(ctx), notificationsPurgeJob(ctx), pollJob(ctx), pollAllJob(ctx), rulesSweepJob(ctx), ...ticketJobs(ctx), inboxReplyJob(ctx), ...moderationJobs(ctx)];
+  return [purgeJob(ctx.store, ctx.clock), postPublishJob(ctx), sweepJob(ctx), notificationEmailJob(ctx), notificationsPurgeJob(ctx), pollJob(ctx), pollAllJob(ctx), rulesSweepJob(ctx), ...ticketJobs(ctx), inboxReplyJob(ctx), ...moderationJobs(ctx),
+    listeningPollJob(ctx), listeningPollDueJob(ctx), webhookJob(ctx)];
 }
 
 /** Recurring duties the scheduler's leader turns into jobs. */
@@ -29,6 +32,7 @@ export const recurringTasks = [
   ticketsOverdueTask,
   moderationHighlightsTask,
   rulesSweepTask,
+  listeningPollTask,
 ];
 
 /** The recurring duties with the periods config sets. */

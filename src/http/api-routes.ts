@@ -21,6 +21,7 @@ import { registerNotificationRoutes } from '../modules/notifications/routes.js';
 import { registerInboxRoutes } from '../modules/inbox/routes.js';
 import { registerTicketsRoutes } from '../modules/tickets/routes.js';
 import { registerModerationRoutes } from '../modules/moderation/routes.js';
+import { registerListeningRoutes } from '../modules/listening/routes.js';
 
 /** Every module's routes; the OpenAPI document and the tenant-isolation test are built from them. */
 export function registerApiRoutes(app: OpenAPIHono<HttpEnv>) {
@@ -45,4 +46,5 @@ export function registerApiRoutes(app: OpenAPIHono<HttpEnv>) {
   registerInboxRoutes(app);
   registerTicketsRoutes(app);
   registerModerationRoutes(app);
+  registerListeningRoutes(app);
 }

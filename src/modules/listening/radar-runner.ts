@@ -14,6 +14,8 @@ const EVALUATE_EVERY_MS = 5_000;
  * process (the default) counts everything itself as it stores it.
  */
 const RELOAD_EVERY_MS = 10 * 60_000;
+/** Series kept per process: a busy topic's month of minutes is a few hundred kilobytes; the least recent go first. */
+const MAX_TRACKED = 300;
 
 interface Tracked {
   series: MinuteSeries;
@@ -58,6 +60,8 @@ async function trackedTopic(ctx: AppContext, topic: Pick<TopicRow, 'id' | 'creat
   let t = map.get(topic.id);
   if (!t || now - t.loadedAt > RELOAD_EVERY_MS) {
     t = await load(ctx, topic, now);
+    map.delete(topic.id);
+    if (map.size >= MAX_TRACKED) map.delete(map.keys().next().value!);
     map.set(topic.id, t);
   }
   return t;

@@ -1,0 +1,177 @@
+import os from 'node:os';
+import { randomBytes } from 'node:crypto';
+import type { Analysis, Analyzer } from '../../analysis/index.js';
+import type { AppContext } from '../../context.js';
+import { acquireLease, releaseLease } from '../../jobs/lease.js';
+import { streamJetstream, streamRelayPosts } from '../../connectors/bluesky/network/index.js';
+import { streamPublic } from '../../connectors/mastodon/listening/index.js';
+import { ingestPosts } from './ingest.js';
+import { STREAM_KINDS, type SourceRow } from './sources.js';
+import type { ListeningPost } from './types.js';
+
+export const LISTENING_LIVE_LEASE = 'listening.live';
+
+interface Running {
+  controller: AbortController;
+  done: Promise<void>;
+}
+
+export interface ListeningLive {
+  refresh(): Promise<void>;
+  /** The streams this process runs, by kind and address. */
+  streaming(): string[];
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const byContext = new WeakMap<AppContext, ListeningLive>();
+
+/** Sources changed in this process: the streams follow at once rather than at the next refresh. */
+export function restartStreams(ctx: AppContext): void {
+  void byContext.get(ctx)?.refresh().catch((err) => ctx.log.warn({ event: 'listening.live_refresh_failed', err }, 'listening streams refresh failed'));
+}
+
+/** One stream serves every workspace that follows the same endpoint: read once, matched against each one's topics. */
+const groupKey = (s: Pick<SourceRow, 'kind' | 'url' | 'tag'>) => `${s.kind}\n${s.url}\n${s.tag}`;
+
+async function sourcesOf(ctx: AppContext, key: string): Promise<SourceRow[]> {
+  const [kind, url, tag] = key.split('\n');
+  return ctx.store.db.selectFrom('listening_sources').selectAll().where('kind', '=', kind as SourceRow['kind']).where('url', '=', url)
+    .where('tag', '=', tag).where('status', '=', 'active').execute();
+}
+
+async function setHealth(ctx: AppContext, key: string, health: string, error: string | null) {
+  const [kind, url, tag] = key.split('\n');
+  const now = ctx.clock.now();
+  await ctx.store.db.updateTable('listening_sources').set({ health, last_error: error?.slice(0, 500) ?? null, updated_at: now, ...(health === 'live' ? { last_ok_at: now, failures: 0 } : {}) })
+    .where('kind', '=', kind as SourceRow['kind']).where('url', '=', url).where('tag', '=', tag).where('status', '=', 'active').execute();
+}
+
+/**
+ * Hands a stream's batch to every workspace that follows it, each with its source's cursor moved in the same
+ * transaction as its mentions; texts are analysed once for all of them.
+ */
+async function deliver(ctx: AppContext, key: string, posts: ListeningPost[], cursor: string | null) {
+  const sources = await sourcesOf(ctx, key);
+  const analyses = new WeakMap<Analyzer, Map<string, Analysis>>();
+  for (const s of sources) {
+    await ingestPosts(ctx, { workspaceId: s.workspace_id, sourceId: s.id }, posts, {
+      analyses,
+      advance: async (trx) => {
+        if (cursor !== null) await trx.updateTable('listening_sources').set({ cursor, last_polled_at: ctx.clock.now() }).where('id', '=', s.id).execute();
+      },
+    });
+  }
+}
+
+const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+async function runStream(ctx: AppContext, key: string, first: SourceRow, signal: AbortSignal) {
+  const sources = await sourcesOf(ctx, key);
+  // The group resumes from the furthest-behind cursor: a workspace that joined later simply sees some posts again.
+  const cursors = sources.map((s) => s.cursor).filter((c): c is string => c !== null).sort((a, b) => (a.length - b.length) || a.localeCompare(b));
+  const cursor = cursors[0] ?? null;
+  const allowPrivateNetworks = ctx.config.allowPrivateNetworks;
+  const onStatus = (s: { state: string; error?: unknown }) => {
+    const health = s.state === 'live' ? 'live' : s.state === 'connecting' ? 'pending' : 'backoff';
+    void setHealth(ctx, key, health, s.error ? message(s.error) : null).catch(() => {});
+  };
+  if (first.kind === 'bluesky_jetstream' || first.kind === 'bluesky_relay') {
+    const stream = first.kind === 'bluesky_jetstream' ? streamJetstream : streamRelayPosts;
+    await stream({ url: first.url, cursor, allowPrivateNetworks, signal, onStatus, onPosts: (posts, next) => deliver(ctx, key, posts, next) });
+    return;
+  }
+  if (first.kind === 'mastodon_public') {
+    const end = await streamPublic({
+      instanceUrl: first.url, stream: first.tag ? { kind: 'hashtag', tag: first.tag } : { kind: 'public' }, signal,
+      fetch: (input, init) => ctx.guardedFetch(input, init),
+      onStatus: (s) => onStatus({ state: s.state === 'streaming' ? 'live' : s.state === 'connecting' ? 'connecting' : 'backoff', error: 'error' in s ? s.error : undefined }),
+      onPosts: (posts) => deliver(ctx, key, posts, null),
+    });
+    if (end.outcome === 'poll') await setHealth(ctx, key, 'error', `${end.error.kind}: ${end.error.message}`);
+  }
+}
+
+/**
+ * Real time for listening: one process of the cluster (the lease holder) holds one stream per followed endpoint
+ * (a Jetstream, a relay's firehose, a Mastodon instance's public stream), whoever follows it, and restarts those that
+ * end. Sources added or removed are picked up at the next refresh, at once in the process that changed them.
+ */
+export function createListeningLive(ctx: AppContext, options: { refreshMs?: number; holderId?: string } = {}): ListeningLive {
+  const refreshMs = options.refreshMs ?? 60_000;
+  const leaseMs = refreshMs * 3;
+  const holder = options.holderId ?? `${os.hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+  const streams = new Map<string, Running>();
+  let leader = false;
+  let running = false;
+  let timer: NodeJS.Timeout | null = null;
+  let refreshing: Promise<void> | null = null;
+
+  const startStream = (key: string, first: SourceRow) => {
+    const controller = new AbortController();
+    const done = runStream(ctx, key, first, controller.signal)
+      .catch(async (err: unknown) => {
+        ctx.log.warn({ event: 'listening.stream_failed', kind: first.kind, err }, 'listening stream ended; the next refresh starts it again');
+        await setHealth(ctx, key, 'error', message(err)).catch(() => {});
+      })
+      .finally(() => streams.delete(key));
+    streams.set(key, { controller, done });
+  };
+
+  const endStream = async (key: string) => {
+    const s = streams.get(key);
+    if (!s) return;
+    s.controller.abort();
+    await s.done;
+  };
+
+  const doRefresh = async () => {
+    leader = await acquireLease(ctx.store.db, LISTENING_LIVE_LEASE, holder, ctx.clock.now(), leaseMs);
+    if (!leader || !running) {
+      await Promise.all([...streams.keys()].map(endStream));
+      return;
+    }
+    const rows = await ctx.store.db.selectFrom('listening_sources').selectAll().where('status', '=', 'active').where('kind', 'in', [...STREAM_KINDS]).execute();
+    const wanted = new Map<string, SourceRow>();
+    for (const r of rows) if (!wanted.has(groupKey(r))) wanted.set(groupKey(r), r);
+    await Promise.all([...streams.keys()].filter((k) => !wanted.has(k)).map(endStream));
+    for (const [key, first] of wanted) if (!streams.has(key)) startStream(key, first);
+  };
+
+  const refresh = () => {
+    refreshing ??= doRefresh().finally(() => (refreshing = null));
+    return refreshing;
+  };
+
+  const loop = async () => {
+    timer = null;
+    try {
+      await refresh();
+    } catch (err) {
+      ctx.log.error({ event: 'listening.live_refresh_failed', err }, 'listening live refresh failed');
+    }
+    if (running) timer = setTimeout(() => void loop(), refreshMs);
+  };
+
+  const live: ListeningLive = {
+    refresh,
+    streaming: () => [...streams.keys()],
+    async start() {
+      if (running) return;
+      running = true;
+      byContext.set(ctx, live);
+      await loop();
+    },
+    async stop() {
+      running = false;
+      if (timer) clearTimeout(timer);
+      timer = null;
+      await refreshing?.catch(() => {});
+      await Promise.all([...streams.keys()].map(endStream));
+      if (leader) await releaseLease(ctx.store.db, LISTENING_LIVE_LEASE, holder).catch(() => {});
+      leader = false;
+      if (byContext.get(ctx) === live) byContext.delete(ctx);
+    },
+  };
+  return live;
+}
