@@ -57,7 +57,7 @@ export function MentionCard({ workspaceId, mention, topics, canReply, onChanged 
         <span className="visually-hidden">{t(`listening.networks.${network}`)}</span>
         <p className="mention-author" id={`mention-${mention.id}-author`}>
           {mention.author.displayName ? <UserText className="mention-name">{mention.author.displayName.slice(0, 200)}</UserText> : null}{' '}
-          <UserText className="mention-handle muted">{mention.author.handle.slice(0, 200)}</UserText>
+          <UserText className="mention-handle muted">{network === 'feed' ? mention.author.handle.slice(0, 200) : `@${mention.author.handle.slice(0, 200)}`}</UserText>
           {followers !== null ? <span className="mention-followers muted"> · {t('listening.mentions.followers', { count: followers, n: formatCompact(followers, i18n.language) })}</span> : null}
         </p>
         <time className="mention-time muted" dateTime={mention.createdAt}>

@@ -2,7 +2,6 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NetworkIcon } from '../../../components/NetworkIcon.js';
 import { UserText } from '../../../components/UserText.js';
-import { formatPercent } from '../../../lib/format.js';
 import type { Stats } from '../api.js';
 import { formatCompact, formatCount } from '../names.js';
 import { AUTHOR_SORTS, sortAuthors, type AuthorSort } from '../stats-view.js';
@@ -16,6 +15,7 @@ export function TopAuthors({ stats }: { stats: Stats }) {
   const locale = i18n.language;
   const [by, setBy] = useState<AuthorSort>('relevance');
   const authors = sortAuthors(stats.authors, by).slice(0, SHOWN);
+  const score = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
   return (
     <section className="card" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('listening.dashboard.authors.title')}</h2>
@@ -45,10 +45,10 @@ export function TopAuthors({ stats }: { stats: Stats }) {
                     <NetworkIcon network={a.network} />
                     <span>
                       {a.displayName ? <UserText className="author-name">{a.displayName.slice(0, 200)}</UserText> : null}
-                      <UserText className="muted author-handle">{a.handle.slice(0, 200)}</UserText>
+                      <UserText className="muted author-handle">{a.network === 'feed' ? a.handle.slice(0, 200) : `@${a.handle.slice(0, 200)}`}</UserText>
                     </span>
                   </th>
-                  <td className="num">{formatPercent(Math.min(1, Math.max(0, a.relevance || 0)), locale)}</td>
+                  <td className="num">{score.format(Number.isFinite(a.relevance) ? a.relevance : 0)}</td>
                   <td className="num">{typeof a.followers === 'number' ? formatCompact(a.followers, locale) : '—'}</td>
                   <td className="num">{formatCompact(a.engagement, locale)}</td>
                   <td className="num">{formatCount(a.mentions, locale)}</td>
