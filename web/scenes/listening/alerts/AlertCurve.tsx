@@ -33,7 +33,7 @@ export function AlertCurve({ alert }: { alert: AlertDetail }) {
     <figure className="alert-curve" aria-labelledby={`${id}-caption`}>
       <figcaption id={`${id}-caption`}>
         <strong>{t('crisis.curve.title')}</strong>{' '}
-        {t('crisis.curve.summary', { measure: measure(t, alert, i18n.language), peak: peak.count, at: label(peak.at) })}
+        {t('crisis.curve.summary', { measure: measure(t, alert, i18n.language), count: peak.count, at: label(peak.at) })}
       </figcaption>
       <div className="alert-curve-chart" aria-hidden="true">
         <ResponsiveContainer width="100%" height={220}>

@@ -16,7 +16,7 @@ import { CloseCrisisDialog } from './CloseCrisisDialog.js';
 import { CrisisLog } from './CrisisLog.js';
 import { AlertMentions, RisingWords } from './Evidence.js';
 import { StatementEditor } from './StatementEditor.js';
-import { duration, measure } from './text.js';
+import { duration } from './text.js';
 import './alerts.css';
 
 const TOP_MENTIONS = 5;
@@ -99,7 +99,7 @@ export function CrisisPage() {
                 <section className="card alert-section" aria-labelledby="crisis-alert">
                   <h2 id="crisis-alert">{t('crisis.room.evidence')}</h2>
                   <p>
-                    <TopicName alert={crisis.alert} /> — {measure(t, crisis.alert, i18n.language)}{' '}
+                    <TopicName alert={crisis.alert} />{' '}
                     <Link to={alertPath(wid, crisis.alert.id)}>{t('crisis.room.toAlert')}</Link>
                   </p>
                   <AlertCurve alert={crisis.alert} />
