@@ -108,6 +108,10 @@ export async function ingestPosts(ctx: AppContext, target: ListeningTarget, post
     }
     await opts.advance?.(trx);
     return rows;
+  }).catch((err: unknown) => {
+    // The groups remember mentions that were never stored: a retry would join them to ids that do not exist.
+    if (matched.length > 0) groupsByStore.get(ctx.store.db)?.forget(workspaceId);
+    throw err;
   });
   for (const s of setAside) {
     // The reason, never the text: what networks say stays out of the logs.
