@@ -83,7 +83,7 @@ export const OpmlBody = z.object({ opml: z.string().min(1).max(2 * 1024 * 1024) 
 export const OpmlResult = z.object({
   added: z.number(),
   existing: z.number(),
-  skipped: z.array(z.object({ line: z.number().optional(), reason: z.string() })),
+  skipped: z.array(z.object({ reason: z.string(), xmlUrl: z.string().optional() })),
 }).openapi('ListeningOpmlResult');
 
 export const MentionQuery = z.object({
