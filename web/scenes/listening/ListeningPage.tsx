@@ -1,4 +1,4 @@
-import { useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useWorkspace } from '../../app/workspace.js';
@@ -57,11 +57,17 @@ function Dashboard({ workspaceId, topics }: { workspaceId: string; topics: Topic
   const key = selected.join(',');
   const [stats, reload] = useLoad(() => listeningApi.stats(workspaceId, { topicIds: key.split(','), ...rangeOf(period, Date.now()) }), [workspaceId, key, period]);
   const last = useRef(0);
+  const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(() => () => clearTimeout(pending.current ?? undefined), []);
   useListeningStream(workspaceId, (ids) => {
     if (ids.length > 0 && !ids.some((id) => selected.includes(id))) return;
-    if (Date.now() - last.current < REFRESH_MS) return;
-    last.current = Date.now();
-    void reload();
+    if (pending.current) return;
+    // The last news of a burst is always shown, at most one redraw per interval.
+    pending.current = setTimeout(() => {
+      pending.current = null;
+      last.current = Date.now();
+      void reload();
+    }, Math.max(0, last.current + REFRESH_MS - Date.now()));
   });
   const update = (change: Record<string, string>) => setParams((p) => ({ ...Object.fromEntries(p), ...change }), { replace: true });
   const ready = useMemo(() => (stats.status === 'ready' ? stats.data : null), [stats]);

@@ -9,8 +9,18 @@ import { listeningError } from './names.js';
 import { QueryEditor } from './QueryEditor.js';
 import { useQueryCheck } from './useQueryCheck.js';
 
-/** Colours that stay apart on the charts and keep a 3:1 contrast with white as marks. */
-export const TOPIC_COLORS = ['#1f6fd1', '#c2410c', '#15803d', '#7e22ce', '#b91c1c', '#0f766e', '#a16207', '#be185d'];
+/** Colours that stay apart on the charts and keep a 3:1 contrast with white as marks, each with its name. */
+const PALETTE = [
+  ['#1f6fd1', 'blue'],
+  ['#c2410c', 'orange'],
+  ['#15803d', 'green'],
+  ['#7e22ce', 'purple'],
+  ['#b91c1c', 'red'],
+  ['#0f766e', 'teal'],
+  ['#a16207', 'ochre'],
+  ['#be185d', 'pink'],
+] as const;
+export const TOPIC_COLORS: string[] = PALETTE.map(([c]) => c);
 
 interface TopicDialogProps {
   workspaceId: string;
@@ -64,10 +74,10 @@ export function TopicDialog({ workspaceId, topic, usedColors, onSaved, onClose }
           <fieldset className="topic-colors">
             <legend>{t('listening.topics.form.color')}</legend>
             <div className="topic-color-list">
-              {TOPIC_COLORS.map((c, n) => (
+              {PALETTE.map(([c, name]) => (
                 <label key={c} className="topic-color-choice" style={{ background: c }}>
                   <input type="radio" name="topic-color" value={c} checked={draft.color === c} onChange={() => set('color', c)} />
-                  <span className="visually-hidden">{t('listening.topics.form.colorN', { n: n + 1 })}</span>
+                  <span className="visually-hidden">{t(`listening.colors.${name}`)}</span>
                 </label>
               ))}
             </div>
