@@ -77,22 +77,31 @@ export async function ingestPosts(ctx: AppContext, target: ListeningTarget, post
   const fresh = normalized.filter((p) => !known.has(p.uri));
   const matched: MatchedMention[] = [];
   if (fresh.length > 0) {
-    const [index, analyzer] = await Promise.all([topicIndexFor(ctx.store.db, workspaceId, now), workspaceAnalyzer(ctx, workspaceId)]);
+    const [topics, analyzer] = await Promise.all([topicIndexFor(ctx.store.db, workspaceId, now), workspaceAnalyzer(ctx, workspaceId)]);
     const done = opts.analyses?.get(analyzer) ?? new Map<string, Analysis>();
     opts.analyses?.set(analyzer, done);
+    const analyse = (post: NormalizedPost): Analysis => {
+      const lang = langHint(post.languages);
+      const key = `${lang ?? ''}\n${post.text}`;
+      const analysis = done.get(key) ?? analyzer.analyze(post.text, { lang });
+      done.set(key, analysis);
+      return analysis;
+    };
     const groups = groupsByStore.get(ctx.store.db) ?? new MentionGroups();
     groupsByStore.set(ctx.store.db, groups);
     for (const post of fresh) {
       try {
-        const lang = langHint(post.languages);
-        const key = `${lang ?? ''}\n${post.text}`;
-        const analysis = done.get(key) ?? analyzer.analyze(post.text, { lang });
-        done.set(key, analysis);
-        const topicIds = index.match({
-          text: post.text, lang: analysis.language.code, authorHandle: post.author.handle, url: post.url,
+        // Matching comes first and costs microseconds: a stream's posts that no topic wants are never analysed. The
+        // language the post declares is the one `lang:` filters on; only a post that declares none, when a topic
+        // filters on language, is analysed first to tell it.
+        let analysis = !post.languages[0] && topics.usesLanguage ? analyse(post) : null;
+        const topicIds = topics.index.match({
+          text: post.title && !post.text.startsWith(post.title) ? `${post.title}\n${post.text}` : post.text,
+          lang: post.languages[0] ?? analysis?.language.code ?? null, authorHandle: post.author.handle, url: post.url,
           hashtags: post.hashtags, mentions: post.mentions,
         });
         if (topicIds.length === 0) continue;
+        analysis ??= analyse(post);
         const id = newMentionId(post.createdAt);
         const clusterId = groups.place(workspaceId, id, post.uri, post.text, post.repostOf);
         matched.push({ id, post, analysis, topicIds, clusterId, terms: termsOf(post, analysis) });

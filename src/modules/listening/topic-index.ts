@@ -2,8 +2,14 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../store/schema.js';
 import { compileTopics, type TopicIndex } from './query/index.js';
 
+/** A workspace's topics, compiled; and whether any filters on language, which then must be known before matching. */
+export interface CompiledTopics {
+  index: TopicIndex;
+  usesLanguage: boolean;
+}
+
 interface Cached {
-  index: Promise<TopicIndex>;
+  index: Promise<CompiledTopics>;
   /** The topics' latest change and how many when built. */
   stamp: string;
   checkedAt: number;
@@ -20,16 +26,16 @@ async function stampOf(db: Kysely<Database>, workspaceId: string): Promise<strin
   return `${row?.latest ?? 0}:${row?.n ?? 0}`;
 }
 
-async function build(db: Kysely<Database>, workspaceId: string): Promise<TopicIndex> {
+async function build(db: Kysely<Database>, workspaceId: string): Promise<CompiledTopics> {
   const topics = await db.selectFrom('listening_topics').select(['id', 'query']).where('workspace_id', '=', workspaceId).where('archived_at', 'is', null).execute();
-  return compileTopics(topics);
+  return { index: compileTopics(topics), usesLanguage: topics.some((t) => /lang:/i.test(t.query)) };
 }
 
 /**
  * The workspace's live topics compiled once into one index; rebuilt when a topic changes (here at once, in other
  * processes within a few seconds).
  */
-export async function topicIndexFor(db: Kysely<Database>, workspaceId: string, now = Date.now()): Promise<TopicIndex> {
+export async function topicIndexFor(db: Kysely<Database>, workspaceId: string, now = Date.now()): Promise<CompiledTopics> {
   const cached = cache.get(workspaceId);
   if (cached && now - cached.checkedAt < CHECK_MS) return cached.index;
   const stamp = await stampOf(db, workspaceId);
