@@ -102,13 +102,16 @@ export async function crisisFlow(browser: Browser, server: TestRuche, lang: Lang
   await me.expectPage(crisisTitle);
 
   // The room: in progress, publishing really paused, the statement drafted from the saved reply.
-  await page.getByText(t('crisis.room.status.open'), { exact: true }).waitFor();
-  await page.getByText(t('crisis.room.publishingPaused'), { exact: true }).waitFor();
+  const head = page.locator('.crisis-head');
+  await head.getByText(t('crisis.room.status.open'), { exact: true }).waitFor();
+  await head.getByText(t('crisis.room.publishingPaused'), { exact: true }).waitFor();
   expect((await me.api<{ paused: boolean }>('GET', `/workspaces/${wid}/publishing`)).paused).toBe(true);
   const statement = page.getByLabel(t('crisis.statement.label'), { exact: true });
   expect(await statement.inputValue()).toBe(holding);
   const log = page.locator('.crisis-log');
   await log.getByText(t('crisis.log.kinds.opened'), { exact: true }).waitFor();
+  expect(await log.locator('li').first().getAttribute('class')).toContain('crisis-log-opened');
+  await log.locator('.crisis-log-alert').getByRole('link', { name: t('crisis.room.toAlert'), exact: true }).waitFor();
 
   // A note in the log, then the statement edited and saved for everyone.
   await page.getByLabel(t('crisis.log.note'), { exact: true }).fill('Called the product team.');
@@ -118,7 +121,7 @@ export async function crisisFlow(browser: Browser, server: TestRuche, lang: Lang
   await statement.fill(edited);
   await me.button(t('crisis.statement.save')).click();
   await me.expectStatus(t('crisis.statement.saved'));
-  await log.getByText(t('crisis.log.kinds.statement'), { exact: true }).waitFor();
+  await log.locator('.crisis-log-statement').filter({ hasText: edited }).getByText(t('crisis.log.kinds.statement'), { exact: true }).waitFor();
   await page.reload();
   await me.expectTitle(crisisTitle);
   expect(await page.getByLabel(t('crisis.statement.label'), { exact: true }).inputValue()).toBe(edited);
@@ -135,8 +138,8 @@ export async function crisisFlow(browser: Browser, server: TestRuche, lang: Lang
   await shoot(page, 'close', lang);
   await closing.getByRole('button', { name: t('crisis.close.submit'), exact: true }).click();
   await me.expectStatus(t('crisis.close.done'));
-  await page.getByText(t('crisis.room.status.closed'), { exact: true }).waitFor();
-  await page.getByText(t('crisis.room.publishingOn'), { exact: true }).waitFor();
+  await head.getByText(t('crisis.room.status.closed'), { exact: true }).waitFor();
+  await head.getByText(t('crisis.room.publishingOn'), { exact: true }).waitFor();
   expect((await me.api<{ paused: boolean }>('GET', `/workspaces/${wid}/publishing`)).paused).toBe(false);
   expect(await page.getByLabel(t('crisis.statement.label'), { exact: true }).count()).toBe(0);
   expect(await page.getByLabel(t('crisis.log.note'), { exact: true }).count()).toBe(0);

@@ -24,7 +24,6 @@ export function KindTag({ alert }: { alert: Pick<AlertView, 'kind'> }) {
   const opportunity = alert.kind === 'positive_surge';
   return (
     <span className={`tag alert-kind ${opportunity ? 'alert-kind-opportunity' : 'alert-kind-threat'}`}>
-      <span aria-hidden="true">{opportunity ? '↗ ' : '⚠ '}</span>
       {t(`crisis.kinds.${alert.kind}`)}
     </span>
   );

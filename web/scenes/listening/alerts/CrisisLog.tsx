@@ -1,21 +1,28 @@
 import { useId, useState } from 'react';
+import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useSubmit } from '../../../app/useSubmit.js';
 import { ErrorAlert } from '../../../components/Alert.js';
 import { UserText } from '../../../components/UserText.js';
 import { dateTime, inert } from '../../inbox/text.js';
 import type { LogEntry } from './api.js';
+import { alertPath } from './AlertTags.js';
 
 const NOTE_MAX = 2000;
 
+// Entries written in one transaction share their time: they read in the order things happen.
+const ORDER: Record<string, number> = { opened: 0, alert: 1, paused: 2, statement: 3, note: 4, resumed: 5, closed: 6 };
+const byTime = (a: LogEntry, b: LogEntry) => a.at.localeCompare(b.at) || (ORDER[a.kind] ?? 4) - (ORDER[b.kind] ?? 4);
+
 interface Props {
+  workspaceId: string;
   log: LogEntry[];
   readOnly: boolean;
   onNote: (body: string) => Promise<void>;
 }
 
-/** Who did what since the room opened, in order, and a note anyone in the room can add to it. */
-export function CrisisLog({ log, readOnly, onNote }: Props) {
+/** Who did what since the room opened, in order, and a note anyone in the room can add to it. An alert's entry holds its id. */
+export function CrisisLog({ workspaceId, log, readOnly, onNote }: Props) {
   const { t, i18n } = useTranslation();
   const id = useId();
   const [note, setNote] = useState('');
@@ -27,7 +34,7 @@ export function CrisisLog({ log, readOnly, onNote }: Props) {
     await onNote(note.trim());
     setNote('');
   });
-  const entries = [...log].sort((a, b) => a.at.localeCompare(b.at));
+  const entries = [...log].sort(byTime);
 
   return (
     <section className="card alert-section" aria-labelledby={`${id}-title`}>
@@ -44,7 +51,13 @@ export function CrisisLog({ log, readOnly, onNote }: Props) {
                 {dateTime(e.at, i18n.language)}
               </time>
             </p>
-            {e.body ? <p className="crisis-log-body">{inert(e.body, NOTE_MAX * 3)}</p> : null}
+            {e.kind === 'alert' && e.body ? (
+              <p className="crisis-log-body">
+                <Link to={alertPath(workspaceId, e.body)}>{t('crisis.room.toAlert')}</Link>
+              </p>
+            ) : e.body ? (
+              <p className="crisis-log-body">{inert(e.body, NOTE_MAX * 3)}</p>
+            ) : null}
           </li>
         ))}
       </ol>

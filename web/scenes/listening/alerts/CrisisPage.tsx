@@ -86,6 +86,7 @@ export function CrisisPage() {
                 }}
               />
               <CrisisLog
+                workspaceId={wid}
                 log={crisis.log}
                 readOnly={readOnly}
                 onNote={async (body) => {
