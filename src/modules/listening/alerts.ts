@@ -106,6 +106,10 @@ export async function raiseAlert(ctx: AppContext, topic: TopicRow, signal: Radar
       },
       dedupeKey: `listening-alert:${id}`, now,
     });
+    // The workspace turned alert e-mails off: members' own preferences cannot turn them back on.
+    if (webhook && Number(webhook.email_alerts) !== 1) {
+      await trx.updateTable('notifications').set({ email: 0 }).where('workspace_id', '=', topic.workspace_id).where('dedupe_key', '=', `listening-alert:${id}`).execute();
+    }
     if (webhook?.webhook_url) {
       await ctx.jobs.queue.enqueue(LISTENING_WEBHOOK, { alertId: id }, { workspaceId: topic.workspace_id, idempotencyKey: `listening-webhook:${id}`, transaction: trx });
     }
