@@ -119,7 +119,7 @@ export async function closeCrisis(ctx: AppContext, workspaceId: string, crisisId
   const c = await openOnly(db, workspaceId, crisisId);
   const now = ctx.clock.now();
   const paused = (await getSettings(db, workspaceId)).pausedAt !== null;
-  const resuming = input.resumePublishing && paused;
+  const resuming = input.resumePublishing && Number(c.paused_publishing) === 1 && paused;
   if (resuming) await resumePublishing(ctx, workspaceId, actor, { overdue: 'publish_now' });
   await db.transaction().execute(async (trx) => {
     if (resuming) await log(trx, crisisId, workspaceId, actor.userId, 'resumed', '', now);
