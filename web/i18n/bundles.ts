@@ -15,5 +15,5 @@ import frListening from './fr/listening.json' with { type: 'json' };
 import enCrisis from './en/crisis.json' with { type: 'json' };
 import frCrisis from './fr/crisis.json' with { type: 'json' };
 
-export const en = { ...enMain, inbox: enInbox, moderation: enModeration, tickets: enTickets, listening: enListening, crisis: enCrisis };
-export const fr = { ...frMain, inbox: frInbox, moderation: frModeration, tickets: frTickets, listening: frListening, crisis: frCrisis };
+export const en = { ...enMain, inbox: enInbox, moderation: enModeration, tickets: enTickets, listening: enListening, crisis: { ...enMain.crisis, ...enCrisis } };
+export const fr = { ...frMain, inbox: frInbox, moderation: frModeration, tickets: frTickets, listening: frListening, crisis: { ...frMain.crisis, ...frCrisis } };
