@@ -75,7 +75,12 @@ export function TopicsPage() {
                   <div>
                     <dt>{t('listening.topics.mentions24h')}</dt>
                     <dd>
-                      <Link to={`${listeningPath(wid, '/mentions')}?topic=${encodeURIComponent(topic.id)}`}>{formatCount(topic.mentions24h, i18n.language)}</Link>
+                      <Link
+                        to={`${listeningPath(wid, '/mentions')}?topic=${encodeURIComponent(topic.id)}`}
+                        aria-label={t('listening.topics.seeMentions', { count: topic.mentions24h, n: formatCount(topic.mentions24h, i18n.language), name: topic.name })}
+                      >
+                        {formatCount(topic.mentions24h, i18n.language)}
+                      </Link>
                     </dd>
                   </div>
                   <div>
