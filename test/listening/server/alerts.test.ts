@@ -146,5 +146,11 @@ describe.each(databases)('listening alerts on %s', (kind) => {
     await new Promise((r) => setTimeout(r, 500));
     expect(smtp.inbox.filter((m) => readableMail(m.raw).includes(`/listening/alerts/${quietAlerts[0].id}`))).toEqual([]);
     expect(hooks).toHaveLength(1);
+
+    // The settings' test message goes the same way, signed alike.
+    expect((await owner.post(listeningPath(ws, '/settings/test-webhook'))).body).toEqual({ ok: true, status: 200, error: null });
+    const test = hooks[1];
+    expect(test.headers['x-ruche-signature']).toBe(`sha256=${crypto.createHmac('sha256', SECRET).update(`${test.headers['x-ruche-timestamp']}.${test.body}`).digest('hex')}`);
+    expect(JSON.parse(test.body)).toMatchObject({ text: expect.any(String), ruche: { type: 'listening.test' } });
   });
 });
