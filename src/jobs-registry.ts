@@ -16,11 +16,12 @@ import { INBOX_POLL_ALL } from './modules/inbound/job-names.js';
 import { moderationJobs, moderationHighlightsTask } from './modules/moderation/jobs.js';
 import { listeningPollDueJob, listeningPollJob, listeningPollTask } from './modules/listening/poll-job.js';
 import { webhookJob } from './modules/listening/webhook.js';
+import { listeningBackfillJob } from './modules/listening/backfill-job.js';
 
 /** Every job type of every module; the worker role runs these. */
 export function jobDefinitions(ctx: AppContext): JobHandler[] {
   return [purgeJob(ctx.store, ctx.clock), postPublishJob(ctx), sweepJob(ctx), notificationEmailJob(ctx), notificationsPurgeJob(ctx), pollJob(ctx), pollAllJob(ctx), rulesSweepJob(ctx), ...ticketJobs(ctx), inboxReplyJob(ctx), ...moderationJobs(ctx),
-    listeningPollJob(ctx), listeningPollDueJob(ctx), webhookJob(ctx)];
+    listeningPollJob(ctx), listeningPollDueJob(ctx), webhookJob(ctx), listeningBackfillJob(ctx)];
 }
 
 /** Recurring duties the scheduler's leader turns into jobs. */

@@ -21,8 +21,8 @@ export const CAPABILITY_METHOD: Record<Capability, Method | null> = {
   banAuthor: 'banAuthor',
   postMetrics: 'postMetrics',
   accountMetrics: 'accountMetrics',
-  // No connector streams or searches yet; the names are reserved so the UI can list them.
-  search: null,
+  search: 'searchPosts',
+  // No connector streams public posts through this contract: listening reads network streams itself.
   stream: null,
   readInbox: 'readInbox',
   readMessages: 'readMessages',

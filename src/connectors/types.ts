@@ -1,3 +1,4 @@
+import type { ListeningPost } from '../modules/listening/types.js';
 /** The shape every network connector implements. Generic code depends on this file only. */
 
 export const CAPABILITIES = [
@@ -267,6 +268,11 @@ export interface Connector {
   streamInbox?(handlers: InboundStreamHandlers, signal: AbortSignal): Promise<void>;
   like?(post: PostRef): Promise<void>;
   repost?(post: PostRef): Promise<void>;
+  /**
+   * Public posts since `sinceMs` with any of `terms`, for a new listening topic's last days: kept for searches
+   * people ask for, never for sync (streams are for that). `unavailable` when the server closes search.
+   */
+  searchPosts?(terms: string[], sinceMs: number): Promise<{ posts: ListeningPost[]; complete: boolean } | { unavailable: string }>;
   // Undo, where the network allows it: each exists only beside the action it undoes.
   unhideComment?(post: PostRef, comment: PostRef): Promise<void>;
   unblockAuthor?(author: Author): Promise<void>;

@@ -9,6 +9,7 @@ import { neverSent, toConnectorError } from './errors.js';
 import { streamFirehose } from './firehose.js';
 import { putSubjectRecord, removeBlock, unhideReply } from './graph.js';
 import { readInboxPage } from './inbound.js';
+import { searchRecentPosts } from './network/search.js';
 import { BLUESKY_CAPABILITIES, BLUESKY_LIMITS, countBlueskyText } from './limits.js';
 import { buildRecord, POST, readPost } from './post.js';
 import { rkeyFor } from './rkey.js';
@@ -175,6 +176,11 @@ export class BlueskyConnector implements Connector {
 
   readInbox(cursor: string | null, opts: InboundReadOptions): Promise<InboundPage> {
     return this.run(() => readInboxPage(this.h.agent, cursor, opts));
+  }
+
+  async searchPosts(terms: string[], sinceMs: number) {
+    const found = await searchRecentPosts(this.h.agent, terms, sinceMs, { now: this.now });
+    return found.status === 'ok' ? { posts: found.posts, complete: found.complete } : { unavailable: `${found.reason}: ${found.error.message}` };
   }
 
   streamInbox(handlers: InboundStreamHandlers, signal: AbortSignal): Promise<void> {

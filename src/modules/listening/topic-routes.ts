@@ -7,8 +7,15 @@ import { QueryCheckBody, QueryCheckView, TopicBody, TopicParams, TopicPatch, Top
 import { archiveTopic, checkQuery, createTopic, getTopic, listTopics, mentionsSince, updateTopic, type TopicRow } from './topics.js';
 import { radarStatusOf } from './radar-runner.js';
 import { iso, listeningBase, tags } from './route-common.js';
+import { LISTENING_BACKFILL } from './job-names.js';
+import type { AppContext } from '../../context.js';
 
 const path = `${listeningBase}/topics`;
+
+/** A new query is filled with its last days from the networks' search, in the background (shown in background work). */
+async function startBackfill(ctx: AppContext, topic: TopicRow) {
+  await ctx.jobs.queue.enqueue(LISTENING_BACKFILL, { topicId: topic.id }, { workspaceId: topic.workspace_id, idempotencyKey: `listening-backfill:${topic.id}:${topic.updated_at}` });
+}
 
 function termsOf(query: string): string[] {
   try {
@@ -69,13 +76,16 @@ export function registerTopicRoutes(app: OpenAPIHono<HttpEnv>) {
   app.openapi(create, async (c) => {
     const { ctx, member, actor } = c.var;
     const row = await createTopic(ctx.store.db, member.workspaceId, actor.userId, c.req.valid('json'), ctx.clock.now());
+    await startBackfill(ctx, row);
     return c.json(topicView(row, 0, null), 201);
   });
 
   app.openapi(update, async (c) => {
     const { ctx, member } = c.var;
     const now = ctx.clock.now();
-    const row = await updateTopic(ctx.store.db, member.workspaceId, c.req.valid('param').topicId, c.req.valid('json'), now);
+    const before = await getTopic(ctx.store.db, member.workspaceId, c.req.valid('param').topicId);
+    const row = await updateTopic(ctx.store.db, member.workspaceId, before.id, c.req.valid('json'), now);
+    if (row.query !== before.query) await startBackfill(ctx, row);
     const counts = await mentionsSince(ctx.store.db, [row.id], now - 86_400_000);
     return c.json(topicView(row, counts.get(row.id) ?? 0, await radarStatusOf(ctx, row, now)), 200);
   });
