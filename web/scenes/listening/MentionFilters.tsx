@@ -41,7 +41,7 @@ export function MentionFilters({ topics, filters, onChange }: MentionFiltersProp
       <div className="field">
         <label htmlFor={`${id}-sentiment`}>{t('listening.mentions.filters.sentiment')}</label>
         <select id={`${id}-sentiment`} value={filters.sentiment ?? ''} onChange={(e) => set('sentiment', e.target.value)}>
-          <option value="">{t('listening.mentions.filters.any')}</option>
+          <option value="">{t('listening.mentions.filters.anySentiment')}</option>
           {SENTIMENTS.map((s) => (
             <option key={s} value={s}>
               {t(`listening.sentiment.${s}`)}
@@ -52,7 +52,7 @@ export function MentionFilters({ topics, filters, onChange }: MentionFiltersProp
       <div className="field">
         <label htmlFor={`${id}-network`}>{t('listening.mentions.filters.network')}</label>
         <select id={`${id}-network`} value={filters.network ?? ''} onChange={(e) => set('network', e.target.value)}>
-          <option value="">{t('listening.mentions.filters.any')}</option>
+          <option value="">{t('listening.mentions.filters.anyNetwork')}</option>
           {NETWORKS.map((n) => (
             <option key={n} value={n}>
               {t(`listening.networks.${n}`)}
@@ -63,7 +63,7 @@ export function MentionFilters({ topics, filters, onChange }: MentionFiltersProp
       <div className="field">
         <label htmlFor={`${id}-language`}>{t('listening.mentions.filters.language')}</label>
         <select id={`${id}-language`} value={filters.language ?? ''} onChange={(e) => set('language', e.target.value)}>
-          <option value="">{t('listening.mentions.filters.any')}</option>
+          <option value="">{t('listening.mentions.filters.anyLanguage')}</option>
           {LANGUAGES.map((l) => (
             <option key={l} value={l}>
               {languageName.of(l) ?? l}
