@@ -73,10 +73,10 @@ describe('the web app in English', () => {
       await owner.page.getByRole('cell', { name: sentence }).first().waitFor();
     }
 
-    await me.goTo('listening');
+    await me.goTo('analytics');
     const main = owner.page.getByRole('main');
     await main.getByText('Not yet available', { exact: true }).waitFor();
-    await main.getByText(/Follow what is said about your brand/).waitFor();
+    await main.getByText(/Reach, engagement and the posts that worked/).waitFor();
     await me.goTo('jobs');
     await me.expectPage('Background work');
 
