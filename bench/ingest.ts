@@ -17,6 +17,7 @@ import { DEFAULT_RADAR_SETTINGS } from '../src/modules/listening/radar/settings.
 import { BAD_BUZZ, countsAt, seriesUntil, spikeMentions } from '../test/listening/radar/replay.js';
 import { DAY, loadCurve } from '../test/listening/radar/curve.js';
 import { buildPosts, buildTopics, loadTexts, names, random } from './lib/listening-corpus.js';
+import { compileTopics } from '../src/modules/listening/query/index.js';
 import { listeningPosts, seedListening } from './lib/listening-seed.js';
 
 // Listening's ingest: posts through parse → analyse → match against 500 topics → group near-duplicates → store, in
@@ -29,6 +30,8 @@ const PG_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?
 const SECONDS = Number(process.env.BENCH_INGEST_SECONDS ?? 60);
 const BATCH = Number(process.env.BENCH_INGEST_BATCH ?? 1000);
 const TOPICS = 500;
+/** Sources delivering at once (a stream and feeds, several streams): each its own batches, one after the other. */
+const CONCURRENCY = Number(process.env.BENCH_INGEST_CONCURRENCY ?? 2);
 
 async function withContext<T>(database: 'sqlite' | 'postgres', measure: (ctx: AppContext) => Promise<T>, clock?: Clock): Promise<T> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ruche-bench-ingest-'));
@@ -55,8 +58,10 @@ function corpus() {
   const rand = random(11);
   const brands = names(rand, TOPICS + 1);
   const topics = buildTopics(brands, rand, TOPICS);
-  // Every post names a brand or product or carries a topic's hashtag: what a listening source yields once filtered.
-  const texts = buildPosts(loadTexts(), brands, rand, 50_000, 1);
+  // Every post is a mention (it names a brand or product, or carries a topic's hashtag, as a topic's query wants):
+  // the measure is of mentions, not of the posts a stream passes over (bench/topics.ts measures those).
+  const index = compileTopics(topics);
+  const texts = buildPosts(loadTexts(), brands, rand, 120_000, 1).filter((p) => index.match(p).length > 0);
   return { topics, texts };
 }
 
@@ -76,18 +81,22 @@ async function measurePipeline(ctx: AppContext, c: ReturnType<typeof corpus>) {
   let matched = 0;
   const cpu0 = process.cpuUsage();
   const start = performance.now();
-  while (performance.now() - start < SECONDS * 1000) {
-    const batch = listeningPosts(c.texts, BATCH, offset, now - (offset % 3_600_000));
-    offset += BATCH;
-    const r = await ingestPosts(ctx, target, batch);
-    posts += batch.length;
-    matched += r.matched;
-    stored += r.stored.length;
-  }
+  const source = async () => {
+    while (performance.now() - start < SECONDS * 1000) {
+      const from = offset;
+      offset += BATCH;
+      const batch = listeningPosts(c.texts, BATCH, from, now - (from % 3_600_000));
+      const r = await ingestPosts(ctx, target, batch);
+      posts += batch.length;
+      matched += r.matched;
+      stored += r.stored.length;
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, source));
   const ms = performance.now() - start;
   const cpu = process.cpuUsage(cpu0);
   return {
-    seconds: Math.round(ms / 100) / 10, batch: BATCH, posts, matched, stored,
+    seconds: Math.round(ms / 100) / 10, batch: BATCH, concurrency: CONCURRENCY, posts, matched, stored,
     postsPerSecond: rate(posts, ms), mentionsPerSecond: rate(stored, ms), mentionsPerCpuSecond: rate(stored, (cpu.user + cpu.system) / 1000),
   };
 }
@@ -108,19 +117,23 @@ async function measureRawInsert(ctx: AppContext, c: ReturnType<typeof corpus>) {
     if (topicIds.length > 0) prepared.push({ id: newMentionId(now), post, analysis, topicIds, clusterId: null, terms: termsOf(post, analysis) });
   }
   let rows = 0;
-  let round = 0;
+  let next = 0;
   const start = performance.now();
-  while (performance.now() - start < Math.min(SECONDS, 30) * 1000) {
-    for (let i = 0; i < prepared.length && performance.now() - start < Math.min(SECONDS, 30) * 1000; i += BATCH) {
+  const limitMs = Math.min(SECONDS, 30) * 1000;
+  const writer = async () => {
+    while (performance.now() - start < limitMs) {
+      const k = next++;
+      const i = (k * BATCH) % prepared.length;
+      const round = Math.floor((k * BATCH) / prepared.length);
       // Each round writes fresh rows: new ids and uris, as new posts would be.
       const batch = prepared.slice(i, i + BATCH).map((m) => ({ ...m, id: newMentionId(now), post: { ...m.post, uri: `${m.post.uri}#${round}` } }));
       const done = await ctx.store.db.transaction().execute((trx) => storeMentions(trx, workspaceId, null, batch, now));
       rows += done.length;
     }
-    round++;
-  }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, writer));
   const ms = performance.now() - start;
-  return { seconds: Math.round(ms / 100) / 10, rows, rowsPerSecond: rate(rows, ms) };
+  return { seconds: Math.round(ms / 100) / 10, batch: BATCH, concurrency: CONCURRENCY, rows, rowsPerSecond: rate(rows, ms) };
 }
 
 const NEGATIVE = ['{b} est une arnaque, service client injoignable, je suis furieux', 'Worst experience ever with {b}, they scammed me and never answer', '{b} honte à vous, produit cassé et aucun remboursement'];

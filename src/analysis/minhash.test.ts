@@ -14,6 +14,15 @@ describe('near-duplicates', () => {
     expect(found.map((f) => f.id)).toEqual(['original']);
     expect(found[0].similarity).toBeGreaterThan(0.8);
   });
+  it('compares a new copy with the most recent copies only, however many share its boilerplate', () => {
+    const index = new NearDuplicateIndex<string>(16, 0.6, 8);
+    for (let i = 0; i < 500; i++) index.add(`copy-${i}`, minhash(`${campaign} ${i}`));
+    const found = index.query(minhash(`${campaign} 501`));
+    // Each of the 16 bands keeps its 8 latest: the answer is bounded and made of the latest copies.
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.length).toBeLessThanOrEqual(16 * 8);
+    expect(found.every((f) => Number(f.id.slice(5)) >= 500 - 16 * 8)).toBe(true);
+  });
   it('keeps unrelated texts apart', () => {
     expect(estimateSimilarity(minhash(campaign), minhash('Il fait beau à Lyon aujourd’hui, on va au parc'))).toBeLessThan(0.2);
   });

@@ -33,3 +33,27 @@ export async function bulkInsert<R>(
   }
   return (await db.executeQuery<R>(CompiledQuery.raw(text, params))).rows;
 }
+
+export type PgType = 'text' | 'bigint' | 'integer' | 'real';
+
+/**
+ * As bulkInsert, but on PostgreSQL the rows travel as one array per column (`insert … select * from unnest(…)`):
+ * one bound parameter per column instead of one per value, so that a batch of a thousand rows is parsed and bound
+ * in a fraction of the time. SQLite, which binds values in the process, takes the plain multi-row form.
+ */
+export async function bulkInsertColumns<R>(
+  db: Kysely<Database>, table: string, columns: readonly string[], types: readonly PgType[], rows: ReadonlyArray<readonly unknown[]>, ending: string,
+): Promise<R[]> {
+  if (rows.length === 0) return [];
+  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) {
+    const out: R[] = [];
+    // SQLite allows 32,766 bound values per statement.
+    const per = Math.max(1, Math.floor(30_000 / columns.length));
+    for (let i = 0; i < rows.length; i += per) out.push(...(await bulkInsert<R>(db, table, columns, rows.slice(i, i + per), ending)));
+    return out;
+  }
+  if (types.length !== columns.length) throw new Error(`bulkInsertColumns into ${table}: ${types.length} types for ${columns.length} columns`);
+  const arrays = columns.map((_, c) => rows.map((row) => row[c] ?? null));
+  const text = `insert into ${quoted(table)} (${columns.map(quoted).join(', ')}) select * from unnest(${types.map((t, i) => `$${i + 1}::${t === 'real' ? 'float8' : t}[]`).join(', ')}) ${ending}`;
+  return (await db.executeQuery<R>(CompiledQuery.raw(text, arrays))).rows;
+}

@@ -1,7 +1,7 @@
-import { sql, type Transaction } from 'kysely';
+import { PostgresAdapter, sql, type Transaction } from 'kysely';
 import type { Analysis } from '../../analysis/index.js';
 import type { Database } from '../../store/schema.js';
-import { bulkInsert } from '../inbound/bulk-insert.js';
+import { bulkInsertColumns, type PgType } from '../inbound/bulk-insert.js';
 import { timeOrderedUuid } from '../inbound/ids.js';
 import { round } from '../inbound/risk.js';
 import type { NormalizedPost } from './normalize.js';
@@ -21,8 +21,7 @@ export interface StoredMention extends MatchedMention {
   authorId: string;
 }
 
-// Well under both databases' limits on bound parameters per statement (mentions have 23 columns).
-const CHUNK = 400;
+const CHUNK = 500;
 
 function chunks<T>(list: readonly T[], size = CHUNK): T[][] {
   const out: T[][] = [];
@@ -73,16 +72,21 @@ async function upsertAuthors(trx: Transaction<Database>, workspaceId: string, me
   }
   const ids = new Map<string, string>();
   const columns = ['id', 'workspace_id', 'network', 'external_id', 'handle', 'display_name', 'avatar_url', 'followers', 'first_seen_at', 'last_seen_at'];
-  for (const part of chunks([...latest.values()], 500)) {
-    const rows = part.map(({ p, first, last }) => [
-      timeOrderedUuid(now), workspaceId, p.network, p.author.externalId, p.author.handle, p.author.displayName, p.author.avatarUrl,
-      p.author.followers, first, last,
-    ]);
-    const upserted = await bulkInsert<{ id: string; network: string; external_id: string }>(trx, 'inbox_authors', columns, rows, AUTHOR_UPSERT);
-    for (const r of upserted) ids.set(`${r.network}\n${r.external_id}`, r.id);
-  }
+  const types: PgType[] = ['text', 'text', 'text', 'text', 'text', 'text', 'text', 'integer', 'bigint', 'bigint'];
+  // Sorted by key: two batches upserting the same authors take their row locks in the same order, never crossed.
+  const rows = [...latest.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, { p, first, last }]) => [
+    timeOrderedUuid(now), workspaceId, p.network, p.author.externalId, p.author.handle, p.author.displayName, p.author.avatarUrl,
+    p.author.followers, first, last,
+  ]);
+  const upserted = await bulkInsertColumns<{ id: string; network: string; external_id: string }>(trx, 'inbox_authors', columns, types, rows, AUTHOR_UPSERT);
+  for (const r of upserted) ids.set(`${r.network}\n${r.external_id}`, r.id);
   return ids;
 }
+
+const MENTION_TYPES: PgType[] = [
+  'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'real',
+  'real', 'integer', 'integer', 'integer', 'text', 'text', 'bigint', 'bigint',
+];
 
 const MENTION_COLUMNS = [
   'id', 'workspace_id', 'source_id', 'network', 'uri', 'url', 'author_id', 'title', 'text', 'language', 'sentiment', 'sentiment_score',
@@ -114,11 +118,11 @@ async function countMinutes(trx: Transaction<Database>, stored: readonly StoredM
     }
   }
   const columns = ['topic_id', 'minute', 'total', 'negative', 'positive'];
-  for (const part of chunks([...counts.values()], 1000)) {
-    await bulkInsert(trx, 'listening_topic_minutes', columns, part.map((c) => [c.topic_id, c.minute, c.total, c.negative, c.positive]),
-      `on conflict ("topic_id", "minute") do update set "total" = "listening_topic_minutes"."total" + excluded."total",
-        "negative" = "listening_topic_minutes"."negative" + excluded."negative", "positive" = "listening_topic_minutes"."positive" + excluded."positive"`);
-  }
+  // Sorted, for the same reason as authors: concurrent batches lock the same minutes in one order.
+  const sorted = [...counts.values()].sort((a, b) => (a.topic_id < b.topic_id ? -1 : a.topic_id > b.topic_id ? 1 : a.minute - b.minute));
+  await bulkInsertColumns(trx, 'listening_topic_minutes', columns, ['text', 'integer', 'integer', 'integer', 'integer'], sorted.map((c) => [c.topic_id, c.minute, c.total, c.negative, c.positive]),
+    `on conflict ("topic_id", "minute") do update set "total" = "listening_topic_minutes"."total" + excluded."total",
+      "negative" = "listening_topic_minutes"."negative" + excluded."negative", "positive" = "listening_topic_minutes"."positive" + excluded."positive"`);
 }
 
 /** Each group's first mention counts the copies that joined it. */
@@ -139,20 +143,22 @@ async function countCopies(trx: Transaction<Database>, stored: readonly StoredMe
  */
 export async function storeMentions(trx: Transaction<Database>, workspaceId: string, sourceId: string | null, mentions: readonly MatchedMention[], now: number): Promise<StoredMention[]> {
   if (mentions.length === 0) return [];
+  if (trx.getExecutor().adapter instanceof PostgresAdapter) {
+    // A crash may lose the last few hundred milliseconds of listening's commits, never half of one: the mentions and
+    // their source's cursor go together, so the source reads them again. Waiting for the disk on each batch would
+    // halve the pace for nothing.
+    await sql`set local synchronous_commit = off`.execute(trx);
+  }
   const authors = await upsertAuthors(trx, workspaceId, mentions, now);
-  const stored: StoredMention[] = [];
-  for (const part of chunks(mentions)) {
-    const withAuthor = part.map((m) => ({ ...m, authorId: authors.get(`${m.post.network}\n${m.post.author.externalId}`)! }));
-    const inserted = await bulkInsert<{ id: string }>(trx, 'listening_mentions', MENTION_COLUMNS,
-      withAuthor.map((m) => mentionRow(m, workspaceId, sourceId, m.authorId, now)),
-      'on conflict ("workspace_id", "uri") do nothing returning "id"');
-    const created = new Set(inserted.map((r) => r.id));
-    for (const m of withAuthor) if (created.has(m.id)) stored.push(m);
-  }
+  const withAuthor = mentions.map((m) => ({ ...m, authorId: authors.get(`${m.post.network}\n${m.post.author.externalId}`)! }));
+  const inserted = await bulkInsertColumns<{ id: string }>(trx, 'listening_mentions', MENTION_COLUMNS, MENTION_TYPES,
+    withAuthor.map((m) => mentionRow(m, workspaceId, sourceId, m.authorId, now)),
+    'on conflict ("workspace_id", "uri") do nothing returning "id"');
+  const created = new Set(inserted.map((r) => r.id));
+  const stored: StoredMention[] = withAuthor.filter((m) => created.has(m.id));
   const links = stored.flatMap((m) => m.topicIds.map((t) => [t, m.id, workspaceId, m.analysis.sentiment.label, m.post.createdAt]));
-  for (const part of chunks(links, 1000)) {
-    await bulkInsert(trx, 'listening_mention_topics', ['topic_id', 'mention_id', 'workspace_id', 'sentiment', 'created_at'], part, 'on conflict do nothing');
-  }
+  await bulkInsertColumns(trx, 'listening_mention_topics', ['topic_id', 'mention_id', 'workspace_id', 'sentiment', 'created_at'],
+    ['text', 'text', 'text', 'text', 'bigint'], links, 'on conflict do nothing');
   await countMinutes(trx, stored);
   await countCopies(trx, stored);
   return stored;
