@@ -10,7 +10,6 @@ import { setupOwner, type TestClient } from '../helpers/client.js';
 import { waitFor, waitForJob } from '../inbound/helpers.js';
 import { MastodonFake } from '../connectors/mastodon-fake.js';
 import { LISTENING_POLL } from '../../src/modules/listening/job-names.js';
-import { createListeningLive } from '../../src/modules/listening/stream-service.js';
 
 describe('listening on Mastodon', () => {
   let ruche: TestRuche;
@@ -67,22 +66,36 @@ describe('listening on Mastodon', () => {
     expect(view).toMatchObject({ health: 'ok', mentionCount: 2, lastError: null });
   });
 
+  it('reads the hashtag of a stream from its timeline when the instance has no streaming', async () => {
+    const quiet = await new MastodonFake({ quirks: { noStreaming: true } }).start();
+    let sourceId: string | null = null;
+    try {
+      const carol = quiet.createAccount('carol');
+      const early = quiet.postAs(carol, 'Qui vient au #RucheFest ?');
+      // Ruche's worker holds the streams; adding a source starts its stream at once.
+      const stream = await owner.post(path('/sources'), { kind: 'mastodon_public', url: quiet.url, tag: 'RucheFest' });
+      expect(stream.status).toBe(201);
+      sourceId = stream.body.id;
+      const row = await waitFor('the polled mention', async () => (await mentions()).find((m) => m.source_id === stream.body.id), 400);
+      expect(row.uri).toBe(early.uri);
+      const source = await ruche.ctx.store.db.selectFrom('listening_sources').select(['health', 'cursor']).where('id', '=', stream.body.id).executeTakeFirstOrThrow();
+      expect(source.cursor).toBe(early.id);
+    } finally {
+      if (sourceId) await owner.patch(path(`/sources/${sourceId}`), { status: 'paused' });
+      await quiet.close();
+    }
+  });
+
   it('follows an instance public stream held by the listening service', async () => {
-    const live = createListeningLive(ruche.ctx, { refreshMs: 200, holderId: 'mastodon-test' });
     const stream = await owner.post(path('/sources'), { kind: 'mastodon_public', url: other.url });
     expect(stream.status).toBe(201);
-    try {
-      await live.start();
-      await waitFor('the stream to be live', async () => {
-        const s = await ruche.ctx.store.db.selectFrom('listening_sources').select('health').where('id', '=', stream.body.id).executeTakeFirst();
-        return s?.health === 'live';
-      }, 400);
-      const bob = other.createAccount('bob');
-      other.postAs(bob, 'Ruche Fest: les billets sont en vente');
-      const row = await waitFor('the streamed mention', async () => (await mentions()).find((m) => m.source_id === stream.body.id), 400);
-      expect(row.text).toBe('Ruche Fest: les billets sont en vente');
-    } finally {
-      await live.stop();
-    }
+    await waitFor('the stream to be live', async () => {
+      const s = await ruche.ctx.store.db.selectFrom('listening_sources').select('health').where('id', '=', stream.body.id).executeTakeFirst();
+      return s?.health === 'live';
+    }, 400);
+    const bob = other.createAccount('bob');
+    other.postAs(bob, 'Ruche Fest: les billets sont en vente');
+    const row = await waitFor('the streamed mention', async () => (await mentions()).find((m) => m.source_id === stream.body.id), 400);
+    expect(row.text).toBe('Ruche Fest: les billets sont en vente');
   });
 });

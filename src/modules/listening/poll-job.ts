@@ -33,6 +33,11 @@ async function readFeedSource(ctx: AppContext, source: SourceRow) {
   }
   const done = await ingestPosts(ctx, { workspaceId: source.workspace_id, sourceId: source.id }, result.posts);
   await markSourceRead(ctx.store.db, source.id, now, { ok: true, pollAfterMs: result.pollAfterMs, ...validators });
+  // A feed added without a name shows its site's address until it is read: then its own title.
+  const title = result.feed.title?.trim().slice(0, 200);
+  if (title && source.title === new URL(source.url).host) {
+    await ctx.store.db.updateTable('listening_sources').set({ title }).where('id', '=', source.id).where('title', '=', source.title).execute();
+  }
   return { entries: result.posts.length, matched: done.matched, stored: done.stored.length, setAside: done.setAside.length };
 }
 

@@ -40,16 +40,18 @@ export function sourceUrl(kind: ListeningSourceKind, raw: string): string {
   return kind === 'feed' ? url.toString() : url.toString().replace(/\/$/, '');
 }
 
+/** The hashtag a Mastodon source follows: required on a timeline, optional on a stream (none: the public stream). */
 export function sourceTag(kind: ListeningSourceKind, raw: string | undefined): string {
-  if (kind !== 'mastodon_tag') return '';
+  if (kind !== 'mastodon_tag' && kind !== 'mastodon_public') return '';
   const tag = (raw ?? '').trim().replace(/^#/, '');
+  if (kind === 'mastodon_public' && tag === '') return '';
   if (!/^[\p{L}\p{N}_]{1,100}$/u.test(tag)) throw badRequest('invalid_tag', 'Give the hashtag to follow, letters, digits and _ only.', { field: 'tag' });
   return tag.toLowerCase();
 }
 
 function defaultTitle(kind: ListeningSourceKind, url: string, tag: string): string {
   const host = new URL(url).host;
-  return kind === 'mastodon_tag' ? `#${tag} · ${host}` : host;
+  return tag ? `#${tag} · ${host}` : host;
 }
 
 export async function listSources(db: Kysely<Database>, workspaceId: string): Promise<SourceRow[]> {

@@ -4,7 +4,7 @@ import type { Analysis, Analyzer } from '../../analysis/index.js';
 import type { AppContext } from '../../context.js';
 import { acquireLease, releaseLease } from '../../jobs/lease.js';
 import { streamJetstream, streamRelayPosts } from '../../connectors/bluesky/network/index.js';
-import { streamPublic } from '../../connectors/mastodon/listening/index.js';
+import { readHashtagTimeline, streamPublic } from '../../connectors/mastodon/listening/index.js';
 import { ingestPosts } from './ingest.js';
 import { STREAM_KINDS, type SourceRow } from './sources.js';
 import type { ListeningPost } from './types.js';
@@ -88,7 +88,37 @@ async function runStream(ctx: AppContext, key: string, first: SourceRow, signal:
       onStatus: (s) => onStatus({ state: s.state === 'streaming' ? 'live' : s.state === 'connecting' ? 'connecting' : 'backoff', error: 'error' in s ? s.error : undefined }),
       onPosts: (posts) => deliver(ctx, key, posts, null),
     });
-    if (end.outcome === 'poll') await setHealth(ctx, key, 'error', `${end.error.kind}: ${end.error.message}`);
+    if (end.outcome === 'poll' && first.tag && !signal.aborted) await pollHashtag(ctx, key, first, signal);
+    else if (end.outcome === 'poll') await setHealth(ctx, key, 'error', `${end.error.kind}: ${end.error.message}`);
+  }
+}
+
+/** How often a hashtag is read when its instance has no streaming: as a followed hashtag timeline is. */
+const HASHTAG_POLL_MS = 2 * 60_000;
+
+const sleep = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    if (signal.aborted) return resolve();
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+  });
+
+/**
+ * An instance without the streaming API (or one that refuses it) still shows its hashtag timelines: the stream's
+ * hashtag is then read from the timeline, from the cursor kept with the sources, until the stream is stopped.
+ */
+async function pollHashtag(ctx: AppContext, key: string, first: SourceRow, signal: AbortSignal) {
+  while (!signal.aborted) {
+    const sources = await sourcesOf(ctx, key);
+    const cursor = sources.map((s) => s.cursor).find((c) => c !== null) ?? null;
+    try {
+      const page = await readHashtagTimeline({ instanceUrl: first.url, tag: first.tag, minId: cursor, fetch: (input, init) => ctx.guardedFetch(input, init) });
+      await deliver(ctx, key, page.posts, page.minId);
+      await setHealth(ctx, key, 'ok', null);
+    } catch (err) {
+      await setHealth(ctx, key, 'backoff', message(err));
+    }
+    await sleep(HASHTAG_POLL_MS, signal);
   }
 }
 
@@ -159,7 +189,7 @@ export function createListeningLive(ctx: AppContext, options: { refreshMs?: numb
     async start() {
       if (running) return;
       running = true;
-      byContext.set(ctx, live);
+      if (!byContext.has(ctx)) byContext.set(ctx, live);
       await loop();
     },
     async stop() {

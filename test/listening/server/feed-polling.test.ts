@@ -79,7 +79,9 @@ describe.each(databases)('listening feed polling on %s', (kind) => {
     expect(first.status).toBe('succeeded');
     const rows = await mentionsOf(ruche, ws);
     expect(rows.map((r) => [r.network, r.uri.split('/').pop(), r.source_id]).sort()).toEqual([['feed', 'e1', source.id], ['feed', 'e3', source.id]]);
-    expect(await sourceOf(ws, source.id)).toMatchObject({ health: 'ok', lastError: null, failures: 0, mentionCount: 2 });
+    // Added without a name, the source showed the site's address; once read, it shows the feed's own title.
+    expect(source.title).toBe(new URL(origin).host);
+    expect(await sourceOf(ws, source.id)).toMatchObject({ title: 'Acme watch', health: 'ok', lastError: null, failures: 0, mentionCount: 2 });
 
     // Due again: the poll asks with the validators the feed gave and is answered "not modified".
     await ruche.ctx.store.db.updateTable('listening_sources').set({ next_poll_at: ruche.ctx.clock.now() - 1 }).where('id', '=', source.id).execute();

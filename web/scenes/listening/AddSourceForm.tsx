@@ -5,11 +5,15 @@ import { TextField } from '../../components/Field.js';
 import { listeningApi, type Source, type SourceKind } from './api.js';
 import { listeningError } from './names.js';
 
-type Choice = 'feed' | 'mastodon_tag' | 'bluesky_jetstream';
-const CHOICES: Choice[] = ['feed', 'mastodon_tag', 'bluesky_jetstream'];
+type Choice = SourceKind;
+const CHOICES: Choice[] = ['feed', 'mastodon_tag', 'mastodon_public', 'bluesky_jetstream', 'bluesky_relay'];
 const JETSTREAM_EXAMPLE = 'wss://jetstream2.us-east.bsky.network/subscribe';
+const RELAY_EXAMPLE = 'wss://bsky.network';
 
-/** Adds one source: a feed by its address, a Mastodon hashtag on an instance, or Bluesky's whole network stream. */
+/**
+ * Adds one source: a feed by its address, a Mastodon hashtag on an instance or an instance's stream, or Bluesky's
+ * whole network through a Jetstream or a firehose.
+ */
 export function AddSourceForm({ workspaceId, onAdded }: { workspaceId: string; onAdded: (s: Source) => void }) {
   const { t } = useTranslation();
   const [kind, setKind] = useState<Choice>('feed');
@@ -25,7 +29,7 @@ export function AddSourceForm({ workspaceId, onAdded }: { workspaceId: string; o
     setError(null);
     try {
       const input: { kind: SourceKind; url: string; tag?: string; title?: string } = { kind, url: url.trim() };
-      if (kind === 'mastodon_tag') input.tag = tag.trim().replace(/^#/, '');
+      if ((kind === 'mastodon_tag' || kind === 'mastodon_public') && tag.trim()) input.tag = tag.trim().replace(/^#/, '');
       if (title.trim()) input.title = title.trim();
       const source = await listeningApi.addSource(workspaceId, input);
       setUrl('');
@@ -63,6 +67,15 @@ export function AddSourceForm({ workspaceId, onAdded }: { workspaceId: string; o
           <TextField label={t('listening.sources.add.instance')} hint={t('listening.sources.add.instanceHint')} type="url" inputMode="url" required maxLength={2048} value={url} onChange={(e) => setUrl(e.target.value)} />
           <TextField label={t('listening.sources.add.tag')} hint={t('listening.sources.add.tagHint')} required maxLength={100} value={tag} onChange={(e) => setTag(e.target.value)} />
         </>
+      ) : null}
+      {kind === 'mastodon_public' ? (
+        <>
+          <TextField label={t('listening.sources.add.instance')} hint={t('listening.sources.add.instanceHint')} type="url" inputMode="url" required maxLength={2048} value={url} onChange={(e) => setUrl(e.target.value)} />
+          <TextField label={t('listening.sources.add.streamTag')} hint={t('listening.sources.add.streamTagHint')} maxLength={100} value={tag} onChange={(e) => setTag(e.target.value)} />
+        </>
+      ) : null}
+      {kind === 'bluesky_relay' ? (
+        <TextField label={t('listening.sources.add.relay')} hint={t('listening.sources.add.relayHint', { example: RELAY_EXAMPLE })} type="url" inputMode="url" required maxLength={2048} value={url} onChange={(e) => setUrl(e.target.value)} />
       ) : null}
       {kind === 'bluesky_jetstream' ? (
         <TextField
