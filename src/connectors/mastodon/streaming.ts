@@ -5,6 +5,7 @@
  * cap on each event). Dropped connections are opened again with a growing pause; a server without streaming,
  * or credentials that no longer work, end the subscription with the reason, and the caller polls.
  */
+import { pause } from '../../shared/pause.js';
 import { blockedCause } from '../../net/address-guard.js';
 import type { OutboundLimits } from '../../net/guarded-fetch.js';
 import { ConnectorError, isConnectorError } from '../errors.js';
@@ -129,22 +130,11 @@ function refusal(res: Response): ConnectorError {
   return new ConnectorError('mastodon', 'rejected', 'This Mastodon server offers no streaming API: its inbox is polled.', { ...opts, networkCode: 'no_streaming' });
 }
 
-function unanswered(cause: unknown): ConnectorError {
+/** A connection that never answered: refused for good when the address guard said so, else worth trying again. */
+export function unanswered(cause: unknown): ConnectorError {
   if (isConnectorError(cause)) return cause;
   const blocked = blockedCause(cause);
   if (blocked && !blocked.temporary) return new ConnectorError('mastodon', 'rejected', blocked.message, { networkCode: 'blocked_address', cause });
   return new ConnectorError('mastodon', 'transient', 'The Mastodon streaming connection failed.', { networkCode: 'no_answer', cause });
 }
 
-function pause(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const done = () => {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal.addEventListener('abort', done, { once: true });
-  });
-}

@@ -5,6 +5,7 @@ import type { AppContext } from '../../context.js';
 import { acquireLease, releaseLease } from '../../jobs/lease.js';
 import { streamJetstream, streamRelayPosts } from '../../connectors/bluesky/network/index.js';
 import { readHashtagTimeline, streamPublic } from '../../connectors/mastodon/listening/index.js';
+import { pause } from '../../shared/pause.js';
 import { ingestPosts } from './ingest.js';
 import { STREAM_KINDS, type SourceRow } from './sources.js';
 import type { ListeningPost } from './types.js';
@@ -96,13 +97,6 @@ async function runStream(ctx: AppContext, key: string, first: SourceRow, signal:
 /** How often a hashtag is read when its instance has no streaming: as a followed hashtag timeline is. */
 const HASHTAG_POLL_MS = 2 * 60_000;
 
-const sleep = (ms: number, signal: AbortSignal) =>
-  new Promise<void>((resolve) => {
-    if (signal.aborted) return resolve();
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
-  });
-
 /**
  * An instance without the streaming API (or one that refuses it) still shows its hashtag timelines: the stream's
  * hashtag is then read from the timeline, from the cursor kept with the sources, until the stream is stopped.
@@ -118,7 +112,7 @@ async function pollHashtag(ctx: AppContext, key: string, first: SourceRow, signa
     } catch (err) {
       await setHealth(ctx, key, 'backoff', message(err));
     }
-    await sleep(HASHTAG_POLL_MS, signal);
+    await pause(HASHTAG_POLL_MS, signal);
   }
 }
 

@@ -1,3 +1,4 @@
+export { pause } from '../../../shared/pause.js';
 import type { BackoffLimits } from './types.js';
 
 /**
@@ -9,19 +10,6 @@ export function backoffDelay(attempt: number, limits: BackoffLimits, random: () 
   return Math.round(full / 2 + (full / 2) * random());
 }
 
-/** Resolves after `ms`, or at once when the signal aborts. */
-export function pause(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const done = () => {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal.addEventListener('abort', done, { once: true });
-  });
-}
 
 /** Waits for `p` at most `ms`; what it settles to does not matter. */
 export function settleWithin(p: Promise<unknown>, ms: number): Promise<void> {

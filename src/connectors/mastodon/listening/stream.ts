@@ -11,7 +11,8 @@ import { ConnectorError, isConnectorError } from '../../errors.js';
 import { MastodonHttp } from '../http.js';
 import { Instance } from '../schemas.js';
 import { EventStreamParser } from '../sse.js';
-import { STREAM_DEFAULTS, type StreamOptions } from '../streaming.js';
+import { STREAM_DEFAULTS, unanswered, type StreamOptions } from '../streaming.js';
+import { pause } from '../../../shared/pause.js';
 import { toListeningPost } from './post.js';
 import { hashtagName } from './timeline.js';
 
@@ -177,22 +178,3 @@ function refusal(res: Response, signedIn: boolean): ConnectorError {
   return new ConnectorError('mastodon', 'rejected', 'This Mastodon server offers no streaming API: its timeline is polled.', { ...opts, networkCode: 'no_streaming' });
 }
 
-function unanswered(cause: unknown): ConnectorError {
-  if (isConnectorError(cause)) return cause;
-  const blocked = blockedCause(cause);
-  if (blocked && !blocked.temporary) return new ConnectorError('mastodon', 'rejected', blocked.message, { networkCode: 'blocked_address', cause });
-  return new ConnectorError('mastodon', 'transient', 'The Mastodon streaming connection failed.', { networkCode: 'no_answer', cause });
-}
-
-function pause(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const done = () => {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal.addEventListener('abort', done, { once: true });
-  });
-}
