@@ -1,6 +1,7 @@
 import type { Generated } from 'kysely';
 import type { InboxTables } from './inbox-schema.js';
 import type { ListeningTables } from './listening-schema.js';
+import type { AnalyticsTables } from './analytics-schema.js';
 
 /**
  * Tables owned by Ruche. Timestamps are integer milliseconds since the epoch, booleans 0/1 and JSON is
@@ -287,7 +288,7 @@ export interface AuthSessionTable {
   userAgent: string | null;
 }
 
-export interface Database extends InboxTables, ListeningTables {
+export interface Database extends InboxTables, ListeningTables, AnalyticsTables {
   workspaces: WorkspaceTable;
   memberships: MembershipTable;
   invitations: InvitationTable;

@@ -22,6 +22,7 @@ import * as m0028setAsideOnce from './0028_set_aside_once.js';
 import * as m0029searchNewest from './0029_search_newest_first.js';
 import * as m0030pgSearch from './0030_pg_search_vector.js';
 import * as m0031listening from './0031_listening.js';
+import * as m0032analytics from './0032_analytics.js';
 
 /** Every migration in order. Append only: a released migration is never edited. */
 export const migrations: Record<string, Migration> = {
@@ -48,4 +49,5 @@ export const migrations: Record<string, Migration> = {
   '0029_search_newest_first': m0029searchNewest,
   '0030_pg_search_vector': m0030pgSearch,
   '0031_listening': m0031listening,
+  '0032_analytics': m0032analytics,
 };

@@ -1,0 +1,172 @@
+import type { Generated } from 'kysely';
+
+/** Analytics' and reports' tables (migration 0032). Same conventions as schema.ts: times are epoch milliseconds. */
+
+export interface AnalyticsPostTable {
+  id: string;
+  workspace_id: string;
+  account_id: string;
+  network: string;
+  /** The network's id of the post (Bluesky: at:// URI; Mastodon: status id). */
+  external_id: string;
+  url: string | null;
+  /** The post's text, cut to a few hundred characters: what a report and a drill-down show. */
+  text: string;
+  image_url: string | null;
+  /** The Ruche post (posts.id) it was published from, when it was; its campaign and labels are copied here. */
+  post_id: string | null;
+  campaign_id: string | null;
+  /** JSON array of labels. */
+  labels: Generated<string>;
+  published_at: number;
+  likes: Generated<number>;
+  reposts: Generated<number>;
+  replies: Generated<number>;
+  /** Null where the network does not count them. */
+  quotes: number | null;
+  views: number | null;
+  /** likes + reposts + replies + quotes, as last read. */
+  engagement: Generated<number>;
+  followers_at_publish: number | null;
+  collected_at: number | null;
+  /** When to read its counts again: often while the post is young, rarely once it is old. */
+  next_collect_at: number;
+  collect_count: Generated<number>;
+  /** 1 once the network says the post no longer exists. */
+  gone: Generated<number>;
+}
+
+export interface AnalyticsPostSnapshotTable {
+  post_id: string;
+  taken_at: number;
+  likes: number;
+  reposts: number;
+  replies: number;
+  quotes: number | null;
+  views: number | null;
+}
+
+export interface AnalyticsAccountSnapshotTable {
+  account_id: string;
+  taken_at: number;
+  followers: number;
+  following: number | null;
+  posts: number | null;
+}
+
+export interface AnalyticsAccountDayTable {
+  account_id: string;
+  workspace_id: string;
+  /** YYYY-MM-DD in the workspace's time zone. */
+  day: string;
+  /** The last counts read that day. */
+  followers: number | null;
+  following: number | null;
+  posts: number | null;
+  /** What the account's posts gained that day (differences between snapshots). */
+  likes: Generated<number>;
+  reposts: Generated<number>;
+  replies: Generated<number>;
+  quotes: Generated<number>;
+  views: Generated<number>;
+  /** Posts published that day. */
+  published: Generated<number>;
+}
+
+export type ObjectiveStatus = 'pending' | 'on_track' | 'behind' | 'met' | 'missed';
+
+export interface AnalyticsObjectiveTable {
+  id: string;
+  workspace_id: string;
+  name: string;
+  /** An ObjectiveMetric (src/modules/analytics/types.ts). */
+  metric: string;
+  network: string | null;
+  account_id: string | null;
+  topic_id: string | null;
+  comparison: 'at_least' | 'at_most';
+  target: number;
+  /** 1: the target is a change in percent against the previous period of the same length. */
+  relative: Generated<number>;
+  period_start: number;
+  period_end: number;
+  status: Generated<ObjectiveStatus>;
+  /** When the team was last warned that it fell behind; a warning is sent once per fall. */
+  warned_at: number | null;
+  created_by: string | null;
+  created_at: number;
+  updated_at: number;
+  archived_at: number | null;
+}
+
+export interface ReportTemplateTable {
+  id: string;
+  workspace_id: string;
+  name: string;
+  period: 'month' | 'quarter';
+  locale: string;
+  /** JSON array of ReportSectionId, in order. */
+  sections: string;
+  /** JSON object: the free-text sections' default texts. */
+  texts: Generated<string>;
+  /** JSON array of workspace ids for an agency report; empty means this workspace alone. */
+  workspace_ids: Generated<string>;
+  brand_color: string;
+  schedule_enabled: Generated<number>;
+  /** JSON array of e-mail addresses. */
+  schedule_recipients: Generated<string>;
+  next_run_at: number | null;
+  created_by: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export type ReportStatus = 'queued' | 'running' | 'ready' | 'failed';
+
+export interface ReportTable {
+  id: string;
+  workspace_id: string;
+  template_id: string | null;
+  title: string;
+  locale: string;
+  period: 'month' | 'quarter' | 'custom';
+  period_start: number;
+  period_end: number;
+  workspace_ids: string;
+  sections: string;
+  texts: Generated<string>;
+  brand_color: string;
+  status: Generated<ReportStatus>;
+  error: string | null;
+  pdf_key: string | null;
+  xlsx_key: string | null;
+  csv_key: string | null;
+  pages: number | null;
+  /** JSON array of e-mail addresses the finished report is sent to. */
+  recipients: Generated<string>;
+  created_by: string | null;
+  created_at: number;
+  finished_at: number | null;
+}
+
+export interface ReportShareTable {
+  id: string;
+  report_id: string;
+  workspace_id: string;
+  token_hash: string;
+  created_by: string | null;
+  created_at: number;
+  expires_at: number;
+  revoked_at: number | null;
+}
+
+export interface AnalyticsTables {
+  analytics_posts: AnalyticsPostTable;
+  analytics_post_snapshots: AnalyticsPostSnapshotTable;
+  analytics_account_snapshots: AnalyticsAccountSnapshotTable;
+  analytics_account_days: AnalyticsAccountDayTable;
+  analytics_objectives: AnalyticsObjectiveTable;
+  report_templates: ReportTemplateTable;
+  reports: ReportTable;
+  report_shares: ReportShareTable;
+}
