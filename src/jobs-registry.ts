@@ -17,11 +17,13 @@ import { moderationJobs, moderationHighlightsTask } from './modules/moderation/j
 import { listeningPollDueJob, listeningPollJob, listeningPollTask } from './modules/listening/poll-job.js';
 import { webhookJob } from './modules/listening/webhook.js';
 import { listeningBackfillJob } from './modules/listening/backfill-job.js';
+import { analyticsJobs, analyticsTasks } from './modules/analytics/jobs.js';
+import { reportJobs, reportTasks } from './modules/reports/jobs.js';
 
 /** Every job type of every module; the worker role runs these. */
 export function jobDefinitions(ctx: AppContext): JobHandler[] {
   return [purgeJob(ctx.store, ctx.clock), postPublishJob(ctx), sweepJob(ctx), notificationEmailJob(ctx), notificationsPurgeJob(ctx), pollJob(ctx), pollAllJob(ctx), rulesSweepJob(ctx), ...ticketJobs(ctx), inboxReplyJob(ctx), ...moderationJobs(ctx),
-    listeningPollJob(ctx), listeningPollDueJob(ctx), webhookJob(ctx), listeningBackfillJob(ctx)];
+    listeningPollJob(ctx), listeningPollDueJob(ctx), webhookJob(ctx), listeningBackfillJob(ctx), ...analyticsJobs(ctx), ...reportJobs(ctx)];
 }
 
 /** Recurring duties the scheduler's leader turns into jobs. */
@@ -34,6 +36,8 @@ export const recurringTasks = [
   moderationHighlightsTask,
   rulesSweepTask,
   listeningPollTask,
+  ...analyticsTasks,
+  ...reportTasks,
 ];
 
 /** The recurring duties with the periods config sets. */

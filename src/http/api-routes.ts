@@ -22,6 +22,8 @@ import { registerInboxRoutes } from '../modules/inbox/routes.js';
 import { registerTicketsRoutes } from '../modules/tickets/routes.js';
 import { registerModerationRoutes } from '../modules/moderation/routes.js';
 import { registerListeningRoutes } from '../modules/listening/routes.js';
+import { registerAnalyticsRoutes } from '../modules/analytics/routes.js';
+import { registerReportRoutes } from '../modules/reports/routes.js';
 
 /** Every module's routes; the OpenAPI document and the tenant-isolation test are built from them. */
 export function registerApiRoutes(app: OpenAPIHono<HttpEnv>) {
@@ -47,4 +49,6 @@ export function registerApiRoutes(app: OpenAPIHono<HttpEnv>) {
   registerTicketsRoutes(app);
   registerModerationRoutes(app);
   registerListeningRoutes(app);
+  registerAnalyticsRoutes(app);
+  registerReportRoutes(app);
 }
