@@ -21,6 +21,7 @@ export const CAPABILITY_METHOD: Record<Capability, Method | null> = {
   banAuthor: 'banAuthor',
   postMetrics: 'postMetrics',
   accountMetrics: 'accountMetrics',
+  readOwnPosts: 'ownPosts',
   search: 'searchPosts',
   // No connector streams public posts through this contract: listening reads network streams itself.
   stream: null,

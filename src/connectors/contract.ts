@@ -31,6 +31,10 @@ export interface ContractAccount {
   exhaustRateLimit(): Promise<void>;
   /** Another account replies to `ref`, mentioning this account. */
   replyAsOther(ref: PostRef, text: string): Promise<PostRef>;
+  /** Another account likes and reposts `ref`. */
+  engageAsOther(ref: PostRef): Promise<void>;
+  /** Waits until what was written so far is counted where the connector reads counts (an AppView indexes late). */
+  settle(): Promise<void>;
 }
 
 export interface ContractNetwork {
@@ -55,6 +59,8 @@ async function rejection(p: Promise<unknown>): Promise<ConnectorError> {
 /** Cases a network cannot be made to show, each with the reason, e.g. a server that never rate-limits. */
 export interface ContractSkips {
   rateLimit?: string;
+  /** The harness has nothing that counts (a PDS without its AppView). */
+  metrics?: string;
 }
 
 export function connectorContract(
@@ -179,6 +185,59 @@ export function connectorContract(
       expect(err.kind).toBe('rate_limited');
       expect(err.retryable).toBe(true);
       expect(err.retryAfterMs).toBeGreaterThan(0);
+    });
+
+    const counted = (cap: Capability, title: string, fn: () => Promise<void>) =>
+      skips.metrics === undefined ? needs(cap, title, fn) : it.skip(`${title} — skipped: ${skips.metrics}`, fn);
+
+    counted('postMetrics', 'reads the counts of several posts at once, in order, with null for a deleted one', async () => {
+      const a = await net.newAccount();
+      const liked = await a.connector.publish({ idempotencyKey: key(), text: 'À aimer' });
+      const deleted = await a.connector.publish({ idempotencyKey: key(), text: 'À effacer bientôt' });
+      const answered = await a.connector.publish({ idempotencyKey: key(), text: 'À commenter' });
+      await a.engageAsOther(liked.ref);
+      await a.replyAsOther(answered.ref, 'Une réponse');
+      await a.connector.delete(deleted.ref);
+      await a.settle();
+      const metrics = await a.connector.postMetrics!([answered.ref, deleted.ref, liked.ref]);
+      expect(metrics).toHaveLength(3);
+      expect(metrics[0]).toMatchObject({ likes: 0, reposts: 0, replies: 1 });
+      expect(metrics[1]).toBeNull();
+      expect(metrics[2]).toMatchObject({ likes: 1, reposts: 1, replies: 0 });
+      expect(await a.connector.postMetrics!([])).toEqual([]);
+    });
+
+    counted('accountMetrics', "reads the account's followers, following and posts counts", async () => {
+      const a = await net.newAccount();
+      await a.connector.publish({ idempotencyKey: key(), text: 'Un message compté' });
+      await a.settle();
+      const info = await a.connector.accountMetrics!();
+      expect(info.followers).toEqual(expect.any(Number));
+      expect(info.following).toEqual(expect.any(Number));
+      expect(info.posts).toBe(1);
+    });
+
+    counted('readOwnPosts', "lists the account's own posts newest first with their counts, without replies, page by page", async () => {
+      const a = await net.newAccount();
+      const first = await a.connector.publish({ idempotencyKey: key(), text: 'Premier' });
+      await a.connector.publish({ idempotencyKey: key(), text: 'Suite du fil', replyTo: first.ref });
+      const second = await a.connector.publish({ idempotencyKey: key(), text: 'Second' });
+      await a.replyAsOther(first.ref, 'Réponse d’un autre');
+      await a.engageAsOther(second.ref);
+      await a.settle();
+      const seen: { id: string; text: string; likes: number; replies: number }[] = [];
+      let cursor: string | null = null;
+      for (let page = 0; page < 5; page++) {
+        const got: Awaited<ReturnType<NonNullable<Connector['ownPosts']>>> = await a.connector.ownPosts!(cursor, { limit: 1 });
+        seen.push(...got.items.map((p) => ({ id: p.ref.id, text: p.text, likes: p.metrics.likes, replies: p.metrics.replies })));
+        cursor = got.cursor;
+        if (!cursor) break;
+      }
+      expect(seen.map((p) => p.id)).toEqual([second.ref.id, first.ref.id]);
+      expect(seen[0]).toMatchObject({ text: 'Second', likes: 1 });
+      expect(seen[1]).toMatchObject({ text: 'Premier', replies: 2 });
+      const future = await a.connector.ownPosts!(null, { limit: 10, since: new Date(Date.now() + 3600_000).toISOString() });
+      expect(future).toEqual({ items: [], cursor: null });
     });
 
     needs('readComments', 'reads the replies to a post', async () => {

@@ -6,6 +6,8 @@ export const CAPABILITIES = [
   'readComments', 'readMentions', 'readNotifications',
   'hideComment', 'deleteComment', 'reportComment', 'blockAuthor', 'muteAuthor', 'banAuthor',
   'postMetrics', 'accountMetrics', 'search', 'stream',
+  // The account's own posts, newest first, with their counts: analytics finds posts not published through Ruche.
+  'readOwnPosts',
   // The inbox: replies, mentions and quotes (readInbox), direct messages (readMessages), real time (streamInbox),
   // and the light answers (like, repost).
   'readInbox', 'readMessages', 'streamInbox', 'like', 'repost',
@@ -124,11 +126,35 @@ export interface PostMetrics {
   replies: number;
   reposts: number;
   likes: number;
+  /** Null where the network does not count them. */
   quotes: number | null;
+  views: number | null;
 }
 
 export interface AccountInfo extends Author {
   followers: number | null;
+  /** Filled by accountMetrics; null (or absent) when the network does not say. */
+  following?: number | null;
+  posts?: number | null;
+}
+
+/** One of the account's own posts (not a reply, not a repost), with its counts as read now. Network content. */
+export interface OwnPost {
+  ref: PostRef;
+  url: string | null;
+  text: string;
+  /** ISO. */
+  createdAt: string;
+  /** The first image's thumbnail, when the post has one. */
+  imageUrl: string | null;
+  metrics: PostMetrics;
+}
+
+export interface OwnPostsOptions {
+  /** Page size asked of the network (it may give fewer). */
+  limit: number;
+  /** ISO: the listing stops at posts older than this (the page that reaches it comes back with a null cursor). */
+  since?: string;
 }
 
 /** Someone who wrote to or about an account, with what the network tells of them. */
@@ -259,8 +285,12 @@ export interface Connector {
   blockAuthor?(author: Author): Promise<void>;
   muteAuthor?(author: Author): Promise<void>;
   banAuthor?(author: Author): Promise<void>;
-  postMetrics?(post: PostRef): Promise<PostMetrics>;
+  /** Counts of several posts, aligned with `posts`: null for a post the network says is gone. */
+  postMetrics?(posts: PostRef[]): Promise<(PostMetrics | null)[]>;
+  /** The account with its followers, following and posts counts. */
   accountMetrics?(): Promise<AccountInfo>;
+  /** The account's own posts, newest first; `cursor` null starts from the newest, a null cursor back means the end. */
+  ownPosts?(cursor: string | null, opts: OwnPostsOptions): Promise<Page<OwnPost>>;
 
   readInbox?(cursor: string | null, opts: InboundReadOptions): Promise<InboundPage>;
   readMessages?(cursor: string | null, opts: InboundReadOptions): Promise<InboundPage>;

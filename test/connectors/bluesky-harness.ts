@@ -116,8 +116,19 @@ export async function blueskyContractNetwork(pds: Pds): Promise<ContractNetwork 
           record: { $type: 'app.bsky.feed.post', text, createdAt: new Date().toISOString(), reply: { root: parent, parent } } });
         return { id: data.uri, cid: data.cid };
       },
+      engageAsOther: async (ref: PostRef) => {
+        for (const collection of ['app.bsky.feed.like', 'app.bsky.feed.repost']) {
+          await other.owner.com.atproto.repo.createRecord({ repo: other.did, collection,
+            record: { $type: collection, subject: { uri: ref.id, cid: ref.cid! }, createdAt: new Date().toISOString() } });
+        }
+      },
+      // Nothing counts on a PDS alone: the metrics cases are skipped here (see blueskyContractSkips).
+      settle: async () => {},
     };
     return self;
   };
   return { raw: (did) => owners.get(did)!, publishPath: 'com.atproto.repo.createRecord', mentionHandle: other.handle, image: PNG_1PX, newAccount, close: async () => {} };
 }
+
+/** The PDS alone has no AppView: what only an AppView answers (counts, an account's feed) is tested on the full network. */
+export const blueskyContractSkips = { metrics: 'a PDS alone has no AppView to count; see test/analytics/collect/bluesky-collect.test.ts' };

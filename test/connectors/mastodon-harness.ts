@@ -48,6 +48,11 @@ export async function mastodonContractNetwork(quirks: MastodonQuirks = {}): Prom
         }
       },
       replyAsOther: async (ref, text) => ({ id: fake.postAs(other, `@${me.username} ${text}`, ref.id).id }),
+      engageAsOther: async (ref) => {
+        fake.favouriteAs(other, ref.id);
+        fake.reblogAs(other, ref.id);
+      },
+      settle: async () => {},
     };
   };
 

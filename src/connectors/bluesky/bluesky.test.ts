@@ -1,7 +1,7 @@
 /** Against a real PDS (@atproto/dev-env, no AppView): one network for the whole file. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectorContract } from '../contract.js';
-import { blueskyContractNetwork, Pds } from '../../../test/connectors/bluesky-harness.js';
+import { blueskyContractNetwork, blueskyContractSkips, Pds } from '../../../test/connectors/bluesky-harness.js';
 import { BLUESKY_CAPABILITIES, BlueskyConnector, BlueskyCredentials, connectBluesky, MAIN_PASSWORD, rkeyFor } from './index.js';
 import { PNG_1PX } from '../../../test/connectors/fixtures.js';
 import { TID_RE } from './rkey.js';
@@ -10,7 +10,7 @@ let pds: Promise<Pds> | undefined;
 const sharedPds = () => (pds ??= Pds.start());
 afterAll(async () => (await pds)?.close());
 
-connectorContract('bluesky', async () => blueskyContractNetwork(await sharedPds()), BLUESKY_CAPABILITIES);
+connectorContract('bluesky', async () => blueskyContractNetwork(await sharedPds()), BLUESKY_CAPABILITIES, blueskyContractSkips);
 
 describe('bluesky connector', () => {
   let p: Pds;

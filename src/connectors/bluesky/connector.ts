@@ -2,13 +2,14 @@ import { AtUri } from '@atproto/api';
 import { ConnectorError, explainsFailure, kindForStatus } from '../errors.js';
 import { assertPublishable } from '../text.js';
 import type {
-  AccountInfo, Author, Connector, ConnectorDeps, InboundPage, InboundReadOptions, InboundStreamHandlers, NetworkLimits, OutgoingPost, PostRef,
-  PublishedPost, TextCount,
+  AccountInfo, Author, Connector, ConnectorDeps, InboundPage, InboundReadOptions, InboundStreamHandlers, NetworkLimits, OutgoingPost, OwnPost,
+  OwnPostsOptions, Page, PostMetrics, PostRef, PublishedPost, TextCount,
 } from '../types.js';
 import { neverSent, toConnectorError } from './errors.js';
 import { streamFirehose } from './firehose.js';
 import { putSubjectRecord, removeBlock, unhideReply } from './graph.js';
 import { readInboxPage } from './inbound.js';
+import { readAccountMetrics, readOwnPosts, readPostMetrics } from './metrics.js';
 import { searchRecentPosts } from './network/search.js';
 import { BLUESKY_CAPABILITIES, BLUESKY_LIMITS, countBlueskyText } from './limits.js';
 import { buildRecord, POST, readPost } from './post.js';
@@ -176,6 +177,18 @@ export class BlueskyConnector implements Connector {
 
   readInbox(cursor: string | null, opts: InboundReadOptions): Promise<InboundPage> {
     return this.run(() => readInboxPage(this.h.agent, cursor, opts));
+  }
+
+  postMetrics(posts: PostRef[]): Promise<(PostMetrics | null)[]> {
+    return this.run(() => readPostMetrics(this.h.agent, posts));
+  }
+
+  accountMetrics(): Promise<AccountInfo> {
+    return this.run(() => readAccountMetrics(this.h.agent, this.did));
+  }
+
+  ownPosts(cursor: string | null, opts: OwnPostsOptions): Promise<Page<OwnPost>> {
+    return this.run(() => readOwnPosts(this.h.agent, this.did, cursor, opts));
   }
 
   async searchPosts(terms: string[], sinceMs: number) {

@@ -8,6 +8,7 @@ import type { Capability, NetworkLimits, TextCount } from '../types.js';
 export const BLUESKY_CAPABILITIES: ReadonlySet<Capability> = new Set<Capability>([
   'publish', 'delete', 'reply', 'thread', 'media', 'hideComment', 'blockAuthor',
   'readInbox', 'streamInbox', 'like', 'repost', 'muteAuthor', 'search',
+  'postMetrics', 'accountMetrics', 'readOwnPosts',
 ]);
 
 export const BLUESKY_LIMITS: NetworkLimits = {

@@ -3,8 +3,9 @@ import { ConnectorError, isConnectorError, isUnavailableStatus } from '../errors
 import { assertPublishable, countWith } from '../text.js';
 import type {
   AccountInfo, Author, Comment, Connector, ConnectorDeps, ExistingHint, InboundPage, InboundReadOptions, InboundStreamHandlers,
-  NetworkLimits, OutgoingPost, Page, PostMetrics, PostRef, PublishedPost, TextCount, Visibility,
+  NetworkLimits, OutgoingPost, OwnPost, OwnPostsOptions, Page, PostMetrics, PostRef, PublishedPost, TextCount, Visibility,
 } from '../types.js';
+import { readAccountCounts, readOwnStatuses, readStatusMetrics } from './metrics.js';
 import { findExistingStatus } from './find-existing.js';
 import { MastodonInbound } from './inbound.js';
 import { withMention } from './mention.js';
@@ -91,7 +92,9 @@ export class MastodonConnector implements Connector {
     return { ...toAuthor(data), followers: data.followers_count ?? null };
   }
 
-  accountMetrics = () => this.account();
+  accountMetrics(): Promise<AccountInfo> {
+    return readAccountCounts(this.http);
+  }
 
   async publish(given: OutgoingPost): Promise<PublishedPost> {
     // Mastodon notifies whom a reply names, not whom it answers: the author is named unless the text already does.
@@ -236,8 +239,11 @@ export class MastodonConnector implements Connector {
     });
   }
 
-  async postMetrics(post: PostRef): Promise<PostMetrics> {
-    const { data } = await this.http.call(`/api/v1/statuses/${post.id}`, Status);
-    return { replies: data.replies_count, reposts: data.reblogs_count, likes: data.favourites_count, quotes: data.quotes_count ?? null };
+  postMetrics(posts: PostRef[]): Promise<(PostMetrics | null)[]> {
+    return readStatusMetrics(this.http, posts);
+  }
+
+  ownPosts(cursor: string | null, opts: OwnPostsOptions): Promise<Page<OwnPost>> {
+    return readOwnStatuses(this.http, this.creds.accountId, cursor, opts);
   }
 }

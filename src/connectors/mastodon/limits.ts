@@ -7,7 +7,7 @@ export const MASTODON_CAPABILITIES: ReadonlySet<Capability> = new Set<Capability
   'publish', 'delete', 'reply', 'thread', 'media',
   'readComments', 'readMentions', 'readNotifications',
   'reportComment', 'blockAuthor', 'muteAuthor', 'postMetrics', 'accountMetrics',
-  'readInbox', 'readMessages', 'streamInbox', 'like', 'repost',
+  'readInbox', 'readMessages', 'streamInbox', 'like', 'repost', 'readOwnPosts',
 ]);
 
 /** Mastodon's defaults, used until the instance's own configuration has been read. */

@@ -76,8 +76,10 @@ describe.each(QUIRK_VARIANTS)('mastodon connector on $name', ({ quirks }) => {
   it('maps refusals to kinds with the server’s own words', async () => {
     const me = fake.createAccount('ruche_errors');
     const c = connect(me.token, me.id);
-    const gone = await c.postMetrics({ id: quirks.uuidIds ? '0b7e5a52-4d1c-4f7e-9a55-3f0c8f1d2e11' : '999999' }).catch((e: unknown) => e);
-    expect(gone).toMatchObject({ kind: 'gone', message: 'Record not found', status: 404 });
+    const gone = await c.getPost({ id: quirks.uuidIds ? '0b7e5a52-4d1c-4f7e-9a55-3f0c8f1d2e11' : '999999' });
+    expect(gone).toBeNull();
+    const unknown = await c.readComments({ id: quirks.uuidIds ? '0b7e5a52-4d1c-4f7e-9a55-3f0c8f1d2e11' : '999999' }).catch((e: unknown) => e);
+    expect(unknown).toMatchObject({ kind: 'gone', message: 'Record not found', status: 404 });
     const bad = await c.publish({ idempotencyKey: 'k', text: 'x', media: [{ ...PNG_1PX, mimeType: 'image/tiff' }] }).catch((e: unknown) => e);
     expect(bad).toBeInstanceOf(ConnectorError);
     expect(bad).toMatchObject({ kind: 'rejected' });
@@ -95,7 +97,7 @@ describe.each(QUIRK_VARIANTS)('mastodon connector on $name', ({ quirks }) => {
     await c.reportComment(comment.ref, comment.author, 'Insultes');
     expect(fake.state.relationship(me.id, troll.id)).toMatchObject({ blocking: true, muting: true });
     expect(fake.state.reports).toEqual([expect.objectContaining({ accountId: troll.id, statusIds: [reply.id], comment: 'Insultes' })]);
-    expect(await c.postMetrics(post.ref)).toEqual({ replies: 1, reposts: 0, likes: 0, quotes: quirks.noQuotes ? null : 0 });
-    expect(await c.accountMetrics()).toMatchObject({ handle: 'ruche_mod', followers: 3 });
+    expect(await c.postMetrics([post.ref])).toEqual([{ replies: 1, reposts: 0, likes: 0, quotes: quirks.noQuotes ? null : 0, views: null }]);
+    expect(await c.accountMetrics()).toMatchObject({ handle: 'ruche_mod', followers: 3, following: 2, posts: 1 });
   });
 });

@@ -69,13 +69,13 @@ describe('Mastodon answers past the guarded fetch’s limits', () => {
 
   it('a read whose answer is too large, declared or not, is passing trouble to retry, not an unhandled error', async () => {
     for (const id of ['streamed', 'declared']) {
-      const err = await failure(connector(origin, client).postMetrics({ id }));
+      const err = await failure(connector(origin, client).postMetrics([{ id }]));
       expect(err, id).toMatchObject({ name: 'ConnectorError', kind: 'transient', networkCode: 'answer_too_large', retryable: true });
     }
   });
 
   it('a read whose answer stops halfway is passing trouble', async () => {
-    const err = await failure(connector(origin, client).postMetrics({ id: 'stalled' }));
+    const err = await failure(connector(origin, client).postMetrics([{ id: 'stalled' }]));
     expect(err).toMatchObject({ name: 'ConnectorError', kind: 'transient', networkCode: 'no_answer', retryable: true });
   });
 
