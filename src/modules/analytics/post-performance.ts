@@ -1,0 +1,55 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../../store/schema.js';
+import { ENGAGEMENT_SQL, postsIn, type Reader } from './scope.js';
+import { int, num, postEngagementRate } from './figures.js';
+import type { Period, PostPerformance, Scope } from './types.js';
+
+export const POST_COLUMNS = sql`p.id, p.account_id, p.network, a.handle, p.url, p.text, p.image_url, p.published_at, p.likes, p.reposts,
+  p.replies, p.quotes, p.views, p.followers_at_publish, p.campaign_id, p.labels, ${ENGAGEMENT_SQL} as engagement`;
+
+export type PostRow = Record<string, unknown>;
+
+function labelsOf(raw: unknown): string[] {
+  try {
+    const parsed: unknown = JSON.parse(String(raw ?? '[]'));
+    return Array.isArray(parsed) ? parsed.filter((l): l is string => typeof l === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+/** A post as the dashboard and the reports show it. Its text and handle come from the network: the reader escapes them. */
+export function postPerformance(row: PostRow): PostPerformance {
+  const engagement = int(row.engagement);
+  const followers = num(row.followers_at_publish);
+  return {
+    id: String(row.id), accountId: String(row.account_id), network: String(row.network), handle: String(row.handle ?? ''),
+    url: row.url === null ? null : String(row.url), text: String(row.text), imageUrl: row.image_url === null ? null : String(row.image_url),
+    publishedAt: new Date(int(row.published_at)).toISOString(),
+    likes: int(row.likes), reposts: int(row.reposts), replies: int(row.replies), quotes: num(row.quotes), views: num(row.views),
+    engagement, engagementRate: postEngagementRate(engagement, followers),
+    campaignId: row.campaign_id === null ? null : String(row.campaign_id), labels: labelsOf(row.labels),
+  };
+}
+
+/** A flop must have had time to be seen: posts younger than this are not judged. */
+export const FLOP_MIN_AGE_MS = 48 * 3_600_000;
+export const TOP_COUNT = 5;
+
+/** The period's five most engaging posts, and the five least among those at least 48 hours old. */
+export async function topAndFlop(r: Reader, scope: Scope, period: Period) {
+  const where = postsIn(r, scope, period.start, period.end);
+  const [top, flop] = await Promise.all([
+    sql<PostRow>`select ${POST_COLUMNS} from analytics_posts p join social_accounts a on a.id = p.account_id where ${where}
+      order by engagement desc, p.published_at desc, p.id limit ${TOP_COUNT}`.execute(r.db),
+    sql<PostRow>`select ${POST_COLUMNS} from analytics_posts p join social_accounts a on a.id = p.account_id where ${where}
+      and p.published_at <= ${r.now - FLOP_MIN_AGE_MS} order by engagement asc, p.published_at asc, p.id limit ${TOP_COUNT}`.execute(r.db),
+  ]);
+  return { topPosts: top.rows.map(postPerformance), flopPosts: flop.rows.map(postPerformance) };
+}
+
+export async function postById(db: Kysely<Database>, workspaceId: string, postId: string): Promise<PostPerformance | null> {
+  const { rows } = await sql<PostRow>`select ${POST_COLUMNS} from analytics_posts p join social_accounts a on a.id = p.account_id
+    where p.workspace_id = ${workspaceId} and p.id = ${postId}`.execute(db);
+  return rows[0] ? postPerformance(rows[0]) : null;
+}

@@ -1,0 +1,55 @@
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { IANAZone } from 'luxon';
+import type { Database } from '../../store/schema.js';
+import type { Dialect } from '../../store/database.js';
+import type { Scope } from './types.js';
+
+/** What every figure query needs: the database, its dialect, the workspace's zone and the clock's now. */
+export interface Reader {
+  db: Kysely<Database>;
+  dialect: Dialect;
+  zone: IANAZone;
+  now: number;
+}
+
+/** The engagement formula in SQL, over the latest counts of a post aliased p. */
+export const ENGAGEMENT_SQL = sql<number>`(p.likes + p.reposts + p.replies + coalesce(p.quotes, 0))`;
+
+/** Posts with a label: labels are a JSON array of strings. */
+export function hasLabel(dialect: Dialect, label: string): RawBuilder<unknown> {
+  return dialect === 'postgres'
+    ? sql`(p.labels::jsonb ? ${label})`
+    : sql`exists (select 1 from json_each(p.labels) as l where l.value = ${label})`;
+}
+
+/** The posts of a scope published in [from, to), as a WHERE clause over analytics_posts aliased p. */
+export function postsIn(r: Pick<Reader, 'dialect'>, scope: Scope, from: number, to: number): RawBuilder<unknown> {
+  const parts: RawBuilder<unknown>[] = [
+    sql`p.workspace_id = ${scope.workspaceId}`,
+    sql`p.published_at >= ${from}`,
+    sql`p.published_at < ${to}`,
+  ];
+  if (scope.accountId) parts.push(sql`p.account_id = ${scope.accountId}`);
+  if (scope.network) parts.push(sql`p.network = ${scope.network}`);
+  if (scope.campaignId) parts.push(sql`p.campaign_id = ${scope.campaignId}`);
+  if (scope.label) parts.push(hasLabel(r.dialect, scope.label));
+  return sql.join(parts, sql` and `);
+}
+
+/** Whether the scope narrows posts beyond their account: followers and daily rollups are per account only. */
+export const narrowsPosts = (scope: Scope): boolean => Boolean(scope.campaignId || scope.label);
+
+export interface ScopeAccount {
+  id: string;
+  network: string;
+  handle: string;
+}
+
+/** The workspace's accounts the scope covers, disconnected ones included: their history still counts. */
+export async function accountsOf(db: Kysely<Database>, scope: Scope): Promise<ScopeAccount[]> {
+  return db.selectFrom('social_accounts').select(['id', 'network', 'handle'])
+    .where('workspace_id', '=', scope.workspaceId)
+    .$if(Boolean(scope.accountId), (q) => q.where('id', '=', scope.accountId!))
+    .$if(Boolean(scope.network), (q) => q.where('network', '=', scope.network!))
+    .orderBy('handle').execute();
+}
