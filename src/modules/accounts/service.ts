@@ -5,6 +5,7 @@ import type { SocialAccountView } from '../../shared/api.js';
 import type { AccountInfo, Credentials } from '../../connectors/types.js';
 import { AuditAction, recordAudit } from '../audit/service.js';
 import { startInboxBackfill } from '../inbound/poll-all.js';
+import { startAnalyticsBackfill } from '../analytics/collect/backfill-job.js';
 
 /**
  * Saves a connection: a new account, or the same account connected again (its credentials replaced, its
@@ -52,6 +53,10 @@ export async function saveConnection(
   // The inbox starts reading at once (the last 7 days first); the recurring poll would also find it, a minute later.
   await startInboxBackfill(ctx, { id, workspace_id: input.workspaceId }).catch((err: unknown) =>
     ctx.log.warn({ event: 'inbound.backfill_not_queued', accountId: id, err }, 'the inbox backfill was not queued; the next poll starts it'),
+  );
+  // Its posts of the last 90 days and its counts; the routine collection would find them too, less promptly.
+  await startAnalyticsBackfill(ctx, { id, workspace_id: input.workspaceId }).catch((err: unknown) =>
+    ctx.log.warn({ event: 'analytics.backfill_not_queued', accountId: id, err }, 'the analytics backfill was not queued; the routine collection starts it'),
   );
   return id;
 }
