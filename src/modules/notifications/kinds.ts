@@ -17,11 +17,12 @@ export const NotificationKind = {
   ticketAnswered: 'ticket.answered',
   ticketOverdue: 'ticket.overdue',
   listeningAlert: 'listening.alert',
+  objectiveBehind: 'analytics.objective_behind',
 } as const;
 export type NotificationKind = (typeof NotificationKind)[keyof typeof NotificationKind];
 
 /** What a notification points at; the link is built from it, so it always leads into the right workspace. */
-export type NotificationObject = 'post' | 'account' | 'ticket' | 'inbox_item' | 'moderation_highlights' | 'listening_alert';
+export type NotificationObject = 'post' | 'account' | 'ticket' | 'inbox_item' | 'moderation_highlights' | 'listening_alert' | 'objective';
 
 export interface KindSpec {
   object: NotificationObject;
@@ -43,6 +44,7 @@ export const NOTIFICATION_KINDS: Record<NotificationKind, KindSpec> = {
   'ticket.answered': { object: 'ticket', defaults: { inApp: true, email: false } },
   'ticket.overdue': { object: 'ticket', defaults: { inApp: true, email: true } },
   'listening.alert': { object: 'listening_alert', defaults: { inApp: true, email: true } },
+  'analytics.objective_behind': { object: 'objective', defaults: { inApp: true, email: true } },
 };
 
 export const NOTIFICATION_KIND_NAMES = Object.keys(NOTIFICATION_KINDS) as NotificationKind[];
@@ -60,5 +62,6 @@ export function linkFor(object: { type: string; id: string }, workspaceId: strin
   if (object.type === 'moderation_highlights') return `${ws}/moderation/highlights?week=${encodeURIComponent(object.id)}`;
   if (object.type === 'ticket') return `${ws}/tickets/${encodeURIComponent(object.id)}`;
   if (object.type === 'listening_alert') return `${ws}/listening/alerts/${encodeURIComponent(object.id)}`;
+  if (object.type === 'objective') return `${ws}/analytics/objectives?objective=${encodeURIComponent(object.id)}`;
   return ws;
 }

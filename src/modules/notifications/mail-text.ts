@@ -63,6 +63,13 @@ const WORDING: Record<MailLocale, Record<NotificationKind, Wording>> = {
       headline: (p) => `Listening alert on ${p.topic || 'a topic'}: ${ALERT_EN[String(p.signal)] ?? 'something unusual'}`,
       details: (p) => [`${p.observed} mentions in ${p.minutes} minutes, where about ${p.expected} are usual.`, p.terms && `Words that rose: ${p.terms}`],
     },
+    'analytics.objective_behind': {
+      headline: (p) => `An objective is falling behind: ${p.name || 'an objective'}`,
+      details: (p) => [
+        p.forecast && `At the current pace it ends at ${p.forecast}${p.relative ? ' % of change' : ''}, for a target of ${p.target}${p.relative ? ' %' : ''}.`,
+        'You are told once; again only if it falls behind after getting back on track.',
+      ],
+    },
   },
   fr: {
     'approval.requested': {
@@ -113,6 +120,13 @@ const WORDING: Record<MailLocale, Record<NotificationKind, Wording>> = {
     'listening.alert': {
       headline: (p) => `Alerte d’écoute sur ${p.topic || 'un sujet'}\u00a0: ${ALERT_FR[String(p.signal)] ?? 'quelque chose d’inhabituel'}`,
       details: (p) => [`${p.observed} mentions en ${p.minutes} minutes, pour environ ${p.expected} d’habitude.`, p.terms && `Mots en hausse\u00a0: ${p.terms}`],
+    },
+    'analytics.objective_behind': {
+      headline: (p) => `Un objectif prend du retard\u00a0: ${p.name || 'un objectif'}`,
+      details: (p) => [
+        p.forecast && `Au rythme actuel, il finira à ${p.forecast}${p.relative ? '\u00a0% d’évolution' : ''}, pour une cible de ${p.target}${p.relative ? '\u00a0%' : ''}.`,
+        'Vous êtes prévenu une fois\u00a0; de nouveau seulement s’il reprend du retard après s’être rattrapé.',
+      ],
     },
   },
 };

@@ -1,0 +1,1 @@
+export const OBJECTIVES_CHECK = 'analytics.objectives_check';
