@@ -1,0 +1,41 @@
+import type { TestRuche } from '../../helpers/ruche.js';
+import type { Job } from '../../../src/jobs/index.js';
+import { ANALYTICS_COLLECT } from '../../../src/modules/analytics/collect/job-names.js';
+import { waitFor, waitForJob } from '../../inbound/helpers.js';
+
+let runs = 0;
+
+/** Queues one collection of the account, as the recurring task does, and waits for its end. */
+export async function collectNow(ruche: TestRuche, accountId: string): Promise<Job> {
+  const { id } = await ruche.ctx.jobs.queue.enqueue(ANALYTICS_COLLECT, { accountId }, { idempotencyKey: `test-collect:${accountId}:${++runs}` });
+  return waitForJob(ruche, id);
+}
+
+/** The analytics backfill queued when the account was connected, once it (and any follow-up) is over. */
+export async function analyticsBackfilled(ruche: TestRuche, accountId: string): Promise<Job> {
+  const first = await waitFor('the analytics backfill', () =>
+    ruche.ctx.store.db.selectFrom('jobs').select('id').where('idempotency_key', 'like', `analytics-backfill:${accountId}:connect:%`).executeTakeFirst());
+  const job = await waitForJob(ruche, first.id);
+  const after = await ruche.ctx.store.db.selectFrom('jobs').select('id').where('idempotency_key', 'like', `analytics-backfill:${accountId}:%`)
+    .where('status', 'not in', ['succeeded', 'failed']).execute();
+  for (const a of after) await waitForJob(ruche, a.id);
+  return job;
+}
+
+/** Moves every post of the account's next read to now, as the passing of time would. */
+export async function makeDue(ruche: TestRuche, accountId: string): Promise<void> {
+  await ruche.ctx.store.db.updateTable('analytics_posts').set({ next_collect_at: 0 }).where('account_id', '=', accountId).execute();
+}
+
+export const postsOf = (ruche: TestRuche, accountId: string) =>
+  ruche.ctx.store.db.selectFrom('analytics_posts').selectAll().where('account_id', '=', accountId).orderBy('published_at').execute();
+
+export const daysOf = async (ruche: TestRuche, accountId: string) =>
+  ruche.ctx.store.db.selectFrom('analytics_account_days').selectAll().where('account_id', '=', accountId).orderBy('day').execute();
+
+/** Sums of the account's days: what a period's figures add up. */
+export async function dayTotals(ruche: TestRuche, accountId: string) {
+  const days = await daysOf(ruche, accountId);
+  const sum = (k: 'likes' | 'reposts' | 'replies' | 'quotes' | 'views' | 'published') => days.reduce((n, d) => n + Number(d[k]), 0);
+  return { likes: sum('likes'), reposts: sum('reposts'), replies: sum('replies'), quotes: sum('quotes'), views: sum('views'), published: sum('published') };
+}
