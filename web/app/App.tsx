@@ -48,6 +48,12 @@ const SourcesPage = lazyPage(() => import('../scenes/listening/SourcesPage.js'),
 const AlertsPage = lazyPage(() => import('../scenes/listening/alerts/AlertsPage.js'), 'AlertsPage');
 const AlertPage = lazyPage(() => import('../scenes/listening/alerts/AlertPage.js'), 'AlertPage');
 const CrisisPage = lazyPage(() => import('../scenes/listening/alerts/CrisisPage.js'), 'CrisisPage');
+const AnalyticsPage = lazyPage(() => import('../scenes/analytics/AnalyticsPage.js'), 'AnalyticsPage');
+const ObjectivesPage = lazyPage(() => import('../scenes/analytics/objectives/ObjectivesPage.js'), 'ObjectivesPage');
+const AgencyPage = lazyPage(() => import('../scenes/analytics/AgencyPage.js'), 'AgencyPage');
+const ReportsPage = lazyPage(() => import('../scenes/reports/ReportsPage.js'), 'ReportsPage');
+const NewReportPage = lazyPage(() => import('../scenes/reports/NewReportPage.js'), 'NewReportPage');
+const SharedReportPage = lazyPage(() => import('../scenes/shared-report/SharedReportPage.js'), 'SharedReportPage');
 
 export function App() {
   return (
@@ -59,6 +65,7 @@ export function App() {
       </Route>
       <Route path="/invite/:token" element={<AcceptInvitationPage />} />
       <Route path="/reset-password/:token" element={<ResetPasswordPage />} />
+      <Route path="/shared/reports/:token" element={<SharedReportPage />} />
       <Route element={<RequireSession />}>
         <Route element={<Shell />}>
           <Route index element={<HomeRedirect />} />
@@ -107,6 +114,14 @@ export function App() {
               <Route path="listening/alerts" element={<AlertsPage />} />
               <Route path="listening/alerts/:alertId" element={<AlertPage />} />
               <Route path="listening/crises/:crisisId" element={<CrisisPage />} />
+            </Route>
+            <Route element={<RequirePermission permission="analytics.read" />}>
+              <Route path="analytics" element={<AnalyticsPage />} />
+              <Route path="analytics/objectives" element={<ObjectivesPage />} />
+              <Route path="analytics/agency" element={<AgencyPage />} />
+              <Route path="reports" element={<ReportsPage />} />
+              <Route path="reports/new" element={<NewReportPage />} />
+              <Route path="reports/templates/:templateId" element={<NewReportPage />} />
             </Route>
             <Route element={<RequirePermission permission="settings.read" />}>
               <Route path="settings" element={<SettingsPage />} />

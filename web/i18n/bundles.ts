@@ -14,6 +14,10 @@ import enListening from './en/listening.json' with { type: 'json' };
 import frListening from './fr/listening.json' with { type: 'json' };
 import enCrisis from './en/crisis.json' with { type: 'json' };
 import frCrisis from './fr/crisis.json' with { type: 'json' };
+import enAnalytics from './en/analytics.json' with { type: 'json' };
+import frAnalytics from './fr/analytics.json' with { type: 'json' };
+import enReports from './en/reports.json' with { type: 'json' };
+import frReports from './fr/reports.json' with { type: 'json' };
 
-export const en = { ...enMain, inbox: enInbox, moderation: enModeration, tickets: enTickets, listening: enListening, crisis: { ...enMain.crisis, ...enCrisis } };
-export const fr = { ...frMain, inbox: frInbox, moderation: frModeration, tickets: frTickets, listening: frListening, crisis: { ...frMain.crisis, ...frCrisis } };
+export const en = { ...enMain, inbox: enInbox, moderation: enModeration, tickets: enTickets, listening: enListening, crisis: { ...enMain.crisis, ...enCrisis }, analytics: enAnalytics, reports: enReports };
+export const fr = { ...frMain, inbox: frInbox, moderation: frModeration, tickets: frTickets, listening: frListening, crisis: { ...frMain.crisis, ...frCrisis }, analytics: frAnalytics, reports: frReports };

@@ -1,0 +1,83 @@
+import { Link } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import { useWorkspace } from '../../app/workspace.js';
+import { useLoad } from '../../app/useLoad.js';
+import { api } from '../../api/client.js';
+import { Page } from '../../components/Page.js';
+import { LoadStatus } from '../../components/LoadStatus.js';
+import { UserText } from '../../components/UserText.js';
+import { analyticsApi, type Figure } from './api.js';
+import { AnalyticsTabs, analyticsPath } from './AnalyticsTabs.js';
+import { useDashboardQuery } from './useDashboardQuery.js';
+import { DashboardControls } from './dashboard/DashboardControls.js';
+import { formatChange, formatValue, unitOf } from './figures.js';
+
+const COLUMNS = ['posts', 'engagement', 'engagementRateFollowers', 'followers', 'followerGrowth'] as const;
+
+/** Every workspace the member reads, side by side for the same period: an agency's view of its clients. */
+export function AgencyPage() {
+  const { t } = useTranslation();
+  const workspace = useWorkspace();
+  const [settings, reloadSettings] = useLoad(() => api.workspaces.get(workspace.workspaceId), [workspace.workspaceId]);
+  return (
+    <Page title={t('analytics.agency.title')} lead={t('analytics.agency.lead')}>
+      <AnalyticsTabs />
+      <div className="listening-area analytics-area">
+        <LoadStatus loaded={settings} reload={reloadSettings} />
+        {settings.status === 'ready' ? <Comparison zone={settings.data.timezone} /> : null}
+      </div>
+    </Page>
+  );
+}
+
+function Comparison({ zone }: { zone: string }) {
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language;
+  const state = useDashboardQuery(zone);
+  const { from, to, compare } = state.query;
+  const [loaded, reload] = useLoad(() => analyticsApi.agency({ from, to, compare }), [from, to, compare]);
+  const cell = (name: string, f: Figure) => (
+    <td key={name} className="num">
+      {formatValue(f.value, unitOf(name), locale)}
+      {f.changePct !== null ? <span className="agency-change"> {formatChange(f.changePct, locale)}</span> : null}
+    </td>
+  );
+  return (
+    <>
+      <DashboardControls state={state} zone={zone} dashboard={null} />
+      <LoadStatus loaded={loaded} reload={reload} />
+      {loaded.status === 'ready' ? (
+        <section className="card analytics-section">
+          <div className="table-scroll">
+            <table className="agency-table">
+              <caption className="visually-hidden">{t('analytics.agency.title')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('analytics.agency.workspace')}</th>
+                  {COLUMNS.map((c) => (
+                    <th key={c} scope="col" className="num">
+                      {t(`analytics.figures.${c}`)}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {loaded.data.items.map((row) => (
+                  <tr key={row.workspaceId}>
+                    <th scope="row">
+                      <Link to={analyticsPath(row.workspaceId)}>
+                        <UserText>{row.workspaceName}</UserText>
+                      </Link>
+                    </th>
+                    {COLUMNS.map((c) => cell(c, row.publishing[c]))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <p className="figure-formula">{t('analytics.agency.note')}</p>
+        </section>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,85 @@
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { zoneLabel } from '../../../lib/format.js';
+import type { Dashboard, HeatCell } from '../api.js';
+import { formatNumber } from '../figures.js';
+import { hourName, weekdayName } from '../days.js';
+
+const HOURS = Array.from({ length: 24 }, (_, h) => h);
+const WEEKDAYS = [0, 1, 2, 3, 4, 5, 6];
+
+/**
+ * When the workspace's posts did best: a table of weekdays by hours in the workspace's time zone. The colour is
+ * only a hint; each cell says its figures in words, and a cell with posts is a button that opens them.
+ */
+export function BestTimes({ dashboard, onCell }: { dashboard: Dashboard; onCell: (cell: HeatCell) => void }) {
+  const { t, i18n } = useTranslation();
+  const id = useId();
+  const locale = i18n.language;
+  const cells = new Map(dashboard.bestTimes.map((c) => [`${c.weekday}-${c.hour}`, c]));
+  const top = Math.max(0, ...dashboard.bestTimes.filter((c) => c.posts > 0).map((c) => c.meanEngagement));
+  const best = [...dashboard.bestTimes].filter((c) => c.posts > 0).sort((a, b) => b.meanEngagement - a.meanEngagement).slice(0, 3);
+  const say = (c: HeatCell) =>
+    t('analytics.bestTimes.cell', {
+      weekday: weekdayName(c.weekday, locale),
+      hour: hourName(c.hour, locale),
+      mean: formatNumber(c.meanEngagement, locale, 1),
+      count: c.posts,
+      posts: formatNumber(c.posts, locale),
+    });
+  return (
+    <section className="card chart-card" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{t('analytics.bestTimes.title')}</h2>
+      <p className="chart-summary">
+        {best.length > 0
+          ? t('analytics.bestTimes.summary', { list: new Intl.ListFormat(locale, { type: 'conjunction' }).format(best.map((c) => `${weekdayName(c.weekday, locale)} ${hourName(c.hour, locale)}`)), zone: zoneLabel(t, dashboard.timezone) })
+          : t('analytics.bestTimes.empty')}
+      </p>
+      <div className="table-scroll heat-scroll">
+        <table className="heat-map">
+          <caption className="visually-hidden">{t('analytics.bestTimes.caption', { zone: zoneLabel(t, dashboard.timezone) })}</caption>
+          <thead>
+            <tr>
+              <td />
+              {HOURS.map((h) => (
+                <th key={h} scope="col" className="heat-hour">
+                  <span aria-hidden="true">{h}</span>
+                  <span className="visually-hidden">{hourName(h, locale)}</span>
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {WEEKDAYS.map((w) => (
+              <tr key={w}>
+                <th scope="row" className="heat-day">
+                  <abbr title={weekdayName(w, locale)}>{weekdayName(w, locale, 'short')}</abbr>
+                </th>
+                {HOURS.map((h) => {
+                  const c = cells.get(`${w}-${h}`);
+                  if (!c || c.posts === 0) return <td key={h} className="heat-cell heat-empty" />;
+                  const level = top > 0 ? c.meanEngagement / top : 0;
+                  return (
+                    <td key={h} className="heat-cell">
+                      <button
+                        type="button"
+                        className="heat-button"
+                        style={{ background: `rgb(138 83 0 / ${Math.round(12 + level * 88)}%)`, color: level > 0.5 ? '#fff' : '#1d1a14' }}
+                        aria-label={say(c)}
+                        title={say(c)}
+                        onClick={() => onCell(c)}
+                      >
+                        {formatNumber(c.meanEngagement, locale)}
+                      </button>
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p className="muted heat-legend">{t('analytics.bestTimes.legend', { zone: zoneLabel(t, dashboard.timezone) })}</p>
+    </section>
+  );
+}

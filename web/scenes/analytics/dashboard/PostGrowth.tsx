@@ -1,0 +1,56 @@
+import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { useTranslation } from 'react-i18next';
+import { useLoad } from '../../../app/useLoad.js';
+import { LoadStatus } from '../../../components/LoadStatus.js';
+import { dateTimeInZone } from '../../../lib/format.js';
+import { analyticsApi } from '../api.js';
+import { formatNumber } from '../figures.js';
+
+const TICK = { fontSize: 11, fill: '#4a4336' };
+const LINES = [
+  ['likes', '#b91c1c'],
+  ['reposts', '#15803d'],
+  ['replies', '#1f6fd1'],
+  ['quotes', '#7e22ce'],
+] as const;
+
+/** A post's counts at each reading: how fast it grew, and when it stopped. */
+export function PostGrowth({ workspaceId, postId, zone }: { workspaceId: string; postId: string; zone: string }) {
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language;
+  const [loaded, reload] = useLoad(() => analyticsApi.snapshots(workspaceId, postId), [workspaceId, postId]);
+  if (loaded.status !== 'ready') return <LoadStatus loaded={loaded} reload={reload} />;
+  const rows = loaded.data.items.map((s) => ({ ...s, at: new Date(s.takenAt).getTime() }));
+  if (rows.length === 0) return <p className="muted">{t('analytics.post.noSnapshots')}</p>;
+  const when = (v: unknown) => dateTimeInZone(new Date(Number(v)).toISOString(), zone, locale);
+  const last = rows[rows.length - 1];
+  return (
+    <figure className="post-growth">
+      <div aria-hidden="true">
+        <ResponsiveContainer width="100%" height={180}>
+          <LineChart data={rows} accessibilityLayer={false} margin={{ top: 8, right: 12, bottom: 0, left: -16 }}>
+            <CartesianGrid stroke="#e4ddcf" vertical={false} />
+            <XAxis dataKey="at" type="number" scale="time" domain={['dataMin', 'dataMax']} tickFormatter={(v) => new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: zone }).format(new Date(v))} tick={TICK} minTickGap={24} />
+            <YAxis allowDecimals={false} tick={TICK} width={44} />
+            <Tooltip labelFormatter={when} formatter={(v) => formatNumber(Number(v) || 0, locale)} />
+            <Legend wrapperStyle={{ fontSize: 12 }} />
+            {LINES.map(([key, color]) => (
+              <Line key={key} type="stepAfter" dataKey={key} name={t(`analytics.figures.${key}`)} stroke={color} strokeWidth={2} dot={rows.length < 20} isAnimationActive={false} />
+            ))}
+          </LineChart>
+        </ResponsiveContainer>
+      </div>
+      <figcaption className="chart-summary">
+        {t('analytics.post.growthSummary', {
+          count: rows.length,
+          readings: formatNumber(rows.length, locale),
+          first: when(rows[0].at),
+          last: when(last.at),
+          likes: formatNumber(last.likes, locale),
+          reposts: formatNumber(last.reposts, locale),
+          replies: formatNumber(last.replies, locale),
+        })}
+      </figcaption>
+    </figure>
+  );
+}
