@@ -6,6 +6,8 @@ export interface Mail {
   text: string;
   /** Where answers go, when not to the sender (a ticket's reply address). */
   replyTo?: string;
+  /** Files sent along (a report's PDF). */
+  attachments?: { filename: string; content: Buffer; contentType: string }[];
 }
 
 export interface Mailer {

@@ -71,8 +71,9 @@ export function dashboard(workspaceId: string, overrides: Partial<Dashboard> = {
 
 export function workspace(id: string, name: string, overrides: Partial<ReportWorkspace> = {}): ReportWorkspace {
   return {
-    workspaceId: id, name, timezone: 'Europe/Paris', logo: null, dashboard: dashboard(id), yearBefore: dashboard(id, {
-      publishing: { ...dashboard(id).publishing, engagement: fig(900, null, 'engagement'), followers: fig(700, null, 'followers') },
+    workspaceId: id, name, timezone: 'Europe/Paris', logo: null, dashboard: dashboard(id), yearOverYear: dashboard(id, {
+      comparison: 'year_before',
+      publishing: { ...dashboard(id).publishing, engagement: fig(1534, 900, 'engagement'), followers: fig(1324, 700, 'followers') },
     }),
     objectives: [
       { id: 'o1', name: '500 new followers on Bluesky', metric: 'followers_gained', network: 'bluesky', comparison: 'at_least', target: 500, relative: false, progress: { current: 124, forecast: 372, forecastMethod: 'linear', elapsed: 1, status: 'behind' } },

@@ -1,4 +1,4 @@
-import type { Dashboard, ObjectiveProgress, ReportSectionId } from '../analytics/types.js';
+import type { Dashboard, ObjectiveProgress, PostPerformance, ReportSectionId } from '../analytics/types.js';
 
 /** An objective as a report prints it: what was aimed at and where it stands. */
 export interface ReportObjective {
@@ -20,9 +20,11 @@ export interface ReportWorkspace {
   /** The logo's bytes when it is a PNG or JPEG (what a PDF embeds). */
   logo: Uint8Array | null;
   dashboard: Dashboard;
-  /** The same period a year before, for the key figures' second comparison; null when not computed. */
-  yearBefore: Dashboard | null;
+  /** The same period's figures compared with the same dates a year before (their changePct), for the key figures. */
+  yearOverYear: Dashboard | null;
   objectives: ReportObjective[];
+  /** Every post published in the period, for the spreadsheets; the top and flop posts when not gathered. */
+  posts?: PostPerformance[];
   /** Top posts' images by post id, fetched and checked to be PNG or JPEG; missing ones are drawn without. */
   images: Map<string, Uint8Array>;
 }

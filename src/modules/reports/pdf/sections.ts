@@ -9,12 +9,8 @@ import { FONT, oneLine, printable } from './text.js';
 
 const chartContext = (p: Page): ChartContext => ({ t: p.t, f: p.f, brandColor: p.brand, width: CONTENT_WIDTH - 70 });
 
-const yearChange = (w: ReportWorkspace, pick: (d: Dashboard) => { value: number | null }): number | null | undefined => {
-  if (!w.yearBefore) return undefined;
-  const now = pick(w.dashboard).value;
-  const then = pick(w.yearBefore).value;
-  return now === null || then === null || then === 0 ? null : ((now - then) / Math.abs(then)) * 100;
-};
+const yearChange = (w: ReportWorkspace, pick: (d: Dashboard) => { changePct: number | null }): number | null | undefined =>
+  w.yearOverYear ? pick(w.yearOverYear).changePct : undefined;
 
 export function keyFigures(p: Page, w: ReportWorkspace): void {
   const d = w.dashboard.publishing;
