@@ -6,13 +6,22 @@ import { api } from '../../api/client.js';
 import { Page } from '../../components/Page.js';
 import { LoadStatus } from '../../components/LoadStatus.js';
 import { UserText } from '../../components/UserText.js';
-import { analyticsApi, type Figure } from './api.js';
+import { analyticsApi } from './api.js';
 import { AnalyticsTabs, analyticsPath } from './AnalyticsTabs.js';
 import { useDashboardQuery } from './useDashboardQuery.js';
 import { DashboardControls } from './dashboard/DashboardControls.js';
-import { formatChange, formatValue, unitOf } from './figures.js';
+import { formatValue, unitOf } from './figures.js';
 
-const COLUMNS = ['posts', 'engagement', 'engagementRateFollowers', 'followers', 'followerGrowth'] as const;
+const COLUMNS = [
+  'posts',
+  'engagement',
+  'engagementRateFollowers',
+  'followers',
+  'followerGrowth',
+  'inboxVolume',
+  'responseRate',
+  'objectivesBehind',
+] as const;
 
 /** Every workspace the member reads, side by side for the same period: an agency's view of its clients. */
 export function AgencyPage() {
@@ -34,17 +43,16 @@ function Comparison({ zone }: { zone: string }) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
   const state = useDashboardQuery(zone);
-  const { from, to, compare } = state.query;
-  const [loaded, reload] = useLoad(() => analyticsApi.agency({ from, to, compare }), [from, to, compare]);
-  const cell = (name: string, f: Figure) => (
-    <td key={name} className="num">
-      {formatValue(f.value, unitOf(name), locale)}
-      {f.changePct !== null ? <span className="agency-change"> {formatChange(f.changePct, locale)}</span> : null}
+  const { from, to } = state.query;
+  const [loaded, reload] = useLoad(() => analyticsApi.agency({ from, to }), [from, to]);
+  const cell = (name: string, value: number | null) => (
+    <td key={name} className={name === 'objectivesBehind' && value ? 'num agency-behind' : 'num'}>
+      {formatValue(value, unitOf(name), locale)}
     </td>
   );
   return (
     <>
-      <DashboardControls state={state} zone={zone} dashboard={null} />
+      <DashboardControls state={state} zone={zone} dashboard={null} compare={false} />
       <LoadStatus loaded={loaded} reload={reload} />
       {loaded.status === 'ready' ? (
         <section className="card analytics-section">
@@ -66,10 +74,10 @@ function Comparison({ zone }: { zone: string }) {
                   <tr key={row.workspaceId}>
                     <th scope="row">
                       <Link to={analyticsPath(row.workspaceId)}>
-                        <UserText>{row.workspaceName}</UserText>
+                        <UserText>{row.name}</UserText>
                       </Link>
                     </th>
-                    {COLUMNS.map((c) => cell(c, row.publishing[c]))}
+                    {COLUMNS.map((c) => cell(c, row[c]))}
                   </tr>
                 ))}
               </tbody>

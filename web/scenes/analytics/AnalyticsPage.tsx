@@ -46,13 +46,21 @@ function Overview({ workspaceId, zone }: { workspaceId: string; zone: string }) 
   const [drill, setDrill] = useState<Drill | null>(null);
   const dashboard = loaded.status === 'ready' ? loaded.data : null;
   const open = (title: string, narrower: object) => setDrill({ title, query: { ...state.query, ...narrower } });
-  const periodText = dayRangeInZone(state.query.from, new Date(new Date(state.query.to).getTime() - 1).toISOString(), zone, locale);
+  const periodText = dayRangeInZone(
+    state.query.from,
+    new Date(new Date(state.query.to).getTime() - 1).toISOString(),
+    zone,
+    locale,
+  );
 
   return (
     <>
       <DashboardControls state={state} zone={zone} dashboard={dashboard} />
       <p className="analytics-period" role="status">
-        {t('analytics.period.showing', { period: periodText, zone: zoneLabel(t, zone) })}
+        {t('analytics.period.showing', {
+          period: periodText,
+          zone: zoneLabel(t, zone),
+        })}
         {dashboard ? ` ${t('analytics.period.against', { period: comparisonText(dashboard, zone, locale) })}` : ''}
       </p>
       {dashboard ? null : <LoadStatus loaded={loaded} reload={reload} />}
@@ -65,16 +73,32 @@ function Overview({ workspaceId, zone }: { workspaceId: string; zone: string }) 
             <KeyFigures dashboard={dashboard} />
           </div>
           <div className="dashboard-wide">
-            <EngagementChart dashboard={dashboard} onDay={(day) => open(t('analytics.drill.dayTitle', { day: dayLong(day, locale) }), { day })} />
+            <EngagementChart
+              dashboard={dashboard}
+              onDay={(day) => open(t('analytics.drill.dayTitle', { day: dayLong(day, locale) }), { day })}
+            />
           </div>
           <div className="dashboard-wide">
             <FollowersChart dashboard={dashboard} />
           </div>
-          <Breakdowns dashboard={dashboard} onPick={(pick: BreakdownPick) => open(t(`analytics.drill.${pick.filter}Title`, { name: pick.label }), { [pick.filter]: pick.key })} />
+          <Breakdowns
+            dashboard={dashboard}
+            onPick={(pick: BreakdownPick) =>
+              open(t(`analytics.drill.${pick.filter}Title`, { name: pick.label }), { [pick.filter]: pick.key })
+            }
+          />
           <div className="dashboard-wide">
             <BestTimes
               dashboard={dashboard}
-              onCell={(c: HeatCell) => open(t('analytics.drill.cellTitle', { weekday: weekdayName(c.weekday, locale), hour: hourName(c.hour, locale) }), { weekday: c.weekday, hour: c.hour })}
+              onCell={(c: HeatCell) =>
+                open(
+                  t('analytics.drill.cellTitle', {
+                    weekday: weekdayName(c.weekday, locale),
+                    hour: hourName(c.hour, locale),
+                  }),
+                  { weekday: c.weekday, hour: c.hour },
+                )
+              }
             />
           </div>
           <div className="dashboard-wide">
@@ -116,4 +140,3 @@ function KeyFigures({ dashboard }: { dashboard: Dashboard }) {
     />
   );
 }
-

@@ -3,9 +3,24 @@
  * come from the networks and are hostile: show them as React text through UserText, never as HTML.
  */
 import { request } from '../../api/client.js';
-import type { Comparison, Dashboard, ObjectiveMetric, ObjectiveProgress, PostPerformance, PublishingFigures } from '../../../src/modules/analytics/types.js';
+import type {
+  Comparison,
+  Dashboard,
+  ObjectiveMetric,
+  ObjectiveProgress,
+  PostPerformance,
+} from '../../../src/modules/analytics/types.js';
 
-export type { Comparison, Dashboard, Figure, HeatCell, Breakdown, ObjectiveMetric, PostPerformance, DaySeriesPoint } from '../../../src/modules/analytics/types.js';
+export type {
+  Comparison,
+  Dashboard,
+  Figure,
+  HeatCell,
+  Breakdown,
+  ObjectiveMetric,
+  PostPerformance,
+  DaySeriesPoint,
+} from '../../../src/modules/analytics/types.js';
 export { OBJECTIVE_METRICS } from '../../../src/modules/analytics/types.js';
 
 /** What a dashboard is narrowed to; `from` and `to` are ISO instants, `to` excluded. */
@@ -75,8 +90,15 @@ export interface ObjectiveInput {
 /** One workspace of the member's in the agency view. */
 export interface AgencyRow {
   workspaceId: string;
-  workspaceName: string;
-  publishing: PublishingFigures;
+  name: string;
+  followers: number | null;
+  followerGrowth: number | null;
+  posts: number;
+  engagement: number;
+  engagementRateFollowers: number | null;
+  inboxVolume: number | null;
+  responseRate: number | null;
+  objectivesBehind: number;
 }
 
 const enc = encodeURIComponent;
@@ -92,7 +114,8 @@ export function queryString(query: object): string {
 }
 
 export const analyticsApi = {
-  dashboard: (wid: string, query: DashboardQuery) => request<Dashboard>('GET', `${base(wid)}/dashboard${queryString(query)}`),
+  dashboard: (wid: string, query: DashboardQuery) =>
+    request<Dashboard>('GET', `${base(wid)}/dashboard${queryString(query)}`),
   posts: (wid: string, query: PostQuery) =>
     request<{ items: PostPerformance[]; nextCursor: string | null }>('GET', `${base(wid)}/posts${queryString(query)}`),
   snapshots: (wid: string, postId: string) =>
@@ -100,7 +123,8 @@ export const analyticsApi = {
   objectives: {
     list: (wid: string) => request<{ items: Objective[] }>('GET', `${base(wid)}/objectives`),
     create: (wid: string, input: ObjectiveInput) => request<Objective>('POST', `${base(wid)}/objectives`, input),
-    update: (wid: string, id: string, input: Partial<ObjectiveInput>) => request<Objective>('PATCH', `${base(wid)}/objectives/${enc(id)}`, input),
+    update: (wid: string, id: string, input: Partial<ObjectiveInput>) =>
+      request<Objective>('PATCH', `${base(wid)}/objectives/${enc(id)}`, input),
     remove: (wid: string, id: string) => request<void>('DELETE', `${base(wid)}/objectives/${enc(id)}`),
   },
   agency: (query: { from: string; to: string; compare?: Comparison }) =>

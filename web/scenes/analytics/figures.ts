@@ -5,8 +5,18 @@ export type Unit = 'count' | 'percent' | 'minutes';
 
 // Rates travel in percent (4.2 means 4.2 %), as the server computes them.
 const PERCENT = new Set([
-  'engagementRateFollowers', 'engagementRateViews', 'followerGrowthPct', 'responseRate', 'negativeShare', 'positiveShare',
-  'engagement_rate', 'response_rate', 'share_of_voice', 'positive_share',
+  'engagementRateFollowers',
+  'engagementRateViews',
+  'followerGrowthPct',
+  'responseRate',
+  'negativeShare',
+  'positiveShare',
+  'inboxNegativeShare',
+  'listeningNegativeShare',
+  'engagement_rate',
+  'response_rate',
+  'share_of_voice',
+  'positive_share',
 ]);
 const MINUTES = new Set(['firstResponseMinutes', 'first_response_minutes']);
 
@@ -17,13 +27,19 @@ export function unitOf(key: string): Unit {
 }
 
 export function formatNumber(n: number, locale: string, digits = 0): string {
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(n);
+  return new Intl.NumberFormat(locale, {
+    maximumFractionDigits: digits,
+  }).format(n);
 }
 
 /** A value in its unit: "1 234", "4,2 %", "1 h 05 min". */
 export function formatValue(value: number | null, unit: Unit, locale: string): string {
   if (value === null || !Number.isFinite(value)) return '–';
-  if (unit === 'percent') return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(value / 100);
+  if (unit === 'percent')
+    return new Intl.NumberFormat(locale, {
+      style: 'percent',
+      maximumFractionDigits: 1,
+    }).format(value / 100);
   if (unit === 'minutes') return formatMinutes(value, locale);
   return formatNumber(value, locale, Math.abs(value) < 10 && !Number.isInteger(value) ? 1 : 0);
 }
@@ -32,19 +48,35 @@ export function formatMinutes(minutes: number, locale: string): string {
   const total = Math.round(minutes);
   const h = Math.floor(total / 60);
   const m = total % 60;
-  const unit = (value: number, name: 'hour' | 'minute') => new Intl.NumberFormat(locale, { style: 'unit', unit: name, unitDisplay: 'narrow' }).format(value);
+  const unit = (value: number, name: 'hour' | 'minute') =>
+    new Intl.NumberFormat(locale, {
+      style: 'unit',
+      unit: name,
+      unitDisplay: 'narrow',
+    }).format(value);
   if (h === 0) return unit(m, 'minute');
   return m === 0 ? unit(h, 'hour') : `${unit(h, 'hour')} ${unit(m, 'minute')}`;
 }
 
 /** A change in percent with its sign: "+12 %", "−3,5 %". */
 export function formatChange(pct: number, locale: string): string {
-  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(pct / 100);
+  return new Intl.NumberFormat(locale, {
+    style: 'percent',
+    maximumFractionDigits: 1,
+    signDisplay: 'exceptZero',
+  }).format(pct / 100);
 }
 
 /** Whether a rise is good news: a longer first response is not. */
 export function riseIsGood(key: string): boolean {
-  return !['firstResponseMinutes', 'negativeShare'].includes(key);
+  return ![
+    'firstResponseMinutes',
+    'negativeShare',
+    'inboxNegativeShare',
+    'listeningNegativeShare',
+    'complaints',
+    'objectivesBehind',
+  ].includes(key);
 }
 
 export function trend(figure: Figure): 'up' | 'down' | 'flat' | 'none' {

@@ -1,7 +1,15 @@
 /** The dashboard's periods, as a community manager names them, turned into instants in the workspace's time zone. */
 import { DateTime } from 'luxon';
 
-export const PRESETS = ['this_month', 'last_month', 'this_quarter', 'last_quarter', 'last_30', 'last_90', 'custom'] as const;
+export const PRESETS = [
+  'this_month',
+  'last_month',
+  'this_quarter',
+  'last_quarter',
+  'last_30',
+  'last_90',
+  'custom',
+] as const;
 export type Preset = (typeof PRESETS)[number];
 
 export interface Range {
@@ -18,7 +26,10 @@ export function isPreset(value: string | null): value is Preset {
 /** A preset's range; `custom` reads its first and last days (YYYY-MM-DD, both included). */
 export function presetRange(preset: Preset, zone: string, now: number, custom?: { from: string; to: string }): Range {
   const today = DateTime.fromMillis(now, { zone }).startOf('day');
-  const iso = (a: DateTime, b: DateTime): Range => ({ from: a.toUTC().toISO()!, to: b.toUTC().toISO()! });
+  const iso = (a: DateTime, b: DateTime): Range => ({
+    from: a.toUTC().toISO()!,
+    to: b.toUTC().toISO()!,
+  });
   switch (preset) {
     case 'this_month':
       return iso(today.startOf('month'), today.startOf('month').plus({ months: 1 }));
@@ -44,7 +55,10 @@ export function presetRange(preset: Preset, zone: string, now: number, custom?: 
 /** A YYYY-MM-DD day of `zone` as the start and end instants of that day. */
 export function dayRange(day: string, zone: string): Range {
   const start = DateTime.fromISO(day, { zone }).startOf('day');
-  return { from: start.toUTC().toISO()!, to: start.plus({ days: 1 }).toUTC().toISO()! };
+  return {
+    from: start.toUTC().toISO()!,
+    to: start.plus({ days: 1 }).toUTC().toISO()!,
+  };
 }
 
 /** The last day a range covers, as YYYY-MM-DD in `zone` (its end is excluded). */

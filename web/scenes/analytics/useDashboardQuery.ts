@@ -30,7 +30,11 @@ export function useDashboardQuery(zone: string): DashboardState {
   const key = params.toString();
   // The range is computed once per address: recomputing on each render would move "now" and reload forever.
   const query = useMemo<DashboardQuery>(
-    () => ({ ...presetRange(preset, zone, Date.now(), custom), compare, ...filters }),
+    () => ({
+      ...presetRange(preset, zone, Date.now(), custom),
+      compare,
+      ...filters,
+    }),
     [key, zone],
   );
   const update = (change: Record<string, string>) =>

@@ -16,7 +16,10 @@ export function NewReportPage() {
   const wid = workspace.workspaceId;
   const { templateId } = useParams();
   const [loaded, reload] = useLoad(async () => {
-    const [settings, template] = await Promise.all([api.workspaces.get(wid), templateId ? reportsApi.templates.get(wid, templateId) : Promise.resolve(null)]);
+    const [settings, template] = await Promise.all([
+      api.workspaces.get(wid),
+      templateId ? reportsApi.templates.get(wid, templateId) : Promise.resolve(null),
+    ]);
     return { settings, template };
   }, [wid, templateId]);
   if (!workspace.can('reports.manage')) {
@@ -26,7 +29,9 @@ export function NewReportPage() {
     <Page title={templateId ? t('reports.form.templateTitle') : t('reports.form.title')} lead={t('reports.form.lead')}>
       <div className="reports-area">
         <LoadStatus loaded={loaded} reload={reload} />
-        {loaded.status === 'ready' ? <ReportForm workspaceId={wid} settings={loaded.data.settings} template={loaded.data.template} /> : null}
+        {loaded.status === 'ready' ? (
+          <ReportForm workspaceId={wid} settings={loaded.data.settings} template={loaded.data.template} />
+        ) : null}
       </div>
     </Page>
   );

@@ -8,7 +8,15 @@ import { ErrorAlert } from '../../components/Alert.js';
 import { SelectField, TextField } from '../../components/Field.js';
 import { UserText } from '../../components/UserText.js';
 import { workspacePath } from '../../lib/areas.js';
-import { FREE_TEXT_SECTIONS, REPORT_SECTIONS, reportsApi, type ReportSectionId, type ReportTemplate, type ReportTexts, type TemplateInput } from './api.js';
+import {
+  FREE_TEXT_SECTIONS,
+  REPORT_SECTIONS,
+  reportsApi,
+  type ReportSectionId,
+  type ReportTemplate,
+  type ReportTexts,
+  type TemplateInput,
+} from './api.js';
 import { periodChoices, periodLabel } from './periods.js';
 import { defaultTitle } from './title.js';
 import { SectionPicker } from './SectionPicker.js';
@@ -16,7 +24,10 @@ import { SectionPicker } from './SectionPicker.js';
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 function readRecipients(text: string): string[] {
-  return text.split(/[\s,;]+/).map((s) => s.trim()).filter(Boolean);
+  return text
+    .split(/[\s,;]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 interface Props {
@@ -42,8 +53,12 @@ export function ReportForm({ workspaceId, settings, template }: Props) {
   const [sections, setSections] = useState<ReportSectionId[]>(template?.sections ?? [...REPORT_SECTIONS]);
   const [texts, setTexts] = useState<ReportTexts>(template?.texts ?? {});
   const [color, setColor] = useState(template?.brandColor ?? '#8a5300');
-  const others = session.memberships.filter((m) => m.workspaceId !== workspaceId && m.permissions.includes('analytics.read'));
-  const [workspaceIds, setWorkspaceIds] = useState<string[]>(template?.workspaceIds.filter((w) => w !== workspaceId) ?? []);
+  const others = session.memberships.filter(
+    (m) => m.workspaceId !== workspaceId && m.permissions.includes('analytics.read'),
+  );
+  const [workspaceIds, setWorkspaceIds] = useState<string[]>(
+    template?.workspaceIds.filter((w) => w !== workspaceId) ?? [],
+  );
   const [recipients, setRecipients] = useState((template?.scheduleRecipients ?? []).join(', '));
   const [saveTemplate, setSaveTemplate] = useState(template !== null);
   const [templateName, setTemplateName] = useState(template?.name ?? '');
@@ -84,7 +99,9 @@ export function ReportForm({ workspaceId, settings, template }: Props) {
     if (!list) return;
     let templateId = template?.id ?? null;
     if (saveTemplate) {
-      const saved = template ? await reportsApi.templates.update(workspaceId, template.id, templateInput(list)) : await reportsApi.templates.create(workspaceId, templateInput(list));
+      const saved = template
+        ? await reportsApi.templates.update(workspaceId, template.id, templateInput(list))
+        : await reportsApi.templates.create(workspaceId, templateInput(list));
       templateId = saved.id;
     }
     if (action === 'generate') {
@@ -135,12 +152,22 @@ export function ReportForm({ workspaceId, settings, template }: Props) {
             label={t('reports.form.which')}
             value={chosen.value}
             onChange={(e) => setWhich(e.target.value)}
-            options={choices.map((c) => ({ value: c.value, label: periodLabel(kind, c.first, i18n.language, (quarter, year) => t('reports.form.quarterName', { quarter, year })) }))}
+            options={choices.map((c) => ({
+              value: c.value,
+              label: periodLabel(kind, c.first, i18n.language, (quarter, year) =>
+                t('reports.form.quarterName', { quarter, year }),
+              ),
+            }))}
           />
         </div>
       </fieldset>
       <div className="form-row">
-        <TextField label={t('reports.form.reportTitle')} value={shownTitle} onChange={(e) => setTitle(e.target.value)} maxLength={160} />
+        <TextField
+          label={t('reports.form.reportTitle')}
+          value={shownTitle}
+          onChange={(e) => setTitle(e.target.value)}
+          maxLength={160}
+        />
         <SelectField
           label={t('reports.form.language')}
           value={lang}
@@ -152,7 +179,13 @@ export function ReportForm({ workspaceId, settings, template }: Props) {
         />
         <div className="field">
           <label htmlFor={`${id}-color`}>{t('reports.form.color')}</label>
-          <input id={`${id}-color`} type="color" value={color} onChange={(e) => setColor(e.target.value)} className="color-input" />
+          <input
+            id={`${id}-color`}
+            type="color"
+            value={color}
+            onChange={(e) => setColor(e.target.value)}
+            className="color-input"
+          />
         </div>
       </div>
       <SectionPicker sections={sections} onChange={setSections} />
@@ -181,7 +214,13 @@ export function ReportForm({ workspaceId, settings, template }: Props) {
               <input
                 type="checkbox"
                 checked={workspaceIds.includes(m.workspaceId)}
-                onChange={(e) => setWorkspaceIds(e.target.checked ? [...workspaceIds, m.workspaceId] : workspaceIds.filter((w) => w !== m.workspaceId))}
+                onChange={(e) =>
+                  setWorkspaceIds(
+                    e.target.checked
+                      ? [...workspaceIds, m.workspaceId]
+                      : workspaceIds.filter((w) => w !== m.workspaceId),
+                  )
+                }
               />
               <UserText>{m.workspaceName}</UserText>
             </label>
@@ -190,7 +229,13 @@ export function ReportForm({ workspaceId, settings, template }: Props) {
       ) : null}
       <div className="field">
         <label htmlFor={`${id}-recipients`}>{t('reports.form.recipients')}</label>
-        <textarea id={`${id}-recipients`} rows={2} value={recipients} onChange={(e) => setRecipients(e.target.value)} aria-describedby={`${id}-recipients-hint`} />
+        <textarea
+          id={`${id}-recipients`}
+          rows={2}
+          value={recipients}
+          onChange={(e) => setRecipients(e.target.value)}
+          aria-describedby={`${id}-recipients-hint`}
+        />
         <p className="hint" id={`${id}-recipients-hint`}>
           {t('reports.form.recipientsHint')}
         </p>
@@ -205,7 +250,12 @@ export function ReportForm({ workspaceId, settings, template }: Props) {
         )}
         {saveTemplate ? (
           <>
-            <TextField label={t('reports.form.templateName')} value={templateName} onChange={(e) => setTemplateName(e.target.value)} maxLength={120} />
+            <TextField
+              label={t('reports.form.templateName')}
+              value={templateName}
+              onChange={(e) => setTemplateName(e.target.value)}
+              maxLength={120}
+            />
             <label className="check-row">
               <input type="checkbox" checked={schedule} onChange={(e) => setSchedule(e.target.checked)} />
               {t(`reports.form.schedule.${kind}`)}

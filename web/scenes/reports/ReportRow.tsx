@@ -8,7 +8,19 @@ import { ShareLinks } from './ShareLinks.js';
 const FORMATS = ['pdf', 'xlsx', 'csv'] as const;
 
 /** A report: its period and state, a progress bar while it is made, then its files and share links. */
-export function ReportRow({ workspaceId, report: r, zone, manage, onRemove }: { workspaceId: string; report: Report; zone: string; manage: boolean; onRemove: () => void }) {
+export function ReportRow({
+  workspaceId,
+  report: r,
+  zone,
+  manage,
+  onRemove,
+}: {
+  workspaceId: string;
+  report: Report;
+  zone: string;
+  manage: boolean;
+  onRemove: () => void;
+}) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
   const [sharing, setSharing] = useState(false);
@@ -24,11 +36,20 @@ export function ReportRow({ workspaceId, report: r, zone, manage, onRemove }: { 
       </div>
       <p className="muted">
         {t('reports.row.period', {
-          period: dayRangeInZone(r.periodStart, new Date(new Date(r.periodEnd).getTime() - 1).toISOString(), zone, locale),
-          language: t(`reports.languages.${r.locale}`, { defaultValue: r.locale }),
+          period: dayRangeInZone(
+            r.periodStart,
+            new Date(new Date(r.periodEnd).getTime() - 1).toISOString(),
+            zone,
+            locale,
+          ),
+          language: t(`reports.languages.${r.locale}`, {
+            defaultValue: r.locale,
+          }),
         })}
         {' · '}
-        {t('reports.row.created', { when: dateTimeInZone(r.createdAt, zone, locale) })}
+        {t('reports.row.created', {
+          when: dateTimeInZone(r.createdAt, zone, locale),
+        })}
         {r.pages ? ` · ${t('reports.row.pages', { count: r.pages })}` : ''}
       </p>
       {working ? (
@@ -41,25 +62,46 @@ export function ReportRow({ workspaceId, report: r, zone, manage, onRemove }: { 
           aria-valuenow={progress === null ? undefined : Math.round(progress * 100)}
           aria-valuetext={progress === null ? t(`reports.status.${r.status}`) : `${Math.round(progress * 100)} %`}
         >
-          <span style={{ width: progress === null ? undefined : `${progress * 100}%` }} />
+          <span
+            style={{
+              width: progress === null ? undefined : `${progress * 100}%`,
+            }}
+          />
         </div>
       ) : null}
-      {r.status === 'failed' ? <p className="report-error">{t('reports.row.failed', { reason: r.error ?? '' })}</p> : null}
+      {r.status === 'failed' ? (
+        <p className="report-error">{t('reports.row.failed', { reason: r.error ?? '' })}</p>
+      ) : null}
       <div className="report-actions">
         {r.status === 'ready'
           ? FORMATS.map((f) => (
-              <a key={f} className={`button button-small${f === 'pdf' ? ' button-primary' : ''}`} href={reportsApi.fileUrl(workspaceId, r.id, f)} download>
+              <a
+                key={f}
+                className={`button button-small${f === 'pdf' ? ' button-primary' : ''}`}
+                href={reportsApi.fileUrl(workspaceId, r.id, f)}
+                download
+              >
                 {t(`reports.row.download.${f}`)}
               </a>
             ))
           : null}
         {r.status === 'ready' && manage ? (
-          <button type="button" className="button button-small" aria-expanded={sharing} onClick={() => setSharing(!sharing)}>
+          <button
+            type="button"
+            className="button button-small"
+            aria-expanded={sharing}
+            onClick={() => setSharing(!sharing)}
+          >
             {t('reports.shares.toggle')}
           </button>
         ) : null}
         {manage ? (
-          <button type="button" className="button button-small button-danger" onClick={onRemove} aria-label={t('reports.row.removeLabel', { title: r.title })}>
+          <button
+            type="button"
+            className="button button-small button-danger"
+            onClick={onRemove}
+            aria-label={t('reports.row.removeLabel', { title: r.title })}
+          >
             {t('common.delete')}
           </button>
         ) : null}

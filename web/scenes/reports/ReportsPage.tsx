@@ -71,13 +71,28 @@ export function ReportsPage() {
             ) : (
               <ul className="report-list">
                 {loaded.data.items.map((r) => (
-                  <ReportRow key={r.id} workspaceId={wid} report={r} zone={loaded.data.zone} manage={manage} onRemove={() => setRemoving(r)} />
+                  <ReportRow
+                    key={r.id}
+                    workspaceId={wid}
+                    report={r}
+                    zone={loaded.data.zone}
+                    manage={manage}
+                    onRemove={() => setRemoving(r)}
+                  />
                 ))}
               </ul>
             )}
           </section>
         ) : null}
-        {manage ? <Templates workspaceId={wid} onGenerated={(title) => { setStatus(t('reports.generating', { title })); void reload(); }} /> : null}
+        {manage ? (
+          <Templates
+            workspaceId={wid}
+            onGenerated={(title) => {
+              setStatus(t('reports.generating', { title }));
+              void reload();
+            }}
+          />
+        ) : null}
       </div>
       {removing ? (
         <ConfirmDialog

@@ -2,7 +2,13 @@ import { useTranslation } from 'react-i18next';
 import { REPORT_SECTIONS, type ReportSectionId } from './api.js';
 
 /** The report's sections: ticked ones in their printed order, which the arrows change; unticked ones after. */
-export function SectionPicker({ sections, onChange }: { sections: ReportSectionId[]; onChange: (next: ReportSectionId[]) => void }) {
+export function SectionPicker({
+  sections,
+  onChange,
+}: {
+  sections: ReportSectionId[];
+  onChange: (next: ReportSectionId[]) => void;
+}) {
   const { t } = useTranslation();
   const rest = REPORT_SECTIONS.filter((s) => !sections.includes(s));
   const move = (index: number, by: number) => {
@@ -23,10 +29,26 @@ export function SectionPicker({ sections, onChange }: { sections: ReportSectionI
               {t(`reports.sections.${s}`)}
             </label>
             <span className="section-moves">
-              <button type="button" className="button button-small" disabled={i === 0} onClick={() => move(i, -1)} aria-label={t('reports.form.moveUp', { section: t(`reports.sections.${s}`) })}>
+              <button
+                type="button"
+                className="button button-small"
+                disabled={i === 0}
+                onClick={() => move(i, -1)}
+                aria-label={t('reports.form.moveUp', {
+                  section: t(`reports.sections.${s}`),
+                })}
+              >
                 ↑
               </button>
-              <button type="button" className="button button-small" disabled={i === sections.length - 1} onClick={() => move(i, 1)} aria-label={t('reports.form.moveDown', { section: t(`reports.sections.${s}`) })}>
+              <button
+                type="button"
+                className="button button-small"
+                disabled={i === sections.length - 1}
+                onClick={() => move(i, 1)}
+                aria-label={t('reports.form.moveDown', {
+                  section: t(`reports.sections.${s}`),
+                })}
+              >
                 ↓
               </button>
             </span>

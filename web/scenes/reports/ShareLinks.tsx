@@ -63,7 +63,10 @@ export function ShareLinks({ workspaceId, reportId, zone }: { workspaceId: strin
             return (
               <li key={s.id}>
                 <span>
-                  {t(`reports.shares.state.${state}`, { created: dateTimeInZone(s.createdAt, zone, locale), expires: dateTimeInZone(s.expiresAt, zone, locale) })}
+                  {t(`reports.shares.state.${state}`, {
+                    created: dateTimeInZone(s.createdAt, zone, locale),
+                    expires: dateTimeInZone(s.expiresAt, zone, locale),
+                  })}
                 </span>
                 {state === 'active' ? (
                   <button type="button" className="button button-small button-danger" onClick={() => void revoke(s.id)}>

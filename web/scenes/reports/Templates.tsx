@@ -18,7 +18,10 @@ export function Templates({ workspaceId, onGenerated }: { workspaceId: string; o
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
   const [loaded, reload] = useLoad(async () => {
-    const [templates, settings] = await Promise.all([reportsApi.templates.list(workspaceId), api.workspaces.get(workspaceId)]);
+    const [templates, settings] = await Promise.all([
+      reportsApi.templates.list(workspaceId),
+      api.workspaces.get(workspaceId),
+    ]);
     return { items: templates.items, zone: settings.timezone };
   }, [workspaceId]);
   const [error, setError] = useState<string | null>(null);
@@ -52,7 +55,9 @@ export function Templates({ workspaceId, onGenerated }: { workspaceId: string; o
     });
   const toggle = (tpl: ReportTemplate) =>
     act(async () => {
-      await reportsApi.templates.update(workspaceId, tpl.id, { scheduleEnabled: !tpl.scheduleEnabled });
+      await reportsApi.templates.update(workspaceId, tpl.id, {
+        scheduleEnabled: !tpl.scheduleEnabled,
+      });
       await reload();
     });
   const remove = (tpl: ReportTemplate) =>
@@ -66,7 +71,9 @@ export function Templates({ workspaceId, onGenerated }: { workspaceId: string; o
       <h2 id="report-templates-title">{t('reports.templates.title')}</h2>
       <ErrorAlert>{error}</ErrorAlert>
       <LoadStatus loaded={loaded} reload={reload} />
-      {loaded.status === 'ready' && loaded.data.items.length === 0 ? <p className="muted">{t('reports.templates.empty')}</p> : null}
+      {loaded.status === 'ready' && loaded.data.items.length === 0 ? (
+        <p className="muted">{t('reports.templates.empty')}</p>
+      ) : null}
       {loaded.status === 'ready' && loaded.data.items.length > 0 ? (
         <ul className="report-list">
           {loaded.data.items.map((tpl) => (
@@ -80,23 +87,46 @@ export function Templates({ workspaceId, onGenerated }: { workspaceId: string; o
               <p className="muted">
                 {tpl.scheduleEnabled
                   ? t('reports.templates.scheduled', {
-                      recipients: tpl.scheduleRecipients.length > 0 ? new Intl.ListFormat(locale).format(tpl.scheduleRecipients) : t('reports.templates.noRecipients'),
+                      recipients:
+                        tpl.scheduleRecipients.length > 0
+                          ? new Intl.ListFormat(locale).format(tpl.scheduleRecipients)
+                          : t('reports.templates.noRecipients'),
                       next: tpl.nextRunAt ? dateTimeInZone(tpl.nextRunAt, loaded.data.zone, locale) : '–',
                     })
                   : t('reports.templates.notScheduled')}
               </p>
               <div className="report-actions">
-                <button type="button" className="button button-small button-primary" onClick={() => void generate(tpl, loaded.data.zone)} aria-label={t('reports.templates.generateLabel', { name: tpl.name })}>
+                <button
+                  type="button"
+                  className="button button-small button-primary"
+                  onClick={() => void generate(tpl, loaded.data.zone)}
+                  aria-label={t('reports.templates.generateLabel', {
+                    name: tpl.name,
+                  })}
+                >
                   {t('reports.templates.generate')}
                 </button>
                 <label className="check-row">
                   <input type="checkbox" checked={tpl.scheduleEnabled} onChange={() => void toggle(tpl)} />
                   {t('reports.templates.scheduleOn')}
                 </label>
-                <Link className="button button-small" to={`${workspacePath(workspaceId, 'reports')}/templates/${encodeURIComponent(tpl.id)}`} aria-label={t('reports.templates.editLabel', { name: tpl.name })}>
+                <Link
+                  className="button button-small"
+                  to={`${workspacePath(workspaceId, 'reports')}/templates/${encodeURIComponent(tpl.id)}`}
+                  aria-label={t('reports.templates.editLabel', {
+                    name: tpl.name,
+                  })}
+                >
                   {t('common.edit')}
                 </Link>
-                <button type="button" className="button button-small button-danger" onClick={() => void remove(tpl)} aria-label={t('reports.templates.removeLabel', { name: tpl.name })}>
+                <button
+                  type="button"
+                  className="button button-small button-danger"
+                  onClick={() => void remove(tpl)}
+                  aria-label={t('reports.templates.removeLabel', {
+                    name: tpl.name,
+                  })}
+                >
                   {t('common.delete')}
                 </button>
               </div>

@@ -98,14 +98,19 @@ export const reportsApi = {
   fileUrl: (wid: string, id: string, format: ReportFormat) => `/api/v1${base(wid)}/${enc(id)}/files/${format}`,
   shares: {
     list: (wid: string, id: string) => request<{ items: ReportShare[] }>('GET', `${base(wid)}/${enc(id)}/shares`),
-    create: (wid: string, id: string, expiresInDays: number) => request<ReportShare>('POST', `${base(wid)}/${enc(id)}/shares`, { expiresInDays }),
-    revoke: (wid: string, id: string, shareId: string) => request<void>('DELETE', `${base(wid)}/${enc(id)}/shares/${enc(shareId)}`),
+    create: (wid: string, id: string, expiresInDays: number) =>
+      request<ReportShare>('POST', `${base(wid)}/${enc(id)}/shares`, {
+        expiresInDays,
+      }),
+    revoke: (wid: string, id: string, shareId: string) =>
+      request<void>('DELETE', `${base(wid)}/${enc(id)}/shares/${enc(shareId)}`),
   },
   templates: {
     list: (wid: string) => request<{ items: ReportTemplate[] }>('GET', `${base(wid)}/templates`),
     get: (wid: string, id: string) => request<ReportTemplate>('GET', `${base(wid)}/templates/${enc(id)}`),
     create: (wid: string, input: TemplateInput) => request<ReportTemplate>('POST', `${base(wid)}/templates`, input),
-    update: (wid: string, id: string, input: Partial<TemplateInput>) => request<ReportTemplate>('PATCH', `${base(wid)}/templates/${enc(id)}`, input),
+    update: (wid: string, id: string, input: Partial<TemplateInput>) =>
+      request<ReportTemplate>('PATCH', `${base(wid)}/templates/${enc(id)}`, input),
     remove: (wid: string, id: string) => request<void>('DELETE', `${base(wid)}/templates/${enc(id)}`),
   },
   shared: {

@@ -17,12 +17,22 @@ export function periodChoices(kind: 'month' | 'quarter', zone: string, now: numb
   const out: PeriodChoice[] = [];
   for (let i = 0; i < count; i++) {
     const first = current.minus({ months: (kind === 'month' ? 1 : 3) * i });
-    out.push({ value: first.toISODate()!, start: first.toUTC().toISO()!, end: first.plus(step).toUTC().toISO()!, first });
+    out.push({
+      value: first.toISODate()!,
+      start: first.toUTC().toISO()!,
+      end: first.plus(step).toUTC().toISO()!,
+      first,
+    });
   }
   return out;
 }
 
-export function periodLabel(kind: 'month' | 'quarter', first: DateTime, locale: string, quarterWord: (q: number, year: number) => string): string {
+export function periodLabel(
+  kind: 'month' | 'quarter',
+  first: DateTime,
+  locale: string,
+  quarterWord: (q: number, year: number) => string,
+): string {
   if (kind === 'month') return first.setLocale(locale).toFormat('LLLL yyyy');
   return quarterWord(first.quarter, first.year);
 }

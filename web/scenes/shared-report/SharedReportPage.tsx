@@ -10,7 +10,11 @@ import { errorMessage } from '../../lib/errors.js';
 import { reportsApi, type SharedReport } from '../reports/api.js';
 import '../reports/reports.css';
 
-type State = { status: 'loading' } | { status: 'ready'; report: SharedReport } | { status: 'gone' } | { status: 'failed'; error: unknown };
+type State =
+  | { status: 'loading' }
+  | { status: 'ready'; report: SharedReport }
+  | { status: 'gone' }
+  | { status: 'failed'; error: unknown };
 
 const BROWSER_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 
@@ -66,12 +70,21 @@ export function SharedReportPage() {
             <UserText>{state.report.title}</UserText>
           </h1>
           <p className="lead">
-            {dayRangeInZone(state.report.periodStart, new Date(new Date(state.report.periodEnd).getTime() - 1).toISOString(), state.report.timezone ?? BROWSER_ZONE, locale)}
+            {dayRangeInZone(
+              state.report.periodStart,
+              new Date(new Date(state.report.periodEnd).getTime() - 1).toISOString(),
+              state.report.timezone ?? BROWSER_ZONE,
+              locale,
+            )}
           </p>
           <a className="button button-primary" href={reportsApi.shared.pdfUrl(token)} download>
             {t('reports.shared.download')}
           </a>
-          <p className="muted">{t('reports.shared.expires', { when: dateTimeInZone(state.report.expiresAt, BROWSER_ZONE, locale) })}</p>
+          <p className="muted">
+            {t('reports.shared.expires', {
+              when: dateTimeInZone(state.report.expiresAt, BROWSER_ZONE, locale),
+            })}
+          </p>
         </article>
       ) : null}
     </AuthCard>

@@ -18,7 +18,10 @@ export function BestTimes({ dashboard, onCell }: { dashboard: Dashboard; onCell:
   const locale = i18n.language;
   const cells = new Map(dashboard.bestTimes.map((c) => [`${c.weekday}-${c.hour}`, c]));
   const top = Math.max(0, ...dashboard.bestTimes.filter((c) => c.posts > 0).map((c) => c.meanEngagement));
-  const best = [...dashboard.bestTimes].filter((c) => c.posts > 0).sort((a, b) => b.meanEngagement - a.meanEngagement).slice(0, 3);
+  const best = [...dashboard.bestTimes]
+    .filter((c) => c.posts > 0)
+    .sort((a, b) => b.meanEngagement - a.meanEngagement)
+    .slice(0, 3);
   const say = (c: HeatCell) =>
     t('analytics.bestTimes.cell', {
       weekday: weekdayName(c.weekday, locale),
@@ -32,12 +35,21 @@ export function BestTimes({ dashboard, onCell }: { dashboard: Dashboard; onCell:
       <h2 id={`${id}-title`}>{t('analytics.bestTimes.title')}</h2>
       <p className="chart-summary">
         {best.length > 0
-          ? t('analytics.bestTimes.summary', { list: new Intl.ListFormat(locale, { type: 'conjunction' }).format(best.map((c) => `${weekdayName(c.weekday, locale)} ${hourName(c.hour, locale)}`)), zone: zoneLabel(t, dashboard.timezone) })
+          ? t('analytics.bestTimes.summary', {
+              list: new Intl.ListFormat(locale, { type: 'conjunction' }).format(
+                best.map((c) => `${weekdayName(c.weekday, locale)} ${hourName(c.hour, locale)}`),
+              ),
+              zone: zoneLabel(t, dashboard.timezone),
+            })
           : t('analytics.bestTimes.empty')}
       </p>
       <div className="table-scroll heat-scroll">
         <table className="heat-map">
-          <caption className="visually-hidden">{t('analytics.bestTimes.caption', { zone: zoneLabel(t, dashboard.timezone) })}</caption>
+          <caption className="visually-hidden">
+            {t('analytics.bestTimes.caption', {
+              zone: zoneLabel(t, dashboard.timezone),
+            })}
+          </caption>
           <thead>
             <tr>
               <td />
@@ -64,7 +76,10 @@ export function BestTimes({ dashboard, onCell }: { dashboard: Dashboard; onCell:
                       <button
                         type="button"
                         className="heat-button"
-                        style={{ background: `rgb(138 83 0 / ${Math.round(12 + level * 88)}%)`, color: level > 0.5 ? '#fff' : '#1d1a14' }}
+                        style={{
+                          background: `rgb(138 83 0 / ${Math.round(12 + level * 88)}%)`,
+                          color: level > 0.5 ? '#fff' : '#1d1a14',
+                        }}
                         aria-label={say(c)}
                         title={say(c)}
                         onClick={() => onCell(c)}
@@ -79,7 +94,11 @@ export function BestTimes({ dashboard, onCell }: { dashboard: Dashboard; onCell:
           </tbody>
         </table>
       </div>
-      <p className="muted heat-legend">{t('analytics.bestTimes.legend', { zone: zoneLabel(t, dashboard.timezone) })}</p>
+      <p className="muted heat-legend">
+        {t('analytics.bestTimes.legend', {
+          zone: zoneLabel(t, dashboard.timezone),
+        })}
+      </p>
     </section>
   );
 }

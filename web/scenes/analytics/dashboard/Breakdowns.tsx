@@ -24,19 +24,33 @@ export function Breakdowns({ dashboard, onPick }: { dashboard: Dashboard; onPick
   return (
     <>
       {KINDS.map((k) => (
-        <BreakdownCard key={k.id} kind={k.id} rows={dashboard[k.id]} onPick={(row, label) => onPick({ filter: k.filter, key: row.key, label })} />
+        <BreakdownCard
+          key={k.id}
+          kind={k.id}
+          rows={dashboard[k.id]}
+          onPick={(row, label) => onPick({ filter: k.filter, key: row.key, label })}
+        />
       ))}
     </>
   );
 }
 
-function BreakdownCard({ kind, rows, onPick }: { kind: string; rows: Breakdown[]; onPick: (row: Breakdown, label: string) => void }) {
+function BreakdownCard({
+  kind,
+  rows,
+  onPick,
+}: {
+  kind: string;
+  rows: Breakdown[];
+  onPick: (row: Breakdown, label: string) => void;
+}) {
   const { t, i18n } = useTranslation();
   const id = useId();
   const locale = i18n.language;
   const sorted = [...rows].sort((a, b) => b.engagement - a.engagement).slice(0, 12);
   const top = Math.max(1, ...sorted.map((r) => r.engagement));
-  const name = (r: Breakdown) => (kind === 'byNetwork' ? t(`analytics.networks.${r.key}`, { defaultValue: r.label }) : r.label);
+  const name = (r: Breakdown) =>
+    kind === 'byNetwork' ? t(`analytics.networks.${r.key}`, { defaultValue: r.label }) : r.label;
   return (
     <section className="card chart-card" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t(`analytics.breakdowns.${kind}`)}</h2>
@@ -61,7 +75,14 @@ function BreakdownCard({ kind, rows, onPick }: { kind: string; rows: Breakdown[]
               <span className="bar-track" aria-hidden="true">
                 <span className="bar-fill" style={{ width: `${(r.engagement / top) * 100}%` }} />
               </span>
-              <button type="button" className="button button-small breakdown-open" onClick={() => onPick(r, name(r))} aria-label={t('analytics.drill.breakdownLabel', { name: name(r) })}>
+              <button
+                type="button"
+                className="button button-small breakdown-open"
+                onClick={() => onPick(r, name(r))}
+                aria-label={t('analytics.drill.breakdownLabel', {
+                  name: name(r),
+                })}
+              >
                 {t('analytics.drill.open')}
               </button>
             </li>

@@ -20,7 +20,7 @@ export function Community({ dashboard }: { dashboard: Dashboard }) {
             ['firstResponseMinutes', inbox.firstResponseMinutes],
             ['moderationActions', inbox.moderationActions],
             ['complaints', inbox.complaints],
-            ['negativeShare', inbox.negativeShare],
+            ['inboxNegativeShare', inbox.negativeShare],
           ]}
         />
       </div>
@@ -28,9 +28,9 @@ export function Community({ dashboard }: { dashboard: Dashboard }) {
         <FigureGrid
           title={t('analytics.sections.listening')}
           figures={[
-            ['mentions', listening.volume],
+            ['listeningVolume', listening.volume],
             ['positiveShare', listening.positiveShare],
-            ['negativeShare', listening.negativeShare],
+            ['listeningNegativeShare', listening.negativeShare],
           ]}
         />
       </div>
@@ -62,10 +62,20 @@ function ShareOfVoice({ dashboard }: { dashboard: Dashboard }) {
                   <span className="muted">{t(`listening.kinds.${r.kind}`, { defaultValue: r.kind })}</span>
                 </span>
                 <span className="bar-value">
-                  {t('analytics.shareOfVoice.value', { share: formatValue(r.share, 'percent', locale), count: r.mentions, mentions: formatNumber(r.mentions, locale) })}
+                  {t('analytics.shareOfVoice.value', {
+                    share: formatValue(r.share, 'percent', locale),
+                    count: r.mentions,
+                    mentions: formatNumber(r.mentions, locale),
+                  })}
                 </span>
                 <span className="bar-track" aria-hidden="true">
-                  <span className="bar-fill" style={{ width: `${Math.min(100, r.share)}%`, background: r.color }} />
+                  <span
+                    className="bar-fill"
+                    style={{
+                      width: `${Math.min(100, r.share)}%`,
+                      background: r.color,
+                    }}
+                  />
                 </span>
               </li>
             ))}

@@ -5,12 +5,26 @@ import { PRESETS, firstDay, lastDay, presetRange } from '../period.js';
 import { FILTERS, type DashboardState, type FilterKey } from '../useDashboardQuery.js';
 
 /** Period presets, the comparison, and the filters by account, network, campaign and label. */
-export function DashboardControls({ state, zone, dashboard }: { state: DashboardState; zone: string; dashboard: Dashboard | null }) {
+export function DashboardControls({
+  state,
+  zone,
+  dashboard,
+  compare = true,
+}: {
+  state: DashboardState;
+  zone: string;
+  dashboard: Dashboard | null;
+  compare?: boolean;
+}) {
   const { t } = useTranslation();
   const id = useId();
   const chooseCustom = () => {
     const range = presetRange(state.preset, zone, Date.now(), state.custom);
-    state.update({ period: 'custom', from: firstDay(range, zone), to: lastDay(range, zone) });
+    state.update({
+      period: 'custom',
+      from: firstDay(range, zone),
+      to: lastDay(range, zone),
+    });
   };
   return (
     <div className="analytics-controls">
@@ -32,21 +46,43 @@ export function DashboardControls({ state, zone, dashboard }: { state: Dashboard
           <>
             <div className="field">
               <label htmlFor={`${id}-from`}>{t('analytics.period.from')}</label>
-              <input id={`${id}-from`} type="date" value={state.custom.from} max={state.custom.to || undefined} onChange={(e) => e.target.value && state.update({ from: e.target.value })} />
+              <input
+                id={`${id}-from`}
+                type="date"
+                value={state.custom.from}
+                max={state.custom.to || undefined}
+                onChange={(e) => e.target.value && state.update({ from: e.target.value })}
+              />
             </div>
             <div className="field">
               <label htmlFor={`${id}-to`}>{t('analytics.period.to')}</label>
-              <input id={`${id}-to`} type="date" value={state.custom.to} min={state.custom.from || undefined} onChange={(e) => e.target.value && state.update({ to: e.target.value })} />
+              <input
+                id={`${id}-to`}
+                type="date"
+                value={state.custom.to}
+                min={state.custom.from || undefined}
+                onChange={(e) => e.target.value && state.update({ to: e.target.value })}
+              />
             </div>
           </>
         ) : null}
-        <div className="field">
-          <label htmlFor={`${id}-compare`}>{t('analytics.compare.label')}</label>
-          <select id={`${id}-compare`} value={state.compare} onChange={(e) => state.update({ compare: e.target.value === 'previous' ? '' : e.target.value })}>
-            <option value="previous">{t('analytics.compare.previous')}</option>
-            <option value="year_before">{t('analytics.compare.year_before')}</option>
-          </select>
-        </div>
+        {compare ? (
+          <div className="field">
+            <label htmlFor={`${id}-compare`}>{t('analytics.compare.label')}</label>
+            <select
+              id={`${id}-compare`}
+              value={state.compare}
+              onChange={(e) =>
+                state.update({
+                  compare: e.target.value === 'previous' ? '' : e.target.value,
+                })
+              }
+            >
+              <option value="previous">{t('analytics.compare.previous')}</option>
+              <option value="year_before">{t('analytics.compare.year_before')}</option>
+            </select>
+          </div>
+        ) : null}
         {FILTERS.map((key) => (
           <FilterSelect key={key} name={key} state={state} dashboard={dashboard} />
         ))}
@@ -63,11 +99,22 @@ const SOURCES: Record<FilterKey, 'byAccount' | 'byNetwork' | 'byCampaign' | 'byL
 };
 
 /** A filter offers what the period holds, and keeps the chosen value even when it holds nothing. */
-function FilterSelect({ name, state, dashboard }: { name: FilterKey; state: DashboardState; dashboard: Dashboard | null }) {
+function FilterSelect({
+  name,
+  state,
+  dashboard,
+}: {
+  name: FilterKey;
+  state: DashboardState;
+  dashboard: Dashboard | null;
+}) {
   const { t } = useTranslation();
   const id = useId();
   const chosen = state.filters[name] ?? '';
-  const options = (dashboard?.[SOURCES[name]] ?? []).map((b) => ({ value: b.key, label: name === 'network' ? t(`analytics.networks.${b.key}`, { defaultValue: b.label }) : b.label }));
+  const options = (dashboard?.[SOURCES[name]] ?? []).map((b) => ({
+    value: b.key,
+    label: name === 'network' ? t(`analytics.networks.${b.key}`, { defaultValue: b.label }) : b.label,
+  }));
   if (chosen && !options.some((o) => o.value === chosen)) options.unshift({ value: chosen, label: chosen });
   if (options.length === 0 && !chosen) return null;
   return (
@@ -84,4 +131,3 @@ function FilterSelect({ name, state, dashboard }: { name: FilterKey; state: Dash
     </div>
   );
 }
-

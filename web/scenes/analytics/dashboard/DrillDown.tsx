@@ -13,7 +13,17 @@ export interface Drill {
 }
 
 /** The posts behind a figure of the dashboard, best first, a page at a time. */
-export function DrillDown({ workspaceId, drill, zone, onClose }: { workspaceId: string; drill: Drill; zone: string; onClose: () => void }) {
+export function DrillDown({
+  workspaceId,
+  drill,
+  zone,
+  onClose,
+}: {
+  workspaceId: string;
+  drill: Drill;
+  zone: string;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const [posts, setPosts] = useState<PostPerformance[] | null>(null);
   const [cursor, setCursor] = useState<string | null>(null);
@@ -23,7 +33,13 @@ export function DrillDown({ workspaceId, drill, zone, onClose }: { workspaceId: 
   const load = async (after: string | null) => {
     setBusy(true);
     try {
-      const page = await analyticsApi.posts(workspaceId, { sort: 'engagement', order: 'desc', limit: 20, ...drill.query, cursor: after ?? undefined });
+      const page = await analyticsApi.posts(workspaceId, {
+        sort: 'engagement',
+        order: 'desc',
+        limit: 20,
+        ...drill.query,
+        cursor: after ?? undefined,
+      });
       setPosts((before) => [...(after ? (before ?? []) : []), ...page.items]);
       setCursor(page.nextCursor);
       setError(null);
@@ -44,7 +60,9 @@ export function DrillDown({ workspaceId, drill, zone, onClose }: { workspaceId: 
       {posts?.length === 0 ? <p className="muted">{t('analytics.drill.empty')}</p> : null}
       {posts && posts.length > 0 ? (
         <>
-          <p className="muted" role="status">{t('analytics.drill.shown', { count: posts.length })}</p>
+          <p className="muted" role="status">
+            {t('analytics.drill.shown', { count: posts.length })}
+          </p>
           <PostList workspaceId={workspaceId} posts={posts} zone={zone} />
         </>
       ) : null}

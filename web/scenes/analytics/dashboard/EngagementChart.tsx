@@ -11,13 +11,25 @@ const TICK = { fontSize: 12, fill: '#4a4336' };
 export function EngagementChart({ dashboard, onDay }: { dashboard: Dashboard; onDay: (day: string) => void }) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
-  const rows = dashboard.series.map((p, i) => ({ day: p.day, engagement: p.engagement, posts: p.posts, previous: dashboard.comparisonSeries[i]?.engagement ?? null }));
+  const rows = dashboard.series.map((p, i) => ({
+    day: p.day,
+    engagement: p.engagement,
+    posts: p.posts,
+    previous: dashboard.comparisonSeries[i]?.engagement ?? null,
+  }));
   const total = rows.reduce((sum, r) => sum + r.engagement, 0);
-  const best = rows.reduce<(typeof rows)[number] | null>((top, r) => (!top || r.engagement > top.engagement ? r : top), null);
+  const best = rows.reduce<(typeof rows)[number] | null>(
+    (top, r) => (!top || r.engagement > top.engagement ? r : top),
+    null,
+  );
   const count = (v: unknown) => formatNumber(Number(v) || 0, locale);
   const summary =
     best && total > 0
-      ? t('analytics.engagement.summary', { total: count(total), day: dayLong(best.day, locale), best: count(best.engagement) })
+      ? t('analytics.engagement.summary', {
+          total: count(total),
+          day: dayLong(best.day, locale),
+          best: count(best.engagement),
+        })
       : t('analytics.nothing');
   return (
     <ChartCard
@@ -29,10 +41,18 @@ export function EngagementChart({ dashboard, onDay }: { dashboard: Dashboard; on
           <thead>
             <tr>
               <th scope="col">{t('analytics.day')}</th>
-              <th scope="col" className="num">{t('analytics.engagement.current')}</th>
-              <th scope="col" className="num">{t(`analytics.engagement.${dashboard.comparison}`)}</th>
-              <th scope="col" className="num">{t('analytics.figures.posts')}</th>
-              <th scope="col"><span className="visually-hidden">{t('analytics.drill.open')}</span></th>
+              <th scope="col" className="num">
+                {t('analytics.engagement.current')}
+              </th>
+              <th scope="col" className="num">
+                {t(`analytics.engagement.${dashboard.comparison}`)}
+              </th>
+              <th scope="col" className="num">
+                {t('analytics.figures.posts')}
+              </th>
+              <th scope="col">
+                <span className="visually-hidden">{t('analytics.drill.open')}</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -43,7 +63,14 @@ export function EngagementChart({ dashboard, onDay }: { dashboard: Dashboard; on
                 <td className="num">{r.previous === null ? '–' : count(r.previous)}</td>
                 <td className="num">{count(r.posts)}</td>
                 <td>
-                  <button type="button" className="button button-small" onClick={() => onDay(r.day)} aria-label={t('analytics.drill.dayLabel', { day: dayLong(r.day, locale) })}>
+                  <button
+                    type="button"
+                    className="button button-small"
+                    onClick={() => onDay(r.day)}
+                    aria-label={t('analytics.drill.dayLabel', {
+                      day: dayLong(r.day, locale),
+                    })}
+                  >
                     {t('analytics.drill.open')}
                   </button>
                 </td>
@@ -69,8 +96,26 @@ export function EngagementChart({ dashboard, onDay }: { dashboard: Dashboard; on
           <YAxis allowDecimals={false} tickFormatter={count} tick={TICK} width={52} />
           <Tooltip labelFormatter={(v) => dayLong(String(v), locale)} formatter={(v) => count(v)} />
           <Legend wrapperStyle={{ fontSize: 13 }} />
-          <Line type="monotone" dataKey="engagement" name={t('analytics.engagement.current')} stroke="#8a5300" strokeWidth={2.5} dot={false} activeDot={{ r: 5 }} isAnimationActive={false} />
-          <Line type="monotone" dataKey="previous" name={t(`analytics.engagement.${dashboard.comparison}`)} stroke="#1f6fd1" strokeDasharray="5 4" strokeWidth={2} dot={false} isAnimationActive={false} />
+          <Line
+            type="monotone"
+            dataKey="engagement"
+            name={t('analytics.engagement.current')}
+            stroke="#8a5300"
+            strokeWidth={2.5}
+            dot={false}
+            activeDot={{ r: 5 }}
+            isAnimationActive={false}
+          />
+          <Line
+            type="monotone"
+            dataKey="previous"
+            name={t(`analytics.engagement.${dashboard.comparison}`)}
+            stroke="#1f6fd1"
+            strokeDasharray="5 4"
+            strokeWidth={2}
+            dot={false}
+            isAnimationActive={false}
+          />
         </LineChart>
       </ResponsiveContainer>
     </ChartCard>

@@ -21,7 +21,11 @@ export function FigureCard({ name, figure }: { name: string; figure: Figure }) {
               previous: formatValue(figure.previous, unit, locale),
             })}
       </p>
-      <p className="figure-formula">{t(`analytics.formulas.${figure.formula}`, { defaultValue: figure.formula })}</p>
+      <p className="figure-formula">
+        {t(`analytics.formulas.${figure.formula}`, {
+          defaultValue: figure.formula,
+        })}
+      </p>
     </li>
   );
 }

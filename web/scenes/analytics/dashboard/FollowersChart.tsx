@@ -11,7 +11,10 @@ const TICK = { fontSize: 12, fill: '#4a4336' };
 export function FollowersChart({ dashboard }: { dashboard: Dashboard }) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
-  const rows = dashboard.series.map((p) => ({ day: p.day, followers: p.followers }));
+  const rows = dashboard.series.map((p) => ({
+    day: p.day,
+    followers: p.followers,
+  }));
   const known = rows.filter((r) => r.followers !== null);
   const count = (v: unknown) => formatNumber(Number(v) || 0, locale);
   const summary =
@@ -33,7 +36,9 @@ export function FollowersChart({ dashboard }: { dashboard: Dashboard }) {
           <thead>
             <tr>
               <th scope="col">{t('analytics.day')}</th>
-              <th scope="col" className="num">{t('analytics.figures.followers')}</th>
+              <th scope="col" className="num">
+                {t('analytics.figures.followers')}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -53,7 +58,16 @@ export function FollowersChart({ dashboard }: { dashboard: Dashboard }) {
           <XAxis dataKey="day" tickFormatter={(v: string) => dayShort(v, locale)} tick={TICK} minTickGap={24} />
           <YAxis allowDecimals={false} tickFormatter={count} tick={TICK} width={60} domain={['auto', 'auto']} />
           <Tooltip labelFormatter={(v) => dayLong(String(v), locale)} formatter={(v) => count(v)} />
-          <Line type="monotone" dataKey="followers" name={t('analytics.figures.followers')} stroke="#15803d" strokeWidth={2.5} dot={false} connectNulls isAnimationActive={false} />
+          <Line
+            type="monotone"
+            dataKey="followers"
+            name={t('analytics.figures.followers')}
+            stroke="#15803d"
+            strokeWidth={2.5}
+            dot={false}
+            connectNulls
+            isAnimationActive={false}
+          />
         </LineChart>
       </ResponsiveContainer>
     </ChartCard>

@@ -20,7 +20,10 @@ export function PostGrowth({ workspaceId, postId, zone }: { workspaceId: string;
   const locale = i18n.language;
   const [loaded, reload] = useLoad(() => analyticsApi.snapshots(workspaceId, postId), [workspaceId, postId]);
   if (loaded.status !== 'ready') return <LoadStatus loaded={loaded} reload={reload} />;
-  const rows = loaded.data.items.map((s) => ({ ...s, at: new Date(s.takenAt).getTime() }));
+  const rows = loaded.data.items.map((s) => ({
+    ...s,
+    at: new Date(s.takenAt).getTime(),
+  }));
   if (rows.length === 0) return <p className="muted">{t('analytics.post.noSnapshots')}</p>;
   const when = (v: unknown) => dateTimeInZone(new Date(Number(v)).toISOString(), zone, locale);
   const last = rows[rows.length - 1];
@@ -30,12 +33,35 @@ export function PostGrowth({ workspaceId, postId, zone }: { workspaceId: string;
         <ResponsiveContainer width="100%" height={180}>
           <LineChart data={rows} accessibilityLayer={false} margin={{ top: 8, right: 12, bottom: 0, left: -16 }}>
             <CartesianGrid stroke="#e4ddcf" vertical={false} />
-            <XAxis dataKey="at" type="number" scale="time" domain={['dataMin', 'dataMax']} tickFormatter={(v) => new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: zone }).format(new Date(v))} tick={TICK} minTickGap={24} />
+            <XAxis
+              dataKey="at"
+              type="number"
+              scale="time"
+              domain={['dataMin', 'dataMax']}
+              tickFormatter={(v) =>
+                new Intl.DateTimeFormat(locale, {
+                  day: 'numeric',
+                  month: 'short',
+                  timeZone: zone,
+                }).format(new Date(v))
+              }
+              tick={TICK}
+              minTickGap={24}
+            />
             <YAxis allowDecimals={false} tick={TICK} width={44} />
             <Tooltip labelFormatter={when} formatter={(v) => formatNumber(Number(v) || 0, locale)} />
             <Legend wrapperStyle={{ fontSize: 12 }} />
             {LINES.map(([key, color]) => (
-              <Line key={key} type="stepAfter" dataKey={key} name={t(`analytics.figures.${key}`)} stroke={color} strokeWidth={2} dot={rows.length < 20} isAnimationActive={false} />
+              <Line
+                key={key}
+                type="stepAfter"
+                dataKey={key}
+                name={t(`analytics.figures.${key}`)}
+                stroke={color}
+                strokeWidth={2}
+                dot={rows.length < 20}
+                isAnimationActive={false}
+              />
             ))}
           </LineChart>
         </ResponsiveContainer>

@@ -8,7 +8,15 @@ import { formatNumber, formatValue, safeUrl } from '../figures.js';
 import { PostGrowth } from './PostGrowth.js';
 
 /** Posts with their counts; each can show its growth curve and leads to the post on its network. */
-export function PostList({ workspaceId, posts, zone }: { workspaceId: string; posts: PostPerformance[]; zone: string }) {
+export function PostList({
+  workspaceId,
+  posts,
+  zone,
+}: {
+  workspaceId: string;
+  posts: PostPerformance[];
+  zone: string;
+}) {
   return (
     <ol className="post-list">
       {posts.map((p) => (
@@ -76,7 +84,11 @@ function PostItem({ workspaceId, post, zone }: { workspaceId: string; post: Post
         </button>
         {url ? (
           <a className="button button-small" href={url} target="_blank" rel="noopener noreferrer nofollow">
-            {t('analytics.post.open', { network: t(`analytics.networks.${post.network}`, { defaultValue: post.network }) })}
+            {t('analytics.post.open', {
+              network: t(`analytics.networks.${post.network}`, {
+                defaultValue: post.network,
+              }),
+            })}
           </a>
         ) : null}
       </div>

@@ -14,11 +14,19 @@ export function TopPosts({ workspaceId, dashboard }: { workspaceId: string; dash
       <div className="top-flop">
         <div>
           <h3>{t('analytics.posts.top')}</h3>
-          {dashboard.topPosts.length === 0 ? <p className="muted">{t('analytics.posts.empty')}</p> : <PostList workspaceId={workspaceId} posts={dashboard.topPosts} zone={dashboard.timezone} />}
+          {dashboard.topPosts.length === 0 ? (
+            <p className="muted">{t('analytics.posts.empty')}</p>
+          ) : (
+            <PostList workspaceId={workspaceId} posts={dashboard.topPosts} zone={dashboard.timezone} />
+          )}
         </div>
         <div>
           <h3>{t('analytics.posts.flop')}</h3>
-          {dashboard.flopPosts.length === 0 ? <p className="muted">{t('analytics.posts.empty')}</p> : <PostList workspaceId={workspaceId} posts={dashboard.flopPosts} zone={dashboard.timezone} />}
+          {dashboard.flopPosts.length === 0 ? (
+            <p className="muted">{t('analytics.posts.empty')}</p>
+          ) : (
+            <PostList workspaceId={workspaceId} posts={dashboard.flopPosts} zone={dashboard.timezone} />
+          )}
         </div>
       </div>
     </section>

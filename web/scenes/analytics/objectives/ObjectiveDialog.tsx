@@ -12,12 +12,23 @@ import { OBJECTIVE_METRICS, analyticsApi, type Objective, type ObjectiveInput, t
 import { presetRange } from '../period.js';
 import { unitOf } from '../figures.js';
 
-const PUBLISHING_METRICS: readonly ObjectiveMetric[] = ['engagement_rate', 'engagement', 'followers_gained', 'followers', 'posts_published', 'views'];
+const PUBLISHING_METRICS: readonly ObjectiveMetric[] = [
+  'engagement_rate',
+  'engagement',
+  'followers_gained',
+  'followers',
+  'posts_published',
+  'views',
+];
 const LISTENING_METRICS: readonly ObjectiveMetric[] = ['share_of_voice', 'mentions', 'positive_share'];
 const PERIODS = ['this_month', 'next_month', 'this_quarter', 'next_quarter', 'custom'] as const;
 type PeriodChoice = (typeof PERIODS)[number];
 
-function periodOf(choice: PeriodChoice, zone: string, custom: { from: string; to: string }): { start: string; end: string } | null {
+function periodOf(
+  choice: PeriodChoice,
+  zone: string,
+  custom: { from: string; to: string },
+): { start: string; end: string } | null {
   const now = Date.now();
   const shift = (range: { from: string; to: string }, months: number) => ({
     start: DateTime.fromISO(range.from).setZone(zone).plus({ months }).toUTC().toISO()!,
@@ -30,7 +41,10 @@ function periodOf(choice: PeriodChoice, zone: string, custom: { from: string; to
   const from = DateTime.fromISO(custom.from, { zone });
   const to = DateTime.fromISO(custom.to, { zone });
   if (!from.isValid || !to.isValid || to < from) return null;
-  return { start: from.startOf('day').toUTC().toISO()!, end: to.startOf('day').plus({ days: 1 }).toUTC().toISO()! };
+  return {
+    start: from.startOf('day').toUTC().toISO()!,
+    end: to.startOf('day').plus({ days: 1 }).toUTC().toISO()!,
+  };
 }
 
 interface Props {
@@ -55,7 +69,10 @@ export function ObjectiveDialog({ workspaceId, zone, objective, onSaved, onClose
   const [period, setPeriod] = useState<PeriodChoice>(objective ? 'custom' : 'this_month');
   const [custom, setCustom] = useState(() =>
     objective
-      ? { from: DateTime.fromISO(objective.periodStart).setZone(zone).toISODate()!, to: DateTime.fromISO(objective.periodEnd).setZone(zone).minus({ milliseconds: 1 }).toISODate()! }
+      ? {
+          from: DateTime.fromISO(objective.periodStart).setZone(zone).toISODate()!,
+          to: DateTime.fromISO(objective.periodEnd).setZone(zone).minus({ milliseconds: 1 }).toISODate()!,
+        }
       : { from: '', to: '' },
   );
   // Accounts and topics are offered where they apply; a member who cannot list them still sets workspace-wide goals.
@@ -92,19 +109,37 @@ export function ObjectiveDialog({ workspaceId, zone, objective, onSaved, onClose
       periodStart: range.start,
       periodEnd: range.end,
     };
-    onSaved(objective ? await analyticsApi.objectives.update(workspaceId, objective.id, input) : await analyticsApi.objectives.create(workspaceId, input));
+    onSaved(
+      objective
+        ? await analyticsApi.objectives.update(workspaceId, objective.id, input)
+        : await analyticsApi.objectives.create(workspaceId, input),
+    );
   });
 
   return (
-    <Dialog title={objective ? t('analytics.objectives.form.editTitle') : t('analytics.objectives.form.newTitle')} onClose={onClose} className="objective-dialog">
+    <Dialog
+      title={objective ? t('analytics.objectives.form.editTitle') : t('analytics.objectives.form.newTitle')}
+      onClose={onClose}
+      className="objective-dialog"
+    >
       <form onSubmit={submit.onSubmit} className="objective-form" noValidate>
         <ErrorAlert>{submit.error}</ErrorAlert>
-        <TextField label={t('analytics.objectives.form.name')} value={name} onChange={(e) => setName(e.target.value)} maxLength={120} placeholder={t('analytics.objectives.form.namePlaceholder')} autoFocus />
+        <TextField
+          label={t('analytics.objectives.form.name')}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          maxLength={120}
+          placeholder={t('analytics.objectives.form.namePlaceholder')}
+          autoFocus
+        />
         <SelectField
           label={t('analytics.objectives.form.metric')}
           value={metric}
           onChange={(e) => setMetric(e.target.value as ObjectiveMetric)}
-          options={OBJECTIVE_METRICS.map((m) => ({ value: m, label: t(`analytics.metrics.${m}`) }))}
+          options={OBJECTIVE_METRICS.map((m) => ({
+            value: m,
+            label: t(`analytics.metrics.${m}`),
+          }))}
           hint={t(`analytics.metricHints.${metric}`)}
         />
         {onPublishing ? (
@@ -113,13 +148,25 @@ export function ObjectiveDialog({ workspaceId, zone, objective, onSaved, onClose
               label={t('analytics.objectives.form.network')}
               value={network}
               onChange={(e) => setNetwork(e.target.value)}
-              options={[{ value: '', label: t('analytics.filters.all') }, ...['bluesky', 'mastodon'].map((n) => ({ value: n, label: t(`analytics.networks.${n}`) }))]}
+              options={[
+                { value: '', label: t('analytics.filters.all') },
+                ...['bluesky', 'mastodon'].map((n) => ({
+                  value: n,
+                  label: t(`analytics.networks.${n}`),
+                })),
+              ]}
             />
             <SelectField
               label={t('analytics.objectives.form.account')}
               value={accountId}
               onChange={(e) => setAccountId(e.target.value)}
-              options={[{ value: '', label: t('analytics.filters.all') }, ...(accounts.data?.items ?? []).map((a) => ({ value: a.id, label: `@${a.handle}` }))]}
+              options={[
+                { value: '', label: t('analytics.filters.all') },
+                ...(accounts.data?.items ?? []).map((a) => ({
+                  value: a.id,
+                  label: `@${a.handle}`,
+                })),
+              ]}
             />
           </div>
         ) : null}
@@ -128,7 +175,13 @@ export function ObjectiveDialog({ workspaceId, zone, objective, onSaved, onClose
             label={t('analytics.objectives.form.topic')}
             value={topicId}
             onChange={(e) => setTopicId(e.target.value)}
-            options={[{ value: '', label: t('analytics.objectives.form.brandTopics') }, ...(topics.data?.items ?? []).map((x) => ({ value: x.id, label: x.name }))]}
+            options={[
+              { value: '', label: t('analytics.objectives.form.brandTopics') },
+              ...(topics.data?.items ?? []).map((x) => ({
+                value: x.id,
+                label: x.name,
+              })),
+            ]}
           />
         ) : null}
         <div className="objective-row">
@@ -137,8 +190,14 @@ export function ObjectiveDialog({ workspaceId, zone, objective, onSaved, onClose
             value={comparison}
             onChange={(e) => setComparison(e.target.value as 'at_least' | 'at_most')}
             options={[
-              { value: 'at_least', label: t('analytics.objectives.form.at_least') },
-              { value: 'at_most', label: t('analytics.objectives.form.at_most') },
+              {
+                value: 'at_least',
+                label: t('analytics.objectives.form.at_least'),
+              },
+              {
+                value: 'at_most',
+                label: t('analytics.objectives.form.at_most'),
+              },
             ]}
           />
           <TextField
@@ -157,12 +216,25 @@ export function ObjectiveDialog({ workspaceId, zone, objective, onSaved, onClose
           label={t('analytics.objectives.form.period')}
           value={period}
           onChange={(e) => setPeriod(e.target.value as PeriodChoice)}
-          options={PERIODS.map((p) => ({ value: p, label: t(`analytics.objectives.form.periods.${p}`) }))}
+          options={PERIODS.map((p) => ({
+            value: p,
+            label: t(`analytics.objectives.form.periods.${p}`),
+          }))}
         />
         {period === 'custom' ? (
           <div className="objective-row">
-            <TextField type="date" label={t('analytics.period.from')} value={custom.from} onChange={(e) => setCustom({ ...custom, from: e.target.value })} />
-            <TextField type="date" label={t('analytics.period.to')} value={custom.to} onChange={(e) => setCustom({ ...custom, to: e.target.value })} />
+            <TextField
+              type="date"
+              label={t('analytics.period.from')}
+              value={custom.from}
+              onChange={(e) => setCustom({ ...custom, from: e.target.value })}
+            />
+            <TextField
+              type="date"
+              label={t('analytics.period.to')}
+              value={custom.to}
+              onChange={(e) => setCustom({ ...custom, to: e.target.value })}
+            />
           </div>
         ) : null}
         <div className="dialog-actions">

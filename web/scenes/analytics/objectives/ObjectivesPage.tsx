@@ -47,10 +47,20 @@ export function ObjectivesPage() {
   const actions = (o: Objective) =>
     manage ? (
       <div className="objective-actions">
-        <button type="button" className="button button-small" onClick={() => setEditing(o)} aria-label={t('analytics.objectives.editLabel', { name: o.name })}>
+        <button
+          type="button"
+          className="button button-small"
+          onClick={() => setEditing(o)}
+          aria-label={t('analytics.objectives.editLabel', { name: o.name })}
+        >
           {t('common.edit')}
         </button>
-        <button type="button" className="button button-small button-danger" onClick={() => setRemoving(o)} aria-label={t('analytics.objectives.removeLabel', { name: o.name })}>
+        <button
+          type="button"
+          className="button button-small button-danger"
+          onClick={() => setRemoving(o)}
+          aria-label={t('analytics.objectives.removeLabel', { name: o.name })}
+        >
           {t('common.delete')}
         </button>
       </div>
@@ -70,7 +80,9 @@ export function ObjectivesPage() {
           </div>
         ) : null}
         <LoadStatus loaded={loaded} reload={reload} />
-        {loaded.status === 'ready' && items.length === 0 ? <p className="muted">{manage ? t('analytics.objectives.emptyManage') : t('analytics.objectives.empty')}</p> : null}
+        {loaded.status === 'ready' && items.length === 0 ? (
+          <p className="muted">{manage ? t('analytics.objectives.emptyManage') : t('analytics.objectives.empty')}</p>
+        ) : null}
         {current.length > 0 ? (
           <section>
             <h2>{t('analytics.objectives.current')}</h2>
@@ -101,7 +113,9 @@ export function ObjectivesPage() {
           onSaved={(o) => {
             setEditing(null);
             setError(null);
-            setStatus(t(editing === 'new' ? 'analytics.objectives.created' : 'analytics.objectives.saved', { name: o.name }));
+            setStatus(
+              t(editing === 'new' ? 'analytics.objectives.created' : 'analytics.objectives.saved', { name: o.name }),
+            );
             void reload();
           }}
         />
@@ -109,7 +123,9 @@ export function ObjectivesPage() {
       {removing ? (
         <ConfirmDialog
           title={t('analytics.objectives.removeTitle')}
-          message={t('analytics.objectives.removeText', { name: removing.name })}
+          message={t('analytics.objectives.removeText', {
+            name: removing.name,
+          })}
           confirmLabel={t('common.delete')}
           onConfirm={() => void remove(removing)}
           onCancel={() => setRemoving(null)}

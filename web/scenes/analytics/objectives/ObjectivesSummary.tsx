@@ -11,13 +11,16 @@ export function ObjectivesSummary({ workspaceId, zone }: { workspaceId: string; 
   const [loaded] = useLoad(() => analyticsApi.objectives.list(workspaceId), [workspaceId]);
   if (loaded.status !== 'ready') return null;
   const now = Date.now();
-  const running = loaded.data.items.filter((o) => new Date(o.periodEnd).getTime() > now && new Date(o.periodStart).getTime() <= now);
+  const running = loaded.data.items.filter(
+    (o) => new Date(o.periodEnd).getTime() > now && new Date(o.periodStart).getTime() <= now,
+  );
   return (
     <section className="card analytics-section">
       <h2>{t('analytics.objectives.running')}</h2>
       {running.length === 0 ? (
         <p className="muted">
-          {t('analytics.objectives.noneRunning')} <Link to={analyticsPath(workspaceId, '/objectives')}>{t('analytics.objectives.goTo')}</Link>
+          {t('analytics.objectives.noneRunning')}{' '}
+          <Link to={analyticsPath(workspaceId, '/objectives')}>{t('analytics.objectives.goTo')}</Link>
         </p>
       ) : (
         <>
