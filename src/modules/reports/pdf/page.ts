@@ -23,6 +23,8 @@ export interface Page {
   onBrand: string;
   /** "Label: value" in English, "Libellé : valeur" in French. */
   colon: string;
+  /** The charts' SVG, rendered before layout, by workspace and kind. */
+  charts: Map<string, string>;
 }
 
 export function openDocument(title: string, locale: string): PDFKit.PDFDocument {

@@ -6,7 +6,7 @@ import { cover } from './cover.js';
 import { furnish, openDocument, paragraph, sectionTitle, subTitle, textOn, PAGE, type Page } from './page.js';
 import * as draw from './sections.js';
 
-type Drawer = (p: Page, w: ReportWorkspace) => void | Promise<void>;
+type Drawer = (p: Page, w: ReportWorkspace) => void;
 
 const DATA_SECTIONS: Partial<Record<ReportSectionId, Drawer>> = {
   objectives: draw.objectives,
@@ -29,10 +29,13 @@ export interface RenderedPdf {
  * The report as an A4 PDF: the cover, then each chosen section in the chosen order. A data section shows each
  * workspace in turn (under its name when the report covers several); a free-text section is written once.
  */
-export async function renderReportPdf(data: ReportData): Promise<RenderedPdf> {
+export async function renderReportPdf(data: ReportData, onStep: (step: 'charts' | 'pdf') => Promise<void> = async () => {}): Promise<RenderedPdf> {
   const t = reportStrings(data.locale);
   const doc = openDocument(data.title, data.locale);
-  const p: Page = { doc, t, f: formats(data.locale), brand: data.brandColor, onBrand: textOn(data.brandColor), colon: data.locale === 'fr' ? '\u00a0: ' : ': ' };
+  const p: Page = { doc, t, f: formats(data.locale), brand: data.brandColor, onBrand: textOn(data.brandColor), colon: data.locale === 'fr' ? '\u00a0: ' : ': ', charts: new Map() };
+  await onStep('charts');
+  p.charts = await draw.prepareCharts(p, data.workspaces, data.sections);
+  await onStep('pdf');
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const ended = new Promise<void>((resolve, reject) => {
@@ -59,7 +62,7 @@ export async function renderReportPdf(data: ReportData): Promise<RenderedPdf> {
       sectionTitle(p, t.sections[id]);
       for (const w of data.workspaces) {
         if (several) subTitle(p, w.name);
-        await drawer(p, w);
+        drawer(p, w);
       }
     }
     first = false;

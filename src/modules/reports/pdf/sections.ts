@@ -9,6 +9,37 @@ import { FONT, oneLine, printable } from './text.js';
 
 const chartContext = (p: Page): ChartContext => ({ t: p.t, f: p.f, brandColor: p.brand, width: CONTENT_WIDTH - 70 });
 
+export type ChartKind = 'engagement' | 'followers' | 'bestTimes' | 'networks' | 'shareOfVoice' | 'sentiment';
+export type Charts = Map<string, string>;
+const chartKey = (w: ReportWorkspace, kind: ChartKind) => `${w.workspaceId}:${kind}`;
+
+/** Every chart the chosen sections need, rendered before the pages are laid out (a step of its own). */
+export async function prepareCharts(p: Page, workspaces: ReportWorkspace[], sections: string[]): Promise<Charts> {
+  const c = chartContext(p);
+  const charts: Charts = new Map();
+  const wants = (s: string) => sections.includes(s);
+  for (const w of workspaces) {
+    const d = w.dashboard;
+    const make: [ChartKind, boolean, () => Promise<string>][] = [
+      ['engagement', wants('engagement_chart') && d.series.length > 0, () => engagementChart(c, d.series, d.comparisonSeries)],
+      ['followers', wants('followers_chart') && d.series.some((x) => x.followers !== null), () => followersChart(c, d.series)],
+      ['bestTimes', wants('best_times') && d.bestTimes.length > 0, () => bestTimesChart(c, d.bestTimes)],
+      ['networks', wants('networks') && d.byNetwork.length > 0, () => networksChart(c, d.byNetwork)],
+      ['shareOfVoice', wants('listening') && d.listening.shareOfVoice.length > 0, () => shareOfVoiceChart(c, d.listening.shareOfVoice)],
+      ['sentiment', wants('listening') && d.listening.sentimentByDay.length > 0, () => sentimentChart(c, d.listening.sentimentByDay)],
+    ];
+    for (const [kind, needed, render] of make) if (needed) charts.set(chartKey(w, kind), await render());
+  }
+  return charts;
+}
+
+function drawChart(p: Page, w: ReportWorkspace, kind: ChartKind): boolean {
+  const svg = p.charts.get(chartKey(w, kind));
+  if (!svg) return false;
+  chart(p, svg);
+  return true;
+}
+
 const yearChange = (w: ReportWorkspace, pick: (d: Dashboard) => { changePct: number | null }): number | null | undefined =>
   w.yearOverYear ? pick(w.yearOverYear).changePct : undefined;
 
@@ -76,15 +107,13 @@ export function objectives(p: Page, w: ReportWorkspace): void {
   for (const m of methods) if (t.objectives.forecastMethod[m]) note(p, t.objectives.forecastMethod[m]);
 }
 
-export async function engagement(p: Page, w: ReportWorkspace): Promise<void> {
-  if (w.dashboard.series.length === 0) return note(p, p.t.noData);
-  chart(p, await engagementChart(chartContext(p), w.dashboard.series, w.dashboard.comparisonSeries));
+export function engagement(p: Page, w: ReportWorkspace): void {
+  if (!drawChart(p, w, 'engagement')) return note(p, p.t.noData);
   note(p, p.t.formulas.engagement);
 }
 
-export async function followers(p: Page, w: ReportWorkspace): Promise<void> {
-  if (!w.dashboard.series.some((s) => s.followers !== null)) return note(p, p.t.noData);
-  chart(p, await followersChart(chartContext(p), w.dashboard.series));
+export function followers(p: Page, w: ReportWorkspace): void {
+  if (!drawChart(p, w, 'followers')) note(p, p.t.noData);
 }
 
 function postRow(p: Page, post: PostPerformance, image: Uint8Array | undefined, rank: number, timeZone: string): void {
@@ -136,17 +165,14 @@ export function topPosts(p: Page, w: ReportWorkspace): void {
   posts.forEach((post, i) => postRow(p, post, w.images.get(post.id), i + 1, w.timezone));
 }
 
-export async function bestTimes(p: Page, w: ReportWorkspace): Promise<void> {
+export function bestTimes(p: Page, w: ReportWorkspace): void {
   note(p, p.t.bestTimes.explain.replace('{timezone}', w.timezone));
-  if (w.dashboard.bestTimes.length === 0) return note(p, p.t.noData);
-  chart(p, await bestTimesChart(chartContext(p), w.dashboard.bestTimes));
+  if (!drawChart(p, w, 'bestTimes')) note(p, p.t.noData);
 }
 
-export async function networks(p: Page, w: ReportWorkspace): Promise<void> {
-  const rows = w.dashboard.byNetwork;
-  if (rows.length === 0) return note(p, p.t.noData);
+export function networks(p: Page, w: ReportWorkspace): void {
   note(p, p.t.networks.explain);
-  chart(p, await networksChart(chartContext(p), rows));
+  if (!drawChart(p, w, 'networks')) note(p, p.t.noData);
 }
 
 export function community(p: Page, w: ReportWorkspace): void {
@@ -156,18 +182,18 @@ export function community(p: Page, w: ReportWorkspace): void {
   cards(p, [card('volume'), card('responseRate', 'percent'), card('firstResponseMinutes', 'minutes', true), card('moderationActions'), card('complaints', 'count', true), card('negativeShare', 'percent', true)]);
 }
 
-export async function listening(p: Page, w: ReportWorkspace): Promise<void> {
+export function listening(p: Page, w: ReportWorkspace): void {
   const l = w.dashboard.listening;
   note(p, p.t.listening.explain);
   const card = (key: 'volume' | 'positiveShare' | 'negativeShare', kind: Card['kind'] = 'count', lowerIsBetter = false): Card => ({ label: p.t.figures[l[key].formula] ?? key, figure: l[key], kind, lowerIsBetter });
   cards(p, [card('volume'), card('positiveShare', 'percent'), card('negativeShare', 'percent', true)]);
   if (l.shareOfVoice.length > 0) {
     subTitle(p, p.t.figures.shareOfVoice, 60 + l.shareOfVoice.length * 24);
-    chart(p, await shareOfVoiceChart(chartContext(p), l.shareOfVoice));
+    drawChart(p, w, 'shareOfVoice');
     note(p, p.t.formulas.shareOfVoice);
   }
   if (l.sentimentByDay.length > 0) {
     subTitle(p, p.t.charts.sentiment, 200);
-    chart(p, await sentimentChart(chartContext(p), l.sentimentByDay));
+    drawChart(p, w, 'sentiment');
   }
 }
