@@ -5,7 +5,7 @@ import path from 'node:path';
 import { DateTime } from 'luxon';
 import { Pool } from 'undici';
 import { DAY, TIMEZONES, YEARS, type SeedPlan } from './lib/analytics-plan.js';
-import { readMarkerPostgres, readMarkerSqlite, recreatePostgres, seedPostgres, seedSqlite } from './lib/analytics-seed.js';
+import { readMarkerPostgres, readMarkerSqlite, recreatePostgres, seedMentionsPostgres, seedMentionsSqlite, seedPostgres, seedSqlite } from './lib/analytics-seed.js';
 import { call, closedLoop, quantiles, serverCpu, startServer, stopServer } from './lib/analytics-load.js';
 import { checkRollup } from './lib/analytics-rollup-check.js';
 import { timeReports } from './lib/analytics-report.js';
@@ -24,8 +24,8 @@ const OWNER = { name: 'Bench Owner', email: 'bench-analytics@example.com', passw
 const SECRET_KEY = crypto.createHash('sha256').update('ruche analytics bench').digest('hex');
 
 const sizes = {
-  sqlite: { posts: Number(process.env.BENCH_ANALYTICS_POSTS ?? 200_000), snapshots: Number(process.env.BENCH_ANALYTICS_SQLITE_SNAPSHOTS ?? 1_000_000), inbox: Number(process.env.BENCH_ANALYTICS_INBOX ?? 20_000), listeningStep: 30 },
-  postgres: { posts: Number(process.env.BENCH_ANALYTICS_POSTS ?? 200_000), snapshots: Number(process.env.BENCH_ANALYTICS_PG_SNAPSHOTS ?? 10_000_000), inbox: Number(process.env.BENCH_ANALYTICS_INBOX ?? 20_000), listeningStep: 10 },
+  sqlite: { posts: Number(process.env.BENCH_ANALYTICS_POSTS ?? 200_000), snapshots: Number(process.env.BENCH_ANALYTICS_SQLITE_SNAPSHOTS ?? 1_000_000), inbox: Number(process.env.BENCH_ANALYTICS_INBOX ?? 20_000), listeningStep: 30, mentions: 30_000 },
+  postgres: { posts: Number(process.env.BENCH_ANALYTICS_POSTS ?? 200_000), snapshots: Number(process.env.BENCH_ANALYTICS_PG_SNAPSHOTS ?? 10_000_000), inbox: Number(process.env.BENCH_ANALYTICS_INBOX ?? 20_000), listeningStep: 10, mentions: 100_000 },
 };
 
 function makePlan(database: 'sqlite' | 'postgres', ownerId: string, workspaceIds: string[], now: number): SeedPlan {
@@ -105,7 +105,14 @@ async function run(database: 'sqlite' | 'postgres') {
       await res.body.text();
       cookie = cookieOf(res.headers);
     }
-    figures.rollupCheck = await checkRollup(database, database === 'sqlite' ? { file: sqliteFile } : { url: PG_URL }, plan, log);
+    if (plan.mentionsPerWorkspace !== size.mentions) {
+      const started = Date.now();
+      if (database === 'sqlite') seedMentionsSqlite(sqliteFile, plan, size.mentions);
+      else await seedMentionsPostgres(PG_URL, plan, size.mentions);
+      log(`${database}: ${size.mentions * plan.workspaces.length} listening mentions seeded in ${Math.round((Date.now() - started) / 1000)} s`);
+    }
+    // BENCH_ANALYTICS_CHECK=0 skips the rollup check (about a minute).
+    if (process.env.BENCH_ANALYTICS_CHECK !== '0') figures.rollupCheck = await checkRollup(database, database === 'sqlite' ? { file: sqliteFile } : { url: PG_URL }, plan, log);
     figures.latencyMs = await loadScenarios(database, plan, pool, cookie, child);
   } finally {
     await pool.close().catch(() => {});

@@ -48,6 +48,8 @@ export interface SeedPlan {
   inboxItemsPerWorkspace: number;
   /** Minutes between two listening rows of a topic, on average. */
   listeningStep: number;
+  /** Listening mentions seeded per workspace (absent: not yet). */
+  mentionsPerWorkspace?: number;
 }
 
 export const TIMEZONES = ['Europe/Paris', 'Europe/Paris', 'Europe/Paris', 'America/Montreal', 'Europe/Paris', 'UTC', 'Europe/Paris', 'America/Montreal', 'Europe/Paris', 'Europe/Brussels'];

@@ -377,3 +377,75 @@ export async function seedPostgres(url: string, plan: SeedPlan, log: (s: string)
     await client.end();
   }
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Listening mentions, which the dashboard's listening volume and sentiment read (share of voice reads the minutes):
+// spread over the two years, a quarter negative and three in ten positive, each on one of the workspace's topics.
+// Added to a kept database that predates them, and remembered in the marker.
+
+function mentionOf(plan: SeedPlan, w: number, g: number, r: () => number) {
+  const ws = plan.workspaces[w]!;
+  const at = plan.now - Math.floor(r() * YEARS * 365 * DAY);
+  const x = r();
+  const sentiment = x < 0.25 ? 'negative' : x < 0.55 ? 'positive' : 'neutral';
+  return {
+    mention: {
+      id: `lm-${w}-${g.toString(36)}`, workspace_id: ws.id, source_id: null, network: g % 3 === 0 ? 'mastodon' : 'bluesky',
+      uri: `at://did:plc:fan${g % 2000}/app.bsky.feed.post/${w}${g.toString(36)}`, url: null, author_id: `${ws.id}-author-${g % 2000}`, title: null,
+      text: `Mention ${g} of ${ws.topics[0]!.name}`, language: g % 2 ? 'en' : 'fr', sentiment, sentiment_score: 0, toxicity: 0, complaint: 0,
+      reach: (g * 37) % 5000, engagement: g % 50, terms: '[]', cluster_id: null, copies: 0, inbox_item_id: null, created_at: at, received_at: at + 2000,
+    },
+    topic: { topic_id: ws.topics[x < 0.6 ? 0 : x < 0.8 ? 1 : 2]!.id, mention_id: `lm-${w}-${g.toString(36)}`, workspace_id: ws.id, sentiment, created_at: at },
+  };
+}
+
+export function seedMentionsSqlite(file: string, plan: SeedPlan, perWorkspace: number) {
+  const db = new SQLite(file);
+  db.pragma('busy_timeout = 60000');
+  db.pragma('foreign_keys = OFF');
+  const sample = mentionOf(plan, 0, 0, rng(1));
+  const insertMention = db.prepare(`insert into listening_mentions (${Object.keys(sample.mention).join(', ')}) values (${Object.keys(sample.mention).map((c) => `@${c}`).join(', ')})`);
+  const insertTopic = db.prepare(`insert into listening_mention_topics (${Object.keys(sample.topic).join(', ')}) values (${Object.keys(sample.topic).map((c) => `@${c}`).join(', ')})`);
+  for (let w = 0; w < plan.workspaces.length; w++) {
+    const r = rng(12_000 + w);
+    db.transaction(() => {
+      for (let g = 0; g < perWorkspace; g++) {
+        const m = mentionOf(plan, w, g, r);
+        insertMention.run(m.mention);
+        insertTopic.run(m.topic);
+      }
+    })();
+  }
+  plan.mentionsPerWorkspace = perWorkspace;
+  db.prepare(`update ${MARKER} set plan = ?`).run(JSON.stringify(plan));
+  db.exec('analyze');
+  db.close();
+}
+
+export async function seedMentionsPostgres(url: string, plan: SeedPlan, perWorkspace: number) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('set synchronous_commit = off');
+    await client.query('set session_replication_role = replica');
+    for (let w = 0; w < plan.workspaces.length; w++) {
+      const r = rng(12_000 + w);
+      for (let g = 0; g < perWorkspace; g += 10_000) {
+        const batch = Array.from({ length: Math.min(10_000, perWorkspace - g) }, (_, k) => mentionOf(plan, w, g + k, r));
+        const cols = Object.keys(batch[0]!.mention) as Array<keyof (typeof batch)[0]['mention']>;
+        const types: Record<string, string> = { sentiment_score: 'float8', toxicity: 'float8', complaint: 'int', reach: 'int', engagement: 'int', copies: 'int', created_at: 'int8', received_at: 'int8' };
+        await client.query(`insert into listening_mentions (${cols.join(', ')}) select * from unnest(${cols.map((c, i) => `$${i + 1}::${types[c] ?? 'text'}[]`).join(', ')})`,
+          cols.map((c) => batch.map((b) => b.mention[c])));
+        await client.query(`insert into listening_mention_topics (topic_id, mention_id, workspace_id, sentiment, created_at) select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int8[])`,
+          [batch.map((b) => b.topic.topic_id), batch.map((b) => b.topic.mention_id), batch.map((b) => b.topic.workspace_id), batch.map((b) => b.topic.sentiment), batch.map((b) => b.topic.created_at)]);
+      }
+    }
+    await client.query('set session_replication_role = origin');
+    plan.mentionsPerWorkspace = perWorkspace;
+    await client.query(`update ${MARKER} set plan = $1`, [JSON.stringify(plan)]);
+    await client.query('vacuum (analyze) listening_mentions');
+    await client.query('vacuum (analyze) listening_mention_topics');
+  } finally {
+    await client.end();
+  }
+}
