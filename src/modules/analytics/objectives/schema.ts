@@ -30,7 +30,7 @@ const fields = {
   periodEnd: z.string().datetime({ offset: true }),
 };
 
-export type ObjectiveFields = { [K in keyof typeof fields]: z.infer<(typeof fields)[K]> };
+export type ObjectiveFields = z.infer<z.ZodObject<typeof fields>>;
 
 /** The rules an objective's whole definition must follow, checked on create and again after a change. */
 export function objectiveProblems(o: ObjectiveFields): { path: string; message: string }[] {
