@@ -1,0 +1,2 @@
+export const REPORT_GENERATE = 'report.generate';
+export const REPORTS_SCHEDULE_DUE = 'report.schedule_due';
