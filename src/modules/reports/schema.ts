@@ -61,6 +61,7 @@ export const ReportView = z.object({
   progress: z.object({ step: z.string(), done: z.number(), total: z.number() }).nullable(),
   error: z.string().nullable(), period: z.enum(['month', 'quarter', 'custom']), periodStart: z.string(), periodEnd: z.string(),
   locale: z.string(), sections: z.array(z.string()), workspaceIds: z.array(z.string()), templateId: z.string().nullable(), pages: z.number().nullable(),
+  brandColor: z.string(), recipients: z.array(z.string()),
   files: z.object({ pdf: z.string().nullable(), xlsx: z.string().nullable(), csv: z.string().nullable() }),
   createdAt: z.string(), finishedAt: z.string().nullable(), jobId: z.string().nullable(),
 }).openapi('Report');
@@ -72,5 +73,6 @@ export const ShareView = z.object({
 }).openapi('ReportShare');
 export const SharedReportView = z.object({
   title: z.string(), workspaceName: z.string(), period: z.string(), periodStart: z.string(), periodEnd: z.string(),
+  timezone: z.string(), locale: z.string(), brandColor: z.string(),
   pages: z.number().nullable(), createdAt: z.string(), expiresAt: z.string(),
 }).openapi('SharedReport');
