@@ -11,9 +11,45 @@ export function zoneOf(name: string): IANAZone {
   return zone.isValid ? zone : IANAZone.create('UTC');
 }
 
+type OffsetDay = { offset: number; change: { at: number; offset: number } | null };
+const offsetDays = new Map<string, Map<number, OffsetDay>>();
+
+/**
+ * The zone's offset at an instant, in minutes, as luxon gives it. Luxon asks Intl each time (some 17 µs), and a
+ * year's dashboard places thousands of hourly buckets: each UTC day's offset is kept per zone, with the instant it
+ * changes found to the millisecond on the days the clocks change (zones change offset at most once a day).
+ */
+export function offsetAt(ms: number, zone: IANAZone): number {
+  let days = offsetDays.get(zone.name);
+  if (!days) offsetDays.set(zone.name, (days = new Map()));
+  const key = Math.floor(ms / DAY_MS);
+  let day = days.get(key);
+  if (!day) {
+    // Some 270 years of days per zone; past that the oldest are forgotten all at once.
+    if (days.size > 100_000) days.clear();
+    const start = key * DAY_MS;
+    const end = start + DAY_MS - 1;
+    const offset = zone.offset(start);
+    const after = zone.offset(end);
+    let change: OffsetDay['change'] = null;
+    if (after !== offset) {
+      let lo = start;
+      let hi = end;
+      while (hi - lo > 1) {
+        const mid = Math.floor((lo + hi) / 2);
+        if (zone.offset(mid) === offset) lo = mid;
+        else hi = mid;
+      }
+      change = { at: hi, offset: after };
+    }
+    days.set(key, (day = { offset, change }));
+  }
+  return day.change && ms >= day.change.at ? day.change.offset : day.offset;
+}
+
 /** YYYY-MM-DD of an instant in the zone. */
 export function localDay(ms: number, zone: IANAZone): string {
-  return new Date(ms + zone.offset(ms) * 60_000).toISOString().slice(0, 10);
+  return new Date(ms + offsetAt(ms, zone) * 60_000).toISOString().slice(0, 10);
 }
 
 /** The local days a period covers, first to last (its end is excluded). */
@@ -41,12 +77,12 @@ export function comparisonPeriod(period: Period, comparison: Comparison, zone: I
  * the zone's offsets are whole hours, a quarter of an hour otherwise (India, Nepal, Lord Howe's half-hour summer).
  */
 export function bucketWidth(zone: IANAZone, from: number, to: number): number {
-  const offsets = [from, to, (from + to) / 2].map((ms) => zone.offset(ms));
+  const offsets = [from, to, (from + to) / 2].map((ms) => offsetAt(ms, zone));
   return offsets.every((o) => o % 60 === 0) ? HOUR_MS : QUARTER_HOUR_MS;
 }
 
 /** Where a bucket's start falls in the zone: its local day, weekday (0 = Monday) and hour. */
 export function localSlot(ms: number, zone: IANAZone): { day: string; weekday: number; hour: number } {
-  const local = new Date(ms + zone.offset(ms) * 60_000);
+  const local = new Date(ms + offsetAt(ms, zone) * 60_000);
   return { day: local.toISOString().slice(0, 10), weekday: (local.getUTCDay() + 6) % 7, hour: local.getUTCHours() };
 }
