@@ -109,10 +109,23 @@ describe.each(databases)('collecting a Bluesky account on %s', (kind) => {
     await ruche?.stop();
   }, 60_000);
 
+  /** The dashboard and a post's growth curve, as the web app reads them, over the last day and the next hour. */
+  const since = new Date(Date.now() - 86400_000).toISOString();
+  const dashboard = async (extra = '') => {
+    const res = await owner.get(`/api/v1/workspaces/${ws}/analytics/dashboard?from=${since}&to=${new Date(Date.now() + 3600_000).toISOString()}${extra}`);
+    expect(res.status).toBe(200);
+    return res.body;
+  };
+  const curve = async (postId: string) => {
+    const res = await owner.get(`/api/v1/workspaces/${ws}/analytics/posts/${postId}/snapshots`);
+    expect(res.status).toBe(200);
+    return res.body.items.map((s: { likes: number; reposts: number; replies: number; quotes: number }) => [s.likes, s.reposts, s.replies, s.quotes]);
+  };
+
   const ageAccountSnapshots = () => ruche.ctx.store.db.updateTable('analytics_account_snapshots')
     .set((eb) => ({ taken_at: eb('taken_at', '-', 2 * 3600_000) })).where('account_id', '=', accountId).execute();
 
-  it('backfills on connect, then finds a post published through Ruche, linked to it, and sees its counts and the days move', async () => {
+  it('backfills on connect, then finds a post published through Ruche, linked to it, and sees its counts, the days, the dashboard and the post’s growth curve move', async () => {
     const backfill = await analyticsBackfilled(ruche, accountId);
     expect(backfill.status).toBe('succeeded');
     expect(backfill.workspaceId).toBe(ws);
@@ -132,6 +145,12 @@ describe.each(databases)('collecting a Bluesky account on %s', (kind) => {
     expect(ours).toMatchObject({ post_id: created.body.id, campaign_id: camp.body.id, labels: '["lancement"]', text: 'Notre lancement',
       likes: 0, reposts: 0, replies: 0, quotes: 0, views: null, collect_count: 1, followers_at_publish: followersAtConnect });
     expect(await dayTotals(ruche, accountId)).toMatchObject({ likes: 0, published: 2 });
+    const before = await dashboard();
+    expect(before.publishing.posts.value).toBe(2);
+    expect(before.publishing.engagement.value).toBe(0);
+    expect(before.publishing.followers.value).toBe(followersAtConnect);
+    expect((await dashboard(`&campaignId=${camp.body.id}`)).publishing.posts.value).toBe(1);
+    expect(await curve(ours.id)).toEqual([[0, 0, 0, 0]]);
 
     // Two other accounts answer: likes, a repost, a reply, a quote; one follows.
     const fan = await net.createAccount('fan');
@@ -153,6 +172,15 @@ describe.each(databases)('collecting a Bluesky account on %s', (kind) => {
     expect(await dayTotals(ruche, accountId)).toMatchObject({ likes: 2, reposts: 1, replies: 1, quotes: 1, published: 2 });
     const snaps = await ruche.ctx.store.db.selectFrom('analytics_post_snapshots').selectAll().where('post_id', '=', ours.id).orderBy('taken_at').execute();
     expect(snaps.map((s) => [s.likes, s.reposts, s.replies, s.quotes])).toEqual([[0, 0, 0, 0], [2, 1, 1, 1]]);
+    const after = await dashboard();
+    expect(after.publishing.engagement).toMatchObject({ value: 5 });
+    expect([after.publishing.likes.value, after.publishing.reposts.value, after.publishing.replies.value, after.publishing.quotes.value]).toEqual([2, 1, 1, 1]);
+    expect(after.publishing.followers.value).toBe(followersAtConnect + 1);
+    expect(after.topPosts[0]).toMatchObject({ id: ours.id, text: 'Notre lancement', engagement: 5, campaignId: camp.body.id, labels: ['lancement'] });
+    const launch = await dashboard(`&label=lancement`);
+    expect(launch.publishing.engagement.value).toBe(5);
+    expect(launch.byCampaign).toEqual([expect.objectContaining({ key: camp.body.id, label: 'Lancement', posts: 1, engagement: 5 })]);
+    expect(await curve(ours.id)).toEqual([[0, 0, 0, 0], [2, 1, 1, 1]]);
     const account = await ruche.ctx.store.db.selectFrom('analytics_account_snapshots').selectAll().where('account_id', '=', accountId).orderBy('taken_at', 'desc').executeTakeFirstOrThrow();
     expect(account.followers).toBe(followersAtConnect + 1);
     const today = (await ruche.ctx.store.db.selectFrom('analytics_account_days').selectAll().where('account_id', '=', accountId).orderBy('day', 'desc').executeTakeFirstOrThrow());
