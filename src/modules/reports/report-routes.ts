@@ -89,8 +89,9 @@ export function registerReportCrudRoutes(app: OpenAPIHono<HttpEnv>) {
     const key = { pdf: row.pdf_key, xlsx: row.xlsx_key, csv: row.csv_key }[format];
     if (row.status !== 'ready' || !key) throw new AppError('report_not_ready', 409, 'This report is not ready yet: wait until its state says ready.');
     const bytes = await readMediaFile(ctx.config.dataDir, key);
+    const ws = await getWorkspace(ctx.store.db, member.workspaceId);
     return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
-      'Content-Type': CONTENT_TYPES[format], 'Content-Disposition': attachmentHeader(downloadName(row, format)),
+      'Content-Type': CONTENT_TYPES[format], 'Content-Disposition': attachmentHeader(downloadName(row, format, ws.timezone)),
       'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'private, no-store',
     });
   });

@@ -28,7 +28,7 @@ export function reportSendJob(ctx: AppContext) {
         to,
         subject: fill(t.mail.subject, values).replace(/[\r\n]+/g, ' '),
         text: fill(t.mail.body, values),
-        attachments: [{ filename: downloadName(row, 'pdf'), content: Buffer.from(await readMediaFile(ctx.config.dataDir, row.pdf_key)), contentType: 'application/pdf' }],
+        attachments: [{ filename: downloadName(row, 'pdf', row.timezone), content: Buffer.from(await readMediaFile(ctx.config.dataDir, row.pdf_key)), contentType: 'application/pdf' }],
       });
       return { sent: true };
     },

@@ -10,6 +10,7 @@ import { deleteMediaFile } from '../media/storage.js';
 import type { JobProgress } from '../../jobs/index.js';
 import { reportSections, reportWorkspaceIds } from './gather.js';
 import { periodFromDays } from './periods.js';
+import { localDay, zoneOf } from '../analytics/time.js';
 import { periodName } from './format.js';
 import { reportStrings } from './i18n/index.js';
 import { REPORT_GENERATE } from './job-names.js';
@@ -43,11 +44,10 @@ export const CONTENT_TYPES: Record<ReportFormat, string> = {
   csv: 'text/csv; charset=utf-8',
 };
 
-/** A file name any system accepts: the title in plain ASCII letters and digits, then the period's first day. */
-export function downloadName(r: Pick<ReportRow, 'title' | 'period_start'>, format: ReportFormat): string {
+/** A file name any system accepts: the title in plain ASCII letters and digits, then the period's first day in the zone. */
+export function downloadName(r: Pick<ReportRow, 'title' | 'period_start'>, format: ReportFormat, timezone: string): string {
   const base = r.title.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'report';
-  const day = new Date(Number(r.period_start)).toISOString().slice(0, 10);
-  return `${base}-${day}.${format}`;
+  return `${base}-${localDay(Number(r.period_start), zoneOf(timezone))}.${format}`;
 }
 
 /** Content-Disposition for a download: the ASCII name, and the same name encoded for those who read filename*. */
@@ -71,7 +71,7 @@ interface JobState {
  * The report as the API shows it. While it is made, its job tells the progress; a job the runner gave up on
  * (a crash, a timeout) leaves the report failed with the job's last error, even if the report's row never heard.
  */
-export function reportView(r: ReportRow, job: JobState | null): z.infer<typeof ReportView> {
+export function reportView(r: ReportRow, job: JobState | null, timezone: string): z.infer<typeof ReportView> {
   let status = r.status;
   let error = r.error;
   if ((status === 'queued' || status === 'running') && job && (job.status === 'failed' || job.status === 'cancelled')) {
@@ -86,9 +86,9 @@ export function reportView(r: ReportRow, job: JobState | null): z.infer<typeof R
     sections: reportSections(r.sections), workspaceIds: reportWorkspaceIds(r), templateId: r.template_id, pages: r.pages === null ? null : Number(r.pages),
     brandColor: r.brand_color, recipients: parseList(r.recipients),
     files: {
-      pdf: ready && r.pdf_key ? downloadName(r, 'pdf') : null,
-      xlsx: ready && r.xlsx_key ? downloadName(r, 'xlsx') : null,
-      csv: ready && r.csv_key ? downloadName(r, 'csv') : null,
+      pdf: ready && r.pdf_key ? downloadName(r, 'pdf', timezone) : null,
+      xlsx: ready && r.xlsx_key ? downloadName(r, 'xlsx', timezone) : null,
+      csv: ready && r.csv_key ? downloadName(r, 'csv', timezone) : null,
     },
     createdAt: iso(Number(r.created_at))!, finishedAt: iso(r.finished_at), jobId: job?.id ?? null,
   };
@@ -119,9 +119,9 @@ export async function jobsOf(db: Kysely<Database>, reportIds: string[]): Promise
 }
 
 export async function viewsOf(db: Kysely<Database>, rows: ReportRow[]) {
-  const working = rows.filter((r) => r.status === 'queued' || r.status === 'running').map((r) => r.id);
-  const jobs = await jobsOf(db, working);
-  return rows.map((r) => reportView(r, jobs.get(r.id) ?? null));
+  const jobs = await jobsOf(db, rows.map((r) => r.id));
+  const ws = rows.length > 0 ? await db.selectFrom('workspaces').select('timezone').where('id', '=', rows[0].workspace_id).executeTakeFirst() : null;
+  return rows.map((r) => reportView(r, jobs.get(r.id) ?? null, ws?.timezone ?? 'UTC'));
 }
 
 export async function findReport(db: Kysely<Database>, workspaceId: string, reportId: string): Promise<ReportRow> {

@@ -88,7 +88,7 @@ export function registerShareRoutes(app: OpenAPIHono<HttpEnv>) {
     const r = await sharedReport(ctx.store.db, c.req.valid('param').token, ctx.clock.now());
     const bytes = await readMediaFile(ctx.config.dataDir, r.pdf_key!);
     return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
-      'Content-Type': 'application/pdf', 'Content-Disposition': attachmentHeader(downloadName(r, 'pdf')),
+      'Content-Type': 'application/pdf', 'Content-Disposition': attachmentHeader(downloadName(r, 'pdf', r.timezone)),
       'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer',
     });
   });
