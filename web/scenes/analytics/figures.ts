@@ -32,7 +32,7 @@ export function formatNumber(n: number, locale: string, digits = 0): string {
   }).format(n);
 }
 
-/** A value in its unit: "1 234", "4,2 %", "1 h 05 min". */
+/** A value in its unit: "1 234", "4,2 %", "1 h 5 min". */
 export function formatValue(value: number | null, unit: Unit, locale: string): string {
   if (value === null || !Number.isFinite(value)) return '–';
   if (unit === 'percent')
@@ -52,7 +52,7 @@ export function formatMinutes(minutes: number, locale: string): string {
     new Intl.NumberFormat(locale, {
       style: 'unit',
       unit: name,
-      unitDisplay: 'narrow',
+      unitDisplay: 'short',
     }).format(value);
   if (h === 0) return unit(m, 'minute');
   return m === 0 ? unit(h, 'hour') : `${unit(h, 'hour')} ${unit(m, 'minute')}`;

@@ -22,6 +22,8 @@ export function BestTimes({ dashboard, onCell }: { dashboard: Dashboard; onCell:
     .filter((c) => c.posts > 0)
     .sort((a, b) => b.meanEngagement - a.meanEngagement)
     .slice(0, 3);
+  // A cell is narrow: "1.2K" there, the whole figure in its name.
+  const compact = (n: number) => new Intl.NumberFormat(locale, { notation: 'compact' }).format(n);
   const say = (c: HeatCell) =>
     t('analytics.bestTimes.cell', {
       weekday: weekdayName(c.weekday, locale),
@@ -84,7 +86,7 @@ export function BestTimes({ dashboard, onCell }: { dashboard: Dashboard; onCell:
                         title={say(c)}
                         onClick={() => onCell(c)}
                       >
-                        {formatNumber(c.meanEngagement, locale)}
+                        {compact(c.meanEngagement)}
                       </button>
                     </td>
                   );

@@ -1,18 +1,43 @@
 import { useId } from 'react';
+import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
+import { workspacePath } from '../../../lib/areas.js';
 import { UserText } from '../../../components/UserText.js';
-import type { Dashboard } from '../api.js';
+import type { Dashboard, Figure } from '../api.js';
 import { formatNumber, formatValue } from '../figures.js';
 import { FigureGrid } from './FigureCard.js';
 
-/** What the inbox and listening say about the period: volume, answers, moderation, sentiment, share of voice. */
+/** Nothing in either period: a row of zeros would only hide what to do. */
+const silent = (f: Figure) => !f.value && !f.previous;
+
+/**
+ * What the inbox and listening say about the period: volume, answers, moderation, sentiment, share of voice. The
+ * inbox's figures are null for a member who may not read it: the section is left out. A workspace that hears
+ * nothing gets a line saying where listening starts rather than zeros.
+ */
 export function Community({ dashboard }: { dashboard: Dashboard }) {
   const { t } = useTranslation();
   const { inbox, listening } = dashboard;
+  const readsInbox = inbox.volume.value !== null;
+  const hears = !silent(listening.volume) || listening.shareOfVoice.length > 0;
+  if (!hears && (!readsInbox || silent(inbox.volume))) {
+    return (
+      <div className="dashboard-wide">
+        <section className="card analytics-section">
+          <h2>{t('analytics.sections.community')}</h2>
+          <p className="muted">
+            {t('analytics.community.none')}{' '}
+            <Link to={workspacePath(dashboard.scope.workspaceId, 'listening')}>{t('analytics.community.toListening')}</Link>
+          </p>
+        </section>
+      </div>
+    );
+  }
   return (
     <>
-      <div className="dashboard-wide">
-        <FigureGrid
+      {readsInbox ? (
+        <div className="dashboard-wide">
+          <FigureGrid
           title={t('analytics.sections.inbox')}
           figures={[
             ['inboxVolume', inbox.volume],
@@ -22,21 +47,36 @@ export function Community({ dashboard }: { dashboard: Dashboard }) {
             ['complaints', inbox.complaints],
             ['inboxNegativeShare', inbox.negativeShare],
           ]}
-        />
-      </div>
-      <div className="dashboard-wide">
-        <FigureGrid
-          title={t('analytics.sections.listening')}
-          figures={[
-            ['listeningVolume', listening.volume],
-            ['positiveShare', listening.positiveShare],
-            ['listeningNegativeShare', listening.negativeShare],
-          ]}
-        />
-      </div>
-      <div className="dashboard-wide">
-        <ShareOfVoice dashboard={dashboard} />
-      </div>
+          />
+        </div>
+      ) : null}
+      {hears ? (
+        <>
+          <div className="dashboard-wide">
+            <FigureGrid
+              title={t('analytics.sections.listening')}
+              figures={[
+                ['listeningVolume', listening.volume],
+                ['positiveShare', listening.positiveShare],
+                ['listeningNegativeShare', listening.negativeShare],
+              ]}
+            />
+          </div>
+          <div className="dashboard-wide">
+            <ShareOfVoice dashboard={dashboard} />
+          </div>
+        </>
+      ) : (
+        <div className="dashboard-wide">
+          <section className="card analytics-section">
+            <h2>{t('analytics.sections.listening')}</h2>
+            <p className="muted">
+              {t('analytics.community.noMentions')}{' '}
+              <Link to={workspacePath(dashboard.scope.workspaceId, 'listening')}>{t('analytics.community.toListening')}</Link>
+            </p>
+          </section>
+        </div>
+      )}
     </>
   );
 }

@@ -23,6 +23,8 @@ export function EngagementChart({ dashboard, onDay }: { dashboard: Dashboard; on
     null,
   );
   const count = (v: unknown) => formatNumber(Number(v) || 0, locale);
+  // The daily rollup cannot split a campaign or a label: the server then plots the posts published each day.
+  const byPost = Boolean(dashboard.scope.campaignId || dashboard.scope.label);
   const summary =
     best && total > 0
       ? t('analytics.engagement.summary', {
@@ -35,6 +37,7 @@ export function EngagementChart({ dashboard, onDay }: { dashboard: Dashboard; on
     <ChartCard
       title={t('analytics.engagement.title')}
       summary={summary}
+      formula={t(byPost ? 'analytics.engagement.formulaPosts' : 'analytics.engagement.formulaGained')}
       table={
         <table>
           <caption className="visually-hidden">{t('analytics.engagement.title')}</caption>

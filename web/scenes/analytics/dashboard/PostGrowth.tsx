@@ -29,7 +29,7 @@ export function PostGrowth({ workspaceId, postId, zone }: { workspaceId: string;
   const last = rows[rows.length - 1];
   return (
     <figure className="post-growth">
-      <div aria-hidden="true">
+      <div className="post-growth-drawing" aria-hidden="true">
         <ResponsiveContainer width="100%" height={180}>
           <LineChart data={rows} accessibilityLayer={false} margin={{ top: 8, right: 12, bottom: 0, left: -16 }}>
             <CartesianGrid stroke="#e4ddcf" vertical={false} />
@@ -48,7 +48,12 @@ export function PostGrowth({ workspaceId, postId, zone }: { workspaceId: string;
               tick={TICK}
               minTickGap={24}
             />
-            <YAxis allowDecimals={false} tick={TICK} width={44} />
+            <YAxis
+              allowDecimals={false}
+              tick={TICK}
+              width={44}
+              tickFormatter={(v: number) => new Intl.NumberFormat(locale, { notation: 'compact' }).format(v)}
+            />
             <Tooltip labelFormatter={when} formatter={(v) => formatNumber(Number(v) || 0, locale)} />
             <Legend wrapperStyle={{ fontSize: 12 }} />
             {LINES.map(([key, color]) => (

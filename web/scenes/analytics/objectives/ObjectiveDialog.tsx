@@ -122,7 +122,7 @@ export function ObjectiveDialog({ workspaceId, zone, objective, onSaved, onClose
       onClose={onClose}
       className="objective-dialog"
     >
-      <form onSubmit={submit.onSubmit} className="objective-form" noValidate>
+      <form onSubmit={submit.onSubmit} className="form objective-form" noValidate>
         <ErrorAlert>{submit.error}</ErrorAlert>
         <TextField
           label={t('analytics.objectives.form.name')}
