@@ -2,7 +2,8 @@ import { sql } from 'kysely';
 import type { Reader } from './scope.js';
 import { FORMULAS, figure, int, percent } from './figures.js';
 import type { ListeningFigures, Period, Scope } from './types.js';
-import { bucketWidth, localSlot, periodDays } from './time.js';
+import { DAY_MS, periodDays } from './time.js';
+import { offsetSegments } from './period.js';
 
 export interface ListeningTotals {
   volume: number;
@@ -39,17 +40,26 @@ export async function shareOfVoice(r: Reader, workspaceId: string, period: Perio
     .sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name));
 }
 
-/** Mentions per local day by sentiment; neutral is what is neither positive nor negative. */
+/** A mention's local day in SQL, as days since 1 January 1970 on the zone's clock: each instant with its offset. */
+function localDayNumber(r: Reader, period: Period) {
+  const segments = offsetSegments(r.zone, period);
+  const offset = segments.length === 1
+    ? sql.lit(segments[0]!.offsetMs)
+    : sql`case ${sql.join(segments.slice(1).reverse().map((s) => sql`when m.created_at >= ${sql.lit(s.from)} then ${sql.lit(s.offsetMs)}`), sql` `)} else ${sql.lit(segments[0]!.offsetMs)} end`;
+  return sql`(m.created_at + ${offset}) / ${sql.lit(DAY_MS)}`;
+}
+
+/** Mentions per local day by sentiment; neutral is what is neither positive nor negative. Grouped by local day in SQL. */
 export async function sentimentByDay(r: Reader, scope: Scope, period: Period): Promise<ListeningFigures['sentimentByDay']> {
   const { days } = periodDays(period, r.zone);
   const out = new Map(days.map((day) => [day, { day, positive: 0, neutral: 0, negative: 0 }]));
-  const width = bucketWidth(r.zone, period.start, period.end);
-  const { rows } = await sql<Record<string, unknown>>`select m.created_at / ${sql.lit(width)} as b, count(*) as total,
+  const day = localDayNumber(r, period);
+  const { rows } = await sql<Record<string, unknown>>`select ${day} as d, count(*) as total,
       sum(case when m.sentiment = 'positive' then 1 else 0 end) as positive, sum(case when m.sentiment = 'negative' then 1 else 0 end) as negative
     from listening_mentions m where m.workspace_id = ${scope.workspaceId} and m.created_at >= ${period.start} and m.created_at < ${period.end}
-    ${scope.network ? sql`and m.network = ${scope.network}` : sql``} group by m.created_at / ${sql.lit(width)}`.execute(r.db);
+    ${scope.network ? sql`and m.network = ${scope.network}` : sql``} group by ${day}`.execute(r.db);
   for (const row of rows) {
-    const d = out.get(localSlot(Math.floor(int(row.b)) * width, r.zone).day);
+    const d = out.get(new Date(Math.floor(int(row.d)) * DAY_MS).toISOString().slice(0, 10));
     if (!d) continue;
     d.positive += int(row.positive);
     d.negative += int(row.negative);

@@ -1,7 +1,7 @@
 import { DateTime, type IANAZone } from 'luxon';
 import { badRequest } from '../../http/errors.js';
 import type { Period } from './types.js';
-import { DAY_MS } from './time.js';
+import { DAY_MS, offsetAt } from './time.js';
 
 export const MAX_PERIOD_DAYS = 400;
 
@@ -26,7 +26,7 @@ export function dayPeriod(day: string, zone: IANAZone): Period {
  * its local weekday and hour. Clock changes are found day by day, then to the millisecond.
  */
 export function offsetSegments(zone: IANAZone, period: Period): { from: number; offsetMs: number }[] {
-  const off = (ms: number) => zone.offset(ms) * 60_000;
+  const off = (ms: number) => offsetAt(ms, zone) * 60_000;
   const segments = [{ from: Number.MIN_SAFE_INTEGER, offsetMs: off(period.start) }];
   for (let t = period.start; t < period.end; t += DAY_MS) {
     const next = Math.min(t + DAY_MS, period.end);

@@ -57,8 +57,9 @@ export function periodDays(period: Period, zone: IANAZone): { first: string; las
   const first = localDay(period.start, zone);
   const last = localDay(Math.max(period.start, period.end - 1), zone);
   const days: string[] = [];
-  for (let d = DateTime.fromISO(first, { zone: 'UTC' }); ; d = d.plus({ days: 1 })) {
-    const day = d.toISODate()!;
+  // Calendar days counted in UTC, where each lasts exactly 24 hours.
+  for (let d = Date.parse(`${first}T00:00:00Z`); ; d += DAY_MS) {
+    const day = new Date(d).toISOString().slice(0, 10);
     days.push(day);
     if (day >= last || days.length > 800) break;
   }

@@ -23,6 +23,7 @@ import * as m0029searchNewest from './0029_search_newest_first.js';
 import * as m0030pgSearch from './0030_pg_search_vector.js';
 import * as m0031listening from './0031_listening.js';
 import * as m0032analytics from './0032_analytics.js';
+import * as m0033analyticsIndexes from './0033_analytics_indexes.js';
 
 /** Every migration in order. Append only: a released migration is never edited. */
 export const migrations: Record<string, Migration> = {
@@ -50,4 +51,5 @@ export const migrations: Record<string, Migration> = {
   '0030_pg_search_vector': m0030pgSearch,
   '0031_listening': m0031listening,
   '0032_analytics': m0032analytics,
+  '0033_analytics_indexes': m0033analyticsIndexes,
 };
