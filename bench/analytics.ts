@@ -118,7 +118,7 @@ async function run(database: 'sqlite' | 'postgres') {
     await pool.close().catch(() => {});
     await stopServer(child);
   }
-  figures.reports = await timeReports(database, env, plan, log);
+  figures.reports = await timeReports(database, env, plan, { email: OWNER.email, password: OWNER.password }, log);
   if (database === 'postgres') fs.rmSync(dataDir, { recursive: true, force: true });
   return figures;
 }
@@ -184,5 +184,26 @@ export default async function analyticsBench() {
   const figures: Record<string, unknown> = { loadAverageAtStart: os.loadavg()[0], cpus: os.cpus().length, readers: READERS, secondsPerKind: SECONDS };
   for (const db of only) figures[db] = await run(db);
   figures.loadAverageAtEnd = os.loadavg()[0];
+  summary(figures, only);
   return figures;
+}
+
+/** The figures against the targets, one line per kind of request. */
+function summary(figures: Record<string, unknown>, databases: string[]) {
+  const lines = [`\nanalytics: ${READERS} readers, ${SECONDS} s per kind, ${os.cpus().length} CPUs, load average ${(figures.loadAverageAtStart as number).toFixed(2)} at start and ${(figures.loadAverageAtEnd as number).toFixed(2)} at the end`];
+  for (const db of databases) {
+    const f = figures[db] as { seed: { reused: boolean; seconds?: number }; latencyMs: Record<string, { requests: number; errors?: number; p50: number | null; p99: number | null }>; reports: { measured: boolean; monthlyMsMedian?: number; pages?: number; agencyMonthly?: { ms: number; pages: number } } };
+    lines.push(`${db}: ${f.seed.reused ? 'kept data reused' : `seeded in ${f.seed.seconds} s`}`);
+    lines.push(`  ${'kind'.padEnd(34)} ${'requests'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)}  target p99 < 300 ms`);
+    for (const [kind, k] of Object.entries(f.latencyMs ?? {})) {
+      const mark = k.p99 === null ? '-' : k.p99 < 300 ? 'met' : 'MISSED';
+      lines.push(`  ${kind.padEnd(34)} ${String(k.requests).padStart(8)} ${String(k.p50).padStart(8)} ${String(k.p99).padStart(8)}  ${mark}${k.errors ? ` (${k.errors} errors)` : ''}`);
+    }
+    const r = f.reports;
+    if (r?.measured) {
+      const target = db === 'postgres' ? (r.monthlyMsMedian! < 5000 ? '  target < 5 s: met' : '  target < 5 s: MISSED') : '';
+      lines.push(`  monthly report (PDF, XLSX, CSV; ${r.pages} pages): ${r.monthlyMsMedian} ms median${target}; agency report over 10 workspaces: ${r.agencyMonthly!.ms} ms (${r.agencyMonthly!.pages} pages)`);
+    }
+  }
+  console.log(lines.join('\n'));
 }

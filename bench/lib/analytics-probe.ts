@@ -14,6 +14,7 @@ import { comparisonPeriod } from '../../src/modules/analytics/time.js';
 import { readMarkerPostgres, readMarkerSqlite } from './analytics-seed.js';
 
 // Times each part of a dashboard alone, in-process, on the benchmark's kept data: finds the slow query.
+// Each part prints wall ms / CPU ms of this process.
 const which = process.argv[2] ?? 'sqlite';
 const plan = which === 'sqlite' ? readMarkerSqlite('/tmp/ruche-bench-analytics-sqlite/ruche.sqlite') : await readMarkerPostgres('postgres://postgres@127.0.0.1:5432/ruche_bench_analytics');
 const store = openStore(which === 'sqlite' ? { kind: 'sqlite', file: '/tmp/ruche-bench-analytics-sqlite/ruche.sqlite' } : { kind: 'postgres', url: 'postgres://postgres@127.0.0.1:5432/ruche_bench_analytics' });
@@ -46,8 +47,11 @@ for (const [pname, period] of Object.entries(periods)) {
     for (const [name, f] of Object.entries(parts)) {
       await f();
       const t = performance.now();
+      const cpu = process.cpuUsage();
       for (let i = 0; i < 3; i++) await f();
-      out.push(`${name}=${((performance.now() - t) / 3).toFixed(1)}`);
+      const used = process.cpuUsage(cpu);
+      // Wall time, and this process's CPU time (all of it on SQLite; the part outside the database on PostgreSQL).
+      out.push(`${name}=${((performance.now() - t) / 3).toFixed(1)}/${((used.user + used.system) / 3000).toFixed(1)}`);
     }
     console.log(`${which} ${pname} ${Object.keys(scope).join('+')}: ${out.join(' ')}`);
   }
