@@ -7,7 +7,7 @@ import { databases } from '../../helpers/ruche.js';
 import { addMember, type TestClient } from '../../helpers/client.js';
 import { waitForJob } from '../../inbound/helpers.js';
 import { OBJECTIVES_CHECK } from '../../../src/modules/analytics/objectives/job-names.js';
-import { at } from '../figures/fixture.js';
+import { at, topic } from '../figures/fixture.js';
 import { analyticsRuche, seedJanuary, type AnalyticsRuche, type January } from './setup.js';
 
 const JANUARY = { periodStart: '2025-12-31T23:00:00Z', periodEnd: '2026-01-31T23:00:00Z' };
@@ -61,6 +61,8 @@ describe.each(databases)('objectives over HTTP on %s', (kind) => {
     await refused({ metric: 'response_rate', target: 100.5 }, 'invalid_objective', 'target', /percentage/);
     await refused({ metric: 'share_of_voice', target: 30 }, 'invalid_objective', 'topicId', /listening topic/);
     await refused({ metric: 'share_of_voice', target: 30, topicId: 'no-such-topic' }, 'invalid_objective', 'topicId', /No such listening topic/);
+    const product = await topic(t.ruche.ctx.store.db, t.ws, 'Hive', 'product');
+    await refused({ metric: 'share_of_voice', target: 30, topicId: product }, 'invalid_objective', 'topicId', /brand or competitor/);
     await refused({ accountId: 'no-such-account' }, 'invalid_objective', 'accountId', /No such account/);
     await refused({ target: -5 }, 'invalid_objective', 'target', /never below zero/);
     await refused({ relative: true, target: -100 }, 'invalid_objective', 'target');
@@ -103,6 +105,22 @@ describe.each(databases)('objectives over HTTP on %s', (kind) => {
 
     const future = await created({ name: 'February', metric: 'engagement', target: 10, periodStart: '2026-01-31T23:00:00Z', periodEnd: '2026-02-28T23:00:00Z' });
     expect(future.progress).toMatchObject({ current: null, forecast: null, elapsed: 0, status: 'pending' });
+  });
+
+  it('counts a topic’s own mentions when one is chosen, every mention otherwise', async () => {
+    const db = t.ruche.ctx.store.db;
+    await db.insertInto('listening_topic_minutes').values({ topic_id: seed.rival, minute: Math.floor(at('2026-01-10T08:00:00Z') / 60_000), total: 6, negative: 1, positive: 4 }).execute();
+    // After now: not counted yet.
+    await db.insertInto('listening_topic_minutes').values({ topic_id: seed.rival, minute: Math.floor(at('2026-01-20T08:00:00Z') / 60_000), total: 50, negative: 0, positive: 50 }).execute();
+    const rival = await created({ name: 'Rival mentions', metric: 'mentions', topicId: seed.rival, target: 40 });
+    expect(rival.progress).toMatchObject({ current: 16, forecastMethod: 'linear', status: 'behind' });
+    expect(rival.progress.forecast).toBeCloseTo(16 / ELAPSED, 9);
+    const all = await created({ name: 'All mentions', metric: 'mentions', target: 2 });
+    expect(all.progress.current).toBe(2);
+    const positive = await created({ name: 'Rival positive', metric: 'positive_share', topicId: seed.rival, comparison: 'at_most', target: 30 });
+    expect(positive.progress).toMatchObject({ current: 25, forecast: 25, forecastMethod: 'level', status: 'on_track' });
+    const voice = await created({ name: 'Rival voice', metric: 'share_of_voice', topicId: seed.rival, comparison: 'at_most', target: 30 });
+    expect(voice.progress.current).toBeCloseTo((16 / 46) * 100, 9);
   });
 
   it('measures a relative target against the period just before', async () => {

@@ -3,7 +3,7 @@ import { accountsOf } from '../scope.js';
 import { followerTotals, postTotals } from '../publishing.js';
 import { inboxTotals } from '../inbox-figures.js';
 import { listeningTotals, shareOfVoice } from '../listening-figures.js';
-import { percent } from '../figures.js';
+import { int, percent } from '../figures.js';
 import type { ObjectiveMetric, Period, Scope } from '../types.js';
 
 export interface MeasuredObjective {
@@ -12,6 +12,15 @@ export interface MeasuredObjective {
   network: string | null;
   accountId: string | null;
   topicId: string | null;
+}
+
+/** One topic's mentions in a period, from its per-minute counts (the source share of voice reads too). */
+async function topicTotals(r: Reader, topicId: string, period: Period): Promise<{ volume: number; positive: number }> {
+  const row = await r.db.selectFrom('listening_topic_minutes')
+    .select((eb) => [eb.fn.sum<number>('total').as('volume'), eb.fn.sum<number>('positive').as('positive')])
+    .where('topic_id', '=', topicId).where('minute', '>=', Math.floor(period.start / 60_000)).where('minute', '<', Math.ceil(period.end / 60_000))
+    .executeTakeFirst();
+  return { volume: int(row?.volume), positive: int(row?.positive) };
 }
 
 /** An objective's metric over a period, with the same formulas as the dashboard's figures. */
@@ -34,9 +43,10 @@ export async function measure(r: Reader, o: MeasuredObjective, period: Period): 
       return percent(t.answered, t.asked);
     }
     case 'first_response_minutes': return (await inboxTotals(r, scope, period)).firstResponseMinutes;
-    case 'mentions': return (await listeningTotals(r, scope, period)).volume;
+    // With a topic, its own mentions; without, every mention the workspace heard.
+    case 'mentions': return (o.topicId ? await topicTotals(r, o.topicId, period) : await listeningTotals(r, scope, period)).volume;
     case 'positive_share': {
-      const t = await listeningTotals(r, scope, period);
+      const t = o.topicId ? await topicTotals(r, o.topicId, period) : await listeningTotals(r, scope, period);
       return percent(t.positive, t.volume);
     }
     case 'share_of_voice': {

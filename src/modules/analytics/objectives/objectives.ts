@@ -37,8 +37,12 @@ async function checkReferences(db: Kysely<Database>, workspaceId: string, o: Obj
     if (!a) problems.push({ path: 'accountId', message: 'No such account in this workspace.' });
   }
   if (o.topicId) {
-    const t = await db.selectFrom('listening_topics').select('id').where('id', '=', o.topicId).where('workspace_id', '=', workspaceId).where('archived_at', 'is', null).executeTakeFirst();
+    const t = await db.selectFrom('listening_topics').select('kind').where('id', '=', o.topicId).where('workspace_id', '=', workspaceId).where('archived_at', 'is', null).executeTakeFirst();
     if (!t) problems.push({ path: 'topicId', message: 'No such listening topic in this workspace.' });
+    // Share of voice is shared among the brand's and its competitors' topics only (listening-figures.ts).
+    else if (o.metric === 'share_of_voice' && t.kind !== 'brand' && t.kind !== 'competitor') {
+      problems.push({ path: 'topicId', message: 'Share of voice is measured for a brand or competitor topic.' });
+    }
   }
   if (problems.length > 0) throw badRequest('invalid_objective', problems[0]!.message, { problems });
 }
