@@ -4,8 +4,9 @@
  * and listed with its progress and the forecast's method; the dashboard shows the figures with their formulas in
  * the reader's locale, switches its comparison between the previous period and the year before, and opens the
  * posts behind a day of the chart, a breakdown and a cell of the heat map (by keyboard), down to a post's growth
- * curve; hostile post texts and handles stay text; the agency view lists the member's workspaces. Every page is
- * photographed at 1280 px and 390 px (to /tmp/shots), and none scrolls sideways on a phone.
+ * curve; a period with nothing in it offers the way back to the figures; hostile post texts and handles stay text;
+ * the agency view lists the member's workspaces. Every page is photographed at 1280 px and 390 px (to /tmp/shots),
+ * and none scrolls sideways on a phone.
  */
 import fs from 'node:fs';
 import { expect } from 'vitest';
@@ -32,7 +33,6 @@ async function shoot(page: Page, name: string, lang: Lang) {
   await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
   await page.screenshot({ path: `${SHOTS}/analytics-${name}-390-${lang}.png`, fullPage });
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  if (overflow > 0) console.log(await page.evaluate(() => Array.from(document.querySelectorAll('body *')).filter((el) => el.getBoundingClientRect().right > innerWidth + 1).slice(0, 15).map((el) => `${el.tagName}.${el.className} ${Math.round(el.getBoundingClientRect().left)}-${Math.round(el.getBoundingClientRect().right)} ${getComputedStyle(el).position}`).join('\n')));
   expect(overflow, `${name} fits a phone`).toBeLessThanOrEqual(0);
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
@@ -167,6 +167,14 @@ export async function analyticsFlow(browser: Browser, server: TestRuche, lang: L
   await shoot(page, 'drill-hour', lang);
   await page.keyboard.press('Escape');
   await hour.waitFor({ state: 'detached' });
+
+  // A period before any post: no empty chart, but a way back to the figures.
+  await page.goto(`/w/${wid}/analytics?period=custom&from=2020-01-01&to=2020-01-31`);
+  await page.getByRole('heading', { name: t('analytics.quiet.title'), ...exact }).waitFor();
+  expect(await page.locator('.recharts-wrapper').count()).toBe(0);
+  await me.button(t('analytics.quiet.widen')).click();
+  await page.getByRole('heading', { name: t('analytics.sections.keyFigures'), ...exact }).waitFor();
+  expect(new URL(page.url()).searchParams.get('period')).toBe('last_90');
 
   // A second workspace: the agency view lists both, side by side.
   await me.createWorkspace(names.workspace, names.other);

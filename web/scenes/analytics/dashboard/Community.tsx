@@ -95,11 +95,11 @@ function ShareOfVoice({ dashboard }: { dashboard: Dashboard }) {
         <>
           <ul className="bar-list">
             {rows.map((r) => (
-              <li key={r.topicId} className="bar-row">
+              <li key={r.topicId} className="bar-row share-row">
                 <span className="bar-label">
                   <span className="legend-swatch" style={{ background: r.color }} aria-hidden="true" />
                   <UserText>{r.name.slice(0, 120)}</UserText>
-                  <span className="muted">{t(`listening.kinds.${r.kind}`, { defaultValue: r.kind })}</span>
+                  <span className="muted share-kind">{t(`listening.kinds.${r.kind}`, { defaultValue: r.kind })}</span>
                 </span>
                 <span className="bar-value">
                   {t('analytics.shareOfVoice.value', {
