@@ -23,6 +23,9 @@ import { SectionPicker } from './SectionPicker.js';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
+/** Reports are written in English or French; any other language of the page falls back to English. */
+const reportLocale = (lang: string) => (lang.startsWith('fr') ? 'fr' : 'en');
+
 function readRecipients(text: string): string[] {
   return text
     .split(/[\s,;]+/)
@@ -47,7 +50,7 @@ export function ReportForm({ workspaceId, settings, template }: Props) {
   const choices = useMemo(() => periodChoices(kind, zone, Date.now()), [kind, zone]);
   const [which, setWhich] = useState(choices[1].value);
   const chosen = choices.find((c) => c.value === which) ?? choices[1];
-  const [lang, setLang] = useState<string>(template?.locale ?? settings.locale ?? i18n.language);
+  const [lang, setLang] = useState<string>(reportLocale(template?.locale ?? settings.locale ?? i18n.language));
   const [title, setTitle] = useState<string | null>(null);
   const shownTitle = title ?? defaultTitle(t, kind, chosen.first, lang);
   const [sections, setSections] = useState<ReportSectionId[]>(template?.sections ?? [...REPORT_SECTIONS]);
@@ -59,10 +62,10 @@ export function ReportForm({ workspaceId, settings, template }: Props) {
   const [workspaceIds, setWorkspaceIds] = useState<string[]>(
     template?.workspaceIds.filter((w) => w !== workspaceId) ?? [],
   );
-  const [recipients, setRecipients] = useState((template?.scheduleRecipients ?? []).join(', '));
+  const [recipients, setRecipients] = useState((template?.schedule.recipients ?? []).join(', '));
   const [saveTemplate, setSaveTemplate] = useState(template !== null);
   const [templateName, setTemplateName] = useState(template?.name ?? '');
-  const [schedule, setSchedule] = useState(template?.scheduleEnabled ?? false);
+  const [schedule, setSchedule] = useState(template?.schedule.enabled ?? false);
 
   const check = (): string[] | null => {
     const list = readRecipients(recipients);
@@ -89,8 +92,7 @@ export function ReportForm({ workspaceId, settings, template }: Props) {
     texts,
     workspaceIds: workspaceIds.length > 0 ? [workspaceId, ...workspaceIds] : [],
     brandColor: color,
-    scheduleEnabled: schedule,
-    scheduleRecipients: list,
+    schedule: { enabled: schedule, recipients: list },
   });
   const reportsPath = workspacePath(workspaceId, 'reports');
 
@@ -106,12 +108,12 @@ export function ReportForm({ workspaceId, settings, template }: Props) {
     }
     if (action === 'generate') {
       await reportsApi.create(workspaceId, {
-        templateId,
+        ...(templateId ? { templateId } : {}),
         title: shownTitle.trim(),
         locale: lang,
         period: kind,
-        periodStart: chosen.start,
-        periodEnd: chosen.end,
+        from: chosen.from,
+        to: chosen.to,
         sections,
         texts,
         brandColor: color,

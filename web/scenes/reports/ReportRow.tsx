@@ -25,7 +25,8 @@ export function ReportRow({
   const locale = i18n.language;
   const [sharing, setSharing] = useState(false);
   const working = r.status === 'queued' || r.status === 'running';
-  const progress = typeof r.progress === 'number' ? Math.max(0, Math.min(1, r.progress)) : null;
+  const progress = r.progress && r.progress.total > 0 ? Math.max(0, Math.min(1, r.progress.done / r.progress.total)) : null;
+  const step = r.progress?.step ? t(`reports.row.steps.${r.progress.step}`, { defaultValue: '' }) : '';
   return (
     <li className={`report-card report-${r.status}`}>
       <div className="report-head">
@@ -60,7 +61,7 @@ export function ReportRow({
           aria-valuemin={0}
           aria-valuemax={100}
           aria-valuenow={progress === null ? undefined : Math.round(progress * 100)}
-          aria-valuetext={progress === null ? t(`reports.status.${r.status}`) : `${Math.round(progress * 100)} %`}
+          aria-valuetext={progress === null ? t(`reports.status.${r.status}`) : step || `${Math.round(progress * 100)} %`}
         >
           <span
             style={{
@@ -69,6 +70,7 @@ export function ReportRow({
           />
         </div>
       ) : null}
+      {working && step ? <p className="muted report-step">{step}</p> : null}
       {r.status === 'failed' ? (
         <p className="report-error">{t('reports.row.failed', { reason: r.error ?? '' })}</p>
       ) : null}

@@ -7,7 +7,7 @@ import { CopyField } from '../../components/CopyField.js';
 import { LoadStatus } from '../../components/LoadStatus.js';
 import { dateTimeInZone } from '../../lib/format.js';
 import { errorMessage } from '../../lib/errors.js';
-import { reportsApi, shareUrl } from './api.js';
+import { reportsApi } from './api.js';
 
 const EXPIRIES = [7, 30, 90];
 
@@ -22,7 +22,7 @@ export function ShareLinks({ workspaceId, reportId, zone }: { workspaceId: strin
   const [shares, reload] = useLoad(() => reportsApi.shares.list(workspaceId, reportId), [workspaceId, reportId]);
   const create = useSubmit(async () => {
     const share = await reportsApi.shares.create(workspaceId, reportId, days);
-    setMade(shareUrl(share));
+    setMade(share.url);
     await reload();
   });
   const revoke = async (shareId: string) => {
@@ -34,7 +34,6 @@ export function ShareLinks({ workspaceId, reportId, zone }: { workspaceId: strin
       setError(errorMessage(t, caught));
     }
   };
-  const now = Date.now();
   return (
     <section className="share-links" aria-labelledby={`${id}-title`}>
       <h4 id={`${id}-title`}>{t('reports.shares.title')}</h4>
@@ -59,7 +58,7 @@ export function ShareLinks({ workspaceId, reportId, zone }: { workspaceId: strin
       {shares.status === 'ready' && shares.data.items.length > 0 ? (
         <ul className="share-list">
           {shares.data.items.map((s) => {
-            const state = s.revokedAt ? 'revoked' : new Date(s.expiresAt).getTime() <= now ? 'expired' : 'active';
+            const state = s.revokedAt ? 'revoked' : s.active ? 'active' : 'expired';
             return (
               <li key={s.id}>
                 <span>

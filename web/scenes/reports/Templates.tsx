@@ -43,20 +43,19 @@ export function Templates({ workspaceId, onGenerated }: { workspaceId: string; o
         title,
         locale: tpl.locale,
         period: tpl.period,
-        periodStart: period.start,
-        periodEnd: period.end,
+        from: period.from,
+        to: period.to,
         sections: tpl.sections,
         texts: tpl.texts,
         brandColor: tpl.brandColor,
         workspaceIds: tpl.workspaceIds,
-        recipients: [],
       });
       onGenerated(title);
     });
   const toggle = (tpl: ReportTemplate) =>
     act(async () => {
       await reportsApi.templates.update(workspaceId, tpl.id, {
-        scheduleEnabled: !tpl.scheduleEnabled,
+        schedule: { ...tpl.schedule, enabled: !tpl.schedule.enabled },
       });
       await reload();
     });
@@ -85,11 +84,11 @@ export function Templates({ workspaceId, onGenerated }: { workspaceId: string; o
                 <span className="tag">{t(`reports.form.periodKind.${tpl.period}`)}</span>
               </div>
               <p className="muted">
-                {tpl.scheduleEnabled
+                {tpl.schedule.enabled
                   ? t('reports.templates.scheduled', {
                       recipients:
-                        tpl.scheduleRecipients.length > 0
-                          ? new Intl.ListFormat(locale).format(tpl.scheduleRecipients)
+                        tpl.schedule.recipients.length > 0
+                          ? new Intl.ListFormat(locale).format(tpl.schedule.recipients)
                           : t('reports.templates.noRecipients'),
                       next: tpl.nextRunAt ? dateTimeInZone(tpl.nextRunAt, loaded.data.zone, locale) : '–',
                     })
@@ -107,7 +106,7 @@ export function Templates({ workspaceId, onGenerated }: { workspaceId: string; o
                   {t('reports.templates.generate')}
                 </button>
                 <label className="check-row">
-                  <input type="checkbox" checked={tpl.scheduleEnabled} onChange={() => void toggle(tpl)} />
+                  <input type="checkbox" checked={tpl.schedule.enabled} onChange={() => void toggle(tpl)} />
                   {t('reports.templates.scheduleOn')}
                 </label>
                 <Link

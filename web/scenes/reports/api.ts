@@ -10,40 +10,57 @@ export type ReportPeriod = 'month' | 'quarter' | 'custom';
 export type ReportFormat = 'pdf' | 'xlsx' | 'csv';
 export type ReportTexts = Partial<Record<'summary' | 'analysis' | 'recommendations', string>>;
 
+/** Where a report's generation stands: the step it is at, and how many of its steps are done. */
+export interface ReportProgress {
+  step: 'gather' | 'charts' | 'pdf' | 'spreadsheets' | 'done' | string;
+  done: number;
+  total: number;
+}
+
 export interface Report {
   id: string;
   templateId: string | null;
   title: string;
   locale: string;
   period: ReportPeriod;
+  /** The period as instants: its start, and its end (excluded). */
   periodStart: string;
   periodEnd: string;
   workspaceIds: string[];
   sections: ReportSectionId[];
-  texts: ReportTexts;
   brandColor: string;
   status: ReportStatus;
-  /** 0..1 while it is generated, when the job tells. */
-  progress?: number | null;
+  /** While it is generated; null before the job starts and once it is over. */
+  progress: ReportProgress | null;
   error: string | null;
   pages: number | null;
   recipients: string[];
+  /** Each file's download name once the report is ready. */
+  files: Record<ReportFormat, string | null>;
   createdAt: string;
   finishedAt: string | null;
+  jobId: string | null;
 }
 
 export interface ReportInput {
-  title: string;
-  locale: string;
+  title?: string;
+  locale?: string;
   period: ReportPeriod;
-  periodStart: string;
-  periodEnd: string;
-  sections: ReportSectionId[];
-  texts: ReportTexts;
-  brandColor: string;
-  workspaceIds: string[];
+  /** The period's first and last days (both included), as YYYY-MM-DD in the workspace's zone. */
+  from: string;
+  to: string;
+  sections?: ReportSectionId[];
+  texts?: ReportTexts;
+  brandColor?: string;
+  /** The workspaces an agency report covers; empty for this workspace alone. */
+  workspaceIds?: string[];
+  recipients?: string[];
+  templateId?: string;
+}
+
+export interface ReportSchedule {
+  enabled: boolean;
   recipients: string[];
-  templateId?: string | null;
 }
 
 export interface ReportTemplate {
@@ -55,8 +72,7 @@ export interface ReportTemplate {
   texts: ReportTexts;
   workspaceIds: string[];
   brandColor: string;
-  scheduleEnabled: boolean;
-  scheduleRecipients: string[];
+  schedule: ReportSchedule;
   nextRunAt: string | null;
   createdAt: string;
 }
@@ -68,23 +84,29 @@ export interface ReportShare {
   createdAt: string;
   expiresAt: string;
   revokedAt: string | null;
-  /** Only in the answer that creates it: the token is kept hashed. */
-  url?: string;
-  token?: string;
+  active: boolean;
+}
+
+/** Only in the answer that creates a link: its address holds the token, which is kept hashed. */
+export interface ReportShareCreated {
+  id: string;
+  url: string;
+  expiresAt: string;
 }
 
 export interface SharedReport {
   title: string;
   workspaceName: string;
-  brandColor: string;
-  logoUrl: string | null;
+  period: ReportPeriod;
   periodStart: string;
   periodEnd: string;
-  locale: string;
-  pages: number | null;
-  expiresAt: string;
   /** The workspace's zone, which the period's days are counted in. */
-  timezone?: string;
+  timezone: string;
+  locale: string;
+  brandColor: string;
+  pages: number | null;
+  createdAt: string;
+  expiresAt: string;
 }
 
 const enc = encodeURIComponent;
@@ -99,9 +121,7 @@ export const reportsApi = {
   shares: {
     list: (wid: string, id: string) => request<{ items: ReportShare[] }>('GET', `${base(wid)}/${enc(id)}/shares`),
     create: (wid: string, id: string, expiresInDays: number) =>
-      request<ReportShare>('POST', `${base(wid)}/${enc(id)}/shares`, {
-        expiresInDays,
-      }),
+      request<ReportShareCreated>('POST', `${base(wid)}/${enc(id)}/shares`, { expiresInDays }),
     revoke: (wid: string, id: string, shareId: string) =>
       request<void>('DELETE', `${base(wid)}/${enc(id)}/shares/${enc(shareId)}`),
   },
@@ -118,9 +138,3 @@ export const reportsApi = {
     pdfUrl: (token: string) => `/api/v1/shared-reports/${enc(token)}/pdf`,
   },
 };
-
-/** A share link's address from its token, on this server. */
-export function shareUrl(share: ReportShare): string | null {
-  if (share.url) return share.url;
-  return share.token ? `${location.origin}/shared/reports/${enc(share.token)}` : null;
-}

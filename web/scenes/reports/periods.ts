@@ -3,8 +3,9 @@ import { DateTime } from 'luxon';
 
 export interface PeriodChoice {
   value: string;
-  start: string;
-  end: string;
+  /** Its first and last days, as the API takes them. */
+  from: string;
+  to: string;
   /** For the label: a month's first day, or a quarter's number and year. */
   first: DateTime;
 }
@@ -19,8 +20,8 @@ export function periodChoices(kind: 'month' | 'quarter', zone: string, now: numb
     const first = current.minus({ months: (kind === 'month' ? 1 : 3) * i });
     out.push({
       value: first.toISODate()!,
-      start: first.toUTC().toISO()!,
-      end: first.plus(step).toUTC().toISO()!,
+      from: first.toISODate()!,
+      to: first.plus(step).minus({ days: 1 }).toISODate()!,
       first,
     });
   }

@@ -62,7 +62,6 @@ export function SharedReportPage() {
       ) : null}
       {state.status === 'ready' ? (
         <article className="shared-report" style={{ borderTopColor: safeColor(state.report.brandColor) }}>
-          {state.report.logoUrl ? <img className="shared-logo" src={state.report.logoUrl} alt="" /> : null}
           <p className="shared-brand">
             <UserText>{state.report.workspaceName}</UserText>
           </p>
@@ -73,7 +72,7 @@ export function SharedReportPage() {
             {dayRangeInZone(
               state.report.periodStart,
               new Date(new Date(state.report.periodEnd).getTime() - 1).toISOString(),
-              state.report.timezone ?? BROWSER_ZONE,
+              state.report.timezone,
               locale,
             )}
           </p>
