@@ -33,7 +33,8 @@ export function registerPostRoutes(app: OpenAPIHono<HttpEnv>) {
     const { ctx, member } = c.var;
     const q = c.req.valid('query');
     const r = await readerFor(ctx.store, member.workspaceId, ctx.clock.now());
-    let period: Period | null = q.from !== undefined || q.to !== undefined ? periodOf(q.from ?? '', q.to ?? '') : null;
+    if ((q.from === undefined) !== (q.to === undefined)) throw badRequest('invalid_period', 'A period needs both "from" and "to".');
+    let period: Period | null = q.from !== undefined && q.to !== undefined ? periodOf(q.from, q.to) : null;
     if (q.day) {
       const day = dayPeriod(q.day, r.zone);
       period = period ? { start: Math.max(period.start, day.start), end: Math.min(period.end, day.end) } : day;

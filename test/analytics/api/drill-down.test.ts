@@ -84,6 +84,9 @@ describe.each(databases)('the posts behind a figure on %s', (kind) => {
     const none = await t.owner.get(`${base}/posts?hour=3`);
     expect(none.status).toBe(400);
     expect(none.body.error).toMatchObject({ code: 'invalid_period', message: expect.stringMatching(/"from" and "to", or a "day"/) });
+    const half = await t.owner.get(`${base}/posts?from=2026-03-01T00:00:00Z&day=2026-03-29`);
+    expect(half.status).toBe(400);
+    expect(half.body.error.message).toMatch(/both "from" and "to"/);
     expect((await t.owner.get(`${base}/posts?${PERIOD}&weekday=7`)).status).toBe(400);
     expect((await t.owner.get(`${base}/posts?${PERIOD}&hour=24`)).status).toBe(400);
     expect((await t.owner.get(`${base}/posts?${PERIOD}&sort=likes`)).status).toBe(400);
