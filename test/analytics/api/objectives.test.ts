@@ -63,6 +63,8 @@ describe.each(databases)('objectives over HTTP on %s', (kind) => {
     await refused({ metric: 'share_of_voice', target: 30, topicId: 'no-such-topic' }, 'invalid_objective', 'topicId', /No such listening topic/);
     const product = await topic(t.ruche.ctx.store.db, t.ws, 'Hive', 'product');
     await refused({ metric: 'share_of_voice', target: 30, topicId: product }, 'invalid_objective', 'topicId', /brand or competitor/);
+    await refused({ network: 'myspace' }, 'invalid_objective', 'network', /No such network/);
+    await refused({ network: 'constructor' }, 'invalid_objective', 'network');
     await refused({ accountId: 'no-such-account' }, 'invalid_objective', 'accountId', /No such account/);
     await refused({ target: -5 }, 'invalid_objective', 'target', /never below zero/);
     await refused({ relative: true, target: -100 }, 'invalid_objective', 'target');

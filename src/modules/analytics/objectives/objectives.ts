@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { z } from '@hono/zod-openapi';
 import type { Database } from '../../../store/schema.js';
 import { badRequest, notFound } from '../../../http/errors.js';
+import { NETWORKS } from '../../../connectors/index.js';
 import type { Reader } from '../scope.js';
 import { evaluateObjective, type ObjectiveRow } from './evaluate.js';
 import { objectiveProblems, type ObjectiveFields, type ObjectiveView } from './schema.js';
@@ -32,6 +33,8 @@ export async function getObjective(db: Kysely<Database>, workspaceId: string, id
 /** The account and topic an objective names must be the workspace's own. */
 async function checkReferences(db: Kysely<Database>, workspaceId: string, o: ObjectiveFields): Promise<void> {
   const problems = objectiveProblems(o);
+  // A misspelt network would leave the objective at zero for its whole period.
+  if (o.network && !Object.hasOwn(NETWORKS, o.network)) problems.push({ path: 'network', message: 'No such network.' });
   if (o.accountId) {
     const a = await db.selectFrom('social_accounts').select('id').where('id', '=', o.accountId).where('workspace_id', '=', workspaceId).executeTakeFirst();
     if (!a) problems.push({ path: 'accountId', message: 'No such account in this workspace.' });
