@@ -87,7 +87,12 @@ async function throughApi(pool: Pool, cookie: string, plan: SeedPlan, row: Repor
     sections: JSON.parse(row.sections), texts: JSON.parse(row.texts), workspaceIds: JSON.parse(row.workspace_ids), brandColor: row.brand_color,
   });
   for (;;) {
-    const { json: r } = await call(pool, cookie, 'GET', `/api/v1/workspaces/${ws.id}/reports/${report.id}`);
+    // While the job holds SQLite's event loop for seconds, the server may drop an idle kept-alive connection
+    // just as it is reused: such a read is asked again.
+    const r = await call(pool, cookie, 'GET', `/api/v1/workspaces/${ws.id}/reports/${report.id}`).then((x) => x.json, (err: Error & { code?: string }) => {
+      if (err.code === 'ECONNRESET' || err.code === 'UND_ERR_SOCKET') return { status: 'unknown' };
+      throw err;
+    });
     if (r.status === 'failed') throw new Error(`report failed: ${r.error}`);
     if (r.status === 'ready') return { ms: Math.round(performance.now() - t0), pages: r.pages as number };
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -108,7 +113,7 @@ export async function timeReports(database: string, env: Record<string, string>,
     await destroyContext(ctx);
   }
   // The same through the API and the report job.
-  const { child, url } = await startServer({ ...env, ROLES: 'api,worker' });
+  const { child, url } = await startServer({ ...env, ROLES: 'api,worker', LOG_LEVEL: 'error' });
   const pool = new Pool(url, { connections: 2, pipelining: 1 });
   try {
     const res = await pool.request({ method: 'POST', path: '/api/v1/session', headers: { 'content-type': 'application/json', 'x-ruche-csrf': '1' }, body: JSON.stringify(owner) });
