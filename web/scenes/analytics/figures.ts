@@ -32,6 +32,11 @@ export function formatNumber(n: number, locale: string, digits = 0): string {
   }).format(n);
 }
 
+/** A chart's axis label: whole below 100,000 ("12 345"), shortened above ("1,2 M") so the axis keeps its width. */
+export function formatTick(n: number, locale: string): string {
+  return Math.abs(n) < 100_000 ? formatNumber(n, locale) : new Intl.NumberFormat(locale, { notation: 'compact' }).format(n);
+}
+
 /** A value in its unit: "1 234", "4,2 %", "1 h 5 min". */
 export function formatValue(value: number | null, unit: Unit, locale: string): string {
   if (value === null || !Number.isFinite(value)) return '–';

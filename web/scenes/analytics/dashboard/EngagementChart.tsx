@@ -1,7 +1,7 @@
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useTranslation } from 'react-i18next';
 import type { Dashboard } from '../api.js';
-import { formatNumber } from '../figures.js';
+import { formatNumber, formatTick } from '../figures.js';
 import { dayLong, dayShort } from '../days.js';
 import { ChartCard } from './ChartCard.js';
 
@@ -96,7 +96,7 @@ export function EngagementChart({ dashboard, onDay }: { dashboard: Dashboard; on
         >
           <CartesianGrid stroke="#e4ddcf" vertical={false} />
           <XAxis dataKey="day" tickFormatter={(v: string) => dayShort(v, locale)} tick={TICK} minTickGap={24} />
-          <YAxis allowDecimals={false} tickFormatter={count} tick={TICK} width={52} />
+          <YAxis allowDecimals={false} tickFormatter={(v: number) => formatTick(v, locale)} tick={TICK} width={52} />
           <Tooltip labelFormatter={(v) => dayLong(String(v), locale)} formatter={(v) => count(v)} />
           <Legend wrapperStyle={{ fontSize: 13 }} />
           <Line

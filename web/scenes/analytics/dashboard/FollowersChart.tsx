@@ -1,7 +1,7 @@
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useTranslation } from 'react-i18next';
 import type { Dashboard } from '../api.js';
-import { formatNumber } from '../figures.js';
+import { formatNumber, formatTick } from '../figures.js';
 import { dayLong, dayShort } from '../days.js';
 import { ChartCard } from './ChartCard.js';
 
@@ -56,7 +56,7 @@ export function FollowersChart({ dashboard }: { dashboard: Dashboard }) {
         <LineChart data={rows} accessibilityLayer={false} margin={{ top: 8, right: 12, bottom: 0, left: -4 }}>
           <CartesianGrid stroke="#e4ddcf" vertical={false} />
           <XAxis dataKey="day" tickFormatter={(v: string) => dayShort(v, locale)} tick={TICK} minTickGap={24} />
-          <YAxis allowDecimals={false} tickFormatter={count} tick={TICK} width={60} domain={['auto', 'auto']} />
+          <YAxis allowDecimals={false} tickFormatter={(v: number) => formatTick(v, locale)} tick={TICK} width={60} domain={['auto', 'auto']} />
           <Tooltip labelFormatter={(v) => dayLong(String(v), locale)} formatter={(v) => count(v)} />
           <Line
             type="monotone"
