@@ -43,11 +43,14 @@ export const ScopeQuery = z.object({
 
 export const DashboardQuery = PeriodQuery.merge(ScopeQuery).extend({ compare: z.enum(['previous', 'year_before']).default('previous') });
 
+/** A whole number in the query: an empty value is refused, where coercion would read it as 0 (a Monday, midnight). */
+const wholeNumber = (min: number, max: number) => z.string().regex(/^\d{1,4}$/, 'Expected a whole number.').transform(Number).pipe(z.number().int().min(min).max(max));
+
 export const PostsQuery = ScopeQuery.extend({
   from: instant.optional(), to: instant.optional(),
   day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
-  weekday: z.coerce.number().int().min(0).max(6).optional(),
-  hour: z.coerce.number().int().min(0).max(23).optional(),
+  weekday: wholeNumber(0, 6).optional(),
+  hour: wholeNumber(0, 23).optional(),
   sort: z.enum(['engagement', 'published_at', 'engagement_rate']).default('engagement'),
   order: z.enum(['asc', 'desc']).default('desc'),
   cursor: z.string().max(200).optional(),

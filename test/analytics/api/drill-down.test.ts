@@ -89,6 +89,14 @@ describe.each(databases)('the posts behind a figure on %s', (kind) => {
     expect(half.body.error.message).toMatch(/both "from" and "to"/);
     expect((await t.owner.get(`${base}/posts?${PERIOD}&weekday=7`)).status).toBe(400);
     expect((await t.owner.get(`${base}/posts?${PERIOD}&hour=24`)).status).toBe(400);
+    for (const bad of ['weekday=', 'hour=', 'hour=1.5', 'weekday=-1', 'hour=0x1']) {
+      const res = await t.owner.get(`${base}/posts?${PERIOD}&${bad}`);
+      expect(res.status, bad).toBe(400);
+      expect(res.body.error.code).toBe('validation_failed');
+    }
+    const doc = await t.owner.get('/api/v1/openapi.json');
+    expect(doc.status).toBe(200);
+    expect(doc.body.paths['/api/v1/workspaces/{workspaceId}/analytics/posts'].get.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['weekday', 'hour']));
     expect((await t.owner.get(`${base}/posts?${PERIOD}&sort=likes`)).status).toBe(400);
   });
 
