@@ -75,6 +75,7 @@ export function SharedReportPage() {
               state.report.timezone,
               locale,
             )}
+            {state.report.pages ? ` · ${t('reports.row.pages', { count: state.report.pages })}` : ''}
           </p>
           <a className="button button-primary" href={reportsApi.shared.pdfUrl(token)} download>
             {t('reports.shared.download')}
