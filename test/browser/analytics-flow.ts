@@ -144,6 +144,9 @@ export async function analyticsFlow(browser: Browser, server: TestRuche, lang: L
   await growth.waitFor();
   expect(await growth.textContent()).toContain(number(900));
   await star.locator('.post-growth .recharts-line').first().waitFor();
+  // The curve's readings, as a table for those who do not see it.
+  await star.locator('.post-growth').getByText(t('analytics.chart.showTable'), exact).click();
+  await star.getByRole('table', { name: t('analytics.post.readings') }).getByRole('cell', { name: number(900), ...exact }).waitFor();
   await shoot(page, 'drill-day', lang);
   await drill.getByRole('button', { name: t('analytics.drill.close'), ...exact }).click();
   await drill.waitFor({ state: 'detached' });

@@ -28,60 +28,95 @@ export function PostGrowth({ workspaceId, postId, zone }: { workspaceId: string;
   const when = (v: unknown) => dateTimeInZone(new Date(Number(v)).toISOString(), zone, locale);
   const last = rows[rows.length - 1];
   return (
-    <figure className="post-growth">
-      <div className="post-growth-drawing" aria-hidden="true">
-        <ResponsiveContainer width="100%" height={180}>
-          <LineChart data={rows} accessibilityLayer={false} margin={{ top: 8, right: 12, bottom: 0, left: -16 }}>
-            <CartesianGrid stroke="#e4ddcf" vertical={false} />
-            <XAxis
-              dataKey="at"
-              type="number"
-              scale="time"
-              domain={['dataMin', 'dataMax']}
-              tickFormatter={(v) =>
-                new Intl.DateTimeFormat(locale, {
-                  day: 'numeric',
-                  month: 'short',
-                  timeZone: zone,
-                }).format(new Date(v))
-              }
-              tick={TICK}
-              minTickGap={24}
-            />
-            <YAxis
-              allowDecimals={false}
-              tick={TICK}
-              width={44}
-              tickFormatter={(v: number) => new Intl.NumberFormat(locale, { notation: 'compact' }).format(v)}
-            />
-            <Tooltip labelFormatter={when} formatter={(v) => formatNumber(Number(v) || 0, locale)} />
-            <Legend wrapperStyle={{ fontSize: 12 }} />
-            {LINES.map(([key, color]) => (
-              <Line
-                key={key}
-                type="stepAfter"
-                dataKey={key}
-                name={t(`analytics.figures.${key}`)}
-                stroke={color}
-                strokeWidth={2}
-                dot={rows.length < 20}
-                isAnimationActive={false}
+    <div className="post-growth">
+      <figure className="chart-figure">
+        <div className="post-growth-drawing" aria-hidden="true">
+          <ResponsiveContainer width="100%" height={180}>
+            <LineChart data={rows} accessibilityLayer={false} margin={{ top: 8, right: 12, bottom: 0, left: -16 }}>
+              <CartesianGrid stroke="#e4ddcf" vertical={false} />
+              <XAxis
+                dataKey="at"
+                type="number"
+                scale="time"
+                domain={['dataMin', 'dataMax']}
+                tickFormatter={(v) =>
+                  new Intl.DateTimeFormat(locale, {
+                    day: 'numeric',
+                    month: 'short',
+                    timeZone: zone,
+                  }).format(new Date(v))
+                }
+                tick={TICK}
+                minTickGap={24}
               />
-            ))}
-          </LineChart>
-        </ResponsiveContainer>
-      </div>
-      <figcaption className="chart-summary">
-        {t('analytics.post.growthSummary', {
-          count: rows.length,
-          readings: formatNumber(rows.length, locale),
-          first: when(rows[0].at),
-          last: when(last.at),
-          likes: formatNumber(last.likes, locale),
-          reposts: formatNumber(last.reposts, locale),
-          replies: formatNumber(last.replies, locale),
-        })}
-      </figcaption>
-    </figure>
+              <YAxis
+                allowDecimals={false}
+                tick={TICK}
+                width={44}
+                tickFormatter={(v: number) => new Intl.NumberFormat(locale, { notation: 'compact' }).format(v)}
+              />
+              <Tooltip labelFormatter={when} formatter={(v) => formatNumber(Number(v) || 0, locale)} />
+              <Legend wrapperStyle={{ fontSize: 12 }} />
+              {LINES.map(([key, color]) => (
+                <Line
+                  key={key}
+                  type="stepAfter"
+                  dataKey={key}
+                  name={t(`analytics.figures.${key}`)}
+                  stroke={color}
+                  strokeWidth={2}
+                  dot={rows.length < 20}
+                  isAnimationActive={false}
+                />
+              ))}
+            </LineChart>
+          </ResponsiveContainer>
+        </div>
+        <figcaption className="chart-summary">
+          {t('analytics.post.growthSummary', {
+            count: rows.length,
+            readings: formatNumber(rows.length, locale),
+            first: when(rows[0].at),
+            last: when(last.at),
+            likes: formatNumber(last.likes, locale),
+            reposts: formatNumber(last.reposts, locale),
+            replies: formatNumber(last.replies, locale),
+          })}
+        </figcaption>
+      </figure>
+      <details className="chart-table">
+        <summary>{t('analytics.chart.showTable')}</summary>
+        <div className="table-scroll">
+          <table>
+            <caption className="visually-hidden">{t('analytics.post.readings')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('analytics.post.readAt')}</th>
+                {LINES.map(([key]) => (
+                  <th key={key} scope="col" className="num">
+                    {t(`analytics.figures.${key}`)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.at}>
+                  <th scope="row">{when(r.at)}</th>
+                  {LINES.map(([key]) => {
+                    const value = r[key];
+                    return (
+                      <td key={key} className="num">
+                        {value === null ? '–' : formatNumber(value, locale)}
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </details>
+    </div>
   );
 }
