@@ -191,6 +191,17 @@ describe.each(databases)('objectives over HTTP on %s', (kind) => {
     expect(await warningsAbout(t.owner, o.id)).toHaveLength(2);
   });
 
+  it('waits for a tenth of the period to have passed before warning', async () => {
+    const start = t.clock.t - 3600_000;
+    const o = await created({ name: 'Ten days', metric: 'engagement', target: 1000, periodStart: new Date(start).toISOString(), periodEnd: new Date(start + 10 * 86400_000).toISOString() });
+    expect(o.progress.status).toBe('behind');
+    await check(false);
+    expect(await warningsAbout(t.owner, o.id)).toHaveLength(0);
+    t.clock.t = start + 86400_000 + 3600_000;
+    await check(false);
+    expect(await warningsAbout(t.owner, o.id)).toHaveLength(1);
+  });
+
   it('says met or missed once the period is over', async () => {
     t.clock.t = at('2026-02-01T10:00:00Z');
     const items = (await t.owner.get(path)).body.items as { name: string; progress: { status: string; current: number; elapsed: number } }[];
