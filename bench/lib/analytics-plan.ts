@@ -50,6 +50,8 @@ export interface SeedPlan {
   listeningStep: number;
   /** Listening mentions seeded per workspace (absent: not yet). */
   mentionsPerWorkspace?: number;
+  /** How long seeding took and what it wrote, so that a later run on the kept data still reports it. */
+  seeded?: Record<string, number>;
 }
 
 export const TIMEZONES = ['Europe/Paris', 'Europe/Paris', 'Europe/Paris', 'America/Montreal', 'Europe/Paris', 'UTC', 'Europe/Paris', 'America/Montreal', 'Europe/Paris', 'Europe/Brussels'];

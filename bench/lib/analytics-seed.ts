@@ -449,3 +449,21 @@ export async function seedMentionsPostgres(url: string, plan: SeedPlan, perWorks
     await client.end();
   }
 }
+
+/** Writes the plan back into the marker, with what was added to it since it was seeded. */
+export async function saveMarker(target: { file: string } | { url: string }, plan: SeedPlan) {
+  if ('file' in target) {
+    const db = new SQLite(target.file);
+    db.pragma('busy_timeout = 60000');
+    db.prepare(`update ${MARKER} set plan = ?`).run(JSON.stringify(plan));
+    db.close();
+    return;
+  }
+  const client = new pg.Client({ connectionString: target.url });
+  await client.connect();
+  try {
+    await client.query(`update ${MARKER} set plan = $1`, [JSON.stringify(plan)]);
+  } finally {
+    await client.end();
+  }
+}
