@@ -126,6 +126,10 @@ describe.each(databases)('who reads the analytics on %s', (kind) => {
     expect(theirs.get(t.ws)).toMatchObject({ posts: 5, engagement: 62, inboxVolume: null, responseRate: null });
     expect(theirs.get(wsB)).toMatchObject({ posts: 1, inboxVolume: 1, responseRate: 100 });
 
+    await t.owner.patch(`/api/v1/workspaces/${t.ws}`, { clientsSeeInbox: true });
+    expect((await rowsOf(client)).get(t.ws)).toMatchObject({ inboxVolume: 6, responseRate: expect.closeTo(75, 9) });
+    await t.owner.patch(`/api/v1/workspaces/${t.ws}`, { clientsSeeInbox: false });
+
     const outside = await rowsOf(outsider);
     expect([...outside.keys()]).toEqual([wsB]);
 
