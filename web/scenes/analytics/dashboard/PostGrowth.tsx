@@ -27,6 +27,15 @@ export function PostGrowth({ workspaceId, postId, zone }: { workspaceId: string;
   if (rows.length === 0) return <p className="muted">{t('analytics.post.noSnapshots')}</p>;
   const when = (v: unknown) => dateTimeInZone(new Date(Number(v)).toISOString(), zone, locale);
   const last = rows[rows.length - 1];
+  // In the table, a reading's time without its weekday and year: the summary above says them once.
+  const short = new Intl.DateTimeFormat(locale, {
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone: zone,
+  });
   return (
     <div className="post-growth">
       <figure className="chart-figure">
@@ -102,7 +111,9 @@ export function PostGrowth({ workspaceId, postId, zone }: { workspaceId: string;
             <tbody>
               {rows.map((r) => (
                 <tr key={r.at}>
-                  <th scope="row">{when(r.at)}</th>
+                  <th scope="row" className="reading-time">
+                    {short.format(new Date(r.at))}
+                  </th>
                   {LINES.map(([key]) => {
                     const value = r[key];
                     return (
