@@ -9,6 +9,7 @@ export const en = {
   periodCustom: 'Report',
   comparedWith: 'compared with {period}',
   vsPrevious: 'vs previous period',
+  previousWas: 'previous period: {value}',
   vsYearBefore: 'vs a year before: {change}',
   noData: 'No data for this period.',
   sections: {

@@ -11,6 +11,7 @@ export const fr: ReportStrings = {
   periodCustom: 'Rapport',
   comparedWith: 'comparé à {period}',
   vsPrevious: 'vs période précédente',
+  previousWas: 'période précédente : {value}',
   vsYearBefore: 'vs un an plus tôt : {change}',
   noData: 'Aucune donnée pour cette période.',
   sections: {

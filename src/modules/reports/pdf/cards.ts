@@ -15,8 +15,7 @@ export interface Card {
 
 const GAP = 10;
 
-function value(p: Page, card: Card): string {
-  const v = card.figure.value;
+function value(p: Page, card: Card, v = card.figure.value): string {
   if (card.kind === 'percent') return p.f.percent(v);
   if (card.kind === 'minutes') return v === null ? p.f.number(null) : p.t.community.minutes.replace('{value}', p.f.number(v));
   return p.f.number(v);
@@ -52,7 +51,8 @@ export function cards(p: Page, items: Card[], columns = 3): void {
         doc.font(FONT.bold).fillColor(color).text(printable(p.f.signedPercent(change)), x + 24, cy, { continued: true, lineBreak: false });
         doc.font(FONT.regular).fillColor(MUTED).text(printable(` ${p.t.vsPrevious}`), { lineBreak: false });
       } else {
-        doc.fillColor(MUTED).text(printable(`${p.f.number(card.figure.previous)} ${p.t.vsPrevious}`), x + 12, cy, { lineBreak: false, width: width - 20, height: 10, ellipsis: true });
+        // No change to compute (nothing before, or nothing at all): the previous period's value says why.
+        doc.fillColor(MUTED).text(printable(p.t.previousWas.replace('{value}', value(p, card, card.figure.previous))), x + 12, cy, { lineBreak: false, width: width - 20, height: 10, ellipsis: true });
       }
       cy += 12;
       if (card.yearBefore !== undefined) {

@@ -61,9 +61,17 @@ export function ensureSpace(p: Page, height: number): void {
   if (p.doc.y + height > bottomLimit()) p.doc.addPage();
 }
 
-/** A section's title, kept with the first ~150 points of what follows it. */
-export function sectionTitle(p: Page, title: string, intro?: string): void {
-  ensureSpace(p, 190);
+/** The height an SVG chart takes once scaled to the content width. */
+export function chartHeight(svg: string): number {
+  const m = /<svg[^>]*\bwidth="([\d.]+)"[^>]*\bheight="([\d.]+)"/.exec(svg);
+  const w = m ? Number(m[1]) : CONTENT_WIDTH;
+  const h = m ? Number(m[2]) : 200;
+  return h * Math.min(1, CONTENT_WIDTH / w);
+}
+
+/** A section's title, kept with what follows it: ~150 points of it, or `keepWith` (a whole chart). */
+export function sectionTitle(p: Page, title: string, intro?: string, keepWith = 150): void {
+  ensureSpace(p, Math.max(190, keepWith + 50));
   const { doc } = p;
   if (doc.y > PAGE.top + 5) doc.moveDown(1.2);
   const y = doc.y;

@@ -59,7 +59,8 @@ export async function renderReportPdf(data: ReportData, onStep: (step: 'charts' 
     } else {
       const drawer = DATA_SECTIONS[id];
       if (!drawer) continue;
-      sectionTitle(p, t.sections[id]);
+      // Several workspaces put a name between the title and the chart.
+      sectionTitle(p, t.sections[id], undefined, draw.sectionChartSpace(p, data.workspaces[0], id) + (several ? 30 : 0));
       for (const w of data.workspaces) {
         if (several) subTitle(p, w.name);
         drawer(p, w);

@@ -2,7 +2,7 @@ import type { Dashboard, PostPerformance } from '../../analytics/types.js';
 import type { ReportObjective, ReportWorkspace } from '../report-data.js';
 import { cards, type Card } from './cards.js';
 import { bestTimesChart, engagementChart, followersChart, networksChart, sentimentChart, shareOfVoiceChart, type ChartContext } from './charts.js';
-import { BAD, CARD, CONTENT_WIDTH, GOOD, INK, LINE, MUTED, PAGE, chart, ensureSpace, note, subTitle, tint, type Page } from './page.js';
+import { BAD, CARD, CONTENT_WIDTH, GOOD, INK, LINE, MUTED, PAGE, chart, chartHeight, ensureSpace, note, subTitle, tint, type Page } from './page.js';
 import { FONT, oneLine, printable } from './text.js';
 
 /** What each data section draws for one workspace. */
@@ -31,6 +31,17 @@ export async function prepareCharts(p: Page, workspaces: ReportWorkspace[], sect
     for (const [kind, needed, render] of make) if (needed) charts.set(chartKey(w, kind), await render());
   }
   return charts;
+}
+
+const SECTION_CHART: Partial<Record<string, ChartKind>> = {
+  engagement_chart: 'engagement', followers_chart: 'followers', best_times: 'bestTimes', networks: 'networks', listening: 'shareOfVoice',
+};
+
+/** The room a section's first chart takes, so that its title never stands alone at the foot of a page. */
+export function sectionChartSpace(p: Page, w: ReportWorkspace | undefined, section: string): number {
+  const kind = SECTION_CHART[section];
+  const svg = w && kind ? p.charts.get(chartKey(w, kind)) : undefined;
+  return svg ? chartHeight(svg) + 30 : 0;
 }
 
 function drawChart(p: Page, w: ReportWorkspace, kind: ChartKind): boolean {
