@@ -105,7 +105,7 @@ export function bestTimesChart(c: ChartContext, cells: HeatCell[]): Promise<stri
     encoding: {
       x: { field: 'hour', type: 'ordinal', title: c.t.charts.hour, scale: { domain: Array.from({ length: 24 }, (_, i) => i) }, axis: { labelAngle: 0 } },
       y: { field: 'weekday', type: 'ordinal', title: c.t.charts.weekday, sort: c.t.weekdays, scale: { domain: c.t.weekdays } },
-      color: { field: 'engagement', type: 'quantitative', title: c.t.charts.meanEngagement, scale: { range: ['#f4f6f8', c.brandColor] }, legend: { orient: 'right', gradientLength: 110 } },
+      color: { field: 'engagement', type: 'quantitative', title: c.t.charts.meanEngagement, scale: { range: ['#f4f6f8', c.brandColor] }, legend: { orient: 'bottom', direction: 'horizontal', gradientLength: 180 } },
     },
   } as TopLevelSpec);
 }
