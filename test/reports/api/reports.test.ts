@@ -3,6 +3,9 @@ import ExcelJS from 'exceljs';
 import { PDFParse } from 'pdf-parse';
 import { databases } from '../../helpers/ruche.js';
 import { addMember, TestClient } from '../../helpers/client.js';
+import type { AppContext } from '../../../src/context.js';
+import { queueReport } from '../../../src/modules/reports/service.js';
+import { REPORT_GENERATE } from '../../../src/modules/reports/job-names.js';
 import { MARCH, reportsRuche, seedMarch, settled, type ReportsRuche } from './setup.js';
 
 /** The test client reads answers as text; files are fetched as bytes with the same cookies. */
@@ -10,6 +13,15 @@ const cookieOf = (client: TestClient) => [...(client as unknown as { cookies: Ma
 async function download(client: TestClient, path: string) {
   const res = await fetch(client.baseUrl + path, { headers: { cookie: cookieOf(client) } });
   return { status: res.status, headers: res.headers, bytes: Buffer.from(await res.arrayBuffer()) };
+}
+
+async function finished(ctx: AppContext, jobId: string) {
+  for (let i = 0; i < 200; i++) {
+    const job = await ctx.jobs.queue.get(jobId);
+    if (job && ['succeeded', 'failed', 'cancelled'].includes(job.status)) return job;
+    await new Promise((done) => setTimeout(done, 50));
+  }
+  throw new Error('the job never finished');
 }
 
 describe.each(databases)('reports through the API on %s', (kind) => {
@@ -79,6 +91,30 @@ describe.each(databases)('reports through the API on %s', (kind) => {
     expect(csvText).toContain('\'=HYPERLINK(""http://evil.example"") Friday quiz');
     expect(csvText).not.toMatch(/[;,\n]=HYPERLINK/);
   }, 120_000);
+
+  it('makes a ready report once: a second run of its job changes nothing', async () => {
+    const before = await r.ruche.ctx.store.db.selectFrom('reports').selectAll().where('id', '=', reportId).executeTakeFirstOrThrow();
+    const { id } = await r.ruche.ctx.jobs.queue.enqueue(REPORT_GENERATE, { reportId }, { idempotencyKey: `again:${reportId}`, workspaceId: r.ws });
+    const job = await finished(r.ruche.ctx, id);
+    expect(job.result).toEqual({ skipped: 'ready' });
+    const after = await r.ruche.ctx.store.db.selectFrom('reports').selectAll().where('id', '=', reportId).executeTakeFirstOrThrow();
+    expect(after).toEqual(before);
+  });
+
+  it('leaves a report that cannot be made failed, with the reason in words', async () => {
+    // Its only workspace gone from under it, as a deleted agency workspace would be.
+    const row = await queueReport(r.ruche.ctx, {
+      workspaceId: r.ws, templateId: null, title: 'Orphan', locale: 'en', period: 'month', start: Date.UTC(2026, 2, 1), end: Date.UTC(2026, 3, 1),
+      workspaceIds: ['gone-workspace'], sections: ['cover'], texts: {}, brandColor: '#123456', recipients: [], createdBy: r.userId,
+    });
+    const res = { body: { id: row.id } };
+    const { report } = await settled(r.owner, r.ws, row.id);
+    expect(report.status).toBe('failed');
+    expect(report.error).toBe('None of the report’s workspaces exists any more.');
+    expect(report.files).toEqual({ pdf: null, xlsx: null, csv: null });
+    expect((await download(r.owner, `${base}/${res.body.id}/files/pdf`)).status).toBe(409);
+    expect((await r.owner.post(`${base}/${res.body.id}/shares`, { expiresInDays: 7 })).status).toBe(409);
+  }, 60_000);
 
   it('lets a client read and download but not create, share or delete', async () => {
     expect((await client.get(base)).body.items.map((x: { id: string }) => x.id)).toContain(reportId);
