@@ -99,4 +99,16 @@ describe.each(databases)('scheduled reports on %s', (kind) => {
     expect((await runSchedule('may')).made).toBe(0);
     expect(await reports()).toHaveLength(1);
   });
+
+  it('lists, renames and deletes a template; its reports stay', async () => {
+    const renamed = await r.owner.patch(`${base}/templates/${templateId}`, { name: 'Bilan mensuel' });
+    expect(renamed.status).toBe(200);
+    expect((await r.owner.get(`${base}/templates`)).body.items.map((x: { name: string }) => x.name)).toEqual(['Bilan mensuel']);
+    expect((await r.owner.patch(`${base}/templates/${templateId}`, { brandColor: 'red' })).status).toBe(400);
+    expect((await r.owner.delete(`${base}/templates/${templateId}`)).status).toBe(204);
+    expect((await r.owner.get(`${base}/templates/${templateId}`)).status).toBe(404);
+    const list = await reports();
+    expect(list).toHaveLength(1);
+    expect((list[0] as unknown as { templateId: string | null }).templateId).toBeNull();
+  });
 });
