@@ -2,9 +2,10 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
+import { woffToSfnt } from './woff.js';
 
 /**
- * The report's font (Inter, regular and bold, from @fontsource/inter's WOFF files, which pdfkit's fontkit reads) and
+ * The report's font (Inter, regular and bold, from @fontsource/inter's WOFF files, unpacked once to TrueType) and
  * the one gate every text goes through before it is drawn: control and direction-changing characters are removed,
  * and characters the font has no glyph for (emoji, scripts outside Latin) are dropped rather than drawn as boxes.
  */
@@ -18,8 +19,8 @@ let cached: { regular: Buffer; bold: Buffer; has: (cp: number) => boolean } | nu
 
 export function fonts() {
   if (!cached) {
-    const regular = fs.readFileSync(path.join(files, 'inter-latin-400-normal.woff'));
-    const bold = fs.readFileSync(path.join(files, 'inter-latin-700-normal.woff'));
+    const regular = woffToSfnt(fs.readFileSync(path.join(files, 'inter-latin-400-normal.woff')));
+    const bold = woffToSfnt(fs.readFileSync(path.join(files, 'inter-latin-700-normal.woff')));
     // pdfkit's own font reader (fontkit) answers which characters have a glyph; a document that is never written asks it.
     const probe = new PDFDocument({ autoFirstPage: false });
     probe.registerFont(FONT.regular, regular);
