@@ -2,6 +2,7 @@ import type { Generated } from 'kysely';
 import type { InboxTables } from './inbox-schema.js';
 import type { ListeningTables } from './listening-schema.js';
 import type { AnalyticsTables } from './analytics-schema.js';
+import type { CharterTables } from './charter-schema.js';
 
 /**
  * Tables owned by Ruche. Timestamps are integer milliseconds since the epoch, booleans 0/1 and JSON is
@@ -171,6 +172,8 @@ export interface PostTable {
   created_at: number;
   updated_at: number;
   published_at: number | null;
+  /** JSON { reasons: [{ term, reason }] } from the charter check of the current text; null until checked. */
+  charter_review?: string | null;
 }
 
 export type TargetStatus = 'pending' | 'publishing' | 'published' | 'failed' | 'unknown';
@@ -288,7 +291,7 @@ export interface AuthSessionTable {
   userAgent: string | null;
 }
 
-export interface Database extends InboxTables, ListeningTables, AnalyticsTables {
+export interface Database extends InboxTables, ListeningTables, AnalyticsTables, CharterTables {
   workspaces: WorkspaceTable;
   memberships: MembershipTable;
   invitations: InvitationTable;

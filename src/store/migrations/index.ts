@@ -24,6 +24,7 @@ import * as m0030pgSearch from './0030_pg_search_vector.js';
 import * as m0031listening from './0031_listening.js';
 import * as m0032analytics from './0032_analytics.js';
 import * as m0033analyticsIndexes from './0033_analytics_indexes.js';
+import * as m0034charter from './0034_charter.js';
 
 /** Every migration in order. Append only: a released migration is never edited. */
 export const migrations: Record<string, Migration> = {
@@ -52,4 +53,5 @@ export const migrations: Record<string, Migration> = {
   '0031_listening': m0031listening,
   '0032_analytics': m0032analytics,
   '0033_analytics_indexes': m0033analyticsIndexes,
+  '0034_charter': m0034charter,
 };
