@@ -43,6 +43,7 @@ export const PERMISSIONS = [
   'objectives.manage',
   'ads.read',
   'ads.manage',
+  'charter.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -58,7 +59,7 @@ export const MATRIX: Record<RoleName, readonly Permission[]> = {
   strategist: [
     ...everyone,
     'posts.write', 'posts.approve', 'posts.publish', 'crisis.manage', 'inbox.read', 'listening.read',
-    'listening.manage', 'reports.manage', 'objectives.manage', 'ads.read', 'jobs.read',
+    'listening.manage', 'reports.manage', 'objectives.manage', 'ads.read', 'jobs.read', 'charter.manage',
   ],
   content_creator: [...everyone, 'posts.write'],
   community_manager: [
