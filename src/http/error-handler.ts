@@ -18,7 +18,8 @@ export function handleError(err: Error, c: Context<HttpEnv>) {
       const s = (err.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
       if (s) c.header('Retry-After', String(s));
     }
-    return c.json(errorBody(err.code, err.message, err.details), err.status);
+    const body = errorBody(err.code, err.message, err.details);
+    return c.json(err.fields ? { error: { ...err.fields, ...body.error } } : body, err.status);
   }
   if (err instanceof BlockedAddressError) return c.json(errorBody('blocked_address', err.message), 400);
   if (isConnectorError(err)) {

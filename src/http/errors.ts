@@ -5,6 +5,8 @@ export class AppError extends Error {
     readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 500 | 503,
     message: string,
     readonly details?: unknown,
+    /** Fields set beside code and message in the answer's error object (charter_blocked's findings). */
+    readonly fields?: Record<string, unknown>,
   ) {
     super(message);
   }

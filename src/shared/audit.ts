@@ -54,6 +54,7 @@ export const AuditAction = {
   departmentCreated: 'department.created',
   departmentUpdated: 'department.updated',
   departmentDeleted: 'department.deleted',
+  charterUpdated: 'charter.updated',
 } as const;
 export type AuditActionName = (typeof AuditAction)[keyof typeof AuditAction];
 
@@ -123,4 +124,6 @@ export interface AuditData {
   'department.created': { name: string };
   'department.updated': { name: string; key: string | null };
   'department.deleted': { name: string };
+  /** `version`: the charter's new version number. */
+  'charter.updated': { version: number };
 }

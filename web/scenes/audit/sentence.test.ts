@@ -63,6 +63,7 @@ const SAMPLES: Record<AuditActionName, Record<string, unknown>> & Record<string,
   'inbox.item_assigned': { assignee: 'Marc', handle: 'ana.bsky.social', network: 'bluesky' },
   'inbox.item_labels_changed': { added: ['vip', 'late'], removed: [], handle: 'ana.bsky.social', network: 'bluesky' },
   'inbox.note_added': { handle: 'ana.bsky.social', network: 'bluesky' },
+  'charter.updated': { version: 3 },
 };
 
 function event(action: string, data: Record<string, unknown>, more: Partial<AuditEventView> = {}): AuditEventView {

@@ -230,6 +230,8 @@ const PHRASES: Record<AuditActionName, Describe> & Record<string, Describe> = {
     };
   },
   'inbox.note_added': (r) => itemPhrase(r, 'inboxNoteAdded'),
+  'charter.updated': (r) =>
+    typeof r.data.version === 'number' ? { key: 'charterUpdated', values: { version: word(String(r.data.version)) } } : { key: 'charterUpdatedPlain' },
 };
 
 const INBOX_STATUSES = new Set(['open', 'waiting', 'done']);
