@@ -23,6 +23,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** What the server said more, e.g. each invalid field's path and message. */
+    readonly details?: unknown,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -109,7 +111,7 @@ export async function request<T>(method: Method, path: string, body?: unknown, o
     }
   }
   if (!response.ok) {
-    if (isErrorBody(parsed)) throw new ApiError(response.status, parsed.error.code, parsed.error.message);
+    if (isErrorBody(parsed)) throw new ApiError(response.status, parsed.error.code, parsed.error.message, parsed.error.details);
     throw new ApiError(response.status, `http_${response.status}`, response.statusText || 'Request failed');
   }
   return parsed as T;
