@@ -18,6 +18,8 @@ import enAnalytics from './en/analytics.json' with { type: 'json' };
 import frAnalytics from './fr/analytics.json' with { type: 'json' };
 import enReports from './en/reports.json' with { type: 'json' };
 import frReports from './fr/reports.json' with { type: 'json' };
+import enCharter from './en/charter.json' with { type: 'json' };
+import frCharter from './fr/charter.json' with { type: 'json' };
 
-export const en = { ...enMain, inbox: enInbox, moderation: enModeration, tickets: enTickets, listening: enListening, crisis: { ...enMain.crisis, ...enCrisis }, analytics: enAnalytics, reports: enReports };
-export const fr = { ...frMain, inbox: frInbox, moderation: frModeration, tickets: frTickets, listening: frListening, crisis: { ...frMain.crisis, ...frCrisis }, analytics: frAnalytics, reports: frReports };
+export const en = { ...enMain, inbox: enInbox, moderation: enModeration, tickets: enTickets, listening: enListening, crisis: { ...enMain.crisis, ...enCrisis }, analytics: enAnalytics, reports: enReports, charter: enCharter };
+export const fr = { ...frMain, inbox: frInbox, moderation: frModeration, tickets: frTickets, listening: frListening, crisis: { ...frMain.crisis, ...frCrisis }, analytics: frAnalytics, reports: frReports, charter: frCharter };
