@@ -24,6 +24,7 @@ import { registerModerationRoutes } from '../modules/moderation/routes.js';
 import { registerListeningRoutes } from '../modules/listening/routes.js';
 import { registerAnalyticsRoutes } from '../modules/analytics/routes.js';
 import { registerReportRoutes } from '../modules/reports/routes.js';
+import { registerCharterRoutes } from '../modules/charter/routes.js';
 
 /** Every module's routes; the OpenAPI document and the tenant-isolation test are built from them. */
 export function registerApiRoutes(app: OpenAPIHono<HttpEnv>) {
@@ -51,4 +52,5 @@ export function registerApiRoutes(app: OpenAPIHono<HttpEnv>) {
   registerListeningRoutes(app);
   registerAnalyticsRoutes(app);
   registerReportRoutes(app);
+  registerCharterRoutes(app);
 }

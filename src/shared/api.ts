@@ -184,6 +184,17 @@ export interface PostView {
   targets: PostTargetView[];
   media: MediaView[];
   approval: ApprovalView;
+  /** The legal review the editorial charter asks of the post's text; null until its text was checked. */
+  charterReview: CharterReviewView | null;
+}
+
+export interface CharterReviewView {
+  /** A term of the text is one the charter sends to legal review: one more approval step, by someone who keeps the charter. */
+  required: boolean;
+  /** That approval is given on the current version. */
+  done: boolean;
+  /** Each term once, with the charter's reason for it. */
+  reasons: Array<{ term: string; reason: string }>;
 }
 
 export interface PostEventView {

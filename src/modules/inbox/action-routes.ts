@@ -6,7 +6,8 @@ import { badRequest } from '../../http/errors.js';
 import { itemDetail } from './detail.js';
 import { BulkBody, BulkResult, CountBody, ItemParams, ItemView, ItemPatch, NoteBody, NoteView, ReplyBody, ReplyView, TextCount } from './schema.js';
 import { addNote, changeItem, changeItems } from './triage.js';
-import { itemAccount, queueReply } from './replies.js';
+import { assertReplyKeepsCharter, itemAccount, queueReply } from './replies.js';
+import { pickLocale } from '../charter/locale.js';
 import { renderSaved } from './saved-replies.js';
 import { presentReply } from './presenters.js';
 import { inboxBase, scopeOf, tags } from './route-common.js';
@@ -78,10 +79,12 @@ export function registerInboxActionRoutes(app: OpenAPIHono<HttpEnv>) {
     const { ctx, actor, member } = c.var;
     const { itemId } = c.req.valid('param');
     const body = c.req.valid('json');
-    const base = { workspaceId: member.workspaceId, itemId, authorId: actor.userId };
+    const base = { workspaceId: member.workspaceId, itemId, authorId: actor.userId, locale: pickLocale(null, c.req.header('accept-language')) };
     let text = body.body;
     if (body.kind === 'thank' && body.savedReplyId) text = await renderSaved(ctx.store.db, member.workspaceId, body.savedReplyId, itemId);
     if (body.kind === 'reply' && !text?.trim()) throw badRequest('empty_reply', 'Write the reply first.');
+    // A thank-you's words are checked before its like is queued: refused, nothing at all goes out.
+    if (body.kind === 'thank' && text?.trim()) await assertReplyKeepsCharter(ctx, base, (await itemAccount(ctx, member.workspaceId, itemId)).account.network, text.trim());
     const main = body.kind === 'thank' ? 'like' : body.kind;
     const mainId = await queueReply(ctx, { ...base, kind: main, body: main === 'reply' ? text : undefined });
     const followId = body.kind === 'thank' && text?.trim() ? await queueReply(ctx, { ...base, kind: 'reply', body: text }) : null;

@@ -4,6 +4,8 @@ import { badRequest, conflict, notFound } from '../../http/errors.js';
 import { openConnector } from '../accounts/open-connector.js';
 import { INBOX_REPLY } from './job-names.js';
 import { announce } from './live.js';
+import { assertKeepsCharter, writerFirstName } from '../charter/service.js';
+import type { Locale } from '../charter/locale.js';
 
 export interface ReplyRequest {
   workspaceId: string;
@@ -13,6 +15,8 @@ export interface ReplyRequest {
   body?: string;
   /** The member, or 'rule:<ruleId>' when a moderation rule answers. */
   authorId: string;
+  /** The language a refusal by the charter is worded in. */
+  locale?: Locale;
 }
 
 const CAPABILITY = { reply: 'reply', like: 'like', repost: 'repost' } as const;
@@ -46,6 +50,7 @@ export async function queueReply(ctx: AppContext, req: ReplyRequest): Promise<st
   const body = req.kind === 'reply' ? (req.body ?? '').trim() : '';
   if (req.kind === 'reply') {
     if (!body) throw badRequest('empty_reply', 'Write the reply first.');
+    await assertReplyKeepsCharter(ctx, req, account.network, body);
     const count = await connector.countText(body);
     if (count.used > count.max) throw badRequest('too_long', `This reply is ${count.used} characters long; ${account.network} takes ${count.max}.`, count);
   }
@@ -64,4 +69,11 @@ export async function queueReply(ctx: AppContext, req: ReplyRequest): Promise<st
   });
   await announce(ctx.store, req.workspaceId, [item.id]);
   return id;
+}
+
+/** A reply that breaks the charter in a way that stops it is refused before anything is queued (charter_blocked). */
+export async function assertReplyKeepsCharter(ctx: AppContext, req: Pick<ReplyRequest, 'workspaceId' | 'authorId' | 'locale'>, network: string, text: string) {
+  const { db } = ctx.store;
+  const input = { text, kind: 'reply' as const, network, writerFirstName: await writerFirstName(db, req.authorId) };
+  await assertKeepsCharter(db, req.workspaceId, input, req.locale ?? 'en');
 }

@@ -1,9 +1,12 @@
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import type { HttpEnv } from '../../http/types.js';
 import { workspaceRoute, WorkspaceParams } from '../../http/route.js';
 import { jsonBody, jsonOk } from '../../http/json.js';
 import { RenderBody, SavedParams, SavedReplyBody, SavedReplyPatch, SavedReplyQuery, SavedReplyView } from './schema.js';
-import { createSaved, deleteSaved, listSaved, renderSaved, updateSaved } from './saved-replies.js';
+import { createSaved, deleteSaved, listSaved, loadSaved, renderSaved, updateSaved } from './saved-replies.js';
+import { assertKeepsCharter } from '../charter/service.js';
+import { pickLocale } from '../charter/locale.js';
 import { inboxBase, tags } from './route-common.js';
 
 const path = `${inboxBase}/saved-replies`;
@@ -62,14 +65,26 @@ export function registerSavedReplyRoutes(app: OpenAPIHono<HttpEnv>) {
     return c.json({ items: await listSaved(db, ws, item?.language) }, 200);
   });
 
+  // A saved reply is the brand's voice many times over: one that breaks the charter in a way that stops it is not kept.
+  const assertKeeps = (c: Context<HttpEnv>, text: string, language: string) =>
+    assertKeepsCharter(c.var.ctx.store.db, c.var.member.workspaceId, { text, kind: 'saved_reply', language: language === 'fr' || language === 'en' ? language : null }, pickLocale(null, c.req.header('accept-language')));
+
   app.openapi(create, async (c) => {
     const { ctx, member, actor } = c.var;
-    return c.json(await createSaved(ctx.store.db, member.workspaceId, actor.userId, c.req.valid('json'), ctx.clock.now()), 201);
+    const body = c.req.valid('json');
+    await assertKeeps(c, body.body, body.language);
+    return c.json(await createSaved(ctx.store.db, member.workspaceId, actor.userId, body, ctx.clock.now()), 201);
   });
 
   app.openapi(update, async (c) => {
     const { ctx, member } = c.var;
-    return c.json(await updateSaved(ctx.store.db, member.workspaceId, c.req.valid('param').savedReplyId, c.req.valid('json'), ctx.clock.now()), 200);
+    const { savedReplyId } = c.req.valid('param');
+    const patch = c.req.valid('json');
+    if (patch.body !== undefined || patch.language !== undefined) {
+      const saved = await loadSaved(ctx.store.db, member.workspaceId, savedReplyId);
+      await assertKeeps(c, patch.body ?? saved.body, patch.language ?? saved.language);
+    }
+    return c.json(await updateSaved(ctx.store.db, member.workspaceId, savedReplyId, patch, ctx.clock.now()), 200);
   });
 
   app.openapi(remove, async (c) => {

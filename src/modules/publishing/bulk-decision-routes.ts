@@ -6,6 +6,7 @@ import { AppError } from '../../http/errors.js';
 import type { BulkItemResult } from '../../shared/api.js';
 import { BulkDecide } from './posts-schema.js';
 import { decidePost } from './workflow.js';
+import { pickLocale } from '../charter/locale.js';
 
 const Result = z.object({ id: z.string(), ok: z.boolean(), error: z.object({ code: z.string(), message: z.string() }).optional() });
 
@@ -22,7 +23,7 @@ export function registerBulkDecisionRoutes(app: OpenAPIHono<HttpEnv>) {
   app.openapi(decideMany, async (c) => {
     const { ctx, member, actor, log } = c.var;
     const { ids, decision, comment } = c.req.valid('json');
-    const who = { userId: actor.userId, role: member.role };
+    const who = { userId: actor.userId, role: member.role, locale: pickLocale(null, c.req.header('accept-language')) };
     const items: BulkItemResult[] = [];
     // One post at a time, each in its own transaction through the same gate as a single decision:
     // a post refused (not your turn, no longer in review) leaves the others decided.

@@ -11,18 +11,19 @@ import { loadDecisions } from './posts-repository.js';
 import { getSettings } from './settings.js';
 import { clientGrants, hiddenFrom, visibilityOf } from './visibility.js';
 import { isRole } from '../../shared/permissions.js';
+import { stepsFor } from './legal-review.js';
 
 /**
  * Who publishing tells, and of what. Each function runs inside the transaction of the change it reports,
  * so that a notification exists exactly when the change does.
  */
-type Post = Pick<PostTable, 'id' | 'workspace_id' | 'author_id' | 'body' | 'version'>;
+type Post = Pick<PostTable, 'id' | 'workspace_id' | 'author_id' | 'body' | 'version' | 'charter_review'>;
 
 const post = (p: Pick<Post, 'id'>) => ({ type: 'post' as const, id: p.id });
 
 /** Asks the members who may approve at the post's current step; once per version and step. */
 export async function askApprovers(ctx: AppContext, db: Kysely<Database>, p: Post, actorId: string, now: number) {
-  const { approvalSteps } = await getSettings(db, p.workspace_id);
+  const approvalSteps = stepsFor((await getSettings(db, p.workspace_id)).approvalSteps, p);
   const decisions = await loadDecisions(db, p as PostTable);
   const { currentStep } = approvalState(approvalSteps, decisions);
   if (currentStep === null) return;

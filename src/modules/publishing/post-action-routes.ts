@@ -11,6 +11,7 @@ import { queuePost } from './queue.js';
 import { loadPost } from './posts-repository.js';
 import { postHistory } from './history.js';
 import { PostParams, PostSchema, postAnswer } from './post-answer.js';
+import { pickLocale } from '../charter/locale.js';
 
 const base = '/api/v1/workspaces/{workspaceId}/posts/{postId}';
 const route = <B extends z.ZodType | undefined>(permission: Permission, name: string, summary: string, body: B) =>
@@ -20,7 +21,11 @@ const route = <B extends z.ZodType | undefined>(permission: Permission, name: st
     tags: ['Posts'],
     summary,
     request: { params: PostParams, ...(body ? jsonBody(body) : {}) },
-    responses: { 200: jsonOk(PostSchema), 409: { description: 'Not possible in the post’s current state' } },
+    responses: {
+      200: jsonOk(PostSchema),
+      409: { description: 'Not possible in the post’s current state' },
+      422: { description: 'The text breaks the editorial charter (charter_blocked, with the findings)' },
+    },
   });
 // Bodies are read with the schema's own parse below: the route only declares and validates them.
 const submit = route('posts.write', 'submit', 'Send a draft for approval (or straight to the calendar when none is needed)', undefined);
@@ -49,7 +54,9 @@ const history = workspaceRoute('posts.read', {
 });
 
 export function registerPostActionRoutes(app: OpenAPIHono<HttpEnv>) {
-  const who = (c: { var: HttpEnv['Variables'] }) => ({ userId: c.var.actor.userId, role: c.var.member.role });
+  const who = (c: { var: HttpEnv['Variables']; req: { header: (name: string) => string | undefined } }) => ({
+    userId: c.var.actor.userId, role: c.var.member.role, locale: pickLocale(null, c.req.header('accept-language')),
+  });
   app.openapi(submit, async (c) => {
     const { postId } = c.req.valid('param');
     await submitPost(c.var.ctx, c.var.member.workspaceId, who(c), postId);

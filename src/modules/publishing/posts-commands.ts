@@ -11,10 +11,15 @@ import { getSettings } from './settings.js';
 import { enqueuePublish } from './schedule.js';
 import { assertMayChangePost } from './edit-policy.js';
 import { askApprovers } from './notify.js';
+import { reviewPostText } from './post-charter.js';
+import { legalReasonsOf } from './legal-review.js';
+import type { Locale } from '../charter/locale.js';
 
 export interface Actor {
   userId: string;
   role: RoleName;
+  /** The language a refusal is worded in (the charter's findings). */
+  locale?: Locale;
 }
 
 const EDITABLE: readonly PostStatus[] = ['draft', 'in_review', 'approved', 'scheduled'];
@@ -28,27 +33,27 @@ export async function createPost(ctx: AppContext, workspaceId: string, actor: Ac
   const now = ctx.clock.now();
   const id = crypto.randomUUID();
   await db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('posts')
-      .values({
-        id,
-        workspace_id: workspaceId,
-        author_id: actor.userId,
-        status: 'draft',
-        body: input.body,
-        thread: JSON.stringify(input.thread ?? []),
-        labels: JSON.stringify(input.labels ?? []),
-        language: input.language ?? null,
-        campaign_id: input.campaignId ?? null,
-        scheduled_at: toMs(input.scheduledAt),
-        version: 1,
-        created_at: now,
-        updated_at: now,
-        published_at: null,
-      })
-      .execute();
+    const row: PostTable = {
+      id,
+      workspace_id: workspaceId,
+      author_id: actor.userId,
+      status: 'draft',
+      body: input.body,
+      thread: JSON.stringify(input.thread ?? []),
+      labels: JSON.stringify(input.labels ?? []),
+      language: input.language ?? null,
+      campaign_id: input.campaignId ?? null,
+      scheduled_at: toMs(input.scheduledAt),
+      version: 1,
+      created_at: now,
+      updated_at: now,
+      published_at: null,
+    };
+    await trx.insertInto('posts').values(row).execute();
     await writeTargets(trx, id, input.accountIds, input.variants ?? {}, now);
     await writeMedia(trx, id, input.mediaIds ?? []);
+    // A draft is never refused; the check only keeps what legal review its text would need.
+    await reviewPostText(trx, row, { enforce: false, locale: actor.locale ?? 'en' });
     await recordPostEvent(trx, id, PostEvent.created, { actorId: actor.userId, now });
   });
   return id;
@@ -73,7 +78,7 @@ export async function updatePost(ctx: AppContext, workspaceId: string, actor: Ac
       throw conflict('version_conflict', 'Someone else changed this post meanwhile. Reload it to see their changes.');
     }
     assertMayChangePost(actor.role, post.status);
-    const needsReview = settings.approvalSteps.length > 0 && (post.status === 'approved' || post.status === 'scheduled');
+    let needsReview = settings.approvalSteps.length > 0 && (post.status === 'approved' || post.status === 'scheduled');
     const next: Partial<PostTable> = {
       body: input.body ?? post.body,
       thread: input.thread ? JSON.stringify(input.thread) : post.thread,
@@ -96,8 +101,14 @@ export async function updatePost(ctx: AppContext, workspaceId: string, actor: Ac
       await trx.deleteFrom('post_media').where('post_id', '=', postId).execute();
       await writeMedia(trx, postId, input.mediaIds);
     }
+    // A post on its way out keeps to the charter; a draft is only told what legal review it would need.
+    let edited = await reviewPostText(trx, { ...post, ...next } as PostTable, { enforce: post.status !== 'draft', locale: actor.locale ?? 'en' });
+    if (legalReasonsOf(edited)?.length && (edited.status === 'approved' || edited.status === 'scheduled')) {
+      edited = { ...edited, status: 'in_review' };
+      await trx.updateTable('posts').set({ status: 'in_review' }).where('id', '=', postId).execute();
+      needsReview = true;
+    }
     await recordPostEvent(trx, postId, PostEvent.edited, { actorId: actor.userId, data: { version: next.version }, now });
-    const edited = { ...post, ...next } as PostTable;
     if (needsReview) await askApprovers(ctx, trx, edited, actor.userId, now);
     return edited;
   });

@@ -5,6 +5,7 @@ import type { RoleName } from '../../shared/permissions.js';
 import { approvalState, canDecide } from './approval-policy.js';
 import { loadDecisionsOf, loadMedia, loadTargets } from './posts-repository.js';
 import { getSettings } from './settings.js';
+import { charterReviewView, stepsFor } from './legal-review.js';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(Number(ms)).toISOString());
 const list = (json: string) => {
@@ -32,7 +33,8 @@ export async function presentPosts(
   const out: PostView[] = [];
   for (const p of posts) {
     const decisions = decisionsOf.get(p.id) ?? [];
-    const state = approvalState(settings.approvalSteps, decisions);
+    const steps = stepsFor(settings.approvalSteps, p);
+    const state = approvalState(steps, decisions);
     out.push({
       id: p.id,
       status: p.status,
@@ -78,8 +80,9 @@ export async function presentPosts(
         currentStep: state.currentStep,
         missing: state.missing,
         changesRequested: state.changesRequested,
-        canDecide: p.status === 'in_review' && canDecide(settings.approvalSteps, decisions, viewer),
+        canDecide: p.status === 'in_review' && canDecide(steps, decisions, viewer),
       },
+      charterReview: charterReviewView(settings.approvalSteps, p, decisions),
     });
   }
   return out;

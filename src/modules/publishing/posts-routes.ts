@@ -9,6 +9,7 @@ import { PostParams, PostSchema, postAnswer } from './post-answer.js';
 import { listPosts, PostFilter } from './posts-query.js';
 import { registerPostLanguageRoute } from './language-routes.js';
 import { loadVisiblePost, postVisibility } from './visibility.js';
+import { pickLocale } from '../charter/locale.js';
 
 const path = '/api/v1/workspaces/{workspaceId}/posts';
 
@@ -74,7 +75,7 @@ export function registerPostRoutes(app: OpenAPIHono<HttpEnv>) {
   app.openapi(update, async (c) => {
     const { ctx, member, actor } = c.var;
     const { postId } = c.req.valid('param');
-    await updatePost(ctx, member.workspaceId, { userId: actor.userId, role: member.role }, postId, c.req.valid('json'));
+    await updatePost(ctx, member.workspaceId, { userId: actor.userId, role: member.role, locale: pickLocale(null, c.req.header('accept-language')) }, postId, c.req.valid('json'));
     return c.json(await postAnswer(c, postId), 200);
   });
   app.openapi(remove, async (c) => {

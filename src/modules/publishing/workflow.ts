@@ -13,6 +13,8 @@ import type { Actor } from './posts-commands.js';
 import { assertMayChangePost } from './edit-policy.js';
 import { askApprovers, tellAuthorDecision, tellMentioned } from './notify.js';
 import { assertMaySee, postVisibility } from './visibility.js';
+import { reviewPostText } from './post-charter.js';
+import { legalReasonsOf, legalReviewDone, stepsFor } from './legal-review.js';
 
 /**
  * The approval gate. A post is scheduled only once every approval step is met on its current version;
@@ -21,8 +23,9 @@ import { assertMaySee, postVisibility } from './visibility.js';
 export async function submitPost(ctx: AppContext, workspaceId: string, actor: Actor, postId: string) {
   return transition(ctx, workspaceId, postId, async (trx, post, now) => {
     if (post.status !== 'draft') throw conflict('not_a_draft', 'Only a draft can be sent for review.');
+    const checked = await reviewPostText(trx, post, { enforce: true, locale: actor.locale ?? 'en' });
     await recordPostEvent(trx, post.id, PostEvent.submitted, { actorId: actor.userId, now });
-    const next = await advance(ctx, trx, post, now, can(actor.role, 'posts.publish'));
+    const next = await advance(ctx, trx, checked, now, can(actor.role, 'posts.publish'));
     if (next.status === 'in_review') await askApprovers(ctx, trx, next, actor.userId, now);
     return next;
   });
@@ -38,7 +41,9 @@ export async function decidePost(
   return transition(ctx, workspaceId, postId, async (trx, post, now) => {
     assertMaySee(await postVisibility(trx, workspaceId, actor.role), post);
     if (post.status !== 'in_review') throw conflict('not_in_review', 'This post is not waiting for approval.');
-    const { approvalSteps } = await getSettings(trx, workspaceId);
+    // Approving lets the post out: its text is checked against the charter in force, which may have changed.
+    if (input.decision === 'approved') post = await reviewPostText(trx, post, { enforce: true, locale: actor.locale ?? 'en' });
+    const approvalSteps = stepsFor((await getSettings(trx, workspaceId)).approvalSteps, post);
     const decisions = await loadDecisions(trx, post);
     if (!canDecide(approvalSteps, decisions, actor)) throw forbidden('It is not your turn to approve this post.');
     const step = approvalState(approvalSteps, decisions).currentStep ?? 0;
@@ -77,8 +82,17 @@ export async function schedulePost(ctx: AppContext, workspaceId: string, actor: 
       throw conflict('not_approved', 'Only an approved post can be scheduled.');
     }
     if (at < now - 1000) throw badRequest('in_the_past', 'Pick a time in the future, or publish now.');
+    const checked = await reviewPostText(trx, post, { enforce: true, locale: actor.locale ?? 'en' });
+    const { approvalSteps } = await getSettings(trx, workspaceId);
+    if (legalReasonsOf(checked)?.length && !legalReviewDone(approvalSteps, await loadDecisions(trx, checked))) {
+      // The charter in force sends a term of this post to legal review: it waits for that approval, planned at the time asked.
+      const next = { ...checked, status: 'in_review' as const, scheduled_at: Math.max(at, now) };
+      await recordPostEvent(trx, post.id, PostEvent.submitted, { actorId: actor.userId, data: { legalReview: true }, now });
+      await askApprovers(ctx, trx, next, actor.userId, now);
+      return next;
+    }
     await recordPostEvent(trx, post.id, PostEvent.scheduled, { actorId: actor.userId, data: { at }, now });
-    return { ...post, status: 'scheduled' as const, scheduled_at: Math.max(at, now) };
+    return { ...checked, status: 'scheduled' as const, scheduled_at: Math.max(at, now) };
   });
 }
 
@@ -127,7 +141,7 @@ export async function commentOnPost(
 
 /** Moves a submitted post as far as the rules allow. */
 async function advance(ctx: AppContext, trx: Kysely<Database>, post: PostTable, now: number, maySchedule: boolean): Promise<PostTable> {
-  const { approvalSteps } = await getSettings(trx, post.workspace_id);
+  const approvalSteps = stepsFor((await getSettings(trx, post.workspace_id)).approvalSteps, post);
   const state = approvalState(approvalSteps, await loadDecisions(trx, post));
   if (!state.complete) return { ...post, status: 'in_review' };
   if (state.required) await recordPostEvent(trx, post.id, PostEvent.approvalComplete, { now });

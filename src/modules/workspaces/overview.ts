@@ -4,6 +4,7 @@ import type { Database, PostTable } from '../../store/schema.js';
 import type { OverviewView, PostGlance } from '../../shared/api.js';
 import { can, type RoleName } from '../../shared/permissions.js';
 import { canDecide } from '../publishing/approval-policy.js';
+import { stepsFor } from '../publishing/legal-review.js';
 import { loadDecisionsOf, loadTargets } from '../publishing/posts-repository.js';
 import { getSettings } from '../publishing/settings.js';
 import { overduePosts } from '../publishing/crisis.js';
@@ -48,7 +49,7 @@ export async function workspaceOverview(ctx: AppContext, workspaceId: string, vi
   if (inReview) {
     const decisions = await loadDecisionsOf(db, workspaceId, inReview);
     mine = inReview
-      .filter((p) => canDecide(settings.approvalSteps, decisions.get(p.id) ?? [], viewer))
+      .filter((p) => canDecide(stepsFor(settings.approvalSteps, p), decisions.get(p.id) ?? [], viewer))
       .sort((a, b) => (a.scheduled_at ?? Infinity) - (b.scheduled_at ?? Infinity));
     toApprove = { count: mine.length, items: [], waitingOthers: inReview.length - mine.length };
   }

@@ -12,6 +12,7 @@ function post(over: Partial<PostView>): PostView {
     scheduledAt: '2031-03-12T09:00:00.000Z', version: 1, author: { id: 'u1', name: 'Olga' }, createdAt: '', updatedAt: '',
     publishedAt: null, targets: [], media: [],
     approval: { required: false, complete: true, currentStep: null, missing: 0, changesRequested: false, canDecide: false },
+    charterReview: null,
     ...over,
   };
 }
