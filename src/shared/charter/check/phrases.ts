@@ -13,6 +13,8 @@ export interface PhraseOptions {
   adverbs?: boolean;
   /** Words may be glued together ("RucheCafé" for "Ruche Café"). */
   glued?: boolean;
+  /** ™, ® or © may follow, or be missing: a name's spelling includes them, so both are found and compared. */
+  marks?: boolean;
 }
 
 export interface Phrase<T> {
@@ -76,7 +78,8 @@ export class PhraseIndex<T> {
       if (i < words.length - 1) body += separator(seps[i], opts.glued ?? false);
     });
     const trailing = seps[words.length - 1].trim();
-    if (trailing) body += `\\s*${escape(trailing)}`;
+    if (opts.marks) body += '(?:\\s*(?:™|®|©|\\(tm\\)|\\(r\\)))?';
+    else if (trailing) body += `\\s*${escape(trailing)}`;
     const prefix = words.slice(0, -1).join('');
     const glued = wordAlternatives[words.length - 1].map((f) => prefix + f);
     const phrase: Phrase<T> = { payload, re: new RegExp(body + '(?![\\p{L}\\p{N}])', 'uy'), forms, glued };
