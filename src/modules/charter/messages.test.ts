@@ -4,21 +4,21 @@ import { blockedMessage, findingMessage } from './messages.js';
 
 /** The params each rule's finding carries, as the checker writes them. */
 const PARAMS: Record<Rule, Finding['params']> = {
-  'voice.address': { found: 'tu' },
+  'voice.address': { found: 'tu', use: 'vous' },
   'voice.contraction': { found: "don't", use: 'do not' },
   'voice.exclamations': { count: 3, max: 1 },
   'language.not_allowed': { language: 'en' },
   'emoji.none': { found: '🎉' },
   'emoji.too_many': { found: '🎉', count: 4, max: 2 },
   'signature.missing': { signature: '— Léa, équipe Ruche' },
-  'typography.nbsp': { mark: '?' },
+  'typography.nbsp': { found: '?', mark: '?' },
   'name.spelling': { found: 'ruche cafe', use: 'Ruche Café' },
   'vocabulary.prefer': { found: 'usager', use: 'client' },
   'vocabulary.forbidden': { found: 'gratuit', term: 'gratuit' },
   'vocabulary.legal_review': { found: 'garanti', term: 'garanti' },
   'hashtag.banned': { tag: '#promo' },
-  'hashtag.key_missing': { tags: '#RucheCafe' },
-  'hashtag.campaign_missing': { tags: '#Printemps' },
+  'hashtag.key_missing': { tag: '#RucheCafe', tags: '#RucheCafe #Ruche' },
+  'hashtag.campaign_missing': { tag: '#Printemps', campaignId: 'c1' },
   'hashtag.too_many': { count: 5, max: 3, network: 'mastodon' },
   'network.length': { count: 320, max: 300, network: 'bluesky' },
   'network.links': { count: 2, max: 1, network: 'bluesky' },
@@ -29,7 +29,9 @@ const PARAMS: Record<Rule, Finding['params']> = {
 
 /** Values a text gives in other words (a network's name), or leaves to the highlighted span (the extra emoji). */
 const NAMES: Record<string, string> = { bluesky: 'Bluesky', mastodon: 'Mastodon' };
-const UNSAID: Partial<Record<Rule, string[]>> = { 'emoji.too_many': ['found'], 'language.not_allowed': ['language'] };
+const UNSAID: Partial<Record<Rule, string[]>> = {
+  'emoji.too_many': ['found'], 'language.not_allowed': ['language'], 'voice.address': ['use'], 'hashtag.campaign_missing': ['campaignId'],
+};
 
 const finding = (rule: Rule, reason = ''): Finding => ({
   rule, severity: 'warning', needsLegalReview: false, start: 0, end: 0, params: PARAMS[rule], reason, fix: null,
@@ -75,5 +77,7 @@ describe('findings in words', () => {
     expect(findingMessage(finding('voice.exclamations'), 'fr')).toBe('3 points d’exclamation\u202f; la charte en permet 1.');
     expect(findingMessage(finding('language.not_allowed'), 'fr')).toBe('La marque n’écrit pas en anglais.');
     expect(findingMessage(finding('language.not_allowed'), 'en')).toBe('The brand does not write in English.');
+    expect(findingMessage(finding('voice.address'), 'fr')).toBe('La charte vouvoie les lecteurs\u00a0: «\u00a0tu\u00a0» les tutoie.');
+    expect(findingMessage({ ...finding('voice.address'), params: { found: 'Inscrivez', use: 'tu' } }, 'en')).toBe('The charter addresses readers as “tu”: “Inscrivez” is the “vous” form.');
   });
 });

@@ -37,7 +37,7 @@ const fr = {
 
 /** The form of address the charter wants: from the params, else from the fix offered. */
 const wanted = (p: Params, f: Finding) => {
-  const said = str(p.expected ?? p.address ?? p.want);
+  const said = str(p.use);
   if (said === 'tu' || said === 'vous') return said;
   return f.fix?.kind === 'switch_to_tu' ? 'tu' : 'vous';
 };
@@ -47,7 +47,7 @@ const tags = (p: Params) => str(p.tags ?? p.tag ?? p.required);
 const ENGLISH: Record<Rule, Words> = {
   'voice.address': (p, f) => {
     const w = wanted(p, f);
-    return `The charter says “${w}” to readers in French: ${en.q(p.found)} says “${w === 'vous' ? 'tu' : 'vous'}”.`;
+    return `The charter addresses readers as “${w}”: ${en.q(p.found)} is the “${w === 'vous' ? 'tu' : 'vous'}” form.`;
   },
   'voice.contraction': (p) =>
     (p.expanded ?? p.use) ? `The charter's English is formal: write ${en.q(p.expanded ?? p.use)} rather than ${en.q(p.found)}.` : `The charter's English is formal: ${en.q(p.found)} is a contraction.`,
