@@ -120,7 +120,7 @@ proposer poser déposer imposer exposer disposer composer reposer garder regarde
 toucher approcher marcher cacher fâcher lâcher boucher brancher débrancher pencher accrocher attacher détacher
 fermer ouvrir allumer éteindre démarrer arrêter lâcher glisser casser passer presser adresser intéresser pousser
 baisser laisser embrasser dresser renseigner soigner signer gagner éloigner témoigner accorder aborder border
-foncer craquer filer bosser tenter rejouer retenter cocher remplir noter taguer mentionner abonner relayer.split(/\s+/);
+foncer craquer filer bosser tenter rejouer retenter cocher remplir noter taguer mentionner abonner relayer`.split(/\s+/);
 
 function regularEr(inf: string): { sg: Record<Tense, string>; pl: Record<Tense, string> } {
   const stem = inf.slice(0, -2);
