@@ -60,6 +60,7 @@ export function removal(text: string, start: number, end: number): { start: numb
   if (start > 0 && /[ \t]/.test(text[start - 1]) && (end === text.length || /\s/.test(text[end]))) {
     return { start: start - 1, end, replacement: '' };
   }
-  if (end < text.length && /[ \t]/.test(text[end])) return { start, end: end + 1, replacement: '' };
+  // At the start of a line the space after goes; after a word ("Super😀 merci") it stays between the words.
+  if ((start === 0 || text[start - 1] === '\n') && end < text.length && /[ \t]/.test(text[end])) return { start, end: end + 1, replacement: '' };
   return { start, end, replacement: '' };
 }

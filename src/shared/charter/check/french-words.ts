@@ -20,7 +20,7 @@ export function startsWithVowelSound(word: string): boolean {
 }
 
 const FEMININE = new Set([
-  'boutique', 'carte', 'commande', 'demande', 'question', 'reponse', 'livraison', 'maison', 'raison', 'facture', 'photo',
+  'boutique', 'boisson', 'carte', 'commande', 'demande', 'question', 'reponse', 'livraison', 'maison', 'raison', 'facture', 'photo',
   'voiture', 'famille', 'vie', 'page', 'plage', 'cage', 'image', 'nage', 'rage', 'place', 'date', 'taille', 'couleur',
   'valeur', 'fleur', 'peur', 'soeur', 'semaine', 'journee', 'soiree', 'annee', 'idee', 'cle', 'peau', 'eau', 'main',
   'fin', 'faim', 'nuit', 'part', 'mer', 'mere', 'chair', 'cuiller', 'dent', 'foret', 'fois', 'voix', 'croix', 'paix',

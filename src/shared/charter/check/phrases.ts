@@ -130,10 +130,12 @@ export class PhraseIndex<T> {
       for (const phrase of this.gluedPhrases) {
         if (!accept(phrase.payload)) continue;
         for (const s of starts) {
-          for (const g of phrase.glued) {
+          for (const [k, g] of phrase.glued.entries()) {
             if (!word.folded.startsWith(g, s)) continue;
             const e = s + g.length;
-            if (mixedCase && e < word.text.length && !starts.includes(e)) continue;
+            // With capitals, a term ends where a word of the tag ends; all in one case, only the bare term may end
+            // inside the tag ("#gratuitpourtous"), not an inflection of it ("frees" in "#freestuff").
+            if (e < word.text.length && (mixedCase ? !starts.includes(e) : k !== 0)) continue;
             out.push({ phrase, word, start: word.start + s, end: word.start + e, plural: false });
           }
         }

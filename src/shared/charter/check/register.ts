@@ -23,10 +23,7 @@ const CONTRACTION = /\b([A-Za-z]+)['’]([A-Za-z]{1,2})\b/g;
 function expand(head: string, tail: string, next: string): string | null {
   const h = head.toLowerCase();
   const t = tail.toLowerCase();
-  if (t === 't' && h.endsWith('n')) {
-    const full = NOT[h.slice(0, -1)];
-    return full ?? null;
-  }
+  if (t === 't' && h.endsWith('n')) return NOT[h] ?? null;
   if (!PRONOUNS.has(h)) return null;
   if (t === 's') {
     if (h === 'let') return 'let us';
