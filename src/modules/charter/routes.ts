@@ -80,7 +80,7 @@ export function registerCharterRoutes(app: OpenAPIHono<HttpEnv>) {
   app.openapi(write, async (c) => {
     const { ctx, member, actor, ip } = c.var;
     const body = c.req.valid('json');
-    const parsed = Charter.safeParse(body.charter ?? {});
+    const parsed = Charter.safeParse(body.charter);
     if (!parsed.success) throw invalidCharter(parsed.error.issues);
     const now = ctx.clock.now();
     await ctx.store.db.transaction().execute(async (trx) => {

@@ -84,6 +84,9 @@ describe.each(databases)('charter versions on %s', (kind) => {
     const unknown = await put(owner, { charter: { tone: 'warm' }, baseVersion: before.version });
     expect(unknown.status).toBe(400);
     expect(unknown.body.error.message).toContain('tone');
+    const missing = await put(owner, { baseVersion: before.version });
+    expect(missing.status).toBe(400);
+    expect(missing.body.error.details).toEqual([expect.objectContaining({ path: 'charter' })]);
     const emptyTerm = await put(owner, { charter: { vocabulary: { forbidden: [{ term: ' ' }] } }, baseVersion: before.version });
     expect(emptyTerm.body.error.details[0].path).toBe('charter.vocabulary.forbidden.0.term');
     expect((await owner.get(charter(ws))).body).toEqual(before);
