@@ -55,7 +55,12 @@ export function switchEdits(message: Message, clauses: Clauses, markers: Marker[
     const i = m.word;
     const w = words[i];
     const f = w.folded;
-    if (m.kind === 'imperative') return put(i, toSingular(lower(i), 'imperative'));
+    if (m.kind === 'imperative') {
+      const sg = toSingular(lower(i), 'imperative');
+      // "Allez-y" → "Vas-y", "Pensez-y" → "Penses-y": an s before y and en, for the sound.
+      const euphonic = sg && /[ae]$/.test(sg) && clauses.hyphenAfter(i) && /^(?:y|en)$/.test(words[i + 1].folded);
+      return put(i, euphonic ? sg + 's' : sg);
+    }
     if (m.kind === 'possessive') {
       if (f === 'vos') return put(i, 'tes');
       const article = i > 0 && inClause(i) ? words[i - 1].folded : '';

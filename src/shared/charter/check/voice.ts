@@ -46,7 +46,7 @@ export function findMarkers(clauses: Clauses): Marker[] {
     const quoted = w.quoted;
     const push = (address: 'tu' | 'vous', kind: Marker['kind']) => out.push({ word: i, address, kind, quoted });
     if (VOUS_WORDS.has(f)) {
-      if (f === 'vous' && clauses.hyphenBefore(i) && words[i - 1].folded === 'rendez' && !clauses.clauseStart(i - 1)) continue;
+      if (f === 'vous' && clauses.hyphenBefore(i) && meetingNoun(clauses, i - 1)) continue;
       push('vous', f === 'vous' ? 'pronoun' : 'possessive');
       continue;
     }
@@ -62,8 +62,7 @@ export function findMarkers(clauses: Clauses): Marker[] {
     const hyphenated = clauses.hyphenAfter(i) && POST_VERB_PRONOUNS.test(words[i + 1].folded);
     const negated = i > 0 && (words[i - 1].folded === 'ne' || words[i - 1].folded === 'n');
     if (isPluralForm(lower)) {
-      // "Rendez-vous le 12 mai" is a meeting, not an imperative.
-      if (f === 'rendez' && hyphenated && words[i + 1].folded === 'vous' && !clauses.clauseStart(i)) continue;
+      if (meetingNoun(clauses, i)) continue;
       // "Pouvez-vous…?": the "vous" after the verb is the subject; the verb is not an imperative.
       if (hyphenated && words[i + 1].folded === 'vous' && clauses.question(i)) continue;
       push('vous', 'imperative');
@@ -74,6 +73,18 @@ export function findMarkers(clauses: Clauses): Marker[] {
     }
   }
   return out;
+}
+
+// "Rendez-vous sur notre site" sends the reader somewhere (an imperative); "un rendez-vous", "Rendez-vous le
+// 12 mai" is a meeting.
+const GO_TO = new Set(['sur', 'a', 'au', 'aux', 'en', 'dans', 'chez', 'vite', 'directement', 'des', 'sans']);
+
+function meetingNoun(clauses: Clauses, i: number): boolean {
+  const words = clauses.words;
+  if (words[i].folded !== 'rendez' || !clauses.hyphenAfter(i) || words[i + 1].folded !== 'vous') return false;
+  if (!clauses.clauseStart(i)) return true;
+  const after = words[i + 2];
+  return !(after && !clauses.clauseStart(i + 2) && GO_TO.has(after.folded));
 }
 
 /** Markers of "vous" said to a group, allowed under a tu charter. */
