@@ -115,6 +115,18 @@ describe.each(databases)('the charter in publishing on %s', (kind) => {
     expect(again.body.status).toBe('scheduled');
   });
 
+  it('sends an approved post back for legal review when the charter has since added one of its terms', async () => {
+    const post = await draft('Une offre exclusive pour vous', inSeconds(3600));
+    expect((await creator.post(posts(`/${post.id}/submit`))).body.status).toBe('approved');
+    const legal = [{ term: 'garanti', action: 'legal_review', reason: LEGAL }, { term: 'exclusif', action: 'legal_review', reason: 'Exclusif envers qui ?' }];
+    await setCharter({ vocabulary: { forbidden: [{ term: 'gratuit' }, ...legal] } });
+    const at = inSeconds(1800);
+    const held = await owner.post(posts(`/${post.id}/schedule`), { at });
+    expect(held.body).toMatchObject({ status: 'in_review', scheduledAt: at, charterReview: { required: true, done: false, reasons: [{ term: 'exclusif', reason: 'Exclusif envers qui ?' }] } });
+    expect((await strategist.post(posts(`/${post.id}/decision`), { decision: 'approved' })).body).toMatchObject({ status: 'scheduled', scheduledAt: at });
+    await forbid(['gratuit']);
+  });
+
   it('lets a post without such terms skip legal review', async () => {
     const post = await draft('Résultat rapide dès lundi', inSeconds(3600));
     expect(post.charterReview).toEqual({ required: false, done: false, reasons: [] });
