@@ -25,6 +25,8 @@ export class ApiError extends Error {
     message: string,
     /** What the server said more, e.g. each invalid field's path and message. */
     readonly details?: unknown,
+    /** What the answer's error carries beside code, message and details (charter_blocked: its findings). */
+    readonly fields: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = 'ApiError';
@@ -111,7 +113,10 @@ export async function request<T>(method: Method, path: string, body?: unknown, o
     }
   }
   if (!response.ok) {
-    if (isErrorBody(parsed)) throw new ApiError(response.status, parsed.error.code, parsed.error.message, parsed.error.details);
+    if (isErrorBody(parsed)) {
+      const { code, message, details, ...fields } = parsed.error as ApiErrorBody['error'] & Record<string, unknown>;
+      throw new ApiError(response.status, code, message, details, fields);
+    }
     throw new ApiError(response.status, `http_${response.status}`, response.statusText || 'Request failed');
   }
   return parsed as T;

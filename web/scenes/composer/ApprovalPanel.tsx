@@ -5,6 +5,7 @@ import { publishing } from '../../api/publishing.js';
 import { useWorkspace } from '../../app/workspace.js';
 import { ErrorAlert } from '../../components/Alert.js';
 import { errorMessage } from '../../lib/errors.js';
+import { LegalReview } from './LegalReview.js';
 
 /** Where the post stands in the approval steps, and the decision buttons for whoever's turn it is. */
 export function ApprovalPanel({ post, onChanged }: { post: PostView; onChanged: (message: string) => void }) {
@@ -43,6 +44,7 @@ export function ApprovalPanel({ post, onChanged }: { post: PostView; onChanged: 
               ? t('approvals.waiting', { step: (approval.currentStep ?? 0) + 1, count: approval.missing })
               : t('approvals.notSubmitted')}
       </p>
+      {post.charterReview?.required ? <LegalReview review={post.charterReview} /> : null}
       <ErrorAlert>{error}</ErrorAlert>
       {approval.canDecide && post.status === 'in_review' ? (
         <div className="form">
