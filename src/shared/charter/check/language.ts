@@ -1,5 +1,5 @@
 /**
- * French or English, from function words and French letters: enough to pick which rules apply (tu/vous, register,
+ * French or English, from function words, French letters and spacing: enough to pick which rules apply (tu/vous, register,
  * typography) on every keystroke without shipping a model to the browser. Null when the text is too short to tell.
  */
 import type { Message } from './text.js';
@@ -29,6 +29,8 @@ export function detectLanguage(message: Message): 'fr' | 'en' | null {
   // Letters English does not use: strong hints in a short text.
   const accents = message.text.match(/[éèêëàâîïôûùüçœ]/giu)?.length ?? 0;
   fr += Math.min(accents, 4) * 0.5;
+  // French spacing before ! ? ; : ("Merci !") is a strong hint too.
+  if (/[\p{L}\p{N}][ \u00a0\u202f][!?;:](?:\s|$)/u.test(message.text)) fr += 1;
   if (fr + en < 1.5) return null;
   if (fr > en * 1.3) return 'fr';
   if (en > fr * 1.3) return 'en';

@@ -92,7 +92,8 @@ function foldWithMap(text: string): { folded: string; map: number[] } {
 }
 
 export const URL_RE = /\b(?:https?:\/\/|www\.)[^\s<>"«»]+[^\s<>"«».,;:!?)\]'’]/giu;
-const EMAIL_RE = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
+// Not the user@instance part of a Mastodon mention (@user@instance).
+const EMAIL_RE = /(?<![@\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
 // @handle, @user@instance.tld (Mastodon), @name.bsky.social (Bluesky); not the @ of an e-mail address.
 const MENTION_RE = /(?<![\p{L}\p{N}_.@/])@[\p{L}\p{N}_](?:[\p{L}\p{N}_.-]*[\p{L}\p{N}_])?(?:@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+)?/gu;
 // A hashtag has a letter (#1 is a number, not a tag) and does not follow a letter (an anchor in a word, C#).
