@@ -32,7 +32,7 @@ export function text(lang: Lang, key: string, values: Record<string, string | nu
   return node.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(values[name] ?? ''));
 }
 
-export type Area = 'members' | 'audit' | 'jobs' | 'calendar' | 'inbox' | 'listening' | 'analytics' | 'reports' | 'settings';
+export type Area = 'members' | 'audit' | 'jobs' | 'calendar' | 'inbox' | 'listening' | 'analytics' | 'reports' | 'charter' | 'settings';
 
 const exact = { exact: true } as const;
 

@@ -53,6 +53,7 @@ const ObjectivesPage = lazyPage(() => import('../scenes/analytics/objectives/Obj
 const AgencyPage = lazyPage(() => import('../scenes/analytics/AgencyPage.js'), 'AgencyPage');
 const ReportsPage = lazyPage(() => import('../scenes/reports/ReportsPage.js'), 'ReportsPage');
 const NewReportPage = lazyPage(() => import('../scenes/reports/NewReportPage.js'), 'NewReportPage');
+const CharterPage = lazyPage(() => import('../scenes/charter/CharterPage.js'), 'CharterPage');
 const SharedReportPage = lazyPage(() => import('../scenes/shared-report/SharedReportPage.js'), 'SharedReportPage');
 
 export function App() {
@@ -123,6 +124,7 @@ export function App() {
               <Route path="reports/new" element={<NewReportPage />} />
               <Route path="reports/templates/:templateId" element={<NewReportPage />} />
             </Route>
+            <Route path="charter" element={<CharterPage />} />
             <Route element={<RequirePermission permission="settings.read" />}>
               <Route path="settings" element={<SettingsPage />} />
               <Route path="settings/workspace" element={<WorkspaceSettingsPage />} />

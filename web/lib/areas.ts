@@ -15,6 +15,7 @@ export type AreaId =
   | 'listening'
   | 'analytics'
   | 'reports'
+  | 'charter'
   | 'settings';
 
 export interface Area {
@@ -42,6 +43,7 @@ export const AREAS: readonly Area[] = [
   { id: 'members', path: 'members', permission: 'members.read', available: true, group: 'team', icon: '☺' },
   { id: 'audit', path: 'audit', permission: 'audit.read', available: true, group: 'team', icon: '☰' },
   { id: 'jobs', path: 'jobs', permission: 'jobs.read', available: true, group: 'team', icon: '⟳' },
+  { id: 'charter', path: 'charter', permission: 'workspace.read', available: true, group: 'team', icon: '✎' },
   { id: 'settings', path: 'settings', permission: 'settings.read', available: true, group: 'team', icon: '⚙' },
 ];
 

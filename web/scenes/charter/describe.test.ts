@@ -32,7 +32,8 @@ describe('a charter in sentences', () => {
     const sections = describeCharter(t, after, campaign);
     expect(sections.map((s) => s.id)).toEqual(['voice', 'languages', 'emoji', 'signature', 'typography', 'names', 'prefer', 'forbidden', 'hashtags', 'networks']);
     expect(sections.find((s) => s.id === 'prefer')?.lines).toEqual(['“membre” instead of “usager” (French, Suggestion)']);
-    expect(sections.find((s) => s.id === 'hashtags')?.lines).toEqual(['No hashtags of the brand\'s own', 'Rentrée: #Miel required']);
+    expect(sections.find((s) => s.id === 'hashtags')?.lines).toEqual(['Rentrée: #Miel required']);
+    expect(sections.find((s) => s.id === 'names')).toEqual({ id: 'names', title: 'Brand and product names', lines: ['No names'], empty: true });
     const french = describeCharter(await translator('fr'), after, campaign);
     expect(french.find((s) => s.id === 'forbidden')?.lines.map(plain)).toEqual(['« gratuit » (les deux langues) : Envoyer en relecture juridique — À faire valider.']);
   });
@@ -41,8 +42,8 @@ describe('a charter in sentences', () => {
     const t = await translator('en');
     const changes = diffCharters(describeCharter(t, before, campaign), describeCharter(t, after, campaign));
     expect(changes).toEqual([
-      { id: 'voice', title: 'Voice', added: ['“tu” (tutoiement)'], removed: ['“tu” or “vous”, as it comes'] },
-      { id: 'forbidden', title: 'Words to avoid', added: ['“gratuit” (both languages): Send to legal review — À faire valider.'], removed: ['No words to avoid'] },
+      { id: 'voice', title: 'Voice', added: ['In French, the brand says “tu”'], removed: ['In French, “tu” or “vous”, as it comes'] },
+      { id: 'forbidden', title: 'Words to avoid', added: ['“gratuit” (both languages): Send to legal review — À faire valider.'], removed: [] },
     ]);
     expect(diffCharters(describeCharter(t, after, campaign), describeCharter(t, after, campaign))).toEqual([]);
   });

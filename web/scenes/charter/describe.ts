@@ -14,6 +14,8 @@ export interface Section {
   id: SectionId;
   title: string;
   lines: string[];
+  /** The section sets nothing: its one line says so, and a comparison does not count it as a rule. */
+  empty: boolean;
 }
 
 /** A word from the middle of a sentence, as a label's first word. */
@@ -36,17 +38,17 @@ export function describeCharter(t: TFunction, charter: Charter, campaignName: (i
   const p = (key: string, values?: Record<string, unknown>) => t(`charter.page.${key}`, values);
   const language = (l: 'fr' | 'en' | null) => (l ? p(`languageNames.${l}`) : p('vocabulary.bothLanguages'));
   const reason = (r: string) => (r ? p('describe.reason', { reason: r }) : '');
-  const none = (lines: string[], empty: string) => (lines.length ? lines : [p(empty)]);
+  const none = (lines: string[], empty: string): Lines => (lines.length ? lines : { empty: p(empty) });
   const { voice, hashtags } = charter;
 
-  const sections: Record<SectionId, string[]> = {
+  const sections: Record<SectionId, Lines> = {
     voice: [
-      p(`voice.addressOptions.${voice.address}`),
-      p(`voice.registerOptions.${voice.englishRegister}`),
+      p(`describe.address.${voice.address}`),
+      p(`describe.register.${voice.englishRegister}`),
       voice.maxExclamations === null ? p('describe.exclamationsFree') : p('describe.exclamations', { count: voice.maxExclamations }),
     ],
     languages: [charter.languages.map((l) => p(`languageNames.${l}`)).join(', ')],
-    emoji: [charter.emoji === 'few' ? p('describe.emojiFew', { count: charter.emojiMax }) : p(`emoji.options.${charter.emoji}`)],
+    emoji: [charter.emoji === 'few' ? p('describe.emojiFew', { count: charter.emojiMax }) : p(`describe.emoji.${charter.emoji}`)],
     signature: [
       charter.signature.text
         ? p('describe.signature', { text: quoted(t, charter.signature.text), on: charter.signature.on.map((k) => p(`signature.kinds.${k}`)).join(', ') || p('describe.nowhere') })
@@ -70,19 +72,29 @@ export function describeCharter(t: TFunction, charter: Charter, campaignName: (i
       ),
       'describe.noForbidden',
     ),
-    hashtags: [
-      hashtags.key.length ? p('describe.keyTags', { tags: hashtags.key.join(' ') }) : p('describe.noKeyTags'),
-      ...hashtags.banned.map((b) => p('describe.bannedTag', { tag: b.tag }) + reason(b.reason)),
-      ...hashtags.perCampaign.map((c) => p('describe.campaignTags', { campaign: campaignName(c.campaignId), tags: c.required.join(' ') })),
-    ],
-    networks: Object.keys(charter.networks).length
-      ? Object.entries(charter.networks)
-          .sort(([a], [b]) => (a === DEFAULT_NETWORK ? -1 : b === DEFAULT_NETWORK ? 1 : a.localeCompare(b)))
-          .map(([name, rules]) => networkLines(t, name, rules))
-      : [p('describe.noNetworkRules')],
+    hashtags: none(
+      [
+        ...(hashtags.key.length ? [p('describe.keyTags', { tags: hashtags.key.join(' ') })] : []),
+        ...hashtags.banned.map((b) => p('describe.bannedTag', { tag: b.tag }) + reason(b.reason)),
+        ...hashtags.perCampaign.map((c) => p('describe.campaignTags', { campaign: campaignName(c.campaignId), tags: c.required.join(' ') })),
+      ],
+      'describe.noHashtags',
+    ),
+    networks: none(
+      Object.entries(charter.networks)
+        .sort(([a], [b]) => (a === DEFAULT_NETWORK ? -1 : b === DEFAULT_NETWORK ? 1 : a.localeCompare(b)))
+        .map(([name, rules]) => networkLines(t, name, rules)),
+      'describe.noNetworkRules',
+    ),
   };
-  return SECTIONS.map((id) => ({ id, title: p(`${id}.legend`), lines: sections[id] }));
+  return SECTIONS.map((id) => {
+    const lines = sections[id];
+    return Array.isArray(lines) ? { id, title: p(`${id}.legend`), lines, empty: false } : { id, title: p(`${id}.legend`), lines: [lines.empty], empty: true };
+  });
 }
+
+/** A section's sentences, or the one that says it sets nothing. */
+type Lines = string[] | { empty: string };
 
 export interface SectionChange {
   id: SectionId;
@@ -96,9 +108,11 @@ export interface SectionChange {
 export function diffCharters(older: Section[], newer: Section[]): SectionChange[] {
   const changes: SectionChange[] = [];
   for (const section of newer) {
-    const before = older.find((s) => s.id === section.id)?.lines ?? [];
-    const added = without(section.lines, before);
-    const removed = without(before, section.lines);
+    const old = older.find((s) => s.id === section.id);
+    const before = !old || old.empty ? [] : old.lines;
+    const now = section.empty ? [] : section.lines;
+    const added = without(now, before);
+    const removed = without(before, now);
     if (added.length || removed.length) changes.push({ id: section.id, title: section.title, added, removed });
   }
   return changes;

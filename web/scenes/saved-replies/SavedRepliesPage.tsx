@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { savedReplies, type SavedReply } from '../../api/moderation.js';
 import { useWorkspace } from '../../app/workspace.js';
@@ -21,7 +21,9 @@ export function SavedRepliesPage() {
   const wid = workspace.workspaceId;
   const canEdit = workspace.can('inbox.reply');
   const [loaded, reload] = useLoad(() => savedReplies.list(wid), [wid]);
-  const [editing, setEditing] = useState<string | null>(null);
+  const [params] = useSearchParams();
+  // ?edit=<id> opens that reply's editor: other pages link to a reply that needs changing.
+  const [editing, setEditing] = useState<string | null>(canEdit ? params.get('edit') : null);
   const [deleting, setDeleting] = useState<SavedReply | null>(null);
   const [filter, setFilter] = useState<'' | 'fr' | 'en'>('');
   const [status, setStatus] = useState('');
