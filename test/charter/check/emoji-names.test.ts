@@ -1,7 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { findEmoji } from '../../../src/shared/charter/check/emoji.js';
+import { graphemeEnds } from '../../../src/shared/charter/check/graphemes.js';
 import { ENGLISH_CHARTER, FRENCH_CHARTER } from '../fixtures.js';
 import { charter, check, expectFixesHold, findingsOf, fixed, spansOf } from './helpers.js';
+
+describe('grapheme clusters', () => {
+  const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+  it.each([
+    'Bonjour, ça va ?',
+    'e\u0301te\u0301 à la plage',
+    'Merci 😀 👨‍👩‍👧‍👦 🇫🇷🇬🇧 👍🏽 1️⃣ ☕️ ™️ ™',
+    'Ligne\r\nsuivante\nencore\r',
+    '한국어 텍스트 and नमस्ते दुनिया',
+    'Ruche Café™ — « Bienvenue » …',
+    '🏴󠁧󠁢󠁳󠁣󠁴󠁿 x\u200dy a\u0308\u0301',
+    '',
+  ])('%j is cut as Intl.Segmenter cuts it', (text) => {
+    expect(graphemeEnds(text)).toEqual([...segmenter.segment(text)].map((s) => s.index + s.segment.length));
+  });
+});
 
 describe('emoji', () => {
   it.each([

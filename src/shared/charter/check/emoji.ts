@@ -7,19 +7,20 @@ import type { Finding } from '../findings.js';
 import { finding, removal, type CheckContext } from './finding.js';
 import type { Span } from './text.js';
 
-const MAYBE_EMOJI = /[\p{Extended_Pictographic}\p{Regional_Indicator}\u20e3]/u;
-const PICTURE = /\p{Emoji_Presentation}|\ufe0f|\u200d|\p{Emoji_Modifier}|\u20e3|\p{Regional_Indicator}/u;
-const PICTOGRAPHIC = /[\p{Extended_Pictographic}\p{Regional_Indicator}\u20e3]/u;
-
-let segmenter: Intl.Segmenter | null = null;
+// One emoji as a reader sees it: a flag (two regional indicators), a keycap, or a pictograph with its variation
+// selector, skin tone, tag sequence and any pictographs joined to it by ZWJ.
+const EMOJI =
+  /\p{Regional_Indicator}{1,2}|[#*0-9]\ufe0f?\u20e3|\p{Extended_Pictographic}(?:\ufe0f|\p{Emoji_Modifier})?(?:[\u{e0020}-\u{e007e}]+\u{e007f})?(?:\u200d\p{Extended_Pictographic}(?:\ufe0f|\p{Emoji_Modifier})?)*/gu;
+// Pictographs drawn as text unless asked otherwise: ™, ®, ©, ‼, ↔…
+const TEXT_BY_DEFAULT = /^\p{Extended_Pictographic}$/u;
+const PICTURE = /\p{Emoji_Presentation}/u;
 
 export function findEmoji(text: string): Span[] {
-  if (!MAYBE_EMOJI.test(text)) return [];
-  segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
   const out: Span[] = [];
-  for (const { segment, index } of segmenter.segment(text)) {
-    if (segment.length === 1 && segment.charCodeAt(0) < 0xa9) continue;
-    if (PICTOGRAPHIC.test(segment) && PICTURE.test(segment)) out.push({ start: index, end: index + segment.length });
+  EMOJI.lastIndex = 0;
+  for (let m = EMOJI.exec(text); m; m = EMOJI.exec(text)) {
+    if (TEXT_BY_DEFAULT.test(m[0]) && !PICTURE.test(m[0])) continue;
+    out.push({ start: m.index, end: m.index + m[0].length });
   }
   return out;
 }

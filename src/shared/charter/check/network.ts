@@ -6,40 +6,32 @@
  */
 import type { Finding } from '../findings.js';
 import { finding, type CheckContext } from './finding.js';
+import { graphemeEnds } from './graphemes.js';
 import type { Span } from './text.js';
 
 const MASTODON_URL_WEIGHT = 23;
-let segmenter: Intl.Segmenter | null = null;
 
 /** Offsets where each counted unit ends, in order; the length is the units' count. */
 function countedUnits(text: string, network: string | null | undefined, urls: readonly Span[], mentions: readonly Span[]): number[] {
-  segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-  const mastodon = network === 'mastodon';
+  const graphemes = graphemeEnds(text);
+  if (network !== 'mastodon') return graphemes;
   // On Mastodon a link costs 23 whatever its length, and "@user@instance.tld" costs "@user".
-  const weighted = mastodon ? urls : [];
   const free: Span[] = [];
-  if (mastodon) {
-    for (const m of mentions) {
-      const second = text.indexOf('@', m.start + 1);
-      if (second > 0 && second < m.end) free.push({ start: second, end: m.end });
-    }
+  for (const m of mentions) {
+    const second = text.indexOf('@', m.start + 1);
+    if (second > 0 && second < m.end) free.push({ start: second, end: m.end });
   }
   const ends: number[] = [];
-  let skipTo = 0;
-  let w = 0;
+  let u = 0;
   let f = 0;
-  for (const { segment, index } of segmenter.segment(text)) {
-    if (index < skipTo) continue;
-    while (w < weighted.length && weighted[w].end <= index) w++;
-    if (w < weighted.length && weighted[w].start === index) {
-      const end = weighted[w].end;
-      for (let k = 0; k < MASTODON_URL_WEIGHT; k++) ends.push(end);
-      skipTo = end;
-      continue;
-    }
-    while (f < free.length && free[f].end <= index) f++;
-    if (f < free.length && free[f].start <= index) continue;
-    ends.push(index + segment.length);
+  let start = 0;
+  for (const end of graphemes) {
+    while (u < urls.length && urls[u].end <= start) u++;
+    while (f < free.length && free[f].end <= start) f++;
+    if (u < urls.length && urls[u].start <= start) {
+      if (urls[u].start === start) for (let k = 0; k < MASTODON_URL_WEIGHT; k++) ends.push(urls[u].end);
+    } else if (!(f < free.length && free[f].start <= start)) ends.push(end);
+    start = end;
   }
   return ends;
 }

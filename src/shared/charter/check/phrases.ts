@@ -19,7 +19,9 @@ export interface PhraseOptions {
 
 export interface Phrase<T> {
   payload: T;
-  re: RegExp;
+  /** The pattern's source; compiled on the first word that could start it (most terms never occur in a message). */
+  source: string;
+  re: RegExp | null;
   /** Every form a word of the phrase may take, to tell a plural match from a singular one. */
   forms: Map<string, Form>;
   /** The phrase's words run together, with the forms of the last one, for hashtags ("#GratuitPourTous"). */
@@ -82,7 +84,7 @@ export class PhraseIndex<T> {
     else if (trailing) body += `\\s*${escape(trailing)}`;
     const prefix = words.slice(0, -1).join('');
     const glued = wordAlternatives[words.length - 1].map((f) => prefix + f);
-    const phrase: Phrase<T> = { payload, re: new RegExp(body + '(?![\\p{L}\\p{N}])', 'uy'), forms, glued };
+    const phrase: Phrase<T> = { payload, source: body + '(?![\\p{L}\\p{N}])', re: null, forms, glued };
     const anchors = new Set(wordAlternatives[0]);
     // "éco-responsable" written "ecoresponsable", "Ruche Café" written "RucheCafé": one word in the text.
     if (words.length > 1 && (opts.glued || seps.slice(0, -1).every((s) => s === '-'))) for (const g of glued) anchors.add(g);
@@ -106,6 +108,7 @@ export class PhraseIndex<T> {
       if (!candidates) continue;
       for (const phrase of candidates) {
         if (!accept(word, phrase.payload)) continue;
+        phrase.re ??= new RegExp(phrase.source, 'uy');
         phrase.re.lastIndex = word.fStart;
         const m = phrase.re.exec(message.folded);
         if (!m) continue;
