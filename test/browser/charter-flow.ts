@@ -46,12 +46,14 @@ const WORDS = {
     sample: 'Bonjour, vous êtes un usager fidèle : la livraison est gratuite.',
     reply: { title: 'Livraison', body: 'La livraison est gratuite dès 30 €.' },
     post: 'Le miel d’été arrive, et la livraison est gratuite ce week-end.',
+    campaign: 'Rentrée', tag: '#Rentrée',
   },
   en: {
     use: 'member', insteadOf: 'user', avoid: 'free', why: 'Nothing is free: say “on us”.',
     sample: 'Hello, as a loyal user you get free delivery.',
     reply: { title: 'Delivery', body: 'Delivery is free from 30 euros.' },
     post: 'Summer honey is here, and delivery is free this weekend.',
+    campaign: 'Back to school', tag: '#BackToSchool',
   },
 };
 
@@ -70,6 +72,7 @@ export async function charterFlow(browser: Browser, server: TestRuche, lang: Lan
   const session = await owner.api('GET', '/session');
   const account = await connectLocalAccount(server, wid, session.user.id, `brand-${lang}.local`);
   const reply = await owner.api('POST', `/workspaces/${wid}/inbox/saved-replies`, { ...words.reply, language: lang });
+  const campaign = await owner.api('POST', `/workspaces/${wid}/campaigns`, { name: words.campaign });
   const draft = await owner.api('POST', `/workspaces/${wid}/posts`, { body: words.post, accountIds: [account] });
   expect(draft.id).toBeTruthy();
   const invite = async (email: string, role: string) => (await owner.api('POST', `/workspaces/${wid}/invitations`, { email, role })).link as string;
@@ -106,6 +109,16 @@ export async function charterFlow(browser: Browser, server: TestRuche, lang: Lan
   await avoid.getByLabel(p('vocabulary.reason'), exact).fill(words.why);
   await avoid.getByLabel(p('forbidden.action'), exact).selectOption('block');
 
+  // The campaign's hashtag, picked from the workspace's campaigns; Bluesky with a limit of its own.
+  await me.button(p('hashtags.addCampaign')).click();
+  const campaignRow = page.getByRole('group', { name: p('hashtags.campaignRow', { n: 1 }), ...exact });
+  await campaignRow.getByLabel(p('hashtags.campaign'), exact).selectOption({ label: words.campaign });
+  await campaignRow.getByLabel(p('hashtags.required'), exact).fill(words.tag);
+  const bluesky = page.getByRole('group', { name: 'Bluesky', ...exact });
+  await page.getByText(p('networks.usesDefault'), exact).waitFor();
+  await bluesky.getByLabel(p('networks.own', { network: 'Bluesky' }), exact).check();
+  await bluesky.getByLabel(p('networks.maxLinks'), exact).fill('1');
+
   // A name left empty is refused next to its field, which takes the focus; removed, the form is whole again.
   await me.button(p('names.add')).click();
   await me.button(p('save')).click();
@@ -124,6 +137,8 @@ export async function charterFlow(browser: Browser, server: TestRuche, lang: Lan
       prefer: [{ use: words.use, insteadOf: [words.insteadOf], severity: 'warning' }],
       forbidden: [{ term: words.avoid, reason: words.why, action: 'block' }],
     },
+    hashtags: { perCampaign: [{ campaignId: campaign.id, required: [words.tag] }] },
+    networks: { bluesky: { maxLinks: 1 } },
   });
   const findings = checkMessage(expected, { text: words.sample, kind: 'post', media: { count: 0, withAltText: 0 } }).findings;
   expect(findings.map((f) => f.rule)).toEqual(expect.arrayContaining(['vocabulary.prefer', 'vocabulary.forbidden']));
