@@ -160,6 +160,74 @@ export interface ReportShareTable {
   revoked_at: number | null;
 }
 
+/**
+ * Rollups of migration 0035, one row per local day of the workspace's time zone (YYYY-MM-DD), each kept up to date by
+ * the code that writes the rows it sums, in the same transaction, and rebuilt when the workspace's zone changes.
+ */
+
+/** The posts published on a day, with their latest counts, per account, campaign and label. */
+export interface AnalyticsPostDayTable {
+  workspace_id: string;
+  day: string;
+  account_id: string;
+  network: string;
+  /** '' for posts outside any campaign. */
+  campaign_id: string;
+  /** '' for the row of every post; otherwise the row of the posts that carry this label. */
+  label: string;
+  posts: number;
+  likes: number;
+  reposts: number;
+  replies: number;
+  quotes: number;
+  views: number;
+  /** Posts whose views are known. */
+  viewed: number;
+  engagement: number;
+  /** Σ engagement of the posts whose views are known. */
+  engagement_viewed: number;
+  /** Posts whose followers at publish are known (above 0). */
+  rated: number;
+  /** Σ engagement × 100 ÷ followers at publish over those posts. */
+  rate_sum: number;
+}
+
+/** The same per month (YYYY-MM), so that a period of months reads a row where it would read thirty. */
+export type AnalyticsPostMonthTable = Omit<AnalyticsPostDayTable, 'day'> & { month: string };
+
+/** The inbox items received on a day for one of the workspace's accounts, as its figures count them. */
+export interface AnalyticsInboxDayTable {
+  workspace_id: string;
+  day: string;
+  account_id: string;
+  network: string;
+  volume: number;
+  asked: number;
+  answered: number;
+  replied: number;
+  complaints: number;
+  negative: number;
+}
+
+/** The listening mentions published on a day, per network (each once, whatever the topics it matched). */
+export interface AnalyticsMentionDayTable {
+  workspace_id: string;
+  day: string;
+  network: string;
+  volume: number;
+  positive: number;
+  negative: number;
+}
+
+/** One topic's mentions published on a day (the per-minute counts summed). */
+export interface AnalyticsTopicDayTable {
+  topic_id: string;
+  day: string;
+  total: number;
+  positive: number;
+  negative: number;
+}
+
 export interface AnalyticsTables {
   analytics_posts: AnalyticsPostTable;
   analytics_post_snapshots: AnalyticsPostSnapshotTable;
@@ -169,4 +237,9 @@ export interface AnalyticsTables {
   report_templates: ReportTemplateTable;
   reports: ReportTable;
   report_shares: ReportShareTable;
+  analytics_post_days: AnalyticsPostDayTable;
+  analytics_post_months: AnalyticsPostMonthTable;
+  analytics_inbox_days: AnalyticsInboxDayTable;
+  analytics_mention_days: AnalyticsMentionDayTable;
+  analytics_topic_days: AnalyticsTopicDayTable;
 }

@@ -3,13 +3,14 @@ import type { Store } from '../../store/database.js';
 import type { RoleName } from '../../shared/permissions.js';
 import { mayReadInbox } from '../inbox/access.js';
 import { accountsOf, narrowsPosts, type Reader } from './scope.js';
-import { followerTotals, postTotals, publishingFigures } from './publishing.js';
+import { followerTotals, postTotals, publishingFigures, totalsOf } from './publishing.js';
+import { postGroups, totalOf } from './post-sums.js';
 import { accountSeries, postSeries } from './series.js';
 import { bestTimes } from './best-times.js';
 import { breakdowns } from './breakdowns.js';
 import { topAndFlop } from './post-performance.js';
 import { inboxFigures, inboxTotals } from './inbox-figures.js';
-import { listeningFigures, listeningTotals, sentimentByDay, shareOfVoice } from './listening-figures.js';
+import { listeningDays, listeningFigures, listeningTotals, sentimentOfDays, shareOfVoice, sumOfDays } from './listening-figures.js';
 import { comparisonPeriod, zoneOf } from './time.js';
 import type { Comparison, Dashboard, Period, Scope } from './types.js';
 
@@ -25,30 +26,33 @@ export interface DashboardOptions {
 }
 
 /**
- * Every figure of a dashboard. The independent queries run together; each reads a rollup (daily account rows,
- * per-minute topic counts) or the posts of the period through (workspace_id, published_at), never the snapshots.
+ * Every figure of a dashboard. The independent queries run together; each reads a daily rollup (posts by the day
+ * they went out, the accounts' days, inbox items, mentions and topics by day), the posts of the period through an
+ * index (top and flop posts, best times), or the raw rows of a part of a day at the period's ends, never the
+ * snapshots. The period's posts are read once per account and campaign, for the totals and three breakdowns.
  */
 export async function dashboardFor(r: Reader, scope: Scope, period: Period, comparison: Comparison, options: DashboardOptions = {}): Promise<Dashboard> {
   const before = comparisonPeriod(period, comparison, r.zone);
   const accounts = await accountsOf(r.db, scope);
   const withInbox = options.inbox ?? true;
   const series = (p: Period) => (narrowsPosts(scope) ? postSeries(r, scope, p) : accountSeries(r, accounts, p));
-  const [totals, totalsBefore, followers, followersBefore, days, daysBefore, flops, heat, parts, inbox, inboxBefore, heard, heardBefore, sov, mood] = await Promise.all([
-    postTotals(r, scope, period), postTotals(r, scope, before),
+  const groups = postGroups(r, scope, period, 'account');
+  const [perAccount, totalsBefore, followers, followersBefore, days, daysBefore, flops, heat, parts, inbox, inboxBefore, heard, heardBefore, sov] = await Promise.all([
+    groups, postTotals(r, scope, before),
     followerTotals(r, accounts, period), followerTotals(r, accounts, before),
     series(period), series(before),
-    topAndFlop(r, scope, period), bestTimes(r, scope, period.end), breakdowns(r, scope, period, accounts),
+    topAndFlop(r, scope, period), bestTimes(r, scope, period.end), groups.then((g) => breakdowns(r, scope, period, accounts, g)),
     withInbox ? inboxTotals(r, scope, period) : null, withInbox ? inboxTotals(r, scope, before) : null,
-    listeningTotals(r, scope, period), listeningTotals(r, scope, before),
-    shareOfVoice(r, scope.workspaceId, period), sentimentByDay(r, scope, period),
+    listeningDays(r, scope, period), listeningTotals(r, scope, before),
+    shareOfVoice(r, scope.workspaceId, period),
   ]);
   return {
     scope, timezone: r.zone.name, period, comparison, comparisonPeriod: before,
-    publishing: publishingFigures(totals, totalsBefore, followers, followersBefore),
+    publishing: publishingFigures(totalsOf(totalOf(perAccount)), totalsBefore, followers, followersBefore),
     series: days, comparisonSeries: daysBefore,
     ...flops, bestTimes: heat, ...parts,
     inbox: inboxFigures(inbox, inboxBefore),
-    listening: listeningFigures(heard, heardBefore, sov, mood),
+    listening: listeningFigures(sumOfDays(heard), heardBefore, sov, sentimentOfDays(r, period, heard)),
   };
 }
 

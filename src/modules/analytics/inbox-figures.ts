@@ -2,13 +2,8 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Reader } from './scope.js';
 import { FORMULAS, figure, int, percent } from './figures.js';
 import type { InboxFigures, Period, Scope } from './types.js';
-
-/**
- * Items that ask the team for an answer: replies, mentions and messages addressed to one of the workspace's
- * accounts (quotes comment rather than ask), less what moderation hid or deleted. The response rate is the share
- * of them the team replied to from Ruche (first_reply_at set).
- */
-const ASKS = sql`i.kind in ('reply', 'mention', 'message') and (i.moderation is null or i.moderation = 'review')`;
+import { periodParts } from './rollups/days.js';
+import { INBOX_MEASURES, INBOX_SUMS_SQL, type InboxMeasure } from './rollups/inbox-days.js';
 
 function itemsIn(scope: Scope, period: Period): RawBuilder<unknown> {
   const parts = [sql`i.workspace_id = ${scope.workspaceId}`, sql`i.account_id is not null`, sql`i.created_at >= ${period.start}`, sql`i.created_at < ${period.end}`];
@@ -48,21 +43,31 @@ async function moderationActions(r: Reader, scope: Scope, period: Period): Promi
   return int(rows[0]?.n);
 }
 
+/**
+ * The inbox's counts over a period: whole days from the daily inbox rollup, parts of days from the items. Items
+ * that ask the team for an answer are replies, mentions and messages addressed to one of the workspace's accounts
+ * (quotes comment rather than ask), less what moderation hid or deleted; the response rate is the share of them
+ * the team replied to from Ruche (first_reply_at set).
+ */
+async function inboxCounts(r: Reader, scope: Scope, period: Period): Promise<Record<InboxMeasure, number>> {
+  const { days, edges } = periodParts(period, r.zone);
+  const queries = edges.map((e) => sql<Record<string, unknown>>`select ${INBOX_SUMS_SQL} from inbox_items i where ${itemsIn(scope, e)}`.execute(r.db));
+  if (days) {
+    queries.push(sql<Record<string, unknown>>`select ${sql.join(INBOX_MEASURES.map((m) => sql`sum(d.${sql.ref(m)}) as ${sql.ref(m)}`))}
+      from analytics_inbox_days d where d.workspace_id = ${scope.workspaceId} and d.day >= ${days.first} and d.day <= ${days.last}
+      ${scope.accountId ? sql`and d.account_id = ${scope.accountId}` : sql``} ${scope.network ? sql`and d.network = ${scope.network}` : sql``}`.execute(r.db));
+  }
+  const counts = Object.fromEntries(INBOX_MEASURES.map((m) => [m, 0])) as Record<InboxMeasure, number>;
+  for (const { rows } of await Promise.all(queries)) for (const m of INBOX_MEASURES) counts[m] += int(rows[0]?.[m]);
+  return counts;
+}
+
 /** What arrived in the inbox in a period and how the team answered it. */
 export async function inboxTotals(r: Reader, scope: Scope, period: Period): Promise<InboxTotals> {
-  const where = itemsIn(scope, period);
-  const [agg, actions] = await Promise.all([
-    sql<Record<string, unknown>>`select count(*) as volume, sum(case when ${ASKS} then 1 else 0 end) as asked,
-      sum(case when ${ASKS} and i.first_reply_at is not null then 1 else 0 end) as answered,
-      sum(case when i.first_reply_at is not null then 1 else 0 end) as replied,
-      sum(i.complaint) as complaints, sum(case when i.sentiment = 'negative' then 1 else 0 end) as negative
-      from inbox_items i where ${where}`.execute(r.db),
-    moderationActions(r, scope, period),
-  ]);
-  const t = agg.rows[0] ?? {};
+  const [t, actions] = await Promise.all([inboxCounts(r, scope, period), moderationActions(r, scope, period)]);
   return {
-    volume: int(t.volume), asked: int(t.asked), answered: int(t.answered), complaints: int(t.complaints), negative: int(t.negative),
-    firstResponseMinutes: await medianWait(r, where, int(t.replied)), moderationActions: actions,
+    volume: t.volume, asked: t.asked, answered: t.answered, complaints: t.complaints, negative: t.negative,
+    firstResponseMinutes: await medianWait(r, itemsIn(scope, period), t.replied), moderationActions: actions,
   };
 }
 

@@ -2,8 +2,8 @@ import { sql } from 'kysely';
 import type { Reader } from './scope.js';
 import { FORMULAS, figure, int, percent } from './figures.js';
 import type { ListeningFigures, Period, Scope } from './types.js';
-import { DAY_MS, periodDays } from './time.js';
-import { offsetSegments } from './period.js';
+import { periodDays } from './time.js';
+import { periodParts } from './rollups/days.js';
 
 export interface ListeningTotals {
   volume: number;
@@ -11,61 +11,94 @@ export interface ListeningTotals {
   negative: number;
 }
 
-/** Mentions stored in a period (each once, whatever the number of topics it matched), by sentiment. */
+const SENTIMENT_SQL = sql`count(*) as volume, sum(case when m.sentiment = 'positive' then 1 else 0 end) as positive,
+  sum(case when m.sentiment = 'negative' then 1 else 0 end) as negative`;
+
+/**
+ * Mentions stored in a period (each once, whatever the number of topics it matched) by sentiment, per local day:
+ * whole days from the daily mention rollup, parts of days from the mentions.
+ */
+export async function listeningDays(r: Reader, scope: Scope, period: Period): Promise<Map<string, ListeningTotals>> {
+  const { days, edges } = periodParts(period, r.zone);
+  const network = (alias: 'm' | 'd') => (scope.network ? sql`and ${sql.ref(`${alias}.network`)} = ${scope.network}` : sql``);
+  const [whole, ...parts] = await Promise.all([
+    days ? sql<Record<string, unknown>>`select d.day, sum(d.volume) as volume, sum(d.positive) as positive, sum(d.negative) as negative
+      from analytics_mention_days d where d.workspace_id = ${scope.workspaceId} and d.day >= ${days.first} and d.day <= ${days.last} ${network('d')}
+      group by d.day`.execute(r.db) : { rows: [] },
+    ...edges.map((e) => sql<Record<string, unknown>>`select ${e.day} as day, ${SENTIMENT_SQL} from listening_mentions m
+      where m.workspace_id = ${scope.workspaceId} and m.created_at >= ${e.start} and m.created_at < ${e.end} ${network('m')}`.execute(r.db)),
+  ]);
+  const out = new Map<string, ListeningTotals>();
+  for (const row of [whole!, ...parts].flatMap((q) => q.rows)) {
+    const day = String(row.day);
+    const d = out.get(day) ?? out.set(day, { volume: 0, positive: 0, negative: 0 }).get(day)!;
+    d.volume += int(row.volume);
+    d.positive += int(row.positive);
+    d.negative += int(row.negative);
+  }
+  return out;
+}
+
+export function sumOfDays(days: Map<string, ListeningTotals>): ListeningTotals {
+  const t = { volume: 0, positive: 0, negative: 0 };
+  for (const d of days.values()) (t.volume += d.volume, t.positive += d.positive, t.negative += d.negative);
+  return t;
+}
+
+/** Mentions stored in a period, by sentiment. */
 export async function listeningTotals(r: Reader, scope: Scope, period: Period): Promise<ListeningTotals> {
-  const { rows } = await sql<Record<string, unknown>>`select count(*) as volume,
-      sum(case when m.sentiment = 'positive' then 1 else 0 end) as positive, sum(case when m.sentiment = 'negative' then 1 else 0 end) as negative
-    from listening_mentions m where m.workspace_id = ${scope.workspaceId} and m.created_at >= ${period.start} and m.created_at < ${period.end}
-    ${scope.network ? sql`and m.network = ${scope.network}` : sql``}`.execute(r.db);
-  const t = rows[0] ?? {};
-  return { volume: int(t.volume), positive: int(t.positive), negative: int(t.negative) };
+  return sumOfDays(await listeningDays(r, scope, period));
+}
+
+/** Mentions per local day by sentiment; neutral is what is neither positive nor negative. */
+export function sentimentOfDays(r: Reader, period: Period, byDay: Map<string, ListeningTotals>): ListeningFigures['sentimentByDay'] {
+  return periodDays(period, r.zone).days.map((day) => {
+    const d = byDay.get(day) ?? { volume: 0, positive: 0, negative: 0 };
+    return { day, positive: d.positive, neutral: d.volume - d.positive - d.negative, negative: d.negative };
+  });
+}
+
+export async function sentimentByDay(r: Reader, scope: Scope, period: Period): Promise<ListeningFigures['sentimentByDay']> {
+  return sentimentOfDays(r, period, await listeningDays(r, scope, period));
 }
 
 /**
- * Share of voice: each brand or competitor topic's mentions ÷ all mentions of the brand and competitor topics × 100,
- * from the per-minute counts.
+ * Topics' mentions in a period: whole days from the daily topic rollup, parts of days from the per-minute counts
+ * (a minute counts when it starts in the period, as a minute's row cannot be split).
  */
+export async function topicSums(r: Reader, topicIds: readonly string[], period: Period): Promise<Map<string, { total: number; positive: number }>> {
+  const out = new Map<string, { total: number; positive: number }>();
+  if (topicIds.length === 0) return out;
+  const { days, edges } = periodParts(period, r.zone);
+  const ids = sql.join([...topicIds]);
+  const minutes = (from: number, to: number) => sql<Record<string, unknown>>`select t.topic_id, sum(t.total) as total, sum(t.positive) as positive
+    from listening_topic_minutes t where t.topic_id in (${ids}) and t.minute >= ${from} and t.minute < ${to} group by t.topic_id`.execute(r.db);
+  const results = await Promise.all([
+    days ? sql<Record<string, unknown>>`select t.topic_id, sum(t.total) as total, sum(t.positive) as positive from analytics_topic_days t
+      where t.topic_id in (${ids}) and t.day >= ${days.first} and t.day <= ${days.last} group by t.topic_id`.execute(r.db) : { rows: [] },
+    // Day starts are whole minutes; the period's own ends are rounded out to the minutes they fall in.
+    ...edges.map((e) => minutes(e.start === period.start ? Math.floor(e.start / 60_000) : e.start / 60_000, e.end === period.end ? Math.ceil(e.end / 60_000) : e.end / 60_000)),
+  ]);
+  for (const row of results.flatMap((q) => q.rows)) {
+    const id = String(row.topic_id);
+    const t = out.get(id) ?? out.set(id, { total: 0, positive: 0 }).get(id)!;
+    t.total += int(row.total);
+    t.positive += int(row.positive);
+  }
+  return out;
+}
+
+/** Share of voice: each brand or competitor topic's mentions ÷ all mentions of the brand and competitor topics × 100. */
 export async function shareOfVoice(r: Reader, workspaceId: string, period: Period): Promise<ListeningFigures['shareOfVoice']> {
   const topics = await r.db.selectFrom('listening_topics').select(['id', 'name', 'kind', 'color'])
     .where('workspace_id', '=', workspaceId).where('archived_at', 'is', null).where('kind', 'in', ['brand', 'competitor']).execute();
   if (topics.length === 0) return [];
-  const counts = await r.db.selectFrom('listening_topic_minutes').select(['topic_id', (eb) => eb.fn.sum<number>('total').as('mentions')])
-    .where('topic_id', 'in', topics.map((t) => t.id))
-    .where('minute', '>=', Math.floor(period.start / 60_000)).where('minute', '<', Math.ceil(period.end / 60_000))
-    .groupBy('topic_id').execute();
-  const byTopic = new Map(counts.map((c) => [c.topic_id, int(c.mentions)]));
-  const all = topics.reduce((s, t) => s + (byTopic.get(t.id) ?? 0), 0);
+  const sums = await topicSums(r, topics.map((t) => t.id), period);
+  const mentions = (id: string) => sums.get(id)?.total ?? 0;
+  const all = topics.reduce((s, t) => s + mentions(t.id), 0);
   return topics
-    .map((t) => ({ topicId: t.id, name: t.name, kind: t.kind, color: t.color, mentions: byTopic.get(t.id) ?? 0, share: percent(byTopic.get(t.id) ?? 0, all) ?? 0 }))
+    .map((t) => ({ topicId: t.id, name: t.name, kind: t.kind, color: t.color, mentions: mentions(t.id), share: percent(mentions(t.id), all) ?? 0 }))
     .sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name));
-}
-
-/** A mention's local day in SQL, as days since 1 January 1970 on the zone's clock: each instant with its offset. */
-function localDayNumber(r: Reader, period: Period) {
-  const segments = offsetSegments(r.zone, period);
-  const offset = segments.length === 1
-    ? sql.lit(segments[0]!.offsetMs)
-    : sql`case ${sql.join(segments.slice(1).reverse().map((s) => sql`when m.created_at >= ${sql.lit(s.from)} then ${sql.lit(s.offsetMs)}`), sql` `)} else ${sql.lit(segments[0]!.offsetMs)} end`;
-  return sql`(m.created_at + ${offset}) / ${sql.lit(DAY_MS)}`;
-}
-
-/** Mentions per local day by sentiment; neutral is what is neither positive nor negative. Grouped by local day in SQL. */
-export async function sentimentByDay(r: Reader, scope: Scope, period: Period): Promise<ListeningFigures['sentimentByDay']> {
-  const { days } = periodDays(period, r.zone);
-  const out = new Map(days.map((day) => [day, { day, positive: 0, neutral: 0, negative: 0 }]));
-  const day = localDayNumber(r, period);
-  const { rows } = await sql<Record<string, unknown>>`select ${day} as d, count(*) as total,
-      sum(case when m.sentiment = 'positive' then 1 else 0 end) as positive, sum(case when m.sentiment = 'negative' then 1 else 0 end) as negative
-    from listening_mentions m where m.workspace_id = ${scope.workspaceId} and m.created_at >= ${period.start} and m.created_at < ${period.end}
-    ${scope.network ? sql`and m.network = ${scope.network}` : sql``} group by ${day}`.execute(r.db);
-  for (const row of rows) {
-    const d = out.get(new Date(Math.floor(int(row.d)) * DAY_MS).toISOString().slice(0, 10));
-    if (!d) continue;
-    d.positive += int(row.positive);
-    d.negative += int(row.negative);
-    d.neutral += int(row.total) - int(row.positive) - int(row.negative);
-  }
-  return [...out.values()];
 }
 
 export function listeningFigures(now: ListeningTotals, before: ListeningTotals, sov: ListeningFigures['shareOfVoice'], byDay: ListeningFigures['sentimentByDay']): ListeningFigures {

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../store/schema.js';
-import { ENGAGEMENT_SQL, postsIn, type Reader } from './scope.js';
+import { ENGAGEMENT_SQL, postsIn, publishedAt, type Reader } from './scope.js';
 import { int, num, postEngagementRate } from './figures.js';
 import type { Period, PostPerformance, Scope } from './types.js';
 
@@ -36,16 +36,26 @@ export function postPerformance(row: PostRow): PostPerformance {
 export const FLOP_MIN_AGE_MS = 48 * 3_600_000;
 export const TOP_COUNT = 5;
 
-/** The period's five most engaging posts, and the five least among those at least 48 hours old. */
+/**
+ * The period's five most engaging posts, and the five least among those at least 48 hours old. Sorted by the stored
+ * engagement (the same sum, written with the counts), ties by time then id in the same direction, so that both walk
+ * the (workspace, engagement, published_at, id) index from one end and stop at the fifth post of the period.
+ */
 export async function topAndFlop(r: Reader, scope: Scope, period: Period) {
-  const where = postsIn(r, scope, period.start, period.end);
-  const [top, flop] = await Promise.all([
-    sql<PostRow>`select ${POST_COLUMNS} from analytics_posts p join social_accounts a on a.id = p.account_id where ${where}
-      order by engagement desc, p.published_at desc, p.id limit ${TOP_COUNT}`.execute(r.db),
-    sql<PostRow>`select ${POST_COLUMNS} from analytics_posts p join social_accounts a on a.id = p.account_id where ${where}
-      and p.published_at <= ${r.now - FLOP_MIN_AGE_MS} order by engagement asc, p.published_at asc, p.id limit ${TOP_COUNT}`.execute(r.db),
-  ]);
-  return { topPosts: top.rows.map(postPerformance), flopPosts: flop.rows.map(postPerformance) };
+  const where = postsIn(r, scope, period.start, period.end, true);
+  const published = publishedAt(r, scope, true);
+  const { rows } = await sql<PostRow & { flop: number }>`
+    select * from (select ${POST_COLUMNS}, 0 as flop from analytics_posts p join social_accounts a on a.id = p.account_id where ${where}
+      order by p.engagement desc, p.published_at desc, p.id desc limit ${TOP_COUNT}) t
+    union all
+    select * from (select ${POST_COLUMNS}, 1 as flop from analytics_posts p join social_accounts a on a.id = p.account_id where ${where}
+      and ${published} <= ${r.now - FLOP_MIN_AGE_MS} order by p.engagement asc, p.published_at asc, p.id asc limit ${TOP_COUNT}) f`.execute(r.db);
+  // UNION ALL keeps each part's rows together; each part's order is set again here, as SQL does not promise it.
+  const order = (a: PostRow, b: PostRow) => int(a.engagement) - int(b.engagement) || int(a.published_at) - int(b.published_at) || (String(a.id) < String(b.id) ? -1 : 1);
+  return {
+    topPosts: rows.filter((x) => Number(x.flop) === 0).sort((a, b) => order(b, a)).map(postPerformance),
+    flopPosts: rows.filter((x) => Number(x.flop) === 1).sort(order).map(postPerformance),
+  };
 }
 
 export async function postById(db: Kysely<Database>, workspaceId: string, postId: string): Promise<PostPerformance | null> {

@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
-import { ENGAGEMENT_SQL, postsIn, type Reader, type ScopeAccount } from './scope.js';
-import { FORMULAS, figure, int, num, percent } from './figures.js';
+import type { Reader, ScopeAccount } from './scope.js';
+import { FORMULAS, figure, num, percent } from './figures.js';
+import { postGroups, totalOf } from './post-sums.js';
+import type { PostSums } from './rollups/post-days.js';
 import type { Period, PublishingFigures, Scope } from './types.js';
 import { localDay } from './time.js';
 
@@ -17,21 +19,19 @@ export interface PostTotals {
   engagementRateViews: number | null;
 }
 
-/** The posts published in a period, summed in one query. */
-export async function postTotals(r: Reader, scope: Scope, period: Period): Promise<PostTotals> {
-  const { rows } = await sql<Record<string, unknown>>`
-    select count(*) as posts, sum(${ENGAGEMENT_SQL}) as engagement, sum(p.likes) as likes, sum(p.reposts) as reposts,
-      sum(p.replies) as replies, sum(coalesce(p.quotes, 0)) as quotes, sum(p.views) as views,
-      sum(case when p.views is not null then ${ENGAGEMENT_SQL} end) as engagement_with_views,
-      avg(case when p.followers_at_publish > 0 then ${ENGAGEMENT_SQL} * 100.0 / p.followers_at_publish end) as rate_followers
-    from analytics_posts p where ${postsIn(r, scope, period.start, period.end)}`.execute(r.db);
-  const t = rows[0] ?? {};
-  const views = num(t.views);
+/** The figures of posts' sums: views only where some post has them, rates only over the posts they apply to. */
+export function totalsOf(s: PostSums): PostTotals {
+  const views = s.viewed > 0 ? s.views : null;
   return {
-    posts: int(t.posts), engagement: int(t.engagement), likes: int(t.likes), reposts: int(t.reposts), replies: int(t.replies),
-    quotes: int(t.quotes), views, engagementRateFollowers: num(t.rate_followers),
-    engagementRateViews: views === null ? null : percent(num(t.engagement_with_views), views),
+    posts: s.posts, engagement: s.engagement, likes: s.likes, reposts: s.reposts, replies: s.replies, quotes: s.quotes, views,
+    engagementRateFollowers: s.rated > 0 ? s.rate_sum / s.rated : null,
+    engagementRateViews: views === null ? null : percent(s.engagement_viewed, views),
   };
+}
+
+/** The posts published in a period, summed (from the daily post rollup, and the posts of any part of a day). */
+export async function postTotals(r: Reader, scope: Scope, period: Period): Promise<PostTotals> {
+  return totalsOf(totalOf(await postGroups(r, scope, period, 'total')));
 }
 
 export interface FollowerTotals {

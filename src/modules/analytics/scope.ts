@@ -22,18 +22,29 @@ export function hasLabel(dialect: Dialect, label: string): RawBuilder<unknown> {
     : sql`exists (select 1 from json_each(p.labels) as l where l.value = ${label})`;
 }
 
-/** The posts of a scope published in [from, to), as a WHERE clause over analytics_posts aliased p. */
-export function postsIn(r: Pick<Reader, 'dialect'>, scope: Scope, from: number, to: number): RawBuilder<unknown> {
+/**
+ * The posts of a scope published in [from, to), as a WHERE clause over analytics_posts aliased p. `byEngagement`:
+ * the query walks the workspace's posts in order of engagement (top and flop posts), and SQLite is told not to
+ * read the period's range instead (a unary plus hides the column from its index choice); an account or a campaign
+ * has an index of its own, narrower than either.
+ */
+export function postsIn(r: Pick<Reader, 'dialect'>, scope: Scope, from: number, to: number, byEngagement = false): RawBuilder<unknown> {
+  const at = publishedAt(r, scope, byEngagement);
   const parts: RawBuilder<unknown>[] = [
     sql`p.workspace_id = ${scope.workspaceId}`,
-    sql`p.published_at >= ${from}`,
-    sql`p.published_at < ${to}`,
+    sql`${at} >= ${from}`,
+    sql`${at} < ${to}`,
   ];
   if (scope.accountId) parts.push(sql`p.account_id = ${scope.accountId}`);
   if (scope.network) parts.push(sql`p.network = ${scope.network}`);
   if (scope.campaignId) parts.push(sql`p.campaign_id = ${scope.campaignId}`);
   if (scope.label) parts.push(hasLabel(r.dialect, scope.label));
   return sql.join(parts, sql` and `);
+}
+
+/** p.published_at, hidden from SQLite's index choice when a query walks the posts by engagement (see postsIn). */
+export function publishedAt(r: Pick<Reader, 'dialect'>, scope: Scope, byEngagement: boolean): RawBuilder<unknown> {
+  return byEngagement && r.dialect === 'sqlite' && !scope.accountId && !scope.campaignId ? sql`+p.published_at` : sql`p.published_at`;
 }
 
 /** Whether the scope narrows posts beyond their account: followers and daily rollups are per account only. */

@@ -1,48 +1,68 @@
 import { sql } from 'kysely';
-import { ENGAGEMENT_SQL, postsIn, type Reader, type ScopeAccount } from './scope.js';
+import type { Reader, ScopeAccount } from './scope.js';
 import { int, num } from './figures.js';
 import type { DaySeriesPoint, Period, Scope } from './types.js';
-import { bucketWidth, localSlot, periodDays } from './time.js';
+import { periodDays } from './time.js';
+import { postGroups } from './post-sums.js';
 
 const emptyPoint = (day: string): DaySeriesPoint => ({ day, engagement: 0, likes: 0, reposts: 0, replies: 0, quotes: 0, views: 0, posts: 0, followers: null });
 
 /**
- * One point per local day from the daily rollup: the engagement the accounts' posts gained that day, the posts
- * published that day, and the followers — each account's last known count carried over the days it was not read.
+ * One point per local day from the daily account rollup: the engagement the accounts' posts gained that day, the
+ * posts published that day, and the followers — each account's last known count carried over the days it was not
+ * read. The days are summed in SQL; each day's followers are the sum of its rows when every account known by then
+ * was read that day, and are otherwise carried account by account.
  */
 export async function accountSeries(r: Reader, accounts: ScopeAccount[], period: Period): Promise<DaySeriesPoint[]> {
   const { first, last, days } = periodDays(period, r.zone);
   const points = new Map(days.map((d) => [d, emptyPoint(d)]));
   if (accounts.length === 0) return [...points.values()];
-  const ids = accounts.map((a) => a.id);
-  const [rows, carried] = await Promise.all([
-    r.db.selectFrom('analytics_account_days')
-      .select(['account_id', 'day', 'followers', 'likes', 'reposts', 'replies', 'quotes', 'views', 'published'])
-      .where('account_id', 'in', ids).where('day', '>=', first).where('day', '<=', last).execute(),
-    sql<{ id: string; followers: unknown }>`select a.id, (select d.followers from analytics_account_days d where d.account_id = a.id
-      and d.followers is not null and d.day < ${first} order by d.day desc limit 1) as followers
-      from social_accounts a where a.id in (${sql.join(ids)})`.execute(r.db),
+  const ids = sql.join(accounts.map((a) => a.id));
+  const [sums, known] = await Promise.all([
+    sql<Record<string, unknown>>`select d.day, sum(d.likes) as likes, sum(d.reposts) as reposts, sum(d.replies) as replies, sum(d.quotes) as quotes,
+        sum(d.views) as views, sum(d.published) as published, sum(d.followers) as followers, count(d.followers) as read
+      from analytics_account_days d where d.account_id in (${ids}) and d.day >= ${first} and d.day <= ${last} group by d.day`.execute(r.db),
+    sql<{ id: string; carried: unknown; first_read: unknown }>`select a.id,
+        (select d.followers from analytics_account_days d where d.account_id = a.id and d.followers is not null and d.day < ${first} order by d.day desc limit 1) as carried,
+        (select d.day from analytics_account_days d where d.account_id = a.id and d.followers is not null and d.day >= ${first} and d.day <= ${last} order by d.day limit 1) as first_read
+      from social_accounts a where a.id in (${ids})`.execute(r.db),
   ]);
-  const followersByAccount = new Map<string, Map<string, number>>();
-  for (const row of rows) {
-    const p = points.get(row.day);
+  const read = new Map<string, { followers: number; read: number }>();
+  for (const row of sums.rows) {
+    const p = points.get(String(row.day));
     if (!p) continue;
-    p.likes += int(row.likes);
-    p.reposts += int(row.reposts);
-    p.replies += int(row.replies);
-    p.quotes += int(row.quotes);
-    p.views += int(row.views);
-    p.posts += int(row.published);
-    const f = num(row.followers);
-    if (f !== null) {
-      if (!followersByAccount.has(row.account_id)) followersByAccount.set(row.account_id, new Map());
-      followersByAccount.get(row.account_id)!.set(row.day, f);
-    }
+    p.likes = int(row.likes);
+    p.reposts = int(row.reposts);
+    p.replies = int(row.replies);
+    p.quotes = int(row.quotes);
+    p.views = int(row.views);
+    p.posts = int(row.published);
+    p.engagement = p.likes + p.reposts + p.replies + p.quotes;
+    read.set(p.day, { followers: int(row.followers), read: int(row.read) });
   }
-  for (const p of points.values()) p.engagement = p.likes + p.reposts + p.replies + p.quotes;
-  for (const c of carried.rows) {
-    let known = num(c.followers);
-    const read = followersByAccount.get(c.id);
+  const knownFrom = known.rows.map((k) => (num(k.carried) !== null ? '' : k.first_read === null ? null : String(k.first_read)));
+  const complete = days.every((day) => (read.get(day)?.read ?? 0) === knownFrom.filter((d) => d !== null && d <= day).length);
+  if (!complete) return carryFollowers(r, accounts, days, points, known.rows);
+  for (const p of points.values()) {
+    const day = read.get(p.day);
+    if (day && day.read > 0) p.followers = day.followers;
+  }
+  return [...points.values()];
+}
+
+/** Followers carried account by account over the days some account was not read. */
+async function carryFollowers(r: Reader, accounts: ScopeAccount[], days: string[], points: Map<string, DaySeriesPoint>, carried: Array<{ id: string; carried: unknown }>) {
+  const rows = await r.db.selectFrom('analytics_account_days').select(['account_id', 'day', 'followers'])
+    .where('account_id', 'in', accounts.map((a) => a.id)).where('day', '>=', days[0]!).where('day', '<=', days[days.length - 1]!)
+    .where('followers', 'is not', null).execute();
+  const byAccount = new Map<string, Map<string, number>>();
+  for (const row of rows) {
+    if (!byAccount.has(row.account_id)) byAccount.set(row.account_id, new Map());
+    byAccount.get(row.account_id)!.set(row.day, Number(row.followers));
+  }
+  for (const c of carried) {
+    let known = num(c.carried);
+    const read = byAccount.get(c.id);
     for (const day of days) {
       known = read?.get(day) ?? known;
       if (known === null) continue;
@@ -54,28 +74,18 @@ export async function accountSeries(r: Reader, accounts: ScopeAccount[], period:
 }
 
 /**
- * For a campaign or a label, which the daily rollup cannot split: the posts published each local day with their
- * latest counts. Followers are the accounts', not a campaign's, so none here.
+ * For a campaign or a label, which the daily account rollup cannot split: the posts published each local day with
+ * their latest counts, from the daily post rollup. Followers are the accounts', not a campaign's, so none here.
  */
 export async function postSeries(r: Reader, scope: Scope, period: Period): Promise<DaySeriesPoint[]> {
   const { days } = periodDays(period, r.zone);
   const points = new Map(days.map((d) => [d, emptyPoint(d)]));
-  const width = bucketWidth(r.zone, period.start, period.end);
-  const { rows } = await sql<Record<string, unknown>>`
-    select p.published_at / ${sql.lit(width)} as b, count(*) as posts, sum(p.likes) as likes, sum(p.reposts) as reposts, sum(p.replies) as replies,
-      sum(coalesce(p.quotes, 0)) as quotes, sum(coalesce(p.views, 0)) as views, sum(${ENGAGEMENT_SQL}) as engagement
-    from analytics_posts p where ${postsIn(r, scope, period.start, period.end)} group by p.published_at / ${sql.lit(width)}`.execute(r.db);
-  for (const row of rows) {
-    const p = points.get(localSlot(Math.floor(int(row.b)) * width, r.zone).day);
+  for (const g of await postGroups(r, scope, period, 'day')) {
+    const p = points.get(g.day);
     if (!p) continue;
-    p.posts += int(row.posts);
-    p.likes += int(row.likes);
-    p.reposts += int(row.reposts);
-    p.replies += int(row.replies);
-    p.quotes += int(row.quotes);
-    p.views += int(row.views);
-    p.engagement += int(row.engagement);
+    const s = g.sums;
+    Object.assign(p, { posts: p.posts + s.posts, likes: p.likes + s.likes, reposts: p.reposts + s.reposts, replies: p.replies + s.replies,
+      quotes: p.quotes + s.quotes, views: p.views + s.views, engagement: p.engagement + s.engagement });
   }
   return [...points.values()];
 }
-

@@ -9,6 +9,7 @@ import { timeOrderedUuid } from './ids.js';
 import { threadKeyOf, type NormalizedItem } from './normalize.js';
 import { riskOf, round, toxicityCategoryOf } from './risk.js';
 import { rememberTerms } from '../inbox/search.js';
+import { countInboxItems } from '../analytics/rollups/inbox-days.js';
 
 /** An item normalised and analysed, ready to be written. */
 export interface AnalysedItem {
@@ -241,6 +242,7 @@ export async function storeItems(trx: Transaction<Database>, batch: Batch): Prom
   }
   if (skipped.length > 0) await uncountSkipped(trx, skipped);
   if (stored.length > 0) {
+    await countInboxItems(trx, stored.map((r) => r.item));
     const dialect = trx.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
     await rememberTerms(trx, dialect, stored.map((r) => r.item.text ?? ''));
   }

@@ -9,6 +9,7 @@ import { markHealthy, markReconnect, openConnector } from '../accounts/open-conn
 import { shownMessage } from '../publishing/retry-policy.js';
 import { INBOX_REPLY } from './job-names.js';
 import { announce } from './live.js';
+import { recountInboxItems } from '../analytics/rollups/inbox-days.js';
 
 export const REPLY_MAX_ATTEMPTS = 6;
 
@@ -59,6 +60,7 @@ export function inboxReplyJob(ctx: AppContext) {
           // Time to first reply counts public replies only, not a like.
           if (status === 'sent' && row.kind === 'reply') {
             await trx.updateTable('inbox_items').set({ first_reply_at: now }).where('id', '=', row.item_id).where('first_reply_at', 'is', null).execute();
+            await recountInboxItems(trx, [row.item_id]);
           }
         });
         await announce(ctx.store, row.workspace_id, [row.item_id]);

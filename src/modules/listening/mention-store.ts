@@ -5,6 +5,7 @@ import { bulkInsertColumns, type PgType } from '../inbound/bulk-insert.js';
 import { timeOrderedUuid } from '../inbound/ids.js';
 import { round } from '../inbound/risk.js';
 import type { NormalizedPost } from './normalize.js';
+import { countMentionDays, countTopicMinutes } from '../analytics/rollups/listening-days.js';
 
 /** A post that matched topics, analysed and placed in its group of near-duplicates, ready to be written. */
 export interface MatchedMention {
@@ -103,7 +104,7 @@ function mentionRow(m: MatchedMention, workspaceId: string, sourceId: string | n
 }
 
 /** Per topic and minute of publication: how many mentions, how many negative and positive. */
-async function countMinutes(trx: Transaction<Database>, stored: readonly StoredMention[]) {
+async function countMinutes(trx: Transaction<Database>, workspaceId: string, stored: readonly StoredMention[]) {
   const counts = new Map<string, { topic_id: string; minute: number; total: number; negative: number; positive: number }>();
   for (const m of stored) {
     const minute = Math.floor(m.post.createdAt / 60_000);
@@ -123,6 +124,7 @@ async function countMinutes(trx: Transaction<Database>, stored: readonly StoredM
   await bulkInsertColumns(trx, 'listening_topic_minutes', columns, ['text', 'integer', 'integer', 'integer', 'integer'], sorted.map((c) => [c.topic_id, c.minute, c.total, c.negative, c.positive]),
     `on conflict ("topic_id", "minute") do update set "total" = "listening_topic_minutes"."total" + excluded."total",
       "negative" = "listening_topic_minutes"."negative" + excluded."negative", "positive" = "listening_topic_minutes"."positive" + excluded."positive"`);
+  await countTopicMinutes(trx, workspaceId, sorted);
 }
 
 /** Each group's first mention counts the copies that joined it. */
@@ -159,7 +161,8 @@ export async function storeMentions(trx: Transaction<Database>, workspaceId: str
   const links = stored.flatMap((m) => m.topicIds.map((t) => [t, m.id, workspaceId, m.analysis.sentiment.label, m.post.createdAt]));
   await bulkInsertColumns(trx, 'listening_mention_topics', ['topic_id', 'mention_id', 'workspace_id', 'sentiment', 'created_at'],
     ['text', 'text', 'text', 'text', 'bigint'], links, 'on conflict do nothing');
-  await countMinutes(trx, stored);
+  await countMinutes(trx, workspaceId, stored);
+  await countMentionDays(trx, workspaceId, stored.map((m) => ({ network: m.post.network, createdAt: m.post.createdAt, sentiment: m.analysis.sentiment.label })));
   await countCopies(trx, stored);
   return stored;
 }

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../store/schema.js';
 import type { ItemAction } from './rule-schema.js';
+import { recountInboxItems } from '../analytics/rollups/inbox-days.js';
 
 /**
  * What an action done on the network changes in the store, so that the item's moderation and the author's
@@ -9,7 +10,10 @@ import type { ItemAction } from './rule-schema.js';
  */
 export async function recordEffect(db: Kysely<Database>, action: ItemAction, itemId: string | null, authorId: string | null, now: number): Promise<void> {
   const item = async (moderation: 'hidden' | 'deleted' | null): Promise<void> => {
-    if (itemId) await db.updateTable('inbox_items').set({ moderation }).where('id', '=', itemId).execute();
+    if (!itemId) return;
+    await db.updateTable('inbox_items').set({ moderation }).where('id', '=', itemId).execute();
+    // What moderation removed no longer asks for an answer: the inbox figures' day is counted again.
+    await recountInboxItems(db, [itemId]);
   };
   const author = async (set: Record<string, unknown>): Promise<void> => {
     if (authorId) await db.updateTable('inbox_authors').set(set).where('id', '=', authorId).execute();

@@ -4,6 +4,7 @@ import { AuditAction, recordAudit, type AuditActionName } from '../audit/service
 import { getWorkspace } from './service.js';
 import type { Workspace } from './presenters.js';
 import type { WorkspaceUpdate } from './schema.js';
+import { rebuildRollups } from '../analytics/rollups/rebuild.js';
 
 type TextSetting = 'name' | 'timezone' | 'locale' | 'weekStart';
 type Switch = 'clientsSeeDrafts' | 'clientsSeeInternalComments' | 'clientsSeeInbox';
@@ -58,6 +59,8 @@ export async function updateWorkspaceSettings(db: Kysely<Database>, workspaceId:
     }
     if (events.length === 0) return before;
     await trx.updateTable('workspaces').set(set as Updateable<WorkspaceTable>).where('id', '=', workspaceId).execute();
+    // Analytics' daily rollups file rows under the zone's local days: every day moves with it.
+    if (set.timezone !== undefined) await rebuildRollups(trx, workspaceId, String(set.timezone));
     for (const e of events) {
       await recordAudit(
         trx,

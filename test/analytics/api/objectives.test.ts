@@ -7,7 +7,7 @@ import { databases } from '../../helpers/ruche.js';
 import { addMember, type TestClient } from '../../helpers/client.js';
 import { waitForJob } from '../../inbound/helpers.js';
 import { OBJECTIVES_CHECK } from '../../../src/modules/analytics/objectives/job-names.js';
-import { at, topic } from '../figures/fixture.js';
+import { at, topic, topicMinute } from '../figures/fixture.js';
 import { analyticsRuche, seedJanuary, type AnalyticsRuche, type January } from './setup.js';
 
 const JANUARY = { periodStart: '2025-12-31T23:00:00Z', periodEnd: '2026-01-31T23:00:00Z' };
@@ -111,9 +111,9 @@ describe.each(databases)('objectives over HTTP on %s', (kind) => {
 
   it('counts a topic’s own mentions when one is chosen, every mention otherwise', async () => {
     const db = t.ruche.ctx.store.db;
-    await db.insertInto('listening_topic_minutes').values({ topic_id: seed.rival, minute: Math.floor(at('2026-01-10T08:00:00Z') / 60_000), total: 6, negative: 1, positive: 4 }).execute();
+    await topicMinute(db, seed.rival, '2026-01-10T08:00:00Z', 6, { negative: 1, positive: 4 });
     // After now: not counted yet.
-    await db.insertInto('listening_topic_minutes').values({ topic_id: seed.rival, minute: Math.floor(at('2026-01-20T08:00:00Z') / 60_000), total: 50, negative: 0, positive: 50 }).execute();
+    await topicMinute(db, seed.rival, '2026-01-20T08:00:00Z', 50, { positive: 50 });
     const rival = await created({ name: 'Rival mentions', metric: 'mentions', topicId: seed.rival, target: 40 });
     expect(rival.progress).toMatchObject({ current: 16, forecastMethod: 'linear', status: 'behind' });
     expect(rival.progress.forecast).toBeCloseTo(16 / ELAPSED, 9);

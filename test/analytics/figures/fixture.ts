@@ -1,8 +1,14 @@
 import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../src/store/schema.js';
+import { recordPostChanges } from '../../../src/modules/analytics/rollups/post-days.js';
+import { countInboxItems } from '../../../src/modules/analytics/rollups/inbox-days.js';
+import { countMentionDays, countTopicMinutes } from '../../../src/modules/analytics/rollups/listening-days.js';
 
-/** Rows written straight into the store, as collection and the inbound path would have left them. */
+/**
+ * Rows written straight into the store, as collection and the inbound path would have left them: with the daily
+ * rollups those paths keep, through the same functions, in the same transaction.
+ */
 export const at = (iso: string) => Date.parse(iso);
 const id = () => crypto.randomUUID();
 
@@ -45,12 +51,16 @@ export interface PostSeed {
 
 export async function post(db: Kysely<Database>, workspaceId: string, p: PostSeed): Promise<string> {
   const pid = id();
-  await db.insertInto('analytics_posts').values({
+  const row = {
     id: pid, workspace_id: workspaceId, account_id: p.account, network: p.network, external_id: `ext:${pid}`, url: null, text: p.text ?? `post ${p.at}`,
     image_url: null, post_id: null, campaign_id: p.campaign ?? null, labels: JSON.stringify(p.labels ?? []), published_at: at(p.at),
     likes: p.likes, reposts: p.reposts, replies: p.replies, quotes: p.quotes, views: p.views ?? null,
     engagement: p.likes + p.reposts + p.replies + (p.quotes ?? 0), followers_at_publish: p.followers ?? null, collected_at: null, next_collect_at: 0,
-  }).execute();
+  };
+  await db.transaction().execute(async (trx) => {
+    await trx.insertInto('analytics_posts').values(row).execute();
+    await recordPostChanges(trx, [{ before: null, after: row }]);
+  });
   return pid;
 }
 
@@ -81,13 +91,17 @@ export interface ItemSeed {
 export async function item(db: Kysely<Database>, workspaceId: string, authorId: string, s: ItemSeed): Promise<string> {
   const iid = id();
   const t = at(s.at);
-  await db.insertInto('inbox_items').values({
+  const row = {
     id: iid, workspace_id: workspaceId, account_id: s.account, network: 'bluesky', external_id: `ext:${iid}`, external_cid: null, kind: s.kind, author_id: authorId,
     text: 'hello', url: null, parent_external_id: null, parent_cid: null, root_external_id: null, root_cid: null, thread_key: iid, post_id: null,
     language: 'en', sentiment: s.sentiment ?? 'neutral', sentiment_score: 0, toxicity: 0, toxicity_category: null, complaint: s.complaint ? 1 : 0,
-    complaint_score: 0, has_link: 0, risk: 0, analysis: '{}', status: 'open', assignee_id: null, moderation: s.moderation ?? null, created_at: t, received_at: t,
+    complaint_score: 0, has_link: 0, risk: 0, analysis: '{}', status: 'open' as const, assignee_id: null, moderation: s.moderation ?? null, created_at: t, received_at: t,
     first_reply_at: s.replyAfterMin === undefined ? null : t + s.replyAfterMin * 60_000, status_changed_at: t,
-  }).execute();
+  };
+  await db.transaction().execute(async (trx) => {
+    await trx.insertInto('inbox_items').values(row).execute();
+    await countInboxItems(trx, [row]);
+  });
   return iid;
 }
 
@@ -103,13 +117,21 @@ export async function topic(db: Kysely<Database>, workspaceId: string, name: str
   return tid;
 }
 
-export async function topicMinute(db: Kysely<Database>, topicId: string, when: string, total: number) {
-  await db.insertInto('listening_topic_minutes').values({ topic_id: topicId, minute: Math.floor(at(when) / 60_000), total, negative: 0, positive: 0 }).execute();
+export async function topicMinute(db: Kysely<Database>, topicId: string, when: string, total: number, sentiment: { negative?: number; positive?: number } = {}) {
+  const row = { topic_id: topicId, minute: Math.floor(at(when) / 60_000), total, negative: sentiment.negative ?? 0, positive: sentiment.positive ?? 0 };
+  const { workspace_id } = await db.selectFrom('listening_topics').select('workspace_id').where('id', '=', topicId).executeTakeFirstOrThrow();
+  await db.transaction().execute(async (trx) => {
+    await trx.insertInto('listening_topic_minutes').values(row).execute();
+    await countTopicMinutes(trx, workspace_id, [row]);
+  });
 }
 
 export async function mention(db: Kysely<Database>, workspaceId: string, authorId: string, when: string, sentiment: string) {
   const mid = id();
-  await db.insertInto('listening_mentions').values({ id: mid, workspace_id: workspaceId, source_id: null, network: 'bluesky', uri: `at://${mid}`, url: null,
-    author_id: authorId, title: null, text: 'about the brand', language: 'en', sentiment, sentiment_score: 0, toxicity: 0, complaint: 0, cluster_id: null,
-    inbox_item_id: null, created_at: at(when), received_at: at(when) }).execute();
+  await db.transaction().execute(async (trx) => {
+    await trx.insertInto('listening_mentions').values({ id: mid, workspace_id: workspaceId, source_id: null, network: 'bluesky', uri: `at://${mid}`, url: null,
+      author_id: authorId, title: null, text: 'about the brand', language: 'en', sentiment, sentiment_score: 0, toxicity: 0, complaint: 0, cluster_id: null,
+      inbox_item_id: null, created_at: at(when), received_at: at(when) }).execute();
+    await countMentionDays(trx, workspaceId, [{ network: 'bluesky', createdAt: at(when), sentiment }]);
+  });
 }

@@ -13,6 +13,7 @@ import type { Database } from '../../../store/schema.js';
 import type { AnalyticsPostTable } from '../../../store/analytics-schema.js';
 import type { PostMetrics } from '../../../connectors/types.js';
 import { keepsSnapshot, nextCollectAt } from './schedule.js';
+import { lockPostFigures, recordPostChanges } from '../rollups/post-days.js';
 
 export type AnalyticsPostRow = Selectable<AnalyticsPostTable>;
 
@@ -97,6 +98,8 @@ export async function applySnapshots(db: Kysely<Database>, readings: readonly Po
 
 export async function applySnapshotsIn(trx: Transaction<Database>, readings: readonly PostReading[], timeZone: string): Promise<void> {
   const ids = readings.map((r) => r.post.id);
+  // The posts as stored, locked: what they bring to the daily post rollup until this write.
+  const stored = await lockPostFigures(trx, ids);
   const lastSnapshot = new Map<string, number>();
   for (const part of chunks(ids)) {
     const rows = await trx.selectFrom('analytics_post_snapshots').select(['post_id', (eb) => eb.fn.max('taken_at').as('last')])
@@ -124,6 +127,12 @@ export async function applySnapshotsIn(trx: Transaction<Database>, readings: rea
     collected_at: takenAt,
     next_collect_at: nextCollectAt(post.published_at, takenAt),
     collect_count: post.collect_count + 1,
+  }));
+  // The upsert below changes a stored post's counts and followers only; a post not stored is written whole.
+  await recordPostChanges(trx, posts.map((p) => {
+    const before = stored.get(p.id) ?? null;
+    const counts = { likes: p.likes, reposts: p.reposts, replies: p.replies, quotes: p.quotes, views: p.views, followers_at_publish: p.followers_at_publish };
+    return { before, after: before ? { ...before, ...counts } : p };
   }));
   for (const part of chunks(posts, 200)) {
     await trx.insertInto('analytics_posts').values(part).onConflict((oc) => oc.column('id').doUpdateSet((eb) => ({

@@ -11,6 +11,7 @@ import type { OwnPost } from '../../../connectors/types.js';
 import type { Database } from '../../../store/schema.js';
 import type { CollectedAccount, MetricsReaders } from './account.js';
 import { applyAccountSnapshot, applySnapshots, type AnalyticsPostRow, type PostReading } from './rollup.js';
+import { lockPostFigures, recordPostChanges } from '../rollups/post-days.js';
 
 /** An account's counts are read at most this often. */
 export const ACCOUNT_EVERY_MS = 3600_000;
@@ -77,9 +78,18 @@ export async function linkPublished(db: Kysely<Database>, accountId: string): Pr
     .innerJoin('posts', 'posts.id', 'post_targets.post_id')
     .select(['analytics_posts.id', 'post_targets.post_id', 'posts.campaign_id', 'posts.labels'])
     .where('analytics_posts.account_id', '=', accountId).where('analytics_posts.post_id', 'is', null).execute();
-  for (const r of rows) {
-    await db.updateTable('analytics_posts').set({ post_id: r.post_id, campaign_id: r.campaign_id, labels: r.labels }).where('id', '=', r.id).execute();
-  }
+  if (rows.length === 0) return 0;
+  // A campaign and labels move the posts between the daily rollup's rows.
+  await db.transaction().execute(async (trx) => {
+    const before = await lockPostFigures(trx, rows.map((r) => r.id));
+    for (const r of rows) {
+      await trx.updateTable('analytics_posts').set({ post_id: r.post_id, campaign_id: r.campaign_id, labels: r.labels }).where('id', '=', r.id).execute();
+    }
+    await recordPostChanges(trx, rows.flatMap((r) => {
+      const b = before.get(r.id);
+      return b ? [{ before: b, after: { ...b, campaign_id: r.campaign_id, labels: r.labels } }] : [];
+    }));
+  });
   return rows.length;
 }
 
@@ -119,7 +129,13 @@ export async function discoverPage(ctx: AppContext, account: CollectedAccount, r
     };
   });
   if (fresh.length) {
-    await db.insertInto('analytics_posts').values(fresh).onConflict((oc) => oc.columns(['account_id', 'external_id']).doNothing()).execute();
+    await db.transaction().execute(async (trx) => {
+      const inserted = await trx.insertInto('analytics_posts').values(fresh).onConflict((oc) => oc.columns(['account_id', 'external_id']).doNothing()).returning('id').execute();
+      const created = new Set(inserted.map((r) => r.id));
+      // Counted at once with no counts yet, as the posts' figures read them until their first reading.
+      const unread = { likes: 0, reposts: 0, replies: 0, quotes: null, views: null, followers_at_publish: null };
+      await recordPostChanges(trx, fresh.filter((f) => created.has(f.id)).map((f) => ({ before: null, after: { ...f, ...unread } })));
+    });
   }
   const rows = await db.selectFrom('analytics_posts').selectAll().where('account_id', '=', account.id).where('external_id', 'in', ids).execute();
   // New rows get their first reading; known ones only when due, so discovery does not upset their schedule.

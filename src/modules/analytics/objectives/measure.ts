@@ -2,8 +2,8 @@ import type { Reader } from '../scope.js';
 import { accountsOf } from '../scope.js';
 import { followerTotals, postTotals } from '../publishing.js';
 import { inboxTotals } from '../inbox-figures.js';
-import { listeningTotals, shareOfVoice } from '../listening-figures.js';
-import { int, percent } from '../figures.js';
+import { listeningTotals, shareOfVoice, topicSums } from '../listening-figures.js';
+import { percent } from '../figures.js';
 import type { ObjectiveMetric, Period, Scope } from '../types.js';
 
 export interface MeasuredObjective {
@@ -14,13 +14,10 @@ export interface MeasuredObjective {
   topicId: string | null;
 }
 
-/** One topic's mentions in a period, from its per-minute counts (the source share of voice reads too). */
+/** One topic's mentions in a period, from the same counts as share of voice. */
 async function topicTotals(r: Reader, topicId: string, period: Period): Promise<{ volume: number; positive: number }> {
-  const row = await r.db.selectFrom('listening_topic_minutes')
-    .select((eb) => [eb.fn.sum<number>('total').as('volume'), eb.fn.sum<number>('positive').as('positive')])
-    .where('topic_id', '=', topicId).where('minute', '>=', Math.floor(period.start / 60_000)).where('minute', '<', Math.ceil(period.end / 60_000))
-    .executeTakeFirst();
-  return { volume: int(row?.volume), positive: int(row?.positive) };
+  const t = (await topicSums(r, [topicId], period)).get(topicId);
+  return { volume: t?.total ?? 0, positive: t?.positive ?? 0 };
 }
 
 /** An objective's metric over a period, with the same formulas as the dashboard's figures. */

@@ -1,0 +1,119 @@
+import { sql, type RawBuilder } from 'kysely';
+import { postsIn, type Reader } from './scope.js';
+import type { Period, Scope } from './types.js';
+import { nextDay, periodParts, previousDay, type Edge } from './rollups/days.js';
+import { addPost, addSums, emptySums, POST_FIGURE_COLUMNS, POST_MEASURES, type PostDayRow, type PostFigures, type PostSums } from './rollups/post-days.js';
+
+/**
+ * How a period's posts are summed: all together, per account (with its network and campaign), per label or per
+ * local day. The whole days come from the daily post rollup, summed in SQL; the parts of days at the period's ends
+ * from the posts themselves, summed here with the rollup's own rule.
+ */
+export type PostGrouping = 'total' | 'account' | 'label' | 'day';
+
+export interface PostGroup {
+  account_id: string;
+  network: string;
+  /** '' outside any campaign. */
+  campaign_id: string;
+  label: string;
+  day: string;
+  sums: PostSums;
+}
+
+const COLUMNS: Record<PostGrouping, Array<'account_id' | 'network' | 'campaign_id' | 'label' | 'day'>> = {
+  total: [], account: ['account_id', 'network', 'campaign_id'], label: ['label'], day: ['day'],
+};
+
+const MEASURES_SQL = sql.join(POST_MEASURES.map((m) => sql`sum(d.${sql.ref(m)}) as ${sql.ref(m)}`));
+
+/** Which of the rollup's rows a scope reads: a label's rows for a label, the rows of every post otherwise; the labels' rows per label. */
+function wantedLabel(scope: Scope, grouping: PostGrouping): ((label: string) => boolean) {
+  if (grouping === 'label') return (l) => l !== '';
+  const label = scope.label ?? '';
+  return (l) => l === label;
+}
+
+function scopeSql(scope: Scope, grouping: PostGrouping): RawBuilder<unknown> {
+  const parts: RawBuilder<unknown>[] = [grouping === 'label' ? sql`d.label <> ''` : sql`d.label = ${scope.label ?? ''}`];
+  if (scope.accountId) parts.push(sql`d.account_id = ${scope.accountId}`);
+  if (scope.network) parts.push(sql`d.network = ${scope.network}`);
+  if (scope.campaignId) parts.push(sql`d.campaign_id = ${scope.campaignId}`);
+  return sql.join(parts, sql` and `);
+}
+
+const lastOfMonth = (month: string) => previousDay(`${nextMonth(month)}-01`);
+const nextMonth = (month: string) => new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 1)).toISOString().slice(0, 7);
+const previousMonth = (month: string) => new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 2, 1)).toISOString().slice(0, 7);
+
+/** Whole days [first, last] as the whole months they hold and the days around them. */
+export function monthsAndDays(first: string, last: string): { months: [string, string] | null; days: Array<[string, string]> } {
+  const m0 = first.endsWith('-01') ? first.slice(0, 7) : nextMonth(first.slice(0, 7));
+  const m1 = last === lastOfMonth(last.slice(0, 7)) ? last.slice(0, 7) : previousMonth(last.slice(0, 7));
+  if (m0 > m1) return { months: null, days: [[first, last]] };
+  const days: Array<[string, string]> = [];
+  if (first < `${m0}-01`) days.push([first, previousDay(`${m0}-01`)]);
+  if (last > lastOfMonth(m1)) days.push([nextDay(lastOfMonth(m1)), last]);
+  return { months: [m0, m1], days };
+}
+
+async function fromRollup(r: Reader, scope: Scope, whole: { first: string; last: string }, grouping: PostGrouping): Promise<PostGroup[]> {
+  const cols = COLUMNS[grouping];
+  const keys = cols.map((c) => sql`d.${sql.ref(c)}`);
+  // A series needs each day: the monthly rows serve the other groupings.
+  const { months, days } = grouping === 'day' ? { months: null, days: [[whole.first, whole.last]] as Array<[string, string]> } : monthsAndDays(whole.first, whole.last);
+  const selected = sql.join([...keys, ...POST_MEASURES.map((m) => sql`d.${sql.ref(m)}`)]);
+  const parts: RawBuilder<unknown>[] = [];
+  if (days.length) {
+    parts.push(sql`select ${selected} from analytics_post_days d where d.workspace_id = ${scope.workspaceId}
+      and (${sql.join(days.map(([a, b]) => sql`(d.day >= ${a} and d.day <= ${b})`), sql` or `)}) and ${scopeSql(scope, grouping)}`);
+  }
+  if (months) {
+    parts.push(sql`select ${selected} from analytics_post_months d where d.workspace_id = ${scope.workspaceId}
+      and d.month >= ${months[0]} and d.month <= ${months[1]} and ${scopeSql(scope, grouping)}`);
+  }
+  const { rows } = await sql<Record<string, unknown>>`select ${sql.join([...keys, MEASURES_SQL])} from (${sql.join(parts, sql` union all `)}) d
+    ${keys.length ? sql`group by ${sql.join(keys)}` : sql``}`.execute(r.db);
+  return rows.filter((row) => keys.length > 0 || Number(row.posts ?? 0) > 0).map((row) => ({
+    account_id: String(row.account_id ?? ''), network: String(row.network ?? ''), campaign_id: String(row.campaign_id ?? ''),
+    label: String(row.label ?? ''), day: String(row.day ?? ''),
+    sums: Object.fromEntries(POST_MEASURES.map((m) => [m, Number(row[m] ?? 0)])) as PostSums,
+  }));
+}
+
+/** The posts published in parts of days, as rollup rows (the row of every post and one per label). */
+async function fromPosts(r: Reader, scope: Scope, edges: readonly Edge[]): Promise<PostDayRow[]> {
+  if (edges.length === 0) return [];
+  const columns = sql.join(POST_FIGURE_COLUMNS.map((c) => sql`p.${sql.ref(c)}`));
+  const { rows } = await sql<PostFigures>`select ${columns} from analytics_posts p
+    where ${sql.join(edges.map((e) => sql`(${postsIn(r, scope, e.start, e.end)})`), sql` or `)}`.execute(r.db);
+  const out = new Map<string, PostDayRow>();
+  for (const p of rows) addPost(out, { ...p, published_at: Number(p.published_at) }, r.zone, 1);
+  return [...out.values()];
+}
+
+/** The period's posts of a scope, summed by a grouping. */
+export async function postGroups(r: Reader, scope: Scope, period: Period, grouping: PostGrouping): Promise<PostGroup[]> {
+  // A label's rows cannot say which other labels its posts carry: those come from the posts.
+  const parts = grouping === 'label' && scope.label ? { days: null, edges: [{ ...period, day: '' }] } : periodParts(period, r.zone);
+  const [whole, edges] = await Promise.all([parts.days ? fromRollup(r, scope, parts.days, grouping) : [], fromPosts(r, scope, parts.edges)]);
+  if (edges.length === 0) return whole;
+  const cols = COLUMNS[grouping];
+  const groups = new Map(whole.map((g) => [cols.map((c) => g[c]).join('\u0000'), g]));
+  const wanted = wantedLabel(scope, grouping);
+  for (const row of edges) {
+    if (!wanted(row.label)) continue;
+    const key = cols.map((c) => row[c]).join('\u0000');
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { account_id: row.account_id, network: row.network, campaign_id: row.campaign_id, label: row.label, day: row.day, sums: emptySums() }));
+    addSums(g.sums, row);
+  }
+  return [...groups.values()];
+}
+
+/** All the groups' sums together. */
+export function totalOf(groups: readonly PostGroup[]): PostSums {
+  const total = emptySums();
+  for (const g of groups) addSums(total, g.sums);
+  return total;
+}
