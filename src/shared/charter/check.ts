@@ -63,7 +63,9 @@ function checkLanguage(ctx: CheckContext): Finding[] {
 export function checkMessage(charter: Charter, input: CheckInput): CheckResult {
   const compiled = compile(charter);
   const message = readMessage(input.text);
-  const language = input.language ?? detectLanguage(message);
+  const detected = input.language ?? detectLanguage(message);
+  // A message too short to tell ("Venez !") is read in the brand's only language, for the rules that depend on it.
+  const language = detected ?? (charter.languages.length === 1 ? charter.languages[0] : null);
   const network = (input.network ? charter.networks[input.network] : undefined) ?? charter.networks.default ?? null;
   const ctx = <C>(c: C): CheckContext<C> => ({ charter, compiled: c, input, message, language, network });
   const findings: Finding[] = [
@@ -84,6 +86,6 @@ export function checkMessage(charter: Charter, input: CheckInput): CheckResult {
     findings,
     blocked: findings.some((f) => f.severity === 'blocking'),
     needsLegalReview: findings.some((f) => f.needsLegalReview),
-    language,
+    language: detected,
   };
 }

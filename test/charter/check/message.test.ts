@@ -164,6 +164,13 @@ describe('language', () => {
     expect(checkMessage(EMPTY_CHARTER, { text: 'Hello, thank you for your message.', kind: 'reply', language: 'fr' }).language).toBe('fr');
   });
 
+  it('a message too short to tell is read in the brand’s only language', () => {
+    const r = check(charter({ voice: { address: 'tu' }, languages: ['fr'] }), 'Venez');
+    expect(r.language).toBe(null);
+    expect(findingsOf(r, 'voice.address')).toHaveLength(1);
+    expect(findingsOf(check(charter({ voice: { address: 'tu' } }), 'Venez'), 'voice.address')).toEqual([]);
+  });
+
   it('a language the brand does not write in is a warning', () => {
     const r = check(FRENCH_CHARTER, 'Hello, thank you for your message, we will get back to you.', { kind: 'reply', writerFirstName: 'Ann' });
     expect(findingsOf(r, 'language.not_allowed')[0]).toMatchObject({ severity: 'warning', start: 0, end: 0, params: { language: 'en', allowed: 'fr' } });
