@@ -1,15 +1,11 @@
 import type { AddressInfo } from 'node:net';
-import { serve, type ServerType } from '@hono/node-server';
+import type { ServerType } from '@hono/node-server';
 import { readEnv } from './config/env.js';
 import { envToConfig, type Config } from './config/config.js';
 import { createContext, destroyContext, type AppContext, type ContextOverrides } from './context.js';
-import { createHttpApp } from './http/server.js';
 import { createJobRunner, createScheduler } from './jobs/index.js';
 import { scheduledTasks } from './jobs-registry.js';
 import { closeLiveHub } from './shared/live-hub.js';
-import { createInboxLive } from './modules/inbound/live-service.js';
-import { createListeningLive } from './modules/listening/stream-service.js';
-import { startAnswerReceiver } from './modules/tickets/inbound.js';
 
 export interface Ruche {
   ctx: AppContext;
@@ -27,6 +23,7 @@ export interface StartOptions extends ContextOverrides {
 
 /** Starts the roles named in config, in this process. Tests use it as main.ts does. */
 export async function startRuche(options: StartOptions = {}): Promise<Ruche> {
+  // What a role needs is loaded when this process runs it: a worker never loads the HTTP routes, nor the api its streams.
   const config = options.config ?? envToConfig(readEnv(options.env ?? process.env));
   const ctx = await createContext(config, options);
   const stops: Array<() => Promise<void>> = [];
@@ -42,6 +39,10 @@ export async function startRuche(options: StartOptions = {}): Promise<Ruche> {
       await runner.start();
       ctx.runtime.runner = runner;
       stops.push(() => runner.stop());
+      const [{ createInboxLive }, { createListeningLive }] = await Promise.all([
+        import('./modules/inbound/live-service.js'),
+        import('./modules/listening/stream-service.js'),
+      ]);
       // Live inbox streams (firehose, streaming API) for the accounts whose network has them; one process leads.
       const inboxLive = createInboxLive(ctx);
       await inboxLive.start();
@@ -57,6 +58,7 @@ export async function startRuche(options: StartOptions = {}): Promise<Ruche> {
       stops.push(() => scheduler.stop());
     }
     if (config.roles.has('api')) {
+      const [{ createHttpApp }, { startAnswerReceiver }] = await Promise.all([import('./http/server.js'), import('./modules/tickets/inbound.js')]);
       const app = createHttpApp(ctx, { webDir: options.webDir });
       const server = await listen(app.fetch, config.port, config.host);
       const { port } = server.address() as AddressInfo;
@@ -91,7 +93,8 @@ export async function startRuche(options: StartOptions = {}): Promise<Ruche> {
   };
 }
 
-function listen(fetch: Parameters<typeof serve>[0]['fetch'], port: number, hostname: string): Promise<ServerType> {
+async function listen(fetch: (request: Request) => Response | Promise<Response>, port: number, hostname: string): Promise<ServerType> {
+  const { serve } = await import('@hono/node-server');
   return new Promise((resolve, reject) => {
     const server = serve({ fetch, port, hostname }, () => resolve(server));
     server.once('error', reject);

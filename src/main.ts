@@ -7,10 +7,15 @@ try {
   const { config, log } = ruche.ctx;
   const db = config.database.kind === 'sqlite' ? config.database.file : 'PostgreSQL';
   log.info({ roles: [...config.roles], database: db }, ruche.url ? `Ruche is running on ${ruche.url}` : 'Ruche is running');
-  let stopping = false;
+  let stopping: { signal: string; at: number } | null = null;
   const shutdown = async (signal: string) => {
-    if (stopping) process.exit(1);
-    stopping = true;
+    // The same signal twice at once is one request delivered twice (by the terminal to every process of the group,
+    // and passed on by npm start); a later one forces the exit.
+    if (stopping) {
+      if (stopping.signal === signal && Date.now() - stopping.at < 1000) return;
+      process.exit(1);
+    }
+    stopping = { signal, at: Date.now() };
     log.info({ signal }, 'stopping: draining running jobs');
     await ruche.stop();
     process.exit(0);

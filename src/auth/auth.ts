@@ -3,6 +3,7 @@ import { betterAuth, type BetterAuthOptions } from 'better-auth';
 import { getAdapter } from 'better-auth/db/adapter';
 import { getMigrations } from 'better-auth/db/migration';
 import type { Store } from '../store/database.js';
+import { withoutSyncPerStatement } from '../store/migrate.js';
 import { withHashedSessionTokens } from './session-tokens.js';
 
 export interface AuthOptions {
@@ -71,5 +72,5 @@ export type Auth = Awaited<ReturnType<typeof createAuth>>;
 export async function migrateAuth(auth: Auth, store: Store): Promise<void> {
   // The migrator reads the database itself, not through the adapter.
   const { runMigrations } = await getMigrations({ ...auth.options, database: { db: store.db, type: store.dialect } });
-  await runMigrations();
+  await withoutSyncPerStatement(store, runMigrations);
 }

@@ -1,6 +1,7 @@
 /** The registry generic code uses: which networks exist, what each can do, and a connector for an account. */
 import { ConnectorError } from './errors.js';
-import { BlueskyConnector, BLUESKY_CAPABILITIES, BLUESKY_LIMITS, countBlueskyText } from './bluesky/index.js';
+import { BLUESKY_CAPABILITIES, BLUESKY_LIMITS, countBlueskyText } from './bluesky/limits.js';
+import { deferredBlueskyConnector } from './bluesky/deferred.js';
 import { MastodonConnector, countMastodonText, MASTODON_CAPABILITIES, MASTODON_DEFAULT_LIMITS } from './mastodon/index.js';
 import type { Capability, Connector, ConnectorDeps, NetworkId, NetworkLimits, TextCount } from './types.js';
 
@@ -22,7 +23,7 @@ export const NETWORKS: Readonly<Record<NetworkId, NetworkInfo>> = {
     capabilities: BLUESKY_CAPABILITIES,
     limits: BLUESKY_LIMITS,
     countText: (text) => countBlueskyText(text),
-    create: (deps) => new BlueskyConnector(deps),
+    create: (deps) => deferredBlueskyConnector(deps),
   },
   mastodon: {
     id: 'mastodon',

@@ -18,7 +18,9 @@ import { MAX_UPLOAD_BYTES } from '../modules/media/images.js';
 const MAX_BODY_BYTES = 1024 * 1024;
 // Media uploads are the only bodies allowed past the JSON limit.
 const UPLOAD_PATH = /^\/api\/v1\/workspaces\/[^/]+\/media$/;
-const defaultWebDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+// Set by the server's bundle (scripts/build-server.mjs), which runs from dist/ and not from here.
+declare const RUCHE_WEB_DIR: string | undefined;
+const defaultWebDir = typeof RUCHE_WEB_DIR === 'string' ? RUCHE_WEB_DIR : path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
 export function createHttpApp(ctx: AppContext, options: { webDir?: string } = {}) {
   const app = new OpenAPIHono<HttpEnv>({

@@ -1,7 +1,8 @@
-import pg from 'pg';
+import type { Client } from 'pg';
 import { sql, type Transaction } from 'kysely';
 import type { Database } from '../store/schema.js';
 import type { Store } from '../store/database.js';
+import { pg } from '../store/pg.js';
 
 type WakeListener = (runAt: number) => void;
 
@@ -54,12 +55,12 @@ export function subscribe(store: Store, onWake: WakeListener, onError: (err: unk
     return { ready: Promise.resolve(), close: async () => void listeners.delete(onWake) };
   }
   const channel = channelOf(store);
-  let client: pg.Client | null = null;
+  let client: Client | null = null;
   let closed = false;
   let retry: NodeJS.Timeout | null = null;
 
   const connect = async (): Promise<void> => {
-    const c = new pg.Client({ ...store.pool!.options });
+    const c = new (pg().Client)({ ...store.pool!.options });
     client = c;
     c.on('notification', (msg) => {
       const runAt = Number(msg.payload);
@@ -79,7 +80,7 @@ export function subscribe(store: Store, onWake: WakeListener, onError: (err: unk
       reconnect(c);
     }
   };
-  const reconnect = (c: pg.Client): void => {
+  const reconnect = (c: Client): void => {
     if (closed || client !== c || retry) return;
     client = null;
     c.end().catch(() => {});

@@ -1,4 +1,4 @@
-import { simpleParser, type AddressObject } from 'mailparser';
+import type { AddressObject } from 'mailparser';
 
 export interface InboundMail {
   from: string | null;
@@ -14,6 +14,8 @@ const addresses = (a: AddressObject | AddressObject[] | undefined): string[] =>
 
 /** Reads a raw MIME message: plain text preferred, HTML turned into text (never kept as HTML). */
 export async function parseInboundMail(raw: Buffer | string): Promise<InboundMail> {
+  // Loaded with the first message: most servers never receive one.
+  const { simpleParser } = await import('mailparser');
   const mail = await simpleParser(raw, { skipImageLinks: true, skipHtmlToText: false, maxHtmlLengthToParse: 1_000_000 });
   const headerAddresses = ['delivered-to', 'x-original-to'].flatMap((h) => {
     const v = mail.headers.get(h);

@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { SMTPServer, type SMTPServerAddress } from 'smtp-server';
+import type { SMTPServerAddress } from 'smtp-server';
 
 export interface Delivery {
   raw: Buffer;
@@ -34,7 +34,9 @@ function refusal(code: number, message: string): Error {
  * A small SMTP receiver for answers by e-mail: no relaying, no authentication, only the addresses `accepts` names,
  * messages limited in size. It says at once why a message is refused, so the sender's server can tell the sender.
  */
-export function startInboundSmtp(options: InboundSmtpOptions): Promise<InboundSmtp> {
+export async function startInboundSmtp(options: InboundSmtpOptions): Promise<InboundSmtp> {
+  // Loaded only where INBOUND_SMTP_PORT starts a receiver.
+  const { SMTPServer } = await import('smtp-server');
   const server = new SMTPServer({
     name: 'ruche',
     banner: 'Ruche ticket answers',

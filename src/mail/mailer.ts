@@ -1,4 +1,4 @@
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 
 export interface Mail {
   to: string;
@@ -19,12 +19,14 @@ export interface Mailer {
 /** Sends e-mail through SMTP_URL; without it, e-mail is off and callers show links instead. */
 export function createMailer(smtpUrl: string | undefined, from: string): Mailer {
   if (!smtpUrl) return { enabled: false, send: async () => {}, close: () => {} };
-  const transport = nodemailer.createTransport(smtpUrl);
+  // nodemailer is loaded with the first message, not with the server.
+  let transport: Promise<Transporter> | null = null;
   return {
     enabled: true,
     async send(mail) {
-      await transport.sendMail({ from, ...mail });
+      transport ??= import('nodemailer').then(({ default: nodemailer }) => nodemailer.createTransport(smtpUrl));
+      await (await transport).sendMail({ from, ...mail });
     },
-    close: () => transport.close(),
+    close: () => void transport?.then((t) => t.close()),
   };
 }

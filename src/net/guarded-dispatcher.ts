@@ -1,7 +1,7 @@
 import dns from 'node:dns/promises';
 import net from 'node:net';
 import type { LookupAddress, LookupOptions } from 'node:dns';
-import { Agent, buildConnector } from 'undici';
+import type { Agent } from 'undici';
 import { BlockedAddressError } from './address-guard.js';
 
 export type Resolver = (hostname: string) => Promise<LookupAddress[]>;
@@ -20,9 +20,10 @@ const systemResolver: Resolver = (hostname) => dns.lookup(hostname, { all: true 
  * An undici dispatcher whose sockets can only open to allowed addresses. The name is resolved once, at
  * connect time, every answer is checked, and the socket connects to those very answers: no second look-up
  * that DNS rebinding could answer differently. A name that does not resolve is refused with the same error
- * as one that resolves somewhere private.
+ * as one that resolves somewhere private. undici is loaded with the first one, at the first outbound call.
  */
-export function createGuardedDispatcher(policy: AddressPolicy): Agent {
+export async function createGuardedDispatcher(policy: AddressPolicy): Promise<Agent> {
+  const { Agent, buildConnector } = await import('undici');
   const resolve = policy.resolve ?? systemResolver;
   const lookup = (
     hostname: string,

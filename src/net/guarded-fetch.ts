@@ -43,7 +43,7 @@ const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 const BODY_HEADERS = ['content-type', 'content-length', 'content-encoding', 'content-language', 'content-location'];
 const CREDENTIAL_HEADERS = ['authorization', 'cookie', 'proxy-authorization'];
 
-let publicOnly: Dispatcher | undefined;
+let publicOnly: Promise<Dispatcher> | undefined;
 
 interface Hop {
   url: URL;
@@ -55,7 +55,7 @@ interface Hop {
 export async function guardedFetch(input: string | URL | Request, init: RequestInit = {}, options: GuardedFetchOptions = {}): Promise<Response> {
   const { dispatcher: given, ...rest } = options;
   const limits = { ...DEFAULT_LIMITS, ...withoutUndefined(rest) };
-  const dispatcher = given === undefined ? (publicOnly ??= createGuardedDispatcher({ isAllowed: isPublicAddress })) : given;
+  const dispatcher = given === undefined ? await (publicOnly ??= createGuardedDispatcher({ isAllowed: isPublicAddress })) : given;
   outboundUrl(input instanceof Request ? input.url : input);
   const request = new Request(input, init);
   // A stream's deadline covers only its start: `cut` ends it later, when it goes silent or sends too much.
@@ -91,10 +91,13 @@ function startedWithin(deadline: AbortSignal, cut: AbortController): () => void 
 
 /** A guarded fetch with one connection pool, as the app context holds it. */
 export function createGuardedFetch(config: { allowPrivateNetworks: boolean; policy?: Partial<AddressPolicy>; limits?: OutboundLimits }): GuardedFetch {
-  const dispatcher = config.allowPrivateNetworks ? null : createGuardedDispatcher({ isAllowed: isPublicAddress, ...config.policy });
-  const fetchGuarded = (input: string | URL | Request, init?: RequestInit, limits?: OutboundLimits) =>
-    guardedFetch(input, init, { ...config.limits, ...limits, dispatcher });
-  return Object.assign(fetchGuarded, { close: async () => dispatcher?.destroy() });
+  // Made by the first call, not with the server.
+  let dispatcher: Promise<Dispatcher> | null = null;
+  const fetchGuarded = async (input: string | URL | Request, init?: RequestInit, limits?: OutboundLimits) => {
+    const checked = config.allowPrivateNetworks ? null : await (dispatcher ??= createGuardedDispatcher({ isAllowed: isPublicAddress, ...config.policy }));
+    return guardedFetch(input, init, { ...config.limits, ...limits, dispatcher: checked });
+  };
+  return Object.assign(fetchGuarded, { close: async () => (await dispatcher)?.destroy() });
 }
 
 async function send(hop: Hop, signal: AbortSignal, dispatcher: Dispatcher | null): Promise<Response> {

@@ -1,6 +1,7 @@
-import pg from 'pg';
+import type { Client } from 'pg';
 import { sql, type Kysely } from 'kysely';
 import type { Store } from '../store/database.js';
+import { pg } from '../store/pg.js';
 import type { Database } from '../store/schema.js';
 
 /**
@@ -26,7 +27,7 @@ interface Hub {
   /** Channels this process wants to hear on PostgreSQL. */
   wanted: Set<string>;
   closers: Set<() => void>;
-  client: pg.Client | null;
+  client: Client | null;
   /** Channels the current client listens to. */
   heard: Set<string>;
   listening: Promise<void> | null;
@@ -135,7 +136,7 @@ function hear(store: Store, hub: Hub, name: string) {
   else hub.listening ??= connect(store, hub);
 }
 
-async function listenAll(store: Store, hub: Hub, client: pg.Client) {
+async function listenAll(store: Store, hub: Hub, client: Client) {
   for (const name of hub.wanted) {
     if (hub.client !== client || hub.heard.has(name)) continue;
     hub.heard.add(name);
@@ -144,7 +145,7 @@ async function listenAll(store: Store, hub: Hub, client: pg.Client) {
 }
 
 async function connect(store: Store, hub: Hub): Promise<void> {
-  const client = new pg.Client({ ...store.pool!.options });
+  const client = new (pg().Client)({ ...store.pool!.options });
   hub.client = client;
   hub.heard = new Set();
   client.on('notification', (msg) => {

@@ -1,11 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import pg from 'pg';
+import type { Pool } from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import type { Database } from './schema.js';
 import type { Config } from '../config/config.js';
 import { ownerOnlyFile } from '../config/secrets.js';
+import { pg } from './pg.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -13,7 +14,7 @@ export interface Store {
   db: Kysely<Database>;
   dialect: Dialect;
   /** PostgreSQL only: the pool, for LISTEN/NOTIFY connections. */
-  pool?: pg.Pool;
+  pool?: Pool;
   /** PostgreSQL only: the schema every connection uses. */
   schema?: string;
   destroy(): Promise<void>;
@@ -23,7 +24,7 @@ export interface Store {
 const pgTypes = {
   getTypeParser(oid: number, format?: 'text' | 'binary') {
     if (oid === 20) return (v: string) => Number(v);
-    return pg.types.getTypeParser(oid, format as 'text');
+    return pg().types.getTypeParser(oid, format as 'text');
   },
 };
 
@@ -102,7 +103,7 @@ function withStatementCache(sqlite: SQLite.Database, size = 500): SQLite.Databas
 }
 
 function openPostgres(url: string, schema?: string): Store {
-  const pool = new pg.Pool({
+  const pool = new (pg().Pool)({
     connectionString: url,
     max: 10,
     types: pgTypes,

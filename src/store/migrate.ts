@@ -15,7 +15,7 @@ export async function migrateToLatest(store: Store): Promise<string[]> {
   }
   // Named explicitly: Kysely looks for its own tables across all schemas otherwise.
   const migrator = new Migrator({ db: store.db, provider, migrationTableSchema: store.schema });
-  let outcome = await migrator.migrateToLatest();
+  let outcome = await withoutSyncPerStatement(store, () => migrator.migrateToLatest());
   // Kysely's introspection lists the tables of every schema in the database; a schema dropped by someone else
   // meanwhile fails it with 3F000 or 42P01 before anything ran. Nothing was changed: trying again is safe.
   for (let attempt = 1; outcome.error && droppedElsewhere(outcome.error) && attempt < 5; attempt++) {
@@ -28,6 +28,24 @@ export async function migrateToLatest(store: Store): Promise<string[]> {
   // gathers its own).
   if (ran.length > 0 && store.dialect === 'sqlite') await sql`pragma optimize = 0x10002`.execute(store.db);
   return ran;
+}
+
+/**
+ * Schema changes on SQLite, written without waiting for the disk at each statement, then made durable at once.
+ * Kysely runs migrations outside a transaction there, so each statement commits on its own, and with
+ * synchronous = FULL each commit waits for the disk: an empty database took some 260 waits to set up. A power cut
+ * meanwhile can lose only the last statements, in order, as a crash between two statements would leave them; the
+ * checkpoint after syncs them all.
+ */
+export async function withoutSyncPerStatement<T>(store: Store, change: () => Promise<T>): Promise<T> {
+  if (store.dialect !== 'sqlite') return change();
+  await sql`pragma synchronous = NORMAL`.execute(store.db);
+  try {
+    return await change();
+  } finally {
+    await sql`pragma synchronous = FULL`.execute(store.db);
+    await sql`pragma wal_checkpoint(FULL)`.execute(store.db);
+  }
 }
 
 function droppedElsewhere(error: unknown): boolean {

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
 
@@ -15,9 +15,11 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Runs `src/main.ts` as `npm start` does (without the web build), in a child process. */
+/** Runs the server as `npm start` does, from its bundle (built first when a source changed; no web build), in a child process. */
 export function spawnRuche(env: Record<string, string>): ChildProcess & { output: () => string } {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const built = spawnSync(process.execPath, ['scripts/build-server.mjs'], { cwd: root, encoding: 'utf8' });
+  if (built.status !== 0) throw new Error(`the server could not be built:\n${built.stdout}${built.stderr}`);
+  const child = spawn(process.execPath, ['dist/server/main.mjs'], {
     cwd: root,
     env: { ...process.env, LOG_LEVEL: 'warn', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

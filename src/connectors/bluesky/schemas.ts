@@ -1,5 +1,6 @@
 /** What we read from a PDS, checked with zod: the SDK's types are not a validation of what came back. */
 import { z } from 'zod';
+import { ConnectorError } from '../errors.js';
 
 export const BlueskyCredentials = z.object({
   network: z.literal('bluesky'),
@@ -13,6 +14,13 @@ export const BlueskyCredentials = z.object({
   refreshJwt: z.string().min(1),
 });
 export type BlueskyCredentials = z.infer<typeof BlueskyCredentials>;
+
+/** An account's saved session, or the `auth_expired` error that sends someone to reconnect it. */
+export function savedSession(credentials: unknown): BlueskyCredentials {
+  const parsed = BlueskyCredentials.safeParse(credentials);
+  if (!parsed.success) throw new ConnectorError('bluesky', 'auth_expired', 'The saved Bluesky session is unreadable; reconnect the account.');
+  return parsed.data;
+}
 
 const BlobRef = z.object({ ref: z.unknown(), mimeType: z.string(), size: z.number() }).loose();
 

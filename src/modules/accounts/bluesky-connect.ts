@@ -3,7 +3,6 @@ import type { HttpEnv } from '../../http/types.js';
 import { workspaceRoute, WorkspaceParams } from '../../http/route.js';
 import { jsonBody, jsonOk } from '../../http/json.js';
 import { blockedCause } from '../../net/address-guard.js';
-import { connectBluesky, MAIN_PASSWORD } from '../../connectors/bluesky/connect.js';
 import { isConnectorError } from '../../connectors/errors.js';
 import { AppError } from '../../http/errors.js';
 import { saveConnection } from './service.js';
@@ -28,6 +27,8 @@ export function registerBlueskyConnectRoute(app: OpenAPIHono<HttpEnv>) {
   app.openapi(connect, async (c) => {
     const { ctx, member, actor, ip } = c.var;
     const input = c.req.valid('json');
+    // The AT Protocol libraries are loaded by the first account connected, not with the server.
+    const { connectBluesky, MAIN_PASSWORD } = await import('../../connectors/bluesky/connect.js');
     // The PDS named in the account's DID document is called through the same guarded fetch.
     const { credentials, account } = await connectBluesky({
       service: input.service, identifier: input.identifier, password: input.appPassword, fetch: ctx.guardedFetch,

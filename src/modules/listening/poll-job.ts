@@ -3,7 +3,6 @@ import type { AppContext } from '../../context.js';
 import { defineJob } from '../../jobs/index.js';
 import { isConnectorError } from '../../connectors/errors.js';
 import { readHashtagTimeline } from '../../connectors/mastodon/listening/index.js';
-import { fetchFeed } from './feeds/fetch-feed.js';
 import { FeedError } from './feeds/feed-error.js';
 import { ingestPosts } from './ingest.js';
 import { LISTENING_POLL, LISTENING_POLL_DUE } from './job-names.js';
@@ -18,6 +17,8 @@ const reasonOf = (err: unknown) => (err instanceof Error ? err.message : String(
 
 async function readFeedSource(ctx: AppContext, source: SourceRow) {
   const now = ctx.clock.now();
+  // The feed readers (feedsmith, htmlparser2) are loaded by the first feed read, not with the server.
+  const { fetchFeed } = await import('./feeds/fetch-feed.js');
   let result;
   try {
     result = await fetchFeed(source.url, { etag: source.etag, lastModified: source.last_modified }, { fetch: ctx.guardedFetch, now });

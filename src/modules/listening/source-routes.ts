@@ -3,7 +3,6 @@ import type { HttpEnv } from '../../http/types.js';
 import { workspaceRoute, WorkspaceParams } from '../../http/route.js';
 import { jsonBody, jsonOk } from '../../http/json.js';
 import { badRequest } from '../../http/errors.js';
-import { OpmlError, parseOpml } from './feeds/opml.js';
 import { OpmlBody, OpmlResult, SourceBody, SourceParams, SourcePatch, SourceView } from './schema.js';
 import { addSources, createSource, deleteSource, getSource, listSources, updateSource } from './sources.js';
 import { sourceView } from './presenters.js';
@@ -78,6 +77,8 @@ export function registerSourceRoutes(app: OpenAPIHono<HttpEnv>) {
 
   app.openapi(opml, async (c) => {
     const { ctx, member } = c.var;
+    // The OPML reader (feedsmith) is loaded by the first import, not with the server.
+    const { OpmlError, parseOpml } = await import('./feeds/opml.js');
     let parsed;
     try {
       parsed = parseOpml(c.req.valid('json').opml);

@@ -3,7 +3,6 @@ import { randomBytes } from 'node:crypto';
 import type { Analysis, Analyzer } from '../../analysis/index.js';
 import type { AppContext } from '../../context.js';
 import { acquireLease, releaseLease } from '../../jobs/lease.js';
-import { streamJetstream, streamRelayPosts } from '../../connectors/bluesky/network/index.js';
 import { readHashtagTimeline, streamPublic } from '../../connectors/mastodon/listening/index.js';
 import { pause } from '../../shared/pause.js';
 import { ingestPosts } from './ingest.js';
@@ -78,6 +77,8 @@ async function runStream(ctx: AppContext, key: string, first: SourceRow, signal:
     void setHealth(ctx, key, health, s.error ? message(s.error) : null).catch(() => {});
   };
   if (first.kind === 'bluesky_jetstream' || first.kind === 'bluesky_relay') {
+    // The network's libraries (ws, @atproto/sync) are loaded by the first stream that needs them, not with the server.
+    const { streamJetstream, streamRelayPosts } = await import('../../connectors/bluesky/network/index.js');
     const stream = first.kind === 'bluesky_jetstream' ? streamJetstream : streamRelayPosts;
     await stream({ url: first.url, cursor, allowPrivateNetworks, signal, onStatus, onPosts: (posts, next) => deliver(ctx, key, posts, next) });
     return;

@@ -1,4 +1,4 @@
-import sharp from 'sharp';
+import type sharp from 'sharp';
 import { AppError } from '../../http/errors.js';
 
 export const ACCEPTED_IMAGES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif'] as const;
@@ -29,14 +29,17 @@ export class ImageTooLargeError extends AppError {
   }
 }
 
+/** sharp and its native library are loaded with the first image, not with the server. */
+export const loadSharp = async (): Promise<typeof sharp> => (await import('sharp')).default;
+
 /** Every decode goes through here, so none can exceed the limit even if a size check is missed. */
-const decoder = (bytes: Uint8Array) => sharp(bytes, { limitInputPixels: MAX_IMAGE_PIXELS });
+const decoder = async (bytes: Uint8Array) => (await loadSharp())(bytes, { limitInputPixels: MAX_IMAGE_PIXELS });
 
 /**
  * Width and height from the file's header. Reading metadata decodes no pixels, so it runs without sharp's limit
  * (which would refuse without saying the size) and the caller compares with ours.
  */
-const readHeader = (bytes: Uint8Array) => sharp(bytes, { limitInputPixels: false }).metadata();
+const readHeader = async (bytes: Uint8Array) => (await loadSharp())(bytes, { limitInputPixels: false }).metadata();
 
 function assertWithinLimit(width: number, height: number): void {
   if (width * height > MAX_IMAGE_PIXELS) throw new ImageTooLargeError(width, height);
@@ -75,7 +78,7 @@ export async function fitImage(
   let width = Math.min(meta.width ?? 2048, 2048);
   for (let round = 0; round < 8; round++) {
     for (const quality of [85, 75, 65]) {
-      const out = await decoder(bytes).rotate().resize({ width, withoutEnlargement: true }).jpeg({ quality, mozjpeg: true }).toBuffer();
+      const out = await (await decoder(bytes)).rotate().resize({ width, withoutEnlargement: true }).jpeg({ quality, mozjpeg: true }).toBuffer();
       if (out.byteLength <= limits.maxBytes) return { bytes: new Uint8Array(out), mime: 'image/jpeg' };
     }
     width = Math.round(width * 0.75);

@@ -3,9 +3,7 @@ import type { AppContext } from '../../context.js';
 import { defineJob, type JobContext } from '../../jobs/index.js';
 import { writeMediaFile } from '../media/storage.js';
 import { gatherReport } from './gather.js';
-import { renderReportPdf } from './pdf/render.js';
 import { renderReportCsv } from './csv.js';
-import { renderReportXlsx } from './xlsx.js';
 import { REPORT_GENERATE, REPORT_SEND } from './job-names.js';
 import { fileKey, readableError } from './service.js';
 
@@ -39,6 +37,8 @@ export function reportGenerateJob(ctx: AppContext) {
       await db.updateTable('reports').set({ status: 'running', error: null }).where('id', '=', reportId).execute();
       try {
         await step(job, 'gather');
+        // The PDF and XLSX makers (pdfkit, Vega, ExcelJS) are loaded by the first report, not with the server.
+        const [{ renderReportPdf }, { renderReportXlsx }] = await Promise.all([import('./pdf/render.js'), import('./xlsx.js')]);
         const data = await gatherReport(ctx, report);
         if (data.workspaces.length === 0) throw Object.assign(new Error('None of the report’s workspaces exists any more.'), { retryable: false });
         const pdf = await renderReportPdf(data, (s) => step(job, s));

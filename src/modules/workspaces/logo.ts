@@ -1,7 +1,6 @@
-import sharp from 'sharp';
 import type { AppContext } from '../../context.js';
 import { AppError, notFound } from '../../http/errors.js';
-import { inspectImage } from '../media/images.js';
+import { inspectImage, loadSharp } from '../media/images.js';
 import { readMediaFile, writeMediaFile } from '../media/storage.js';
 import { AuditAction, recordAudit } from '../audit/service.js';
 import { getWorkspace } from './service.js';
@@ -23,6 +22,7 @@ interface Meta {
 export async function saveLogo(ctx: AppContext, workspaceId: string, bytes: Uint8Array, meta: Meta): Promise<Workspace> {
   const info = bytes.byteLength ? await inspectImage(bytes) : null;
   if (!info) throw new AppError('unsupported_media', 415, 'This file is not a JPEG, PNG, WebP or GIF image.');
+  const sharp = await loadSharp();
   const logo = await sharp(bytes)
     .rotate()
     .resize({ width: LOGO_SIDE, height: LOGO_SIDE, fit: 'inside', withoutEnlargement: true })

@@ -1,0 +1,3 @@
+export const serverDir: string;
+export const serverEntry: string;
+export function buildServer(options?: { force?: boolean }): Promise<string>;
