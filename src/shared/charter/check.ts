@@ -17,7 +17,7 @@ import { checkEmoji } from './check/emoji.js';
 import { finding, type CheckContext } from './check/finding.js';
 import { checkHashtags, compileHashtags, type CompiledHashtags } from './check/hashtags.js';
 import { detectLanguage } from './check/language.js';
-import { checkNames, compileNames, type CompiledNames } from './check/names.js';
+import { checkNames, compileNames, findNames, type CompiledNames } from './check/names.js';
 import { checkNetwork } from './check/network.js';
 import { checkContractions, checkExclamations } from './check/register.js';
 import { checkSignature, signaturePattern } from './check/signature.js';
@@ -67,14 +67,16 @@ export function checkMessage(charter: Charter, input: CheckInput): CheckResult {
   // A message too short to tell ("Venez !") is read in the brand's only language, for the rules that depend on it.
   const language = detected ?? (charter.languages.length === 1 ? charter.languages[0] : null);
   const network = (input.network ? charter.networks[input.network] : undefined) ?? charter.networks.default ?? null;
-  const ctx = <C>(c: C): CheckContext<C> => ({ charter, compiled: c, input, message, language, network });
+  const names = findNames(compiled.names, message);
+  const brandNames = names.map((m) => ({ start: m.start, end: m.end }));
+  const ctx = <C>(c: C): CheckContext<C> => ({ charter, compiled: c, input, message, language, network, brandNames });
   const findings: Finding[] = [
     ...checkLanguage(ctx(null)),
     ...checkVoice(ctx(null)),
     ...checkContractions(ctx(null)),
     ...checkExclamations(ctx(null)),
     ...checkVocabulary(ctx(compiled.vocabulary)),
-    ...checkNames(ctx(compiled.names)),
+    ...checkNames(ctx(names)),
     ...checkTypography(ctx(null)),
     ...checkEmoji(ctx(null)),
     ...checkSignature(ctx(compiled.signature)),

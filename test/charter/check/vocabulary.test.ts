@@ -190,6 +190,13 @@ describe('forbidden terms', () => {
     expect(findingsOf(en('Freedom and carefree days.'), 'vocabulary.forbidden')).toEqual([]);
   });
 
+  it('a brand name is not read for terms', () => {
+    const c = charter({ names: [{ name: 'Ruche Café™' }, { name: 'Gratuit & Co' }], vocabulary: { forbidden: [{ term: 'café' }, { term: 'gratuit' }] } });
+    const text = 'Ruche Café™ sert un café chez Gratuit & Co.';
+    expect(spansOf(text, check(c, text, { language: 'fr' }), 'vocabulary.forbidden')).toEqual(['café']);
+    expect(spansOf('Chez ruche café', check(c, 'Chez ruche café', { language: 'fr' }), 'vocabulary.forbidden')).toEqual([]);
+  });
+
   it('the longest term wins where two overlap', () => {
     const c = charter({ vocabulary: { forbidden: [{ term: 'naturel', action: 'warn' }, { term: '100 % naturel', action: 'legal_review' }] } });
     const r = check(c, 'Un miel 100 % naturel.', { language: 'fr' });

@@ -115,6 +115,7 @@ describe('tu or vous: finding', () => {
     'Le nez fin et assez rond.',
     'Rendez-vous le 12 mai à la boutique.',
     'Prenons rendez-vous demain.',
+    'Bravo, Gomez ! Et merci à Rodriguez.',
   ])('%j addresses no one', (text) => {
     expect(findingsOf(asVous(text), 'voice.address')).toEqual([]);
     expect(findingsOf(asTu(text), 'voice.address')).toEqual([]);

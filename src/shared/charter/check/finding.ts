@@ -1,6 +1,6 @@
 import type { Charter, NetworkRules, Severity } from '../charter.js';
 import type { CheckInput, Finding, Fix, Rule } from '../findings.js';
-import type { Message } from './text.js';
+import type { Message, Span } from './text.js';
 
 export type Language = 'fr' | 'en';
 
@@ -14,6 +14,8 @@ export interface CheckContext<C = unknown> {
   language: Language | null;
   /** `networks[network]`, else `networks.default`, else null. */
   network: NetworkRules | null;
+  /** Where the brand's names stand: no other rule reads inside them ("café" in "Ruche Café™"). */
+  brandNames: Span[];
 }
 
 export interface FindingInit {

@@ -51,6 +51,11 @@ export class Clauses {
     return COORDINATORS.has(this.words[i - 1].folded) && /^\s+$/.test(gap);
   }
 
+  /** Word i opens the text, a sentence or a line. */
+  sentenceStart(i: number): boolean {
+    return i === 0 || /[.!?…\n]/.test(this.gapBefore(i)) || /^[\s«"“(]*$/.test(this.text.slice(0, this.words[i].start));
+  }
+
   clauseStart(i: number): boolean {
     return this.starts[i];
   }

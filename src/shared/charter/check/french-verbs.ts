@@ -242,6 +242,11 @@ const ORDER: Record<Mood, Tense[]> = {
 /** Words ending in -ez that are not verbs. */
 const NOT_VERBS = new Set(['chez', 'nez', 'assez', 'rez', 'lez', 'raz']);
 
+/** A listed verb's vous form: no guess from the ending. */
+export function isKnownPluralForm(lower: string): boolean {
+  return lexicon().byPl.has(lower);
+}
+
 /** A vous form (pouvez, venez, êtes, faites, dites…): a verb in the second person plural. */
 export function isPluralForm(lower: string): boolean {
   if (NOT_VERBS.has(lower)) return false;

@@ -8,7 +8,8 @@
 import type { Charter } from '../charter.js';
 import type { Finding } from '../findings.js';
 import { finding, type CheckContext } from './finding.js';
-import { PhraseIndex } from './phrases.js';
+import { PhraseIndex, type PhraseMatch } from './phrases.js';
+import type { Message } from './text.js';
 
 export type CompiledNames = PhraseIndex<string>;
 
@@ -20,11 +21,16 @@ export function compileNames(charter: Charter): CompiledNames {
   return index;
 }
 
-export function checkNames(ctx: CheckContext<CompiledNames>): Finding[] {
+/** Every brand name in the message, well spelt or not. */
+export function findNames(names: CompiledNames, message: Message): PhraseMatch<string>[] {
+  if (names.size === 0) return [];
+  return names.match(message, (w) => !w.inLink && !w.inHashtag && !w.quoted);
+}
+
+export function checkNames(ctx: CheckContext<PhraseMatch<string>[]>): Finding[] {
   const { message } = ctx;
-  if (ctx.compiled.size === 0) return [];
   const out: Finding[] = [];
-  for (const m of ctx.compiled.match(message, (w) => !w.inLink && !w.inHashtag && !w.quoted)) {
+  for (const m of ctx.compiled) {
     const found = message.text.slice(m.start, m.end);
     const name = m.phrase.payload;
     if (found === name) continue;

@@ -14,6 +14,7 @@ import { articleEdit } from './articles.js';
 import { finding, matchCase, type CheckContext } from './finding.js';
 import { pluralOfTerm } from './inflect.js';
 import { PhraseIndex } from './phrases.js';
+import { inSpans, type Word } from './text.js';
 
 export interface CompiledVocabulary {
   prefer: PhraseIndex<PreferredTerm>;
@@ -41,7 +42,8 @@ export function checkVocabulary(ctx: CheckContext<CompiledVocabulary>): Finding[
   const out: Finding[] = [];
   const speaks = (lang: 'fr' | 'en' | null) => lang === null || language === null || lang === language;
 
-  const preferred = ctx.compiled.prefer.match(message, (w, entry) => !w.inLink && !w.inHashtag && !w.quoted && speaks(entry.language));
+  const inName = (w: Word) => inSpans(ctx.brandNames, w.start, w.end);
+  const preferred = ctx.compiled.prefer.match(message, (w, entry) => !w.inLink && !w.inHashtag && !w.quoted && !inName(w) && speaks(entry.language));
   for (const m of preferred) {
     const entry = m.phrase.payload;
     const found = text.slice(m.start, m.end);
@@ -62,7 +64,10 @@ export function checkVocabulary(ctx: CheckContext<CompiledVocabulary>): Finding[
   }
 
   const accept = (entry: ForbiddenTerm) => speaks(entry.language);
-  const inText = ctx.compiled.forbidden.match(message, (w, entry) => !w.inLink && accept(entry) && (!w.quoted || entry.action === 'legal_review'));
+  const inText = ctx.compiled.forbidden.match(
+    message,
+    (w, entry) => !w.inLink && !inName(w) && accept(entry) && (!w.quoted || entry.action === 'legal_review'),
+  );
   const inTags = ctx.compiled.forbidden.matchInHashtags(message, accept);
   const seen = new Set(inText.map((m) => `${m.start}:${m.end}`));
   for (const m of [...inText, ...inTags.filter((t) => !seen.has(`${t.start}:${t.end}`) && !inText.some((x) => x.start < t.end && x.end > t.start))]) {

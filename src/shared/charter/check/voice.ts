@@ -11,7 +11,7 @@
 import type { Finding, TextEdit } from '../findings.js';
 import { finding, type CheckContext } from './finding.js';
 import { Clauses } from './french-clauses.js';
-import { isPluralForm, isSingularImperative } from './french-verbs.js';
+import { isKnownPluralForm, isPluralForm, isSingularImperative } from './french-verbs.js';
 import { switchEdits, type Marker } from './address-switch.js';
 
 // Imperatives that are also common nouns ("Commande n° 12", "Bois flotté"): a tu form only when negated,
@@ -61,7 +61,9 @@ export function findMarkers(clauses: Clauses): Marker[] {
     if (!/^\p{L}+$/u.test(w.text) || !clauses.subjectless(i)) continue;
     const hyphenated = clauses.hyphenAfter(i) && POST_VERB_PRONOUNS.test(words[i + 1].folded);
     const negated = i > 0 && (words[i - 1].folded === 'ne' || words[i - 1].folded === 'n');
-    if (isPluralForm(lower)) {
+    // A capitalised word in -ez inside a sentence that no listed verb explains is a name ("Bravo, Gomez !").
+    const name = /^\p{Lu}/u.test(w.text) && !clauses.sentenceStart(i) && !isKnownPluralForm(lower);
+    if (isPluralForm(lower) && !name) {
       if (meetingNoun(clauses, i)) continue;
       // "Pouvez-vous…?": the "vous" after the verb is the subject; the verb is not an imperative.
       if (hyphenated && words[i + 1].folded === 'vous' && clauses.question(i)) continue;
