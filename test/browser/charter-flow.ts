@@ -143,7 +143,7 @@ export async function charterFlow(browser: Browser, server: TestRuche, lang: Lan
   const findings = checkMessage(expected, { text: words.sample, kind: 'post', media: { count: 0, withAltText: 0 } }).findings;
   expect(findings.map((f) => f.rule)).toEqual(expect.arrayContaining(['vocabulary.prefer', 'vocabulary.forbidden']));
   await page.getByLabel(p('try.text'), exact).fill(words.sample);
-  const found = page.getByRole('region', { name: p('try.findings'), ...exact });
+  const found = page.getByRole('region', { name: p('try.title'), ...exact });
   for (const finding of findings) await found.getByText(findingMessage(tr, finding)).waitFor();
   await found.getByText(words.why).waitFor();
   await shoot(page, 'try', lang);

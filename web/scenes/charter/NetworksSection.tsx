@@ -34,7 +34,7 @@ export function NetworksSection({ draft, set }: Props) {
             )}
             {rules.own ? (
               <>
-                <div className="charter-grid">
+                <div className="charter-grid charter-limits">
                   {LIMITS.map((limit) => (
                     <NumberInput
                       key={limit}
