@@ -37,6 +37,7 @@ describe('French typography', () => {
     'Super :-( dommage.',
     '!\n? début de ligne',
     `Il a dit «${N}merci!${N}» et «${N}quoi?${N}»`,
+    '> Elle a écrit «bof» et ça: rien!\nMerci.',
   ])('%j is right', (text) => {
     expect(findingsOf(fr(text), 'typography.nbsp')).toEqual([]);
   });

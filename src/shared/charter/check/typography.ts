@@ -15,8 +15,9 @@ const MARKS = ';:!?';
 const NO_BREAK = /[\u00a0\u202f]/;
 const EMOTICON_AFTER = /^[-'^]?[)(\][DPpOo3|*/\\]/;
 
-function quotedInside(quotes: readonly Span[], i: number): boolean {
-  for (const q of quotes) if (i > q.start && i < q.end - 1) return true;
+/** Inside quoted words; a quote's own marks (« ») are the writer's, but all of a "> " line is quoted. */
+function quotedInside(text: string, quotes: readonly Span[], i: number): boolean {
+  for (const q of quotes) if (i > q.start && (i < q.end - 1 || (text[q.start] === '>' && i < q.end))) return true;
   return false;
 }
 
@@ -34,7 +35,7 @@ export function checkTypography(ctx: CheckContext): Finding[] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (c === '«') {
-      if (inSpans(message.links, i) || i + 1 >= text.length) continue;
+      if (inSpans(message.links, i) || quotedInside(text, message.quotes, i) || i + 1 >= text.length) continue;
       let e = i + 1;
       while (e < text.length && (text[e] === ' ' || text[e] === '\t')) e++;
       if (e < text.length && text[e] !== '\n' && !NO_BREAK.test(text[e]) && text[e] !== '»') flag(i, e, c, i + 1, e);
@@ -42,7 +43,7 @@ export function checkTypography(ctx: CheckContext): Finding[] {
     }
     if (c !== '»' && !MARKS.includes(c)) continue;
     if (c !== '»' && MARKS.includes(text[i - 1] ?? '')) continue; // "?!": the run is one mark
-    if (inSpans(message.links, i) || quotedInside(message.quotes, i)) continue;
+    if (inSpans(message.links, i) || quotedInside(text, message.quotes, i)) continue;
     if (c === ':' || c === ';') {
       if (/\d/.test(text[i - 1] ?? '') && /\d/.test(text[i + 1] ?? '')) continue;
       if (EMOTICON_AFTER.test(text.slice(i + 1, i + 3))) continue;
