@@ -8,7 +8,9 @@ import { findingMessage, findingsSummary, fixLabel, type ShownFinding } from './
 import './charter-lint.css';
 
 interface CharterFindingsProps {
+  /** The summary's id, for the textarea's aria-describedby. */
   id?: string;
+  className?: string;
   findings: readonly ShownFinding[];
   kind: CheckInput['kind'];
   /** The checked text and its editor: a finding's span can then be selected there, and its fix applied. */
@@ -19,11 +21,17 @@ interface CharterFindingsProps {
   label?: string;
 }
 
+const SHOWN_SPAN = 24;
+const shorten = (span: string) => {
+  const flat = span.replace(/\s+/g, ' ').trim();
+  return flat.length > SHOWN_SPAN ? `${flat.slice(0, SHOWN_SPAN - 1)}…` : flat;
+};
+
 /** Announced once the writer pauses, not on every keystroke. */
 const ANNOUNCE_AFTER_MS = 700;
 
 /** The charter's findings on one text: what, how serious, why, where (selected on demand), and the one-click fix. */
-export function CharterFindings({ id, findings, kind, text, textarea, onChange, label }: CharterFindingsProps) {
+export function CharterFindings({ id, className, findings, kind, text, textarea, onChange, label }: CharterFindingsProps) {
   const { t } = useTranslation();
   const caret = useRef<number | null>(null);
   const summary = findingsSummary(t, findings);
@@ -59,9 +67,13 @@ export function CharterFindings({ id, findings, kind, text, textarea, onChange, 
   const legal = kind === 'post' && findings.some((f) => f.needsLegalReview);
 
   return (
-    <section className="lint" id={id} aria-label={label ?? t('charter.lint.title')}>
-      <p className="lint-summary" role="status">
-        {label ? <span className="visually-hidden">{`${label}: `}</span> : null}
+    <div role="group" className={className ? `lint ${className}` : 'lint'} aria-label={label ?? t('charter.lint.title')}>
+      <p className="lint-summary" id={id}>
+        {label ? `${label} ` : null}
+        {summary}
+      </p>
+      <p className="visually-hidden" role="status">
+        {label ? `${label} ` : null}
         {announced}
       </p>
       {legal ? <p className="alert alert-info lint-legal">{t('charter.lint.legalReview')}</p> : null}
@@ -76,28 +88,24 @@ export function CharterFindings({ id, findings, kind, text, textarea, onChange, 
                   {t(`charter.lint.severity.${f.severity}`)}
                 </span>
                 <div className="lint-body">
-                  <p className="lint-message">
-                    {span && textarea ? (
-                      <>
-                        <button type="button" className="lint-quote" aria-label={t('charter.lint.select', { text: span })} onClick={() => select(f)}>
-                          {t('charter.lint.quoteOpen')}
-                          <UserText>{span}</UserText>
-                          {t('charter.lint.quoteClose')}
-                        </button>{' '}
-                      </>
-                    ) : null}
-                    {findingMessage(t, f)}
-                  </p>
+                  <p className="lint-message">{findingMessage(t, f)}</p>
                   {f.reason ? (
                     <p className="lint-reason">
                       {t('charter.lint.reason')} <UserText>{f.reason}</UserText>
                     </p>
                   ) : null}
-                  {f.fix && editable ? (
+                  {(span && textarea) || (f.fix && editable) ? (
                     <div className="lint-actions">
-                      <button type="button" className="button button-small" onClick={() => fix(f)}>
-                        {fixLabel(t, f)}
-                      </button>
+                      {span && textarea ? (
+                        <button type="button" className="button button-small lint-select" onClick={() => select(f)}>
+                          {t('charter.lint.select', { text: shorten(span) })}
+                        </button>
+                      ) : null}
+                      {f.fix && editable ? (
+                        <button type="button" className="button button-small" onClick={() => fix(f)}>
+                          {fixLabel(t, f)}
+                        </button>
+                      ) : null}
                     </div>
                   ) : null}
                 </div>
@@ -106,6 +114,6 @@ export function CharterFindings({ id, findings, kind, text, textarea, onChange, 
           })}
         </ul>
       ) : null}
-    </section>
+    </div>
   );
 }

@@ -22,6 +22,12 @@ import { PostDetails } from './PostDetails.js';
 import { ComposerButtons } from './ComposerButtons.js';
 import { EmojiButton } from './EmojiButton.js';
 import { OutgoingLinks } from './OutgoingLinks.js';
+import { useSignedIn } from '../../app/session.js';
+import { LintedTextarea } from '../../components/charter/LintedTextarea.js';
+import { CharterFindings } from '../../components/charter/CharterFindings.js';
+import { refreshCharter } from '../../components/charter/charterSource.js';
+import type { ShownFinding } from '../../components/charter/wording.js';
+import { useComposerCharter } from './useComposerCharter.js';
 
 interface ComposerProps {
   basics: PublishingBasics;
@@ -34,6 +40,7 @@ interface ComposerProps {
 export function Composer({ basics, post, onSaved, onReload }: ComposerProps) {
   const { t, i18n } = useTranslation();
   const workspace = useWorkspace();
+  const session = useSignedIn();
   const id = useId();
   const { zone, accounts } = basics;
   const initial = useMemo(() => (post ? draftFromPost(post, zone) : emptyDraft()), [post, zone]);
@@ -41,6 +48,8 @@ export function Composer({ basics, post, onSaved, onReload }: ComposerProps) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<{ message: string; conflict: boolean; at: number } | null>(null);
   const [status, setStatus] = useState('');
+  // What the server's own check of the charter refused, when it knew a newer charter than this page.
+  const [refused, setRefused] = useState<ShownFinding[]>([]);
   const errorRef = useRef<HTMLDivElement>(null);
   const bodyRef = useRef<HTMLTextAreaElement>(null);
   const caret = useRef<number | null>(null);
@@ -49,6 +58,7 @@ export function Composer({ basics, post, onSaved, onReload }: ComposerProps) {
   const networks = [...new Set(selected.map((a) => a.network))];
   const change = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
   const campaign = basics.campaigns.find((c) => c.id === draft.campaignId);
+  const charter = useComposerCharter(workspace.workspaceId, draft, selected, session.user.name.split(/\s+/)[0] || null);
   // What each network will receive: links carry the campaign's UTM tags, which count against its limit.
   const outgoing = (network: string, text: string) => tagLinks(text, campaign ? utmTags(campaign.utm, campaign.name, network) : null);
 
@@ -81,6 +91,7 @@ export function Composer({ basics, post, onSaved, onReload }: ComposerProps) {
       if (countFor(a.network, outgoing(a.network, textFor(draft, a.id))).over) return t('composer.tooLong', { handle: a.handle, network: networkName(a.network) });
     }
     if (!draft.body.trim() && draft.media.length === 0) return t('composer.empty');
+    if (charter?.blocked) return t('charter.lint.blockedPost');
     return null;
   };
 
@@ -89,10 +100,16 @@ export function Composer({ basics, post, onSaved, onReload }: ComposerProps) {
     if (problem) return fail(problem);
     setBusy(true);
     setError(null);
+    setRefused([]);
     try {
       const saved = await send(workspace.workspaceId, zone, post, initial, draft, after);
       onSaved(saved, outcome(t, saved, zone, i18n.language, after));
     } catch (caught) {
+      if (caught instanceof ApiError && caught.code === 'charter_blocked') {
+        setRefused(Array.isArray(caught.fields.findings) ? (caught.fields.findings as ShownFinding[]) : []);
+        void refreshCharter(workspace.workspaceId);
+        return fail(t('charter.lint.blockedPost'));
+      }
       fail(errorMessage(t, caught), caught instanceof ApiError && caught.code === 'version_conflict');
     } finally {
       setBusy(false);
@@ -113,25 +130,38 @@ export function Composer({ basics, post, onSaved, onReload }: ComposerProps) {
           ) : null}
         </div>
       ) : null}
+      {error && refused.length ? <CharterFindings className="lint-server" findings={refused} kind="post" label={t('charter.lint.serverFindings')} /> : null}
       <div className="composer-columns">
         <div className="composer-main">
           <AccountPicker accounts={accounts} selected={draft.accountIds} onChange={(accountIds) => change({ accountIds })} disabled={readOnly} />
           <div className="field">
             <label htmlFor={`${id}-body`}>{t('composer.body')}</label>
-            <textarea ref={bodyRef} id={`${id}-body`} rows={6} value={draft.body} disabled={readOnly} aria-describedby={`${id}-count`} onChange={(e) => change({ body: e.target.value })} />
+            <LintedTextarea
+              ref={bodyRef}
+              id={`${id}-body`}
+              rows={6}
+              value={draft.body}
+              findings={charter?.body ?? []}
+              disabled={readOnly}
+              aria-describedby={charter ? `${id}-count ${id}-lint` : `${id}-count`}
+              onChange={(e) => change({ body: e.target.value })}
+            />
             <div className="body-tools">
               <Counters id={`${id}-count`} text={draft.body} networks={networks} prepare={outgoing} />
               {readOnly ? null : <EmojiButton onPick={insertEmoji} />}
             </div>
+            {charter && !readOnly ? (
+              <CharterFindings id={`${id}-lint`} findings={charter.body} kind="post" text={draft.body} textarea={bodyRef} onChange={(body) => change({ body })} />
+            ) : null}
           </div>
-          <VariantTabs accounts={selected} body={draft.body} variants={draft.variants} onChange={(variants) => change({ variants })} disabled={readOnly} prepare={outgoing} />
-          <ThreadEditor parts={draft.thread} networks={networks} onChange={(thread) => change({ thread })} disabled={readOnly} prepare={outgoing} />
+          <VariantTabs accounts={selected} body={draft.body} variants={draft.variants} findings={readOnly ? undefined : charter?.variants} onChange={(variants) => change({ variants })} disabled={readOnly} prepare={outgoing} />
+          <ThreadEditor parts={draft.thread} networks={networks} findings={readOnly ? undefined : charter?.thread} onChange={(thread) => change({ thread })} disabled={readOnly} prepare={outgoing} />
           <MediaPicker media={draft.media} onChange={(media) => change({ media })} onAnnounce={setStatus} disabled={readOnly} />
           <PostDetails draft={draft} campaigns={basics.campaigns} onChange={change} disabled={readOnly} />
           <OutgoingLinks campaign={campaign} networks={networks} texts={[draft.body, ...selected.map((a) => textFor(draft, a.id)), ...draft.thread]} />
           <PlannedTime value={draft.plannedAt} zone={zone} accounts={selected} onChange={(plannedAt) => change({ plannedAt })} disabled={readOnly} />
           {readOnly ? null : (
-            <ComposerButtons post={post} draft={draft} approvalRequired={basics.settings.approvalSteps.length > 0} busy={busy} onRun={(after) => void run(after)} />
+            <ComposerButtons post={post} draft={draft} approvalRequired={basics.settings.approvalSteps.length > 0} charterBlocked={charter?.blocked ?? false} busy={busy} onRun={(after) => void run(after)} />
           )}
         </div>
         <div className="composer-previews" aria-label={t('composer.previews')} role="region">

@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PostView } from '../../../src/shared/api.js';
 import { useWorkspace } from '../../app/workspace.js';
@@ -8,14 +9,19 @@ interface ComposerButtonsProps {
   post: PostView | null;
   draft: Draft;
   approvalRequired: boolean;
+  /** The charter stops the post: it may be saved, not sent on. */
+  charterBlocked: boolean;
   busy: boolean;
   onRun: (after: After) => void;
 }
 
 /** The composer's next steps, named for what they will do in this workspace and for this member. */
-export function ComposerButtons({ post, draft, approvalRequired, busy, onRun }: ComposerButtonsProps) {
+export function ComposerButtons({ post, draft, approvalRequired, charterBlocked, busy, onRun }: ComposerButtonsProps) {
   const { t } = useTranslation();
   const workspace = useWorkspace();
+  const id = useId();
+  const stopped = busy || charterBlocked;
+  const why = charterBlocked ? `${id}-why` : undefined;
   const canPublish = workspace.can('posts.publish');
   const isDraft = !post || post.status === 'draft';
   const approved = post?.status === 'approved' || post?.status === 'scheduled';
@@ -34,19 +40,24 @@ export function ComposerButtons({ post, draft, approvalRequired, busy, onRun }: 
         {isDraft ? t('composer.saveDraft') : t('composer.saveChanges')}
       </button>
       {isDraft ? (
-        <button type="button" className="button button-primary" disabled={busy} onClick={() => onRun('submit')}>
+        <button type="button" className="button button-primary" disabled={stopped} aria-describedby={why} onClick={() => onRun('submit')}>
           {submitLabel}
         </button>
       ) : null}
       {canQueue ? (
-        <button type="button" className="button" disabled={busy} onClick={() => onRun('queue')}>
+        <button type="button" className="button" disabled={stopped} aria-describedby={why} onClick={() => onRun('queue')}>
           {t('composer.addToQueue')}
         </button>
       ) : null}
       {canGoOut ? (
-        <button type="button" className="button" disabled={busy} onClick={() => onRun('now')}>
+        <button type="button" className="button" disabled={stopped} aria-describedby={why} onClick={() => onRun('now')}>
           {t('composer.publishNow')}
         </button>
+      ) : null}
+      {charterBlocked ? (
+        <p id={why} className="lint-blocked">
+          {t('charter.lint.blockedPost')}
+        </p>
       ) : null}
     </div>
   );

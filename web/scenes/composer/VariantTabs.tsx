@@ -1,8 +1,12 @@
-import { useId, useState, type KeyboardEvent } from 'react';
+import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SocialAccountView } from '../../../src/shared/api.js';
 import { networkName } from '../../lib/counters.js';
 import { UserText } from '../../components/UserText.js';
+import type { Finding } from '../../../src/shared/charter/findings.js';
+import { LintedTextarea } from '../../components/charter/LintedTextarea.js';
+import { CharterFindings } from '../../components/charter/CharterFindings.js';
+import { stopsMessage } from '../../components/charter/wording.js';
 import { Counters } from './Counters.js';
 
 interface VariantTabsProps {
@@ -12,13 +16,16 @@ interface VariantTabsProps {
   onChange: (variants: Record<string, string>) => void;
   disabled?: boolean;
   prepare?: (network: string, text: string) => string;
+  /** The charter's findings on each account's own text; absent while the charter is read or the text is read only. */
+  findings?: Record<string, Finding[]>;
 }
 
 /** One tab per selected account: it uses the main text unless given its own (tabs follow the WAI-ARIA pattern). */
-export function VariantTabs({ accounts, body, variants, onChange, disabled, prepare }: VariantTabsProps) {
+export function VariantTabs({ accounts, body, variants, onChange, disabled, prepare, findings }: VariantTabsProps) {
   const { t } = useTranslation();
   const id = useId();
   const [current, setCurrent] = useState(0);
+  const editor = useRef<HTMLTextAreaElement>(null);
   if (accounts.length === 0) return null;
   const index = Math.min(current, accounts.length - 1);
   const account = accounts[index];
@@ -58,6 +65,7 @@ export function VariantTabs({ accounts, body, variants, onChange, disabled, prep
           >
             <UserText>{`@${a.handle}`}</UserText> <span className="muted">({networkName(a.network)})</span>
             {a.id in variants ? ' ✎' : ''}
+            {findings?.[a.id]?.some(stopsMessage) ? <span className="lint-tab-flag"> {t('charter.lint.tabBlocked')}</span> : null}
           </button>
         ))}
       </div>
@@ -69,15 +77,27 @@ export function VariantTabs({ accounts, body, variants, onChange, disabled, prep
         {own ? (
           <div className="field">
             <label htmlFor={`${id}-text`}>{t('composer.variantFor', { handle: account.handle })}</label>
-            <textarea
+            <LintedTextarea
+              ref={editor}
               id={`${id}-text`}
               rows={4}
               value={variants[account.id]}
+              findings={findings?.[account.id] ?? []}
               disabled={disabled}
-              aria-describedby={`${id}-count`}
+              aria-describedby={findings ? `${id}-count ${id}-lint` : `${id}-count`}
               onChange={(e) => onChange({ ...variants, [account.id]: e.target.value })}
             />
             <Counters id={`${id}-count`} text={variants[account.id]} networks={[account.network]} prepare={prepare} />
+            {findings ? (
+              <CharterFindings
+                id={`${id}-lint`}
+                findings={findings[account.id] ?? []}
+                kind="post"
+                text={variants[account.id]}
+                textarea={editor}
+                onChange={(text) => onChange({ ...variants, [account.id]: text })}
+              />
+            ) : null}
           </div>
         ) : (
           <p className="muted">{t('composer.usesMainText')}</p>

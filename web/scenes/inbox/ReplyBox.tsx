@@ -1,6 +1,13 @@
-import { forwardRef, useEffect, useId, useState } from 'react';
+import { forwardRef, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/Alert.js';
+import { ApiError } from '../../api/client.js';
+import { useSignedIn } from '../../app/session.js';
+import { LintedTextarea } from '../../components/charter/LintedTextarea.js';
+import { CharterFindings } from '../../components/charter/CharterFindings.js';
+import { refreshCharter } from '../../components/charter/charterSource.js';
+import { useCharterCheck } from '../../components/charter/useCharterCheck.js';
+import { stopsMessage, type ShownFinding } from '../../components/charter/wording.js';
 import { countFor, networkName } from '../../lib/counters.js';
 import { errorMessage } from '../../lib/errors.js';
 import { showDirectionControls } from '../../lib/bidi.js';
@@ -27,11 +34,23 @@ export const ReplyBox = forwardRef<HTMLTextAreaElement, Props>(function ReplyBox
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [picked, setPicked] = useState('');
+  const [refused, setRefused] = useState<ShownFinding[]>([]);
+  const session = useSignedIn();
+  const editor = useRef<HTMLTextAreaElement | null>(null);
+  const check = useCharterCheck(wid, { text: body, kind: 'reply', network: item.network, writerFirstName: session.user.name.trim().split(/\s+/)[0] || null });
+  const findings = check?.findings ?? [];
+  const blocked = findings.some(stopsMessage);
+  const setEditor = (el: HTMLTextAreaElement | null) => {
+    editor.current = el;
+    if (typeof ref === 'function') ref(el);
+    else if (ref) ref.current = el;
+  };
 
   useEffect(() => {
     setBody('');
     setLimits(null);
     setError(null);
+    setRefused([]);
   }, [item.id]);
 
   // The network's counter: counted here at once, then as the server counts it (mentions it adds, links).
@@ -61,11 +80,16 @@ export const ReplyBox = forwardRef<HTMLTextAreaElement, Props>(function ReplyBox
   const act = async (kind: 'reply' | 'like' | 'repost' | 'thank', text?: string) => {
     setBusy(kind);
     setError(null);
+    setRefused([]);
     try {
       await inboxApi.reply(wid, item.id, text?.trim() ? { kind, body: text } : { kind });
       if (text) setBody('');
       onQueued(kind);
     } catch (caught) {
+      if (caught instanceof ApiError && caught.code === 'charter_blocked') {
+        setRefused(Array.isArray(caught.fields.findings) ? (caught.fields.findings as ShownFinding[]) : []);
+        void refreshCharter(wid);
+      }
       setError(caught);
     } finally {
       setBusy(null);
@@ -90,6 +114,7 @@ export const ReplyBox = forwardRef<HTMLTextAreaElement, Props>(function ReplyBox
   // item's language, to read over before sending.
   const thank = () => {
     if (body.trim()) {
+      if (blocked) return;
       void act(item.kind === 'message' ? 'reply' : 'thank', body);
       return;
     }
@@ -116,19 +141,21 @@ export const ReplyBox = forwardRef<HTMLTextAreaElement, Props>(function ReplyBox
       <h3 id={`${id}-title`}>{t('inbox.reply.title')}</h3>
       <div className="field">
         <label htmlFor={`${id}-body`}>{t('inbox.reply.body', { network: networkName(item.network) })}</label>
-        <textarea
-          ref={ref}
+        <LintedTextarea
+          ref={setEditor}
           id={`${id}-body`}
           rows={4}
           value={body}
+          findings={findings}
           onChange={(e) => setBody(e.target.value)}
-          aria-describedby={`${id}-count`}
+          aria-describedby={check ? `${id}-count ${id}-lint` : `${id}-count`}
           maxLength={20_000}
         />
         <p id={`${id}-count`} className={`inbox-counter${over ? ' is-over' : ''}`} aria-live="polite">
           {t('inbox.reply.counter', { network: networkName(item.network), used, max })}
           {over ? ` ${t('inbox.reply.over', { count: used - max })}` : ''}
         </p>
+        {check && body.trim() ? <CharterFindings id={`${id}-lint`} findings={findings} kind="reply" text={body} textarea={editor} onChange={setBody} /> : null}
       </div>
       <div className="inbox-reply-tools">
         {savedReplies.length > 0 ? (
@@ -157,10 +184,15 @@ export const ReplyBox = forwardRef<HTMLTextAreaElement, Props>(function ReplyBox
             </select>
           </div>
         ) : null}
-        <button type="button" className="button button-primary" disabled={!body.trim() || over || busy !== null} onClick={() => void act('reply', body)}>
+        <button type="button" className="button button-primary" disabled={!body.trim() || over || blocked || busy !== null} aria-describedby={blocked ? `${id}-blocked` : undefined} onClick={() => void act('reply', body)}>
           {busy === 'reply' ? t('inbox.reply.sending') : t('inbox.reply.send')}
         </button>
       </div>
+      {blocked ? (
+        <p id={`${id}-blocked`} className="lint-blocked">
+          {t('charter.lint.blockedReply')}
+        </p>
+      ) : null}
       <div className="inbox-quick" role="group" aria-label={t('inbox.reply.quick')}>
         <button type="button" className="button button-small" disabled={busy !== null || item.kind === 'message'} onClick={() => void act('like')}>
           {isMastodon ? t('inbox.reply.favourite') : t('inbox.reply.like')}
@@ -168,14 +200,15 @@ export const ReplyBox = forwardRef<HTMLTextAreaElement, Props>(function ReplyBox
         <button type="button" className="button button-small" disabled={busy !== null || item.kind === 'message'} onClick={() => void act('repost')}>
           {isMastodon ? t('inbox.reply.boost') : t('inbox.reply.repost')}
         </button>
-        <button type="button" className="button button-small" disabled={busy !== null || over} onClick={thank} aria-describedby={`${id}-thank`}>
+        <button type="button" className="button button-small" disabled={busy !== null || over || blocked} onClick={thank} aria-describedby={`${id}-thank`}>
           {t('inbox.reply.thank')}
         </button>
         <span id={`${id}-thank`} className="muted inbox-quick-hint">
           {item.kind === 'message' ? t('inbox.reply.thankHintMessage') : t('inbox.reply.thankHint')}
         </span>
       </div>
-      <ErrorAlert>{error ? errorMessage(t, error) : null}</ErrorAlert>
+      <ErrorAlert>{error ? (refused.length ? t('charter.lint.blockedReply') : errorMessage(t, error)) : null}</ErrorAlert>
+      {error && refused.length ? <CharterFindings className="lint-server" findings={refused} kind="reply" label={t('charter.lint.serverFindings')} /> : null}
     </section>
   );
 });

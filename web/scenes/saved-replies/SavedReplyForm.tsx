@@ -1,10 +1,16 @@
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SavedReply, SavedReplyInput } from '../../api/moderation.js';
 import { useWorkspace } from '../../app/workspace.js';
 import { useSubmit, type Submit } from '../../app/useSubmit.js';
 import { ErrorAlert } from '../../components/Alert.js';
 import { UserText } from '../../components/UserText.js';
+import { ApiError } from '../../api/client.js';
+import { LintedTextarea } from '../../components/charter/LintedTextarea.js';
+import { CharterFindings } from '../../components/charter/CharterFindings.js';
+import { refreshCharter } from '../../components/charter/charterSource.js';
+import { useCharterCheck } from '../../components/charter/useCharterCheck.js';
+import { stopsMessage, type ShownFinding } from '../../components/charter/wording.js';
 import { fillVariables, unknownVariables } from './variables.js';
 
 interface Props {
@@ -27,11 +33,25 @@ export function SavedReplyForm({ initial, defaultLanguage, onSave, onCancel }: P
   const s = (key: string, values?: Record<string, unknown>) => t(`moderation.savedReplies.${key}`, values);
   const sample = { handle: s('sampleHandle'), displayName: s('sampleName'), brand: workspace.workspaceName };
   const unknown = unknownVariables(body);
+  const editor = useRef<HTMLTextAreaElement>(null);
+  const check = useCharterCheck(workspace.workspaceId, { text: body, kind: 'saved_reply', language });
+  const findings = check?.findings ?? [];
+  const blocked = findings.some(stopsMessage);
+  const [refused, setRefused] = useState<ShownFinding[]>([]);
 
   const submit: Submit<[]> = useSubmit(async () => {
     if (!title.trim()) return submit.setError(s('needTitle'));
     if (!body.trim()) return submit.setError(s('needBody'));
-    await onSave({ title: title.trim(), body, language });
+    if (blocked) return submit.setError(t('charter.lint.blockedSaved'));
+    setRefused([]);
+    try {
+      await onSave({ title: title.trim(), body, language });
+    } catch (caught) {
+      if (!(caught instanceof ApiError && caught.code === 'charter_blocked')) throw caught;
+      setRefused(Array.isArray(caught.fields.findings) ? (caught.fields.findings as ShownFinding[]) : []);
+      void refreshCharter(workspace.workspaceId);
+      return submit.setError(t('charter.lint.blockedSaved'));
+    }
     if (!initial) {
       setTitle('');
       setBody('');
@@ -60,11 +80,22 @@ export function SavedReplyForm({ initial, defaultLanguage, onSave, onCancel }: P
       </div>
       <div className="field">
         <label htmlFor={`${id}-body`}>{s('body')}</label>
-        <textarea id={`${id}-body`} rows={4} lang={language} maxLength={MAX_BODY} value={body} aria-describedby={`${id}-vars`} onChange={(e) => setBody(e.target.value)} />
+        <LintedTextarea
+          ref={editor}
+          id={`${id}-body`}
+          rows={4}
+          lang={language}
+          maxLength={MAX_BODY}
+          value={body}
+          findings={findings}
+          aria-describedby={check ? `${id}-vars ${id}-lint` : `${id}-vars`}
+          onChange={(e) => setBody(e.target.value)}
+        />
         <p className="hint" id={`${id}-vars`}>
           {s('variables')}
         </p>
         {unknown.length ? <p className="hint sr-warn">{s('unknown', { names: unknown.map((n) => `{${n}}`).join(', ') })}</p> : null}
+        {check && body.trim() ? <CharterFindings id={`${id}-lint`} findings={findings} kind="saved_reply" text={body} textarea={editor} onChange={setBody} /> : null}
       </div>
       <div className="sr-preview">
         <p className="sr-preview-label" id={`${id}-preview`}>
@@ -75,8 +106,14 @@ export function SavedReplyForm({ initial, defaultLanguage, onSave, onCancel }: P
         </p>
       </div>
       <ErrorAlert>{submit.error}</ErrorAlert>
+      {submit.error && refused.length ? <CharterFindings className="lint-server" findings={refused} kind="saved_reply" label={t('charter.lint.serverFindings')} /> : null}
+      {blocked ? (
+        <p id={`${id}-blocked`} className="lint-blocked">
+          {t('charter.lint.blockedSaved')}
+        </p>
+      ) : null}
       <div className="cell-actions">
-        <button type="submit" className="button button-primary" disabled={submit.busy}>
+        <button type="submit" className="button button-primary" disabled={submit.busy || blocked} aria-describedby={blocked ? `${id}-blocked` : undefined}>
           {initial ? s('save') : s('create')}
         </button>
         {onCancel ? (
