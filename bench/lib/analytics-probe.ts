@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { openStore } from '../../src/store/database.js';
 import { migrateToLatest } from '../../src/store/migrate.js';
-import { readerFor } from '../../src/modules/analytics/dashboard.js';
+import { dashboardFor, readerFor } from '../../src/modules/analytics/dashboard.js';
 import { accountsOf, narrowsPosts } from '../../src/modules/analytics/scope.js';
 import { followerTotals, postTotals } from '../../src/modules/analytics/publishing.js';
 import { accountSeries, postSeries } from '../../src/modules/analytics/series.js';
@@ -33,7 +33,7 @@ for (const [pname, period] of Object.entries(periods)) {
     const parts: Record<string, () => Promise<unknown>> = {
       postTotals: () => postTotals(r, scope, period),
       followerTotals: () => followerTotals(r, accounts, period),
-      series: () => (narrowsPosts(scope) ? postSeries(r, scope, period) : accountSeries(r, accounts, period)),
+      series: () => (narrowsPosts(scope) ? postSeries(r, scope, period) : accountSeries(r, accounts, period, scope)),
       topAndFlop: () => topAndFlop(r, scope, period),
       bestTimes: () => bestTimes(r, scope, period.end),
       breakdowns: () => breakdowns(r, scope, period, accounts),
@@ -41,6 +41,7 @@ for (const [pname, period] of Object.entries(periods)) {
       listeningTotals: () => listeningTotals(r, scope, period),
       shareOfVoice: () => shareOfVoice(r, scope.workspaceId, period),
       sentimentByDay: () => sentimentByDay(r, scope, period),
+      dashboard: () => dashboardFor(r, scope, period, pname === 'year' ? 'year_before' : 'previous'),
     };
     void before;
     const out: string[] = [];

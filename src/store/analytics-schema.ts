@@ -195,6 +195,23 @@ export interface AnalyticsPostDayTable {
 /** The same per month (YYYY-MM), so that a period of months reads a row where it would read thirty. */
 export type AnalyticsPostMonthTable = Omit<AnalyticsPostDayTable, 'day'> & { month: string };
 
+/** The accounts' days (analytics_account_days) summed per workspace, day and network. */
+export interface AnalyticsWorkspaceDayTable {
+  workspace_id: string;
+  day: string;
+  network: string;
+  likes: number;
+  reposts: number;
+  replies: number;
+  quotes: number;
+  views: number;
+  published: number;
+  /** Σ the followers of the accounts read that day. */
+  followers: number;
+  /** How many accounts were read that day. */
+  read: number;
+}
+
 /** The inbox items received on a day for one of the workspace's accounts, as its figures count them. */
 export interface AnalyticsInboxDayTable {
   workspace_id: string;
@@ -207,6 +224,8 @@ export interface AnalyticsInboxDayTable {
   replied: number;
   complaints: number;
   negative: number;
+  /** JSON array, in order, of how long each replied item waited for its first reply (ms): its median is a figure. */
+  waits: string;
 }
 
 /** The listening mentions published on a day, per network (each once, whatever the topics it matched). */
@@ -239,6 +258,7 @@ export interface AnalyticsTables {
   report_shares: ReportShareTable;
   analytics_post_days: AnalyticsPostDayTable;
   analytics_post_months: AnalyticsPostMonthTable;
+  analytics_workspace_days: AnalyticsWorkspaceDayTable;
   analytics_inbox_days: AnalyticsInboxDayTable;
   analytics_mention_days: AnalyticsMentionDayTable;
   analytics_topic_days: AnalyticsTopicDayTable;

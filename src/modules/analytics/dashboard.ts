@@ -35,7 +35,7 @@ export async function dashboardFor(r: Reader, scope: Scope, period: Period, comp
   const before = comparisonPeriod(period, comparison, r.zone);
   const accounts = await accountsOf(r.db, scope);
   const withInbox = options.inbox ?? true;
-  const series = (p: Period) => (narrowsPosts(scope) ? postSeries(r, scope, p) : accountSeries(r, accounts, p));
+  const series = (p: Period) => (narrowsPosts(scope) ? postSeries(r, scope, p) : accountSeries(r, accounts, p, scope));
   const groups = postGroups(r, scope, period, 'account');
   const [perAccount, totalsBefore, followers, followersBefore, days, daysBefore, flops, heat, parts, inbox, inboxBefore, heard, heardBefore, sov] = await Promise.all([
     groups, postTotals(r, scope, before),

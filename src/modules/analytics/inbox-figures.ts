@@ -1,9 +1,9 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Reader } from './scope.js';
-import { FORMULAS, figure, int, percent } from './figures.js';
+import { FORMULAS, figure, int, median, num, percent } from './figures.js';
 import type { InboxFigures, Period, Scope } from './types.js';
 import { periodParts } from './rollups/days.js';
-import { INBOX_MEASURES, INBOX_SUMS_SQL, type InboxMeasure } from './rollups/inbox-days.js';
+import { addItem, emptyCounts, INBOX_FIGURE_COLUMNS, INBOX_MEASURES, type InboxCounts, type InboxFigures as ItemFigures } from './rollups/inbox-days.js';
 
 function itemsIn(scope: Scope, period: Period): RawBuilder<unknown> {
   const parts = [sql`i.workspace_id = ${scope.workspaceId}`, sql`i.account_id is not null`, sql`i.created_at >= ${period.start}`, sql`i.created_at < ${period.end}`];
@@ -22,15 +22,10 @@ export interface InboxTotals {
   moderationActions: number;
 }
 
-/** Median of first_reply_at − received_at (never below 0) over the period's items that got a reply, found in SQL. */
-async function medianWait(r: Reader, where: RawBuilder<unknown>, replied: number): Promise<number | null> {
-  if (replied === 0) return null;
-  const wait = sql`case when i.first_reply_at > i.received_at then i.first_reply_at - i.received_at else 0 end`;
-  const { rows } = await sql<{ w: unknown }>`select ${wait} as w from inbox_items i where ${where} and i.first_reply_at is not null
-    order by w limit ${replied % 2 ? 1 : 2} offset ${Math.floor((replied - 1) / 2)}`.execute(r.db);
-  const waits = rows.map((x) => int(x.w));
-  if (waits.length === 0) return null;
-  return waits.reduce((a, b) => a + b, 0) / waits.length / 60_000;
+/** The median of waits in order, in minutes. */
+function medianMinutes(sorted: readonly number[]): number | null {
+  const m = median(sorted);
+  return m === null ? null : m / 60_000;
 }
 
 async function moderationActions(r: Reader, scope: Scope, period: Period): Promise<number> {
@@ -44,21 +39,32 @@ async function moderationActions(r: Reader, scope: Scope, period: Period): Promi
 }
 
 /**
- * The inbox's counts over a period: whole days from the daily inbox rollup, parts of days from the items. Items
- * that ask the team for an answer are replies, mentions and messages addressed to one of the workspace's accounts
- * (quotes comment rather than ask), less what moderation hid or deleted; the response rate is the share of them
- * the team replied to from Ruche (first_reply_at set).
+ * The inbox's counts over a period: whole days from the daily inbox rollup, parts of days from the items, counted
+ * with the rollup's own rule. Items that ask the team for an answer are replies, mentions and messages addressed to
+ * one of the workspace's accounts (quotes comment rather than ask), less what moderation hid or deleted; the
+ * response rate is the share of them the team replied to from Ruche (first_reply_at set). The waits of the
+ * replied items come in order from each day; merged, their median is exact.
  */
-async function inboxCounts(r: Reader, scope: Scope, period: Period): Promise<Record<InboxMeasure, number>> {
+async function inboxCounts(r: Reader, scope: Scope, period: Period): Promise<InboxCounts> {
   const { days, edges } = periodParts(period, r.zone);
-  const queries = edges.map((e) => sql<Record<string, unknown>>`select ${INBOX_SUMS_SQL} from inbox_items i where ${itemsIn(scope, e)}`.execute(r.db));
-  if (days) {
-    queries.push(sql<Record<string, unknown>>`select ${sql.join(INBOX_MEASURES.map((m) => sql`sum(d.${sql.ref(m)}) as ${sql.ref(m)}`))}
-      from analytics_inbox_days d where d.workspace_id = ${scope.workspaceId} and d.day >= ${days.first} and d.day <= ${days.last}
-      ${scope.accountId ? sql`and d.account_id = ${scope.accountId}` : sql``} ${scope.network ? sql`and d.network = ${scope.network}` : sql``}`.execute(r.db));
+  const [whole, parts] = await Promise.all([
+    days ? r.db.selectFrom('analytics_inbox_days').select([...INBOX_MEASURES, 'waits'])
+      .where('workspace_id', '=', scope.workspaceId).where('day', '>=', days.first).where('day', '<=', days.last)
+      .$if(Boolean(scope.accountId), (q) => q.where('account_id', '=', scope.accountId!))
+      .$if(Boolean(scope.network), (q) => q.where('network', '=', scope.network!)).execute() : [],
+    edges.length ? sql<ItemFigures>`select ${sql.join(INBOX_FIGURE_COLUMNS.map((c) => sql`i.${sql.ref(c)}`))} from inbox_items i
+      where ${sql.join(edges.map((e) => sql`(${itemsIn(scope, e)})`), sql` or `)}`.execute(r.db) : { rows: [] },
+  ]);
+  const counts = emptyCounts();
+  const lists: number[][] = [];
+  for (const row of whole) {
+    for (const m of INBOX_MEASURES) counts[m] += int(row[m]);
+    if (int(row.replied) > 0) lists.push(JSON.parse(row.waits) as number[]);
   }
-  const counts = Object.fromEntries(INBOX_MEASURES.map((m) => [m, 0])) as Record<InboxMeasure, number>;
-  for (const { rows } of await Promise.all(queries)) for (const m of INBOX_MEASURES) counts[m] += int(rows[0]?.[m]);
+  for (const i of parts.rows) addItem(counts, { ...i, first_reply_at: num(i.first_reply_at), received_at: int(i.received_at), created_at: int(i.created_at) });
+  lists.push(counts.waits);
+  // A typed array sorts numbers in order without a comparator, several times faster.
+  counts.waits = Array.from(Float64Array.from(lists.flat()).sort());
   return counts;
 }
 
@@ -67,7 +73,7 @@ export async function inboxTotals(r: Reader, scope: Scope, period: Period): Prom
   const [t, actions] = await Promise.all([inboxCounts(r, scope, period), moderationActions(r, scope, period)]);
   return {
     volume: t.volume, asked: t.asked, answered: t.answered, complaints: t.complaints, negative: t.negative,
-    firstResponseMinutes: await medianWait(r, itemsIn(scope, period), t.replied), moderationActions: actions,
+    firstResponseMinutes: medianMinutes(t.waits), moderationActions: actions,
   };
 }
 

@@ -8,20 +8,27 @@ import { postGroups } from './post-sums.js';
 const emptyPoint = (day: string): DaySeriesPoint => ({ day, engagement: 0, likes: 0, reposts: 0, replies: 0, quotes: 0, views: 0, posts: 0, followers: null });
 
 /**
- * One point per local day from the daily account rollup: the engagement the accounts' posts gained that day, the
- * posts published that day, and the followers — each account's last known count carried over the days it was not
- * read. The days are summed in SQL; each day's followers are the sum of its rows when every account known by then
- * was read that day, and are otherwise carried account by account.
+ * One point per local day from the accounts' days: the engagement the accounts' posts gained that day, the posts
+ * published that day, and the followers — each account's last known count carried over the days it was not read.
+ * The days are summed in SQL (for every account of the workspace or of a network, from their sum per network and
+ * day); a day's followers are that sum when every account known by then was read that day, and are otherwise
+ * carried account by account.
  */
-export async function accountSeries(r: Reader, accounts: ScopeAccount[], period: Period): Promise<DaySeriesPoint[]> {
+export async function accountSeries(r: Reader, accounts: ScopeAccount[], period: Period, scope?: Scope): Promise<DaySeriesPoint[]> {
   const { first, last, days } = periodDays(period, r.zone);
   const points = new Map(days.map((d) => [d, emptyPoint(d)]));
   if (accounts.length === 0) return [...points.values()];
   const ids = sql.join(accounts.map((a) => a.id));
+  const wholeWorkspace = scope !== undefined && !scope.accountId;
   const [sums, known] = await Promise.all([
-    sql<Record<string, unknown>>`select d.day, sum(d.likes) as likes, sum(d.reposts) as reposts, sum(d.replies) as replies, sum(d.quotes) as quotes,
-        sum(d.views) as views, sum(d.published) as published, sum(d.followers) as followers, count(d.followers) as read
-      from analytics_account_days d where d.account_id in (${ids}) and d.day >= ${first} and d.day <= ${last} group by d.day`.execute(r.db),
+    wholeWorkspace
+      ? sql<Record<string, unknown>>`select d.day, sum(d.likes) as likes, sum(d.reposts) as reposts, sum(d.replies) as replies, sum(d.quotes) as quotes,
+          sum(d.views) as views, sum(d.published) as published, sum(d.followers) as followers, sum(d.read) as read
+        from analytics_workspace_days d where d.workspace_id = ${scope.workspaceId} and d.day >= ${first} and d.day <= ${last}
+        ${scope.network ? sql`and d.network = ${scope.network}` : sql``} group by d.day`.execute(r.db)
+      : sql<Record<string, unknown>>`select d.day, sum(d.likes) as likes, sum(d.reposts) as reposts, sum(d.replies) as replies, sum(d.quotes) as quotes,
+          sum(d.views) as views, sum(d.published) as published, sum(d.followers) as followers, count(d.followers) as read
+        from analytics_account_days d where d.account_id in (${ids}) and d.day >= ${first} and d.day <= ${last} group by d.day`.execute(r.db),
     sql<{ id: string; carried: unknown; first_read: unknown }>`select a.id,
         (select d.followers from analytics_account_days d where d.account_id = a.id and d.followers is not null and d.day < ${first} order by d.day desc limit 1) as carried,
         (select d.day from analytics_account_days d where d.account_id = a.id and d.followers is not null and d.day >= ${first} and d.day <= ${last} order by d.day limit 1) as first_read

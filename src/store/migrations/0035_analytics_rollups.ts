@@ -5,10 +5,11 @@ import { rebuildRollups } from '../../modules/analytics/rollups/rebuild.js';
 /**
  * Daily rollups that dashboards sum instead of the raw rows, one row per local day of the workspace's time zone:
  * posts by the day they went out (per account, campaign and label, with their latest counts; and the same per
- * month, for long periods), inbox items by the
- * day they arrived (per account and network), listening mentions by the day they were published (per network) and
- * per topic. The code that writes the raw rows keeps them up to date in the same transaction; a change of time
- * zone rebuilds them. Each is filled here from the rows already stored.
+ * month, for long periods), the accounts' days (followers and what their posts gained) per network, inbox items by
+ * the day they arrived (per account and network, with the waits for a first reply, whose median is a figure),
+ * listening mentions by the day they were published (per network) and per topic. The code that writes the raw
+ * rows keeps them up to date in the same transaction; a change of time zone rebuilds them. Each is filled here
+ * from the rows already stored.
  *
  * On SQLite they are WITHOUT ROWID tables, so that a period's rows lie together in their primary key's order.
  * Dashboards walk the posts of a period by engagement for the top and flop posts: an index in that order.
@@ -31,11 +32,18 @@ export async function up(db: Kysely<any>): Promise<void> {
       .addPrimaryKeyConstraint(`${table}_pk`, ['workspace_id', time, 'account_id', 'campaign_id', 'label'])).execute();
   }
 
+  await clustered(counts(db.schema.createTable('analytics_workspace_days')
+    .addColumn('workspace_id', 'text', (c) => c.notNull().references('workspaces.id').onDelete('cascade'))
+    .addColumn('day', 'text', (c) => c.notNull())
+    .addColumn('network', 'text', (c) => c.notNull()), ['likes', 'reposts', 'replies', 'quotes', 'views', 'published', 'followers', 'read'])
+    .addPrimaryKeyConstraint('analytics_workspace_days_pk', ['workspace_id', 'day', 'network'])).execute();
+
   await clustered(counts(db.schema.createTable('analytics_inbox_days')
     .addColumn('workspace_id', 'text', (c) => c.notNull())
     .addColumn('day', 'text', (c) => c.notNull())
     .addColumn('account_id', 'text', (c) => c.notNull().references('social_accounts.id').onDelete('cascade'))
     .addColumn('network', 'text', (c) => c.notNull()), ['volume', 'asked', 'answered', 'replied', 'complaints', 'negative'])
+    .addColumn('waits', 'text', (c) => c.notNull().defaultTo('[]'))
     .addPrimaryKeyConstraint('analytics_inbox_days_pk', ['workspace_id', 'day', 'account_id', 'network'])).execute();
 
   await clustered(counts(db.schema.createTable('analytics_mention_days')
@@ -55,7 +63,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     await rebuildRollups(db as Kysely<Database>, w.id, w.timezone);
   }
   if (postgres) {
-    for (const t of ['analytics_post_days', 'analytics_post_months', 'analytics_inbox_days', 'analytics_mention_days', 'analytics_topic_days']) {
+    for (const t of ['analytics_post_days', 'analytics_post_months', 'analytics_workspace_days', 'analytics_inbox_days', 'analytics_mention_days', 'analytics_topic_days']) {
       // A dashboard is some twenty small queries, many at once: no parallel workers (as migration 0033 says).
       await sql`alter table ${sql.table(t)} set (parallel_workers = 0)`.execute(db);
       await sql`analyze ${sql.table(t)}`.execute(db);
@@ -65,5 +73,5 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropIndex('analytics_posts_workspace_engagement').execute();
-  for (const t of ['analytics_topic_days', 'analytics_mention_days', 'analytics_inbox_days', 'analytics_post_months', 'analytics_post_days']) await db.schema.dropTable(t).execute();
+  for (const t of ['analytics_topic_days', 'analytics_mention_days', 'analytics_inbox_days', 'analytics_workspace_days', 'analytics_post_months', 'analytics_post_days']) await db.schema.dropTable(t).execute();
 }

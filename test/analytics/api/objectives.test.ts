@@ -7,7 +7,7 @@ import { databases } from '../../helpers/ruche.js';
 import { addMember, type TestClient } from '../../helpers/client.js';
 import { waitForJob } from '../../inbound/helpers.js';
 import { OBJECTIVES_CHECK } from '../../../src/modules/analytics/objectives/job-names.js';
-import { at, topic, topicMinute } from '../figures/fixture.js';
+import { at, day, topic, topicMinute } from '../figures/fixture.js';
 import { analyticsRuche, seedJanuary, type AnalyticsRuche, type January } from './setup.js';
 
 const JANUARY = { periodStart: '2025-12-31T23:00:00Z', periodEnd: '2026-01-31T23:00:00Z' };
@@ -176,8 +176,7 @@ describe.each(databases)('objectives over HTTP on %s', (kind) => {
     expect(await warningsAbout(t.owner, o.id)).toHaveLength(1);
 
     // a gains 100 more followers on the 16th: 150 gained so far, on track.
-    await db.insertInto('analytics_account_days').values({ account_id: seed.a, workspace_id: t.ws, day: '2026-01-16', followers: 250, following: null, posts: null,
-      likes: 0, reposts: 0, replies: 0, quotes: 0, views: 0, published: 0 }).execute();
+    await day(db, t.ws, seed.a, '2026-01-16', { followers: 250 });
     await check();
     expect((await t.owner.get(path)).body.items.find((x: { id: string }) => x.id === o.id).progress.status).toBe('on_track');
     expect(await warningsAbout(t.owner, o.id)).toHaveLength(1);

@@ -4,6 +4,7 @@ import type { Database } from '../../../src/store/schema.js';
 import { recordPostChanges } from '../../../src/modules/analytics/rollups/post-days.js';
 import { countInboxItems } from '../../../src/modules/analytics/rollups/inbox-days.js';
 import { countMentionDays, countTopicMinutes } from '../../../src/modules/analytics/rollups/listening-days.js';
+import { addWorkspaceDays } from '../../../src/modules/analytics/rollups/workspace-days.js';
 
 /**
  * Rows written straight into the store, as collection and the inbound path would have left them: with the daily
@@ -65,10 +66,12 @@ export async function post(db: Kysely<Database>, workspaceId: string, p: PostSee
 }
 
 export async function day(db: Kysely<Database>, workspaceId: string, accountId: string, d: string, v: { followers?: number | null; likes?: number; reposts?: number; replies?: number; quotes?: number; views?: number; published?: number }) {
-  await db.insertInto('analytics_account_days').values({
-    account_id: accountId, workspace_id: workspaceId, day: d, followers: v.followers ?? null, following: null, posts: null,
-    likes: v.likes ?? 0, reposts: v.reposts ?? 0, replies: v.replies ?? 0, quotes: v.quotes ?? 0, views: v.views ?? 0, published: v.published ?? 0,
-  }).execute();
+  const gains = { likes: v.likes ?? 0, reposts: v.reposts ?? 0, replies: v.replies ?? 0, quotes: v.quotes ?? 0, views: v.views ?? 0, published: v.published ?? 0 };
+  const { network } = await db.selectFrom('social_accounts').select('network').where('id', '=', accountId).executeTakeFirstOrThrow();
+  await db.transaction().execute(async (trx) => {
+    await trx.insertInto('analytics_account_days').values({ account_id: accountId, workspace_id: workspaceId, day: d, followers: v.followers ?? null, following: null, posts: null, ...gains }).execute();
+    await addWorkspaceDays(trx, [{ workspace_id: workspaceId, day: d, network, ...gains, followers: v.followers ?? 0, read: v.followers == null ? 0 : 1 }]);
+  });
 }
 
 export async function author(db: Kysely<Database>, workspaceId: string): Promise<string> {

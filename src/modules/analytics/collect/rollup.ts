@@ -14,6 +14,8 @@ import type { AnalyticsPostTable } from '../../../store/analytics-schema.js';
 import type { PostMetrics } from '../../../connectors/types.js';
 import { keepsSnapshot, nextCollectAt } from './schedule.js';
 import { lockPostFigures, recordPostChanges } from '../rollups/post-days.js';
+import { addWorkspaceDays } from '../rollups/workspace-days.js';
+import { isPostgres } from '../rollups/zone.js';
 
 export type AnalyticsPostRow = Selectable<AnalyticsPostTable>;
 
@@ -149,7 +151,10 @@ export async function applySnapshotsIn(trx: Transaction<Database>, readings: rea
     }))).execute();
   }
 
-  for (const part of chunks(dayDeltas(readings, timeZone))) {
+  const deltas = dayDeltas(readings, timeZone);
+  const networks = new Map(readings.map((r) => [r.post.account_id, r.post.network]));
+  await addWorkspaceDays(trx, deltas.map((d) => ({ ...d, network: networks.get(d.account_id)! })));
+  for (const part of chunks(deltas)) {
     await trx.insertInto('analytics_account_days').values(part).onConflict((oc) => oc.columns(['account_id', 'day']).doUpdateSet((eb) => ({
       likes: eb('analytics_account_days.likes', '+', eb.ref('excluded.likes')),
       reposts: eb('analytics_account_days.reposts', '+', eb.ref('excluded.reposts')),
@@ -174,6 +179,12 @@ export async function applyAccountSnapshot(db: Kysely<Database>, reading: Accoun
     const newer = await trx.selectFrom('analytics_account_snapshots').select('taken_at')
       .where('account_id', '=', reading.accountId).where('taken_at', '>', reading.takenAt).orderBy('taken_at').limit(1).executeTakeFirst();
     if (newer && localDay(Number(newer.taken_at), timeZone) === day) return;
+    // The day's followers as they were, locked: the workspace's day changes by the difference.
+    const before = await trx.selectFrom('analytics_account_days').select('followers').where('account_id', '=', reading.accountId).where('day', '=', day)
+      .$if(isPostgres(trx), (q) => q.forUpdate()).executeTakeFirst();
+    const { network } = await trx.selectFrom('social_accounts').select('network').where('id', '=', reading.accountId).executeTakeFirstOrThrow();
+    const old = before?.followers ?? null;
+    await addWorkspaceDays(trx, [{ workspace_id: reading.workspaceId, day, network, followers: reading.followers - (old ?? 0), read: old === null ? 1 : 0 }]);
     await trx.insertInto('analytics_account_days')
       .values({ account_id: reading.accountId, workspace_id: reading.workspaceId, day, followers: reading.followers, following: reading.following, posts: reading.posts })
       .onConflict((oc) => oc.columns(['account_id', 'day']).doUpdateSet((eb) => ({

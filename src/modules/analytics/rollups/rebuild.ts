@@ -5,12 +5,14 @@ import type { AnalyticsMentionDayTable, AnalyticsTopicDayTable } from '../../../
 import { zoneOf } from '../time.js';
 import { dayOfNumber, localDayNumberSql } from './days.js';
 import { addPost, monthRows, POST_FIGURE_COLUMNS, POST_MEASURES, type PostDayRow, type PostMonthRow } from './post-days.js';
-import { INBOX_MEASURES, INBOX_SUMS_SQL, type InboxDayRow } from './inbox-days.js';
+import { WORKSPACE_DAY_MEASURES, type WorkspaceDayRow } from './workspace-days.js';
+import { INBOX_FIGURE_COLUMNS, INBOX_MEASURES, inboxRows, type InboxDayRow, type InboxFigures } from './inbox-days.js';
 
 /** Every rollup row of a workspace, as its raw rows give them. */
 export interface Rollups {
   posts: PostDayRow[];
   postMonths: PostMonthRow[];
+  workspaceDays: WorkspaceDayRow[];
   inbox: InboxDayRow[];
   mentions: AnalyticsMentionDayTable[];
   topics: AnalyticsTopicDayTable[];
@@ -30,20 +32,20 @@ export async function rollupsFromRaw(db: Kysely<Database>, workspaceId: string, 
     after = page[page.length - 1]!.id;
   }
 
-  const range = async (table: 'inbox_items' | 'listening_mentions') => {
+  const range = async (table: 'listening_mentions') => {
     const r = await db.selectFrom(table).select((eb) => [eb.fn.min('created_at').as('lo'), eb.fn.max('created_at').as('hi')]).where('workspace_id', '=', workspaceId).executeTakeFirst();
     return r?.lo == null ? null : { lo: Number(r.lo), hi: Number(r.hi) };
   };
 
-  let inbox: InboxDayRow[] = [];
-  const items = await range('inbox_items');
-  if (items) {
-    const day = localDayNumberSql(sql`i.created_at`, zone, items.lo, items.hi);
-    const { rows } = await sql<Record<string, unknown>>`select i.account_id, i.network, ${day} as d, ${INBOX_SUMS_SQL} from inbox_items i
-      where i.workspace_id = ${workspaceId} and i.account_id is not null group by i.account_id, i.network, ${day}`.execute(db);
-    inbox = rows.map((r) => ({ workspace_id: workspaceId, day: dayOfNumber(r.d), account_id: String(r.account_id), network: String(r.network),
-      ...Object.fromEntries(INBOX_MEASURES.map((k) => [k, Number(r[k] ?? 0)])) } as InboxDayRow));
+  const items: InboxFigures[] = [];
+  for (let after = ''; ;) {
+    const page = await db.selectFrom('inbox_items').select(['id', ...INBOX_FIGURE_COLUMNS]).where('workspace_id', '=', workspaceId).where('account_id', 'is not', null)
+      .where('id', '>', after).orderBy('id').limit(PAGE).execute();
+    for (const { id: _, ...i } of page) items.push({ ...i, created_at: Number(i.created_at), received_at: Number(i.received_at), first_reply_at: i.first_reply_at === null ? null : Number(i.first_reply_at) });
+    if (page.length < PAGE) break;
+    after = page[page.length - 1]!.id;
   }
+  const inbox = inboxRows(items, () => zone);
 
   let mentions: AnalyticsMentionDayTable[] = [];
   const heard = await range('listening_mentions');
@@ -64,11 +66,19 @@ export async function rollupsFromRaw(db: Kysely<Database>, workspaceId: string, 
       from listening_topic_minutes t where t.topic_id = ${id} group by ${day}`.execute(db);
     for (const row of rows) topics.push({ topic_id: id, day: dayOfNumber(row.d), total: Number(row.total), positive: Number(row.positive), negative: Number(row.negative) });
   }
+  const { rows: accountDays } = await sql<Record<string, unknown>>`select d.day, a.network, sum(d.likes) as likes, sum(d.reposts) as reposts,
+      sum(d.replies) as replies, sum(d.quotes) as quotes, sum(d.views) as views, sum(d.published) as published,
+      coalesce(sum(d.followers), 0) as followers, count(d.followers) as read
+    from analytics_account_days d join social_accounts a on a.id = d.account_id where d.workspace_id = ${workspaceId} group by d.day, a.network`.execute(db);
+  const workspaceDays = accountDays.map((r) => ({ workspace_id: workspaceId, day: String(r.day), network: String(r.network),
+    ...Object.fromEntries(WORKSPACE_DAY_MEASURES.map((m) => [m, Number(r[m] ?? 0)])) } as WorkspaceDayRow))
+    .filter((r) => WORKSPACE_DAY_MEASURES.some((m) => r[m] !== 0));
+
   const days = [...posts.values()];
-  return { posts: days, postMonths: monthRows(days), inbox, mentions, topics };
+  return { posts: days, postMonths: monthRows(days), workspaceDays, inbox, mentions, topics };
 }
 
-async function insertAll<T extends object>(db: Kysely<Database>, table: 'analytics_post_days' | 'analytics_post_months' | 'analytics_inbox_days' | 'analytics_mention_days' | 'analytics_topic_days', rows: T[]) {
+async function insertAll<T extends object>(db: Kysely<Database>, table: 'analytics_post_days' | 'analytics_post_months' | 'analytics_workspace_days' | 'analytics_inbox_days' | 'analytics_mention_days' | 'analytics_topic_days', rows: T[]) {
   const per = rows.length ? Math.floor(30_000 / Object.keys(rows[0]!).length) : 1;
   for (let i = 0; i < rows.length; i += per) await db.insertInto(table).values(rows.slice(i, i + per) as never).execute();
 }
@@ -82,11 +92,13 @@ export async function rebuildRollups(db: Kysely<Database>, workspaceId: string, 
   const fresh = await rollupsFromRaw(db, workspaceId, zoneOf(name));
   await db.deleteFrom('analytics_post_days').where('workspace_id', '=', workspaceId).execute();
   await db.deleteFrom('analytics_post_months').where('workspace_id', '=', workspaceId).execute();
+  await db.deleteFrom('analytics_workspace_days').where('workspace_id', '=', workspaceId).execute();
   await db.deleteFrom('analytics_inbox_days').where('workspace_id', '=', workspaceId).execute();
   await db.deleteFrom('analytics_mention_days').where('workspace_id', '=', workspaceId).execute();
   await db.deleteFrom('analytics_topic_days').where('topic_id', 'in', db.selectFrom('listening_topics').select('id').where('workspace_id', '=', workspaceId)).execute();
   await insertAll(db, 'analytics_post_days', fresh.posts);
   await insertAll(db, 'analytics_post_months', fresh.postMonths);
+  await insertAll(db, 'analytics_workspace_days', fresh.workspaceDays);
   await insertAll(db, 'analytics_inbox_days', fresh.inbox);
   await insertAll(db, 'analytics_mention_days', fresh.mentions);
   await insertAll(db, 'analytics_topic_days', fresh.topics);
@@ -98,6 +110,7 @@ export async function storedRollups(db: Kysely<Database>, workspaceId: string): 
   return {
     posts: (await db.selectFrom('analytics_post_days').selectAll().where('workspace_id', '=', workspaceId).execute()).map(num),
     postMonths: (await db.selectFrom('analytics_post_months').selectAll().where('workspace_id', '=', workspaceId).execute()).map(num),
+    workspaceDays: (await db.selectFrom('analytics_workspace_days').selectAll().where('workspace_id', '=', workspaceId).execute()).map(num),
     inbox: (await db.selectFrom('analytics_inbox_days').selectAll().where('workspace_id', '=', workspaceId).execute()).map(num),
     mentions: (await db.selectFrom('analytics_mention_days').selectAll().where('workspace_id', '=', workspaceId).execute()).map(num),
     topics: (await db.selectFrom('analytics_topic_days').selectAll().where('topic_id', 'in', db.selectFrom('listening_topics').select('id').where('workspace_id', '=', workspaceId)).execute()).map(num),
@@ -107,6 +120,7 @@ export async function storedRollups(db: Kysely<Database>, workspaceId: string): 
 const KEYS = {
   posts: ['day', 'account_id', 'campaign_id', 'label'],
   postMonths: ['month', 'account_id', 'campaign_id', 'label'],
+  workspaceDays: ['day', 'network'],
   inbox: ['day', 'account_id', 'network'],
   mentions: ['day', 'network'],
   topics: ['topic_id', 'day'],
@@ -127,13 +141,13 @@ export async function rollupDifferences(db: Kysely<Database>, workspaceId: strin
   const out: string[] = [];
   for (const table of Object.keys(KEYS) as Array<keyof Rollups>) {
     const keyOf = (r: object) => KEYS[table].map((k) => (r as Record<string, unknown>)[k]).join(' ');
-    const measures = table === 'posts' || table === 'postMonths' ? [...POST_MEASURES, 'network'] : table === 'inbox' ? INBOX_MEASURES : table === 'mentions' ? ['volume', 'positive', 'negative'] : ['total', 'positive', 'negative'];
+    const measures = table === 'posts' || table === 'postMonths' ? [...POST_MEASURES, 'network'] : table === 'workspaceDays' ? WORKSPACE_DAY_MEASURES : table === 'inbox' ? [...INBOX_MEASURES, 'waits'] : table === 'mentions' ? ['volume', 'positive', 'negative'] : ['total', 'positive', 'negative'];
     const want = new Map(expected[table].map((r) => [keyOf(r), r as unknown as Record<string, unknown>]));
     for (const row of stored[table] as unknown as Record<string, unknown>[]) {
       const key = keyOf(row);
       const w = want.get(key);
       want.delete(key);
-      for (const m of measures) if (!same(row[m], w?.[m] ?? (m === 'network' ? undefined : 0), m)) out.push(`${table} ${key} ${m}: stored ${row[m]}, raw ${w?.[m] ?? 0}`);
+      for (const m of measures) if (!same(row[m], w?.[m] ?? (m === 'network' || m === 'waits' ? undefined : 0), m)) out.push(`${table} ${key} ${m}: stored ${row[m]}, raw ${w?.[m] ?? 0}`);
     }
     for (const [key] of want) out.push(`${table} ${key}: missing`);
   }
