@@ -44,6 +44,8 @@ export function finding(init: FindingInit): Finding {
 
 /** "Usagers" → "Clients", "USAGERS" → "CLIENTS": the replacement takes the case of what it replaces. */
 export function matchCase(found: string, replacement: string): string {
+  // Most words are in small letters: nothing to match.
+  if (found === found.toLowerCase()) return replacement;
   const letters = found.replace(/[^\p{L}]/gu, '');
   if (letters.length > 1 && letters === letters.toUpperCase() && letters !== letters.toLowerCase()) return replacement.toUpperCase();
   const first = found.match(/\p{L}/u)?.[0];

@@ -45,7 +45,9 @@ export function checkNetwork(ctx: CheckContext): Finding[] {
   if (!rules) return [];
   const { message, input } = ctx;
   const out: Finding[] = [];
-  if (rules.maxLength !== null) {
+  // A text no longer in UTF-16 units than allowed has no more graphemes; only Mastodon's links can weigh more.
+  const surelyShort = rules.maxLength !== null && message.text.length <= rules.maxLength && !(input.network === 'mastodon' && message.urls.length > 0);
+  if (rules.maxLength !== null && !surelyShort) {
     const units = countedUnits(message.text, input.network, message.urls, message.mentions);
     if (units.length > rules.maxLength) {
       const start = units[rules.maxLength - 1];

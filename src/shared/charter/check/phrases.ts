@@ -51,6 +51,8 @@ function separator(sep: string, glued: boolean): string {
 export class PhraseIndex<T> {
   private readonly byAnchor = new Map<string, Phrase<T>[]>();
   private readonly gluedPhrases: Phrase<T>[] = [];
+  /** Glued forms by their first two letters, built on the first hashtag. */
+  private gluedIndex: Map<string, { phrase: Phrase<T>; bare: boolean; glued: string }[]> | null = null;
 
   add(text: string, payload: T, opts: PhraseOptions): void {
     const folded = fold(text).trim();
@@ -125,26 +127,42 @@ export class PhraseIndex<T> {
    */
   matchInHashtags(message: Message, accept: (payload: T) => boolean): PhraseMatch<T>[] {
     const out: PhraseMatch<T>[] = [];
+    if (message.hashtags.length === 0) return out;
+    const index = this.buildGluedIndex();
     for (const word of message.words) {
       if (!word.inHashtag) continue;
       const oneToOne = word.text.length === word.folded.length;
       const starts = oneToOne ? segmentStarts(word.text) : [0];
       const mixedCase = oneToOne && /\p{Lu}/u.test(word.text) && /\p{Ll}/u.test(word.text);
-      for (const phrase of this.gluedPhrases) {
-        if (!accept(phrase.payload)) continue;
-        for (const s of starts) {
-          for (const [k, g] of phrase.glued.entries()) {
-            if (!word.folded.startsWith(g, s)) continue;
-            const e = s + g.length;
-            // With capitals, a term ends where a word of the tag ends; all in one case, only the bare term may end
-            // inside the tag ("#gratuitpourtous"), not an inflection of it ("frees" in "#freestuff").
-            if (e < word.text.length && (mixedCase ? !starts.includes(e) : k !== 0)) continue;
-            out.push({ phrase, word, start: word.start + s, end: word.start + e, plural: false });
-          }
+      for (const s of starts) {
+        for (const { phrase, bare, glued } of index.get(word.folded.slice(s, s + 2)) ?? []) {
+          if (!word.folded.startsWith(glued, s) || !accept(phrase.payload)) continue;
+          const e = s + glued.length;
+          // With capitals, a term ends where a word of the tag ends; all in one case, only the bare term may end
+          // inside the tag ("#gratuitpourtous"), not an inflection of it ("frees" in "#freestuff").
+          if (e < word.text.length && (mixedCase ? !starts.includes(e) : !bare)) continue;
+          out.push({ phrase, word, start: word.start + s, end: word.start + e, plural: false });
         }
       }
     }
     return dropOverlaps(out);
+  }
+
+  private buildGluedIndex(): Map<string, { phrase: Phrase<T>; bare: boolean; glued: string }[]> {
+    if (this.gluedIndex) return this.gluedIndex;
+    const index = new Map<string, { phrase: Phrase<T>; bare: boolean; glued: string }[]>();
+    for (const phrase of this.gluedPhrases) {
+      phrase.glued.forEach((glued, k) => {
+        if (glued.length < 2) return;
+        const key = glued.slice(0, 2);
+        const list = index.get(key);
+        const entry = { phrase, bare: k === 0, glued };
+        if (list) list.push(entry);
+        else index.set(key, [entry]);
+      });
+    }
+    this.gluedIndex = index;
+    return index;
   }
 }
 

@@ -73,32 +73,88 @@ export function fold(text: string): string {
   return out;
 }
 
+const NON_ASCII = /[^\x00-\x7f]|`/g;
+
 function foldWithMap(text: string): { folded: string; map: number[] } {
   const map: number[] = [];
   let folded = '';
   let i = 0;
-  while (i < text.length) {
-    const code = text.charCodeAt(i);
-    const width = code >= 0xd800 && code <= 0xdbff && i + 1 < text.length ? 2 : 1;
-    const c = width === 1 ? text[i] : text.slice(i, i + 2);
-    // ASCII letters and punctuation are the bulk of a message: no cache look-up for them.
-    const f = code < 0x80 ? (code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : code === 96 ? "'" : c) : foldChar(c);
-    for (let k = 0; k < f.length; k++) map.push(i);
+  // ASCII stretches (the bulk of a message) are lower-cased in one go; other characters one by one.
+  NON_ASCII.lastIndex = 0;
+  for (let m = NON_ASCII.exec(text); m; m = NON_ASCII.exec(text)) {
+    const at = m.index;
+    if (at > i) {
+      folded += text.slice(i, at).toLowerCase();
+      for (let k = i; k < at; k++) map.push(k);
+    }
+    const code = text.charCodeAt(at);
+    const width = code >= 0xd800 && code <= 0xdbff && at + 1 < text.length ? 2 : 1;
+    const f = code === 96 ? "'" : foldChar(width === 1 ? text[at] : text.slice(at, at + 2));
+    for (let k = 0; k < f.length; k++) map.push(at);
     folded += f;
-    i += width;
+    i = at + width;
+    NON_ASCII.lastIndex = i;
+  }
+  if (i < text.length) {
+    folded += text.slice(i).toLowerCase();
+    for (let k = i; k < text.length; k++) map.push(k);
   }
   map.push(text.length);
   return { folded, map };
 }
 
-export const URL_RE = /\b(?:https?:\/\/|www\.)[^\s<>"«»]+[^\s<>"«».,;:!?)\]'’]/giu;
-// Not the user@instance part of a Mastodon mention (@user@instance).
-const EMAIL_RE = /(?<![@\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
+// Without the u and i flags, which make the scan several times slower; the word boundary is checked in code.
+export const URL_RE = /(?:[hH][tT][tT][pP][sS]?:\/\/|[wW][wW][wW]\.)[^\s<>"«»]+[^\s<>"«».,;:!?)\]'’]/g;
+const NOT_BEFORE_URL = /[\p{L}\p{N}_]/u;
+const EMAIL_LOCAL = /[\p{L}\p{N}._%+-]/u;
+const EMAIL_DOMAIN = /[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/uy;
 // @handle, @user@instance.tld (Mastodon), @name.bsky.social (Bluesky); not the @ of an e-mail address.
-const MENTION_RE = /(?<![\p{L}\p{N}_.@/])@[\p{L}\p{N}_](?:[\p{L}\p{N}_.-]*[\p{L}\p{N}_])?(?:@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+)?/gu;
+// (The character before the @ or the # is checked in code: a look-behind tried at every position is slow.)
+const MENTION_RE = /@[\p{L}\p{N}_](?:[\p{L}\p{N}_.-]*[\p{L}\p{N}_])?(?:@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+)?/gu;
+const NOT_BEFORE_MENTION = /[\p{L}\p{N}_.@/]/u;
 // A hashtag has a letter (#1 is a number, not a tag) and does not follow a letter (an anchor in a word, C#).
-const HASHTAG_RE = /(?<![\p{L}\p{N}_&/#])#([\p{L}\p{M}\p{N}_]*\p{L}[\p{L}\p{M}\p{N}_]*)/gu;
-const WORD_RE = /[\p{L}\p{N}]+/gu;
+const HASHTAG_RE = /#([\p{L}\p{M}\p{N}_]*\p{L}[\p{L}\p{M}\p{N}_]*)/gu;
+const NOT_BEFORE_HASHTAG = /[\p{L}\p{N}_&/#]/u;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+function isWordChar(folded: string, i: number): boolean {
+  const c = folded.charCodeAt(i);
+  if (c < 0x80) return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
+  if (c >= 0xd800 && c <= 0xdbff) return LETTER_OR_DIGIT.test(folded.slice(i, i + 2));
+  if (c >= 0xdc00 && c <= 0xdfff) return i > 0 && isWordChar(folded, i - 1) && folded.charCodeAt(i - 1) >= 0xd800;
+  return LETTER_OR_DIGIT.test(folded[i]);
+}
+
+/** Runs of letters and digits in the folded text, as [start, end) pairs. */
+function wordRuns(folded: string): [number, number][] {
+  const out: [number, number][] = [];
+  let start = -1;
+  for (let i = 0; i < folded.length; i++) {
+    if (isWordChar(folded, i)) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      out.push([start, i]);
+      start = -1;
+    }
+  }
+  if (start >= 0) out.push([start, folded.length]);
+  return out;
+}
+
+/** E-mail addresses, found from their @ (a scan of every word for one costs more than the rest of a check). */
+function emails(text: string): Span[] {
+  const out: Span[] = [];
+  for (let at = text.indexOf('@'); at > 0; at = text.indexOf('@', at + 1)) {
+    let start = at;
+    while (start > 0 && EMAIL_LOCAL.test(text[start - 1])) start--;
+    // Not the user@instance part of a Mastodon mention (@user@instance).
+    if (start === at || text[start - 1] === '@') continue;
+    EMAIL_DOMAIN.lastIndex = at + 1;
+    const domain = EMAIL_DOMAIN.exec(text);
+    if (domain) out.push({ start, end: at + 1 + domain[0].length });
+  }
+  return out;
+}
 
 function spans(re: RegExp, text: string): Span[] {
   const out: Span[] = [];
@@ -119,8 +175,13 @@ export function inSpans(list: readonly Span[], start: number, end = start + 1): 
 export function findQuotes(text: string): Span[] {
   const out: Span[] = [];
   const pairs: Record<string, string> = { '«': '»', '“': '”', '„': '“' };
+  const MARKS = /[«“„">]/g;
   let i = 0;
   while (i < text.length) {
+    MARKS.lastIndex = i;
+    const next = MARKS.exec(text);
+    if (!next) break;
+    i = next.index;
     const c = text[i];
     const close = pairs[c] ?? (c === '"' ? '"' : undefined);
     if (close) {
@@ -146,34 +207,38 @@ export function findQuotes(text: string): Span[] {
 
 export function readMessage(text: string): Message {
   const { folded, map } = foldWithMap(text);
-  const urls = spans(URL_RE, text);
-  const emails = spans(EMAIL_RE, text);
-  const mentions = spans(MENTION_RE, text).filter((m) => !inSpans(urls, m.start, m.end) && !inSpans(emails, m.start, m.end));
-  const links = [...urls, ...emails, ...mentions];
+  // Each pattern runs only where its mark is: most messages have no link, no @ and no #.
+  const urls = /https?:|www\./i.test(text) ? spans(URL_RE, text).filter((u) => !(u.start > 0 && NOT_BEFORE_URL.test(text[u.start - 1]))) : [];
+  const hasAt = text.includes('@');
+  const mails = hasAt ? emails(text) : [];
+  const mentions = hasAt
+    ? spans(MENTION_RE, text).filter(
+        (m) => !(m.start > 0 && NOT_BEFORE_MENTION.test(text[m.start - 1])) && !inSpans(urls, m.start, m.end) && !inSpans(mails, m.start, m.end),
+      )
+    : [];
+  const links = [...urls, ...mails, ...mentions];
   const hashtags: Hashtag[] = [];
   HASHTAG_RE.lastIndex = 0;
-  for (let m = HASHTAG_RE.exec(text); m; m = HASHTAG_RE.exec(text)) {
+  for (let m = text.includes('#') ? HASHTAG_RE.exec(text) : null; m; m = HASHTAG_RE.exec(text)) {
+    if (m.index > 0 && NOT_BEFORE_HASHTAG.test(text[m.index - 1])) continue;
     if (inSpans(links, m.index, m.index + m[0].length)) continue;
     hashtags.push({ start: m.index, end: m.index + m[0].length, body: m[1], folded: fold(m[1]) });
   }
   const quotes = findQuotes(text);
   const words: Word[] = [];
-  WORD_RE.lastIndex = 0;
-  for (let m = WORD_RE.exec(folded); m; m = WORD_RE.exec(folded)) {
-    const fStart = m.index;
-    const fEnd = fStart + m[0].length;
+  for (const [fStart, fEnd] of wordRuns(folded)) {
     const start = map[fStart];
     const end = map[fEnd];
     words.push({
       start,
       end,
       text: text.slice(start, end),
-      folded: m[0],
+      folded: folded.slice(fStart, fEnd),
       fStart,
       fEnd,
-      inLink: inSpans(links, start, end),
-      inHashtag: inSpans(hashtags, start, end),
-      quoted: inSpans(quotes, start, end),
+      inLink: links.length > 0 && inSpans(links, start, end),
+      inHashtag: hashtags.length > 0 && inSpans(hashtags, start, end),
+      quoted: quotes.length > 0 && inSpans(quotes, start, end),
     });
   }
   return { text, folded, foldMap: map, words, links, urls, mentions, hashtags, quotes };

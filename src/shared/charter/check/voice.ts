@@ -38,27 +38,26 @@ const PLURAL_OPENING =
 export function findMarkers(clauses: Clauses): Marker[] {
   const words = clauses.words;
   const out: Marker[] = [];
+  const push = (i: number, address: 'tu' | 'vous', kind: Marker['kind']) => out.push({ word: i, address, kind, quoted: words[i].quoted });
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
     if (w.inLink || w.inHashtag) continue;
     const f = w.folded;
-    const lower = w.text.toLowerCase();
-    const quoted = w.quoted;
-    const push = (address: 'tu' | 'vous', kind: Marker['kind']) => out.push({ word: i, address, kind, quoted });
     if (VOUS_WORDS.has(f)) {
       if (f === 'vous' && clauses.hyphenBefore(i) && meetingNoun(clauses, i - 1)) continue;
-      push('vous', f === 'vous' ? 'pronoun' : 'possessive');
+      push(i, 'vous', f === 'vous' ? 'pronoun' : 'possessive');
       continue;
     }
     if (TU_WORDS.has(f) || (f === 't' && clauses.elided(i)) || (f === 'ton' && !(i > 0 && TONE_DETERMINERS.has(words[i - 1].folded)))) {
-      push('tu', TU_POSSESSIVE.has(f) ? 'possessive' : 'pronoun');
+      push(i, 'tu', TU_POSSESSIVE.has(f) ? 'possessive' : 'pronoun');
       continue;
     }
     if (TIEN.has(f) && i > 0 && ARTICLES.has(words[i - 1].folded)) {
-      push('tu', 'possessive');
+      push(i, 'tu', 'possessive');
       continue;
     }
-    if (!/^\p{L}+$/u.test(w.text) || !clauses.subjectless(i)) continue;
+    if (!clauses.subjectless(i) || !/^\p{L}+$/u.test(w.text)) continue;
+    const lower = w.text.toLowerCase();
     const hyphenated = clauses.hyphenAfter(i) && POST_VERB_PRONOUNS.test(words[i + 1].folded);
     const negated = i > 0 && (words[i - 1].folded === 'ne' || words[i - 1].folded === 'n');
     // A capitalised word in -ez inside a sentence that no listed verb explains is a name ("Bravo, Gomez !").
@@ -67,11 +66,11 @@ export function findMarkers(clauses: Clauses): Marker[] {
       if (meetingNoun(clauses, i)) continue;
       // "Pouvez-vous…?": the "vous" after the verb is the subject; the verb is not an imperative.
       if (hyphenated && words[i + 1].folded === 'vous' && clauses.question(i)) continue;
-      push('vous', 'imperative');
+      push(i, 'vous', 'imperative');
     } else if (isSingularImperative(lower) || (hyphenated && /(?:e|s)$/.test(lower) && lower.length > 2)) {
       if (hyphenated && words[i + 1].folded === 'tu') continue; // "peux-tu": "tu" is the subject
       const nounLike = NOUN_LIKE.has(f) && !hyphenated && !negated && !(i + 1 < words.length && TU_POSSESSIVE.has(words[i + 1].folded));
-      if (!nounLike) push('tu', 'imperative');
+      if (!nounLike) push(i, 'tu', 'imperative');
     }
   }
   return out;
