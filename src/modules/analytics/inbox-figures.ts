@@ -1,6 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Reader } from './scope.js';
-import { FORMULAS, figure, int, median, num, percent } from './figures.js';
+import { FORMULAS, figure, int, num, percent } from './figures.js';
 import type { InboxFigures, Period, Scope } from './types.js';
 import { periodParts } from './rollups/days.js';
 import { addItem, emptyCounts, INBOX_FIGURE_COLUMNS, INBOX_MEASURES, type InboxCounts, type InboxFigures as ItemFigures } from './rollups/inbox-days.js';
@@ -23,9 +23,11 @@ export interface InboxTotals {
 }
 
 /** The median of waits in order, in minutes. */
-function medianMinutes(sorted: readonly number[]): number | null {
-  const m = median(sorted);
-  return m === null ? null : m / 60_000;
+function medianMinutes(sorted: Float64Array): number | null {
+  const n = sorted.length;
+  if (n === 0) return null;
+  const mid = n >> 1;
+  return (n % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2) / 60_000;
 }
 
 async function moderationActions(r: Reader, scope: Scope, period: Period): Promise<number> {
@@ -45,7 +47,7 @@ async function moderationActions(r: Reader, scope: Scope, period: Period): Promi
  * response rate is the share of them the team replied to from Ruche (first_reply_at set). The waits of the
  * replied items come in order from each day; merged, their median is exact.
  */
-async function inboxCounts(r: Reader, scope: Scope, period: Period): Promise<InboxCounts> {
+async function inboxCounts(r: Reader, scope: Scope, period: Period): Promise<InboxCounts & { sortedWaits: Float64Array }> {
   const { days, edges } = periodParts(period, r.zone);
   const [whole, parts] = await Promise.all([
     days ? r.db.selectFrom('analytics_inbox_days').select([...INBOX_MEASURES, 'waits'])
@@ -56,16 +58,15 @@ async function inboxCounts(r: Reader, scope: Scope, period: Period): Promise<Inb
       where ${sql.join(edges.map((e) => sql`(${itemsIn(scope, e)})`), sql` or `)}`.execute(r.db) : { rows: [] },
   ]);
   const counts = emptyCounts();
-  const lists: number[][] = [];
+  const lists: string[] = [];
   for (const row of whole) {
     for (const m of INBOX_MEASURES) counts[m] += int(row[m]);
-    if (int(row.replied) > 0) lists.push(JSON.parse(row.waits) as number[]);
+    if (int(row.replied) > 0) lists.push(row.waits.slice(1, -1));
   }
   for (const i of parts.rows) addItem(counts, { ...i, first_reply_at: num(i.first_reply_at), received_at: int(i.received_at), created_at: int(i.created_at) });
-  lists.push(counts.waits);
-  // A typed array sorts numbers in order without a comparator, several times faster.
-  counts.waits = Array.from(Float64Array.from(lists.flat()).sort());
-  return counts;
+  if (counts.waits.length) lists.push(counts.waits.join(','));
+  // The days' lists parsed at once; a typed array sorts numbers without a comparator, several times faster.
+  return { ...counts, sortedWaits: Float64Array.from(JSON.parse(`[${lists.join(',')}]`) as number[]).sort() };
 }
 
 /** What arrived in the inbox in a period and how the team answered it. */
@@ -73,7 +74,7 @@ export async function inboxTotals(r: Reader, scope: Scope, period: Period): Prom
   const [t, actions] = await Promise.all([inboxCounts(r, scope, period), moderationActions(r, scope, period)]);
   return {
     volume: t.volume, asked: t.asked, answered: t.answered, complaints: t.complaints, negative: t.negative,
-    firstResponseMinutes: medianMinutes(t.waits), moderationActions: actions,
+    firstResponseMinutes: medianMinutes(t.sortedWaits), moderationActions: actions,
   };
 }
 

@@ -9,7 +9,8 @@ import { databases, startTestRuche, type TestRuche } from '../../helpers/ruche.j
 import { setupOwner, type TestClient } from '../../helpers/client.js';
 import { inSeconds, waitForStatus } from '../../helpers/publishing.js';
 import type { BlueskyConnector } from '../../../src/connectors/bluesky/index.js';
-import { analyticsBackfilled, collectNow, dayTotals, makeDue, postsOf } from './helpers.js';
+import { analyticsBackfilled, collectNow, dayTotals, makeDue, postsOf, rollupsOff } from './helpers.js';
+import { lockPostFigures, recordPostChanges } from '../../../src/modules/analytics/rollups/post-days.js';
 
 let net: BlueskyNetwork;
 beforeAll(async () => {
@@ -145,6 +146,7 @@ describe.each(databases)('collecting a Bluesky account on %s', (kind) => {
     expect(ours).toMatchObject({ post_id: created.body.id, campaign_id: camp.body.id, labels: '["lancement"]', text: 'Notre lancement',
       likes: 0, reposts: 0, replies: 0, quotes: 0, views: null, collect_count: 1, followers_at_publish: followersAtConnect });
     expect(await dayTotals(ruche, accountId)).toMatchObject({ likes: 0, published: 2 });
+    expect(await rollupsOff(ruche, accountId)).toEqual([]);
     const before = await dashboard();
     expect(before.publishing.posts.value).toBe(2);
     expect(before.publishing.engagement.value).toBe(0);
@@ -170,6 +172,7 @@ describe.each(databases)('collecting a Bluesky account on %s', (kind) => {
     ours = (await postsOf(ruche, accountId)).find((p) => p.id === ours.id)!;
     expect(ours).toMatchObject({ likes: 2, reposts: 1, replies: 1, quotes: 1, engagement: 5, collect_count: 2, gone: 0 });
     expect(await dayTotals(ruche, accountId)).toMatchObject({ likes: 2, reposts: 1, replies: 1, quotes: 1, published: 2 });
+    expect(await rollupsOff(ruche, accountId)).toEqual([]);
     const snaps = await ruche.ctx.store.db.selectFrom('analytics_post_snapshots').selectAll().where('post_id', '=', ours.id).orderBy('taken_at').execute();
     expect(snaps.map((s) => [s.likes, s.reposts, s.replies, s.quotes])).toEqual([[0, 0, 0, 0], [2, 1, 1, 1]]);
     const after = await dashboard();
@@ -191,8 +194,13 @@ describe.each(databases)('collecting a Bluesky account on %s', (kind) => {
     const rows = await postsOf(ruche, accountId);
     const ours = rows.find((p) => p.post_id !== null)!;
     const before = rows.find((p) => p.text === 'Avant Ruche')!;
-    // As if discovery had come first: the link is made on the next run.
-    await ruche.ctx.store.db.updateTable('analytics_posts').set({ post_id: null, campaign_id: null, labels: '[]' }).where('id', '=', ours.id).execute();
+    // As if discovery had come first: the link is made on the next run. Unlinked as a write would, its rollup with it.
+    await ruche.ctx.store.db.transaction().execute(async (trx) => {
+      const stored = (await lockPostFigures(trx, [ours.id])).get(ours.id)!;
+      await trx.updateTable('analytics_posts').set({ post_id: null, campaign_id: null, labels: '[]' }).where('id', '=', ours.id).execute();
+      await recordPostChanges(trx, [{ before: stored, after: { ...stored, campaign_id: null, labels: '[]' } }]);
+    });
+    expect((await dashboard(`&campaignId=${ours.campaign_id}`)).publishing.posts.value).toBe(0);
     await brand.agent.com.atproto.repo.deleteRecord({ repo: brand.did, collection: 'app.bsky.feed.post', rkey: before.external_id.split('/').pop()! });
     await net.processAll();
     await makeDue(ruche, accountId);
@@ -201,6 +209,10 @@ describe.each(databases)('collecting a Bluesky account on %s', (kind) => {
     const after = await postsOf(ruche, accountId);
     expect(after.find((p) => p.id === ours.id)).toMatchObject({ post_id: ours.post_id, campaign_id: ours.campaign_id, labels: '["lancement"]', gone: 0 });
     expect(after.find((p) => p.id === before.id)).toMatchObject({ gone: 1 });
+    // Linked again, the post is back in its campaign's and its label's rows; the gone one still counts where it went out.
+    expect(await rollupsOff(ruche, accountId)).toEqual([]);
+    expect((await dashboard(`&campaignId=${ours.campaign_id}`)).publishing.posts.value).toBe(1);
+    expect((await dashboard('&label=lancement')).publishing.posts.value).toBe(1);
     // A gone post is never asked for again; the other is read (by the discovery page that lists it, being due).
     await makeDue(ruche, accountId);
     expect((await collectNow(ruche, accountId)).result).toMatchObject({ gone: 0 });

@@ -2,6 +2,7 @@ import type { TestRuche } from '../../helpers/ruche.js';
 import type { Job } from '../../../src/jobs/index.js';
 import { ANALYTICS_COLLECT } from '../../../src/modules/analytics/collect/job-names.js';
 import { waitFor, waitForJob } from '../../inbound/helpers.js';
+import { rollupDifferences } from '../../../src/modules/analytics/rollups/rebuild.js';
 
 let runs = 0;
 
@@ -38,4 +39,10 @@ export async function dayTotals(ruche: TestRuche, accountId: string) {
   const days = await daysOf(ruche, accountId);
   const sum = (k: 'likes' | 'reposts' | 'replies' | 'quotes' | 'views' | 'published') => days.reduce((n, d) => n + Number(d[k]), 0);
   return { likes: sum('likes'), reposts: sum('reposts'), replies: sum('replies'), quotes: sum('quotes'), views: sum('views'), published: sum('published') };
+}
+
+/** How the workspace's daily rollups differ from what its raw rows say: none, when collection kept them. */
+export async function rollupsOff(ruche: TestRuche, accountId: string): Promise<string[]> {
+  const { workspace_id } = await ruche.ctx.store.db.selectFrom('social_accounts').select('workspace_id').where('id', '=', accountId).executeTakeFirstOrThrow();
+  return rollupDifferences(ruche.ctx.store.db, workspace_id);
 }

@@ -9,7 +9,7 @@ import { mastodonAccountOn } from '../../connectors/mastodon-harness.js';
 import { PNG_1PX } from '../../connectors/fixtures.js';
 import { databases } from '../../helpers/ruche.js';
 import { mastodonSuite } from '../../helpers/mastodon-ruche.js';
-import { analyticsBackfilled, collectNow, dayTotals, makeDue, postsOf } from './helpers.js';
+import { analyticsBackfilled, collectNow, dayTotals, makeDue, postsOf, rollupsOff } from './helpers.js';
 
 const ago = (h: number) => new Date(Date.now() - h * 3600_000).toISOString();
 
@@ -93,6 +93,7 @@ describe.each(databases)('collecting a Mastodon account on %s', (kind) => {
     expect(posts[0]).toMatchObject({ network: 'mastodon', text: 'Lancement', followers_at_publish: 3, url: String(first.url) });
     expect(posts.every((p) => p.next_collect_at > Date.now())).toBe(true);
     expect(await dayTotals(ruche, accountId)).toMatchObject({ likes: 1, reposts: 1, replies: 2, published: 2 });
+    expect(await rollupsOff(ruche, accountId)).toEqual([]);
     const snapshots = await ruche.ctx.store.db.selectFrom('analytics_account_snapshots').selectAll().where('account_id', '=', accountId).execute();
     expect(snapshots.at(-1)).toMatchObject({ followers: 3, following: 2 });
 
@@ -106,6 +107,7 @@ describe.each(databases)('collecting a Mastodon account on %s', (kind) => {
     expect(posts.map((p) => [p.likes, p.collect_count, p.gone])).toEqual([[3, 2, 0], [0, 1, 1]]);
     // The two new likes are added to the day of the read; nothing is counted twice.
     expect(await dayTotals(ruche, accountId)).toMatchObject({ likes: 3, reposts: 1, replies: 2, published: 2 });
+    expect(await rollupsOff(ruche, accountId)).toEqual([]);
     const snaps = await ruche.ctx.store.db.selectFrom('analytics_post_snapshots').select('likes').where('post_id', '=', posts[0].id).orderBy('taken_at').execute();
     expect(snaps.map((s) => s.likes)).toEqual([1, 3]);
   });

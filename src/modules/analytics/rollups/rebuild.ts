@@ -61,7 +61,7 @@ export async function rollupsFromRaw(db: Kysely<Database>, workspaceId: string, 
   for (const { id } of await db.selectFrom('listening_topics').select('id').where('workspace_id', '=', workspaceId).execute()) {
     const r = await db.selectFrom('listening_topic_minutes').select((eb) => [eb.fn.min('minute').as('lo'), eb.fn.max('minute').as('hi')]).where('topic_id', '=', id).executeTakeFirst();
     if (r?.lo == null) continue;
-    const day = localDayNumberSql(sql`(t.minute * 60000)`, zone, Number(r.lo) * 60_000, Number(r.hi) * 60_000);
+    const day = localDayNumberSql(sql`(cast(t.minute as bigint) * 60000)`, zone, Number(r.lo) * 60_000, Number(r.hi) * 60_000);
     const { rows } = await sql<Record<string, unknown>>`select ${day} as d, sum(t.total) as total, sum(t.positive) as positive, sum(t.negative) as negative
       from listening_topic_minutes t where t.topic_id = ${id} group by ${day}`.execute(db);
     for (const row of rows) topics.push({ topic_id: id, day: dayOfNumber(row.d), total: Number(row.total), positive: Number(row.positive), negative: Number(row.negative) });
