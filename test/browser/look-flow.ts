@@ -33,7 +33,7 @@ export async function shoot(page: Page, name: string, lang: Lang) {
 /** Waits until the page's title is there and nothing on it is still loading. */
 export async function settled(page: Page) {
   await page.locator('h1').first().waitFor();
-  await page.waitForFunction(() => ![...document.querySelectorAll('[role=status]')].some((e) => e.textContent === '…'));
+  await page.waitForFunction(() => document.querySelector('[role=status].loading') === null);
 }
 
 export async function seedLook(page: Page, me: ReturnType<typeof ui>, server: TestRuche & Server, network: LocalNetwork, lang: Lang, names: LookNames) {

@@ -1,14 +1,18 @@
 import { Component, lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert, Loading } from '../components/Alert.js';
+import { areaTexts } from '../i18n/index.js';
 
 const RELOADED = 'ruche.reloadedFor';
 
-/** A page whose code is fetched the first time it is shown, with the usual loading sign meanwhile. */
+/**
+ * A page whose code is fetched the first time it is shown, with the texts of the areas (inbox, listening…) that the
+ * public pages never need, and the usual loading sign meanwhile.
+ */
 export function lazyPage<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K): ComponentType {
   const Page = lazy<ComponentType>(() =>
-    load().then(
-      (module) => {
+    Promise.all([load(), areaTexts()]).then(
+      ([module]) => {
         session(() => sessionStorage.removeItem(RELOADED));
         return { default: module[name] };
       },

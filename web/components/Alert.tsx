@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 
 /** An error the reader must hear at once (role=alert is assertive). */
 export function ErrorAlert({ children }: { children: ReactNode }) {
@@ -22,6 +23,13 @@ export function StatusMessage({ children }: { children?: ReactNode }) {
   );
 }
 
+/** Something still loading (a page's code, its data): an ellipsis on screen, words for a screen reader. */
 export function Loading() {
-  return <p className="muted" role="status">…</p>;
+  const { t } = useTranslation();
+  return (
+    <p className="muted loading" role="status">
+      <span aria-hidden="true">…</span>
+      <span className="visually-hidden">{t('app.loading')}</span>
+    </p>
+  );
 }

@@ -1,6 +1,5 @@
 import i18next, { type TFunction } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { en, fr } from './bundles.js';
 import { pickLocale, type Locale } from '../lib/locale.js';
 import { remembered } from '../lib/storage.js';
 import type { RoleName, Permission } from '../../src/shared/permissions.js';
@@ -11,10 +10,38 @@ function reflectOnDocument(lng: string): void {
   document.documentElement.lang = lng;
 }
 
-export function initI18n(): typeof i18n {
+/**
+ * Each language's texts are fetched when it is first shown, so that a page carries only the language it speaks;
+ * the large areas' texts (inbox, listening, analytics…) come with the first page that needs them, so that the
+ * sign-in page carries none.
+ */
+const TEXTS: Record<Locale, { main: () => Promise<object>; areas: () => Promise<object> }> = {
+  en: { main: () => import('./en.json').then((m) => m.default), areas: () => import('./areas-en.js').then((m) => m.areas) },
+  fr: { main: () => import('./fr.json').then((m) => m.default), areas: () => import('./areas-fr.js').then((m) => m.areas) },
+};
+const areasLoaded = new Map<Locale, Promise<void>>();
+
+function loadAreas(lng: Locale): Promise<void> {
+  let loading = areasLoaded.get(lng);
+  if (!loading) {
+    // Merged into the main texts: the crisis area adds to the crisis keys of the main file.
+    loading = TEXTS[lng].areas().then((areas) => void i18n.addResourceBundle(lng, 'translation', areas, true, true));
+    loading.catch(() => areasLoaded.delete(lng));
+    areasLoaded.set(lng, loading);
+  }
+  return loading;
+}
+
+/** Resolves once the shown language's area texts are there (lazy pages wait for it with their code). */
+export function areaTexts(): Promise<void> {
+  return loadAreas(i18n.language as Locale);
+}
+
+export async function initI18n(): Promise<typeof i18n> {
   const lng = pickLocale(remembered.locale(), navigator.languages ?? [navigator.language]);
+  const translation = await TEXTS[lng].main();
   void i18n.use(initReactI18next).init({
-    resources: { en: { translation: en }, fr: { translation: fr } },
+    resources: { [lng]: { translation } },
     lng,
     fallbackLng: 'en',
     supportedLngs: ['en', 'fr'],
@@ -29,7 +56,12 @@ export function initI18n(): typeof i18n {
 
 export function switchLocale(locale: Locale): void {
   remembered.setLocale(locale);
-  void i18n.changeLanguage(locale);
+  void (async () => {
+    if (!i18n.hasResourceBundle(locale, 'translation')) i18n.addResourceBundle(locale, 'translation', await TEXTS[locale].main(), true, true);
+    // A page that shows the areas' texts now needs them in the new language too.
+    if (areasLoaded.size > 0) await loadAreas(locale);
+    await i18n.changeLanguage(locale);
+  })();
 }
 
 // Permission keys contain dots, so they are read from their table rather than as nested keys.
