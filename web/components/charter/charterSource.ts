@@ -11,7 +11,11 @@ interface Entry {
   charter: Charter | null;
   version: number;
   loading: Promise<void> | null;
+  readAt: number;
 }
+
+/** An editor opened later than this after the last read reads the charter again (it may have been saved meanwhile). */
+const FRESH_MS = 30_000;
 
 const entries = new Map<string, Entry>();
 const listeners = new Set<() => void>();
@@ -20,7 +24,7 @@ const notify = () => listeners.forEach((listener) => listener());
 function entry(wid: string): Entry {
   let found = entries.get(wid);
   if (!found) {
-    found = { charter: null, version: -1, loading: null };
+    found = { charter: null, version: -1, loading: null, readAt: 0 };
     entries.set(wid, found);
   }
   return found;
@@ -32,9 +36,11 @@ export function refreshCharter(wid: string): Promise<void> {
   if (e.loading) return e.loading;
   e.loading = request<{ charter: Charter; version: number }>('GET', `/workspaces/${encodeURIComponent(wid)}/charter`)
     .then((answer) => {
+      const now = entries.get(wid)!;
+      now.readAt = Date.now();
       // A new object only when the version moved: the checker caches its compiled charter per object.
-      if (answer.version !== e.version || !e.charter) {
-        entries.set(wid, { charter: answer.charter, version: answer.version, loading: null });
+      if (answer.version !== now.version || !now.charter) {
+        entries.set(wid, { charter: answer.charter, version: answer.version, loading: now.loading, readAt: now.readAt });
         notify();
       }
     })
@@ -69,7 +75,8 @@ export function useCharter(wid: string): Charter | null {
   const charter = useSyncExternalStore(subscribe, () => entries.get(wid)?.charter ?? null);
   useEffect(() => {
     watchFocus();
-    if (!entries.get(wid)?.charter) void refreshCharter(wid);
+    const known = entries.get(wid);
+    if (!known?.charter || Date.now() - known.readAt > FRESH_MS) void refreshCharter(wid);
   }, [wid]);
   return charter;
 }
