@@ -45,7 +45,8 @@ const startupPackagesOnly = {
 
 const inputs = (files) => [...files, 'package.json', 'package-lock.json', 'scripts/build-server.mjs'];
 
-function upToDate() {
+/** Whether the last build was made from the files as they are now, in this folder. */
+export function serverUpToDate() {
   const stamp = readStamp(serverDir);
   // Absolute folders are written into the bundle: a project moved elsewhere needs a new one.
   return !!stamp && stamp.root === root && fs.existsSync(serverEntry) && stamp.fingerprint === fingerprintOf(root, inputs(stamp.files));
@@ -60,7 +61,7 @@ function replace(file, contents) {
 
 /** Builds the server unless the last build was made from the same files; returns the file to run. */
 export async function buildServer({ force = false } = {}) {
-  if (!force && upToDate()) return serverEntry;
+  if (!force && serverUpToDate()) return serverEntry;
   const { build } = await import('esbuild');
   const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
   const result = await build({

@@ -30,11 +30,9 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     console.error(flags.error);
     process.exit(2);
   }
-  // Each build in a process of its own: what it reads is not kept for the server's lifetime by this one.
-  for (const build of ['build-web.mjs', 'build-server.mjs']) {
-    const run = spawnSync(process.execPath, [fileURLToPath(new URL(build, import.meta.url))], { stdio: 'inherit' });
-    if (run.status !== 0) process.exit(run.status ?? 1);
-  }
+  // The builds run in a process of their own: what they read is not kept for the server's lifetime by this one.
+  const build = spawnSync(process.execPath, [fileURLToPath(new URL('./build.mjs', import.meta.url))], { stdio: 'inherit' });
+  if (build.status !== 0) process.exit(build.status ?? 1);
   const server = spawn(process.execPath, [...flags, fileURLToPath(new URL('../dist/server/main.mjs', import.meta.url))], { stdio: 'inherit' });
   // A signal sent to this process alone (a supervisor, `kill`) goes on to the server, which stops cleanly.
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => server.kill(signal));
