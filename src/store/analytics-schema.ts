@@ -212,6 +212,12 @@ export interface AnalyticsWorkspaceDayTable {
   read: number;
 }
 
+/** A workspace's analytics version: moved on by every write that changes its figures. */
+export interface AnalyticsVersionTable {
+  workspace_id: string;
+  version: number;
+}
+
 /** The inbox items received on a day for one of the workspace's accounts, as its figures count them. */
 export interface AnalyticsInboxDayTable {
   workspace_id: string;
@@ -260,6 +266,7 @@ export interface AnalyticsTables {
   analytics_post_months: AnalyticsPostMonthTable;
   analytics_workspace_days: AnalyticsWorkspaceDayTable;
   analytics_inbox_days: AnalyticsInboxDayTable;
+  analytics_versions: AnalyticsVersionTable;
   analytics_mention_days: AnalyticsMentionDayTable;
   analytics_topic_days: AnalyticsTopicDayTable;
 }

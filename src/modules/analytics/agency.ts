@@ -37,12 +37,12 @@ export async function agencyRows(ctx: AppContext, userId: string, period: Period
   const now = ctx.clock.now();
   return Promise.all(memberships.map(async ({ workspace, role }) => {
     const scope = { workspaceId: workspace.id };
-    const r = await readerFor(ctx.store, workspace.id, now);
-    const accounts = await accountsOf(r.db, scope);
-    const withInbox = await mayReadInbox(ctx.store.db, workspace.id, role);
+    const [r, accounts, withInbox] = await Promise.all([
+      readerFor(ctx.store, workspace.id, now), accountsOf(ctx.store.db, scope), mayReadInbox(ctx.store.db, workspace.id, role),
+    ]);
     const [posts, followers, inbox, objectives] = await Promise.all([
       postTotals(r, scope, period), followerTotals(r, accounts, period),
-      withInbox ? inboxTotals(r, scope, period) : null,
+      withInbox ? inboxTotals(r, scope, period, { wait: false }) : null,
       listObjectives(ctx.store.db, workspace.id),
     ]);
     const live = objectives.filter((o) => Number(o.period_start) <= now && Number(o.period_end) > now);

@@ -6,7 +6,7 @@ import { addSums, emptySums, type PostSums } from './rollups/post-days.js';
 function breakdown(groups: Map<string, PostSums>, label: (key: string) => string): Breakdown[] {
   return [...groups.entries()]
     .map(([key, s]) => ({ key, label: label(key), posts: s.posts, engagement: s.engagement, engagementRateFollowers: s.rated > 0 ? s.rate_sum / s.rated : null }))
-    .sort((a, b) => b.engagement - a.engagement || a.label.localeCompare(b.label));
+    .sort(breakdownOrder);
 }
 
 function sumBy(groups: readonly PostGroup[], key: (g: PostGroup) => string): Map<string, PostSums> {
@@ -24,21 +24,22 @@ function sumBy(groups: readonly PostGroup[], key: (g: PostGroup) => string): Map
 /**
  * The period's posts per network, account, campaign and label: posts, engagement, mean engagement rate by followers.
  * `byAccount` is the posts' sums per account, network and campaign (postGroups 'account'), which the dashboard
- * also adds up into its totals.
+ * also adds up into its totals. Accounts are labelled with their handle, campaigns with their id: the dashboard
+ * names them (labelled, in dashboard.ts), as names change without a change of figures.
  */
 export async function breakdowns(r: Reader, scope: Scope, period: Period, accounts: ScopeAccount[], byAccount?: PostGroup[]) {
   const [perAccount, perLabel] = await Promise.all([
     byAccount ?? postGroups(r, scope, period, 'account'),
     postGroups(r, scope, period, 'label'),
   ]);
-  const campaigns = sumBy(perAccount, (g) => g.campaign_id);
-  const names = campaigns.size === 0 ? new Map<string, string>() : new Map((await r.db.selectFrom('campaigns').select(['id', 'name'])
-    .where('workspace_id', '=', scope.workspaceId).where('id', 'in', [...campaigns.keys()]).execute()).map((c) => [c.id, c.name]));
   const handles = new Map(accounts.map((a) => [a.id, `@${a.handle}`]));
   return {
     byNetwork: breakdown(sumBy(perAccount, (g) => g.network), (k) => k),
     byAccount: breakdown(sumBy(perAccount, (g) => g.account_id), (k) => handles.get(k) ?? k),
-    byCampaign: breakdown(campaigns, (k) => names.get(k) ?? k),
+    byCampaign: breakdown(sumBy(perAccount, (g) => g.campaign_id), (k) => k),
     byLabel: breakdown(sumBy(perLabel, (g) => g.label), (k) => k),
   };
 }
+
+/** Breakdown rows in the order a dashboard shows them: most engagement first, then by label. */
+export const breakdownOrder = (a: Breakdown, b: Breakdown) => b.engagement - a.engagement || a.label.localeCompare(b.label);

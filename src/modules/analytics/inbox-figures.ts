@@ -47,10 +47,10 @@ async function moderationActions(r: Reader, scope: Scope, period: Period): Promi
  * response rate is the share of them the team replied to from Ruche (first_reply_at set). The waits of the
  * replied items come in order from each day; merged, their median is exact.
  */
-async function inboxCounts(r: Reader, scope: Scope, period: Period): Promise<InboxCounts & { sortedWaits: Float64Array }> {
+async function inboxCounts(r: Reader, scope: Scope, period: Period, withWaits: boolean): Promise<InboxCounts & { sortedWaits: Float64Array }> {
   const { days, edges } = periodParts(period, r.zone);
   const [whole, parts] = await Promise.all([
-    days ? r.db.selectFrom('analytics_inbox_days').select([...INBOX_MEASURES, 'waits'])
+    days ? r.db.selectFrom('analytics_inbox_days').select([...INBOX_MEASURES, sql<string>`${withWaits ? sql.ref('waits') : sql.lit('[]')}`.as('waits')])
       .where('workspace_id', '=', scope.workspaceId).where('day', '>=', days.first).where('day', '<=', days.last)
       .$if(Boolean(scope.accountId), (q) => q.where('account_id', '=', scope.accountId!))
       .$if(Boolean(scope.network), (q) => q.where('network', '=', scope.network!)).execute() : [],
@@ -61,7 +61,7 @@ async function inboxCounts(r: Reader, scope: Scope, period: Period): Promise<Inb
   const lists: string[] = [];
   for (const row of whole) {
     for (const m of INBOX_MEASURES) counts[m] += int(row[m]);
-    if (int(row.replied) > 0) lists.push(row.waits.slice(1, -1));
+    if (withWaits && int(row.replied) > 0) lists.push(row.waits.slice(1, -1));
   }
   for (const i of parts.rows) addItem(counts, { ...i, first_reply_at: num(i.first_reply_at), received_at: int(i.received_at), created_at: int(i.created_at) });
   if (counts.waits.length) lists.push(counts.waits.join(','));
@@ -69,12 +69,16 @@ async function inboxCounts(r: Reader, scope: Scope, period: Period): Promise<Inb
   return { ...counts, sortedWaits: Float64Array.from(JSON.parse(`[${lists.join(',')}]`) as number[]).sort() };
 }
 
-/** What arrived in the inbox in a period and how the team answered it. */
-export async function inboxTotals(r: Reader, scope: Scope, period: Period): Promise<InboxTotals> {
-  const [t, actions] = await Promise.all([inboxCounts(r, scope, period), moderationActions(r, scope, period)]);
+/**
+ * What arrived in the inbox in a period and how the team answered it. `wait: false` leaves out the median first
+ * response (null), which reads every replied item's wait, for a caller that does not show it.
+ */
+export async function inboxTotals(r: Reader, scope: Scope, period: Period, options: { wait?: boolean } = {}): Promise<InboxTotals> {
+  const wait = options.wait ?? true;
+  const [t, actions] = await Promise.all([inboxCounts(r, scope, period, wait), moderationActions(r, scope, period)]);
   return {
     volume: t.volume, asked: t.asked, answered: t.answered, complaints: t.complaints, negative: t.negative,
-    firstResponseMinutes: medianMinutes(t.sortedWaits), moderationActions: actions,
+    firstResponseMinutes: wait ? medianMinutes(t.sortedWaits) : null, moderationActions: actions,
   };
 }
 

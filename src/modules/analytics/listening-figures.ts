@@ -88,10 +88,21 @@ export async function topicSums(r: Reader, topicIds: readonly string[], period: 
   return out;
 }
 
+export interface VoiceTopic {
+  id: string;
+  name: string;
+  kind: string;
+  color: string;
+}
+
+/** The topics share of voice compares: the workspace's brand and competitor topics still followed. */
+export function voiceTopics(db: Reader['db'], workspaceId: string): Promise<VoiceTopic[]> {
+  return db.selectFrom('listening_topics').select(['id', 'name', 'kind', 'color'])
+    .where('workspace_id', '=', workspaceId).where('archived_at', 'is', null).where('kind', 'in', ['brand', 'competitor']).orderBy('id').execute();
+}
+
 /** Share of voice: each brand or competitor topic's mentions ÷ all mentions of the brand and competitor topics × 100. */
-export async function shareOfVoice(r: Reader, workspaceId: string, period: Period): Promise<ListeningFigures['shareOfVoice']> {
-  const topics = await r.db.selectFrom('listening_topics').select(['id', 'name', 'kind', 'color'])
-    .where('workspace_id', '=', workspaceId).where('archived_at', 'is', null).where('kind', 'in', ['brand', 'competitor']).execute();
+export async function shareOfVoiceOf(r: Reader, topics: readonly VoiceTopic[], period: Period): Promise<ListeningFigures['shareOfVoice']> {
   if (topics.length === 0) return [];
   const sums = await topicSums(r, topics.map((t) => t.id), period);
   const mentions = (id: string) => sums.get(id)?.total ?? 0;
@@ -99,6 +110,10 @@ export async function shareOfVoice(r: Reader, workspaceId: string, period: Perio
   return topics
     .map((t) => ({ topicId: t.id, name: t.name, kind: t.kind, color: t.color, mentions: mentions(t.id), share: percent(mentions(t.id), all) ?? 0 }))
     .sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name));
+}
+
+export async function shareOfVoice(r: Reader, workspaceId: string, period: Period): Promise<ListeningFigures['shareOfVoice']> {
+  return shareOfVoiceOf(r, await voiceTopics(r.db, workspaceId), period);
 }
 
 export function listeningFigures(now: ListeningTotals, before: ListeningTotals, sov: ListeningFigures['shareOfVoice'], byDay: ListeningFigures['sentimentByDay']): ListeningFigures {

@@ -10,6 +10,8 @@ export interface Reader {
   dialect: Dialect;
   zone: IANAZone;
   now: number;
+  /** The workspace's analytics version when the zone was read, for dashboards kept in memory. */
+  version?: number;
 }
 
 /** The engagement formula in SQL, over the latest counts of a post aliased p. */

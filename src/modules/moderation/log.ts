@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../store/schema.js';
 import type { Reason } from '../../analysis/index.js';
+import { bumpVersions } from '../analytics/rollups/version.js';
 
 export type LogOutcome = 'done' | 'not_possible' | 'failed' | 'queued';
 
@@ -26,14 +27,21 @@ export interface LogEntry {
  * The id is chosen by the caller (a job's), so a job run twice writes its row once.
  */
 export async function appendLog(db: Kysely<Database>, e: LogEntry, now: number): Promise<boolean> {
-  const inserted = await db
-    .insertInto('moderation_log')
-    .values(logRow(e, now))
-    .onConflict((oc) => oc.column('id').doNothing())
-    .returningAll()
-    .executeTakeFirst();
-  return inserted !== undefined;
+  return inTransaction(db, async (trx) => {
+    const inserted = await trx
+      .insertInto('moderation_log')
+      .values(logRow(e, now))
+      .onConflict((oc) => oc.column('id').doNothing())
+      .returningAll()
+      .executeTakeFirst();
+    // The log's actions are a figure of the workspace's analytics: its version moves with the row.
+    if (inserted) await bumpVersions(trx, [e.workspaceId]);
+    return inserted !== undefined;
+  });
 }
+
+const inTransaction = <T>(db: Kysely<Database>, work: (trx: Kysely<Database>) => Promise<T>): Promise<T> =>
+  db.isTransaction ? work(db) : db.transaction().execute(work);
 
 const logRow = (e: LogEntry, now: number) => ({
   id: e.id, workspace_id: e.workspaceId, item_id: e.itemId, author_id: e.authorId, actor_id: e.actorId, rule_id: e.ruleId,
@@ -43,7 +51,11 @@ const logRow = (e: LogEntry, now: number) => ({
 
 /** Appends many log rows, a few statements in all (12 columns a row: well under both databases' parameter limits). */
 export async function appendLogs(db: Kysely<Database>, entries: readonly LogEntry[], now: number): Promise<void> {
-  for (let i = 0; i < entries.length; i += 500) {
-    await db.insertInto('moderation_log').values(entries.slice(i, i + 500).map((e) => logRow(e, now))).onConflict((oc) => oc.column('id').doNothing()).execute();
-  }
+  if (entries.length === 0) return;
+  await inTransaction(db, async (trx) => {
+    for (let i = 0; i < entries.length; i += 500) {
+      await trx.insertInto('moderation_log').values(entries.slice(i, i + 500).map((e) => logRow(e, now))).onConflict((oc) => oc.column('id').doNothing()).execute();
+    }
+    await bumpVersions(trx, entries.map((e) => e.workspaceId));
+  });
 }

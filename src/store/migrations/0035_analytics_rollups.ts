@@ -9,7 +9,8 @@ import { rebuildRollups } from '../../modules/analytics/rollups/rebuild.js';
  * the day they arrived (per account and network, with the waits for a first reply, whose median is a figure),
  * listening mentions by the day they were published (per network) and per topic. The code that writes the raw
  * rows keeps them up to date in the same transaction; a change of time zone rebuilds them. Each is filled here
- * from the rows already stored.
+ * from the rows already stored. The same writes move on the workspace's analytics version, which says whether a
+ * dashboard kept in memory still holds.
  *
  * On SQLite they are WITHOUT ROWID tables, so that a period's rows lie together in their primary key's order.
  * Dashboards walk the posts of a period by engagement for the top and flop posts: an index in that order.
@@ -57,6 +58,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('day', 'text', (c) => c.notNull()), ['total', 'positive', 'negative'])
     .addPrimaryKeyConstraint('analytics_topic_days_pk', ['topic_id', 'day'])).execute();
 
+  await db.schema.createTable('analytics_versions')
+    .addColumn('workspace_id', 'text', (c) => c.primaryKey().references('workspaces.id').onDelete('cascade'))
+    .addColumn('version', 'bigint', (c) => c.notNull().defaultTo(0))
+    .execute();
+
   await db.schema.createIndex('analytics_posts_workspace_engagement').on('analytics_posts').columns(['workspace_id', 'engagement', 'published_at', 'id']).execute();
 
   for (const w of await db.selectFrom('workspaces').select(['id', 'timezone']).execute()) {
@@ -73,5 +79,6 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropIndex('analytics_posts_workspace_engagement').execute();
+  await db.schema.dropTable('analytics_versions').execute();
   for (const t of ['analytics_topic_days', 'analytics_mention_days', 'analytics_inbox_days', 'analytics_workspace_days', 'analytics_post_months', 'analytics_post_days']) await db.schema.dropTable(t).execute();
 }

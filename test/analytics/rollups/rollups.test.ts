@@ -2,7 +2,8 @@
  * The daily rollups stay what their raw rows say, through the code that writes those rows: the inbound pipeline
  * storing items, a reply going out, moderation hiding or deleting an item, listening storing mentions, a change of
  * the workspace's time zone. After each step the stored rollups are compared, row by row, with rollups recomputed
- * from the raw rows (rollupDifferences), so a write path that forgot its rollup fails here.
+ * from the raw rows (rollupDifferences), so a write path that forgot its rollup fails here; and a dashboard kept in
+ * memory is seen to change with each of those writes.
  * Collection's own path is checked the same way in the Bluesky and Mastodon collection tests.
  */
 import crypto from 'node:crypto';
@@ -13,9 +14,11 @@ import type { InboundItem } from '../../../src/connectors/types.js';
 import { ingestItems } from '../../../src/modules/inbound/pipeline.js';
 import { ingestPosts } from '../../../src/modules/listening/ingest.js';
 import { recordEffect } from '../../../src/modules/moderation/effects.js';
+import { appendLog } from '../../../src/modules/moderation/log.js';
 import { rollupDifferences } from '../../../src/modules/analytics/rollups/rebuild.js';
 import { recordPostChanges } from '../../../src/modules/analytics/rollups/post-days.js';
 import { eventually } from '../../notifications/helpers.js';
+import { analyticsBackfilled } from '../collect/helpers.js';
 import { inboxPath } from '../../inbox/seed.js';
 import { addTopic, blueskyPost } from '../../listening/server/setup.js';
 
@@ -121,6 +124,55 @@ describe.each(databases)('analytics rollups on %s', (kind) => {
     await exact();
     expect(await dayOf()).toBe('2026-01-11');
     // The inbox and listening days of the earlier tests moved with it, as the comparison says.
+  });
+
+  it('serves a kept dashboard only until a write changes a figure, and names things as they are now', async () => {
+    const now = Date.now();
+    const query = `from=${new Date(now - 2 * 86_400_000).toISOString()}&to=${new Date(now + HOUR).toISOString()}`;
+    const dashboard = async () => {
+      const res = await m.owner.get(`/api/v1/workspaces/${m.ws}/analytics/dashboard?${query}`);
+      expect(res.status).toBe(200);
+      return res.body;
+    };
+    // Collection's first pass over the account (queued when it was connected) is over: nothing else writes.
+    await analyticsBackfilled(m.ruche, m.accountId);
+    const first = await dashboard();
+    expect(await dashboard()).toEqual(first);
+
+    const [item] = await arrive([{ text: 'Une question sur ma commande', kind: 'mention', at: now - HOUR }]);
+    const afterItem = await dashboard();
+    expect(afterItem.inbox.volume.value).toBe(first.inbox.volume.value + 1);
+
+    // The item answered and then deleted in the first test asks again once its deletion is undone.
+    const answered = await db().selectFrom('inbox_items').select('id').where('workspace_id', '=', m.ws).where('first_reply_at', 'is not', null).executeTakeFirstOrThrow();
+    await db().transaction().execute((trx) => recordEffect(trx, 'unhide', answered.id, null, Date.now()));
+    expect(afterItem.inbox.responseRate.value).toBe(0);
+    expect((await dashboard()).inbox.responseRate.value).toBeGreaterThan(0);
+
+    await appendLog(db(), { id: crypto.randomUUID(), workspaceId: m.ws, itemId: item!, authorId: null, actorId: null, ruleId: null, action: 'hide', outcome: 'done', reasons: [] }, Date.now());
+    expect((await dashboard()).inbox.moderationActions.value).toBe(first.inbox.moderationActions.value + 1);
+
+    await ingestPosts(m.ruche.ctx, { workspaceId: m.ws, sourceId: null }, [blueskyPost('Encore la ruchette', { n: `cache-${kind}`, at: now - HOUR })]);
+    expect((await dashboard()).listening.volume.value).toBe(first.listening.volume.value + 1);
+
+    const post = {
+      id: crypto.randomUUID(), workspace_id: m.ws, account_id: m.accountId, network: 'mastodon', external_id: `ext:${crypto.randomUUID()}`, url: null,
+      text: 'Publié', image_url: null, post_id: null, campaign_id: null, labels: '[]', published_at: now - HOUR, likes: 2, reposts: 0, replies: 0,
+      quotes: null, views: null, engagement: 2, followers_at_publish: 10, collected_at: now, next_collect_at: now + HOUR, collect_count: 1,
+    };
+    await db().transaction().execute(async (trx) => {
+      await trx.insertInto('analytics_posts').values(post).execute();
+      await recordPostChanges(trx, [{ before: null, after: post }]);
+    });
+    const withPost = await dashboard();
+    expect(withPost.publishing.posts.value).toBe(first.publishing.posts.value + 1);
+    expect(withPost.topPosts.map((p: { id: string }) => p.id)).toContain(post.id);
+
+    // A new handle changes no figure: it is read as it is now.
+    await db().updateTable('social_accounts').set({ handle: 'renamed' }).where('id', '=', m.accountId).execute();
+    const renamed = await dashboard();
+    expect(renamed.byAccount.map((a: { label: string }) => a.label)).toEqual(['@renamed']);
+    expect(renamed.topPosts.find((p: { id: string }) => p.id === post.id).handle).toBe('renamed');
   });
 
   it('tells a post written without its rollup', async () => {

@@ -36,7 +36,7 @@ export async function measure(r: Reader, o: MeasuredObjective, period: Period): 
       return f.end === null || f.start === null ? null : f.end - f.start;
     }
     case 'response_rate': {
-      const t = await inboxTotals(r, scope, period);
+      const t = await inboxTotals(r, scope, period, { wait: false });
       return percent(t.answered, t.asked);
     }
     case 'first_response_minutes': return (await inboxTotals(r, scope, period)).firstResponseMinutes;

@@ -5,6 +5,7 @@ import type { AnalyticsInboxDayTable } from '../../../store/analytics-schema.js'
 import { localDay } from '../time.js';
 import { dayStart, nextDay } from './days.js';
 import { isPostgres, rollupZone } from './zone.js';
+import { bumpVersions } from './version.js';
 
 /** The columns of inbox_items that the inbox's figures count. */
 export interface InboxFigures {
@@ -79,6 +80,8 @@ export async function countInboxItems(trx: Kysely<Database>, items: readonly Inb
   const zones = new Map<string, IANAZone>();
   for (const i of items) if (!zones.has(i.workspace_id)) zones.set(i.workspace_id, await rollupZone(trx, i.workspace_id));
   const unanswered = inboxRows(items.filter((i) => i.first_reply_at === null), (w) => zones.get(w)!);
+  const counted = items.filter((i) => i.account_id !== null);
+  if (counted.length) await bumpVersions(trx, counted.map((i) => i.workspace_id));
   for (let i = 0; i < unanswered.length; i += 500) {
     await trx.insertInto('analytics_inbox_days').values(unanswered.slice(i, i + 500))
       .onConflict((oc) => oc.columns([...KEY]).doUpdateSet((eb) => Object.fromEntries(INBOX_MEASURES.map((k) => [k, eb(`analytics_inbox_days.${k}`, '+', eb.ref(`excluded.${k}`))])) as never))
@@ -111,6 +114,7 @@ async function recountDays(trx: Kysely<Database>, items: ReadonlyArray<{ workspa
     const day = localDay(Number(i.created_at), zones.get(i.workspace_id)!);
     buckets.set(`${i.workspace_id}\u0000${day}\u0000${i.account_id}\u0000${i.network}`, { workspace_id: i.workspace_id, account_id: i.account_id, network: i.network, day });
   }
+  await bumpVersions(trx, [...buckets.values()].map((b) => b.workspace_id));
   for (const [, b] of [...buckets.entries()].sort(([a], [c]) => (a < c ? -1 : 1))) {
     const zone = zones.get(b.workspace_id)!;
     if (isPostgres(trx)) {

@@ -3,6 +3,7 @@ import type { Database } from '../../../store/schema.js';
 import type { AnalyticsMentionDayTable, AnalyticsTopicDayTable } from '../../../store/analytics-schema.js';
 import { localDay } from '../time.js';
 import { rollupZone } from './zone.js';
+import { bumpVersions } from './version.js';
 
 /** A mention as the listening figures count it. */
 export interface HeardMention {
@@ -27,6 +28,7 @@ const byKey = <T>(rows: Map<string, T>) => [...rows.entries()].sort(([a], [b]) =
 export async function countMentionDays(trx: Kysely<Database>, workspaceId: string, mentions: readonly HeardMention[]): Promise<void> {
   if (mentions.length === 0) return;
   const zone = await rollupZone(trx, workspaceId);
+  await bumpVersions(trx, [workspaceId]);
   const days = new Map<string, AnalyticsMentionDayTable>();
   for (const m of mentions) {
     const day = localDay(m.createdAt, zone);
@@ -51,6 +53,7 @@ export async function countMentionDays(trx: Kysely<Database>, workspaceId: strin
 export async function countTopicMinutes(trx: Kysely<Database>, workspaceId: string, counts: readonly TopicMinuteCount[]): Promise<void> {
   if (counts.length === 0) return;
   const zone = await rollupZone(trx, workspaceId);
+  await bumpVersions(trx, [workspaceId]);
   const days = new Map<string, AnalyticsTopicDayTable>();
   for (const c of counts) {
     const day = localDay(c.minute * 60_000, zone);

@@ -4,6 +4,7 @@ import type { Database } from '../../../store/schema.js';
 import type { AnalyticsPostDayTable, AnalyticsPostMonthTable } from '../../../store/analytics-schema.js';
 import { localDay } from '../time.js';
 import { isPostgres, rollupZone } from './zone.js';
+import { bumpVersions } from './version.js';
 
 /** The columns of analytics_posts that the daily post rollup sums. */
 export const POST_FIGURE_COLUMNS = [
@@ -130,6 +131,7 @@ export async function recordPostChanges(trx: Kysely<Database>, changes: readonly
   }
   const days = byKey(rows).filter((r) => !isZero(r));
   if (days.length === 0) return;
+  await bumpVersions(trx, zones.keys());
   await addRows(trx, 'analytics_post_days', 'day', days);
   const key = (m: PostMonthRow) => `${m.workspace_id}\u0000${m.month}\u0000${m.account_id}\u0000${m.campaign_id}\u0000${m.label}`;
   const months = monthRows(days).filter((r) => !isZero(r)).sort((a, b) => (key(a) < key(b) ? -1 : 1));

@@ -3,6 +3,7 @@ import type { IANAZone } from 'luxon';
 import type { Database } from '../../../store/schema.js';
 import type { AnalyticsMentionDayTable, AnalyticsTopicDayTable } from '../../../store/analytics-schema.js';
 import { zoneOf } from '../time.js';
+import { bumpVersions } from './version.js';
 import { dayOfNumber, localDayNumberSql } from './days.js';
 import { addPost, monthRows, POST_FIGURE_COLUMNS, POST_MEASURES, type PostDayRow, type PostMonthRow } from './post-days.js';
 import { WORKSPACE_DAY_MEASURES, type WorkspaceDayRow } from './workspace-days.js';
@@ -90,6 +91,7 @@ async function insertAll<T extends object>(db: Kysely<Database>, table: 'analyti
 export async function rebuildRollups(db: Kysely<Database>, workspaceId: string, timezone?: string): Promise<void> {
   const name = timezone ?? (await db.selectFrom('workspaces').select('timezone').where('id', '=', workspaceId).executeTakeFirst())?.timezone ?? 'UTC';
   const fresh = await rollupsFromRaw(db, workspaceId, zoneOf(name));
+  await bumpVersions(db, [workspaceId]);
   await db.deleteFrom('analytics_post_days').where('workspace_id', '=', workspaceId).execute();
   await db.deleteFrom('analytics_post_months').where('workspace_id', '=', workspaceId).execute();
   await db.deleteFrom('analytics_workspace_days').where('workspace_id', '=', workspaceId).execute();

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../store/schema.js';
 import type { AnalyticsWorkspaceDayTable } from '../../../store/analytics-schema.js';
+import { bumpVersions } from './version.js';
 
 export const WORKSPACE_DAY_MEASURES = ['likes', 'reposts', 'replies', 'quotes', 'views', 'published', 'followers', 'read'] as const;
 export type WorkspaceDayRow = AnalyticsWorkspaceDayTable;
@@ -36,6 +37,7 @@ export async function addWorkspaceDays(trx: Kysely<Database>, changes: readonly 
     for (const m of WORKSPACE_DAY_MEASURES) row[m] += c[m] ?? 0;
   }
   const sorted = [...rows.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, r]) => r).filter((r) => WORKSPACE_DAY_MEASURES.some((m) => r[m] !== 0));
+  if (sorted.length) await bumpVersions(trx, sorted.map((r) => r.workspace_id));
   for (let i = 0; i < sorted.length; i += 500) {
     await trx.insertInto('analytics_workspace_days').values(sorted.slice(i, i + 500))
       .onConflict((oc) => oc.columns(['workspace_id', 'day', 'network']).doUpdateSet((eb) => Object.fromEntries(WORKSPACE_DAY_MEASURES.map((k) => [k, eb(`analytics_workspace_days.${k}`, '+', eb.ref(`excluded.${k}`))])) as never))
