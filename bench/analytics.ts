@@ -154,6 +154,15 @@ async function loadScenarios(database: string, plan: SeedPlan, pool: Pool, cooki
     const c = done[Math.floor(i / W) % done.length]!;
     return `${base(i)}/dashboard?from=${encodeURIComponent(new Date(c.startsAt).toISOString())}&to=${encodeURIComponent(new Date(c.endsAt).toISOString())}&compare=previous&campaignId=${c.id}`;
   };
+  const scopes = (i: number) => ['', `&accountId=${ws(i).accounts[Math.floor(i / W) % 10]}`, `&network=${i % 2 ? 'mastodon' : 'bluesky'}`, '&label=promo'][Math.floor(i / W) % 4]!;
+  const moving = (i: number, end: DateTime, days: number, compare: string) =>
+    `${base(i)}/dashboard?from=${iso(end.minus({ days }))}&to=${iso(end)}&compare=${compare}${scopes(i)}`;
+  // Counted across the warm-up and the measure, so that no request repeats one before it: request k of a workspace
+  // moves its window k days back.
+  const fresh = (path: (i: number, back: number) => string) => {
+    let n = 0;
+    return () => { const k = n++; return path(k, Math.floor(k / W) % 700); };
+  };
   const dayOfLastMonth = (i: number) => local(i).startOf('month').minus({ days: 1 + (Math.floor(i / W) % 28) }).toISODate()!;
   // Posts with long growth curves: among each account's oldest (ids are ap-<account>-<n>, n in drawing order).
   const perAccount = Math.floor(plan.posts / (W * 10));
@@ -169,6 +178,11 @@ async function loadScenarios(database: string, plan: SeedPlan, pool: Pool, cooki
     'drill-down: posts of a heat cell': (i) => { const end = local(i).startOf('day'); return `${base(i)}/posts?from=${iso(end.minus({ days: 90 }))}&to=${iso(end)}&weekday=${i % 7}&hour=${8 + (i % 12)}&sort=engagement&order=desc&limit=20`; },
     'growth curve (post snapshots)': (i) => `${base(i)}/posts/${postId(i)}/snapshots`,
     'agency view, month': (i) => { const m = lastMonth(0); return `/api/v1/analytics/agency?from=${m.from}&to=${m.to}`; void i; },
+    // Dashboards are kept in memory per workspace until their figures change: the kinds above are mostly served from
+    // memory once warm. These ask every request for a period no request asked before (a window moved back a day
+    // each time), in turn unscoped, for an account, a network and a label, so each is computed afresh.
+    'dashboard month, uncached (a new window each time)': fresh((i, back) => { const end = local(i).startOf('day').minus({ days: back }); return moving(i, end, 30, 'previous'); }),
+    'dashboard year vs year before, uncached': fresh((i, back) => { const end = local(i).startOf('day').minus({ days: back }); return moving(i, end, 365, 'year_before'); }),
   };
   // BENCH_ANALYTICS_KINDS=dashboard,growth measures only the kinds whose names start with one of those words.
   const only = process.env.BENCH_ANALYTICS_KINDS?.split(',');

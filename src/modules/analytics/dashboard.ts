@@ -3,13 +3,13 @@ import type { Store } from '../../store/database.js';
 import type { RoleName } from '../../shared/permissions.js';
 import { mayReadInbox } from '../inbox/access.js';
 import { accountsOf, narrowsPosts, type Reader, type ScopeAccount } from './scope.js';
-import { followerTotals, postTotals, publishingFigures, totalsOf } from './publishing.js';
+import { accountFollowers, followerTotalsOf, postTotals, publishingFigures, totalsOf, type AccountFollowers } from './publishing.js';
 import { postGroups, totalOf } from './post-sums.js';
 import { accountSeries, postSeries } from './series.js';
 import { bestTimes } from './best-times.js';
 import { breakdownOrder, breakdowns } from './breakdowns.js';
 import { FLOP_MIN_AGE_MS, topAndFlop } from './post-performance.js';
-import { cachedDashboard, keepDashboard } from './dashboard-cache.js';
+import { keepFigures, keptFigures } from './dashboard-cache.js';
 import { inboxFigures, inboxTotals } from './inbox-figures.js';
 import { listeningDays, listeningFigures, listeningTotals, sentimentOfDays, shareOfVoiceOf, sumOfDays, voiceTopics, type VoiceTopic } from './listening-figures.js';
 import { comparisonPeriod, zoneOf } from './time.js';
@@ -40,10 +40,10 @@ export async function dashboardFor(r: Reader, scope: Scope, period: Period, comp
   const settled = period.end <= r.now - FLOP_MIN_AGE_MS;
   const keep = options.cache === true && r.version !== undefined;
   const key = JSON.stringify([scope, period, comparison, withInbox, r.zone.name, settled, accounts.map((a) => a.id), topics.map((t) => t.id)]);
-  let d = keep ? cachedDashboard(r.db, scope.workspaceId, r.version!, key) : undefined;
+  let d = keep ? keptFigures<Dashboard>(r.db, scope.workspaceId, r.version!, `dashboard ${key}`) : undefined;
   if (!d) {
     d = await figuresOf(r, scope, period, comparison, accounts, topics, { inbox: withInbox, posts: settled });
-    if (keep) await keepDashboard(r.db, scope.workspaceId, r.version!, key, d);
+    if (keep) await keepFigures(r.db, scope.workspaceId, r.version!, `dashboard ${key}`, d);
   }
   return labelled(r, d, settled ? null : await topAndFlop(r, scope, period), accounts, topics);
 }
@@ -56,12 +56,15 @@ export async function dashboardFor(r: Reader, scope: Scope, period: Period, comp
  */
 async function figuresOf(r: Reader, scope: Scope, period: Period, comparison: Comparison, accounts: ScopeAccount[], topics: VoiceTopic[], wanted: { inbox: boolean; posts: boolean }): Promise<Dashboard> {
   const before = comparisonPeriod(period, comparison, r.zone);
-  const series = (p: Period) => (narrowsPosts(scope) ? postSeries(r, scope, p) : accountSeries(r, accounts, p, scope));
+  // Each period's followers are read once, for its totals and its series.
+  const known = accountFollowers(r, accounts, period);
+  const knownBefore = accountFollowers(r, accounts, before);
+  const series = (p: Period, k: Promise<AccountFollowers[]>) => (narrowsPosts(scope) ? postSeries(r, scope, p) : accountSeries(r, accounts, p, scope, k));
   const groups = postGroups(r, scope, period, 'account');
   const [perAccount, totalsBefore, followers, followersBefore, days, daysBefore, flops, heat, parts, inbox, inboxBefore, heard, heardBefore, sov] = await Promise.all([
     groups, postTotals(r, scope, before),
-    followerTotals(r, accounts, period), followerTotals(r, accounts, before),
-    series(period), series(before),
+    known.then(followerTotalsOf), knownBefore.then(followerTotalsOf),
+    series(period, known), series(before, knownBefore),
     wanted.posts ? topAndFlop(r, scope, period) : { topPosts: [], flopPosts: [] }, bestTimes(r, scope, period.end),
     groups.then((g) => breakdowns(r, scope, period, accounts, g)),
     wanted.inbox ? inboxTotals(r, scope, period) : null, wanted.inbox ? inboxTotals(r, scope, before) : null,

@@ -37,18 +37,22 @@ export const FLOP_MIN_AGE_MS = 48 * 3_600_000;
 export const TOP_COUNT = 5;
 
 /**
- * The period's five most engaging posts, and the five least among those at least 48 hours old. Sorted by the stored
+ * The period's five most engaging posts, and the five least among those at least 48 hours old, their handles left
+ * for the caller to fill. Sorted by the stored
  * engagement (the same sum, written with the counts), ties by time then id in the same direction, so that both walk
  * the (workspace, engagement, published_at, id) index from one end and stop at the fifth post of the period.
  */
 export async function topAndFlop(r: Reader, scope: Scope, period: Period) {
   const where = postsIn(r, scope, period.start, period.end, true);
   const published = publishedAt(r, scope, true);
+  // The handle is the account's as the dashboard names it (labelled, in dashboard.ts): no join here.
+  const columns = sql`p.id, p.account_id, p.network, '' as handle, p.url, p.text, p.image_url, p.published_at, p.likes, p.reposts,
+    p.replies, p.quotes, p.views, p.followers_at_publish, p.campaign_id, p.labels, ${ENGAGEMENT_SQL} as engagement`;
   const { rows } = await sql<PostRow & { flop: number }>`
-    select * from (select ${POST_COLUMNS}, 0 as flop from analytics_posts p join social_accounts a on a.id = p.account_id where ${where}
+    select * from (select ${columns}, 0 as flop from analytics_posts p where ${where}
       order by p.engagement desc, p.published_at desc, p.id desc limit ${TOP_COUNT}) t
     union all
-    select * from (select ${POST_COLUMNS}, 1 as flop from analytics_posts p join social_accounts a on a.id = p.account_id where ${where}
+    select * from (select ${columns}, 1 as flop from analytics_posts p where ${where}
       and ${published} <= ${r.now - FLOP_MIN_AGE_MS} order by p.engagement asc, p.published_at asc, p.id asc limit ${TOP_COUNT}) f`.execute(r.db);
   // UNION ALL keeps each part's rows together; each part's order is set again here, as SQL does not promise it.
   const order = (a: PostRow, b: PostRow) => int(a.engagement) - int(b.engagement) || int(a.published_at) - int(b.published_at) || (String(a.id) < String(b.id) ? -1 : 1);

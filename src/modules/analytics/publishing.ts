@@ -41,30 +41,56 @@ export interface FollowerTotals {
   start: number | null;
 }
 
+/** What a period's figures need to know of an account's followers, from the accounts' days. */
+export interface AccountFollowers {
+  id: string;
+  /** The last count read before the period. */
+  prior: number | null;
+  /** The first day of the period the followers were read, and that count. */
+  firstDay: string | null;
+  first: number | null;
+  /** The last count read in the period. */
+  last: number | null;
+}
+
 /**
- * Followers at both ends of a period, per account from the daily rollup: each value is one index seek on
- * (account_id, day), so a hundred accounts cost a few hundred seeks, whatever the history's length.
+ * The followers of each account around a period, per account from the daily rollup: each value is one index seek
+ * on (account_id, day), so a hundred accounts cost a few hundred seeks, whatever the history's length. The
+ * follower totals and the daily series share it.
  */
-export async function followerTotals(r: Reader, accounts: ScopeAccount[], period: Period): Promise<FollowerTotals> {
-  if (accounts.length === 0) return { end: null, start: null };
+export async function accountFollowers(r: Reader, accounts: ScopeAccount[], period: Period): Promise<AccountFollowers[]> {
+  if (accounts.length === 0) return [];
   const first = localDay(period.start, r.zone);
   const last = localDay(Math.max(period.start, period.end - 1), r.zone);
-  const seek = (cond: ReturnType<typeof sql>, dir: 'asc' | 'desc') =>
-    sql`(select d.followers from analytics_account_days d where d.account_id = a.id and d.followers is not null and ${cond}
+  const seek = (column: 'followers' | 'day', cond: ReturnType<typeof sql>, dir: 'asc' | 'desc') =>
+    sql`(select d.${sql.ref(column)} from analytics_account_days d where d.account_id = a.id and d.followers is not null and ${cond}
       order by d.day ${sql.raw(dir)} limit 1)`;
-  const { rows } = await sql<{ id: string; at_end: unknown; prior: unknown; first_in: unknown }>`
-    select a.id, ${seek(sql`d.day <= ${last}`, 'desc')} as at_end, ${seek(sql`d.day < ${first}`, 'desc')} as prior,
-      ${seek(sql`d.day >= ${first} and d.day <= ${last}`, 'asc')} as first_in
+  const inPeriod = sql`d.day >= ${first} and d.day <= ${last}`;
+  const { rows } = await sql<{ id: string; prior: unknown; first_day: unknown; first: unknown; last: unknown }>`
+    select a.id, ${seek('followers', sql`d.day < ${first}`, 'desc')} as prior, ${seek('day', inPeriod, 'asc')} as first_day,
+      ${seek('followers', inPeriod, 'asc')} as first, ${seek('followers', inPeriod, 'desc')} as last
     from social_accounts a where a.id in (${sql.join(accounts.map((a) => a.id))})`.execute(r.db);
+  return rows.map((row) => ({ id: row.id, prior: num(row.prior), firstDay: row.first_day === null ? null : String(row.first_day), first: num(row.first), last: num(row.last) }));
+}
+
+/**
+ * Followers at both ends of a period: Σ over accounts of the last count known at its end, and Σ over the same
+ * accounts of the count known before it (or first read in it, for a newer account).
+ */
+export function followerTotalsOf(rows: readonly AccountFollowers[]): FollowerTotals {
   let end: number | null = null;
   let start: number | null = null;
   for (const row of rows) {
-    const e = num(row.at_end);
+    const e = row.last ?? row.prior;
     if (e === null) continue;
     end = (end ?? 0) + e;
-    start = (start ?? 0) + (num(row.prior) ?? num(row.first_in) ?? e);
+    start = (start ?? 0) + (row.prior ?? row.first ?? e);
   }
   return { end, start };
+}
+
+export async function followerTotals(r: Reader, accounts: ScopeAccount[], period: Period): Promise<FollowerTotals> {
+  return followerTotalsOf(await accountFollowers(r, accounts, period));
 }
 
 export function publishingFigures(now: PostTotals, before: PostTotals, f: FollowerTotals, fb: FollowerTotals): PublishingFigures {

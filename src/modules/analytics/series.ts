@@ -1,9 +1,10 @@
 import { sql } from 'kysely';
 import type { Reader, ScopeAccount } from './scope.js';
-import { int, num } from './figures.js';
+import { int } from './figures.js';
 import type { DaySeriesPoint, Period, Scope } from './types.js';
 import { periodDays } from './time.js';
 import { postGroups } from './post-sums.js';
+import { accountFollowers, type AccountFollowers } from './publishing.js';
 
 const emptyPoint = (day: string): DaySeriesPoint => ({ day, engagement: 0, likes: 0, reposts: 0, replies: 0, quotes: 0, views: 0, posts: 0, followers: null });
 
@@ -14,7 +15,7 @@ const emptyPoint = (day: string): DaySeriesPoint => ({ day, engagement: 0, likes
  * day); a day's followers are that sum when every account known by then was read that day, and are otherwise
  * carried account by account.
  */
-export async function accountSeries(r: Reader, accounts: ScopeAccount[], period: Period, scope?: Scope): Promise<DaySeriesPoint[]> {
+export async function accountSeries(r: Reader, accounts: ScopeAccount[], period: Period, scope?: Scope, followers?: Promise<AccountFollowers[]>): Promise<DaySeriesPoint[]> {
   const { first, last, days } = periodDays(period, r.zone);
   const points = new Map(days.map((d) => [d, emptyPoint(d)]));
   if (accounts.length === 0) return [...points.values()];
@@ -29,10 +30,7 @@ export async function accountSeries(r: Reader, accounts: ScopeAccount[], period:
       : sql<Record<string, unknown>>`select d.day, sum(d.likes) as likes, sum(d.reposts) as reposts, sum(d.replies) as replies, sum(d.quotes) as quotes,
           sum(d.views) as views, sum(d.published) as published, sum(d.followers) as followers, count(d.followers) as read
         from analytics_account_days d where d.account_id in (${ids}) and d.day >= ${first} and d.day <= ${last} group by d.day`.execute(r.db),
-    sql<{ id: string; carried: unknown; first_read: unknown }>`select a.id,
-        (select d.followers from analytics_account_days d where d.account_id = a.id and d.followers is not null and d.day < ${first} order by d.day desc limit 1) as carried,
-        (select d.day from analytics_account_days d where d.account_id = a.id and d.followers is not null and d.day >= ${first} and d.day <= ${last} order by d.day limit 1) as first_read
-      from social_accounts a where a.id in (${ids})`.execute(r.db),
+    followers ?? accountFollowers(r, accounts, period),
   ]);
   const read = new Map<string, { followers: number; read: number }>();
   for (const row of sums.rows) {
@@ -47,9 +45,9 @@ export async function accountSeries(r: Reader, accounts: ScopeAccount[], period:
     p.engagement = p.likes + p.reposts + p.replies + p.quotes;
     read.set(p.day, { followers: int(row.followers), read: int(row.read) });
   }
-  const knownFrom = known.rows.map((k) => (num(k.carried) !== null ? '' : k.first_read === null ? null : String(k.first_read)));
+  const knownFrom = known.map((k) => (k.prior !== null ? '' : k.firstDay));
   const complete = days.every((day) => (read.get(day)?.read ?? 0) === knownFrom.filter((d) => d !== null && d <= day).length);
-  if (!complete) return carryFollowers(r, accounts, days, points, known.rows);
+  if (!complete) return carryFollowers(r, accounts, days, points, known);
   for (const p of points.values()) {
     const day = read.get(p.day);
     if (day && day.read > 0) p.followers = day.followers;
@@ -58,7 +56,7 @@ export async function accountSeries(r: Reader, accounts: ScopeAccount[], period:
 }
 
 /** Followers carried account by account over the days some account was not read. */
-async function carryFollowers(r: Reader, accounts: ScopeAccount[], days: string[], points: Map<string, DaySeriesPoint>, carried: Array<{ id: string; carried: unknown }>) {
+async function carryFollowers(r: Reader, accounts: ScopeAccount[], days: string[], points: Map<string, DaySeriesPoint>, carried: readonly AccountFollowers[]) {
   const rows = await r.db.selectFrom('analytics_account_days').select(['account_id', 'day', 'followers'])
     .where('account_id', 'in', accounts.map((a) => a.id)).where('day', '>=', days[0]!).where('day', '<=', days[days.length - 1]!)
     .where('followers', 'is not', null).execute();
@@ -68,7 +66,7 @@ async function carryFollowers(r: Reader, accounts: ScopeAccount[], days: string[
     byAccount.get(row.account_id)!.set(row.day, Number(row.followers));
   }
   for (const c of carried) {
-    let known = num(c.carried);
+    let known = c.prior;
     const read = byAccount.get(c.id);
     for (const day of days) {
       known = read?.get(day) ?? known;
