@@ -1,10 +1,9 @@
 import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { applyEdits, type CheckInput, type Finding } from '../../../src/shared/charter/findings.js';
-import { UserText } from '../UserText.js';
 import { caretAfterEdits } from './caret.js';
-import { SeverityIcon } from './SeverityIcon.js';
-import { findingMessage, findingsSummary, fixLabel, type ShownFinding } from './wording.js';
+import { FindingWords } from './FindingWords.js';
+import { findingsSummary, fixLabel, type ShownFinding } from './wording.js';
 import './charter-lint.css';
 
 interface CharterFindingsProps {
@@ -83,17 +82,7 @@ export function CharterFindings({ id, className, findings, kind, text, textarea,
             const span = text !== undefined && f.end > f.start ? text.slice(f.start, f.end) : '';
             return (
               <li key={`${f.rule}:${f.start}:${f.end}:${i}`} className={`lint-finding lint-finding-${f.severity}`}>
-                <span className="lint-severity">
-                  <SeverityIcon severity={f.severity} />
-                  {t(`charter.lint.severity.${f.severity}`)}
-                </span>
-                <div className="lint-body">
-                  <p className="lint-message">{findingMessage(t, f)}</p>
-                  {f.reason ? (
-                    <p className="lint-reason">
-                      {t('charter.lint.reason')} <UserText>{f.reason}</UserText>
-                    </p>
-                  ) : null}
+                <FindingWords finding={f}>
                   {(span && textarea) || (f.fix && editable) ? (
                     <div className="lint-actions">
                       {span && textarea ? (
@@ -108,7 +97,7 @@ export function CharterFindings({ id, className, findings, kind, text, textarea,
                       ) : null}
                     </div>
                   ) : null}
-                </div>
+                </FindingWords>
               </li>
             );
           })}
