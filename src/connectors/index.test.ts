@@ -3,7 +3,7 @@ import { ConnectorError, CONNECTOR_ERROR_KINDS, connectorFor, countText, NETWORK
 
 describe('connector registry', () => {
   it('describes every network with its capabilities and limits', () => {
-    expect(Object.keys(NETWORKS).sort()).toEqual(['bluesky', 'mastodon']);
+    expect(Object.keys(NETWORKS).sort()).toEqual(['bluesky', 'facebook', 'instagram', 'linkedin', 'mastodon', 'pinterest', 'x', 'youtube']);
     expect(NETWORKS.bluesky.limits.text.max).toBe(300);
     expect(NETWORKS.mastodon.limits.text).toMatchObject({ max: 500, urlWeight: 23 });
     expect(networksWith('readMessages').map((n) => n.id)).toEqual(['mastodon']);

@@ -4,6 +4,13 @@ import { BLUESKY_CAPABILITIES, BLUESKY_LIMITS, countBlueskyText } from './bluesk
 import { deferredBlueskyConnector } from './bluesky/deferred.js';
 import { MastodonConnector, countMastodonText, MASTODON_CAPABILITIES, MASTODON_DEFAULT_LIMITS } from './mastodon/index.js';
 import type { Capability, Connector, ConnectorDeps, NetworkId, NetworkLimits, TextCount } from './types.js';
+import type { OAuthProvider } from './oauth2/provider.js';
+import { FACEBOOK_NETWORK } from './facebook/network.js';
+import { INSTAGRAM_NETWORK } from './instagram/network.js';
+import { LINKEDIN_NETWORK } from './linkedin/network.js';
+import { X_NETWORK } from './x/network.js';
+import { YOUTUBE_NETWORK } from './youtube/network.js';
+import { PINTEREST_NETWORK } from './pinterest/network.js';
 
 export interface NetworkInfo {
   id: NetworkId;
@@ -14,6 +21,8 @@ export interface NetworkInfo {
   /** The composer's live counter. */
   countText(text: string, contentWarning?: string): TextCount;
   create(deps: ConnectorDeps): Connector;
+  /** Networks connected through the installer's own developer app and OAuth 2. */
+  oauth?: OAuthProvider;
 }
 
 export const NETWORKS: Readonly<Record<NetworkId, NetworkInfo>> = {
@@ -33,6 +42,12 @@ export const NETWORKS: Readonly<Record<NetworkId, NetworkInfo>> = {
     countText: (text, cw) => countMastodonText(text, cw),
     create: (deps) => new MastodonConnector(deps),
   },
+  facebook: FACEBOOK_NETWORK,
+  instagram: INSTAGRAM_NETWORK,
+  linkedin: LINKEDIN_NETWORK,
+  x: X_NETWORK,
+  youtube: YOUTUBE_NETWORK,
+  pinterest: PINTEREST_NETWORK,
 };
 
 export const isNetworkId = (value: string): value is NetworkId => Object.hasOwn(NETWORKS, value);

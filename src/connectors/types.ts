@@ -14,7 +14,7 @@ export const CAPABILITIES = [
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
-export type NetworkId = 'bluesky' | 'mastodon';
+export type NetworkId = 'bluesky' | 'mastodon' | 'facebook' | 'instagram' | 'linkedin' | 'x' | 'youtube' | 'pinterest';
 export type Visibility = 'public' | 'unlisted' | 'private' | 'direct';
 
 export interface TextLimits {

@@ -1,0 +1,23 @@
+import type { NetworkInfo } from '../index.js';
+import { ConnectorError } from '../errors.js';
+import { countWith } from '../text.js';
+import type { Capability, NetworkLimits } from '../types.js';
+
+// Being built: the connector replaces this descriptor.
+const LIMITS: NetworkLimits = {
+  text: { max: 2200, unit: 'graphemes', urlWeight: null, contentWarningCounts: false },
+  media: { maxCount: 0, maxBytes: 0, mimeTypes: [], altText: false, maxAltLength: 0 },
+  visibilities: ['public'],
+  contentWarning: false,
+};
+
+export const INSTAGRAM_NETWORK: NetworkInfo = {
+  id: 'instagram',
+  name: 'Instagram',
+  capabilities: new Set<Capability>(),
+  limits: LIMITS,
+  countText: (text) => countWith(LIMITS.text, text),
+  create: () => {
+    throw new ConnectorError('instagram', 'rejected', 'Instagram is not available yet.');
+  },
+};
