@@ -33,6 +33,12 @@ export interface MediaLimits {
   mimeTypes: readonly string[];
   altText: boolean;
   maxAltLength: number;
+  /** Width ÷ height an image must fall within (Instagram's feed: 0.8 to 1.91); absent when any shape goes. */
+  ratio?: { min: number; max: number };
+  /** Videos, where the network takes them (YouTube takes nothing else). */
+  video?: { maxBytes: number; mimeTypes: readonly string[]; maxDurationSec: number };
+  /** True when a post must carry media (Instagram, Pinterest, YouTube). */
+  required?: boolean;
 }
 
 export interface NetworkLimits {
@@ -56,6 +62,10 @@ export interface PostRef {
 export interface MediaInput {
   bytes: Uint8Array;
   mimeType: string;
+  /** Where the network can fetch the same file itself (Instagram and Pinterest take media by URL): a signed, expiring address on Ruche. */
+  publicUrl?: string;
+  /** Seconds, for a video. */
+  durationSec?: number;
   alt?: string;
   /** As shown (EXIF orientation applied): networks that lay images out before loading them want the ratio. */
   width?: number;
@@ -77,6 +87,26 @@ export interface OutgoingPost {
   replyToAuthor?: Author;
   contentWarning?: string;
   visibility?: Visibility;
+  /** What only some networks take; each connector reads the fields it knows and ignores the rest. */
+  options?: NetworkPostOptions;
+}
+
+/** Per-network settings of one post, set in the composer's network tabs. */
+export interface NetworkPostOptions {
+  /** Instagram: the feed (a single image or a carousel of up to 10), a story (9:16) or a reel (video). */
+  format?: 'feed' | 'story' | 'reel';
+  /** Facebook, Instagram, LinkedIn, YouTube: a comment the account adds right after publishing (often the link). */
+  firstComment?: string;
+  /** YouTube's video title, Pinterest's pin title. */
+  title?: string;
+  /** YouTube: who may watch; with `publishAt` the network itself makes it public at that time. */
+  privacy?: 'public' | 'unlisted' | 'private';
+  /** YouTube: ISO time the network publishes a private upload. */
+  publishAt?: string;
+  /** Pinterest: the board the pin goes to (the account's default board otherwise). */
+  boardId?: string;
+  /** Pinterest's destination link; the link of a Facebook or LinkedIn link post. */
+  link?: string;
 }
 
 /** What a network that cannot look a post up by key (Mastodon) matches the account's recent posts on. */
