@@ -3,7 +3,7 @@ import { ConnectorError } from './errors.js';
 import { BLUESKY_CAPABILITIES, BLUESKY_LIMITS, countBlueskyText } from './bluesky/limits.js';
 import { deferredBlueskyConnector } from './bluesky/deferred.js';
 import { MastodonConnector, countMastodonText, MASTODON_CAPABILITIES, MASTODON_DEFAULT_LIMITS } from './mastodon/index.js';
-import type { Capability, Connector, ConnectorDeps, NetworkId, NetworkLimits, TextCount } from './types.js';
+import type { Capability, Connector, ConnectorDeps, NetworkId, NetworkLimits, PublishPacing, TextCount } from './types.js';
 import type { OAuthProvider } from './oauth2/provider.js';
 import { FACEBOOK_NETWORK } from './facebook/network.js';
 import { INSTAGRAM_NETWORK } from './instagram/network.js';
@@ -21,6 +21,8 @@ export interface NetworkInfo {
   /** The composer's live counter. */
   countText(text: string, contentWarning?: string): TextCount;
   create(deps: ConnectorDeps): Connector;
+  /** The network's write budget; absent, posts go out as fast as the workers send them. */
+  publishPacing?: PublishPacing;
   /** Networks connected through the installer's own developer app and OAuth 2. */
   oauth?: OAuthProvider;
 }

@@ -266,6 +266,17 @@ export interface InboundStreamHandlers {
   position?(cursor: string): Promise<void>;
 }
 
+/**
+ * How fast posts may go out on a network, from its documented write budget: a burst is sent as fast as this
+ * allows and paced beyond it, the wait shown on the post, so that the network never answers "rate limited".
+ */
+export interface PublishPacing {
+  /** Posts in flight at once for one account. */
+  concurrency: number;
+  /** At most `max` posts per `windowMs`, for one account or for the installer's app across all its accounts. */
+  budgets: ReadonlyArray<{ scope: 'account' | 'app'; windowMs: number; max: number; source: string }>;
+}
+
 /** Credentials are opaque JSON to the caller, who stores them encrypted. Each connector validates its own. */
 export type Credentials = { network: NetworkId } & { [key: string]: unknown };
 
