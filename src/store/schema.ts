@@ -114,6 +114,10 @@ export interface SocialAccountTable {
   created_at: number;
   updated_at: number;
   last_ok_at: number | null;
+  /** When the network's token stops working (OAuth 2 networks); null when it does not say. */
+  token_expires_at: number | null;
+  /** When the account's people were last told its token is about to end. */
+  expiry_warned_at: number | null;
 }
 
 export interface QueueSlotTable {
@@ -246,6 +250,26 @@ export interface PublishingSettingsTable {
   updated_at: number;
 }
 
+/** The installer's developer app on a network; the secret sealed. */
+export interface NetworkAppTable {
+  network: string;
+  client_id: string;
+  client_secret: string;
+  updated_by: string | null;
+  updated_at: number;
+}
+
+/** A token obtained, waiting for the user to pick the Page, organisation, channel or board to connect. */
+export interface OAuthPendingTable {
+  id: string;
+  workspace_id: string;
+  user_id: string;
+  network: string;
+  /** Sealed JSON: the token. */
+  data: string;
+  expires_at: number;
+}
+
 export interface OAuthStateTable {
   state_hash: string;
   workspace_id: string;
@@ -310,6 +334,8 @@ export interface Database extends InboxTables, ListeningTables, AnalyticsTables,
   post_events: PostEventTable;
   publishing_settings: PublishingSettingsTable;
   oauth_states: OAuthStateTable;
+  network_apps: NetworkAppTable;
+  oauth_pending: OAuthPendingTable;
   idempotency_keys: IdempotencyKeyTable;
   user: AuthUserTable;
   session: AuthSessionTable;

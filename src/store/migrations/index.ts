@@ -26,6 +26,7 @@ import * as m0032analytics from './0032_analytics.js';
 import * as m0033analyticsIndexes from './0033_analytics_indexes.js';
 import * as m0034charter from './0034_charter.js';
 import * as m0035analyticsRollups from './0035_analytics_rollups.js';
+import * as m0036networkApps from './0036_network_apps.js';
 
 /** Every migration in order. Append only: a released migration is never edited. */
 export const migrations: Record<string, Migration> = {
@@ -56,4 +57,5 @@ export const migrations: Record<string, Migration> = {
   '0033_analytics_indexes': m0033analyticsIndexes,
   '0034_charter': m0034charter,
   '0035_analytics_rollups': m0035analyticsRollups,
+  '0036_network_apps': m0036networkApps,
 };
