@@ -178,6 +178,8 @@ export interface PostTable {
   published_at: number | null;
   /** JSON { reasons: [{ term, reason }] } from the charter check of the current text; null until checked. */
   charter_review?: string | null;
+  /** JSON { [network]: NetworkPostOptions }: the settings of the post's network tabs. */
+  network_options?: string;
 }
 
 export type TargetStatus = 'pending' | 'publishing' | 'published' | 'failed' | 'unknown';
@@ -210,6 +212,8 @@ export interface MediaTable {
   storage_key: string;
   created_by: string;
   created_at: number;
+  /** Seconds, for a video; read from its container at upload. */
+  duration_sec?: number | null;
 }
 
 export interface PostMediaTable {

@@ -27,6 +27,7 @@ import * as m0033analyticsIndexes from './0033_analytics_indexes.js';
 import * as m0034charter from './0034_charter.js';
 import * as m0035analyticsRollups from './0035_analytics_rollups.js';
 import * as m0036networkApps from './0036_network_apps.js';
+import * as m0037postOptions from './0037_post_options_video.js';
 
 /** Every migration in order. Append only: a released migration is never edited. */
 export const migrations: Record<string, Migration> = {
@@ -58,4 +59,5 @@ export const migrations: Record<string, Migration> = {
   '0034_charter': m0034charter,
   '0035_analytics_rollups': m0035analyticsRollups,
   '0036_network_apps': m0036networkApps,
+  '0037_post_options_video': m0037postOptions,
 };
