@@ -1,23 +1,16 @@
 import type { NetworkInfo } from '../index.js';
-import { ConnectorError } from '../errors.js';
 import { countWith } from '../text.js';
-import type { Capability, NetworkLimits } from '../types.js';
-
-// Being built: the connector replaces this descriptor.
-const LIMITS: NetworkLimits = {
-  text: { max: 63206, unit: 'graphemes', urlWeight: null, contentWarningCounts: false },
-  media: { maxCount: 0, maxBytes: 0, mimeTypes: [], altText: false, maxAltLength: 0 },
-  visibilities: ['public'],
-  contentWarning: false,
-};
+import { FACEBOOK_OAUTH } from '../meta/oauth.js';
+import { FacebookConnector } from './connector.js';
+import { FACEBOOK_CAPABILITIES, FACEBOOK_LIMITS, FACEBOOK_PACING } from './limits.js';
 
 export const FACEBOOK_NETWORK: NetworkInfo = {
   id: 'facebook',
   name: 'Facebook',
-  capabilities: new Set<Capability>(),
-  limits: LIMITS,
-  countText: (text) => countWith(LIMITS.text, text),
-  create: () => {
-    throw new ConnectorError('facebook', 'rejected', 'Facebook is not available yet.');
-  },
+  capabilities: FACEBOOK_CAPABILITIES,
+  limits: FACEBOOK_LIMITS,
+  countText: (text) => countWith(FACEBOOK_LIMITS.text, text),
+  create: (deps) => new FacebookConnector(deps),
+  publishPacing: FACEBOOK_PACING,
+  oauth: FACEBOOK_OAUTH,
 };
