@@ -56,6 +56,10 @@ export interface OAuthProvider {
   env: { clientId: string; clientSecret: string; apiBase?: string; authorizeUrl?: string; tokenUrl?: string };
   endpoints: OAuthEndpoints;
   scopes: readonly string[];
+  /** Why each scope is asked, in the user's words (Settings > Networks, and the error when one was not granted). */
+  scopeReasons?: Readonly<Record<string, { en: string; fr: string }>>;
+  /** Whether the network reviews the app before strangers may use it, and what works before (Settings > Networks). */
+  review?: { needed: boolean; en: string; fr: string };
   /** How scopes are joined in the authorize URL (Meta and Pinterest use commas, the others spaces). */
   scopeSeparator: ' ' | ',';
   pkce: boolean;

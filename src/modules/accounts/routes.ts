@@ -10,6 +10,7 @@ import { listAccounts } from './service.js';
 import { finishMastodonConnect, pendingWorkspace, startMastodonConnect } from './mastodon-oauth.js';
 import { replaceSlots, SlotsInput } from './slots.js';
 import { registerBlueskyConnectRoute } from './bluesky-connect.js';
+import { registerOAuthConnectRoutes } from './oauth2/routes.js';
 
 const AccountSchema = z.object({ id: z.string(), network: z.string(), handle: z.string(), status: z.string() }).passthrough().openapi('SocialAccount');
 const AccountParams = WorkspaceParams.extend({ accountId: z.string().min(1).max(64) });
@@ -98,4 +99,5 @@ export function registerAccountRoutes(app: OpenAPIHono<HttpEnv>) {
   });
 
   registerBlueskyConnectRoute(app);
+  registerOAuthConnectRoutes(app);
 }
