@@ -1,23 +1,16 @@
 import type { NetworkInfo } from '../index.js';
-import { ConnectorError } from '../errors.js';
-import { countWith } from '../text.js';
-import type { Capability, NetworkLimits } from '../types.js';
-
-// Being built: the connector replaces this descriptor.
-const LIMITS: NetworkLimits = {
-  text: { max: 280, unit: 'graphemes', urlWeight: null, contentWarningCounts: false },
-  media: { maxCount: 0, maxBytes: 0, mimeTypes: [], altText: false, maxAltLength: 0 },
-  visibilities: ['public'],
-  contentWarning: false,
-};
+import { countXText } from './count.js';
+import { XConnector } from './connector.js';
+import { X_CAPABILITIES, X_LIMITS, X_PACING } from './limits.js';
+import { X_OAUTH } from './oauth.js';
 
 export const X_NETWORK: NetworkInfo = {
   id: 'x',
   name: 'X',
-  capabilities: new Set<Capability>(),
-  limits: LIMITS,
-  countText: (text) => countWith(LIMITS.text, text),
-  create: () => {
-    throw new ConnectorError('x', 'rejected', 'X is not available yet.');
-  },
+  capabilities: X_CAPABILITIES,
+  limits: X_LIMITS,
+  countText: (text) => countXText(text),
+  create: (deps) => new XConnector(deps),
+  publishPacing: X_PACING,
+  oauth: X_OAUTH,
 };

@@ -1,0 +1,51 @@
+/**
+ * The OAuth 2 token endpoint call (RFC 6749 §4.1.3 and §6), shared by X and Google: the app's keys as HTTP Basic or
+ * as form fields, the answer normalised, and refusals classified: `invalid_grant` (a refresh token revoked, expired
+ * or already used) means the user must connect the account again.
+ */
+import { ConnectorError } from '../errors.js';
+import type { NetworkId } from '../types.js';
+import type { NetCall, OAuthApp, OAuthToken } from '../oauth2/provider.js';
+
+export async function tokenCall(
+  network: NetworkId,
+  tokenUrl: string,
+  form: Record<string, string>,
+  app: OAuthApp,
+  clientAuth: 'basic' | 'body',
+  net: NetCall,
+): Promise<OAuthToken> {
+  const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' };
+  const body = new URLSearchParams(form);
+  if (clientAuth === 'basic' && app.clientSecret) {
+    headers.authorization = `Basic ${Buffer.from(`${encodeURIComponent(app.clientId)}:${encodeURIComponent(app.clientSecret)}`).toString('base64')}`;
+  } else {
+    body.set('client_id', app.clientId);
+    if (app.clientSecret) body.set('client_secret', app.clientSecret);
+  }
+  let res: Response;
+  let json: Record<string, unknown>;
+  try {
+    res = await net.fetch(tokenUrl, { method: 'POST', headers, body, signal: AbortSignal.timeout(30_000) });
+    json = (await res.json().catch(() => ({}))) as Record<string, unknown>;
+  } catch (cause) {
+    throw new ConnectorError(network, 'transient', 'The sign-in server did not answer.', { networkCode: 'no_answer', cause });
+  }
+  if (!res.ok || typeof json.access_token !== 'string') {
+    const code = typeof json.error === 'string' ? json.error : undefined;
+    const said = typeof json.error_description === 'string' ? json.error_description : code ?? `HTTP ${res.status}`;
+    if (res.status >= 500) throw new ConnectorError(network, 'transient', said, { status: res.status, networkCode: code });
+    const kind = code === 'invalid_grant' || form.grant_type === 'refresh_token' ? 'auth_expired' : 'rejected';
+    throw new ConnectorError(network, kind, said, { status: res.status, networkCode: code });
+  }
+  const now = net.now();
+  const expiresIn = Number(json.expires_in);
+  const refreshIn = Number(json.refresh_token_expires_in);
+  return {
+    accessToken: json.access_token,
+    refreshToken: typeof json.refresh_token === 'string' ? json.refresh_token : null,
+    expiresAt: Number.isFinite(expiresIn) && expiresIn > 0 ? now + expiresIn * 1000 : null,
+    refreshExpiresAt: Number.isFinite(refreshIn) && refreshIn > 0 ? now + refreshIn * 1000 : null,
+    scopes: typeof json.scope === 'string' ? json.scope.split(/[ ,]+/).filter(Boolean) : [],
+  };
+}
