@@ -1,23 +1,16 @@
 import type { NetworkInfo } from '../index.js';
-import { ConnectorError } from '../errors.js';
 import { countWith } from '../text.js';
-import type { Capability, NetworkLimits } from '../types.js';
-
-// Being built: the connector replaces this descriptor.
-const LIMITS: NetworkLimits = {
-  text: { max: 2200, unit: 'graphemes', urlWeight: null, contentWarningCounts: false },
-  media: { maxCount: 0, maxBytes: 0, mimeTypes: [], altText: false, maxAltLength: 0 },
-  visibilities: ['public'],
-  contentWarning: false,
-};
+import { INSTAGRAM_OAUTH } from '../meta/oauth.js';
+import { InstagramConnector } from './connector.js';
+import { INSTAGRAM_CAPABILITIES, INSTAGRAM_LIMITS, INSTAGRAM_PACING } from './limits.js';
 
 export const INSTAGRAM_NETWORK: NetworkInfo = {
   id: 'instagram',
   name: 'Instagram',
-  capabilities: new Set<Capability>(),
-  limits: LIMITS,
-  countText: (text) => countWith(LIMITS.text, text),
-  create: () => {
-    throw new ConnectorError('instagram', 'rejected', 'Instagram is not available yet.');
-  },
+  capabilities: INSTAGRAM_CAPABILITIES,
+  limits: INSTAGRAM_LIMITS,
+  countText: (text) => countWith(INSTAGRAM_LIMITS.text, text),
+  create: (deps) => new InstagramConnector(deps),
+  publishPacing: INSTAGRAM_PACING,
+  oauth: INSTAGRAM_OAUTH,
 };
