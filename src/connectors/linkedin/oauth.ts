@@ -1,0 +1,117 @@
+/**
+ * LinkedIn's 3-legged OAuth 2 (learn.microsoft.com/linkedin/shared/authentication/authorization-code-flow and
+ * programmatic-refresh-tokens): access tokens live 60 days, refresh tokens 365 days for apps approved for them;
+ * the pages a member may post for come from organizationAcls (community-management/organizations/
+ * organization-access-control-by-role, version 202611).
+ */
+import { ConnectorError } from '../errors.js';
+import type { NetCall, OAuthApp, OAuthEndpoints, OAuthProvider, OAuthToken } from '../oauth2/provider.js';
+import type { Credentials } from '../types.js';
+import { encodeUrn, LinkedInHttp } from './http.js';
+import { LinkedInCredentials, NetworkSize, Organization, OrganizationAcls, TokenAnswer } from './schemas.js';
+
+/** Roles that may post as the page (ADMINISTRATOR and CONTENT_ADMINISTRATOR); the others only sponsor or analyse. */
+const POSTING_ROLES = new Set(['ADMINISTRATOR', 'CONTENT_ADMINISTRATOR']);
+
+const http = (endpoints: OAuthEndpoints, token: string, net: NetCall) =>
+  new LinkedInHttp({ apiBase: endpoints.apiBase, token, fetch: net.fetch, now: net.now });
+
+/** POST to the token endpoint with the app's keys in the form, as LinkedIn asks. */
+async function tokenCall(endpoints: OAuthEndpoints, app: OAuthApp, form: Record<string, string>, net: NetCall): Promise<OAuthToken> {
+  const body = new URLSearchParams({ ...form, client_id: app.clientId, client_secret: app.clientSecret });
+  let res: Response;
+  try {
+    res = await net.fetch(endpoints.tokenUrl, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
+  } catch (cause) {
+    throw new ConnectorError('linkedin', 'transient', 'LinkedIn did not answer.', { cause, networkCode: 'no_answer' });
+  }
+  const json = (await res.json().catch(() => null)) as { error?: string; error_description?: string } | null;
+  if (!res.ok) {
+    const words = json?.error_description ?? json?.error ?? `HTTP ${res.status}`;
+    const kind = res.status >= 500 ? 'transient' : form.grant_type === 'refresh_token' ? 'auth_expired' : 'rejected';
+    throw new ConnectorError('linkedin', kind, `LinkedIn: ${words}${kind === 'auth_expired' ? '. Reconnect the LinkedIn page in Ruche.' : ''}`, {
+      status: res.status, networkCode: json?.error,
+    });
+  }
+  const t = TokenAnswer.parse(json);
+  const now = net.now();
+  return {
+    accessToken: t.access_token,
+    refreshToken: t.refresh_token ?? null,
+    expiresAt: now + t.expires_in * 1000,
+    refreshExpiresAt: t.refresh_token_expires_in ? now + t.refresh_token_expires_in * 1000 : null,
+    scopes: (t.scope ?? '').split(/[ ,]+/).filter(Boolean),
+  };
+}
+
+export const LINKEDIN_OAUTH: OAuthProvider = {
+  network: 'linkedin',
+  console: { name: 'LinkedIn Developer Portal (Community Management API)', url: 'https://www.linkedin.com/developers/apps' },
+  env: {
+    clientId: 'RUCHE_LINKEDIN_CLIENT_ID', clientSecret: 'RUCHE_LINKEDIN_CLIENT_SECRET',
+    apiBase: 'RUCHE_LINKEDIN_API_BASE', authorizeUrl: 'RUCHE_LINKEDIN_AUTHORIZE_URL', tokenUrl: 'RUCHE_LINKEDIN_TOKEN_URL',
+  },
+  endpoints: {
+    authorizeUrl: 'https://www.linkedin.com/oauth/v2/authorization',
+    tokenUrl: 'https://www.linkedin.com/oauth/v2/accessToken',
+    apiBase: 'https://api.linkedin.com/rest',
+  },
+  scopes: ['w_organization_social', 'r_organization_social', 'rw_organization_admin', 'r_organization_admin'],
+  scopeSeparator: ' ',
+  // LinkedIn offers PKCE to native clients only; a web app proves itself with its secret.
+  pkce: false,
+  clientAuth: 'body',
+
+  async listTargets(token, endpoints, net) {
+    const api = http(endpoints, token.accessToken, net);
+    const acls = OrganizationAcls.parse((await api.call('/organizationAcls', { query: 'q=roleAssignee&state=APPROVED&count=100', restliMethod: 'FINDER' })).json);
+    const roles = new Map<string, Set<string>>();
+    for (const acl of acls.elements) {
+      const id = /^urn:li:organization:(\d+)$/.exec(acl.organization)?.[1];
+      if (id) roles.set(id, (roles.get(id) ?? new Set()).add(acl.role));
+    }
+    const targets = [];
+    for (const [id, held] of roles) {
+      const org = Organization.parse((await api.call(`/organizations/${id}`)).json);
+      const canPost = [...held].some((r) => POSTING_ROLES.has(r));
+      targets.push({
+        id, kind: 'Page', name: org.localizedName, handle: org.vanityName ?? id,
+        ...(canPost ? {} : { unavailable: `Your role on this page (${[...held].join(', ')}) cannot post: a page administrator or content administrator can.` }),
+      });
+    }
+    return targets;
+  },
+
+  async connect(token, targetId, _app, endpoints, net) {
+    const targets = await LINKEDIN_OAUTH.listTargets(token, endpoints, net);
+    const target = targets.find((t) => t.id === targetId);
+    if (!target) throw new ConnectorError('linkedin', 'forbidden', 'This LinkedIn member does not administer that page.');
+    if (target.unavailable) throw new ConnectorError('linkedin', 'forbidden', target.unavailable);
+    const api = http(endpoints, token.accessToken, net);
+    const size = NetworkSize.safeParse((await api.call(`/networkSizes/${encodeUrn(`urn:li:organization:${targetId}`)}`, { query: 'edgeType=COMPANY_FOLLOWED_BY_MEMBER' })).json);
+    const credentials: LinkedInCredentials = {
+      network: 'linkedin', apiBase: endpoints.apiBase, accessToken: token.accessToken, refreshToken: token.refreshToken,
+      expiresAt: token.expiresAt, refreshExpiresAt: token.refreshExpiresAt, organizationId: targetId,
+    };
+    return {
+      credentials,
+      account: { id: targetId, handle: target.handle, displayName: target.name, followers: size.success ? size.data.firstDegreeSize : null },
+      expiresAt: token.expiresAt,
+    };
+  },
+
+  async refresh(credentials, app, endpoints, net) {
+    const creds = LinkedInCredentials.parse(credentials);
+    if (!creds.refreshToken) return null;
+    const token = await tokenCall(endpoints, app, { grant_type: 'refresh_token', refresh_token: creds.refreshToken }, net);
+    const next: LinkedInCredentials = {
+      ...creds, accessToken: token.accessToken, refreshToken: token.refreshToken ?? creds.refreshToken,
+      expiresAt: token.expiresAt, refreshExpiresAt: token.refreshExpiresAt ?? creds.refreshExpiresAt,
+    };
+    return { credentials: next as Credentials, expiresAt: next.expiresAt };
+  },
+};
+
+/** The code from the authorize redirect, traded for a token (what the generic flow does, for tests and tools). */
+export const exchangeLinkedInCode = (endpoints: OAuthEndpoints, app: OAuthApp, code: string, redirectUri: string, net: NetCall) =>
+  tokenCall(endpoints, app, { grant_type: 'authorization_code', code, redirect_uri: redirectUri }, net);
