@@ -12,6 +12,7 @@ import { registerAuditRoutes } from '../modules/audit/routes.js';
 import { registerJobRoutes } from '../modules/jobs/routes.js';
 import { registerAccountRoutes } from '../modules/accounts/routes.js';
 import { registerMediaRoutes } from '../modules/media/routes.js';
+import { registerPublicMediaRoutes } from '../modules/media/public-url.js';
 import { registerCampaignRoutes } from '../modules/publishing/campaign-routes.js';
 import { registerPostRoutes } from '../modules/publishing/posts-routes.js';
 import { registerPostActionRoutes } from '../modules/publishing/post-action-routes.js';
@@ -40,6 +41,7 @@ export function registerApiRoutes(app: OpenAPIHono<HttpEnv>) {
   registerJobRoutes(app);
   registerAccountRoutes(app);
   registerMediaRoutes(app);
+  registerPublicMediaRoutes(app);
   registerCampaignRoutes(app);
   registerPostRoutes(app);
   registerPostActionRoutes(app);

@@ -153,6 +153,8 @@ export interface MediaView {
   bytes: number;
   width: number | null;
   height: number | null;
+  /** Seconds, for a video. */
+  durationSec?: number | null;
   alt: string;
   url: string;
 }
@@ -167,6 +169,17 @@ export interface ApprovalView {
   canDecide: boolean;
 }
 
+/** One network tab's settings, as connectors receive them (src/connectors/types.ts NetworkPostOptions). */
+export interface PostOptionsView {
+  format?: 'feed' | 'story' | 'reel';
+  firstComment?: string;
+  title?: string;
+  privacy?: 'public' | 'unlisted' | 'private';
+  publishAt?: string;
+  boardId?: string;
+  link?: string;
+}
+
 export interface PostView {
   id: string;
   status: PostStatus;
@@ -177,6 +190,8 @@ export interface PostView {
   campaignId: string | null;
   scheduledAt: string | null;
   version: number;
+  /** The settings of the post's network tabs, by network (Instagram format, YouTube title, Pinterest board...). */
+  options?: Record<string, PostOptionsView | undefined>;
   author: { id: string; name: string };
   createdAt: string;
   updatedAt: string;

@@ -14,6 +14,7 @@ import { askApprovers } from './notify.js';
 import { reviewPostText } from './post-charter.js';
 import { legalReasonsOf } from './legal-review.js';
 import type { Locale } from '../charter/locale.js';
+import { assertOptionsTimely, serializeOptions } from './network-options.js';
 
 export interface Actor {
   userId: string;
@@ -31,6 +32,7 @@ export async function createPost(ctx: AppContext, workspaceId: string, actor: Ac
   await assertMedia(db, workspaceId, input.mediaIds ?? []);
   await assertCampaign(db, workspaceId, input.campaignId);
   const now = ctx.clock.now();
+  assertOptionsTimely(input.options, now);
   const id = crypto.randomUUID();
   await db.transaction().execute(async (trx) => {
     const row: PostTable = {
@@ -48,6 +50,7 @@ export async function createPost(ctx: AppContext, workspaceId: string, actor: Ac
       created_at: now,
       updated_at: now,
       published_at: null,
+      network_options: serializeOptions(input.options ?? {}),
     };
     await trx.insertInto('posts').values(row).execute();
     await writeTargets(trx, id, input.accountIds, input.variants ?? {}, now);
@@ -71,6 +74,7 @@ export async function updatePost(ctx: AppContext, workspaceId: string, actor: Ac
   await assertCampaign(db, workspaceId, input.campaignId);
   const settings = await getSettings(db, workspaceId);
   const now = ctx.clock.now();
+  assertOptionsTimely(input.options, now);
   const updated = await db.transaction().execute(async (trx) => {
     const post = await loadPost(trx, workspaceId, postId);
     if (!EDITABLE.includes(post.status)) throw conflict('not_editable', 'This post has gone out or is going out: it can no longer be edited.');
@@ -86,6 +90,7 @@ export async function updatePost(ctx: AppContext, workspaceId: string, actor: Ac
       language: input.language === undefined ? post.language : input.language,
       campaign_id: input.campaignId === undefined ? post.campaign_id : input.campaignId,
       scheduled_at: input.scheduledAt === undefined ? post.scheduled_at : toMs(input.scheduledAt),
+      network_options: input.options === undefined ? post.network_options : serializeOptions(input.options),
       version: post.version + 1,
       status: needsReview ? 'in_review' : post.status,
       updated_at: now,

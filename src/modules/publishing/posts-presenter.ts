@@ -6,6 +6,7 @@ import { approvalState, canDecide } from './approval-policy.js';
 import { loadDecisionsOf, loadMedia, loadTargets } from './posts-repository.js';
 import { getSettings } from './settings.js';
 import { charterReviewView, stepsFor } from './legal-review.js';
+import { parseOptions } from './network-options.js';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(Number(ms)).toISOString());
 const list = (json: string) => {
@@ -45,6 +46,7 @@ export async function presentPosts(
       campaignId: p.campaign_id,
       scheduledAt: iso(p.scheduled_at),
       version: p.version,
+      options: parseOptions(p.network_options),
       author: { id: p.author_id, name: names.get(p.author_id) ?? '' },
       createdAt: iso(p.created_at)!,
       updatedAt: iso(p.updated_at)!,
@@ -71,6 +73,7 @@ export async function presentPosts(
           bytes: m.bytes,
           width: m.width,
           height: m.height,
+          durationSec: m.duration_sec ?? null,
           alt: m.alt,
           url: `/api/v1/workspaces/${workspaceId}/media/${m.id}/file`,
         })),

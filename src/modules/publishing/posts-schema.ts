@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { NetworkOptionsSchema } from './network-options.js';
 
 const Text = z.string().max(20_000);
 const Id = z.string().min(1).max(64);
@@ -13,6 +14,8 @@ export const PostInput = z.strictObject({
   /** Per-account variants of the text; an absent account uses the main text. */
   variants: z.record(Id, Text).optional(),
   mediaIds: z.array(Id).max(10).optional(),
+  /** Per-network settings (Instagram format, first comment, YouTube title, Pinterest board...), by network. */
+  options: NetworkOptionsSchema.optional(),
   scheduledAt: z.iso.datetime({ offset: true }).nullable().optional(),
 });
 export type PostInput = z.infer<typeof PostInput>;

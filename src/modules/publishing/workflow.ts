@@ -15,6 +15,7 @@ import { askApprovers, tellAuthorDecision, tellMentioned } from './notify.js';
 import { assertMaySee, postVisibility } from './visibility.js';
 import { reviewPostText } from './post-charter.js';
 import { legalReasonsOf, legalReviewDone, stepsFor } from './legal-review.js';
+import { assertFitsNetworks } from './network-fit.js';
 
 /**
  * The approval gate. A post is scheduled only once every approval step is met on its current version;
@@ -23,6 +24,7 @@ import { legalReasonsOf, legalReviewDone, stepsFor } from './legal-review.js';
 export async function submitPost(ctx: AppContext, workspaceId: string, actor: Actor, postId: string) {
   return transition(ctx, workspaceId, postId, async (trx, post, now) => {
     if (post.status !== 'draft') throw conflict('not_a_draft', 'Only a draft can be sent for review.');
+    await assertFitsNetworks(trx, post);
     const checked = await reviewPostText(trx, post, { enforce: true, locale: actor.locale ?? 'en' });
     await recordPostEvent(trx, post.id, PostEvent.submitted, { actorId: actor.userId, now });
     const next = await advance(ctx, trx, checked, now, can(actor.role, 'posts.publish'));
@@ -82,6 +84,7 @@ export async function schedulePost(ctx: AppContext, workspaceId: string, actor: 
       throw conflict('not_approved', 'Only an approved post can be scheduled.');
     }
     if (at < now - 1000) throw badRequest('in_the_past', 'Pick a time in the future, or publish now.');
+    await assertFitsNetworks(trx, post);
     const checked = await reviewPostText(trx, post, { enforce: true, locale: actor.locale ?? 'en' });
     const { approvalSteps } = await getSettings(trx, workspaceId);
     if (legalReasonsOf(checked)?.length && !legalReviewDone(approvalSteps, await loadDecisions(trx, checked))) {
