@@ -38,6 +38,10 @@ const WORDING: Record<MailLocale, Record<NotificationKind, Wording>> = {
       headline: (p) => `Reconnect ${p.handle ? `@${p.handle}` : 'an account'} to keep publishing`,
       details: (p) => [p.reason && `The network said: ${p.reason}`, 'Its posts wait until it is reconnected.'],
     },
+    'account.expiring': {
+      headline: (p) => `Reconnect ${p.handle ? `@${p.handle}` : 'an account'} before ${p.date}`,
+      details: (p) => [`${p.network} does not let Ruche renew its access: it ends on ${p.date}.`, 'Reconnect it from the accounts page before then, or its posts will wait.'],
+    },
     'comment.mention': {
       headline: (p) => `${p.actorName || 'Someone'} mentioned you in a comment`,
       details: (p) => [quoteEn(p.comment), p.excerpt && `On the post: ${p.excerpt}`],
@@ -95,6 +99,10 @@ const WORDING: Record<MailLocale, Record<NotificationKind, Wording>> = {
     'account.reconnect': {
       headline: (p) => `Reconnectez ${p.handle ? `@${p.handle}` : 'un compte'} pour continuer à publier`,
       details: (p) => [p.reason && `Le réseau a répondu\u00a0: ${p.reason}`, 'Ses publications attendent qu’il soit reconnecté.'],
+    },
+    'account.expiring': {
+      headline: (p) => `Reconnectez ${p.handle ? `@${p.handle}` : 'un compte'} avant le ${p.date}`,
+      details: (p) => [`${p.network} ne permet pas à Ruche de renouveler son accès\u00a0: il prend fin le ${p.date}.`, 'Reconnectez-le depuis la page des comptes d’ici là, sinon ses publications attendront.'],
     },
     'comment.mention': {
       headline: (p) => `${p.actorName || 'Quelqu’un'} vous a mentionné dans un commentaire`,
