@@ -87,7 +87,7 @@ export class XConnector implements Connector {
     }
   }
 
-  /** X keeps no key: the account's posts since `hint.notBefore` (a day back otherwise) are matched on text and reply. */
+  /** X keeps no key: the account's posts since `hint.notBefore` (a day back otherwise) are matched on text, reply and media count. */
   async findExisting(_key: string, hint?: ExistingHint): Promise<PublishedPost | null> {
     if (!hint) throw new ConnectorError('x', 'unknown_outcome', 'X cannot look a post up without its text.');
     const since = hint.notBefore ? Date.parse(hint.notBefore) : this.api.now() - LOOKBACK_MS;
@@ -96,7 +96,8 @@ export class XConnector implements Connector {
       const res = await this.unanswered(() => this.api.call<XList>(`/2/users/${this.me.userId}/tweets`, {
         query: { max_results: 100, 'tweet.fields': TWEET_FIELDS, start_time: new Date(since).toISOString(), pagination_token: token },
       }));
-      const match = (res.data ?? []).find((t) => writtenText(t) === hint.text && (repliedTo(t) ?? null) === (hint.replyTo?.id ?? null));
+      const match = (res.data ?? []).find((t) => writtenText(t) === hint.text && (repliedTo(t) ?? null) === (hint.replyTo?.id ?? null)
+        && (hint.mediaCount === undefined || (t.attachments?.media_keys?.length ?? 0) === hint.mediaCount));
       if (match) return toPublished(match, this.me.username, true);
       token = res.meta?.next_token;
       if (!token) return null;
