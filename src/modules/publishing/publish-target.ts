@@ -2,10 +2,9 @@ import type { AppContext } from '../../context.js';
 import type { TargetStatus } from '../../store/schema.js';
 import type { PendingTarget } from './loaders.js';
 import { isConnectorError, type ConnectorError } from '../../connectors/errors.js';
-import type { Connector, MediaInput, MediaLimits, OutgoingPost, PostRef, PublishedPost } from '../../connectors/types.js';
+import type { Connector, OutgoingPost, PostRef, PublishedPost } from '../../connectors/types.js';
 import { markHealthy, markReconnect, openConnector } from '../accounts/open-connector.js';
-import { readMediaFile } from '../media/storage.js';
-import { displayedSize, fitImage } from '../media/images.js';
+import { loadMediaInputs, loadPostOptions } from './outgoing-media.js';
 import type { TargetOutcome } from './targets.js';
 import { settleTarget } from './batches.js';
 import { outgoingTexts } from './outgoing.js';
@@ -31,7 +30,8 @@ export async function publishTarget(ctx: AppContext, row: PendingTarget, opts: {
   }
   try {
     const connector = openConnector(ctx, account);
-    const media = Number(row.media_count) > 0 ? await loadMediaInputs(ctx, row.post_id, (await connector.limits()).media) : undefined;
+    const media = Number(row.media_count) > 0 ? await loadMediaInputs(ctx, row.post_id, row.network, (await connector.limits()).media) : undefined;
+    const options = await loadPostOptions(ctx, row.post_id, row.network);
     const { texts, languages } = await outgoingTexts(row);
     // A post tried before may be out already, past what the network's own idempotency remembers.
     const check = mayHaveGoneOut(row, opts.attempt) ? { notBefore: earliestOut(row.scheduled_at) } : null;
@@ -45,6 +45,7 @@ export async function publishTarget(ctx: AppContext, row: PendingTarget, opts: {
         media: i === 0 ? media : undefined,
         languages,
         replyTo: previous,
+        options,
       });
       previous = published.ref;
       first ??= { ref: published.ref, url: published.url };
@@ -98,24 +99,4 @@ async function handleConnectorError(
     throw err;
   }
   return settle('failed', { errorKind: err.kind, errorMessage: shownMessage(err) });
-}
-
-/** The post's images, each made to fit this network's size and type limits. */
-async function loadMediaInputs(ctx: AppContext, postId: string, limits: MediaLimits): Promise<MediaInput[] | undefined> {
-  const rows = await ctx.store.db
-    .selectFrom('post_media')
-    .innerJoin('media', 'media.id', 'post_media.media_id')
-    .select(['media.storage_key', 'media.mime', 'media.alt', 'media.width', 'media.height'])
-    .where('post_media.post_id', '=', postId)
-    .orderBy('post_media.position')
-    .execute();
-  if (rows.length === 0) return undefined;
-  return Promise.all(
-    rows.slice(0, limits.maxCount).map(async (r) => {
-      const fitted = await fitImage(await readMediaFile(ctx.config.dataDir, r.storage_key), r.mime, limits);
-      // Read from what is sent, since fitting may have turned it upright; the stored size if that fails.
-      const size = (await displayedSize(fitted.bytes)) ?? (r.width && r.height ? { width: r.width, height: r.height } : undefined);
-      return { bytes: fitted.bytes, mimeType: fitted.mime, alt: limits.altText ? r.alt.slice(0, limits.maxAltLength) : undefined, ...size };
-    }),
-  );
 }
