@@ -19,11 +19,12 @@ import { webhookJob } from './modules/listening/webhook.js';
 import { listeningBackfillJob } from './modules/listening/backfill-job.js';
 import { analyticsJobs, analyticsTasks } from './modules/analytics/jobs.js';
 import { reportJobs, reportTasks } from './modules/reports/jobs.js';
+import { oauthTokenRefreshJob, oauthTokenRefreshTask } from './modules/accounts/oauth2/token-refresh.js';
 
 /** Every job type of every module; the worker role runs these. */
 export function jobDefinitions(ctx: AppContext): JobHandler[] {
   return [purgeJob(ctx.store, ctx.clock), postPublishJob(ctx), sweepJob(ctx), notificationEmailJob(ctx), notificationsPurgeJob(ctx), pollJob(ctx), pollAllJob(ctx), rulesSweepJob(ctx), ...ticketJobs(ctx), inboxReplyJob(ctx), ...moderationJobs(ctx),
-    listeningPollJob(ctx), listeningPollDueJob(ctx), webhookJob(ctx), listeningBackfillJob(ctx), ...analyticsJobs(ctx), ...reportJobs(ctx)];
+    listeningPollJob(ctx), listeningPollDueJob(ctx), webhookJob(ctx), listeningBackfillJob(ctx), ...analyticsJobs(ctx), ...reportJobs(ctx), oauthTokenRefreshJob(ctx)];
 }
 
 /** Recurring duties the scheduler's leader turns into jobs. */
@@ -38,6 +39,7 @@ export const recurringTasks = [
   listeningPollTask,
   ...analyticsTasks,
   ...reportTasks,
+  oauthTokenRefreshTask,
 ];
 
 /** The recurring duties with the periods config sets. */
