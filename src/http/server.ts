@@ -14,6 +14,7 @@ import { clientIp } from './client-ip.js';
 import { registerApiRoutes } from './api-routes.js';
 import { VERSION } from '../version.js';
 import { MAX_UPLOAD_BYTES } from '../modules/media/images.js';
+import { MAX_VIDEO_BYTES } from '../modules/media/video.js';
 
 const MAX_BODY_BYTES = 1024 * 1024;
 // Media uploads are the only bodies allowed past the JSON limit.
@@ -66,7 +67,7 @@ export function createHttpApp(ctx: AppContext, options: { webDir?: string } = {}
       },
     });
   const jsonLimit = limitFor(MAX_BODY_BYTES);
-  const uploadLimit = limitFor(MAX_UPLOAD_BYTES);
+  const uploadLimit = limitFor(Math.max(MAX_UPLOAD_BYTES, MAX_VIDEO_BYTES));
   app.use('/api/*', (c, next) => (c.req.method === 'POST' && UPLOAD_PATH.test(c.req.path) ? uploadLimit : jsonLimit)(c, next));
   app.use('/api/*', csrfGuard);
   app.use('/api/*', refuseNul);

@@ -4,7 +4,8 @@ import type { MediaTable } from '../../store/schema.js';
 import type { RoleName } from '../../shared/permissions.js';
 import { AppError, conflict, forbidden, notFound } from '../../http/errors.js';
 import { mayChangePost } from '../publishing/edit-policy.js';
-import { inspectImage } from './images.js';
+import { inspectImage, MAX_UPLOAD_BYTES } from './images.js';
+import { inspectVideo, MAX_VIDEO_BYTES } from './video.js';
 import { deleteMediaFile, mediaKey, writeMediaFile } from './storage.js';
 
 interface Uploader {
@@ -12,15 +13,19 @@ interface Uploader {
   userId: string;
 }
 
-/** Stores an upload once its bytes are known to be an image we take, within the pixel limit. */
+/** Stores an upload once its bytes are known to be an image or a video we take, within the size limits. */
 export async function storeMedia(ctx: AppContext, by: Uploader, bytes: Uint8Array, fileName: string, alt: string): Promise<MediaTable> {
-  const info = bytes.byteLength ? await inspectImage(bytes) : null;
-  if (!info) throw new AppError('unsupported_media', 415, 'This file is not a JPEG, PNG, WebP or GIF image.');
+  const image = bytes.byteLength ? await inspectImage(bytes) : null;
+  const video = image || !bytes.byteLength ? null : await inspectVideo(bytes);
+  const info = image ?? video;
+  if (!info) throw new AppError('unsupported_media', 415, 'This file is not a JPEG, PNG, WebP or GIF image, nor an MP4, MOV or WebM video.');
+  if (image && bytes.byteLength > MAX_UPLOAD_BYTES) throw new AppError('payload_too_large', 413, `Images are taken up to ${MAX_UPLOAD_BYTES / 1_048_576} MB.`);
+  if (video && bytes.byteLength > MAX_VIDEO_BYTES) throw new AppError('payload_too_large', 413, `Videos are taken up to ${MAX_VIDEO_BYTES / 1_048_576} MB.`);
   const id = crypto.randomUUID();
   const row: MediaTable = {
     id, workspace_id: by.workspaceId, file_name: fileName.replace(/[\r\n]/g, ' '), mime: info.mime, bytes: bytes.byteLength,
     width: info.width, height: info.height, alt, storage_key: mediaKey(by.workspaceId, id, info.ext),
-    created_by: by.userId, created_at: ctx.clock.now(),
+    created_by: by.userId, created_at: ctx.clock.now(), duration_sec: video?.durationSec ?? null,
   };
   await writeMediaFile(ctx.config.dataDir, row.storage_key, bytes);
   await ctx.store.db.insertInto('media').values(row).execute();

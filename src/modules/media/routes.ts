@@ -7,10 +7,11 @@ import type { MediaTable } from '../../store/schema.js';
 import type { MediaView } from '../../shared/api.js';
 import { ACCEPTED_IMAGES, MAX_IMAGE_PIXELS } from './images.js';
 import { readMediaFile } from './storage.js';
+import { ACCEPTED_VIDEOS, MAX_VIDEO_BYTES } from './video.js';
 import { deleteMedia, describeMedia, findMedia, storeMedia } from './library.js';
 
 const MediaSchema = z
-  .object({ id: z.string(), fileName: z.string(), mime: z.string(), bytes: z.number(), width: z.number().nullable(), height: z.number().nullable(), alt: z.string(), url: z.string() })
+  .object({ id: z.string(), fileName: z.string(), mime: z.string(), bytes: z.number(), width: z.number().nullable(), height: z.number().nullable(), alt: z.string(), url: z.string(), durationSec: z.number().nullable().optional() })
   .openapi('Media');
 const MediaParams = WorkspaceParams.extend({ mediaId: z.string().min(1).max(64) });
 const path = '/api/v1/workspaces/{workspaceId}/media';
@@ -18,16 +19,16 @@ const megapixels = MAX_IMAGE_PIXELS / 1_000_000;
 
 const upload = workspaceRoute('posts.write', {
   method: 'post', path, tags: ['Media'],
-  summary: `Upload an image (the body is the file, up to 20 MB and ${megapixels} megapixels); its type and size are read from the bytes`,
+  summary: `Upload an image (up to 20 MB and ${megapixels} megapixels) or an MP4, MOV or WebM video (up to ${MAX_VIDEO_BYTES / 1_048_576} MB, MEDIA_MAX_VIDEO_MB); the body is the file, and its type, size and length are read from the bytes`,
   request: {
     params: WorkspaceParams,
     query: z.object({ fileName: z.string().max(200).default('image'), alt: z.string().max(2000).default('') }),
-    body: { content: Object.fromEntries(ACCEPTED_IMAGES.map((t) => [t, { schema: z.string().openapi({ format: 'binary' }) }])), required: true },
+    body: { content: Object.fromEntries([...ACCEPTED_IMAGES, ...ACCEPTED_VIDEOS].map((t) => [t, { schema: z.string().openapi({ format: 'binary' }) }])), required: true },
   },
   responses: {
     201: jsonOk(MediaSchema, 'Stored'),
     413: { description: 'Over 20 MB' },
-    415: { description: 'Not an image we take' },
+    415: { description: 'Not an image or video we take' },
     422: { description: `image_too_large: over ${megapixels} megapixels (width × height), refused before decoding` },
   },
 });
@@ -54,7 +55,7 @@ const remove = workspaceRoute('posts.write', {
 
 export const presentMedia = (m: MediaTable): MediaView => ({
   id: m.id, fileName: m.file_name, mime: m.mime, bytes: Number(m.bytes), width: m.width, height: m.height, alt: m.alt,
-  url: `/api/v1/workspaces/${m.workspace_id}/media/${m.id}/file`,
+  url: `/api/v1/workspaces/${m.workspace_id}/media/${m.id}/file`, durationSec: m.duration_sec ?? null,
 });
 
 export function registerMediaRoutes(app: OpenAPIHono<HttpEnv>) {
