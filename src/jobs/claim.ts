@@ -40,6 +40,42 @@ export async function claimDue(
     .execute();
 }
 
+/**
+ * Claims jobs of the given types due within the horizon but not yet due, to hold until their time. Their lease
+ * runs from when they are due, so a worker that dies while holding them hands them back by then.
+ */
+export async function claimEarly(
+  store: Store,
+  args: { workerId: string; now: number; horizon: number; types: readonly string[]; leaseMs: number; limit: number },
+): Promise<JobRow[]> {
+  const { db } = store;
+  const soon = db
+    .selectFrom('jobs')
+    .select('id')
+    .where('status', '=', 'queued')
+    .where('run_at', '>', args.now)
+    .where('run_at', '<=', args.horizon)
+    .where('type', 'in', [...args.types])
+    .orderBy('run_at')
+    .limit(args.limit);
+  return db
+    .updateTable('jobs')
+    .set((eb) => ({
+      status: 'running',
+      attempts: eb('attempts', '+', 1),
+      locked_by: args.workerId,
+      locked_until: eb('run_at', '+', args.leaseMs),
+      updated_at: args.now,
+    }))
+    .where(
+      store.dialect === 'postgres'
+        ? sql<boolean>`id = any(array(${soon.forUpdate().skipLocked()}))`
+        : sql<boolean>`id in (${soon})`,
+    )
+    .returningAll()
+    .execute();
+}
+
 /** Running jobs whose lease ran out (their worker died) go back to the queue, or fail when out of attempts. */
 export async function reclaimExpired(store: Store, now: number): Promise<number> {
   const base = store.db
@@ -50,8 +86,9 @@ export async function reclaimExpired(store: Store, now: number): Promise<number>
     .set({ status: 'failed', last_error: 'lease expired: the worker stopped during the last attempt', locked_by: null, locked_until: null, updated_at: now, finished_at: now })
     .where((eb) => eb('attempts', '>=', eb.ref('max_attempts')))
     .executeTakeFirst();
+  // A job claimed before its time goes back at its time, never earlier.
   const requeued = await base
-    .set({ status: 'queued', run_at: now, locked_by: null, locked_until: null, updated_at: now })
+    .set((eb) => ({ status: 'queued', run_at: sql<number>`case when run_at > ${now} then run_at else ${now} end`, locked_by: null, locked_until: null, updated_at: now }))
     .executeTakeFirst();
   return Number(failed.numUpdatedRows) + Number(requeued.numUpdatedRows);
 }
@@ -105,12 +142,19 @@ export async function recordFailure(
     .execute();
 }
 
-/** Hands unfinished jobs back on shutdown so that another worker can start them without waiting for the lease. */
-export async function releaseJobs(store: Store, workerId: string, ids: string[], now: number): Promise<void> {
+/**
+ * Hands unfinished jobs back on shutdown so that another worker can start them without waiting for the lease.
+ * `early` ones were held before their time: they keep it, and the attempt they never made is given back.
+ */
+export async function releaseJobs(store: Store, workerId: string, ids: string[], now: number, early = false): Promise<void> {
   if (ids.length === 0) return;
   await store.db
     .updateTable('jobs')
-    .set({ status: 'queued', run_at: now, locked_by: null, locked_until: null, updated_at: now })
+    .set((eb) =>
+      early
+        ? { status: 'queued', attempts: eb('attempts', '-', 1), locked_by: null, locked_until: null, updated_at: now }
+        : { status: 'queued', run_at: now, locked_by: null, locked_until: null, updated_at: now },
+    )
     .where('id', 'in', ids)
     .where('locked_by', '=', workerId)
     .where('status', '=', 'running')
@@ -127,12 +171,13 @@ export async function writeProgress(store: Store, workerId: string, id: string, 
     .execute();
 }
 
-/** When the next queued job is due, so the runner can sleep until then. */
-export async function nextRunAt(store: Store): Promise<number | null> {
-  const row = await store.db
+/** When the next queued job (of the given types, if any) is due, so the runner can sleep until then. */
+export async function nextRunAt(store: Store, types?: readonly string[]): Promise<number | null> {
+  let query = store.db
     .selectFrom('jobs')
     .select((eb) => eb.fn.min('run_at').as('next'))
-    .where('status', '=', 'queued')
-    .executeTakeFirst();
+    .where('status', '=', 'queued');
+  if (types) query = query.where('type', 'in', [...types]);
+  const row = await query.executeTakeFirst();
   return row?.next == null ? null : Number(row.next);
 }

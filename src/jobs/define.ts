@@ -18,6 +18,13 @@ export interface JobOptions<P> {
   maxAttempts?: number;
   backoffMs?: (attempt: number) => number;
   timeoutMs?: number;
+  /**
+   * How long before it is due a runner may claim this job and hold it, so that a burst due at the same instant
+   * (every post planned for 09:00:00) is read ahead and only sent at its time.
+   */
+  lookaheadMs?: number;
+  /** Reads ahead what the jobs claimed early together will need; an optimisation, its failure is ignored. */
+  warm?: (payloads: P[]) => Promise<void>;
   run: (payload: P, ctx: JobContext) => Promise<unknown>;
 }
 
@@ -30,8 +37,11 @@ export interface JobHandler {
   maxAttempts: number;
   backoffMs: (attempt: number) => number;
   timeoutMs: number | null;
+  lookaheadMs: number;
   /** Validates a stored payload; the payload type stays inside the closure. */
   prepare(payload: unknown): Prepared;
+  /** Reads ahead for jobs claimed before they are due (payloads that do not validate are left out). */
+  warm(payloads: unknown[]): Promise<void>;
 }
 
 export interface JobDefinition<P> extends JobHandler {
@@ -54,6 +64,15 @@ export function defineJob<P>(options: JobOptions<P>): JobDefinition<P> {
     maxAttempts: options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
     backoffMs: options.backoffMs ?? defaultBackoffMs,
     timeoutMs: options.timeoutMs ?? null,
+    lookaheadMs: options.lookaheadMs ?? 0,
+    async warm(payloads) {
+      if (!options.warm) return;
+      const valid = payloads.flatMap((p) => {
+        const parsed = options.schema.safeParse(p);
+        return parsed.success ? [parsed.data] : [];
+      });
+      if (valid.length > 0) await options.warm(valid);
+    },
     prepare(payload) {
       const parsed = options.schema.safeParse(payload);
       if (!parsed.success) {

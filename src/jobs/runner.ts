@@ -4,7 +4,7 @@ import type { Store } from '../store/database.js';
 import { systemClock, type Clock } from '../shared/clock.js';
 import type { JobRegistry } from './define.js';
 import type { JobRow } from './job.js';
-import { claimDue, completeMany, nextRunAt, reclaimExpired, releaseJobs, renewLeases } from './claim.js';
+import { claimDue, claimEarly, completeMany, nextRunAt, reclaimExpired, releaseJobs, renewLeases } from './claim.js';
 import { executeJob, silentLog, type JobLog } from './execute.js';
 import { createBatcher } from './batcher.js';
 import { acquireLease, releaseLease } from './lease.js';
@@ -26,11 +26,18 @@ export interface RunnerOptions {
   batchWindowMs?: number;
   /** How long stop() waits for running jobs before aborting them and handing them back. */
   stopTimeoutMs?: number;
+  /**
+   * At most how many jobs this runner holds before their time (types with a lookahead). Several workers share a
+   * burst: each claims a slice at a time, so they interleave.
+   */
+  maxHeld?: number;
 }
 
 export interface RunnerStatus {
   running: boolean;
   active: number;
+  /** Claimed before their time, waiting for it. */
+  held: number;
   processed: number;
   lastTickAt: number | null;
 }
@@ -54,6 +61,14 @@ export function createJobRunner(store: Store, registry: JobRegistry, options: Ru
   const batchWindowMs = options.batchWindowMs ?? 10;
   const clock = options.clock ?? systemClock;
   const log = options.log ?? silentLog;
+  const early = registry.types().map((t) => registry.get(t)!).filter((h) => h.lookaheadMs > 0);
+  const earlyTypes = early.map((h) => h.type);
+  const lookaheadMs = Math.max(0, ...early.map((h) => h.lookaheadMs));
+  const maxHeld = options.maxHeld ?? 10_000;
+  // One slice per claim, then the others' turn: workers waking together for a burst each take their share.
+  const heldSlice = Math.min(maxHeld, 1000);
+  // Jobs claimed before their time, each waiting for its timer.
+  const held = new Map<string, NodeJS.Timeout>();
 
   const active = new Map<string, { controller: AbortController; done: Promise<void> }>();
   const completer = createBatcher<{ id: string; result: string | null }>((items) =>
@@ -86,6 +101,42 @@ export function createJobRunner(store: Store, registry: JobRegistry, options: Ru
     });
     active.set(row.id, { controller, done });
     return done;
+  };
+
+  const hold = (rows: JobRow[]): void => {
+    const now = clock.now();
+    for (const row of rows) {
+      held.set(row.id, setTimeout(() => {
+        held.delete(row.id);
+        if (running) void launch(row);
+      }, Math.max(0, Number(row.run_at) - now)));
+    }
+    // Read ahead per type, while the jobs wait; a failure only means they read when they run.
+    const byType = new Map<string, unknown[]>();
+    for (const row of rows) {
+      try {
+        byType.set(row.type, [...(byType.get(row.type) ?? []), JSON.parse(row.payload)]);
+      } catch {
+        // An unreadable payload fails when it runs, with the reason.
+      }
+    }
+    for (const [type, payloads] of byType) {
+      registry.get(type)?.warm(payloads).catch((err: unknown) => log.warn({ err, type }, 'reading ahead for jobs failed'));
+    }
+  };
+
+  /** Claims a slice of the jobs due within the lookahead; true when there may be more to take. */
+  const claimAhead = async (): Promise<boolean> => {
+    if (earlyTypes.length === 0 || held.size >= maxHeld) return false;
+    const now = clock.now();
+    const limit = Math.min(heldSlice, maxHeld - held.size);
+    const rows = await claimEarly(store, { workerId, now, horizon: now + lookaheadMs, types: earlyTypes, leaseMs, limit });
+    if (!running) {
+      await releaseJobs(store, workerId, rows.map((r) => r.id), clock.now(), true);
+      return false;
+    }
+    hold(rows);
+    return rows.length === limit;
   };
 
   const ensureOwner = async (): Promise<boolean> => {
@@ -124,9 +175,17 @@ export function createJobRunner(store: Store, registry: JobRegistry, options: Ru
         }
         for (const row of rows) void launch(row);
         if (rows.length < free) {
-          const next = await nextRunAt(store);
+          const more = await claimAhead();
           const now = clock.now();
-          timer.armAt(Math.min(Math.max(next ?? Infinity, now + batchWindowMs), now + pollMs));
+          if (more) {
+            timer.armAt(now + batchWindowMs);
+            break;
+          }
+          const next = await nextRunAt(store);
+          // Jobs read ahead wake the runner their lookahead before they are due, unless it holds all it may.
+          const nextAhead = earlyTypes.length > 0 && held.size < maxHeld ? await nextRunAt(store, earlyTypes) : null;
+          const wake = Math.min(next ?? Infinity, nextAhead === null ? Infinity : nextAhead - lookaheadMs);
+          timer.armAt(Math.min(Math.max(wake, now + batchWindowMs), now + pollMs));
           break;
         }
       }
@@ -159,7 +218,7 @@ export function createJobRunner(store: Store, registry: JobRegistry, options: Ru
     async start() {
       if (running) return;
       running = true;
-      subscription = subscribe(store, (runAt) => (runAt <= clock.now() ? void tick() : timer.armAt(runAt)), (err) =>
+      subscription = subscribe(store, (runAt) => (runAt - lookaheadMs <= clock.now() ? void tick() : timer.armAt(runAt - lookaheadMs)), (err) =>
         log.warn({ err }, 'job notifications lost; reconnecting'),
       );
       await subscription.ready;
@@ -175,6 +234,10 @@ export function createJobRunner(store: Store, registry: JobRegistry, options: Ru
       if (beat) clearInterval(beat);
       await subscription?.close();
       await inFlight;
+      // Jobs held for later go back untouched, for whichever worker runs at their time.
+      for (const t of held.values()) clearTimeout(t);
+      await releaseJobs(store, workerId, [...held.keys()], clock.now(), true);
+      held.clear();
       const all = Promise.all([...active.values()].map((j) => j.done));
       let waited: NodeJS.Timeout | undefined;
       await Promise.race([all, new Promise((r) => (waited = setTimeout(r, stopTimeoutMs)))]);
@@ -201,6 +264,6 @@ export function createJobRunner(store: Store, registry: JobRegistry, options: Ru
         owner = false;
       }
     },
-    status: () => ({ running, active: active.size, processed, lastTickAt }),
+    status: () => ({ running, active: active.size, held: held.size, processed, lastTickAt }),
   };
 }

@@ -24,6 +24,7 @@ interface Batches {
 }
 
 const byContext = new WeakMap<AppContext, Batches>();
+const CLAIM_BATCH = 10_000;
 
 /**
  * Publishing's writes, grouped: the posts a worker handles at once share one transaction (one disk flush)
@@ -37,18 +38,24 @@ function batches(ctx: AppContext): Batches {
     claims: createBatcher<Claim>((items) =>
       store.db.transaction().execute(async (trx) => {
         const now = Math.max(...items.map((i) => i.now));
-        // One OR term per post, so that both databases look each one up by its key.
         const claimed = await trx
           .updateTable('posts')
           .set({ status: 'publishing', updated_at: now })
           .where('status', '=', 'scheduled')
-          .where((eb) => eb.or(items.map((i) => eb.and([eb('id', '=', i.postId), eb('version', '=', i.version)]))))
+          // Grouped by version (few distinct ones): a term per post would nest past SQLite's expression depth.
+          .where((eb) => eb.or([...byVersion(items)].map(([version, ids]) => eb.and([eb('version', '=', version), eb('id', 'in', ids)]))))
+          // The crisis switch, checked in the same statement: a pause a moment ago holds the post.
+          .where(({ not, exists, selectFrom }) =>
+            not(exists(selectFrom('publishing_settings').select('workspace_id').whereRef('publishing_settings.workspace_id', '=', 'posts.workspace_id').where('paused_at', 'is not', null))),
+          )
           .returning('id')
           .execute();
         const ids = new Set(claimed.map((c) => c.id));
         for (const item of items) item.claimed = ids.has(item.postId);
         await recordPostEvents(trx, [...ids].map((postId) => ({ postId, kind: PostEvent.publishing, now })));
       }),
+      // A burst read ahead is claimed at its minute in one transaction, so that all of it goes out at once.
+      CLAIM_BATCH,
     ),
     settles: createBatcher<Settle>((items) =>
       store.db.transaction().execute(async (trx) => {
@@ -65,7 +72,13 @@ function batches(ctx: AppContext): Batches {
   return b;
 }
 
-/** Moves a scheduled post to "publishing"; false when another worker, or a change, got there first. */
+function byVersion(items: Claim[]): Map<number, string[]> {
+  const out = new Map<number, string[]>();
+  for (const i of items) out.set(i.version, [...(out.get(i.version) ?? []), i.postId]);
+  return out;
+}
+
+/** Moves a scheduled post to "publishing"; false when another worker, a change or a pause got there first. */
 export async function claimPost(ctx: AppContext, postId: string, version: number, now: number): Promise<boolean> {
   const item: Claim = { postId, version, now };
   await batches(ctx).claims.add(item);

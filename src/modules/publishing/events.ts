@@ -29,15 +29,17 @@ export async function recordPostEvents(
   db: Kysely<Database>,
   events: Array<{ postId: string; kind: PostEventKind; body?: string; now: number }>,
 ): Promise<void> {
-  if (events.length === 0) return;
-  await db
-    .insertInto('post_events')
-    .values(
-      events.map((e) => ({
-        id: crypto.randomUUID(), post_id: e.postId, actor_id: null, kind: e.kind, body: e.body ?? '', data: '{}', created_at: e.now,
-      })),
-    )
-    .execute();
+  // In slices: one statement's parameters are bounded (SQLite 32,766, PostgreSQL 65,535).
+  for (let i = 0; i < events.length; i += 1000) {
+    await db
+      .insertInto('post_events')
+      .values(
+        events.slice(i, i + 1000).map((e) => ({
+          id: crypto.randomUUID(), post_id: e.postId, actor_id: null, kind: e.kind, body: e.body ?? '', data: '{}', created_at: e.now,
+        })),
+      )
+      .execute();
+  }
 }
 
 export async function recordPostEvent(

@@ -24,7 +24,7 @@ function loader<Row>(read: (keys: string[]) => Promise<Row[]>, keyOf: (row: Row)
   };
 }
 
-function readPosts(db: Kysely<Database>, ids: string[]) {
+export function readPosts(db: Kysely<Database>, ids: string[]) {
   return db
     .selectFrom('posts')
     .leftJoin('publishing_settings', 'publishing_settings.workspace_id', 'posts.workspace_id')
@@ -35,7 +35,7 @@ function readPosts(db: Kysely<Database>, ids: string[]) {
 }
 
 /** The accounts of posts still to publish, with what publishing needs. */
-function readPendingTargets(db: Kysely<Database>, postIds: string[]) {
+export function readPendingTargets(db: Kysely<Database>, postIds: string[]) {
   return db
     .selectFrom('post_targets')
     .innerJoin('posts', 'posts.id', 'post_targets.post_id')

@@ -10,6 +10,8 @@ import { logPublishOutcomes } from './publish-log.js';
 import { publishLoaders } from './loaders.js';
 import { claimPost } from './batches.js';
 import { tellAuthorWaiting, tellOutcomes } from './notify.js';
+import { PUBLISH_LOOKAHEAD_MS, readAhead, takeReadAhead } from './read-ahead.js';
+import type { PendingTarget } from './loaders.js';
 
 export const PUBLISH_MAX_ATTEMPTS = 8;
 
@@ -24,9 +26,17 @@ export function postPublishJob(ctx: AppContext) {
     version: 1,
     schema: z.object({ postId: z.string(), version: z.number().int(), scheduledAt: z.number() }),
     maxAttempts: PUBLISH_MAX_ATTEMPTS,
+    lookaheadMs: PUBLISH_LOOKAHEAD_MS,
+    warm: (payloads) => readAhead(ctx, payloads.map((p) => p.postId)),
     async run(payload, job) {
       const { db } = ctx.store;
       const now = ctx.clock.now();
+      // Read before its time and unchanged since, as far as that read knows: the claim checks it in the database.
+      const early = takeReadAhead(ctx, payload.postId);
+      if (early && early.post.version === payload.version && early.post.scheduled_at === payload.scheduledAt && early.post.status === 'scheduled' && early.post.paused_at == null) {
+        if (await claimPost(ctx, payload.postId, payload.version, now)) return send(payload.postId, early.targets, job.attempt, now);
+        // Refused: something changed since; read afresh to tell why.
+      }
       const post = await publishLoaders(ctx).post(payload.postId);
       if (!post || post.version !== payload.version || post.scheduled_at !== payload.scheduledAt) return { skipped: 'stale' };
       if (post.status === 'draft' || post.status === 'in_review') {
@@ -46,18 +56,22 @@ export function postPublishJob(ctx: AppContext) {
         return { skipped: post.status };
       }
       // A post already "publishing" is a retry, or a restart after a crash: carry on with what is left.
-      const pending = await publishLoaders(ctx).pendingTargets(post.id);
-      if (pending.length === 0) {
-        await tellOutcomes(ctx, db, await finalizePost(db, post.id, now), now);
-        return { targets: 0 };
-      }
-      const lastAttempt = job.attempt >= PUBLISH_MAX_ATTEMPTS;
-      const results = await Promise.allSettled(pending.map((t) => publishTarget(ctx, t, { lastAttempt, attempt: job.attempt })));
-      logPublishOutcomes(ctx.log, job.attempt, pending, results);
-      if (results.some((r) => r.status === 'rejected')) throw retryFirst(results);
-      return { targets: pending.length };
+      return send(post.id, await publishLoaders(ctx).pendingTargets(post.id), job.attempt, now);
     },
   });
+
+  /** Sends to every account still pending at once; one that failed in a way retrying can fix makes the job retry. */
+  async function send(postId: string, pending: PendingTarget[], attempt: number, now: number) {
+    if (pending.length === 0) {
+      await tellOutcomes(ctx, ctx.store.db, await finalizePost(ctx.store.db, postId, now), now);
+      return { targets: 0 };
+    }
+    const lastAttempt = attempt >= PUBLISH_MAX_ATTEMPTS;
+    const results = await Promise.allSettled(pending.map((t) => publishTarget(ctx, t, { lastAttempt, attempt })));
+    logPublishOutcomes(ctx.log, attempt, pending, results);
+    if (results.some((r) => r.status === 'rejected')) throw retryFirst(results);
+    return { targets: pending.length };
+  }
 }
 
 /** The error the runner schedules the retry by: a rate limit's wait wins over a plain transient error. */

@@ -50,7 +50,7 @@ export async function publishTarget(ctx: AppContext, row: PendingTarget, opts: {
       previous = published.ref;
       first ??= { ref: published.ref, url: published.url };
     }
-    if (account.status !== 'connected' || (account.last_ok_at ?? 0) < ctx.clock.now() - HEALTH_REFRESH_MS) await markHealthy(ctx, account.id);
+    if (account.status !== 'connected' || (account.last_ok_at ?? 0) < ctx.clock.now() - HEALTH_REFRESH_MS) await markHealthyOnce(ctx, account.id);
     return settle('published', { externalId: first!.ref.id, url: first!.url });
   } catch (err) {
     if (!isConnectorError(err)) throw err;
@@ -75,6 +75,17 @@ async function publishOnce(connector: Connector, check: { notBefore?: string } |
 
 // How stale "last worked at" may get before a success writes it again.
 const HEALTH_REFRESH_MS = 5 * 60_000;
+// Per process: a burst's posts all carry the account as read before it, and one write per account is enough.
+const healthyAt = new WeakMap<AppContext, Map<string, number>>();
+
+async function markHealthyOnce(ctx: AppContext, accountId: string) {
+  let marked = healthyAt.get(ctx);
+  if (!marked) healthyAt.set(ctx, (marked = new Map()));
+  const now = ctx.clock.now();
+  if ((marked.get(accountId) ?? -Infinity) > now - HEALTH_REFRESH_MS) return;
+  marked.set(accountId, now);
+  await markHealthy(ctx, accountId);
+}
 
 /**
  * The outcome of a failed attempt, by what the network answered: a refusal fails with its words, a lost answer

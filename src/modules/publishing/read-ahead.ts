@@ -1,0 +1,50 @@
+import type { AppContext } from '../../context.js';
+import type { PendingTarget, PostToPublish } from './loaders.js';
+import { readPendingTargets, readPosts } from './loaders.js';
+
+/** How long before a post is due its job is claimed and what it sends is read. */
+export const PUBLISH_LOOKAHEAD_MS = 5_000;
+// What was read ahead is used once, and only soon after: later the job reads afresh.
+const KEEP_MS = PUBLISH_LOOKAHEAD_MS + 30_000;
+const READ_SLICE = 500;
+
+interface ReadAhead {
+  post: PostToPublish;
+  targets: PendingTarget[];
+  until: number;
+}
+
+const byContext = new WeakMap<AppContext, Map<string, ReadAhead>>();
+
+function cacheOf(ctx: AppContext): Map<string, ReadAhead> {
+  let cache = byContext.get(ctx);
+  if (!cache) byContext.set(ctx, (cache = new Map()));
+  return cache;
+}
+
+/**
+ * Reads the posts of a burst before their time (their jobs are held by this worker meanwhile), so that at the
+ * planned minute a post only has to pass its gate and go out. Nothing read here is trusted on its own: the
+ * claim at the planned time checks again, in the database, that the post is the same version and may go.
+ */
+export async function readAhead(ctx: AppContext, postIds: string[]): Promise<void> {
+  const cache = cacheOf(ctx);
+  const now = ctx.clock.now();
+  for (const [id, entry] of cache) if (entry.until < now) cache.delete(id);
+  for (let i = 0; i < postIds.length; i += READ_SLICE) {
+    const ids = postIds.slice(i, i + READ_SLICE);
+    const [posts, targets] = await Promise.all([readPosts(ctx.store.db, ids), readPendingTargets(ctx.store.db, ids)]);
+    const targetsOf = new Map<string, PendingTarget[]>();
+    for (const t of targets) targetsOf.set(t.post_id, [...(targetsOf.get(t.post_id) ?? []), t]);
+    for (const post of posts) cache.set(post.id, { post, targets: targetsOf.get(post.id) ?? [], until: now + KEEP_MS });
+  }
+}
+
+/** What was read ahead for this post, once; undefined when nothing was or it is too old. */
+export function takeReadAhead(ctx: AppContext, postId: string): ReadAhead | undefined {
+  const cache = cacheOf(ctx);
+  const entry = cache.get(postId);
+  if (!entry) return undefined;
+  cache.delete(postId);
+  return entry.until >= ctx.clock.now() ? entry : undefined;
+}
