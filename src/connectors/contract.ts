@@ -65,6 +65,8 @@ export interface ContractSkips {
   metrics?: string;
   /** The network stores no language with a post. */
   languages?: string;
+  /** The network takes one image per post. */
+  multipleMedia?: string;
   /** Links in a post's text stay plain text (Instagram captions). */
   plainLinks?: string;
   /** An @name typed in a post does not become a mention (Facebook Pages through the API). */
