@@ -8,6 +8,7 @@ import type {
   MediaView,
   PostEventView,
   PostView,
+  PostOptionsView,
   PublishingSettingsView,
   SocialAccountView,
 } from '../../src/shared/api.js';
@@ -28,6 +29,8 @@ export interface PostInput {
   accountIds: string[];
   variants?: Record<string, string>;
   mediaIds?: string[];
+  /** Per-network settings, by network. */
+  options?: Record<string, PostOptionsView>;
   scheduledAt?: string | null;
 }
 

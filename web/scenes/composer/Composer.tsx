@@ -154,7 +154,7 @@ export function Composer({ basics, post, onSaved, onReload }: ComposerProps) {
               <CharterFindings id={`${id}-lint`} findings={charter.body} kind="post" text={draft.body} textarea={bodyRef} onChange={(body) => change({ body })} />
             ) : null}
           </div>
-          <VariantTabs accounts={selected} body={draft.body} variants={draft.variants} findings={readOnly ? undefined : charter?.variants} onChange={(variants) => change({ variants })} disabled={readOnly} prepare={outgoing} />
+          <VariantTabs accounts={selected} body={draft.body} variants={draft.variants} findings={readOnly ? undefined : charter?.variants} onChange={(variants) => change({ variants })} disabled={readOnly} prepare={outgoing} options={draft.options} onOptionsChange={(options) => change({ options })} />
           <ThreadEditor parts={draft.thread} networks={networks} findings={readOnly ? undefined : charter?.thread} onChange={(thread) => change({ thread })} disabled={readOnly} prepare={outgoing} />
           <MediaPicker media={draft.media} onChange={(media) => change({ media })} onAnnounce={setStatus} disabled={readOnly} />
           <PostDetails draft={draft} campaigns={basics.campaigns} onChange={change} disabled={readOnly} />

@@ -8,6 +8,8 @@ import { LintedTextarea } from '../../components/charter/LintedTextarea.js';
 import { CharterFindings } from '../../components/charter/CharterFindings.js';
 import { stopsMessage } from '../../components/charter/wording.js';
 import { Counters } from './Counters.js';
+import { NetworkOptionsFields } from './NetworkOptionsFields.js';
+import type { PostOptionsView } from '../../../src/shared/api.js';
 
 interface VariantTabsProps {
   accounts: SocialAccountView[];
@@ -18,10 +20,13 @@ interface VariantTabsProps {
   prepare?: (network: string, text: string) => string;
   /** The charter's findings on each account's own text; absent while the charter is read or the text is read only. */
   findings?: Record<string, Finding[]>;
+  /** The network tabs' settings, by network (one set per network, shared by its accounts). */
+  options?: Record<string, PostOptionsView>;
+  onOptionsChange?: (options: Record<string, PostOptionsView>) => void;
 }
 
 /** One tab per selected account: it uses the main text unless given its own (tabs follow the WAI-ARIA pattern). */
-export function VariantTabs({ accounts, body, variants, onChange, disabled, prepare, findings }: VariantTabsProps) {
+export function VariantTabs({ accounts, body, variants, onChange, disabled, prepare, findings, options, onOptionsChange }: VariantTabsProps) {
   const { t } = useTranslation();
   const id = useId();
   const [current, setCurrent] = useState(0);
@@ -102,6 +107,14 @@ export function VariantTabs({ accounts, body, variants, onChange, disabled, prep
         ) : (
           <p className="muted">{t('composer.usesMainText')}</p>
         )}
+        {onOptionsChange ? (
+          <NetworkOptionsFields
+            network={account.network}
+            value={options?.[account.network] ?? {}}
+            disabled={disabled}
+            onChange={(value) => onOptionsChange({ ...options, [account.network]: value })}
+          />
+        ) : null}
       </div>
     </section>
   );

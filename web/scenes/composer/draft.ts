@@ -1,5 +1,5 @@
 /** The composer's working copy of a post, and its conversion to and from the API. No React. */
-import type { MediaView, PostView } from '../../../src/shared/api.js';
+import type { MediaView, PostOptionsView, PostView } from '../../../src/shared/api.js';
 import type { PostInput } from '../../api/publishing.js';
 import { fromLocalInput, toLocalInput } from '../../lib/zoned.js';
 
@@ -13,12 +13,14 @@ export interface Draft {
   /** Accounts with their own text; the others use the main text. */
   variants: Record<string, string>;
   media: MediaView[];
+  /** The network tabs' settings (Instagram format, YouTube title, Pinterest board...), by network. */
+  options: Record<string, PostOptionsView>;
   /** datetime-local value in the workspace's time zone. */
   plannedAt: string;
 }
 
 export const emptyDraft = (): Draft => ({
-  body: '', thread: [], labels: '', language: '', campaignId: '', accountIds: [], variants: {}, media: [], plannedAt: '',
+  body: '', thread: [], labels: '', language: '', campaignId: '', accountIds: [], variants: {}, media: [], options: {}, plannedAt: '',
 });
 
 export function draftFromPost(post: PostView, zone: string): Draft {
@@ -33,6 +35,7 @@ export function draftFromPost(post: PostView, zone: string): Draft {
     accountIds: post.targets.map((t) => t.accountId),
     variants,
     media: post.media,
+    options: Object.fromEntries(Object.entries(post.options ?? {}).filter(([, o]) => o)) as Record<string, PostOptionsView>,
     plannedAt: toLocalInput(post.scheduledAt, zone),
   };
 }
@@ -40,7 +43,11 @@ export function draftFromPost(post: PostView, zone: string): Draft {
 export const parseLabels = (text: string): string[] => [...new Set(text.split(',').map((l) => l.trim()).filter(Boolean))];
 
 /** The content fields (the time goes through reschedule for posts that exist, to keep their approvals). */
-export function contentInput(d: Draft): Omit<PostInput, 'scheduledAt'> {
+/** Only filled fields are sent: an emptied field is a field left alone, not an empty value the API would refuse. */
+const filled = (o: PostOptionsView): PostOptionsView =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => typeof v === 'string' && v.trim() !== '')) as PostOptionsView;
+
+export function contentInput(d: Draft, networks?: readonly string[]): Omit<PostInput, 'scheduledAt'> {
   const variants = Object.fromEntries(Object.entries(d.variants).filter(([id]) => d.accountIds.includes(id)));
   return {
     body: d.body,
@@ -51,6 +58,12 @@ export function contentInput(d: Draft): Omit<PostInput, 'scheduledAt'> {
     accountIds: d.accountIds,
     variants,
     mediaIds: d.media.map((m) => m.id),
+    options: Object.fromEntries(
+      Object.entries(d.options ?? {})
+        .filter(([network]) => !networks || networks.includes(network))
+        .map(([network, o]) => [network, filled(o)] as const)
+        .filter(([, o]) => Object.keys(o).length > 0),
+    ),
   };
 }
 
