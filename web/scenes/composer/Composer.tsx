@@ -13,7 +13,7 @@ import { draftFromPost, emptyDraft, textFor, type Draft } from './draft.js';
 import { outcome, send, type After } from './actions.js';
 import { AccountPicker } from './AccountPicker.js';
 import { Counters } from './Counters.js';
-import { VariantTabs } from './VariantTabs.js';
+import { VariantTabs, type FitProblemView } from './VariantTabs.js';
 import { ThreadEditor } from './ThreadEditor.js';
 import { MediaPicker } from './MediaPicker.js';
 import { NetworkPreview } from './NetworkPreview.js';
@@ -49,6 +49,7 @@ export function Composer({ basics, post, onSaved, onReload }: ComposerProps) {
   const [error, setError] = useState<{ message: string; conflict: boolean; at: number } | null>(null);
   const [status, setStatus] = useState('');
   // What the server's own check of the charter refused, when it knew a newer charter than this page.
+  const [fit, setFit] = useState<FitProblemView[]>([]);
   const [refused, setRefused] = useState<ShownFinding[]>([]);
   const errorRef = useRef<HTMLDivElement>(null);
   const bodyRef = useRef<HTMLTextAreaElement>(null);
@@ -101,10 +102,16 @@ export function Composer({ basics, post, onSaved, onReload }: ComposerProps) {
     setBusy(true);
     setError(null);
     setRefused([]);
+    setFit([]);
     try {
       const saved = await send(workspace.workspaceId, zone, post, initial, draft, after);
       onSaved(saved, outcome(t, saved, zone, i18n.language, after));
     } catch (caught) {
+      if (caught instanceof ApiError && caught.code === 'not_fit_for_network' && Array.isArray(caught.details)) {
+        // Saved as it is; each network's tab says what it would refuse.
+        setFit(caught.details as FitProblemView[]);
+        return fail(t('composer.fit.refused'));
+      }
       if (caught instanceof ApiError && caught.code === 'charter_blocked') {
         setRefused(Array.isArray(caught.fields.findings) ? (caught.fields.findings as ShownFinding[]) : []);
         void refreshCharter(workspace.workspaceId);
@@ -154,7 +161,7 @@ export function Composer({ basics, post, onSaved, onReload }: ComposerProps) {
               <CharterFindings id={`${id}-lint`} findings={charter.body} kind="post" text={draft.body} textarea={bodyRef} onChange={(body) => change({ body })} />
             ) : null}
           </div>
-          <VariantTabs accounts={selected} body={draft.body} variants={draft.variants} findings={readOnly ? undefined : charter?.variants} onChange={(variants) => change({ variants })} disabled={readOnly} prepare={outgoing} options={draft.options} onOptionsChange={(options) => change({ options })} />
+          <VariantTabs accounts={selected} body={draft.body} variants={draft.variants} findings={readOnly ? undefined : charter?.variants} onChange={(variants) => change({ variants })} disabled={readOnly} prepare={outgoing} options={draft.options} onOptionsChange={(options) => change({ options })} fit={fit} />
           <ThreadEditor parts={draft.thread} networks={networks} findings={readOnly ? undefined : charter?.thread} onChange={(thread) => change({ thread })} disabled={readOnly} prepare={outgoing} />
           <MediaPicker media={draft.media} onChange={(media) => change({ media })} onAnnounce={setStatus} disabled={readOnly} />
           <PostDetails draft={draft} campaigns={basics.campaigns} onChange={change} disabled={readOnly} />

@@ -23,10 +23,20 @@ interface VariantTabsProps {
   /** The network tabs' settings, by network (one set per network, shared by its accounts). */
   options?: Record<string, PostOptionsView>;
   onOptionsChange?: (options: Record<string, PostOptionsView>) => void;
+  /** What each network would refuse, as the server said when asked to send the post. */
+  fit?: FitProblemView[];
+}
+
+/** One reason a network would refuse the post (src/modules/publishing/network-fit.ts FitProblem). */
+export interface FitProblemView {
+  network: string;
+  code: string;
+  message: string;
+  params: Record<string, string | number>;
 }
 
 /** One tab per selected account: it uses the main text unless given its own (tabs follow the WAI-ARIA pattern). */
-export function VariantTabs({ accounts, body, variants, onChange, disabled, prepare, findings, options, onOptionsChange }: VariantTabsProps) {
+export function VariantTabs({ accounts, body, variants, onChange, disabled, prepare, findings, options, onOptionsChange, fit }: VariantTabsProps) {
   const { t } = useTranslation();
   const id = useId();
   const [current, setCurrent] = useState(0);
@@ -35,6 +45,7 @@ export function VariantTabs({ accounts, body, variants, onChange, disabled, prep
   const index = Math.min(current, accounts.length - 1);
   const account = accounts[index];
   const own = account.id in variants;
+  const refusals = (fit ?? []).filter((p) => p.network === account.network);
 
   const onKey = (event: KeyboardEvent) => {
     const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
@@ -71,10 +82,21 @@ export function VariantTabs({ accounts, body, variants, onChange, disabled, prep
             <UserText>{`@${a.handle}`}</UserText> <span className="muted">({networkName(a.network)})</span>
             {a.id in variants ? ' ✎' : ''}
             {findings?.[a.id]?.some(stopsMessage) ? <span className="lint-tab-flag"> {t('charter.lint.tabBlocked')}</span> : null}
+            {fit?.some((p) => p.network === a.network) ? <span className="lint-tab-flag"> {t('composer.fit.tabFlag')}</span> : null}
           </button>
         ))}
       </div>
       <div role="tabpanel" id={`${id}-panel`} aria-labelledby={`${id}-tab-${index}`} className="tab-panel">
+        {refusals.length > 0 ? (
+          <div className="notice error" role="alert">
+            <p>{t('composer.fit.title', { network: networkName(account.network) })}</p>
+            <ul>
+              {refusals.map((p, i) => (
+                <li key={i}>{t(`composer.fit.${p.code}`, { ...p.params, defaultValue: p.message })}</li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
         <label className="check">
           <input type="checkbox" checked={!own} disabled={disabled} onChange={(e) => setOwn(!e.target.checked)} />
           {t('composer.useMainText')}
