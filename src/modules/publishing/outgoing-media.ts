@@ -1,16 +1,9 @@
 import type { AppContext } from '../../context.js';
 import { ConnectorError } from '../../connectors/errors.js';
-import type { MediaInput, MediaLimits, NetworkPostOptions } from '../../connectors/types.js';
+import type { MediaInput, MediaLimits } from '../../connectors/types.js';
 import { readMediaFile } from '../media/storage.js';
 import { displayedSize, fitImage } from '../media/images.js';
 import { publicMediaUrl } from '../media/public-url.js';
-import { optionsFor } from './network-options.js';
-
-/** The settings of the post's tab for this network, as its connector takes them. */
-export async function loadPostOptions(ctx: AppContext, postId: string, network: string): Promise<NetworkPostOptions | undefined> {
-  const row = await ctx.store.db.selectFrom('posts').select('network_options').where('id', '=', postId).executeTakeFirst();
-  return optionsFor(row?.network_options, network);
-}
 
 /**
  * The post's files for one network: images made to fit its size and type limits, videos sent as they are

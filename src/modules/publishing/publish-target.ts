@@ -4,7 +4,8 @@ import type { PendingTarget } from './loaders.js';
 import { isConnectorError, type ConnectorError } from '../../connectors/errors.js';
 import type { Connector, OutgoingPost, PostRef, PublishedPost } from '../../connectors/types.js';
 import { markHealthy, markReconnect, openConnector } from '../accounts/open-connector.js';
-import { loadMediaInputs, loadPostOptions } from './outgoing-media.js';
+import { loadMediaInputs } from './outgoing-media.js';
+import { optionsFor } from './network-options.js';
 import type { TargetOutcome } from './targets.js';
 import { settleTarget } from './batches.js';
 import { outgoingTexts } from './outgoing.js';
@@ -31,7 +32,7 @@ export async function publishTarget(ctx: AppContext, row: PendingTarget, opts: {
   try {
     const connector = openConnector(ctx, account);
     const media = Number(row.media_count) > 0 ? await loadMediaInputs(ctx, row.post_id, row.network, (await connector.limits()).media) : undefined;
-    const options = await loadPostOptions(ctx, row.post_id, row.network);
+    const options = optionsFor(row.network_options, row.network);
     const { texts, languages } = await outgoingTexts(row);
     // A post tried before may be out already, past what the network's own idempotency remembers.
     const check = mayHaveGoneOut(row, opts.attempt) ? { notBefore: earliestOut(row.scheduled_at) } : null;
