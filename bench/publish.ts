@@ -96,12 +96,25 @@ export default async function bench() {
     ['postgres3Minute', 'PostgreSQL, 3 workers, 1 min', 'postgres', 3, 60_000],
     ['sqliteInstant', 'SQLite, 1 worker, at once', 'sqlite', 1, 0],
     ['postgres3Instant', 'PostgreSQL, 3 workers, at once', 'postgres', 3, 0],
+    // Worker scaling: the same burst drained by 1, 2, 3 and 6 worker processes.
+    ['scalingPostgres1', 'PostgreSQL, 1 worker, at once', 'postgres', 1, 0],
+    ['scalingPostgres2', 'PostgreSQL, 2 workers, at once', 'postgres', 2, 0],
+    ['scalingPostgres6', 'PostgreSQL, 6 workers, at once', 'postgres', 6, 0],
   ];
   // BENCH_PUBLISH_ONLY=Instant runs the scenarios whose key contains that word.
   const only = process.env.BENCH_PUBLISH_ONLY;
   const results: Record<string, unknown> = {};
   for (const [key, label, database, workers, spread] of scenarios) {
     if (!only || key.includes(only)) results[key] = await run(label, database, workers, spread);
+  }
+  const drain = (key: string) => (results[key] as { postsPerSec: number } | undefined)?.postsPerSec;
+  const one = drain('scalingPostgres1');
+  if (one) {
+    const scaling = Object.fromEntries(([['1', 'scalingPostgres1'], ['2', 'scalingPostgres2'], ['3', 'postgres3Instant'], ['6', 'scalingPostgres6']] as const)
+      .filter(([, key]) => drain(key) !== undefined)
+      .map(([n, key]) => [n, { postsPerSec: drain(key), timesOneWorker: Math.round((drain(key)! / one) * 100) / 100 }]));
+    console.log('worker scaling (PostgreSQL, at once):', JSON.stringify(scaling));
+    results.workerScaling = scaling;
   }
   return results;
 }
