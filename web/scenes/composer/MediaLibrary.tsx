@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../components/Alert.js';
 import { errorMessage } from '../../lib/errors.js';
 import { showDirectionControls } from '../../lib/bidi.js';
 import { UserText } from '../../components/UserText.js';
+import { MediaThumb } from './MediaThumb.js';
 
 const PAUSE_MS = 250;
 
@@ -60,7 +61,7 @@ export function MediaLibrary({ chosen, onPick }: MediaLibraryProps) {
             const inPost = chosen.includes(m.id);
             return (
               <li key={m.id}>
-                <img src={m.url} alt="" className="library-thumb" loading="lazy" />
+                <MediaThumb media={m} alt="" className="library-thumb" lazy />
                 <span className="library-name"><UserText>{m.fileName}</UserText></span>
                 <span className={m.alt ? 'library-alt' : 'library-alt muted'}>{m.alt || t('composer.libraryNoAlt')}</span>
                 {inPost ? (

@@ -8,8 +8,9 @@ import { errorMessage } from '../../lib/errors.js';
 import { showDirectionControls } from '../../lib/bidi.js';
 import { AltText } from './AltText.js';
 import { MediaLibrary } from './MediaLibrary.js';
+import { MediaThumb } from './MediaThumb.js';
 
-const ACCEPT = 'image/jpeg,image/png,image/webp,image/gif';
+const ACCEPT = 'image/jpeg,image/png,image/webp,image/gif,video/mp4,video/quicktime,video/webm';
 
 interface MediaPickerProps {
   media: MediaView[];
@@ -76,7 +77,7 @@ export function MediaPicker({ media, onChange, onAnnounce, disabled }: MediaPick
         <ul className="media-list">
           {media.map((m) => (
             <li key={m.id}>
-              <img src={m.url} alt={m.alt} className="thumb" />
+              <MediaThumb media={m} className="thumb" />
               <AltText label={t('composer.altFor', { name: showDirectionControls(m.fileName) })} defaultValue={m.alt} disabled={disabled} onCommit={(text) => void describe(m, text)} />
               <button type="button" className="button button-small" disabled={disabled} aria-label={t('composer.removeImage', { name: showDirectionControls(m.fileName) })} onClick={() => onChange(media.filter((x) => x.id !== m.id))}>
                 {t('common.remove')}

@@ -4,6 +4,7 @@ import { networkName } from '../../lib/counters.js';
 import { UserText } from '../../components/UserText.js';
 import { runs } from '../../lib/richtext.js';
 import { showDirectionControls } from '../../lib/bidi.js';
+import { MediaThumb } from './MediaThumb.js';
 
 /** Text with links, hashtags and mentions highlighted, always as text (never HTML), its direction controls shown. */
 export function RichText({ text }: { text: string }) {
@@ -45,7 +46,7 @@ export function NetworkPreview({ account, text, thread, media }: NetworkPreviewP
           {i === 0 && media.length ? (
             <div className="preview-media">
               {media.map((m) => (
-                <img key={m.id} src={m.url} alt={m.alt} />
+                <MediaThumb key={m.id} media={m} />
               ))}
             </div>
           ) : null}
