@@ -1,23 +1,15 @@
 import type { NetworkInfo } from '../index.js';
-import { ConnectorError } from '../errors.js';
-import { countWith } from '../text.js';
-import type { Capability, NetworkLimits } from '../types.js';
-
-// Being built: the connector replaces this descriptor.
-const LIMITS: NetworkLimits = {
-  text: { max: 500, unit: 'graphemes', urlWeight: null, contentWarningCounts: false },
-  media: { maxCount: 0, maxBytes: 0, mimeTypes: [], altText: false, maxAltLength: 0 },
-  visibilities: ['public'],
-  contentWarning: false,
-};
+import { PinterestConnector } from './connector.js';
+import { countPinterestText, PINTEREST_CAPABILITIES, PINTEREST_LIMITS, PINTEREST_PACING } from './limits.js';
+import { PINTEREST_OAUTH } from './oauth.js';
 
 export const PINTEREST_NETWORK: NetworkInfo = {
   id: 'pinterest',
   name: 'Pinterest',
-  capabilities: new Set<Capability>(),
-  limits: LIMITS,
-  countText: (text) => countWith(LIMITS.text, text),
-  create: () => {
-    throw new ConnectorError('pinterest', 'rejected', 'Pinterest is not available yet.');
-  },
+  capabilities: PINTEREST_CAPABILITIES,
+  limits: PINTEREST_LIMITS,
+  countText: (text) => countPinterestText(text),
+  create: (deps) => new PinterestConnector(deps),
+  publishPacing: PINTEREST_PACING,
+  oauth: PINTEREST_OAUTH,
 };

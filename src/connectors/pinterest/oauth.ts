@@ -1,0 +1,101 @@
+/**
+ * Pinterest OAuth 2 (developers.pinterest.com/docs/getting-started/authentication-and-scopes, API v5): the app's keys
+ * by HTTP Basic at POST /v5/oauth/token; access tokens 30 days, refresh tokens 365 days, renewed with
+ * `continuous_refresh`. Each board of the account is a target: pins go to the board chosen at connect.
+ */
+import { ConnectorError } from '../errors.js';
+import type { NetCall, OAuthApp, OAuthEndpoints, OAuthProvider, OAuthToken } from '../oauth2/provider.js';
+import type { Credentials } from '../types.js';
+import { PinterestHttp } from './http.js';
+import { BoardList, PinterestCredentials, TokenAnswer, UserAccount } from './schemas.js';
+
+const MAX_BOARD_PAGES = 20;
+
+async function tokenCall(endpoints: OAuthEndpoints, app: OAuthApp, form: Record<string, string>, net: NetCall): Promise<OAuthToken> {
+  const basic = Buffer.from(`${app.clientId}:${app.clientSecret}`).toString('base64');
+  let res: Response;
+  try {
+    res = await net.fetch(endpoints.tokenUrl, {
+      method: 'POST', headers: { authorization: `Basic ${basic}`, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(form),
+    });
+  } catch (cause) {
+    throw new ConnectorError('pinterest', 'transient', 'Pinterest did not answer.', { cause, networkCode: 'no_answer' });
+  }
+  const json = (await res.json().catch(() => null)) as { code?: unknown; message?: string } | null;
+  if (!res.ok) {
+    const kind = res.status >= 500 ? 'transient' : form.grant_type === 'refresh_token' ? 'auth_expired' : 'rejected';
+    throw new ConnectorError('pinterest', kind, `Pinterest: ${json?.message ?? `HTTP ${res.status}`}${kind === 'auth_expired' ? ' Reconnect the Pinterest account in Ruche.' : ''}`, {
+      status: res.status, networkCode: json?.code === undefined ? undefined : String(json.code),
+    });
+  }
+  const t = TokenAnswer.parse(json);
+  const now = net.now();
+  return {
+    accessToken: t.access_token, refreshToken: t.refresh_token ?? null, expiresAt: now + t.expires_in * 1000,
+    refreshExpiresAt: t.refresh_token_expires_in ? now + t.refresh_token_expires_in * 1000 : null, scopes: (t.scope ?? '').split(/[ ,]+/).filter(Boolean),
+  };
+}
+
+const api = (endpoints: OAuthEndpoints, token: string, net: NetCall) => new PinterestHttp({ apiBase: endpoints.apiBase, token, fetch: net.fetch, now: net.now });
+
+export const PINTEREST_OAUTH: OAuthProvider = {
+  network: 'pinterest',
+  console: { name: 'Pinterest Developer Platform', url: 'https://developers.pinterest.com/apps/' },
+  env: {
+    clientId: 'RUCHE_PINTEREST_APP_ID', clientSecret: 'RUCHE_PINTEREST_APP_SECRET',
+    apiBase: 'RUCHE_PINTEREST_API_BASE', authorizeUrl: 'RUCHE_PINTEREST_AUTHORIZE_URL', tokenUrl: 'RUCHE_PINTEREST_TOKEN_URL',
+  },
+  endpoints: {
+    authorizeUrl: 'https://www.pinterest.com/oauth/',
+    tokenUrl: 'https://api.pinterest.com/v5/oauth/token',
+    apiBase: 'https://api.pinterest.com/v5',
+  },
+  scopes: ['boards:read', 'pins:read', 'pins:write', 'user_accounts:read'],
+  scopeSeparator: ',',
+  pkce: false,
+  clientAuth: 'basic',
+
+  async listTargets(token, endpoints, net) {
+    const http = api(endpoints, token.accessToken, net);
+    const user = UserAccount.parse((await http.call('/user_account')).json);
+    const targets = [];
+    let bookmark: string | null | undefined;
+    for (let i = 0; i < MAX_BOARD_PAGES; i++) {
+      const page = BoardList.parse((await http.call('/boards', { query: { page_size: '100', ...(bookmark ? { bookmark } : {}) } })).json);
+      for (const b of page.items) targets.push({ id: b.id, kind: 'Board', name: b.name, handle: user.username });
+      bookmark = page.bookmark;
+      if (!bookmark) break;
+    }
+    return targets;
+  },
+
+  async connect(token, targetId, _app, endpoints, net) {
+    const boards = await PINTEREST_OAUTH.listTargets(token, endpoints, net);
+    const board = boards.find((b) => b.id === targetId);
+    if (!board) throw new ConnectorError('pinterest', 'forbidden', 'That board is not one of this Pinterest account\'s boards.');
+    const user = UserAccount.parse((await api(endpoints, token.accessToken, net).call('/user_account')).json);
+    const credentials: PinterestCredentials = {
+      network: 'pinterest', apiBase: endpoints.apiBase, accessToken: token.accessToken, refreshToken: token.refreshToken,
+      expiresAt: token.expiresAt, refreshExpiresAt: token.refreshExpiresAt, username: user.username, boardId: board.id,
+    };
+    return {
+      credentials,
+      account: { id: user.username, handle: user.username, displayName: `${user.business_name ?? user.username} · ${board.name}`, followers: user.follower_count ?? null },
+      expiresAt: token.expiresAt,
+    };
+  },
+
+  async refresh(credentials, app, endpoints, net) {
+    const creds = PinterestCredentials.parse(credentials);
+    if (!creds.refreshToken) return null;
+    const token = await tokenCall(endpoints, app, { grant_type: 'refresh_token', refresh_token: creds.refreshToken, continuous_refresh: 'true' }, net);
+    const next: PinterestCredentials = {
+      ...creds, accessToken: token.accessToken, refreshToken: token.refreshToken ?? creds.refreshToken,
+      expiresAt: token.expiresAt, refreshExpiresAt: token.refreshExpiresAt ?? creds.refreshExpiresAt,
+    };
+    return { credentials: next as Credentials, expiresAt: next.expiresAt };
+  },
+};
+
+export const exchangePinterestCode = (endpoints: OAuthEndpoints, app: OAuthApp, code: string, redirectUri: string, net: NetCall) =>
+  tokenCall(endpoints, app, { grant_type: 'authorization_code', code, redirect_uri: redirectUri, continuous_refresh: 'true' }, net);
