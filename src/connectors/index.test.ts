@@ -6,8 +6,10 @@ describe('connector registry', () => {
     expect(Object.keys(NETWORKS).sort()).toEqual(['bluesky', 'facebook', 'instagram', 'linkedin', 'mastodon', 'pinterest', 'x', 'youtube']);
     expect(NETWORKS.bluesky.limits.text.max).toBe(300);
     expect(NETWORKS.mastodon.limits.text).toMatchObject({ max: 500, urlWeight: 23 });
-    expect(networksWith('readMessages').map((n) => n.id)).toEqual(['mastodon']);
-    expect(networksWith('publish').map((n) => n.id).sort()).toEqual(['bluesky', 'mastodon']);
+    expect(networksWith('readMessages').map((n) => n.id).sort()).toEqual(['facebook', 'instagram', 'mastodon']);
+    expect(networksWith('publish').map((n) => n.id).sort()).toEqual(['bluesky', 'facebook', 'instagram', 'linkedin', 'mastodon', 'pinterest', 'x', 'youtube']);
+    // Networks that take no post without media say so, for the composer to warn before scheduling.
+    expect(['instagram', 'pinterest', 'youtube'].every((n) => NETWORKS[n as 'instagram'].limits.media.required)).toBe(true);
   });
 
   it('counts text per network for the composer', () => {
