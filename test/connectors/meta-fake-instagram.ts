@@ -4,6 +4,7 @@
  * processing), content_publishing_limit, comments, replies, hide, tags, insights with the 2025 metric names.
  */
 import { GraphError, notFound, type GraphRequest, type Handler, type Json, type MetaFake } from './meta-fake.js';
+import { graphTime } from './meta-fake-state.js';
 import type { FakeComment, FakeContainer, FakeMedia } from './meta-fake-state.js';
 
 export const IG_QUOTA = 100;
@@ -23,7 +24,7 @@ async function download(url: string, video: boolean): Promise<void> {
 
 export function instagramRoutes(fake: MetaFake): Handler {
   const s = fake.state;
-  const t = fake.time;
+  const t = graphTime;
   const need = (req: GraphRequest, perm: string) => {
     if (!req.page?.permissions.has(perm)) throw new GraphError(403, `(#10) Application does not have permission for this action (${perm})`, 10);
   };

@@ -1,12 +1,13 @@
 /** Pages API routes of the Meta fake (Graph v24.0): feed, photos, comments, moderation, blocking, insights, Messenger. */
 import { GraphError, notFound, type GraphRequest, type Handler, type Json, type MetaFake } from './meta-fake.js';
+import { graphTime } from './meta-fake-state.js';
 import type { FakeComment, FakePost } from './meta-fake-state.js';
 
 const DUPLICATE_WINDOW_MS = 10 * 60_000;
 
 export function pageRoutes(fake: MetaFake): Handler {
   const s = fake.state;
-  const t = fake.time;
+  const t = graphTime;
 
   const livePost = (id: string) => {
     const p = s.posts.get(id);
@@ -28,7 +29,7 @@ export function pageRoutes(fake: MetaFake): Handler {
   const postJson = (p: FakePost): Json => {
     const replies = commentsOf(p.id, true).length;
     return {
-      id: p.id, message: p.message, created_time: t(p.created), permalink_url: `https://www.facebook.com/${p.id}`,
+      id: p.id, message: p.message, created_time: t(p.created), from: { id: p.pageId, name: s.pages.get(p.pageId)?.name }, permalink_url: `https://www.facebook.com/${p.id}`,
       ...(p.photos[0] ? { full_picture: `https://scontent.fake/${p.photos[0].id}.jpg` } : {}),
       comments: { data: [], summary: { total_count: replies, order: 'ranked', can_comment: true } },
       reactions: { data: [], summary: { total_count: p.reactions } },

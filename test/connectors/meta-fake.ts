@@ -61,6 +61,8 @@ export class MetaFake {
 
   async start(): Promise<this> {
     this.server = createServer((req, res) => void this.handle(req, res));
+    // Graph's front ends keep idle connections open longer than Node's 5 s default; a client reusing one must not see it closed.
+    this.server.keepAliveTimeout = 120_000;
     await new Promise<void>((ok) => this.server!.listen(0, '127.0.0.1', ok));
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
     return this;

@@ -35,6 +35,8 @@ export class FacebookConnector implements Connector {
   private readonly graph: Graph;
   /** Keys whose publish answer was lost: the next attempt looks the post up first. */
   private readonly uncertain = new Map<string, string>();
+  /** Keys already published by this connector: a retry names the same post. */
+  private readonly done = new Map<string, PublishedPost>();
   private readonly now: () => number;
 
   constructor(deps: ConnectorDeps) {
@@ -58,10 +60,12 @@ export class FacebookConnector implements Connector {
 
   async publish(post: OutgoingPost): Promise<PublishedPost> {
     assertPublishable('facebook', FACEBOOK_LIMITS, post);
+    const known = this.done.get(post.idempotencyKey);
+    if (known) return { ...known, alreadyExisted: true };
     const startedAt = this.uncertain.get(post.idempotencyKey);
     if (startedAt) {
       const found = await this.findExisting(post.idempotencyKey, { text: post.text, replyTo: post.replyTo, notBefore: startedAt });
-      if (found) return found;
+      if (found) return this.remember(post.idempotencyKey, found);
     }
     const notBefore = new Date(this.now() - 60_000).toISOString();
     try {
@@ -73,14 +77,14 @@ export class FacebookConnector implements Connector {
         // The post is out: a refused first comment must not make the job publish it again.
         await this.graph.post(`${id}/comments`, { message: post.options.firstComment }).catch(() => undefined);
       }
-      return result;
+      return this.remember(post.idempotencyKey, result);
     } catch (err) {
       if (!(err instanceof ConnectorError) || err.kind !== 'unknown_outcome') throw err;
       this.uncertain.set(post.idempotencyKey, startedAt ?? notBefore);
       const found = await this.findExisting(post.idempotencyKey, { text: post.text, replyTo: post.replyTo, notBefore: startedAt ?? notBefore }).catch(() => null);
       if (found) {
         this.uncertain.delete(post.idempotencyKey);
-        return found;
+        return this.remember(post.idempotencyKey, found);
       }
       throw err;
     }
@@ -116,6 +120,13 @@ export class FacebookConnector implements Connector {
     return res.id;
   }
 
+  private remember(key: string, post: PublishedPost): PublishedPost {
+    this.done.set(key, post);
+    // Bounded: a connector lives for one job run or one worker; the oldest keys go first.
+    if (this.done.size > 500) this.done.delete(this.done.keys().next().value!);
+    return post;
+  }
+
   async findExisting(_key: string, hint?: ExistingHint): Promise<PublishedPost | null> {
     if (!hint) throw new ConnectorError('facebook', 'unknown_outcome', 'Facebook has no idempotency key: without the text, the post cannot be looked up.');
     if (hint.replyTo) {
@@ -126,10 +137,11 @@ export class FacebookConnector implements Connector {
     }
     let after: string | null = null;
     for (let i = 0; i < FIND_PAGES; i++) {
-      const page: { items: FbPost[]; after: string | null } = await this.graph.page<FbPost>(`${this.creds.pageId}/published_posts`, {
-        fields: POST_FIELDS, limit: 25, since: hint.notBefore ? unix(hint.notBefore) : undefined,
+      // The feed, as what was sent was a feed post; visitors' posts on the Page are told apart by `from`.
+      const page: { items: FbPost[]; after: string | null } = await this.graph.page<FbPost>(`${this.creds.pageId}/feed`, {
+        fields: `${POST_FIELDS},from`, limit: 25, since: hint.notBefore ? unix(hint.notBefore) : undefined,
       }, after);
-      const match = page.items.find((p) => (p.message ?? '') === hint.text && (!hint.notBefore || isoTime(p.created_time) >= hint.notBefore));
+      const match = page.items.find((p) => (!p.from || p.from.id === this.creds.pageId) && (p.message ?? '') === hint.text && (!hint.notBefore || isoTime(p.created_time) >= hint.notBefore));
       if (match) return published(match, true);
       const oldest = page.items.at(-1);
       if (!page.after || (hint.notBefore && oldest && isoTime(oldest.created_time) < hint.notBefore)) return null;

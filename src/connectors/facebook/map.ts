@@ -6,6 +6,7 @@ export interface FbPost {
   created_time: string;
   permalink_url?: string;
   full_picture?: string;
+  from?: { id: string; name?: string };
   comments?: { summary?: { total_count?: number } };
   reactions?: { summary?: { total_count?: number } };
   shares?: { count?: number };

@@ -33,6 +33,8 @@ export class InstagramConnector implements Connector {
   private readonly now: () => number;
   private readonly containers = new Map<string, string>();
   private readonly uncertain = new Map<string, string>();
+  /** Keys already published by this connector: a retry names the same post. */
+  private readonly done = new Map<string, PublishedPost>();
   private readonly pollMs: number;
   private readonly maxPolls: number;
 
@@ -67,10 +69,12 @@ export class InstagramConnector implements Connector {
     assertPublishable('instagram', INSTAGRAM_LIMITS, post);
     assertInstagramRules(post);
     const key = post.idempotencyKey;
+    const known = this.done.get(key);
+    if (known) return { ...known, alreadyExisted: true };
     const startedAt = this.uncertain.get(key);
     if (startedAt) {
       const found = await this.findExisting(key, { text: post.text, replyTo: post.replyTo, notBefore: startedAt });
-      if (found) return found;
+      if (found) return this.remember(key, found);
     }
     const notBefore = startedAt ?? new Date(this.now() - 60_000).toISOString();
     if (post.replyTo) return this.reply(post, notBefore);
@@ -80,7 +84,7 @@ export class InstagramConnector implements Connector {
       const status = await this.status(container);
       if (status === 'PUBLISHED') {
         const found = await this.findExisting(key, { text: post.text, notBefore });
-        if (found) return found;
+        if (found) return this.remember(key, found);
         throw new ConnectorError('instagram', 'unknown_outcome', 'Instagram says the post was published but it is not among the recent media: check the account.');
       }
       if (status === 'EXPIRED' || status === 'ERROR') container = undefined;
@@ -99,7 +103,7 @@ export class InstagramConnector implements Connector {
         // The media is out: a refused first comment must not make the job publish it again.
         await this.graph.post(`${id}/comments`, { message: post.options.firstComment }).catch(() => undefined);
       }
-      return media ? publishedMedia(media, false) : { ref: { id }, url: null, text: post.text, createdAt: new Date(this.now()).toISOString(), alreadyExisted: false };
+      return this.remember(key, media ? publishedMedia(media, false) : { ref: { id }, url: null, text: post.text, createdAt: new Date(this.now()).toISOString(), alreadyExisted: false });
     } catch (err) {
       if (!(err instanceof ConnectorError) || err.kind !== 'unknown_outcome') throw err;
       this.uncertain.set(key, notBefore);
@@ -107,7 +111,7 @@ export class InstagramConnector implements Connector {
       if (found) {
         this.uncertain.delete(key);
         this.containers.delete(key);
-        return found;
+        return this.remember(key, found);
       }
       throw err;
     }
@@ -175,6 +179,13 @@ export class InstagramConnector implements Connector {
       await sleep(this.pollMs);
     }
     throw new ConnectorError('instagram', 'transient', 'Instagram is still processing the media; the next attempt picks it up where it is.');
+  }
+
+  private remember(key: string, post: PublishedPost): PublishedPost {
+    this.done.set(key, post);
+    // Bounded: a connector lives for one job run or one worker; the oldest keys go first.
+    if (this.done.size > 500) this.done.delete(this.done.keys().next().value!);
+    return post;
   }
 
   async findExisting(_key: string, hint?: ExistingHint): Promise<PublishedPost | null> {
