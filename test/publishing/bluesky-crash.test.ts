@@ -1,13 +1,10 @@
 import crypto from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Pds, type PdsAccount } from '../connectors/bluesky-harness.js';
 import { startTestRuche, type TestRuche } from '../helpers/ruche.js';
 import { setupOwner, type TestClient } from '../helpers/client.js';
-import { root } from '../helpers/process.js';
+import { startWorkerProcess } from '../helpers/worker-process.js';
 
 // Scheduled posts go to a real Bluesky PDS while worker processes are killed with SIGKILL and restarted.
 // Afterwards the PDS's own list of records must hold every post exactly once.
@@ -38,20 +35,7 @@ describe.skipIf(!pgUrl)('publishing to a real PDS through worker crashes (needs 
     await pds?.close();
   });
 
-  const startWorker = () => {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ruche-worker-'));
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      cwd: root,
-      stdio: 'ignore',
-      env: {
-        ...process.env, ROLES: 'worker,scheduler', DATABASE_URL: pgUrl, DATABASE_SCHEMA: schema, SECRET_KEY: secret,
-        DATA_DIR: dataDir, JOB_LEASE_SECONDS: '2', WORKER_CONCURRENCY: '16', LOG_LEVEL: 'silent', ALLOW_PRIVATE_NETWORKS: '1',
-      },
-    });
-    workers.add(child);
-    child.once('exit', () => workers.delete(child));
-    return child;
-  };
+  const startWorker = () => startWorkerProcess(workers, { DATABASE_URL: pgUrl, DATABASE_SCHEMA: schema, SECRET_KEY: secret, JOB_LEASE_SECONDS: '2', WORKER_CONCURRENCY: '16' });
 
   it('publishes every post exactly once', async () => {
     const connected = await owner.post(`/api/v1/workspaces/${ws}/accounts/bluesky`, {
