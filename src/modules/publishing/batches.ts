@@ -35,10 +35,11 @@ function batches(ctx: AppContext): Batches {
   if (b) return b;
   const { store } = ctx;
   b = {
-    claims: createBatcher<Claim>((items) =>
-      store.db.transaction().execute(async (trx) => {
+    // The claim is one statement (atomic on its own); the history's "publishing" lines follow it without holding
+    // the burst back from the network.
+    claims: createBatcher<Claim>(async (items) => {
         const now = Math.max(...items.map((i) => i.now));
-        const claimed = await trx
+        const claimed = await store.db
           .updateTable('posts')
           .set({ status: 'publishing', updated_at: now })
           .where('status', '=', 'scheduled')
@@ -52,8 +53,10 @@ function batches(ctx: AppContext): Batches {
           .execute();
         const ids = new Set(claimed.map((c) => c.id));
         for (const item of items) item.claimed = ids.has(item.postId);
-        await recordPostEvents(trx, [...ids].map((postId) => ({ postId, kind: PostEvent.publishing, now })));
-      }),
+        recordPostEvents(store.db, [...ids].map((postId) => ({ postId, kind: PostEvent.publishing, now }))).catch((err: unknown) =>
+          ctx.log.warn({ err, event: 'publishing.history_not_written' }, 'the "publishing" history lines of a claim were not written'),
+        );
+      },
       // A burst read ahead is claimed at its minute in one transaction, so that all of it goes out at once.
       CLAIM_BATCH,
     ),
