@@ -1,4 +1,5 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder, type SelectQueryBuilder } from 'kysely';
+import type { Database } from '../store/schema.js';
 import type { Store } from '../store/database.js';
 import type { JobRow } from './job.js';
 
@@ -7,13 +8,11 @@ import type { JobRow } from './job.js';
  * worker whose lease was taken over (or whose job was cancelled) can no longer write to it.
  */
 
+type ClaimArgs = { workerId: string; now: number; leaseMs: number; limit: number };
+
 /** Claims up to `limit` due jobs, highest priority then oldest first. PostgreSQL skips rows other workers hold. */
-export async function claimDue(
-  store: Store,
-  args: { workerId: string; now: number; leaseMs: number; limit: number },
-): Promise<JobRow[]> {
-  const { db } = store;
-  const due = db
+export async function claimDue(store: Store, args: ClaimArgs): Promise<JobRow[]> {
+  const due = store.db
     .selectFrom('jobs')
     .select('id')
     .where('status', '=', 'queued')
@@ -21,35 +20,15 @@ export async function claimDue(
     .orderBy('priority', 'desc')
     .orderBy('run_at')
     .limit(args.limit);
-  return db
-    .updateTable('jobs')
-    .set((eb) => ({
-      status: 'running',
-      attempts: eb('attempts', '+', 1),
-      locked_by: args.workerId,
-      locked_until: args.now + args.leaseMs,
-      updated_at: args.now,
-    }))
-    // `= any(array(...))` makes PostgreSQL fetch the claimed rows by key instead of scanning the table to join.
-    .where(
-      store.dialect === 'postgres'
-        ? sql<boolean>`id = any(array(${due.forUpdate().skipLocked()}))`
-        : sql<boolean>`id in (${due})`,
-    )
-    .returningAll()
-    .execute();
+  return claim(store, due, args, args.now + args.leaseMs);
 }
 
 /**
  * Claims jobs of the given types due within the horizon but not yet due, to hold until their time. Their lease
  * runs from when they are due, so a worker that dies while holding them hands them back by then.
  */
-export async function claimEarly(
-  store: Store,
-  args: { workerId: string; now: number; horizon: number; types: readonly string[]; leaseMs: number; limit: number },
-): Promise<JobRow[]> {
-  const { db } = store;
-  const soon = db
+export async function claimEarly(store: Store, args: ClaimArgs & { horizon: number; types: readonly string[] }): Promise<JobRow[]> {
+  const soon = store.db
     .selectFrom('jobs')
     .select('id')
     .where('status', '=', 'queued')
@@ -58,19 +37,19 @@ export async function claimEarly(
     .where('type', 'in', [...args.types])
     .orderBy('run_at')
     .limit(args.limit);
-  return db
+  return claim(store, soon, args, sql<number>`run_at + ${args.leaseMs}`);
+}
+
+/** Takes the chosen queued jobs for this worker until `lockedUntil`, counting the attempt. */
+function claim(store: Store, chosen: SelectQueryBuilder<Database, 'jobs', { id: string }>, args: ClaimArgs, lockedUntil: number | RawBuilder<number>): Promise<JobRow[]> {
+  return store.db
     .updateTable('jobs')
-    .set((eb) => ({
-      status: 'running',
-      attempts: eb('attempts', '+', 1),
-      locked_by: args.workerId,
-      locked_until: eb('run_at', '+', args.leaseMs),
-      updated_at: args.now,
-    }))
+    .set((eb) => ({ status: 'running', attempts: eb('attempts', '+', 1), locked_by: args.workerId, locked_until: lockedUntil, updated_at: args.now }))
+    // `= any(array(...))` makes PostgreSQL fetch the claimed rows by key instead of scanning the table to join.
     .where(
       store.dialect === 'postgres'
-        ? sql<boolean>`id = any(array(${soon.forUpdate().skipLocked()}))`
-        : sql<boolean>`id in (${soon})`,
+        ? sql<boolean>`id = any(array(${chosen.forUpdate().skipLocked()}))`
+        : sql<boolean>`id in (${chosen})`,
     )
     .returningAll()
     .execute();

@@ -115,7 +115,10 @@ export function createJobRunner(store: Store, registry: JobRegistry, options: Ru
     const byType = new Map<string, unknown[]>();
     for (const row of rows) {
       try {
-        byType.set(row.type, [...(byType.get(row.type) ?? []), JSON.parse(row.payload)]);
+        const payload: unknown = JSON.parse(row.payload);
+        const list = byType.get(row.type);
+        if (list) list.push(payload);
+        else byType.set(row.type, [payload]);
       } catch {
         // An unreadable payload fails when it runs, with the reason.
       }

@@ -77,7 +77,11 @@ function batches(ctx: AppContext): Batches {
 
 function byVersion(items: Claim[]): Map<number, string[]> {
   const out = new Map<number, string[]>();
-  for (const i of items) out.set(i.version, [...(out.get(i.version) ?? []), i.postId]);
+  for (const i of items) {
+    const ids = out.get(i.version);
+    if (ids) ids.push(i.postId);
+    else out.set(i.version, [i.postId]);
+  }
   return out;
 }
 

@@ -35,7 +35,11 @@ export async function readAhead(ctx: AppContext, postIds: string[]): Promise<voi
     const ids = postIds.slice(i, i + READ_SLICE);
     const [posts, targets] = await Promise.all([readPosts(ctx.store.db, ids), readPendingTargets(ctx.store.db, ids)]);
     const targetsOf = new Map<string, PendingTarget[]>();
-    for (const t of targets) targetsOf.set(t.post_id, [...(targetsOf.get(t.post_id) ?? []), t]);
+    for (const t of targets) {
+      const list = targetsOf.get(t.post_id);
+      if (list) list.push(t);
+      else targetsOf.set(t.post_id, [t]);
+    }
     for (const post of posts) cache.set(post.id, { post, targets: targetsOf.get(post.id) ?? [], until: now + KEEP_MS });
   }
 }
