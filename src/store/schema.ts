@@ -274,6 +274,24 @@ export interface OAuthPendingTable {
   expires_at: number;
 }
 
+/** One post (or thread part) sent to an account, counted against the network's write budget. */
+export interface PublishSendTable {
+  id: string;
+  network: string;
+  account_id: string;
+  sent_at: number;
+  posts: number;
+  media: number;
+}
+
+/** An account the network told to wait: nothing more is sent to it before `until`. */
+export interface PublishHoldTable {
+  account_id: string;
+  network: string;
+  until: number;
+  reason: string;
+}
+
 export interface OAuthStateTable {
   state_hash: string;
   workspace_id: string;
@@ -340,6 +358,8 @@ export interface Database extends InboxTables, ListeningTables, AnalyticsTables,
   oauth_states: OAuthStateTable;
   network_apps: NetworkAppTable;
   oauth_pending: OAuthPendingTable;
+  publish_sends: PublishSendTable;
+  publish_holds: PublishHoldTable;
   idempotency_keys: IdempotencyKeyTable;
   user: AuthUserTable;
   session: AuthSessionTable;

@@ -28,6 +28,7 @@ import * as m0034charter from './0034_charter.js';
 import * as m0035analyticsRollups from './0035_analytics_rollups.js';
 import * as m0036networkApps from './0036_network_apps.js';
 import * as m0037postOptions from './0037_post_options_video.js';
+import * as m0038publishPacing from './0038_publish_pacing.js';
 
 /** Every migration in order. Append only: a released migration is never edited. */
 export const migrations: Record<string, Migration> = {
@@ -60,4 +61,5 @@ export const migrations: Record<string, Migration> = {
   '0035_analytics_rollups': m0035analyticsRollups,
   '0036_network_apps': m0036networkApps,
   '0037_post_options_video': m0037postOptions,
+  '0038_publish_pacing': m0038publishPacing,
 };
