@@ -104,16 +104,19 @@ export async function completeMany(
 /** Ends an attempt that failed: back to the queue at `retryAt`, or failed for good when `retryAt` is null. */
 export async function recordFailure(
   store: Store,
-  args: { workerId: string; id: string; error: string; now: number; retryAt: number | null },
+  args: { workerId: string; id: string; error: string; now: number; retryAt: number | null; refundAttempt?: boolean },
 ): Promise<void> {
   const { workerId, id, error, now, retryAt } = args;
   const last_error = error.slice(0, 4000);
   await store.db
     .updateTable('jobs')
-    .set(
+    .set((eb) =>
       retryAt === null
         ? { status: 'failed', last_error, locked_by: null, locked_until: null, updated_at: now, finished_at: now }
-        : { status: 'queued', last_error, run_at: retryAt, locked_by: null, locked_until: null, updated_at: now },
+        : {
+            status: 'queued', last_error, run_at: retryAt, locked_by: null, locked_until: null, updated_at: now,
+            ...(args.refundAttempt ? { attempts: eb('attempts', '-', 1) } : {}),
+          },
     )
     .where('id', '=', id)
     .where('locked_by', '=', workerId)

@@ -103,13 +103,20 @@ export class PermanentJobError extends Error {
   readonly retryable = false;
 }
 
-/** Thrown by a job that was told to come back later (a rate limit). Any error with `retryAfterMs` does the same. */
+/**
+ * Thrown by a job that was told to come back later (a rate limit). Any error with `retryAfterMs` does the same.
+ * `spendsAttempt: false` is for a wait that is not a failure (a write budget pacing a burst): the attempt is given
+ * back, so that waiting never uses up the retries meant for real trouble.
+ */
 export class RetryLaterError extends Error {
+  readonly spendsAttempt: boolean;
   constructor(
     message: string,
     readonly retryAfterMs: number,
+    opts: { spendsAttempt?: boolean } = {},
   ) {
     super(message);
+    this.spendsAttempt = opts.spendsAttempt ?? true;
   }
 }
 
@@ -119,6 +126,8 @@ export interface FailureKind {
   code: string;
   retryable: boolean;
   retryAfterMs: number | null;
+  /** False for a wait that is not a failure: the attempt is given back. Only with `retryAfterMs`. */
+  spendsAttempt: boolean;
 }
 
 export function describeFailure(err: unknown): FailureKind {
@@ -131,5 +140,6 @@ export function describeFailure(err: unknown): FailureKind {
     code,
     retryable: fields.retryable !== false,
     retryAfterMs: typeof after === 'number' && Number.isFinite(after) && after >= 0 ? after : null,
+    spendsAttempt: !(fields.spendsAttempt === false && typeof after === 'number' && fields.retryable !== false),
   };
 }

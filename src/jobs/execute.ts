@@ -32,11 +32,11 @@ export async function executeJob(row: JobRow, controller: AbortController, deps:
   const handler = deps.registry.get(row.type);
   const attempt = Number(row.attempts);
   // One line per failed attempt: what failed and why, never the payload (it can hold people's words).
-  const fail = (error: string, retryAt: number | null, code = 'invalid_job') => {
+  const fail = (error: string, retryAt: number | null, code = 'invalid_job', refundAttempt = false) => {
     const line = { event: 'job.failed', jobId: row.id, type: row.type, attempt, maxAttempts: Number(row.max_attempts), code, error, retryAt };
     if (retryAt === null) log.warn(line, 'job failed');
     else log.info(line, 'job attempt failed; it will run again');
-    return recordFailure(store, { workerId, id: row.id, error, now: clock.now(), retryAt });
+    return recordFailure(store, { workerId, id: row.id, error, now: clock.now(), retryAt, refundAttempt });
   };
 
   try {
@@ -75,9 +75,9 @@ export async function executeJob(row: JobRow, controller: AbortController, deps:
       // Lost lease, cancellation or shutdown: the row is no longer ours, whatever we would write is refused.
       if (controller.signal.aborted && !(err instanceof TimeoutError)) return;
       const failure = describeFailure(err);
-      const final = !failure.retryable || attempt >= Number(row.max_attempts);
+      const final = !failure.retryable || (failure.spendsAttempt && attempt >= Number(row.max_attempts));
       const delay = failure.retryAfterMs ?? handler.backoffMs(attempt);
-      await fail(failure.message, final ? null : clock.now() + delay, err instanceof TimeoutError ? 'timeout' : failure.code);
+      await fail(failure.message, final ? null : clock.now() + delay, err instanceof TimeoutError ? 'timeout' : failure.code, !final && !failure.spendsAttempt);
     }
   } catch (err) {
     log.error({ err, jobId: row.id, type: row.type }, 'job outcome not recorded; its lease will expire and it will run again');

@@ -73,6 +73,37 @@ describe.each(testStores())('job runner on $name', ({ open }) => {
     expect(await queue.get(id)).toMatchObject({ status: 'queued', runAt: clock.now() + 60_000, lastError: 'slow down' });
   });
 
+  it('gives the attempt back for a wait that is not a failure, so that waiting never uses up the retries', async () => {
+    let waits = 5;
+    const { job, calls } = echoJob(async (p) => {
+      if (waits-- > 0) throw new RetryLaterError('waiting for the budget', 60_000, { spendsAttempt: false });
+      return p.n;
+    });
+    const { clock, queue, runner } = setup([job]);
+    const { id } = await queue.enqueue(job, { n: 7 });
+    // Five waits with maxAttempts 3: each comes back with the same attempt number, then the job succeeds.
+    for (let i = 0; i < 6; i++) {
+      await runner.processAll();
+      clock.advance(60_000);
+    }
+    expect(calls.map((c) => c.attempt)).toEqual([1, 1, 1, 1, 1, 1]);
+    expect(await queue.get(id)).toMatchObject({ status: 'succeeded', attempts: 1 });
+  });
+
+  it('spends the attempt of a rate limit the network answered', async () => {
+    const { job, calls } = echoJob(async () => {
+      throw new RetryLaterError('slow down', 60_000);
+    });
+    const { clock, queue, runner } = setup([job]);
+    const { id } = await queue.enqueue(job, { n: 1 });
+    for (let i = 0; i < 4; i++) {
+      await runner.processAll();
+      clock.advance(60_000);
+    }
+    expect(calls.map((c) => c.attempt)).toEqual([1, 2, 3]);
+    expect(await queue.get(id)).toMatchObject({ status: 'failed', attempts: 3 });
+  });
+
   it('fails an invalid payload or an unknown type for good, without running anything', async () => {
     const { job, calls } = echoJob();
     const { queue, runner } = setup([job]);
