@@ -1,8 +1,8 @@
 /** The registry generic code uses: which networks exist, what each can do, and a connector for an account. */
 import { ConnectorError } from './errors.js';
-import { BLUESKY_CAPABILITIES, BLUESKY_LIMITS, countBlueskyText } from './bluesky/limits.js';
+import { BLUESKY_CAPABILITIES, BLUESKY_LIMITS, BLUESKY_PACING, countBlueskyText } from './bluesky/limits.js';
 import { deferredBlueskyConnector } from './bluesky/deferred.js';
-import { MastodonConnector, countMastodonText, MASTODON_CAPABILITIES, MASTODON_DEFAULT_LIMITS } from './mastodon/index.js';
+import { MastodonConnector, countMastodonText, MASTODON_CAPABILITIES, MASTODON_DEFAULT_LIMITS, MASTODON_PACING } from './mastodon/index.js';
 import type { Capability, Connector, ConnectorDeps, NetworkId, NetworkLimits, PublishPacing, TextCount } from './types.js';
 import type { OAuthProvider } from './oauth2/provider.js';
 import { FACEBOOK_NETWORK } from './facebook/network.js';
@@ -35,6 +35,7 @@ export const NETWORKS: Readonly<Record<NetworkId, NetworkInfo>> = {
     limits: BLUESKY_LIMITS,
     countText: (text) => countBlueskyText(text),
     create: (deps) => deferredBlueskyConnector(deps),
+    publishPacing: BLUESKY_PACING,
   },
   mastodon: {
     id: 'mastodon',
@@ -43,6 +44,7 @@ export const NETWORKS: Readonly<Record<NetworkId, NetworkInfo>> = {
     limits: MASTODON_DEFAULT_LIMITS,
     countText: (text, cw) => countMastodonText(text, cw),
     create: (deps) => new MastodonConnector(deps),
+    publishPacing: MASTODON_PACING,
   },
   facebook: FACEBOOK_NETWORK,
   instagram: INSTAGRAM_NETWORK,

@@ -273,8 +273,11 @@ export interface InboundStreamHandlers {
 export interface PublishPacing {
   /** Posts in flight at once for one account. */
   concurrency: number;
-  /** At most `max` posts per `windowMs`, for one account or for the installer's app across all its accounts. */
-  budgets: ReadonlyArray<{ scope: 'account' | 'app'; windowMs: number; max: number; source: string }>;
+  /**
+   * At most `max` posts (each part of a thread counts) or media uploads per `windowMs`, for one account or for the
+   * installer's app across all its accounts.
+   */
+  budgets: ReadonlyArray<{ scope: 'account' | 'app'; windowMs: number; max: number; counts?: 'posts' | 'media'; source: string }>;
 }
 
 /** Credentials are opaque JSON to the caller, who stores them encrypted. Each connector validates its own. */

@@ -21,7 +21,7 @@ export interface LocalPost {
 export class LocalNetwork {
   readonly posts = new Map<string, LocalPost>();
   readonly calls: string[] = [];
-  private failures: Array<{ kind: ConnectorErrorKind; message: string; account?: string }> = [];
+  private failures: Array<{ kind: ConnectorErrorKind; message: string; account?: string; retryAfterMs?: number }> = [];
   limits: NetworkLimits = {
     text: { max: 300, unit: 'graphemes', urlWeight: null, contentWarningCounts: false },
     media: { maxCount: 4, maxBytes: 1_000_000, mimeTypes: ['image/jpeg', 'image/png'], altText: true, maxAltLength: 2000 },
@@ -30,8 +30,8 @@ export class LocalNetwork {
   };
 
   /** The next publish calls (for one account, or any) fail with these kinds, in order. */
-  failNext(kind: ConnectorErrorKind, message = `local network says ${kind}`, account?: string) {
-    this.failures.push({ kind, message, account });
+  failNext(kind: ConnectorErrorKind, message = `local network says ${kind}`, account?: string, retryAfterMs?: number) {
+    this.failures.push({ kind, message, account, retryAfterMs });
   }
 
   published(account?: string): LocalPost[] {
@@ -50,7 +50,7 @@ export class LocalNetwork {
       const i = net.failures.findIndex((f) => !f.account || f.account === account);
       if (i >= 0) {
         const [f] = net.failures.splice(i, 1);
-        throw new ConnectorError('local', f.kind, f.message, { retryAfterMs: f.kind === 'rate_limited' ? 50 : undefined });
+        throw new ConnectorError('local', f.kind, f.message, { retryAfterMs: f.kind === 'rate_limited' ? (f.retryAfterMs ?? 50) : undefined });
       }
       const existing = net.posts.get(post.idempotencyKey);
       const ref = { id: post.idempotencyKey };

@@ -1,5 +1,5 @@
 import { countWith } from '../text.js';
-import type { Capability, NetworkLimits, TextCount } from '../types.js';
+import type { Capability, NetworkLimits, PublishPacing, TextCount } from '../types.js';
 
 /**
  * Reads go through the AppView the PDS proxies to. Direct messages are Bluesky's central chat service, which
@@ -21,3 +21,16 @@ export const BLUESKY_LIMITS: NetworkLimits = {
 
 /** The composer's live counter for Bluesky: graphemes, links counted as written. */
 export const countBlueskyText = (text: string): TextCount => countWith(BLUESKY_LIMITS.text, text);
+
+/**
+ * The PDS write budget (docs.bsky.app "Rate Limits"): 5,000 points an hour and 35,000 a day per account, a record
+ * created costing 3 points, so 1,666 posts an hour and 11,666 a day (each part of a thread is a record). No limit
+ * on parallel writes is documented; a few at once keep an account's burst from crowding out the others.
+ */
+export const BLUESKY_PACING: PublishPacing = {
+  concurrency: 8,
+  budgets: [
+    { scope: 'account', windowMs: 3600_000, max: 1666, source: 'docs.bsky.app/docs/advanced-guides/rate-limits: 5,000 points per hour, create = 3 points' },
+    { scope: 'account', windowMs: 86_400_000, max: 11_666, source: 'docs.bsky.app/docs/advanced-guides/rate-limits: 35,000 points per day, create = 3 points' },
+  ],
+};

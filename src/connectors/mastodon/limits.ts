@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { countWith } from '../text.js';
-import type { Capability, NetworkLimits, TextCount } from '../types.js';
+import type { Capability, NetworkLimits, PublishPacing, TextCount } from '../types.js';
 import type { Instance } from './schemas.js';
 
 export const MASTODON_CAPABILITIES: ReadonlySet<Capability> = new Set<Capability>([
@@ -52,3 +52,16 @@ export function limitsFromInstance(instance: z.infer<typeof Instance>): NetworkL
 export function countMastodonText(text: string, contentWarning = '', limits = MASTODON_DEFAULT_LIMITS): TextCount {
   return countWith(limits.text, text, contentWarning);
 }
+
+/**
+ * Mastodon's default limits (docs.joinmastodon.org/api/rate-limits): 300 API calls per 5 minutes per account, and
+ * 30 media uploads per 30 minutes. An instance may set its own: its X-RateLimit-* headers and a 429's reset hold
+ * the account until then (see publishing's pacing), these defaults keep a burst from reaching them.
+ */
+export const MASTODON_PACING: PublishPacing = {
+  concurrency: 4,
+  budgets: [
+    { scope: 'account', windowMs: 5 * 60_000, max: 250, source: 'docs.joinmastodon.org/api/rate-limits: 300 calls per 5 minutes per account, less what the inbox and metrics use' },
+    { scope: 'account', windowMs: 30 * 60_000, max: 30, counts: 'media', source: 'docs.joinmastodon.org/api/rate-limits: POST /api/v1/media, 30 per 30 minutes' },
+  ],
+};

@@ -15,6 +15,7 @@ export const PostEvent = {
   comment: 'comment',
   waitingForApproval: 'waiting_for_approval',
   heldPaused: 'held_paused',
+  waitingForBudget: 'waiting_for_budget',
   timePassed: 'time_passed',
   publishing: 'publishing',
   published: 'published',

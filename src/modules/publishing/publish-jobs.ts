@@ -12,6 +12,8 @@ import { claimPost } from './batches.js';
 import { tellAuthorWaiting, tellOutcomes } from './notify.js';
 import { PUBLISH_LOOKAHEAD_MS, readAhead, takeReadAhead } from './read-ahead.js';
 import type { PendingTarget } from './loaders.js';
+import { isPaced, type PacedError } from './pacing/paced.js';
+import { RetryLaterError } from '../../jobs/index.js';
 
 export const PUBLISH_MAX_ATTEMPTS = 8;
 
@@ -69,14 +71,43 @@ export function postPublishJob(ctx: AppContext) {
     const lastAttempt = attempt >= PUBLISH_MAX_ATTEMPTS;
     const results = await Promise.allSettled(pending.map((t) => publishTarget(ctx, t, { lastAttempt, attempt })));
     logPublishOutcomes(ctx.log, attempt, pending, results);
-    if (results.some((r) => r.status === 'rejected')) throw retryFirst(results);
+    if (results.some((r) => r.status === 'rejected')) {
+      await tellPaced(postId, results, now);
+      throw retryFirst(results);
+    }
     return { targets: pending.length };
+  }
+
+  /** The post's history says which network's budget it waits for, and until when. */
+  async function tellPaced(postId: string, results: PromiseSettledResult<unknown>[], now: number) {
+    const waits = new Map<string, PacedError>();
+    for (const r of results) {
+      if (r.status !== 'rejected' || !isPaced(r.reason)) continue;
+      const known = waits.get(r.reason.network);
+      if (!known || known.until < r.reason.until) waits.set(r.reason.network, r.reason);
+    }
+    for (const w of waits.values()) {
+      await recordPostEvent(ctx.store.db, postId, PostEvent.waitingForBudget, { now, data: { network: w.network, until: new Date(w.until).toISOString(), reason: w.reason } });
+    }
   }
 }
 
 /** The error the runner schedules the retry by: a rate limit's wait wins over a plain transient error. */
 function retryFirst(results: PromiseSettledResult<unknown>[]): unknown {
-  const errors = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected').map((r) => r.reason as unknown);
+  const all = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected').map((r) => r.reason as unknown);
+  const paced = all.filter(isPaced);
+  const errors = all.filter((e) => !isPaced(e));
+  const latest = paced.reduce<PacedError | null>((a, b) => (a && a.retryAfterMs >= b.retryAfterMs ? a : b), null);
+  // Only waiting: come back when the budget allows, without spending an attempt.
+  if (errors.length === 0) return latest;
+  // Real trouble too: it spends the attempt, and the retry is no sooner than the budget allows.
+  const first = pickRetry(errors);
+  if (!latest) return first;
+  const after = Math.max(latest.retryAfterMs, (first as { retryAfterMs?: number }).retryAfterMs ?? 0);
+  return new RetryLaterError(first instanceof Error ? first.message : String(first), after);
+}
+
+function pickRetry(errors: unknown[]): unknown {
   const limited = errors.filter((e) => isConnectorError(e) && e.retryAfterMs !== undefined);
   if (limited.length === 0) return errors[0];
   return limited.reduce((a, b) => ((a as { retryAfterMs: number }).retryAfterMs >= (b as { retryAfterMs: number }).retryAfterMs ? a : b));

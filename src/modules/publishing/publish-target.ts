@@ -2,7 +2,7 @@ import type { AppContext } from '../../context.js';
 import type { TargetStatus } from '../../store/schema.js';
 import type { PendingTarget } from './loaders.js';
 import { isConnectorError, type ConnectorError } from '../../connectors/errors.js';
-import type { Connector, OutgoingPost, PostRef, PublishedPost } from '../../connectors/types.js';
+import type { Connector, NetworkId, OutgoingPost, PostRef, PublishedPost } from '../../connectors/types.js';
 import { markHealthy, markReconnect, openConnector } from '../accounts/open-connector.js';
 import { loadMediaInputs } from './outgoing-media.js';
 import { optionsFor } from './network-options.js';
@@ -10,6 +10,9 @@ import type { TargetOutcome } from './targets.js';
 import { settleTarget } from './batches.js';
 import { outgoingTexts } from './outgoing.js';
 import { failedBefore, mayHaveGoneOut, repeatsLastFailure, retryLater, shownMessage } from './retry-policy.js';
+import { holdAccount, pacingOf, reserveSend } from './pacing/budget.js';
+import { withAccountSlot } from './pacing/account-slots.js';
+import { PacedError } from './pacing/paced.js';
 
 type Outcome = Extract<TargetStatus, 'published' | 'failed' | 'unknown'>;
 
@@ -36,20 +39,35 @@ export async function publishTarget(ctx: AppContext, row: PendingTarget, opts: {
     const { texts, languages } = await outgoingTexts(row);
     // A post tried before may be out already, past what the network's own idempotency remembers.
     const check = mayHaveGoneOut(row, opts.attempt) ? { notBefore: earliestOut(row.scheduled_at) } : null;
-    let first: { ref: PostRef; url: string | null } | null = null;
-    let previous: PostRef | undefined;
-    for (const [i, text] of texts.entries()) {
-      // Each part of a thread has its own key, so a retry resumes the thread where it stopped.
-      const published = await publishOnce(connector, check, {
-        idempotencyKey: i === 0 ? targetId : `${targetId}-${i}`,
-        text,
-        media: i === 0 ? media : undefined,
-        languages,
-        replyTo: previous,
-        options,
-      });
-      previous = published.ref;
-      first ??= { ref: published.ref, url: published.url };
+    const sendAll = async () => {
+      let first: { ref: PostRef; url: string | null } | null = null;
+      let previous: PostRef | undefined;
+      for (const [i, text] of texts.entries()) {
+        // Each part of a thread has its own key, so a retry resumes the thread where it stopped.
+        const published = await publishOnce(connector, check, {
+          idempotencyKey: i === 0 ? targetId : `${targetId}-${i}`,
+          text,
+          media: i === 0 ? media : undefined,
+          languages,
+          replyTo: previous,
+          options,
+        });
+        previous = published.ref;
+        first ??= { ref: published.ref, url: published.url };
+      }
+      return first;
+    };
+    const network = row.network as NetworkId;
+    const pacing = pacingOf(ctx, network);
+    let first: { ref: PostRef; url: string | null } | null;
+    if (pacing) {
+      // Within the network's write budget, or back when it allows: never a burst the network answers with 429s.
+      const now = ctx.clock.now();
+      const { until, reason } = await reserveSend(ctx, { accountId: account.id, network, posts: texts.length, media: media?.length ?? 0, now });
+      if (until !== null) throw new PacedError(network, until, now, reason);
+      first = await withAccountSlot(account.id, pacing.concurrency, sendAll);
+    } else {
+      first = await sendAll();
     }
     if (account.status !== 'connected' || (account.last_ok_at ?? 0) < ctx.clock.now() - HEALTH_REFRESH_MS) await markHealthyOnce(ctx, account.id);
     return settle('published', { externalId: first!.ref.id, url: first!.url });
@@ -105,6 +123,10 @@ async function handleConnectorError(
     return settle('failed', { errorKind: err.kind, errorMessage: err.message });
   }
   if (err.kind === 'unknown_outcome') return settle('unknown', { errorKind: err.kind, errorMessage: err.message });
+  if (err.kind === 'rate_limited' && err.retryAfterMs !== undefined && err.retryAfterMs > 0) {
+    // The others of a burst for this account wait for the same reset instead of each hearing the refusal.
+    await holdAccount(ctx, { id: row.account_id, network: row.network as NetworkId }, ctx.clock.now() + err.retryAfterMs, shownMessage(err));
+  }
   if (repeatsLastFailure(err, failedBefore(row))) return settle('failed', { errorKind: 'rejected', errorMessage: shownMessage(err) });
   if (err.retryable && !lastAttempt) {
     await retryLater(ctx, row.id, err);

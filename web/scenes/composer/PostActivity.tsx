@@ -7,6 +7,7 @@ import { useLoad } from '../../app/useLoad.js';
 import { ErrorAlert, Loading } from '../../components/Alert.js';
 import { errorMessage } from '../../lib/errors.js';
 import { longInZone } from '../../lib/zoned.js';
+import { networkName } from '../../lib/counters.js';
 import '../../styles/visibility.css';
 
 interface PostActivityProps {
@@ -16,8 +17,14 @@ interface PostActivityProps {
   onCommented: (message: string) => void;
 }
 
-function eventText(t: (k: string, o?: Record<string, unknown>) => string, e: PostEventView): string {
+function eventText(t: (k: string, o?: Record<string, unknown>) => string, e: PostEventView, zone: string, locale: string): string {
   const who = e.actor?.name ?? t('audit.system');
+  if (e.kind === 'waiting_for_budget') {
+    const network = networkName(String(e.data.network ?? ''));
+    const until = longInZone(typeof e.data.until === 'string' ? e.data.until : null, zone, locale);
+    const reason = typeof e.data.reason === 'string' && e.data.reason ? e.data.reason : null;
+    return reason ? t('postEvents.waiting_for_network', { network, until, reason }) : t('postEvents.waiting_for_budget', { network, until });
+  }
   return t(`postEvents.${e.kind}`, { who, defaultValue: `${who}: ${e.kind}` });
 }
 
@@ -79,7 +86,7 @@ export function PostActivity({ post, zone, refresh, onCommented }: PostActivityP
         <ol className="history" reversed>
           {[...history.data.items].reverse().map((e) => (
             <li key={e.id} className={`history-${e.kind}`}>
-              <span>{eventText(t as never, e)}</span> <span className="muted">{longInZone(e.createdAt, zone, i18n.language)}</span>
+              <span>{eventText(t as never, e, zone, i18n.language)}</span> <span className="muted">{longInZone(e.createdAt, zone, i18n.language)}</span>
               {e.kind === 'comment' && (e.internal || team) ? (
                 <>
                   {' '}
