@@ -299,6 +299,11 @@ export interface ConnectorDeps {
   allowPrivateNetworks?: boolean;
   /** Time source for rate-limit resets. */
   now?: () => number;
+  /**
+   * Told what the network's rate-limit headers say after each call (Mastodon's X-RateLimit-*), so that a burst
+   * stops before the network refuses it rather than after.
+   */
+  onRateLimit?: (state: { remaining: number; limit: number | null; resetAt: number }) => void;
 }
 
 export interface Connector {

@@ -53,6 +53,8 @@ export class MastodonFake {
   readonly state: FakeState;
   url = '';
   rateLimit = 300;
+  /** Mastodon's window is 5 minutes; tests shorten it. */
+  rateWindowMs = RATE_WINDOW_MS;
   /** The most items a listing returns, whatever `limit` asks (Mastodon: 40 statuses, 80 notifications). */
   maxLimit = 40;
   /** Answer the next matching requests with this status, before doing anything. */
@@ -332,7 +334,7 @@ export class MastodonFake {
         if (this.quirks.noRateLimit) return { account, headers: {} };
         const now = Date.now();
         let hit = this.hits.get(account.id);
-        if (!hit || hit.resetAt <= now) this.hits.set(account.id, (hit = { count: 0, resetAt: now + RATE_WINDOW_MS }));
+        if (!hit || hit.resetAt <= now) this.hits.set(account.id, (hit = { count: 0, resetAt: now + this.rateWindowMs }));
         hit.count++;
         const headers = {
           'X-RateLimit-Limit': String(this.rateLimit),

@@ -60,7 +60,7 @@ export class MastodonConnector implements Connector {
     if (!parsed.success) throw new ConnectorError('mastodon', 'auth_expired', 'The saved Mastodon credentials are unreadable; reconnect the account.');
     this.creds = parsed.data;
     this.fetch = deps.fetch ?? fetch;
-    this.http = new MastodonHttp({ baseUrl: this.creds.instanceUrl, token: this.creds.accessToken, fetch: deps.fetch, now: deps.now });
+    this.http = new MastodonHttp({ baseUrl: this.creds.instanceUrl, token: this.creds.accessToken, fetch: deps.fetch, now: deps.now, onRateLimit: deps.onRateLimit });
     this.inbound = new MastodonInbound(this.http, this.creds.accountId);
   }
 

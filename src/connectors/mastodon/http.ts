@@ -15,6 +15,7 @@ export interface HttpOptions {
   fetch?: typeof fetch;
   now?: () => number;
   timeoutMs?: number;
+  onRateLimit?: (state: { remaining: number; limit: number | null; resetAt: number }) => void;
 }
 
 export interface Request {
@@ -65,6 +66,7 @@ export class MastodonHttp {
     } catch (cause) {
       throw unanswered(cause, 'The Mastodon server did not finish its answer.');
     }
+    this.observeRateLimit(res.headers);
     const json = parseJson(text);
     if (!res.ok) throw this.errorFor(res, json, text, (req.method ?? 'GET') !== 'GET');
     const parsed = schema.safeParse(json);
@@ -76,6 +78,16 @@ export class MastodonHttp {
       });
     }
     return { status: res.status, data: parsed.data, headers: res.headers };
+  }
+
+  /** The instance's own limit, as its headers say (each instance sets its own; the headers are the truth). */
+  private observeRateLimit(headers: Headers) {
+    if (!this.opts.onRateLimit) return;
+    const remaining = Number(headers.get('x-ratelimit-remaining') ?? NaN);
+    const resetAt = Date.parse(headers.get('x-ratelimit-reset') ?? '');
+    if (!Number.isFinite(remaining) || !Number.isFinite(resetAt)) return;
+    const limit = Number(headers.get('x-ratelimit-limit') ?? NaN);
+    this.opts.onRateLimit({ remaining, limit: Number.isFinite(limit) ? limit : null, resetAt });
   }
 
   /** The server's own words decide between a refusal and passing trouble, and are what the user is shown. */

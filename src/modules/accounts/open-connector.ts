@@ -1,15 +1,20 @@
 import type { AppContext } from '../../context.js';
 import type { SocialAccountTable } from '../../store/schema.js';
-import type { Connector, Credentials } from '../../connectors/types.js';
+import type { Connector, ConnectorDeps, Credentials } from '../../connectors/types.js';
 import { tellReconnect } from './notify.js';
 
 /**
  * A connector for one connected account. Refreshed credentials are sealed and saved before the call that
  * refreshed them returns, so a token rotated by the network is never lost.
  */
-export function openConnector(ctx: AppContext, account: Pick<SocialAccountTable, 'id' | 'network' | 'credentials'>): Connector {
+export function openConnector(
+  ctx: AppContext,
+  account: Pick<SocialAccountTable, 'id' | 'network' | 'credentials'>,
+  extra: Pick<ConnectorDeps, 'onRateLimit'> = {},
+): Connector {
   const credentials: unknown = JSON.parse(ctx.sealer.open(account.credentials));
   return ctx.connectors.create(account.network, {
+    ...extra,
     credentials,
     fetch: ctx.guardedFetch,
     allowPrivateNetworks: ctx.config.allowPrivateNetworks,

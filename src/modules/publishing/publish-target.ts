@@ -33,7 +33,7 @@ export async function publishTarget(ctx: AppContext, row: PendingTarget, opts: {
     return settle('failed', { errorKind: 'auth_expired', errorMessage: account.status_message ?? `Reconnect ${account.handle} to publish.` });
   }
   try {
-    const connector = openConnector(ctx, account);
+    const connector = openConnector(ctx, account, { onRateLimit: (state) => holdWhenSpent(ctx, row, state) });
     const media = Number(row.media_count) > 0 ? await loadMediaInputs(ctx, row.post_id, row.network, (await connector.limits()).media) : undefined;
     const options = optionsFor(row.network_options, row.network);
     const { texts, languages } = await outgoingTexts(row);
@@ -75,6 +75,17 @@ export async function publishTarget(ctx: AppContext, row: PendingTarget, opts: {
     if (!isConnectorError(err)) throw err;
     return handleConnectorError(ctx, err, row, opts.lastAttempt, settle);
   }
+}
+
+/**
+ * The instance's headers say its limit is spent: the account's next posts wait for the reset (from every worker)
+ * instead of being refused. One call is kept in hand for the inbox and the post's own follow-up.
+ */
+function holdWhenSpent(ctx: AppContext, row: PendingTarget, state: { remaining: number; resetAt: number }) {
+  if (state.remaining > 1 || state.resetAt <= ctx.clock.now()) return;
+  holdAccount(ctx, { id: row.account_id, network: row.network as NetworkId }, state.resetAt, '').catch((err: unknown) =>
+    ctx.log.warn({ err, accountId: row.account_id }, 'the account could not be held until its rate limit resets'),
+  );
 }
 
 /** Earlier than its planned time a post cannot have gone out; the margin covers the network's clock. */

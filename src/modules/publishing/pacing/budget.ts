@@ -66,7 +66,7 @@ async function reserveMany(ctx: AppContext, items: SendRequest[]): Promise<void>
         const hold = holds.get(item.accountId);
         if (hold) {
           item.until = hold.until;
-          item.reason = hold.reason;
+          item.reason = hold.reason || null;
           continue;
         }
         let until: number | null = null;
