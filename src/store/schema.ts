@@ -292,6 +292,13 @@ export interface PublishHoldTable {
   reason: string;
 }
 
+/** A webhook change already received (its stable key), kept until `expires_at` so a replay is ignored. */
+export interface WebhookDeliveryTable {
+  key: string;
+  received_at: number;
+  expires_at: number;
+}
+
 export interface OAuthStateTable {
   state_hash: string;
   workspace_id: string;
@@ -360,6 +367,7 @@ export interface Database extends InboxTables, ListeningTables, AnalyticsTables,
   oauth_pending: OAuthPendingTable;
   publish_sends: PublishSendTable;
   publish_holds: PublishHoldTable;
+  webhook_deliveries: WebhookDeliveryTable;
   idempotency_keys: IdempotencyKeyTable;
   user: AuthUserTable;
   session: AuthSessionTable;
