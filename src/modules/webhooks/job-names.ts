@@ -1,0 +1,1 @@
+export const META_WEBHOOK = 'webhooks.meta';
