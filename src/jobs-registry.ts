@@ -20,11 +20,12 @@ import { listeningBackfillJob } from './modules/listening/backfill-job.js';
 import { analyticsJobs, analyticsTasks } from './modules/analytics/jobs.js';
 import { reportJobs, reportTasks } from './modules/reports/jobs.js';
 import { oauthTokenRefreshJob, oauthTokenRefreshTask } from './modules/accounts/oauth2/token-refresh.js';
+import { metaWebhookJob } from './modules/webhooks/meta-job.js';
 
 /** Every job type of every module; the worker role runs these. */
 export function jobDefinitions(ctx: AppContext): JobHandler[] {
   return [purgeJob(ctx.store, ctx.clock), postPublishJob(ctx), sweepJob(ctx), notificationEmailJob(ctx), notificationsPurgeJob(ctx), pollJob(ctx), pollAllJob(ctx), rulesSweepJob(ctx), ...ticketJobs(ctx), inboxReplyJob(ctx), ...moderationJobs(ctx),
-    listeningPollJob(ctx), listeningPollDueJob(ctx), webhookJob(ctx), listeningBackfillJob(ctx), ...analyticsJobs(ctx), ...reportJobs(ctx), oauthTokenRefreshJob(ctx)];
+    listeningPollJob(ctx), listeningPollDueJob(ctx), webhookJob(ctx), listeningBackfillJob(ctx), ...analyticsJobs(ctx), ...reportJobs(ctx), oauthTokenRefreshJob(ctx), metaWebhookJob(ctx)];
 }
 
 /** Recurring duties the scheduler's leader turns into jobs. */

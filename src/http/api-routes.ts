@@ -26,6 +26,7 @@ import { registerListeningRoutes } from '../modules/listening/routes.js';
 import { registerAnalyticsRoutes } from '../modules/analytics/routes.js';
 import { registerReportRoutes } from '../modules/reports/routes.js';
 import { registerCharterRoutes } from '../modules/charter/routes.js';
+import { registerMetaWebhookRoutes } from '../modules/webhooks/meta-routes.js';
 
 /** Every module's routes; the OpenAPI document and the tenant-isolation test are built from them. */
 export function registerApiRoutes(app: OpenAPIHono<HttpEnv>) {
@@ -55,4 +56,5 @@ export function registerApiRoutes(app: OpenAPIHono<HttpEnv>) {
   registerAnalyticsRoutes(app);
   registerReportRoutes(app);
   registerCharterRoutes(app);
+  registerMetaWebhookRoutes(app);
 }

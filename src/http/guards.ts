@@ -60,6 +60,7 @@ export function requirePermission(permission: Permission) {
 }
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const WEBHOOKS_PREFIX = '/api/v1/webhooks/';
 
 /**
  * CSRF guard for cookie-authenticated writes: the web app sends a custom header, which a cross-site
@@ -67,7 +68,8 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  * header proves nothing (a rebound DNS name sends its own), and "null" comes from sandboxed or opaque pages.
  */
 export const csrfGuard = createMiddleware<HttpEnv>(async (c, next) => {
-  if (UNSAFE.has(c.req.method)) {
+  // Networks' webhooks come from their servers with no cookie, each signed by its sender and checked by its route.
+  if (UNSAFE.has(c.req.method) && !c.req.path.startsWith(WEBHOOKS_PREFIX)) {
     if (c.req.header('x-ruche-csrf') !== '1') {
       throw new AppError('csrf_failed', 403, 'Missing X-Ruche-CSRF header.');
     }
