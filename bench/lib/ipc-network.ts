@@ -36,7 +36,7 @@ export function workerSideNetwork(): ConnectorFactory {
     getPost: async () => null,
     delete: async () => {},
   };
-  return { create: () => connector };
+  return { create: () => connector, pacing: process.env.BENCH_NO_PACING ? () => undefined : undefined };
 }
 
 /** The benchmark's side: every worker's arrivals, merged. */

@@ -20,7 +20,7 @@ export interface SendRequest {
 }
 
 type Budget = PublishPacing['budgets'][number];
-interface Usage { used: number; oldest: number | null }
+interface Usage { used: number; oldest: number | null; newest: number | null }
 
 const byContext = new WeakMap<AppContext, Batcher<SendRequest>>();
 // Sends older than the longest window any network declares (a day) are no longer counted.
@@ -39,10 +39,45 @@ export const pacingOf = (ctx: AppContext, network: NetworkId): PublishPacing | u
  */
 export async function reserveSend(ctx: AppContext, request: SendRequest): Promise<{ until: number | null; reason: string | null }> {
   if (!pacingOf(ctx, request.network)) return { until: null, reason: null };
+  if (request.media === 0 && takeAllowance(ctx, request.accountId, request.posts, request.now)) return { until: null, reason: null };
   let batcher = byContext.get(ctx);
   if (!batcher) byContext.set(ctx, (batcher = createBatcher((items) => reserveMany(ctx, items), 10_000)));
   await batcher.add(request);
   return { until: request.until ?? null, reason: request.reason ?? null };
+}
+
+/**
+ * What an account may still send from this worker without asking the database: reserved with a grant, a few
+ * seconds long, so that the rest of a burst goes without waiting for a round trip each. What is left unused is
+ * given back to the window when it runs out.
+ */
+interface Allowance { rowId: string; left: number; until: number }
+const ALLOWANCE_MS = 5_000;
+const ALLOWANCE_MIN = 10;
+const ALLOWANCE_MAX = 500;
+const allowancesByContext = new WeakMap<AppContext, Map<string, Allowance>>();
+
+function allowancesOf(ctx: AppContext): Map<string, Allowance> {
+  let map = allowancesByContext.get(ctx);
+  if (!map) allowancesByContext.set(ctx, (map = new Map()));
+  return map;
+}
+
+function takeAllowance(ctx: AppContext, accountId: string, posts: number, now: number): boolean {
+  const a = allowancesOf(ctx).get(accountId);
+  if (!a || a.until <= now || a.left < posts) return false;
+  a.left -= posts;
+  return true;
+}
+
+/** Unused allowances (of these accounts, and every expired one) back to the window, in the reservation's transaction. */
+async function returnAllowances(trx: Transaction<Database>, ctx: AppContext, accountIds: Set<string>, now: number) {
+  const map = allowancesOf(ctx);
+  for (const [accountId, a] of map) {
+    if (!accountIds.has(accountId) && a.until > now) continue;
+    map.delete(accountId);
+    if (a.left > 0) await trx.updateTable('publish_sends').set((eb) => ({ posts: eb('posts', '-', a.left) })).where('id', '=', a.rowId).execute();
+  }
 }
 
 let cleanedAt = 0;
@@ -50,18 +85,23 @@ let cleanedAt = 0;
 async function reserveMany(ctx: AppContext, items: SendRequest[]): Promise<void> {
   const { store } = ctx;
   const now = Math.max(...items.map((i) => i.now));
+  const granted: Array<[string, Allowance]> = [];
   await store.db.transaction().execute(async (trx) => {
     const networks = [...new Set(items.map((i) => i.network))].sort();
     // Two workers reserving for the same network wait for each other here, not per post: one lock per burst.
     if (store.dialect === 'postgres') {
       for (const n of networks) await sql`select pg_advisory_xact_lock(hashtext(${`ruche.publish_budget.${n}`}))`.execute(trx);
     }
-    const holds = await readHolds(trx, [...new Set(items.map((i) => i.accountId))], now);
+    const accountIds = new Set(items.map((i) => i.accountId));
+    await returnAllowances(trx, ctx, accountIds, now);
+    const holds = await readHolds(trx, [...accountIds], now);
     const grants = new Map<string, { network: NetworkId; posts: number; media: number }>();
+    const usageOf = new Map<NetworkId, Map<string, Usage>>();
     for (const network of networks) {
       const pacing = pacingOf(ctx, network)!;
       const mine = items.filter((i) => i.network === network);
       const usage = await readUsage(trx, network, pacing, [...new Set(mine.map((i) => i.accountId))], now);
+      usageOf.set(network, usage);
       for (const item of mine) {
         const hold = holds.get(item.accountId);
         if (hold) {
@@ -75,7 +115,11 @@ async function reserveMany(ctx: AppContext, items: SendRequest[]): Promise<void>
           if (cost === 0) continue;
           const u = usage.get(usageKey(b, budget, item.accountId))!;
           // A single send larger than the whole budget would wait forever: it goes alone in an empty window.
-          if (u.used > 0 && u.used + cost > budget.max) until = Math.max(until ?? 0, (u.oldest ?? now) + budget.windowMs);
+          if (u.used > 0 && u.used + cost > budget.max) {
+            // Part of what is counted may be another worker's allowance, given back within seconds: ask again then.
+            const freed = u.newest !== null && u.newest > now - ALLOWANCE_MS ? Math.min((u.oldest ?? now) + budget.windowMs, now + ALLOWANCE_MS + 500) : (u.oldest ?? now) + budget.windowMs;
+            until = Math.max(until ?? 0, freed);
+          }
         }
         item.until = until;
         if (until !== null) continue;
@@ -90,15 +134,35 @@ async function reserveMany(ctx: AppContext, items: SendRequest[]): Promise<void>
         grants.set(item.accountId, g);
       }
     }
-    const rows = [...grants].map(([accountId, g]) => ({ id: crypto.randomUUID(), network: g.network, account_id: accountId, sent_at: now, posts: g.posts, media: g.media }));
+    const rows = [...grants].map(([accountId, g]) => {
+      const id = crypto.randomUUID();
+      // Room for as much again as this batch asked (at least a few posts), within what every window has left.
+      const pacing = pacingOf(ctx, g.network)!;
+      const usage = usageOf.get(g.network)!;
+      let extra = Math.min(ALLOWANCE_MAX, Math.max(ALLOWANCE_MIN, g.posts));
+      for (const [b, budget] of pacing.budgets.entries()) {
+        if (budget.counts === 'media') continue;
+        const u = usage.get(usageKey(b, budget, accountId))!;
+        extra = Math.min(extra, Math.max(0, budget.max - u.used));
+      }
+      if (extra > 0) {
+        for (const [b, budget] of pacing.budgets.entries()) if (budget.counts !== 'media') usage.get(usageKey(b, budget, accountId))!.used += extra;
+        granted.push([accountId, { rowId: id, left: extra, until: now + ALLOWANCE_MS }]);
+      }
+      return { id, network: g.network, account_id: accountId, sent_at: now, posts: g.posts + extra, media: g.media };
+    });
     for (let i = 0; i < rows.length; i += IN_SLICE) await trx.insertInto('publish_sends').values(rows.slice(i, i + IN_SLICE)).execute();
   });
+  // Only once committed: an allowance stands for rows that are in the database.
+  const allowances = allowancesOf(ctx);
+  for (const [accountId, a] of granted) allowances.set(accountId, a);
   if (now - cleanedAt > CLEAN_EVERY_MS) {
     cleanedAt = now;
     void forgetOldSends(ctx, now).catch((err: unknown) => ctx.log.warn({ err }, 'old publish_sends rows were not removed'));
   }
 }
 
+const num = (v: unknown) => (v == null ? null : Number(v));
 const usageKey = (b: number, budget: Budget, accountId: string) => (budget.scope === 'app' ? `${b}` : `${b}:${accountId}`);
 
 /** What each account (or the whole app) sent within each of the network's windows. */
@@ -110,23 +174,23 @@ async function readUsage(trx: Transaction<Database>, network: NetworkId, pacing:
     if (budget.scope === 'app') {
       const row = await trx
         .selectFrom('publish_sends')
-        .select((eb) => [eb.fn.sum<number>(column).as('used'), eb.fn.min<number>('sent_at').as('oldest')])
+        .select((eb) => [eb.fn.sum<number>(column).as('used'), eb.fn.min<number>('sent_at').as('oldest'), eb.fn.max<number>('sent_at').as('newest')])
         .where('network', '=', network)
         .where('sent_at', '>', since)
         .executeTakeFirst();
-      usage.set(usageKey(b, budget, ''), { used: Number(row?.used ?? 0), oldest: row?.oldest == null ? null : Number(row.oldest) });
+      usage.set(usageKey(b, budget, ''), { used: Number(row?.used ?? 0), oldest: num(row?.oldest), newest: num(row?.newest) });
       continue;
     }
-    for (const id of accountIds) usage.set(usageKey(b, budget, id), { used: 0, oldest: null });
+    for (const id of accountIds) usage.set(usageKey(b, budget, id), { used: 0, oldest: null, newest: null });
     for (let i = 0; i < accountIds.length; i += IN_SLICE) {
       const rows = await trx
         .selectFrom('publish_sends')
-        .select((eb) => ['account_id', eb.fn.sum<number>(column).as('used'), eb.fn.min<number>('sent_at').as('oldest')])
+        .select((eb) => ['account_id', eb.fn.sum<number>(column).as('used'), eb.fn.min<number>('sent_at').as('oldest'), eb.fn.max<number>('sent_at').as('newest')])
         .where('account_id', 'in', accountIds.slice(i, i + IN_SLICE))
         .where('sent_at', '>', since)
         .groupBy('account_id')
         .execute();
-      for (const r of rows) usage.set(usageKey(b, budget, r.account_id), { used: Number(r.used ?? 0), oldest: r.oldest == null ? null : Number(r.oldest) });
+      for (const r of rows) usage.set(usageKey(b, budget, r.account_id), { used: Number(r.used ?? 0), oldest: num(r.oldest), newest: num(r.newest) });
     }
   }
   return usage;
@@ -157,6 +221,9 @@ async function forgetOldSends(ctx: AppContext, now: number) {
  */
 export async function holdAccount(ctx: AppContext, account: { id: string; network: NetworkId }, until: number, reason: string): Promise<void> {
   const { db, dialect } = ctx.store;
+  // This worker's allowance for the account ends now; what is left of it goes back with the next reservation.
+  const allowance = allowancesOf(ctx).get(account.id);
+  if (allowance) allowance.until = 0;
   const values = { account_id: account.id, network: account.network, until, reason: reason.slice(0, 500) };
   // The later of two holds wins (two posts hearing "wait" with different resets).
   const later = dialect === 'postgres' ? 'greatest' : 'max';
