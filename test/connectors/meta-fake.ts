@@ -9,7 +9,9 @@
  *   /content_publishing_limit (100 per 24 h), /{ig-media-id}/comments, /{ig-comment-id}?hide, /replies, /tags, insights
  *   (views, reach, shares, saved, total_interactions),
  * - Graph "Handling Errors" bodies {error:{message,type,code,error_subcode,fbtrace_id}} (190, 10/200, 4/17/32/613/80001,
- *   368, 506, 9007, 100/33), "Rate Limiting" headers X-App-Usage and X-Business-Use-Case-Usage, cursor paging.
+ *   368, 506, 9007, 100/33), "Rate Limiting" headers X-App-Usage and X-Business-Use-Case-Usage, cursor paging,
+ * - Webhooks ("Getting Started", Pages `feed`, Instagram `comments`/`mentions`, Messenger `messages`): signed deliveries
+ *   to `webhookUrl`, payloads in meta-fake-webhooks.ts.
  * Routes live in meta-fake-pages.ts and meta-fake-instagram.ts; the login pages in meta-fake-oauth.ts.
  */
 import { randomBytes } from 'node:crypto';
@@ -19,6 +21,7 @@ import { graphTime, MetaState, type FakeIgUser, type FakePage } from './meta-fak
 import { pageRoutes } from './meta-fake-pages.js';
 import { instagramRoutes } from './meta-fake-instagram.js';
 import { oauthRoutes } from './meta-fake-oauth.js';
+import { deliverWebhook, type DeliveryOptions, type WebhookPayload } from './meta-fake-webhooks.js';
 
 export class GraphError extends Error {
   constructor(readonly status: number, message: string, readonly code: number, readonly subcode?: number, readonly type = 'OAuthException', readonly userMsg?: string) {
@@ -196,6 +199,14 @@ export class MetaFake {
   app = { id: "1234567890", secret: "fake-app-secret" };
   /** Whose Facebook session the login dialog has (the first user otherwise). */
   loginAs: string | null = null;
+  /** The callback URL set in the App Dashboard's Webhooks product; null until a test sets it. */
+  webhookUrl: string | null = null;
+
+  /** Sends a webhook delivery to `webhookUrl`, signed with the app secret (see meta-fake-webhooks.ts for payloads). */
+  deliver(payload: WebhookPayload | string, opts: DeliveryOptions = {}): Promise<Response> {
+    if (!this.webhookUrl) throw new Error('set webhookUrl first');
+    return deliverWebhook(this.webhookUrl, payload, opts.secret === undefined ? this.app.secret : opts.secret, { signature: opts.signature });
+  }
 }
 
 /** Keeps the top-level fields asked for (Graph answers only those, and `id`). */
