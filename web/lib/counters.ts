@@ -17,9 +17,4 @@ export function countFor(network: string, text: string): Count {
   return { used, max, over: used > max };
 }
 
-const NETWORK_NAMES: Record<string, string> = {
-  bluesky: 'Bluesky', mastodon: 'Mastodon', facebook: 'Facebook', instagram: 'Instagram',
-  linkedin: 'LinkedIn', x: 'X', youtube: 'YouTube', pinterest: 'Pinterest',
-};
-
-export const networkName = (network: string): string => NETWORK_NAMES[network] ?? network;
+export { networkName } from './networks.js';

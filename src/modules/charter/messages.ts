@@ -4,6 +4,7 @@
  * and no-break spaces inside guillemets.
  */
 import type { Finding, Rule } from '../../shared/charter/findings.js';
+import { networkName } from '../../shared/networks.js';
 import type { Locale } from './locale.js';
 
 const NB = '\u00a0';
@@ -15,22 +16,22 @@ type Words = (p: Params, f: Finding) => string;
 const str = (v: string | number | undefined) => (v === undefined ? '' : String(v));
 const num = (v: string | number | undefined) => (typeof v === 'number' ? v : Number(v ?? 0) || 0);
 
-const NETWORKS: Record<string, string> = { bluesky: 'Bluesky', mastodon: 'Mastodon', default: '' };
-const networkName = (p: Params) => {
+// `default` is the charter's rules for every network: no name to show.
+const networkOf = (p: Params) => {
   const n = str(p.network);
-  return n in NETWORKS ? NETWORKS[n] : n;
+  return n === 'default' ? '' : networkName(n);
 };
 
 const en = {
   q: (s: string | number | undefined) => `“${str(s)}”`,
-  on: (p: Params) => (networkName(p) ? ` on ${networkName(p)}` : ''),
+  on: (p: Params) => (networkOf(p) ? ` on ${networkOf(p)}` : ''),
   n: (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`,
   language: (code: string) => ({ fr: 'French', en: 'English' })[code] ?? code,
 };
 
 const fr = {
   q: (s: string | number | undefined) => `«${NB}${str(s)}${NB}»`,
-  on: (p: Params) => (networkName(p) ? ` sur ${networkName(p)}` : ''),
+  on: (p: Params) => (networkOf(p) ? ` sur ${networkOf(p)}` : ''),
   n: (count: number, one: string, many: string) => `${count} ${count < 2 ? one : many}`,
   language: (code: string) => ({ fr: 'français', en: 'anglais' })[code] ?? code,
 };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { networkName } from '../../shared/networks.js';
 import type { AppContext } from '../../context.js';
 import type { Mail } from '../../mail/mailer.js';
 import { defineJob, PermanentJobError } from '../../jobs/index.js';
@@ -51,7 +52,6 @@ const WORDS = {
   },
 };
 
-const NETWORKS: Record<string, string> = { bluesky: 'Bluesky', mastodon: 'Mastodon' };
 // Someone else's text goes out as plain text; control characters (but line breaks) are dropped so it cannot
 // pretend to be part of the mail's own lines or headers.
 // eslint-disable-next-line no-control-regex
@@ -66,7 +66,7 @@ function when(ms: number, locale: 'en' | 'fr'): string {
 export function departmentMail(m: DepartmentMailInput): Mail {
   const w = WORDS[m.locale];
   const who = m.author.displayName ? `${oneLine(m.author.displayName)} (@${oneLine(m.author.handle)})` : `@${oneLine(m.author.handle)}`;
-  const network = NETWORKS[m.network] ?? m.network;
+  const network = networkName(m.network);
   const lines = [
     w.lead(oneLine(m.workspaceName), network),
     '',

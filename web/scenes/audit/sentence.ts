@@ -7,6 +7,7 @@
  * so a name can hold anything ("{{x}}", "<b>", a direction control) and stays a value, shown apart and isolated.
  */
 import type { TFunction } from 'i18next';
+import { networkName } from '../../lib/networks.js';
 import type { AuditEventView } from '../../../src/shared/api.js';
 import type { AuditActionName, AuditTargetType } from '../../../src/shared/audit.js';
 import { isRole } from '../../../src/shared/permissions.js';
@@ -46,8 +47,7 @@ const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? 
 const user = (text: string, href?: string): Value => ({ text, user: true, href });
 const word = (text: string, href?: string): Value => ({ text, href });
 
-const NETWORKS: Record<string, string> = { bluesky: 'Bluesky', mastodon: 'Mastodon' };
-const networkName = (n: string | null) => (n ? NETWORKS[n] ?? n : null);
+const nameOf = (n: string | null) => (n ? networkName(n) : null);
 const handleOf = (h: string) => (h.startsWith('@') ? h : `@${h}`);
 
 function role(r: Reader, value: unknown): Value | null {
@@ -269,7 +269,7 @@ function departmentPhrase(r: Reader, key: string, linked: boolean): Phrase {
 
 function accountPhrase(r: Reader, key: string): Phrase {
   const handle = str(r.data.handle);
-  const network = networkName(str(r.data.network));
+  const network = nameOf(str(r.data.network));
   if (!handle) return { key: `${key}Plain`, values: { account: word(r.t('audit.objects.account'), r.link('accounts')) } };
   return { key, values: { account: user(handleOf(handle), r.link('accounts')), network: word(network ?? '') } };
 }
@@ -288,7 +288,7 @@ function authorPhrase(r: Reader, key: string, plain: string, page: LinkTarget): 
   const handle = str(r.data.handle);
   const action = str(r.data.action);
   const known = !action || MODERATION_ACTIONS.has(action);
-  const network = networkName(str(r.data.network));
+  const network = nameOf(str(r.data.network));
   if (!handle || !known) return { key: plain, values: { log: word(r.t('audit.objects.moderationLog'), r.link(page)) } };
   return { key, values: { author: user(handleOf(handle), r.link(page)), network: word(network ?? '') } };
 }

@@ -1,10 +1,11 @@
 import { useId } from 'react';
+import { NETWORK_IDS, networkName } from '../../lib/networks.js';
 import { useTranslation } from 'react-i18next';
 import { ITEM_KINDS, SENTIMENTS, TOXICITY_CATEGORIES } from '../../api/moderation.js';
 import { formatPercent } from '../../lib/format.js';
 import type { RuleDraft, Tri } from './rule-draft.js';
 
-const NETWORKS = ['bluesky', 'mastodon'] as const;
+const NETWORKS = NETWORK_IDS;
 
 interface Props {
   draft: RuleDraft;
@@ -119,7 +120,7 @@ export function ConditionsFields({ draft, set, patternError }: Props) {
       </fieldset>
       <fieldset className="card mod-group">
         <legend>{e('groups.where')}</legend>
-        <Checks legend={e('networks')} all={NETWORKS} chosen={draft.networks as Array<(typeof NETWORKS)[number]>} label={(n) => t(`moderation.networks.${n}`)} onChange={(networks) => set({ networks })} />
+        <Checks legend={e('networks')} all={NETWORKS} chosen={draft.networks as Array<(typeof NETWORKS)[number]>} label={(n) => networkName(n)} onChange={(networks) => set({ networks })} />
         <Checks legend={e('kinds')} all={ITEM_KINDS} chosen={draft.kinds} label={(k) => t(`moderation.kinds.${k}`)} onChange={(kinds) => set({ kinds })} />
       </fieldset>
     </>

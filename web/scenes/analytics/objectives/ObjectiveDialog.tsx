@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { NETWORK_IDS, networkName } from '../../../lib/networks.js';
 import { useTranslation } from 'react-i18next';
 import { DateTime } from 'luxon';
 import { useSubmit } from '../../../app/useSubmit.js';
@@ -150,10 +151,7 @@ export function ObjectiveDialog({ workspaceId, zone, objective, onSaved, onClose
               onChange={(e) => setNetwork(e.target.value)}
               options={[
                 { value: '', label: t('analytics.filters.all') },
-                ...['bluesky', 'mastodon'].map((n) => ({
-                  value: n,
-                  label: t(`analytics.networks.${n}`),
-                })),
+                ...NETWORK_IDS.map((n) => ({ value: n, label: networkName(n) })),
               ]}
             />
             <SelectField

@@ -1,0 +1,1 @@
+export { NETWORK_IDS, networkName, type NetworkKey } from '../../src/shared/networks.js';
