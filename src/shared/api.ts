@@ -30,6 +30,8 @@ export interface SessionView {
   user: UserView;
   memberships: MembershipView[];
   canCreateWorkspace: boolean;
+  /** Whether the user administers the instance (Settings > Networks). */
+  instanceAdmin: boolean;
   expiresAt: string;
 }
 

@@ -263,6 +263,19 @@ export interface NetworkAppTable {
   updated_at: number;
 }
 
+/** Who administers the instance (its developer apps on the networks); the owner set up first. */
+export interface InstanceAdminTable {
+  user_id: string;
+  added_at: number;
+}
+
+/** The instance's own settings, by key (the Meta webhook verify token, sealed). */
+export interface InstanceSettingTable {
+  key: string;
+  value: string;
+  updated_at: number;
+}
+
 /** A token obtained, waiting for the user to pick the Page, organisation, channel or board to connect. */
 export interface OAuthPendingTable {
   id: string;
@@ -364,6 +377,8 @@ export interface Database extends InboxTables, ListeningTables, AnalyticsTables,
   publishing_settings: PublishingSettingsTable;
   oauth_states: OAuthStateTable;
   network_apps: NetworkAppTable;
+  instance_admins: InstanceAdminTable;
+  instance_settings: InstanceSettingTable;
   oauth_pending: OAuthPendingTable;
   publish_sends: PublishSendTable;
   publish_holds: PublishHoldTable;

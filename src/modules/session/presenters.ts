@@ -4,6 +4,7 @@ import { MATRIX } from '../../shared/permissions.js';
 import type { Database } from '../../store/schema.js';
 import { canCreateWorkspace, listWorkspacesOf } from '../workspaces/service.js';
 import { logoUrl, readsInbox } from '../workspaces/presenters.js';
+import { isInstanceAdmin } from '../network-apps/admins.js';
 
 export async function presentSession(
   db: Kysely<Database>,
@@ -22,6 +23,7 @@ export async function presentSession(
       readsInbox: readsInbox(r.workspace, r.role),
     })),
     canCreateWorkspace: await canCreateWorkspace(db, user.id),
+    instanceAdmin: await isInstanceAdmin(db, user),
     expiresAt: expiresAt.toISOString(),
   };
 }

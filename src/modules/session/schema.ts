@@ -14,6 +14,8 @@ export const SessionSchema = z
       z.object({ workspaceId: z.string(), workspaceName: z.string(), workspaceLogoUrl: z.string().nullable(), role: z.string(), permissions: z.array(z.string()), readsInbox: z.boolean() }),
     ),
     canCreateWorkspace: z.boolean(),
+    /** Whether the user administers the instance: Settings > Networks (the developer apps). */
+    instanceAdmin: z.boolean(),
     expiresAt: z.string(),
   })
   .openapi('Session');

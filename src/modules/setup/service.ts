@@ -3,6 +3,7 @@ import { conflict } from '../../http/errors.js';
 import { AuditAction, recordAudit } from '../audit/service.js';
 import { createWorkspace } from '../workspaces/service.js';
 import { toAppError } from '../session/auth-calls.js';
+import { addInstanceAdmin } from '../network-apps/admins.js';
 
 export interface OwnerInput {
   name: string;
@@ -41,6 +42,8 @@ export async function createOwner<T extends { user: { id: string; name: string; 
       { name: input.workspaceName ?? input.name, locale: input.locale },
       { ip: meta.ip, now },
     );
+    // The person who installs Ruche administers the instance (its developer apps on the networks).
+    await addInstanceAdmin(trx, result.user.id, now);
     await recordAudit(trx, { action: AuditAction.ownerCreated, actorId: result.user.id, ip: meta.ip }, now);
   });
   return result;
