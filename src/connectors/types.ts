@@ -131,6 +131,11 @@ export interface PublishedPost {
   createdAt: string;
   /** True when the post was found already published (a retry after a lost answer), not created now. */
   alreadyExisted: boolean;
+  /**
+   * What went wrong after the post itself was out (a first comment the network refused), in the network's words:
+   * the post is published and must not be sent again, but the user is told.
+   */
+  warnings?: string[];
 }
 
 export interface Author {

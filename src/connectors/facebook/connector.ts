@@ -72,10 +72,11 @@ export class FacebookConnector implements Connector {
       const id = post.replyTo ? await this.comment(post) : await this.feedPost(post);
       this.uncertain.delete(post.idempotencyKey);
       const created = await this.graph.get<FbPost>(id, { fields: POST_FIELDS }).catch(() => null);
-      const result = created ? published(created, false) : { ref: { id }, url: null, text: post.text, createdAt: new Date(this.now()).toISOString(), alreadyExisted: false };
+      const result: PublishedPost = created ? published(created, false) : { ref: { id }, url: null, text: post.text, createdAt: new Date(this.now()).toISOString(), alreadyExisted: false };
       if (post.options?.firstComment && !post.replyTo) {
-        // The post is out: a refused first comment must not make the job publish it again.
-        await this.graph.post(`${id}/comments`, { message: post.options.firstComment }).catch(() => undefined);
+        // The post is out: a refused first comment must not make the job publish it again, but it is told.
+        const warning = await firstComment(this.graph, id, post.options.firstComment, 'Facebook');
+        if (warning) result.warnings = [warning];
       }
       return this.remember(post.idempotencyKey, result);
     } catch (err) {
@@ -279,6 +280,17 @@ export async function readConversations(graph: Graph, pageId: string, platform: 
   const newest = items.reduce((m, i) => (i.createdAt > m ? i.createdAt : m), since);
   const oldest = items.reduce<string | null>((m, i) => (m === null || i.createdAt < m ? i.createdAt : m), null);
   return { items, counters: [], cursor: JSON.stringify({ since: newest }), more: false, reachedBack: oldest };
+}
+
+/** Adds the first comment under a post already out; a refusal comes back as a warning in Meta's words, never thrown. */
+export async function firstComment(graph: Graph, objectId: string, message: string, networkName: string): Promise<string | null> {
+  try {
+    await graph.post(`${objectId}/comments`, { message });
+    return null;
+  } catch (err) {
+    const why = err instanceof Error ? err.message : String(err);
+    return `The post is on ${networkName} but its first comment was not added: ${why}`;
+  }
 }
 
 export function ignoreGone(err: unknown): void {

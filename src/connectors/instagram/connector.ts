@@ -7,7 +7,7 @@
 import { ConnectorError } from '../errors.js';
 import { Graph } from '../meta/graph.js';
 import { metaCredentials, type MetaCredentials } from '../meta/credentials.js';
-import { ignoreGone, readConversations } from '../facebook/connector.js';
+import { firstComment, ignoreGone, readConversations } from '../facebook/connector.js';
 import { assertPublishable, countWith } from '../text.js';
 import type {
   AccountInfo, Comment, Connector, ConnectorDeps, ExistingHint, InboundItem, InboundPage, InboundReadOptions,
@@ -99,11 +99,13 @@ export class InstagramConnector implements Connector {
       this.containers.delete(key);
       this.uncertain.delete(key);
       const media = await this.graph.get<IgMedia>(id, { fields: MEDIA_FIELDS }).catch(() => null);
+      const result: PublishedPost = media ? publishedMedia(media, false) : { ref: { id }, url: null, text: post.text, createdAt: new Date(this.now()).toISOString(), alreadyExisted: false };
       if (post.options?.firstComment) {
-        // The media is out: a refused first comment must not make the job publish it again.
-        await this.graph.post(`${id}/comments`, { message: post.options.firstComment }).catch(() => undefined);
+        // The media is out: a refused first comment must not make the job publish it again, but it is told.
+        const warning = await firstComment(this.graph, id, post.options.firstComment, 'Instagram');
+        if (warning) result.warnings = [warning];
       }
-      return this.remember(key, media ? publishedMedia(media, false) : { ref: { id }, url: null, text: post.text, createdAt: new Date(this.now()).toISOString(), alreadyExisted: false });
+      return this.remember(key, result);
     } catch (err) {
       if (!(err instanceof ConnectorError) || err.kind !== 'unknown_outcome') throw err;
       this.uncertain.set(key, notBefore);
