@@ -75,7 +75,7 @@ export function instagramRoutes(fake: MetaFake): Handler {
         }
         const caption = b.get('caption') ?? '';
         if ([...caption.matchAll(/#[\p{L}\p{N}_]+/gu)].length > 30) throw new GraphError(400, 'The caption contains more than 30 hashtags.', 100, 2207005);
-        const c: FakeContainer = { id: s.id(), igUserId: ig.id, params, pollsLeft: fake.processingPolls, status: 'IN_PROGRESS', error: null, mediaId: null, items };
+        const c: FakeContainer = { id: s.id(), igUserId: ig.id, params, pollsLeft: fake.processingPolls, status: 'IN_PROGRESS', error: fake.processingError, mediaId: null, items };
         s.containers.set(c.id, c);
         return { id: c.id };
       }
@@ -115,7 +115,7 @@ export function instagramRoutes(fake: MetaFake): Handler {
     const container = s.containers.get(id);
     if (container && !edge && req.method === 'GET') {
       if (container.status === 'IN_PROGRESS') {
-        if (container.pollsLeft-- <= 0) container.status = 'FINISHED';
+        if (container.pollsLeft-- <= 0) container.status = container.error ? 'ERROR' : 'FINISHED';
       }
       return { id: container.id, status_code: container.status, status: container.status === 'ERROR' ? (container.error ?? 'ERROR') : container.status === 'FINISHED' ? 'Finished: Media has been uploaded and it is ready to be published.' : container.status };
     }

@@ -43,6 +43,14 @@ export interface GraphRequest {
 }
 
 export type Json = Record<string, unknown>;
+
+/** The messages Graph sends with each throttling code ("Handling Errors"). */
+const THROTTLE_MESSAGES = {
+  4: '(#4) Application request limit reached',
+  17: '(#17) User request limit reached',
+  32: '(#32) Page request limit reached',
+  613: '(#613) Calls to this api have exceeded the rate limit.',
+} as const;
 export type Handler = (req: GraphRequest) => Promise<Json | null> | Json | null;
 
 export const VERSION = 'v24.0';
@@ -55,6 +63,13 @@ export class MetaFake {
   private pageCalls = new Map<string, number>();
   /** Container status reads answered IN_PROGRESS before FINISHED. */
   processingPolls = 1;
+  /** Containers created from now on end in status_code ERROR with this `status` text, instead of FINISHED. */
+  processingError: string | null = null;
+  /**
+   * While set, calls answer this throttling code (Graph "Rate Limiting"): 4 and 17 with X-App-Usage at 100%, 32 and
+   * 613 with X-Business-Use-Case-Usage saying when access comes back.
+   */
+  throttled: { code: 4 | 17 | 32 | 613; regainMinutes?: number } | null = null;
   /** Next write to this path answers 368 (the action is blocked as abusive). */
   blockNextWrite: string | null = null;
   /** Every request, for tests that count calls. */
@@ -135,6 +150,17 @@ export class MetaFake {
     return false;
   }
 
+  private throttle(res: ServerResponse, page: FakePage | null, t: NonNullable<MetaFake['throttled']>): never {
+    if (t.code === 4 || t.code === 17) {
+      res.setHeader('x-app-usage', JSON.stringify({ call_count: 100, total_cputime: 35, total_time: 62 }));
+    } else {
+      res.setHeader('x-business-use-case-usage', JSON.stringify({
+        [page?.id ?? this.app.id]: [{ type: 'pages', call_count: 100, total_cputime: 20, total_time: 31, estimated_time_to_regain_access: t.regainMinutes ?? 12 }],
+      }));
+    }
+    throw new GraphError(400, THROTTLE_MESSAGES[t.code], t.code);
+  }
+
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', this.url);
     this.requests.push({ method: req.method ?? 'GET', path: url.pathname });
@@ -160,6 +186,7 @@ export class MetaFake {
       if (token.state === 'revoked') throw new GraphError(400, 'Error validating access token: The session has been invalidated because the user changed their password or Facebook has changed the session for security reasons.', 190, 460);
       const page = token.kind === 'page' ? this.state.pages.get(token.id) ?? null : null;
       if (this.usageHeaders(res, page)) throw new GraphError(400, 'There have been too many calls to this Page account. Wait a bit and try again.', 80001);
+      if (this.throttled) this.throttle(res, page, this.throttled);
       const method = (req.method ?? 'GET').toUpperCase();
       if (method !== 'GET' && this.blockNextWrite && url.pathname.includes(this.blockNextWrite)) {
         this.blockNextWrite = null;
