@@ -27,6 +27,7 @@ import { registerAnalyticsRoutes } from '../modules/analytics/routes.js';
 import { registerReportRoutes } from '../modules/reports/routes.js';
 import { registerCharterRoutes } from '../modules/charter/routes.js';
 import { registerMetaWebhookRoutes } from '../modules/webhooks/meta-routes.js';
+import { registerNetworkAppRoutes } from '../modules/network-apps/routes.js';
 
 /** Every module's routes; the OpenAPI document and the tenant-isolation test are built from them. */
 export function registerApiRoutes(app: OpenAPIHono<HttpEnv>) {
@@ -57,4 +58,5 @@ export function registerApiRoutes(app: OpenAPIHono<HttpEnv>) {
   registerReportRoutes(app);
   registerCharterRoutes(app);
   registerMetaWebhookRoutes(app);
+  registerNetworkAppRoutes(app);
 }

@@ -55,6 +55,8 @@ export const AuditAction = {
   departmentUpdated: 'department.updated',
   departmentDeleted: 'department.deleted',
   charterUpdated: 'charter.updated',
+  networkAppSaved: 'instance.network_app_saved',
+  networkAppRemoved: 'instance.network_app_removed',
 } as const;
 export type AuditActionName = (typeof AuditAction)[keyof typeof AuditAction];
 
@@ -118,6 +120,9 @@ export interface AuditData {
   'inbox.item_labels_changed': { added: string[]; removed: string[]; handle: string; network: string };
   /** The note itself stays with the item: the log says that one was written. */
   'inbox.note_added': { handle: string; network: string };
+  /** The instance's developer app on a network, saved in Settings > Networks; never the keys themselves. */
+  'instance.network_app_saved': { network: string; clientIdChanged: boolean; secretChanged: boolean };
+  'instance.network_app_removed': { network: string };
   /** `departmentKey`: the built-in department's key ('support'…), named in the reader's language; null for the workspace's own. */
   'ticket.opened': { department: string; departmentKey: string | null };
   'ticket.closed': { department: string; departmentKey: string | null };

@@ -64,6 +64,8 @@ const SAMPLES: Record<AuditActionName, Record<string, unknown>> & Record<string,
   'inbox.item_labels_changed': { added: ['vip', 'late'], removed: [], handle: 'ana.bsky.social', network: 'bluesky' },
   'inbox.note_added': { handle: 'ana.bsky.social', network: 'bluesky' },
   'charter.updated': { version: 3 },
+  'instance.network_app_saved': { network: 'linkedin', clientIdChanged: true, secretChanged: true },
+  'instance.network_app_removed': { network: 'linkedin' },
 };
 
 function event(action: string, data: Record<string, unknown>, more: Partial<AuditEventView> = {}): AuditEventView {

@@ -84,12 +84,20 @@ const clientSwitch = (r: Reader, key: string): Phrase => ({
 
 type Describe = (r: Reader) => Phrase;
 
+/** "Olga saved the developer app keys of LinkedIn". */
+function networkAppPhrase(r: Reader, key: string): Phrase {
+  const network = nameOf(str(r.data.network));
+  return network ? { key, values: { network: word(network) } } : { key: `${key}Plain` };
+}
+
 /**
  * Every action the server records, and how its sentence is made. The type makes a missing one a compile error;
  * one the server has stopped recording may stay, for the rows it wrote.
  */
 const PHRASES: Record<AuditActionName, Describe> & Record<string, Describe> = {
   'auth.owner_created': () => ({ key: 'ownerCreated' }),
+  'instance.network_app_saved': (r) => networkAppPhrase(r, 'networkAppSaved'),
+  'instance.network_app_removed': (r) => networkAppPhrase(r, 'networkAppRemoved'),
   'auth.sign_in': () => ({ key: 'signIn' }),
   'auth.sign_out': () => ({ key: 'signOut' }),
   'auth.password_changed': () => ({ key: 'passwordChanged' }),
