@@ -86,8 +86,10 @@ export function postPublishJob(ctx: AppContext) {
       const known = waits.get(r.reason.network);
       if (!known || known.until < r.reason.until) waits.set(r.reason.network, r.reason);
     }
+    // After the claim's "publishing" line (written at `now`), never beside it in the history.
+    const at = Math.max(ctx.clock.now(), now + 1);
     for (const w of waits.values()) {
-      await recordPostEvent(ctx.store.db, postId, PostEvent.waitingForBudget, { now, data: { network: w.network, until: new Date(w.until).toISOString(), reason: w.reason } });
+      await recordPostEvent(ctx.store.db, postId, PostEvent.waitingForBudget, { now: at, data: { network: w.network, until: new Date(w.until).toISOString(), reason: w.reason } });
     }
   }
 }
