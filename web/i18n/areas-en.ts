@@ -7,5 +7,6 @@ import crisis from './en/crisis.json' with { type: 'json' };
 import analytics from './en/analytics.json' with { type: 'json' };
 import reports from './en/reports.json' with { type: 'json' };
 import charter from './en/charter.json' with { type: 'json' };
+import connect from './en/connect.json' with { type: 'json' };
 
-export const areas = { inbox, moderation, tickets, listening, crisis, analytics, reports, charter };
+export const areas = { inbox, moderation, tickets, listening, crisis, analytics, reports, charter, connect };
