@@ -14,7 +14,7 @@ import { verifySignature } from '../../connectors/meta/signature.js';
 import { networkApp } from '../accounts/oauth2/apps.js';
 import { metaWebhookPayload } from './meta-payload.js';
 import { META_WEBHOOK } from './job-names.js';
-import { webhookVerifyToken } from './verify-token.js';
+import { metaWebhookVerifyToken } from '../network-apps/verify-token.js';
 
 export const META_WEBHOOK_PATH = '/api/v1/webhooks/meta';
 /** Meta batches changes; a batch this big is already far past what one Page sends at once. */
@@ -31,7 +31,7 @@ async function appSecrets(ctx: AppContext): Promise<string[]> {
 
 export function registerMetaWebhookRoutes(app: OpenAPIHono<HttpEnv>) {
   app.get(META_WEBHOOK_PATH, async (c) => {
-    const expected = await webhookVerifyToken(c.var.ctx);
+    const expected = await metaWebhookVerifyToken(c.var.ctx);
     const mode = c.req.query('hub.mode');
     const given = c.req.query('hub.verify_token') ?? '';
     const challenge = c.req.query('hub.challenge') ?? '';
