@@ -11,7 +11,7 @@ import { backfilled, waitFor } from '../inbound/helpers.js';
 import { MetaFake } from '../connectors/meta-fake.js';
 import { fbCommentAs } from '../connectors/meta-fake-pages.js';
 import { addIgComment } from '../connectors/meta-fake-instagram.js';
-import { feedCommentPayload, igCommentPayload, messagePayload, verifyCallback } from '../connectors/meta-fake-webhooks.js';
+import { feedCommentPayload, igCommentPayload, igMentionPayload, messagePayload, verifyCallback } from '../connectors/meta-fake-webhooks.js';
 import { signPayload } from '../../src/connectors/meta/signature.js';
 
 const VERIFY_TOKEN = 'hive-verify-7f3a';
@@ -158,6 +158,14 @@ describe.each(databases)('Meta webhooks (%s)', (kind) => {
     const row = (await itemsOf(ws.a)).find((i) => i.external_id === c);
     expect(row?.account_id).toBe(accounts.igA);
     expect((await itemsOf(ws.b)).map((i) => i.external_id)).not.toContain(c);
+  });
+
+  it('reads the account\'s tags at once when an Instagram mention arrives', async () => {
+    const mediaId = fake.state.id();
+    fake.state.tags.push({ igUserId: ig.id, id: mediaId, caption: '@ruchemiel.ig le meilleur miel du marché', username: 'marche.bio', created: fake.state.tick() });
+    expect((await fake.deliver(igMentionPayload(ig.id, mediaId))).status).toBe(200);
+    const got = await waitFor('the mention in workspace A', async () => (await itemsOf(ws.a)).find((i) => i.external_id === mediaId));
+    expect(got).toMatchObject({ kind: 'mention', account_id: accounts.igA, text: '@ruchemiel.ig le meilleur miel du marché' });
   });
 
   it('reads the conversation at once when a message arrives', async () => {
