@@ -6,9 +6,10 @@
  */
 import { ConnectorError } from '../errors.js';
 import type { NetCall, OAuthApp, OAuthEndpoints, OAuthProvider, OAuthToken } from '../oauth2/provider.js';
+import { tokenCall as sharedTokenCall } from '../oauth2/token-call.js';
 import type { Credentials } from '../types.js';
 import { encodeUrn, LinkedInHttp } from './http.js';
-import { LinkedInCredentials, NetworkSize, Organization, OrganizationAcls, TokenAnswer } from './schemas.js';
+import { LinkedInCredentials, NetworkSize, Organization, OrganizationAcls } from './schemas.js';
 
 /** Roles that may post as the page (ADMINISTRATOR and CONTENT_ADMINISTRATOR); the others only sponsor or analyse. */
 const POSTING_ROLES = new Set(['ADMINISTRATOR', 'CONTENT_ADMINISTRATOR']);
@@ -16,33 +17,8 @@ const POSTING_ROLES = new Set(['ADMINISTRATOR', 'CONTENT_ADMINISTRATOR']);
 const http = (endpoints: OAuthEndpoints, token: string, net: NetCall) =>
   new LinkedInHttp({ apiBase: endpoints.apiBase, token, fetch: net.fetch, now: net.now });
 
-/** POST to the token endpoint with the app's keys in the form, as LinkedIn asks. */
-async function tokenCall(endpoints: OAuthEndpoints, app: OAuthApp, form: Record<string, string>, net: NetCall): Promise<OAuthToken> {
-  const body = new URLSearchParams({ ...form, client_id: app.clientId, client_secret: app.clientSecret });
-  let res: Response;
-  try {
-    res = await net.fetch(endpoints.tokenUrl, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
-  } catch (cause) {
-    throw new ConnectorError('linkedin', 'transient', 'LinkedIn did not answer.', { cause, networkCode: 'no_answer' });
-  }
-  const json = (await res.json().catch(() => null)) as { error?: string; error_description?: string } | null;
-  if (!res.ok) {
-    const words = json?.error_description ?? json?.error ?? `HTTP ${res.status}`;
-    const kind = res.status >= 500 ? 'transient' : form.grant_type === 'refresh_token' ? 'auth_expired' : 'rejected';
-    throw new ConnectorError('linkedin', kind, `LinkedIn: ${words}${kind === 'auth_expired' ? '. Reconnect the LinkedIn page in Ruche.' : ''}`, {
-      status: res.status, networkCode: json?.error,
-    });
-  }
-  const t = TokenAnswer.parse(json);
-  const now = net.now();
-  return {
-    accessToken: t.access_token,
-    refreshToken: t.refresh_token ?? null,
-    expiresAt: now + t.expires_in * 1000,
-    refreshExpiresAt: t.refresh_token_expires_in ? now + t.refresh_token_expires_in * 1000 : null,
-    scopes: (t.scope ?? '').split(/[ ,]+/).filter(Boolean),
-  };
-}
+const tokenCall = (endpoints: OAuthEndpoints, app: OAuthApp, form: Record<string, string>, net: NetCall): Promise<OAuthToken> =>
+  sharedTokenCall('linkedin', endpoints.tokenUrl, form, app, 'body', net);
 
 export const LINKEDIN_OAUTH: OAuthProvider = {
   network: 'linkedin',

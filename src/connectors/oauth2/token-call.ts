@@ -1,11 +1,19 @@
 /**
- * The OAuth 2 token endpoint call (RFC 6749 §4.1.3 and §6), shared by X and Google: the app's keys as HTTP Basic or
- * as form fields, the answer normalised, and refusals classified: `invalid_grant` (a refresh token revoked, expired
- * or already used) means the user must connect the account again.
+ * The OAuth 2 token endpoint call (RFC 6749 §4.1.3 and §6), shared by the connectors that renew their own tokens
+ * (X, Google for YouTube, LinkedIn, Pinterest): the app's keys as HTTP Basic (§2.3.1, each part form-encoded) or as
+ * form fields, the answer normalised, and refusals classified in the network's words: `invalid_grant` (a refresh
+ * token revoked, expired or already used) or any refused refresh means the user must connect the account again.
  */
 import { ConnectorError } from '../errors.js';
 import type { NetworkId } from '../types.js';
-import type { NetCall, OAuthApp, OAuthToken } from '../oauth2/provider.js';
+import type { NetCall, OAuthApp, OAuthToken } from './provider.js';
+
+/** What a refusal says: RFC 6749 §5.2 `{error, error_description}`, or Pinterest's `{code, message}`. */
+function refusal(json: Record<string, unknown>, status: number): { said: string; code: string | undefined } {
+  const code = typeof json.error === 'string' ? json.error : typeof json.code === 'number' || typeof json.code === 'string' ? String(json.code) : undefined;
+  const words = [json.error_description, json.message].find((v): v is string => typeof v === 'string');
+  return { said: words ?? code ?? `HTTP ${status}`, code };
+}
 
 export async function tokenCall(
   network: NetworkId,
@@ -27,15 +35,15 @@ export async function tokenCall(
   let json: Record<string, unknown>;
   try {
     res = await net.fetch(tokenUrl, { method: 'POST', headers, body, signal: AbortSignal.timeout(30_000) });
-    json = (await res.json().catch(() => ({}))) as Record<string, unknown>;
+    json = ((await res.json().catch(() => null)) ?? {}) as Record<string, unknown>;
   } catch (cause) {
     throw new ConnectorError(network, 'transient', 'The sign-in server did not answer.', { networkCode: 'no_answer', cause });
   }
   if (!res.ok || typeof json.access_token !== 'string') {
-    const code = typeof json.error === 'string' ? json.error : undefined;
-    const said = typeof json.error_description === 'string' ? json.error_description : code ?? `HTTP ${res.status}`;
+    const { said, code } = refusal(json, res.status);
     if (res.status >= 500) throw new ConnectorError(network, 'transient', said, { status: res.status, networkCode: code });
     const kind = code === 'invalid_grant' || form.grant_type === 'refresh_token' ? 'auth_expired' : 'rejected';
+    // The words stay the network's own; the kind tells the user to reconnect.
     throw new ConnectorError(network, kind, said, { status: res.status, networkCode: code });
   }
   const now = net.now();

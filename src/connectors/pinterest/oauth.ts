@@ -5,36 +5,15 @@
  */
 import { ConnectorError } from '../errors.js';
 import type { NetCall, OAuthApp, OAuthEndpoints, OAuthProvider, OAuthToken } from '../oauth2/provider.js';
+import { tokenCall as sharedTokenCall } from '../oauth2/token-call.js';
 import type { Credentials } from '../types.js';
 import { PinterestHttp } from './http.js';
-import { BoardList, PinterestCredentials, TokenAnswer, UserAccount } from './schemas.js';
+import { BoardList, PinterestCredentials, UserAccount } from './schemas.js';
 
 const MAX_BOARD_PAGES = 20;
 
-async function tokenCall(endpoints: OAuthEndpoints, app: OAuthApp, form: Record<string, string>, net: NetCall): Promise<OAuthToken> {
-  const basic = Buffer.from(`${app.clientId}:${app.clientSecret}`).toString('base64');
-  let res: Response;
-  try {
-    res = await net.fetch(endpoints.tokenUrl, {
-      method: 'POST', headers: { authorization: `Basic ${basic}`, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(form),
-    });
-  } catch (cause) {
-    throw new ConnectorError('pinterest', 'transient', 'Pinterest did not answer.', { cause, networkCode: 'no_answer' });
-  }
-  const json = (await res.json().catch(() => null)) as { code?: unknown; message?: string } | null;
-  if (!res.ok) {
-    const kind = res.status >= 500 ? 'transient' : form.grant_type === 'refresh_token' ? 'auth_expired' : 'rejected';
-    throw new ConnectorError('pinterest', kind, `Pinterest: ${json?.message ?? `HTTP ${res.status}`}${kind === 'auth_expired' ? ' Reconnect the Pinterest account in Ruche.' : ''}`, {
-      status: res.status, networkCode: json?.code === undefined ? undefined : String(json.code),
-    });
-  }
-  const t = TokenAnswer.parse(json);
-  const now = net.now();
-  return {
-    accessToken: t.access_token, refreshToken: t.refresh_token ?? null, expiresAt: now + t.expires_in * 1000,
-    refreshExpiresAt: t.refresh_token_expires_in ? now + t.refresh_token_expires_in * 1000 : null, scopes: (t.scope ?? '').split(/[ ,]+/).filter(Boolean),
-  };
-}
+const tokenCall = (endpoints: OAuthEndpoints, app: OAuthApp, form: Record<string, string>, net: NetCall): Promise<OAuthToken> =>
+  sharedTokenCall('pinterest', endpoints.tokenUrl, form, app, 'basic', net);
 
 const api = (endpoints: OAuthEndpoints, token: string, net: NetCall) => new PinterestHttp({ apiBase: endpoints.apiBase, token, fetch: net.fetch, now: net.now });
 

@@ -7,7 +7,7 @@ import { ConnectorError } from '../errors.js';
 import type { ConnectorDeps } from '../types.js';
 import { parseXCredentials, type XCredentials } from './credentials.js';
 import { xError } from './errors.js';
-import { tokenCall } from './token.js';
+import { tokenCall } from '../oauth2/token-call.js';
 
 export interface XRequest {
   method?: 'GET' | 'POST' | 'PUT' | 'DELETE';

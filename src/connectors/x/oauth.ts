@@ -8,7 +8,7 @@ import type { Credentials } from '../types.js';
 import { ConnectorError } from '../errors.js';
 import { parseXCredentials, type XCredentials } from './credentials.js';
 import { xError } from './errors.js';
-import { tokenCall } from './token.js';
+import { tokenCall } from '../oauth2/token-call.js';
 import type { XUser } from './tweets.js';
 
 /**

@@ -4,7 +4,7 @@
  */
 import { ConnectorError } from '../errors.js';
 import type { ConnectorDeps } from '../types.js';
-import { tokenCall } from '../x/token.js';
+import { tokenCall } from '../oauth2/token-call.js';
 import { parseYouTubeCredentials, type YouTubeCredentials } from './credentials.js';
 import { youtubeError } from './errors.js';
 

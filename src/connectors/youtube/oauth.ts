@@ -6,7 +6,7 @@
 import type { NetCall, OAuthApp, OAuthEndpoints, OAuthProvider, OAuthToken } from '../oauth2/provider.js';
 import type { Credentials } from '../types.js';
 import { ConnectorError } from '../errors.js';
-import { tokenCall } from '../x/token.js';
+import { tokenCall } from '../oauth2/token-call.js';
 import { parseYouTubeCredentials, type YouTubeCredentials } from './credentials.js';
 import { youtubeError } from './errors.js';
 
