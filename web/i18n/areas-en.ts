@@ -8,5 +8,6 @@ import analytics from './en/analytics.json' with { type: 'json' };
 import reports from './en/reports.json' with { type: 'json' };
 import charter from './en/charter.json' with { type: 'json' };
 import connect from './en/connect.json' with { type: 'json' };
+import networks from './en/networks.json' with { type: 'json' };
 
-export const areas = { inbox, moderation, tickets, listening, crisis, analytics, reports, charter, connect };
+export const areas = { inbox, moderation, tickets, listening, crisis, analytics, reports, charter, connect, networks };

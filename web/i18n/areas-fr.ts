@@ -8,5 +8,6 @@ import analytics from './fr/analytics.json' with { type: 'json' };
 import reports from './fr/reports.json' with { type: 'json' };
 import charter from './fr/charter.json' with { type: 'json' };
 import connect from './fr/connect.json' with { type: 'json' };
+import networks from './fr/networks.json' with { type: 'json' };
 
-export const areas = { inbox, moderation, tickets, listening, crisis, analytics, reports, charter, connect };
+export const areas = { inbox, moderation, tickets, listening, crisis, analytics, reports, charter, connect, networks };
