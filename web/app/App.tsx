@@ -15,6 +15,7 @@ import { lazyPage } from './lazyPage.js';
 // Each page inside the app is loaded when first opened, so that the sign-in page and the shell come first (the
 // calendar alone brings FullCalendar, the composer an emoji picker).
 const AccountPage = lazyPage(() => import('../scenes/account/AccountPage.js'), 'AccountPage');
+const NetworksPage = lazyPage(() => import('../scenes/networks/NetworksPage.js'), 'NetworksPage');
 const NewWorkspacePage = lazyPage(() => import('../scenes/workspaces/NewWorkspacePage.js'), 'NewWorkspacePage');
 const OverviewPage = lazyPage(() => import('../scenes/workspaces/OverviewPage.js'), 'OverviewPage');
 const MembersPage = lazyPage(() => import('../scenes/members/MembersPage.js'), 'MembersPage');
@@ -71,6 +72,7 @@ export function App() {
         <Route element={<Shell />}>
           <Route index element={<HomeRedirect />} />
           <Route path="/account" element={<AccountPage />} />
+          <Route path="/admin/networks" element={<NetworksPage />} />
           <Route path="/account/notifications" element={<NotificationPreferencesPage />} />
           <Route path="/workspaces/new" element={<NewWorkspacePage />} />
           <Route path="/w/:workspaceId" element={<WorkspaceLayout />}>
