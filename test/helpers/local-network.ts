@@ -34,6 +34,12 @@ export class LocalNetwork {
     this.failures.push({ kind, message, account, retryAfterMs });
   }
 
+  private warnings: string[] = [];
+  /** The next post published comes back with this warning (a first comment the network refused, say). */
+  warnNext(message: string) {
+    this.warnings.push(message);
+  }
+
   published(account?: string): LocalPost[] {
     return [...this.posts.values()].filter((p) => !account || p.account === account);
   }
@@ -61,7 +67,8 @@ export class LocalNetwork {
         media: (post.media ?? []).map((m) => ({ bytes: m.bytes.byteLength, mimeType: m.mimeType, alt: m.alt, width: m.width, height: m.height })),
         languages: post.languages ?? [], at: Date.now(),
       });
-      return { ref, url: `https://local.test/${post.idempotencyKey}`, text: post.text, createdAt: new Date().toISOString(), alreadyExisted: false };
+      const warning = net.warnings.shift();
+      return { ref, url: `https://local.test/${post.idempotencyKey}`, text: post.text, createdAt: new Date().toISOString(), alreadyExisted: false, ...(warning ? { warnings: [warning] } : {}) };
     };
     return {
       network: 'bluesky',

@@ -53,6 +53,16 @@ describe.each(databases)('scheduled publishing on %s', (kind) => {
     expect(network.posts.get(`${t}-2`)?.replyTo).toBe(`${t}-1`);
   });
 
+  it('keeps on the post what the network did not do beside it, in its words', async () => {
+    network.warnNext('First comment not posted: (#200) Permissions error');
+    const created = await owner.post(posts(), { body: 'Avec un premier commentaire', accountIds: [alice], scheduledAt: inSeconds(0.5) });
+    await owner.post(posts(`/${created.body.id}/submit`));
+    const done = await waitForStatus(owner, ws, created.body.id, ['published', 'failed']);
+    expect(done.status).toBe('published');
+    const items = (await owner.get(posts(`/${created.body.id}/history`))).body.items as Array<{ kind: string; body: string; data: Record<string, unknown> }>;
+    expect(items.find((e) => e.kind === 'network_warning')).toMatchObject({ body: 'First comment not posted: (#200) Permissions error', data: { network: 'bluesky', handle: 'alice' } });
+  });
+
   it('retries transient errors and rate limits, and still publishes once', async () => {
     network.failNext('transient', 'bad gateway', 'alice');
     network.failNext('rate_limited', 'slow down', 'alice');

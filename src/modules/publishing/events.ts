@@ -19,6 +19,7 @@ export const PostEvent = {
   timePassed: 'time_passed',
   publishing: 'publishing',
   published: 'published',
+  networkWarning: 'network_warning',
   failed: 'failed',
   unknownOutcome: 'unknown_outcome',
   retried: 'retried',

@@ -13,6 +13,7 @@ import { failedBefore, mayHaveGoneOut, repeatsLastFailure, retryLater, shownMess
 import { holdAccount, pacingOf, reserveSend } from './pacing/budget.js';
 import { withAccountSlot } from './pacing/account-slots.js';
 import { PacedError } from './pacing/paced.js';
+import { PostEvent, recordPostEvent } from './events.js';
 
 type Outcome = Extract<TargetStatus, 'published' | 'failed' | 'unknown'>;
 
@@ -39,6 +40,8 @@ export async function publishTarget(ctx: AppContext, row: PendingTarget, opts: {
     const { texts, languages } = await outgoingTexts(row);
     // A post tried before may be out already, past what the network's own idempotency remembers.
     const check = mayHaveGoneOut(row, opts.attempt) ? { notBefore: earliestOut(row.scheduled_at) } : null;
+    // What the network did not do beside the post itself (a first comment refused): told on the post, not lost.
+    const warnings: string[] = [];
     const sendAll = async () => {
       let first: { ref: PostRef; url: string | null } | null = null;
       let previous: PostRef | undefined;
@@ -54,6 +57,7 @@ export async function publishTarget(ctx: AppContext, row: PendingTarget, opts: {
         });
         previous = published.ref;
         first ??= { ref: published.ref, url: published.url };
+        warnings.push(...(published.warnings ?? []));
       }
       return first;
     };
@@ -70,6 +74,9 @@ export async function publishTarget(ctx: AppContext, row: PendingTarget, opts: {
       first = await sendAll();
     }
     if (account.status !== 'connected' || (account.last_ok_at ?? 0) < ctx.clock.now() - HEALTH_REFRESH_MS) await markHealthyOnce(ctx, account.id);
+    for (const warning of warnings) {
+      await recordPostEvent(ctx.store.db, row.post_id, PostEvent.networkWarning, { now: ctx.clock.now(), body: warning.slice(0, 2000), data: { network, handle: row.handle } });
+    }
     return settle('published', { externalId: first!.ref.id, url: first!.url });
   } catch (err) {
     if (!isConnectorError(err)) throw err;

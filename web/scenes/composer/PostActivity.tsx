@@ -25,6 +25,9 @@ function eventText(t: (k: string, o?: Record<string, unknown>) => string, e: Pos
     const reason = typeof e.data.reason === 'string' && e.data.reason ? e.data.reason : null;
     return reason ? t('postEvents.waiting_for_network', { network, until, reason }) : t('postEvents.waiting_for_budget', { network, until });
   }
+  if (e.kind === 'network_warning') {
+    return t('postEvents.network_warning', { network: networkName(String(e.data.network ?? '')), handle: String(e.data.handle ?? ''), warning: e.body });
+  }
   return t(`postEvents.${e.kind}`, { who, defaultValue: `${who}: ${e.kind}` });
 }
 
