@@ -247,6 +247,8 @@ export interface SocialAccountView {
   statusMessage: string | null;
   timezone: string;
   lastOkAt: string | null;
+  /** When the network's access token stops working, for networks whose tokens expire (null: it does not). */
+  tokenExpiresAt: string | null;
   slots: Array<{ weekday: number; minute: number }>;
   /** Posts waiting for this account: failed for lack of a connection, and scheduled. */
   failedPosts: number;

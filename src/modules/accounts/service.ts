@@ -87,6 +87,7 @@ function present(
     id: a.id, network: a.network, handle: a.handle, displayName: a.display_name, serviceUrl: a.service_url,
     status: a.status, statusMessage: a.status_message, timezone: a.timezone,
     lastOkAt: a.last_ok_at === null ? null : new Date(Number(a.last_ok_at)).toISOString(),
+    tokenExpiresAt: a.token_expires_at === null ? null : new Date(Number(a.token_expires_at)).toISOString(),
     slots: slots.filter((s) => s.account_id === a.id).map((s) => ({ weekday: s.weekday, minute: s.minute })),
     failedPosts: mine.filter((c) => c.target_status === 'failed').length,
     scheduledPosts: mine.filter((c) => c.status === 'scheduled').length,

@@ -16,17 +16,30 @@ interface AccountRowProps {
   canManage: boolean;
   onChanged: (message: string) => void;
   onReconnectBluesky: (prefill: BlueskyPrefill) => void;
+  /** Set for the networks connected through a developer app: reconnecting goes through their page again. */
+  onReconnectOAuth?: (network: string) => void;
 }
 
-export function AccountRow({ account: a, canManage, onChanged, onReconnectBluesky }: AccountRowProps) {
+const WEEK = 7 * 24 * 3600 * 1000;
+
+/** A token that has expired, or will within a week (when the server starts warning too), needs a reconnection. */
+function tokenExpiry(at: string | null): 'expired' | 'soon' | null {
+  if (!at) return null;
+  const left = Date.parse(at) - Date.now();
+  return left <= 0 ? 'expired' : left <= WEEK ? 'soon' : null;
+}
+
+export function AccountRow({ account: a, canManage, onChanged, onReconnectBluesky, onReconnectOAuth }: AccountRowProps) {
   const { t, i18n } = useTranslation();
   const workspace = useWorkspace();
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const expiry = a.status === 'disconnected' ? null : tokenExpiry(a.tokenExpiresAt);
 
   const reconnect = async () => {
     setError(null);
     if (a.network === 'bluesky') return onReconnectBluesky({ identifier: a.handle, service: a.serviceUrl, at: Date.now() });
+    if (onReconnectOAuth) return onReconnectOAuth(a.network);
     try {
       const { authorizeUrl } = await publishing.accounts.connectMastodon(workspace.workspaceId, a.serviceUrl);
       window.location.assign(authorizeUrl);
@@ -53,6 +66,11 @@ export function AccountRow({ account: a, canManage, onChanged, onReconnectBluesk
       <td>
         <span className={`tag account-${a.status}`}>{t(`accounts.status.${a.status}`)}</span>
         {a.statusMessage ? <p className="hint">{t('accounts.networkSaid', { message: a.statusMessage })}</p> : null}
+        {expiry && a.tokenExpiresAt ? (
+          <p className="alert alert-info">
+            {t(expiry === 'expired' ? 'connect.expiredToken' : 'connect.expiresSoon', { date: formatDateTime(a.tokenExpiresAt, i18n.language) })}
+          </p>
+        ) : null}
         {error ? <p className="alert alert-error" role="alert">{error}</p> : null}
       </td>
       <td>{a.lastOkAt ? formatDateTime(a.lastOkAt, i18n.language) : t('accounts.never')}</td>
@@ -61,7 +79,7 @@ export function AccountRow({ account: a, canManage, onChanged, onReconnectBluesk
       {canManage ? (
         <td>
           <div className="cell-actions">
-            {a.status !== 'connected' ? (
+            {a.status !== 'connected' || expiry ? (
               <button type="button" className="button button-small" aria-label={t('accounts.reconnectFor', { handle: showDirectionControls(a.handle) })} onClick={() => void reconnect()}>
                 {t('accounts.reconnect')}
               </button>

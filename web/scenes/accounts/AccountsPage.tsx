@@ -12,19 +12,32 @@ import { AccountRow } from './AccountRow.js';
 import { ConnectBluesky, type BlueskyPrefill } from './ConnectBluesky.js';
 import { ConnectMastodon } from './ConnectMastodon.js';
 import { AccountSchedule } from './AccountSchedule.js';
+import { ConnectNetworks } from './ConnectNetworks.js';
+import { ConnectOutcome } from './ConnectOutcome.js';
+import { PendingPicker } from './PendingPicker.js';
+import { PermissionsDialog } from './PermissionsDialog.js';
+import { oauthConnect, type OAuthNetworkView } from './oauth-api.js';
 
 /** Social accounts: connecting them, their health as the networks report it, and their posting rhythm. */
 export function AccountsPage() {
   const { t } = useTranslation();
   const workspace = useWorkspace();
   const wid = workspace.workspaceId;
-  const [params] = useSearchParams();
+  const [params, setParams] = useSearchParams();
   const [accounts, reload] = useLoad(() => publishing.accounts.list(wid), [wid]);
+  const [networks] = useLoad(() => oauthConnect.networks(wid), [wid]);
+  const [asking, setAsking] = useState<OAuthNetworkView | null>(null);
   const [status, setStatus] = useState('');
   const [prefill, setPrefill] = useState<BlueskyPrefill | null>(null);
   const canManage = workspace.can('connections.manage');
   const connect = params.get('connect');
+  const pendingId = params.get('pending');
+  const oauthNetwork = params.get('network');
   const changed = (message: string) => void reload().then(() => setStatus(message));
+  const oauthNetworks = networks.status === 'ready' ? networks.data.items : [];
+  const askFor = (network: string) => setAsking(oauthNetworks.find((n) => n.network === network) ?? null);
+  /** The picker and the callback's outcome live in the query: once dealt with, it is cleaned so a reload does not replay them. */
+  const cleanQuery = () => setParams({}, { replace: true });
 
   return (
     <Page title={t('accounts.title')} lead={t('accounts.intro')}>
@@ -32,7 +45,10 @@ export function AccountsPage() {
         <Link to={workspacePath(wid, 'settings')}>{t('settings.back')}</Link>
       </p>
       {connect === 'ok' ? <p className="alert alert-success" role="status">{t('accounts.connectOk')}</p> : null}
-      {connect === 'failed' || connect === 'refused' ? <ErrorAlert>{t(`accounts.connect_${connect}`)}</ErrorAlert> : null}
+      {(connect === 'failed' || connect === 'refused') && !oauthNetwork ? <ErrorAlert>{t(`accounts.connect_${connect}`)}</ErrorAlert> : null}
+      {connect && connect !== 'ok' && oauthNetwork ? (
+        <ConnectOutcome outcome={connect} network={oauthNetwork} message={params.get('message')} scopes={params.get('scopes')} />
+      ) : null}
       <StatusMessage>{status}</StatusMessage>
       <section className="card" aria-labelledby="accounts-health">
         <h2 id="accounts-health">{t('accounts.health')}</h2>
@@ -54,7 +70,14 @@ export function AccountsPage() {
               </thead>
               <tbody>
                 {accounts.data.items.map((a) => (
-                  <AccountRow key={a.id} account={a} canManage={canManage} onChanged={changed} onReconnectBluesky={setPrefill} />
+                  <AccountRow
+                    key={a.id}
+                    account={a}
+                    canManage={canManage}
+                    onChanged={changed}
+                    onReconnectBluesky={setPrefill}
+                    onReconnectOAuth={oauthNetworks.some((n) => n.network === a.network) ? askFor : undefined}
+                  />
                 ))}
               </tbody>
             </table>
@@ -63,12 +86,25 @@ export function AccountsPage() {
       </section>
       {canManage ? (
         <div className="connect-grid">
+          {oauthNetworks.length ? <ConnectNetworks networks={oauthNetworks} onChoose={setAsking} /> : null}
           <ConnectBluesky key={prefill ? `${prefill.identifier}-${prefill.at}` : 'new'} prefill={prefill} onConnected={changed} />
           <ConnectMastodon />
         </div>
       ) : (
         <p className="muted">{t('accounts.cannotManage')}</p>
       )}
+      {asking ? <PermissionsDialog workspaceId={wid} network={asking} onClose={() => setAsking(null)} /> : null}
+      {pendingId && canManage ? (
+        <PendingPicker
+          workspaceId={wid}
+          pendingId={pendingId}
+          onClose={cleanQuery}
+          onConnected={(name) => {
+            cleanQuery();
+            changed(t('connect.connected', { name }));
+          }}
+        />
+      ) : null}
       {accounts.status === 'ready'
         ? accounts.data.items.map((a) => <AccountSchedule key={`${a.id}:${a.timezone}:${JSON.stringify(a.slots)}`} account={a} canEdit={canManage} onSaved={changed} />)
         : null}
