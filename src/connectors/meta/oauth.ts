@@ -2,13 +2,16 @@
  * Facebook Login for Business (Graph v24.0): the dialog at www.facebook.com/v24.0/dialog/oauth, the code traded at
  * GET /oauth/access_token, then `grant_type=fb_exchange_token` for a long-lived user token (about 60 days).
  * Page tokens read from /me/accounts with a long-lived user token do not expire, so there is no refresh: when
- * Meta ends the access (password change, 90 days of data access), the user reconnects.
+ * Meta ends the access (password change, 90 days of data access), the user reconnects. Connecting a Page (or the
+ * Instagram account linked to one) also subscribes the Page to the app's webhooks (subscribe.ts); a refusal is a
+ * warning on the account, which keeps working by polling.
  */
 import { ConnectorError } from '../errors.js';
 import type { ConnectTarget, NetCall, OAuthApp, OAuthEndpoints, OAuthProvider, OAuthToken } from '../oauth2/provider.js';
 import type { AccountInfo, Credentials } from '../types.js';
 import { Graph, GRAPH_API_BASE, GRAPH_VERSION } from './graph.js';
 import type { MetaCredentials } from './credentials.js';
+import { FACEBOOK_PAGE_FIELDS, INSTAGRAM_PAGE_FIELDS, subscribePage, webhooksInactive } from './subscribe.js';
 
 interface PageRow {
   id: string;
@@ -51,6 +54,12 @@ async function longLived(token: OAuthToken, app: OAuthApp, endpoints: OAuthEndpo
   return { ...token, accessToken: body.access_token, expiresAt: body.expires_in ? net.now() + body.expires_in * 1000 : null };
 }
 
+/** Why `pages_manage_metadata` is asked: Meta sends a Page's webhooks only once the Page has subscribed the app. */
+const METADATA_REASON = {
+  en: 'Turn on the Page\'s notifications to Ruche (webhooks), so new comments and messages arrive at once.',
+  fr: 'Activer les notifications de la Page vers Ruche (webhooks)\u00a0: les nouveaux commentaires et messages arrivent aussitôt.',
+};
+
 const CAN_POST = (p: PageRow) => !p.tasks || p.tasks.includes('CREATE_CONTENT') || p.tasks.includes('MANAGE');
 
 function provider(network: 'facebook' | 'instagram', scopes: string[]): Omit<OAuthProvider, 'listTargets' | 'connect'> {
@@ -77,23 +86,26 @@ function provider(network: 'facebook' | 'instagram', scopes: string[]): Omit<OAu
 export const FACEBOOK_OAUTH: OAuthProvider = {
   ...provider('facebook', [
     'pages_show_list', 'pages_manage_posts', 'pages_read_engagement', 'pages_manage_engagement',
-    'pages_read_user_content', 'pages_messaging', 'read_insights', 'business_management',
+    'pages_read_user_content', 'pages_messaging', 'read_insights', 'business_management', 'pages_manage_metadata',
   ]),
+  scopeReasons: { pages_manage_metadata: METADATA_REASON },
   async listTargets(token, endpoints, net): Promise<ConnectTarget[]> {
     return (await pages('facebook', token, endpoints, net)).map((p) => ({
       id: p.id, kind: 'Page', name: p.name, handle: p.username ?? p.id,
       unavailable: CAN_POST(p) ? undefined : 'Your role on this Page does not let you create content.',
     }));
   },
-  async connect(token, targetId, _app, endpoints, net) {
+  async connect(token, targetId, app, endpoints, net) {
     const page = (await pages('facebook', token, endpoints, net)).find((p) => p.id === targetId);
     if (!page?.access_token) throw new ConnectorError('facebook', 'forbidden', 'This Page was not shared with Ruche: reconnect and select it.');
     const credentials: MetaCredentials = {
       network: 'facebook', apiBase: endpoints.apiBase, pageId: page.id, accessToken: page.access_token, name: page.name, handle: page.username ?? page.id,
     };
-    const info = await graphFor('facebook', endpoints, page.access_token, net).get<{ followers_count?: number }>(page.id, { fields: 'followers_count' });
+    const g = graphFor('facebook', endpoints, page.access_token, net);
+    const info = await g.get<{ followers_count?: number }>(page.id, { fields: 'followers_count' });
     const account: AccountInfo = { id: page.id, handle: page.username ?? page.id, displayName: page.name, followers: info.followers_count ?? null };
-    return { credentials: credentials as unknown as Credentials, account, expiresAt: null };
+    const hooks = await subscribePage(g, page.id, app.clientId, FACEBOOK_PAGE_FIELDS);
+    return { credentials: credentials as unknown as Credentials, account, expiresAt: null, warning: hooks.active ? undefined : webhooksInactive(hooks.reason) };
   },
 };
 
@@ -101,7 +113,9 @@ export const INSTAGRAM_OAUTH: OAuthProvider = {
   ...provider('instagram', [
     'pages_show_list', 'pages_read_engagement', 'instagram_basic', 'instagram_content_publish',
     'instagram_manage_comments', 'instagram_manage_messages', 'instagram_manage_insights', 'business_management',
+    'pages_manage_metadata',
   ]),
+  scopeReasons: { pages_manage_metadata: METADATA_REASON },
   async listTargets(token, endpoints, net): Promise<ConnectTarget[]> {
     return (await pages('instagram', token, endpoints, net)).map((p) => {
       const ig = p.instagram_business_account;
@@ -111,7 +125,7 @@ export const INSTAGRAM_OAUTH: OAuthProvider = {
           unavailable: 'No Instagram professional account is linked to this Page.' };
     });
   },
-  async connect(token, targetId, _app, endpoints, net) {
+  async connect(token, targetId, app, endpoints, net) {
     const page = (await pages('instagram', token, endpoints, net)).find((p) => p.instagram_business_account?.id === targetId);
     if (!page?.access_token) throw new ConnectorError('instagram', 'forbidden', 'This Instagram account is not linked to a Page shared with Ruche.');
     const g = graphFor('instagram', endpoints, page.access_token, net);
@@ -121,6 +135,8 @@ export const INSTAGRAM_OAUTH: OAuthProvider = {
       name: ig.name ?? ig.username, handle: ig.username ?? ig.id,
     };
     const account: AccountInfo = { id: ig.id, handle: ig.username ?? ig.id, displayName: ig.name ?? null, followers: ig.followers_count ?? null };
-    return { credentials: credentials as unknown as Credentials, account, expiresAt: null };
+    // Instagram's notifications follow the linked Page's subscription; its fields are the app's (App Dashboard).
+    const hooks = await subscribePage(g, page.id, app.clientId, INSTAGRAM_PAGE_FIELDS);
+    return { credentials: credentials as unknown as Credentials, account, expiresAt: null, warning: hooks.active ? undefined : webhooksInactive(hooks.reason) };
   },
 };

@@ -71,8 +71,12 @@ export interface OAuthProvider {
   afterExchange?(token: OAuthToken, app: OAuthApp, endpoints: OAuthEndpoints, net: NetCall): Promise<OAuthToken>;
   /** The objects this token can act for. */
   listTargets(token: OAuthToken, endpoints: OAuthEndpoints, net: NetCall): Promise<ConnectTarget[]>;
-  /** The credentials stored (sealed) for one chosen target, and the account as the network describes it. */
-  connect(token: OAuthToken, targetId: string, app: OAuthApp, endpoints: OAuthEndpoints, net: NetCall): Promise<{ credentials: Credentials; account: AccountInfo; expiresAt: number | null }>;
+  /**
+   * The credentials stored (sealed) for one chosen target, and the account as the network describes it. `warning`:
+   * something the network refused that does not stop the account working (Meta not turning on a Page's webhooks),
+   * in the network's words; the account is connected all the same and the warning is kept on it.
+   */
+  connect(token: OAuthToken, targetId: string, app: OAuthApp, endpoints: OAuthEndpoints, net: NetCall): Promise<{ credentials: Credentials; account: AccountInfo; expiresAt: number | null; warning?: string }>;
   /**
    * A new token before the stored one expires; null when the network has no refresh and the user must reconnect
    * (the expiry warning tells them a week ahead). Throws ConnectorError 'auth_expired' when refresh is refused.

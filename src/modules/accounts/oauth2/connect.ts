@@ -135,15 +135,17 @@ export async function choosePendingTarget(ctx: AppContext, workspaceId: string, 
   const app = await networkApp(ctx, network);
   if (!app) throw new MissingAppError(network);
   const endpoints = networkEndpoints(ctx, network);
-  const { credentials, account, expiresAt } = await provider.connect(token, target.id, app, endpoints, netCall(ctx));
+  const { credentials, account, expiresAt, warning } = await provider.connect(token, target.id, app, endpoints, netCall(ctx));
   const accountId = await saveConnection(ctx, {
     workspaceId, userId, network, serviceUrl: endpoints.apiBase, credentials, account, ip,
   });
+  // A warning (Meta's webhooks not turned on) leaves the account connected; it is shown on the account's row.
   await ctx.store.db
     .updateTable('social_accounts')
-    .set({ token_expires_at: expiresAt, expiry_warned_at: null })
+    .set({ token_expires_at: expiresAt, expiry_warned_at: null, ...(warning ? { status_message: warning } : {}) })
     .where('id', '=', accountId)
     .execute();
+  if (warning) ctx.log.warn({ event: 'account.connect_warning', workspaceId, accountId, network, warning }, 'account connected with a warning');
   await ctx.store.db.deleteFrom('oauth_pending').where('id', '=', pendingId).execute();
-  return { accountId };
+  return { accountId, warning: warning ?? null };
 }

@@ -46,7 +46,10 @@ const pending = workspaceRoute('connections.manage', {
 const choose = workspaceRoute('connections.manage', {
   method: 'post', path: `${accounts}/pending/{pendingId}`, tags: ['Accounts'], summary: 'Connect the one picked',
   request: { params: PendingParams, ...jsonBody(z.strictObject({ targetId: z.string().min(1).max(200) })) },
-  responses: { 201: jsonOk(z.object({ id: z.string() }), 'Connected') },
+  responses: { 201: jsonOk(z.object({
+    id: z.string(),
+    warning: z.string().nullable().describe('What the network refused without stopping the account, in its words (e.g. Meta webhooks not turned on)'),
+  }), 'Connected') },
 });
 
 const oauthNetwork = (value: string): NetworkId => {
@@ -100,7 +103,7 @@ export function registerOAuthConnectRoutes(app: OpenAPIHono<HttpEnv>) {
   app.openapi(choose, async (c) => {
     const { ctx, member, actor, ip } = c.var;
     const { pendingId } = c.req.valid('param');
-    const { accountId } = await choosePendingTarget(ctx, member.workspaceId, actor.userId, pendingId, c.req.valid('json').targetId, ip);
-    return c.json({ id: accountId }, 201);
+    const { accountId, warning } = await choosePendingTarget(ctx, member.workspaceId, actor.userId, pendingId, c.req.valid('json').targetId, ip);
+    return c.json({ id: accountId, warning }, 201);
   });
 }
