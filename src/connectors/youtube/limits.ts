@@ -1,7 +1,7 @@
 import type { Capability, NetworkLimits, PublishPacing } from '../types.js';
 
 export const YOUTUBE_CAPABILITIES: ReadonlySet<Capability> = new Set<Capability>([
-  'publish', 'delete', 'reply', 'readComments', 'readMentions', 'hideComment', 'deleteComment', 'banAuthor', 'postMetrics', 'accountMetrics',
+  'publish', 'delete', 'reply', 'media', 'readComments', 'readMentions', 'hideComment', 'deleteComment', 'banAuthor', 'postMetrics', 'accountMetrics',
 ]);
 
 export const YOUTUBE_TITLE_MAX = 100;
