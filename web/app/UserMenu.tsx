@@ -10,7 +10,7 @@ export function UserMenu() {
   const actions = useActions();
   const navigate = useNavigate();
   // Settings > Networks belongs to the whole instance: only its administrator sees the way there.
-  const networks = { id: 'networks', label: t('networks.menu'), run: () => navigate('/admin/networks') };
+  const networks = { id: 'networks', label: t('menu.networks'), run: () => navigate('/admin/networks') };
   const shown = session.instanceAdmin ? [actions.account, networks, actions.signOut] : [actions.account, actions.signOut];
   return (
     <Menu
