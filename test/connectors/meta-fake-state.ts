@@ -39,6 +39,8 @@ export class MetaState {
   /** Instagram mentions: media of others that tag the account. */
   tags: { igUserId: string; id: string; caption: string; username: string; created: number }[] = [];
   pageTags: { pageId: string; id: string; message: string; fromId: string; fromName: string; created: number }[] = [];
+  /** Page id → the Page webhook fields the app is subscribed to there (/{page-id}/subscribed_apps). */
+  subscriptions = new Map<string, string[]>();
   clock = Date.now();
 
   id(): string {

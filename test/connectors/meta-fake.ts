@@ -11,7 +11,8 @@
  * - Graph "Handling Errors" bodies {error:{message,type,code,error_subcode,fbtrace_id}} (190, 10/200, 4/17/32/613/80001,
  *   368, 506, 9007, 100/33), "Rate Limiting" headers X-App-Usage and X-Business-Use-Case-Usage, cursor paging,
  * - Webhooks ("Getting Started", Pages `feed`, Instagram `comments`/`mentions`, Messenger `messages`): signed deliveries
- *   to `webhookUrl`, payloads in meta-fake-webhooks.ts.
+ *   to `webhookUrl`, payloads in meta-fake-webhooks.ts; Page subscriptions ("Page Subscribed Apps",
+ *   /{page-id}/subscribed_apps) in meta-fake-subscriptions.ts.
  * Routes live in meta-fake-pages.ts and meta-fake-instagram.ts; the login pages in meta-fake-oauth.ts.
  */
 import { randomBytes } from 'node:crypto';
@@ -22,6 +23,7 @@ import { pageRoutes } from './meta-fake-pages.js';
 import { instagramRoutes } from './meta-fake-instagram.js';
 import { oauthRoutes } from './meta-fake-oauth.js';
 import { deliverWebhook, type DeliveryOptions, type WebhookPayload } from './meta-fake-webhooks.js';
+import { subscriptionRoutes, wouldDeliver } from './meta-fake-subscriptions.js';
 
 export class GraphError extends Error {
   constructor(readonly status: number, message: string, readonly code: number, readonly subcode?: number, readonly type = 'OAuthException', readonly userMsg?: string) {
@@ -75,7 +77,7 @@ export class MetaFake {
   /** Every request, for tests that count calls. */
   requests: { method: string; path: string }[] = [];
   private server: Server | undefined;
-  private readonly routes: Handler[] = [pageRoutes(this), instagramRoutes(this)];
+  private readonly routes: Handler[] = [subscriptionRoutes(this), pageRoutes(this), instagramRoutes(this)];
 
   async start(): Promise<this> {
     this.server = createServer((req, res) => void this.handle(req, res));
@@ -107,7 +109,7 @@ export class MetaFake {
     const page: FakePage = {
       id: s.id(), name, username: name.toLowerCase().replace(/[^a-z0-9]/g, ''), token: `EAAP${randomBytes(12).toString('hex')}`,
       owner: user.id, tasks: opts.tasks ?? ['ANALYZE', 'ADVERTISE', 'MODERATE', 'CREATE_CONTENT', 'MANAGE'], followers: 120,
-      igUserId: null, blocked: new Set(), permissions: new Set(['pages_manage_posts', 'pages_read_engagement', 'pages_manage_engagement', 'pages_read_user_content', 'pages_messaging', 'instagram_content_publish', 'instagram_manage_comments', 'instagram_manage_messages']),
+      igUserId: null, blocked: new Set(), permissions: new Set(['pages_manage_metadata', 'pages_manage_posts', 'pages_read_engagement', 'pages_manage_engagement', 'pages_read_user_content', 'pages_messaging', 'instagram_content_publish', 'instagram_manage_comments', 'instagram_manage_messages']),
     };
     s.pages.set(page.id, page);
     s.tokens.set(page.token, { kind: 'page', id: page.id, state: 'ok', longLived: true });
@@ -223,7 +225,7 @@ export class MetaFake {
 
   time = graphTime;
   /** The developer app the login flow accepts. */
-  app = { id: "1234567890", secret: "fake-app-secret" };
+  app = { id: "1234567890", secret: "fake-app-secret", name: "Ruche" };
   /** Whose Facebook session the login dialog has (the first user otherwise). */
   loginAs: string | null = null;
   /** The callback URL set in the App Dashboard's Webhooks product; null until a test sets it. */
@@ -233,6 +235,11 @@ export class MetaFake {
   deliver(payload: WebhookPayload | string, opts: DeliveryOptions = {}): Promise<Response> {
     if (!this.webhookUrl) throw new Error('set webhookUrl first');
     return deliverWebhook(this.webhookUrl, payload, opts.secret === undefined ? this.app.secret : opts.secret, { signature: opts.signature });
+  }
+
+  /** As Meta does: sends the payload only if its Pages subscribed the app to its fields (null when nothing is sent). */
+  notify(payload: WebhookPayload): Promise<Response | null> {
+    return wouldDeliver(this, payload) ? this.deliver(payload) : Promise.resolve(null);
   }
 }
 
