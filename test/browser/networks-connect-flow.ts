@@ -1,0 +1,103 @@
+/**
+ * Connecting Facebook and Instagram as a community manager would, in either language: the Connect list (one network
+ * not set up, greyed with the way to fix it), the permissions Meta will ask and why, the Meta Graph fake's own
+ * Facebook Login page (test/connectors/meta-fake-oauth.ts), the picker back in Ruche (a Page, the Instagram account
+ * linked to it, and a Page with no Instagram greyed with Meta's reason), a refused connection and a missing
+ * permission explained, and the warning with Reconnect when a token nears its end.
+ */
+import { expect } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { newVisitor, type Server } from './harness.js';
+import { ui, type Lang } from './helpers.js';
+import type { MetaFake } from '../connectors/meta-fake.js';
+import type { TestRuche } from '../helpers/ruche.js';
+
+async function shoot(page: Page, name: string, lang: Lang) {
+  for (const [width, height, tag] of [[1366, 900, 'desktop'], [390, 844, 'mobile']] as const) {
+    await page.setViewportSize({ width, height });
+    await page.screenshot({ path: `/tmp/shots/h2/${name}-${tag}-${lang}.png`, fullPage: true });
+  }
+  await page.setViewportSize({ width: 1366, height: 900 });
+}
+
+export async function networksConnectFlow(browser: Browser, server: TestRuche & Server, fake: MetaFake, lang: Lang, names: { owner: string; page: string; lonely: string }) {
+  const { context, page } = await newVisitor(browser, server, lang === 'fr' ? 'fr-FR' : 'en-US');
+  await page.setViewportSize({ width: 1366, height: 900 });
+  const me = ui(page, lang);
+  const t = me.t;
+  await me.setupOwner({ name: names.owner, email: `owner-${lang}@example.com`, password: 'owner password 1', workspace: 'Hive' });
+  const wid = me.workspaceId();
+  const linked = fake.createPage(names.page, { instagram: true });
+  // The same person also runs a Page with no Instagram account: the picker must say why it cannot be chosen.
+  const lonely = fake.createPage(names.lonely);
+  lonely.page.owner = linked.user.id;
+  fake.loginAs = linked.user.id;
+
+  const accountsPage = `/w/${wid}/settings/accounts`;
+  await page.goto(accountsPage);
+  await me.expectTitle(t('accounts.title'));
+  const connectFacebook = page.getByRole('button', { name: t('connect.connect', { network: 'Facebook' }) });
+  await connectFacebook.waitFor();
+  // LinkedIn has no app here: shown, disabled, with where an administrator adds it.
+  expect(await page.getByRole('button', { name: t('connect.connect', { network: 'LinkedIn' }) }).isDisabled()).toBe(true);
+  await page.getByRole('link', { name: t('connect.notReadyLink') }).first().waitFor();
+  await shoot(page, 'connect-menu', lang);
+
+  // Before leaving: the permissions and why.
+  await connectFacebook.click();
+  const permissions = page.getByRole('dialog', { name: t('connect.permissionsTitle', { network: 'Facebook' }) });
+  await permissions.getByText('pages_manage_posts').waitFor();
+  await shoot(page, 'permissions', lang);
+  await permissions.getByRole('button', { name: t('connect.continue', { network: 'Facebook' }) }).click();
+
+  // The fake's Facebook Login page, then back to the picker.
+  await page.getByRole('button', { name: 'Allow' }).click();
+  const picker = page.getByRole('dialog', { name: t('connect.pickerTitle', { network: 'Facebook' }) });
+  await picker.getByRole('button', { name: t('connect.choose', { name: names.page }) }).waitFor();
+  expect(await picker.getByRole('button', { name: t('connect.choose', { name: names.lonely }) }).isDisabled()).toBe(false);
+  await shoot(page, 'picker-facebook', lang);
+  await picker.getByRole('button', { name: t('connect.choose', { name: names.page }) }).click();
+  await me.expectStatus(t('connect.connected', { name: names.page }));
+  expect(new URL(page.url()).search).toBe('');
+
+  // Instagram: the account linked to the Page; the Page without one is greyed with Meta's reason.
+  await page.getByRole('button', { name: t('connect.connect', { network: 'Instagram' }) }).click();
+  await page.getByRole('dialog').getByRole('button', { name: t('connect.continue', { network: 'Instagram' }) }).click();
+  await page.getByRole('button', { name: 'Allow' }).click();
+  const igPicker = page.getByRole('dialog', { name: t('connect.pickerTitle', { network: 'Instagram' }) });
+  await igPicker.getByText(t('connect.kind.Instagram')).first().waitFor();
+  expect(await igPicker.getByRole('button', { name: t('connect.choose', { name: names.lonely }) }).isDisabled()).toBe(true);
+  await igPicker.getByText('No Instagram professional account is linked to this Page.', { exact: false }).waitFor();
+  await shoot(page, 'picker-instagram', lang);
+  await igPicker.getByRole('button', { name: t('connect.choose', { name: names.page }) }).click();
+  await me.expectStatus(t('connect.connected', { name: names.page }));
+  const accounts = (await me.api('GET', `/workspaces/${wid}/accounts`)).items as Array<{ id: string; network: string; handle: string }>;
+  expect(accounts.map((a) => a.network).sort()).toEqual(['facebook', 'instagram']);
+
+  // Back from the network without a connection: what happened, in the network's words as text, and what to do.
+  await page.goto(`${accountsPage}?network=facebook&connect=failed&message=${encodeURIComponent('<b>Invalid</b> app')}`);
+  await me.expectAlert(t('connect.failed', { network: 'Facebook' }));
+  await page.getByText('<b>Invalid</b> app').waitFor();
+  await page.goto(`${accountsPage}?network=instagram&connect=missing_scopes&scopes=instagram_content_publish`);
+  await page.getByText(t('connect.missingScopesWhat')).waitFor();
+  await page.getByText('instagram_content_publish', { exact: true }).waitFor();
+  await shoot(page, 'missing-scopes', lang);
+
+  // A token that ends within the week: the row warns and offers Reconnect, which goes through Meta again.
+  const ig = accounts.find((a) => a.network === 'instagram')!;
+  await server.ctx.store.db.updateTable('social_accounts').set({ token_expires_at: Date.now() + 2 * 24 * 3600 * 1000 }).where('id', '=', ig.id).execute();
+  await page.goto(accountsPage);
+  const reconnect = page.getByRole('button', { name: t('accounts.reconnectFor', { handle: ig.handle }) });
+  await reconnect.waitFor();
+  await page.getByText(new RegExp(t('connect.expiresSoon', { date: 'DATE' }).split('DATE')[0]!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).waitFor();
+  await shoot(page, 'expiry-warning', lang);
+  await reconnect.click();
+  await page.getByRole('dialog').getByRole('button', { name: t('connect.continue', { network: 'Instagram' }) }).click();
+  await page.getByRole('button', { name: 'Allow' }).click();
+  await page.getByRole('dialog', { name: t('connect.pickerTitle', { network: 'Instagram' }) }).getByRole('button', { name: t('connect.choose', { name: names.page }) }).click();
+  await me.expectStatus(t('connect.connected', { name: names.page }));
+  const after = (await me.api('GET', `/workspaces/${wid}/accounts`)).items as Array<{ id: string; tokenExpiresAt: string | null }>;
+  // Reconnecting keeps the same account (and its history), with a fresh token.
+  expect(after.map((a) => a.id).sort()).toEqual(accounts.map((a) => a.id).sort());
+  await context.close();
+}
