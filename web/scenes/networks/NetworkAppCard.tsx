@@ -7,6 +7,7 @@ import { ErrorAlert, StatusMessage } from '../../components/Alert.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { NetworkIcon } from '../../components/NetworkIcon.js';
 import { networkAppsApi, say, type NetworkAppView } from './api.js';
+import './networks.css';
 
 /** One network: whether it can be connected, what to create in its console, and the keys (the secret write-only). */
 export function NetworkAppCard({ app, onChanged }: { app: NetworkAppView; onChanged: () => Promise<void> }) {

@@ -1,0 +1,14 @@
+import { describe, it } from 'vitest';
+import { browserSuite } from './harness.js';
+import { networksSettingsFlow } from './networks-settings-flow.js';
+import { startTestRuche } from '../helpers/ruche.js';
+
+const TIMEOUT = 180_000;
+
+describe('Settings > Networks (English)', () => {
+  const suite = browserSuite(() => startTestRuche('sqlite'), TIMEOUT);
+
+  it('lets the instance administrator save LinkedIn keys and see it ready, never showing the secret; a workspace admin has no way there', async () => {
+    await networksSettingsFlow(suite.browser, suite.server, 'en', { owner: 'Olga Owner', admin: 'Adam Admin', workspace: 'Hive' });
+  }, TIMEOUT);
+});
