@@ -79,6 +79,7 @@ export class YouTubeFake {
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', this.url);
+    const socket = req.socket;
     const chunks: Buffer[] = [];
     const cut = req.method === 'PUT' && url.pathname.startsWith('/upload/') ? this.cutNextUploadAt : null;
     let got = 0;
@@ -93,7 +94,7 @@ export class YouTubeFake {
       if (cut !== null && req.method === 'PUT' && (req.headers['content-range'] ?? '').match(/^bytes \d/)) {
         this.cutNextUploadAt = null;
         this.receive(url, req, raw.subarray(0, cut));
-        req.socket.destroy();
+        socket.destroy();
         return;
       }
       const out = await this.route(req, url, raw);

@@ -11,7 +11,7 @@ import type {
 } from '../types.js';
 import { countWith } from '../text.js';
 import { YouTubeApi, YtUnanswered } from './http.js';
-import { YOUTUBE_CAPABILITIES, YOUTUBE_LIMITS, YOUTUBE_TITLE_MAX } from './limits.js';
+import { YOUTUBE_CAPABILITIES, YOUTUBE_DESCRIPTION_MAX_BYTES, YOUTUBE_LIMITS, YOUTUBE_TITLE_MAX } from './limits.js';
 import { insertVideo } from './upload.js';
 import { toComment, toMetrics, toPublished, type YtComment, type YtList, type YtThread, type YtVideo } from './videos.js';
 
@@ -62,9 +62,13 @@ export class YouTubeConnector implements Connector {
 
   async publish(post: OutgoingPost): Promise<PublishedPost> {
     if (post.replyTo) return this.reply(post);
-    assertPublishable('youtube', YOUTUBE_LIMITS, post);
     const media = post.media ?? [];
-    if (media.length !== 1 || !media[0].mimeType.startsWith('video/')) throw new ConnectorError('youtube', 'rejected', 'A YouTube post is one video.');
+    // Said before the generic checks: "is one video" tells the user more than "does not accept image/png".
+    if (media.length !== 1 || !media[0].mimeType.startsWith('video/')) throw new ConnectorError('youtube', 'rejected', 'A YouTube post is one video: add a video, or leave YouTube out of this post.');
+    assertPublishable('youtube', YOUTUBE_LIMITS, post);
+    // videos#snippet.description: at most 5,000 bytes in UTF-8, which accented or emoji text reaches before 5,000 characters.
+    const bytes = Buffer.byteLength(post.text, 'utf8');
+    if (bytes > YOUTUBE_DESCRIPTION_MAX_BYTES) throw new ConnectorError('youtube', 'rejected', `The description is ${bytes} bytes long in UTF-8; YouTube allows ${YOUTUBE_DESCRIPTION_MAX_BYTES}.`);
     const title = post.options?.title?.trim();
     if (title && graphemeLength(title) > YOUTUBE_TITLE_MAX) throw new ConnectorError('youtube', 'rejected', `The title is ${graphemeLength(title)} characters long; YouTube allows ${YOUTUBE_TITLE_MAX}.`);
     if (/[<>]/.test(post.text) || /[<>]/.test(title ?? '')) throw new ConnectorError('youtube', 'rejected', 'YouTube refuses the characters < and > in a title or description.');

@@ -34,8 +34,13 @@ export function youtubeError(status: number, body: unknown, now: number): Connec
   if (status === 401 || reason === 'authError') {
     return new ConnectorError('youtube', 'auth_expired', `${said} Connect the YouTube channel again.`, opts);
   }
-  if (reason === 'insufficientPermissions' || status === 403) {
+  if (reason === 'commentsDisabled') {
+    return new ConnectorError('youtube', 'rejected', `${said} The video's owner has turned its comments off.`, opts);
+  }
+  if (reason === 'insufficientPermissions') {
     return new ConnectorError('youtube', 'forbidden', `${said} Connect the channel again and grant Ruche every permission Google asks for.`, opts);
   }
+  // Another refusal of the account's rights (a video or comment of another channel): the permissions are not the cause.
+  if (status === 403) return new ConnectorError('youtube', 'forbidden', said, opts);
   return new ConnectorError('youtube', kindForStatus(status), status >= 500 ? `${said} (HTTP ${status})` : said, opts);
 }

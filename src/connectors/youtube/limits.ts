@@ -5,6 +5,8 @@ export const YOUTUBE_CAPABILITIES: ReadonlySet<Capability> = new Set<Capability>
 ]);
 
 export const YOUTUBE_TITLE_MAX = 100;
+/** developers.google.com/youtube/v3/docs/videos#snippet.description: 5,000 bytes, no < or >. */
+export const YOUTUBE_DESCRIPTION_MAX_BYTES = 5000;
 
 /**
  * A video and nothing else (support.google.com/youtube/answer/4523193: files up to 256 GB or 12 hours; an
