@@ -127,6 +127,7 @@ describe("YouTube's errors", () => {
     const limit = await rejection(a.connector.publish({ idempotencyKey: key(), text: 'Trop', media: [video] }));
     expect(limit).toMatchObject({ kind: 'rate_limited', networkCode: 'uploadLimitExceeded' });
     expect(limit.message).toContain('exceeded the number of videos');
+    expect(limit.retryAfterMs).toBe(24 * 3600_000);
     fake.uploadLimited.delete(a.channel.id);
 
     const narrow = youtubeAccount(fake, YOUTUBE_FAKE_SCOPES.filter((s) => !s.endsWith('force-ssl')));

@@ -22,7 +22,11 @@ export function youtubeError(status: number, body: unknown, now: number): Connec
   const reason = e?.errors?.[0]?.reason;
   const said = (e?.message ?? e?.errors?.[0]?.message ?? `HTTP ${status}`).replace(/<[^>]*>/g, '');
   const opts = { status, networkCode: reason };
-  if (reason === 'quotaExceeded' || reason === 'dailyLimitExceeded' || reason === 'uploadLimitExceeded') {
+  // A channel's uploads through the API are limited over 24 hours (YouTube developer news: "try again in 24 hours").
+  if (reason === 'uploadLimitExceeded') {
+    return new ConnectorError('youtube', 'rate_limited', `${said} YouTube limits a channel's uploads over 24 hours; try again in 24 hours.`, { ...opts, retryAfterMs: 24 * 3600_000 });
+  }
+  if (reason === 'quotaExceeded' || reason === 'dailyLimitExceeded') {
     const at = nextPacificMidnight(now);
     return new ConnectorError('youtube', 'rate_limited', `${said} YouTube's daily quota is used up; wait until ${new Date(at).toISOString().slice(0, 16).replace('T', ' ')} UTC (midnight Pacific time).`, {
       ...opts, retryAfterMs: at - now,
