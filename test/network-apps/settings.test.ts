@@ -133,3 +133,17 @@ describe.each(databases)('instance networks settings on %s', (kind) => {
     expect(await metaWebhookVerifyToken(ruche.ctx)).toBe(first.verifyToken);
   });
 });
+
+describe('the guides in French', () => {
+  it('follow French typography: curly apostrophes, non-breaking spaces before : ; ? ! and inside « »', async () => {
+    const { appReview, appToCreate, scopeReason } = await import('../../src/modules/network-apps/guides.js');
+    const { oauthNetworks, oauthProvider } = await import('../../src/connectors/oauth2/providers.js');
+    for (const n of oauthNetworks()) {
+      const texts = [appReview(n)?.fr, appToCreate(n)?.fr, ...oauthProvider(n)!.scopes.map((s) => scopeReason(n, s)?.fr)];
+      for (const fr of texts) {
+        expect(fr, n).toBeTruthy();
+        expect(fr, n).not.toMatch(/'| [:;?!]|« | »/);
+      }
+    }
+  });
+});

@@ -9,6 +9,11 @@ import { oauthProvider } from '../../connectors/oauth2/providers.js';
 
 type Words = { en: string; fr: string };
 
+/** French typography for the sentences below: curly apostrophes, a non-breaking space before : ; ? ! and inside « ». */
+const typeset = (fr: string) =>
+  fr.replace(/'/g, '\u2019').replace(/ ([:;?!])/g, '\u00a0$1').replace(/« /g, '«\u00a0').replace(/ »/g, '\u00a0»');
+const french = <T extends Words>(w: T | undefined): T | null => (w ? { ...w, fr: typeset(w.fr) } : null);
+
 const REASONS: Record<string, Words> = {
   pages_show_list: { en: 'List the Pages you manage so you can pick one.', fr: 'Lister les Pages que vous gérez pour en choisir une.' },
   pages_manage_posts: { en: 'Publish and schedule posts on the Page.', fr: 'Publier et programmer des posts sur la Page.' },
@@ -87,13 +92,13 @@ const APP: Partial<Record<NetworkId, Words>> = {
 };
 
 export function scopeReason(network: NetworkId, scope: string): Words | null {
-  return oauthProvider(network)?.scopeReasons?.[scope] ?? REASONS[scope] ?? null;
+  return oauthProvider(network)?.scopeReasons?.[scope] ?? french(REASONS[scope]);
 }
 
 export function appReview(network: NetworkId): ({ needed: boolean } & Words) | null {
-  return oauthProvider(network)?.review ?? REVIEW[network] ?? null;
+  return oauthProvider(network)?.review ?? french(REVIEW[network]);
 }
 
 export function appToCreate(network: NetworkId): Words | null {
-  return APP[network] ?? null;
+  return french(APP[network]);
 }
