@@ -8,6 +8,7 @@ import { isNetworkId, NETWORKS } from '../../../connectors/index.js';
 import { oauthNetworks, oauthProvider } from '../../../connectors/oauth2/providers.js';
 import type { NetworkId } from '../../../connectors/types.js';
 import { networkApp } from './apps.js';
+import { scopeReason } from '../../network-apps/guides.js';
 import { choosePendingTarget, finishOAuthCallback, pendingTargets, ScopesMissingError, startOAuthConnect, stateWorkspace } from './connect.js';
 
 const NetworkParam = z.string().min(1).max(32);
@@ -63,7 +64,8 @@ export function registerOAuthConnectRoutes(app: OpenAPIHono<HttpEnv>) {
       const provider = oauthProvider(network)!;
       return {
         network, name: NETWORKS[network].name, ready: (await networkApp(c.var.ctx, network)) !== null,
-        scopes: provider.scopes.map((scope) => ({ scope, en: provider.scopeReasons?.[scope]?.en ?? null, fr: provider.scopeReasons?.[scope]?.fr ?? null })),
+        // The same reasons as Settings > Networks gives the administrator: the provider's own, else the guide's.
+        scopes: provider.scopes.map((scope) => ({ scope, en: scopeReason(network, scope)?.en ?? null, fr: scopeReason(network, scope)?.fr ?? null })),
       };
     }));
     return c.json({ items }, 200);
