@@ -11,6 +11,9 @@ const news = liveChannel('test_news');
 const other = liveChannel('test_other');
 
 /** What a listener heard, one array of values per announcement. */
+// A NOTIFY goes through PostgreSQL: on a busy machine it can take longer than expect.poll's default second.
+const SLOW = { timeout: 15_000 };
+
 function ear() {
   const heard: string[][] = [];
   return { heard, listener: (values: string[]) => void heard.push(values) };
@@ -39,10 +42,10 @@ describe.each(testStores())('the live hub on $name', ({ name, open }) => {
     await liveListening(store);
 
     await news.announce(store, store.db, ['w1'], ['i1', 'i2', 'i1']);
-    await expect.poll(() => a.heard).toEqual([['i1', 'i2']]);
+    await expect.poll(() => a.heard, SLOW).toEqual([['i1', 'i2']]);
     stopA();
     await news.announce(store, store.db, ['w1', 'w2'], []);
-    await expect.poll(() => b.heard).toEqual([[]]);
+    await expect.poll(() => b.heard, SLOW).toEqual([[]]);
     expect(a.heard).toEqual([['i1', 'i2']]);
     expect(elsewhere.heard).toEqual([]);
   });
@@ -58,9 +61,9 @@ describe.each(testStores())('the live hub on $name', ({ name, open }) => {
     await liveListening(store);
 
     await announce(store, workspaceId, ['item-1']);
-    await expect.poll(() => items.heard).toEqual([['item-1']]);
+    await expect.poll(() => items.heard, SLOW).toEqual([['item-1']]);
     await announceChanged(store, store.db, [userId]);
-    await expect.poll(() => changes).toBe(1);
+    await expect.poll(() => changes, SLOW).toBe(1);
     expect(items.heard).toEqual([['item-1']]);
   });
 
@@ -87,7 +90,7 @@ describe.each(testStores())('the live hub on $name', ({ name, open }) => {
         await new Promise((r) => setTimeout(r, 200));
         expect(a.heard).toEqual([]);
       });
-      await expect.poll(() => a.heard).toEqual([['i1']]);
+      await expect.poll(() => a.heard, SLOW).toEqual([['i1']]);
     } finally {
       await writer.destroy();
     }
@@ -103,7 +106,7 @@ describe.each(testStores())('the live hub on $name', ({ name, open }) => {
       for (const key of keys) news.subscribe(store, key, (v) => v.forEach((x) => heard.set(key, (heard.get(key) ?? new Set()).add(x))), () => {});
       await liveListening(store);
       await news.announce(writer, writer.db, keys, values);
-      await expect.poll(() => keys.every((k) => heard.get(k)?.size === values.length)).toBe(true);
+      await expect.poll(() => keys.every((k) => heard.get(k)?.size === values.length), SLOW).toBe(true);
     } finally {
       await writer.destroy();
     }
