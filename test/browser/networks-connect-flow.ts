@@ -9,6 +9,7 @@ import { expect } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { newVisitor, type Server } from './harness.js';
 import { ui, type Lang } from './helpers.js';
+import { connectThroughMeta } from './meta-connect.js';
 import type { MetaFake } from '../connectors/meta-fake.js';
 import type { TestRuche } from '../helpers/ruche.js';
 
@@ -43,34 +44,30 @@ export async function networksConnectFlow(browser: Browser, server: TestRuche & 
   await page.getByRole('link', { name: t('connect.notReadyLink') }).first().waitFor();
   await shoot(page, 'connect-menu', lang);
 
-  // Before leaving: the permissions and why.
-  await connectFacebook.click();
-  const permissions = page.getByRole('dialog', { name: t('connect.permissionsTitle', { network: 'Facebook' }) });
-  await permissions.getByText('pages_manage_posts').waitFor();
-  await shoot(page, 'permissions', lang);
-  await permissions.getByRole('button', { name: t('connect.continue', { network: 'Facebook' }) }).click();
-
-  // The fake's Facebook Login page, then back to the picker.
-  await page.getByRole('button', { name: 'Allow' }).click();
-  const picker = page.getByRole('dialog', { name: t('connect.pickerTitle', { network: 'Facebook' }) });
-  await picker.getByRole('button', { name: t('connect.choose', { name: names.page }) }).waitFor();
-  expect(await picker.getByRole('button', { name: t('connect.choose', { name: names.lonely }) }).isDisabled()).toBe(false);
-  await shoot(page, 'picker-facebook', lang);
-  await picker.getByRole('button', { name: t('connect.choose', { name: names.page }) }).click();
-  await me.expectStatus(t('connect.connected', { name: names.page }));
+  // Before leaving: the permissions and why; then Meta's login and the picker, with the Page without Instagram choosable.
+  await connectThroughMeta(page, lang, {
+    network: 'Facebook', choose: names.page, start: connectFacebook,
+    atPermissions: async (permissions) => {
+      await permissions.getByText('pages_manage_posts').waitFor();
+      await shoot(page, 'permissions', lang);
+    },
+    atPicker: async (picker) => {
+      expect(await picker.getByRole('button', { name: t('connect.choose', { name: names.lonely }) }).isDisabled()).toBe(false);
+      await shoot(page, 'picker-facebook', lang);
+    },
+  });
   expect(new URL(page.url()).search).toBe('');
 
   // Instagram: the account linked to the Page; the Page without one is greyed with Meta's reason.
-  await page.getByRole('button', { name: t('connect.connect', { network: 'Instagram' }) }).click();
-  await page.getByRole('dialog').getByRole('button', { name: t('connect.continue', { network: 'Instagram' }) }).click();
-  await page.getByRole('button', { name: 'Allow' }).click();
-  const igPicker = page.getByRole('dialog', { name: t('connect.pickerTitle', { network: 'Instagram' }) });
-  await igPicker.getByText(t('connect.kind.Instagram')).first().waitFor();
-  expect(await igPicker.getByRole('button', { name: t('connect.choose', { name: names.lonely }) }).isDisabled()).toBe(true);
-  await igPicker.getByText('No Instagram professional account is linked to this Page.', { exact: false }).waitFor();
-  await shoot(page, 'picker-instagram', lang);
-  await igPicker.getByRole('button', { name: t('connect.choose', { name: names.page }) }).click();
-  await me.expectStatus(t('connect.connected', { name: names.page }));
+  await connectThroughMeta(page, lang, {
+    network: 'Instagram', choose: names.page,
+    atPicker: async (igPicker) => {
+      await igPicker.getByText(t('connect.kind.Instagram')).first().waitFor();
+      expect(await igPicker.getByRole('button', { name: t('connect.choose', { name: names.lonely }) }).isDisabled()).toBe(true);
+      await igPicker.getByText('No Instagram professional account is linked to this Page.', { exact: false }).waitFor();
+      await shoot(page, 'picker-instagram', lang);
+    },
+  });
   const accounts = (await me.api('GET', `/workspaces/${wid}/accounts`)).items as Array<{ id: string; network: string; handle: string }>;
   expect(accounts.map((a) => a.network).sort()).toEqual(['facebook', 'instagram']);
 
@@ -91,11 +88,7 @@ export async function networksConnectFlow(browser: Browser, server: TestRuche & 
   await reconnect.waitFor();
   await page.getByText(new RegExp(t('connect.expiresSoon', { date: 'DATE' }).split('DATE')[0]!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).waitFor();
   await shoot(page, 'expiry-warning', lang);
-  await reconnect.click();
-  await page.getByRole('dialog').getByRole('button', { name: t('connect.continue', { network: 'Instagram' }) }).click();
-  await page.getByRole('button', { name: 'Allow' }).click();
-  await page.getByRole('dialog', { name: t('connect.pickerTitle', { network: 'Instagram' }) }).getByRole('button', { name: t('connect.choose', { name: names.page }) }).click();
-  await me.expectStatus(t('connect.connected', { name: names.page }));
+  await connectThroughMeta(page, lang, { network: 'Instagram', choose: names.page, start: reconnect });
   const after = (await me.api('GET', `/workspaces/${wid}/accounts`)).items as Array<{ id: string; tokenExpiresAt: string | null }>;
   // Reconnecting keeps the same account (and its history), with a fresh token.
   expect(after.map((a) => a.id).sort()).toEqual(accounts.map((a) => a.id).sort());
