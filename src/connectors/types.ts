@@ -164,6 +164,17 @@ export interface PostMetrics {
   /** Null where the network does not count them. */
   quotes: number | null;
   views: number | null;
+  /**
+   * Viewing figures where the network measures them (YouTube Analytics): absent where it does not, null when it
+   * has them but they could not be read (see `missing`) or are not out yet.
+   */
+  watchMinutes?: number | null;
+  averageViewSeconds?: number | null;
+  shares?: number | null;
+  /** Followers (subscribers) the post brought. */
+  followersGained?: number | null;
+  /** Why figures the network has are null here (a permission not granted, a quota used up), in its words. */
+  missing?: string;
 }
 
 export interface AccountInfo extends Author {
@@ -171,6 +182,22 @@ export interface AccountInfo extends Author {
   /** Filled by accountMetrics; null (or absent) when the network does not say. */
   following?: number | null;
   posts?: number | null;
+  /** Minutes watched and followers gained since the account began, where the network measures them (YouTube). */
+  watchMinutes?: number | null;
+  followersGained?: number | null;
+  /** Why figures the network has are null here, in its words. */
+  missing?: string;
+}
+
+/**
+ * Where the network stands with a post it works on after accepting it (YouTube transcodes and reviews an
+ * upload): `failed` and `rejected` mean the post will never be seen, `reason` being the network's own code.
+ */
+export interface NetworkProcessing {
+  state: 'processing' | 'succeeded' | 'failed' | 'rejected';
+  reason: string | null;
+  /** What happened, in the network's words (its documentation's, where the API gives only a code). */
+  message: string | null;
 }
 
 /** One of the account's own posts (not a reply, not a repost), with its counts as read now. Network content. */
@@ -329,6 +356,8 @@ export interface Connector {
   getPost(ref: PostRef): Promise<PublishedPost | null>;
   /** Deleting a post that is already gone succeeds. */
   delete(ref: PostRef): Promise<void>;
+  /** For networks that process a post after accepting it: where that stands; null when the post is gone. */
+  processing?(ref: PostRef): Promise<NetworkProcessing | null>;
 
   readComments?(post: PostRef): Promise<Comment[]>;
   readMentions?(cursor?: string): Promise<Page<Comment>>;

@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ConnectorError } from '../../src/connectors/errors.js';
+import type { PostRef, PublishedPost } from '../../src/connectors/types.js';
 import { YouTubeFake } from './youtube-fake.js';
 import { youtubeAccount } from './youtube-harness.js';
 import { YOUTUBE_FAKE_SCOPES } from './youtube-fake-oauth.js';
@@ -208,7 +209,96 @@ describe('YouTube comments, moderation and counts', () => {
     v.views = 12;
     v.likes = 3;
     fake.commentAs(viewer, post.ref.id, 'Bien');
-    expect(await a.connector.postMetrics([post.ref, { id: 'absent' }])).toEqual([{ replies: 1, reposts: 0, likes: 3, quotes: null, views: 12 }, null]);
+    const [counts, gone] = await a.connector.postMetrics([post.ref, { id: 'absent' }]);
+    expect(counts).toMatchObject({ replies: 1, reposts: 0, likes: 3, quotes: null, views: 12 });
+    expect(gone).toBeNull();
     expect(await a.connector.accountMetrics()).toMatchObject({ id: a.channel.id, followers: 42, posts: 1, following: null });
+  });
+});
+
+describe('YouTube Analytics figures', () => {
+  const reports = () => fake.requests.filter((r) => r.path === '/v2/reports');
+
+  it("adds each video's watch time, average view, shares and subscribers gained, and the channel's totals", async () => {
+    const a = youtubeAccount(fake);
+    const posts: PublishedPost[] = [];
+    for (const text of ['Vue longtemps', 'Vue un peu', 'Toute neuve']) posts.push(await a.connector.publish({ idempotencyKey: key(), text, media: [video] }));
+    const [v1, v2] = posts.map((p) => fake.live().find((x) => x.id === p.ref.id)!);
+    Object.assign(v1, { views: 30, analytics: { estimatedMinutesWatched: 90, averageViewDuration: 0, shares: 4, subscribersGained: 2, subscribersLost: 0 } });
+    Object.assign(v2, { views: 10, analytics: { estimatedMinutesWatched: 5, averageViewDuration: 0, shares: 0, subscribersGained: 1, subscribersLost: 1 } });
+    const before = reports().length;
+    const metrics = await a.connector.postMetrics(posts.map((p) => p.ref));
+    expect(metrics[0]).toMatchObject({ views: 30, watchMinutes: 90, averageViewSeconds: 180, shares: 4, followersGained: 2 });
+    expect(metrics[0]!.missing).toBeUndefined();
+    expect(metrics[1]).toMatchObject({ views: 10, watchMinutes: 5, averageViewSeconds: 30, shares: 0, followersGained: 1 });
+    // Uploaded a moment ago: YouTube Analytics has nothing on it yet, and says nothing wrong either.
+    expect(metrics[2]).toMatchObject({ views: 0, watchMinutes: null, shares: null, followersGained: null, missing: expect.stringMatching(/two or three days/) });
+    // One report for all three, as the channel's own, one row a video.
+    expect(reports().length - before).toBe(1);
+    const q = reports().at(-1)!.query;
+    expect(q.get('ids')).toBe('channel==MINE');
+    expect(q.get('dimensions')).toBe('video');
+    expect(q.get('filters')).toBe(`video==${posts.map((p) => p.ref.id).join(',')}`);
+    expect(q.get('metrics')).toBe('estimatedMinutesWatched,averageViewDuration,shares,subscribersGained');
+    const account = await a.connector.accountMetrics();
+    expect(account).toMatchObject({ followers: 42, posts: 3, watchMinutes: 95, followersGained: 3 });
+    expect(account.missing).toBeUndefined();
+    // Connecting and checking an account reads the Data API only.
+    const calls = reports().length;
+    await a.connector.account();
+    expect(reports().length).toBe(calls);
+  });
+
+  it('without the analytics permission, the counts still come from the Data API and the rest is null with the reason', async () => {
+    const a = youtubeAccount(fake, YOUTUBE_FAKE_SCOPES.filter((s) => !s.endsWith('yt-analytics.readonly')));
+    const post = await a.connector.publish({ idempotencyKey: key(), text: 'Sans analytics', media: [video] });
+    Object.assign(fake.live().find((x) => x.id === post.ref.id)!, { views: 7, likes: 2 });
+    const [m] = await a.connector.postMetrics([post.ref]);
+    expect(m).toMatchObject({ views: 7, likes: 2, watchMinutes: null, averageViewSeconds: null, shares: null, followersGained: null });
+    expect(m!.missing).toMatch(/YouTube Analytics.*insufficient authentication scopes.*Connect the channel again/);
+    const account = await a.connector.accountMetrics();
+    expect(account).toMatchObject({ followers: 42, posts: 1, watchMinutes: null, followersGained: null });
+    expect(account.missing).toMatch(/insufficient authentication scopes/);
+  });
+
+  it("when YouTube Analytics' quota is used up, the Data API's counts still arrive, with Google's words", async () => {
+    const a = youtubeAccount(fake);
+    const post = await a.connector.publish({ idempotencyKey: key(), text: 'Quota', media: [video] });
+    Object.assign(fake.live().find((x) => x.id === post.ref.id)!, { views: 5, analytics: { estimatedMinutesWatched: 1, averageViewDuration: 0, shares: 0, subscribersGained: 0, subscribersLost: 0 } });
+    fake.analyticsQuotaExceeded = true;
+    try {
+      const [m] = await a.connector.postMetrics([post.ref]);
+      expect(m).toMatchObject({ views: 5, watchMinutes: null });
+      expect(m!.missing).toMatch(/Quota exceeded for quota metric 'Queries'/);
+      expect((await a.connector.accountMetrics()).missing).toMatch(/Quota exceeded/);
+    } finally {
+      fake.analyticsQuotaExceeded = false;
+    }
+    expect((await a.connector.postMetrics([post.ref]))[0]).toMatchObject({ watchMinutes: 1 });
+  });
+
+  it('an expired connection is still an expired connection, not a missing figure', async () => {
+    const a = youtubeAccount(fake);
+    const post = await a.connector.publish({ idempotencyKey: key(), text: 'Révoqué', media: [video] });
+    await a.revokeSession!();
+    const err = await rejection(a.connector.postMetrics([post.ref]));
+    expect(err.kind).toBe('auth_expired');
+  });
+});
+
+describe('YouTube processing after upload', () => {
+  it('tells processing, then ready, failed or rejected, in YouTube’s words', async () => {
+    const a = youtubeAccount(fake);
+    const refs: PostRef[] = [];
+    for (const text of ['Prête', 'Cassée', 'Doublon']) refs.push((await a.connector.publish({ idempotencyKey: key(), text, media: [video] })).ref);
+    expect(await a.connector.processing(refs[0])).toEqual({ state: 'processing', reason: null, message: null });
+    fake.finishProcessing(refs[0].id);
+    fake.failProcessing(refs[1].id, 'transcodeFailed');
+    fake.reject(refs[2].id, 'duplicate');
+    expect(await a.connector.processing(refs[0])).toEqual({ state: 'succeeded', reason: null, message: null });
+    expect(await a.connector.processing(refs[1])).toEqual({ state: 'failed', reason: 'transcodeFailed', message: 'YouTube could not process the video (transcodeFailed): it could not be transcoded.' });
+    expect(await a.connector.processing(refs[2])).toEqual({ state: 'rejected', reason: 'duplicate', message: 'YouTube rejected the video (duplicate): it duplicates a video already on YouTube.' });
+    fake.live().find((v) => v.id === refs[0].id)!.deleted = true;
+    expect(await a.connector.processing(refs[0])).toBeNull();
   });
 });

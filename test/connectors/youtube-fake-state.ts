@@ -7,7 +7,14 @@ export interface FakeVideo {
   id: string; channelId: string; title: string; description: string; defaultLanguage: string | null;
   privacyStatus: string; publishAt: string | null; publishedAt: string; likes: number; views: number;
   commentsDisabled: boolean; deleted: boolean;
+  /** videos#status and videos#processingDetails: an upload is processed after it is accepted, and may fail or be rejected. */
+  uploadStatus: 'uploaded' | 'processed' | 'failed' | 'rejected';
+  processingStatus: 'processing' | 'succeeded' | 'failed' | 'terminated';
+  failureReason: string | null; rejectionReason: string | null; processingFailureReason: string | null;
+  /** What YouTube Analytics reports of it; null until its figures are out (two or three days after upload). */
+  analytics: FakeVideoAnalytics | null;
 }
+export interface FakeVideoAnalytics { estimatedMinutesWatched: number; averageViewDuration: number; shares: number; subscribersGained: number; subscribersLost: number }
 export interface FakeComment {
   id: string; videoId: string; parentId: string | null; authorChannelId: string; authorDisplayName: string;
   text: string; publishedAt: string; moderationStatus: 'published' | 'heldForReview' | 'rejected'; deleted: boolean;
@@ -20,7 +27,7 @@ export class GoogleError extends Error {
   }
 
   body(): unknown {
-    const status = ({ 400: 'INVALID_ARGUMENT', 401: 'UNAUTHENTICATED', 403: 'PERMISSION_DENIED', 404: 'NOT_FOUND' } as Record<number, string>)[this.code] ?? 'UNKNOWN';
+    const status = ({ 400: 'INVALID_ARGUMENT', 401: 'UNAUTHENTICATED', 403: 'PERMISSION_DENIED', 404: 'NOT_FOUND', 429: 'RESOURCE_EXHAUSTED' } as Record<number, string>)[this.code] ?? 'UNKNOWN';
     return { error: { code: this.code, message: this.message, errors: [{ message: this.message, domain: this.domain, reason: this.reason }], status } };
   }
 }
@@ -39,6 +46,9 @@ export const ERR = {
   videoNotFound: () => new GoogleError(404, 'videoNotFound', 'The video identified by the <code><a href="/youtube/v3/docs/videos/delete#id">id</a></code> parameter could not be found.', 'youtube.video'),
   commentsDisabled: () => new GoogleError(403, 'commentsDisabled', 'The video identified by the <code><a href="/youtube/v3/docs/commentThreads/list#videoId">videoId</a></code> parameter has disabled comments.', 'youtube.commentThread'),
   commentNotFound: () => new GoogleError(404, 'commentNotFound', 'The comment identified by the <code><a href="/youtube/v3/docs/comments/setModerationStatus#id">id</a></code> parameter could not be found.', 'youtube.comment'),
+  // A Google Cloud quota of the project (the Analytics API's queries a day), as Google words it.
+  analyticsQuota: () => new GoogleError(429, 'rateLimitExceeded', "Quota exceeded for quota metric 'Queries' and limit 'Queries per day' of service 'youtubeanalytics.googleapis.com'.", 'usageLimits'),
+  analyticsUnsupported: () => new GoogleError(400, 'badRequest', 'The query is not supported. Check the documentation at https://developers.google.com/youtube/analytics/v2/available_reports for a list of supported queries.', 'global'),
   banWithoutReject: () => new GoogleError(400, 'banWithoutReject', 'The <code>banAuthor</code> parameter can only be used if the <code>moderationStatus</code> parameter value is <code>rejected</code>.', 'youtube.comment'),
 };
 

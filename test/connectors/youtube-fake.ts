@@ -1,18 +1,24 @@
 /**
  * An HTTP fake of the YouTube Data API v3 and YouTube Analytics API v2, on node:http at 127.0.0.1. No Google server
  * can run here, so this follows developers.google.com/youtube/v3/docs (channels/list, videos/insert with
- * guides/using_resumable_upload_protocol, videos/list, videos/delete, playlistItems/list, commentThreads/list and
- * insert, comments/insert, comments/setModerationStatus, comments/delete, docs/errors), determine_quota_cost,
- * developers.google.com/youtube/analytics/reference/reports/query and identity/protocols/oauth2/web-server (see
- * youtube-fake-oauth.ts), as read in 2026. Pages come by `pageToken`; quota is per project and day.
+ * guides/using_resumable_upload_protocol, videos/list with the videos resource's status and processingDetails,
+ * videos/delete, playlistItems/list, commentThreads/list and insert, comments/insert, comments/setModerationStatus,
+ * comments/delete, docs/errors), determine_quota_cost, and identity/protocols/oauth2/web-server (see
+ * youtube-fake-oauth.ts), as read in 2026. Analytics follows developers.google.com/youtube/analytics/reference/
+ * reports/query (GET /v2/reports: ids, startDate, endDate, metrics, dimensions, filters, sort, maxResults; the answer
+ * a `youtubeAnalytics#resultTable` of columnHeaders and rows, rows left out when there are none) with the "Top videos"
+ * rules of analytics/channel_reports (a `video` dimension needs `sort` and at most 200 `maxResults`). Pages come by
+ * `pageToken`; Data API quota is per project and day. An upload is "processing" until a test finishes, fails or
+ * rejects it, as YouTube does after accepting the bytes.
  */
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { FakeGoogleOAuth, YOUTUBE_FAKE_SCOPES } from './youtube-fake-oauth.js';
-import { COST, DAILY_QUOTA, ERR, GoogleError, type FakeChannel, type FakeComment, type FakeVideo, type UploadSession } from './youtube-fake-state.js';
+import { COST, DAILY_QUOTA, ERR, GoogleError, type FakeChannel, type FakeComment, type FakeVideo, type FakeVideoAnalytics, type UploadSession } from './youtube-fake-state.js';
 
 const FORCE_SSL = 'https://www.googleapis.com/auth/youtube.force-ssl';
+const ANALYTICS_METRICS = ['views', 'estimatedMinutesWatched', 'averageViewDuration', 'likes', 'comments', 'shares', 'subscribersGained', 'subscribersLost'];
 const id = (n = 11) => randomBytes(16).toString('base64url').slice(0, n);
 
 export class YouTubeFake {
@@ -23,6 +29,8 @@ export class YouTubeFake {
   comments: FakeComment[] = [];
   sessions = new Map<string, UploadSession>();
   quotaUsed = 0;
+  /** The Analytics API's own daily query quota is used up. */
+  analyticsQuotaExceeded = false;
   /** The next 'rateLimitExceeded' answers (too many calls in a short time). */
   rateLimited = 0;
   /** Channels whose daily upload allowance is used up (uploadLimitExceeded). */
@@ -59,6 +67,27 @@ export class YouTubeFake {
 
   live(channelId?: string): FakeVideo[] {
     return this.videos.filter((v) => !v.deleted && (!channelId || v.channelId === channelId));
+  }
+
+  private video(id: string): FakeVideo {
+    const v = this.videos.find((x) => x.id === id);
+    if (!v) throw new Error(`no video ${id}`);
+    return v;
+  }
+
+  /** YouTube finished processing the upload: it can be watched. */
+  finishProcessing(id: string): void {
+    Object.assign(this.video(id), { uploadStatus: 'processed', processingStatus: 'succeeded' });
+  }
+
+  /** Processing failed (processingFailureReason: uploadFailed, transcodeFailed, streamingFailed, other). */
+  failProcessing(id: string, processingFailureReason: string, failureReason = 'conversion'): void {
+    Object.assign(this.video(id), { uploadStatus: 'failed', failureReason, processingStatus: 'failed', processingFailureReason });
+  }
+
+  /** YouTube rejected the upload (rejectionReason: duplicate, copyright, claim, …). */
+  reject(id: string, rejectionReason: string): void {
+    Object.assign(this.video(id), { uploadStatus: 'rejected', rejectionReason, processingStatus: 'succeeded' });
   }
 
   /** A time after every time given so far: order by time is never ambiguous. */
@@ -133,7 +162,7 @@ export class YouTubeFake {
     }
     if (m === 'POST /upload/youtube/v3/videos' && q.get('uploadType') === 'resumable') return this.openSession(req, url, JSON.parse(raw.toString() || '{}'));
     if (m === 'PUT /upload/youtube/v3/videos') return this.putBytes(req, url, raw);
-    if (url.pathname === '/youtubeAnalytics/v2/reports') return this.report(req, q);
+    if (m === 'GET /v2/reports') return this.report(req, q);
     const { channel } = this.grant(req, req.method === 'GET' ? undefined : FORCE_SSL);
     switch (m) {
       case 'GET /youtube/v3/channels':
@@ -144,7 +173,7 @@ export class YouTubeFake {
         this.spend('list');
         const ids = (q.get('id') ?? '').split(',').filter(Boolean);
         const items = ids.map((v) => this.live().find((x) => x.id === v)).filter((v): v is FakeVideo => !!v && (v.privacyStatus === 'public' || v.channelId === channel.id));
-        return { status: 200, body: { kind: 'youtube#videoListResponse', items: items.map((v) => this.videoResource(v, q.get('part') ?? 'snippet')), pageInfo: { totalResults: items.length, resultsPerPage: items.length } } };
+        return { status: 200, body: { kind: 'youtube#videoListResponse', items: items.map((v) => this.videoResource(v, q.get('part') ?? 'snippet', channel.id)), pageInfo: { totalResults: items.length, resultsPerPage: items.length } } };
       }
       case 'DELETE /youtube/v3/videos': {
         this.spend('write');
@@ -279,7 +308,8 @@ export class YouTubeFake {
     const v: FakeVideo = {
       id: id(11), channelId: s.channelId, title: r.snippet.title, description: r.snippet.description ?? '', defaultLanguage: r.snippet.defaultLanguage ?? null,
       privacyStatus: r.status?.privacyStatus ?? 'public', publishAt: r.status?.publishAt ?? null, publishedAt: this.stamp(), likes: 0, views: 0,
-      commentsDisabled: false, deleted: false,
+      commentsDisabled: false, deleted: false, uploadStatus: 'uploaded', processingStatus: 'processing', failureReason: null, rejectionReason: null,
+      processingFailureReason: null, analytics: null,
     };
     this.videos.push(v);
     s.videoId = v.id;
@@ -294,14 +324,25 @@ export class YouTubeFake {
     };
   }
 
-  videoResource(v: FakeVideo, part: string): unknown {
+  /** processingDetails is shown to the video's owner only. */
+  videoResource(v: FakeVideo, part: string, viewer = v.channelId): unknown {
     const comments = this.comments.filter((c) => c.videoId === v.id && !c.deleted && c.moderationStatus === 'published').length;
     return {
       kind: 'youtube#video', id: v.id,
       ...(part.includes('snippet') ? { snippet: { publishedAt: v.publishedAt, channelId: v.channelId, title: v.title, description: v.description, ...(v.defaultLanguage ? { defaultLanguage: v.defaultLanguage } : {}) } } : {}),
-      ...(part.includes('status') ? { status: { uploadStatus: 'uploaded', privacyStatus: v.privacyStatus, ...(v.publishAt ? { publishAt: v.publishAt } : {}), license: 'youtube', embeddable: true, publicStatsViewable: true } } : {}),
+      ...(part.includes('status') ? {
+        status: {
+          uploadStatus: v.uploadStatus, ...(v.failureReason ? { failureReason: v.failureReason } : {}), ...(v.rejectionReason ? { rejectionReason: v.rejectionReason } : {}),
+          privacyStatus: v.privacyStatus, ...(v.publishAt ? { publishAt: v.publishAt } : {}), license: 'youtube', embeddable: true, publicStatsViewable: true,
+        },
+      } : {}),
       ...(part.includes('statistics') ? { statistics: { viewCount: String(v.views), likeCount: String(v.likes), favoriteCount: '0', commentCount: String(comments) } } : {}),
-      ...(part.includes('processingDetails') ? { processingDetails: { processingStatus: 'processing', processingProgress: { partsTotal: '1000', partsProcessed: '0' } } } : {}),
+      ...(part.includes('processingDetails') && v.channelId === viewer ? {
+        processingDetails: {
+          processingStatus: v.processingStatus, ...(v.processingFailureReason ? { processingFailureReason: v.processingFailureReason } : {}),
+          ...(v.processingStatus === 'processing' ? { processingProgress: { partsTotal: '1000', partsProcessed: '0', timeLeftMs: '60000' } } : {}),
+        },
+      } : {}),
     };
   }
 
@@ -326,25 +367,54 @@ export class YouTubeFake {
     };
   }
 
-  /** YouTube Analytics API v2 reports.query: one row of the channel's totals for the metrics asked. */
+  /** YouTube Analytics API v2 reports.query for a channel: its totals, or one row per video with `dimensions=video`. */
   private report(req: IncomingMessage, q: URLSearchParams) {
     const { channel } = this.grant(req, 'https://www.googleapis.com/auth/yt-analytics.readonly');
+    if (this.analyticsQuotaExceeded) throw ERR.analyticsQuota();
+    for (const p of ['ids', 'startDate', 'endDate', 'metrics']) if (!q.get(p)) throw new GoogleError(400, 'required', `Required parameter: ${p}`, 'global');
     if (q.get('ids') !== 'channel==MINE' && q.get('ids') !== `channel==${channel.id}`) throw ERR.forbidden();
-    if (!q.get('startDate') || !q.get('endDate') || !q.get('metrics')) throw new GoogleError(400, 'required', 'Required', 'global');
-    const videos = this.live(channel.id);
-    const known: Record<string, number> = {
-      views: videos.reduce((n, v) => n + v.views, 0), estimatedMinutesWatched: 0, averageViewDuration: 0, likes: videos.reduce((n, v) => n + v.likes, 0),
-      comments: this.comments.filter((c) => !c.deleted && videos.some((v) => v.id === c.videoId)).length, shares: 0, subscribersGained: 0, subscribersLost: 0,
-    };
     const metrics = q.get('metrics')!.split(',');
-    const unknown = metrics.find((m) => !(m in known));
+    const unknown = metrics.find((m) => !ANALYTICS_METRICS.includes(m));
     if (unknown) throw new GoogleError(400, 'badRequest', `Unknown identifier (${unknown}) given in field parameters.metrics.`, 'global');
+    const dimensions = (q.get('dimensions') ?? '').split(',').filter(Boolean);
+    if (dimensions.some((d) => d !== 'video')) throw new GoogleError(400, 'badRequest', `Unknown identifier (${dimensions.find((d) => d !== 'video')}) given in field parameters.dimensions.`, 'global');
+    const filter = /^video==([\w-]+(?:,[\w-]+)*)$/.exec(q.get('filters') ?? '');
+    if (q.get('filters') && !filter) throw ERR.analyticsUnsupported();
+    const maxResults = Number(q.get('maxResults') ?? 0);
+    if (dimensions.length && (!q.get('sort')?.startsWith('-') || !(maxResults > 0 && maxResults <= 200))) throw ERR.analyticsUnsupported();
+    const wanted = filter ? new Set(filter[1].split(',')) : null;
+    const videos = this.live(channel.id).filter((v) => v.analytics && (!wanted || wanted.has(v.id)));
+    const value = (vs: FakeVideo[], m: string): number => {
+      if (m === 'views') return vs.reduce((n, v) => n + v.views, 0);
+      if (m === 'likes') return vs.reduce((n, v) => n + v.likes, 0);
+      if (m === 'comments') return this.comments.filter((c) => !c.deleted && vs.some((v) => v.id === c.videoId)).length;
+      if (m === 'averageViewDuration') {
+        const watched = vs.reduce((n, v) => n + v.analytics!.estimatedMinutesWatched, 0);
+        const views = vs.reduce((n, v) => n + v.views, 0);
+        return views ? Math.round((watched * 60) / views) : 0;
+      }
+      return vs.reduce((n, v) => n + v.analytics![m as keyof FakeVideoAnalytics], 0);
+    };
+    let rows: (string | number)[][];
+    if (dimensions.length) {
+      rows = videos.map((v) => [v.id, ...metrics.map((m) => value([v], m))]);
+      const key = q.get('sort')!.slice(1);
+      const at = metrics.indexOf(key) + 1;
+      if (at === 0) throw ERR.analyticsUnsupported();
+      rows = rows.sort((a, b) => Number(b[at]) - Number(a[at])).slice(0, maxResults);
+    } else {
+      // A channel's totals are one row, zeros included.
+      rows = [metrics.map((m) => value(videos, m))];
+    }
     return {
       status: 200,
       body: {
         kind: 'youtubeAnalytics#resultTable',
-        columnHeaders: metrics.map((name) => ({ name, columnType: 'METRIC', dataType: 'INTEGER' })),
-        rows: [metrics.map((m) => known[m])],
+        columnHeaders: [
+          ...dimensions.map((name) => ({ name, columnType: 'DIMENSION', dataType: 'STRING' })),
+          ...metrics.map((name) => ({ name, columnType: 'METRIC', dataType: 'INTEGER' })),
+        ],
+        ...(rows.length ? { rows } : {}),
       },
     };
   }

@@ -1,18 +1,21 @@
 /**
  * A YouTube channel through the Data API v3: a post is a video (title, description, privacy, publishAt), replies
  * are comments, moderation is setModerationStatus. YouTube has no idempotency key: the resumable upload is never
- * sent twice, and a lost outcome is looked up among the channel's uploads.
+ * sent twice, and a lost outcome is looked up among the channel's uploads. Watch time and subscribers gained come
+ * from the YouTube Analytics API (analytics.ts); what YouTube does with an upload afterwards, from processing.ts.
  */
 import { ConnectorError } from '../errors.js';
 import { assertPublishable, graphemeLength } from '../text.js';
 import type {
-  AccountInfo, Author, Capability, Comment, Connector, ConnectorDeps, ExistingHint, NetworkLimits, OutgoingPost, Page,
-  PostMetrics, PostRef, PublishedPost, TextCount,
+  AccountInfo, Author, Capability, Comment, Connector, ConnectorDeps, ExistingHint, NetworkLimits, NetworkProcessing, OutgoingPost,
+  Page, PostMetrics, PostRef, PublishedPost, TextCount,
 } from '../types.js';
 import { countWith } from '../text.js';
 import { YouTubeApi, YtUnanswered } from './http.js';
 import { YOUTUBE_CAPABILITIES, YOUTUBE_DESCRIPTION_MAX_BYTES, YOUTUBE_LIMITS, YOUTUBE_TITLE_MAX } from './limits.js';
 import { insertVideo } from './upload.js';
+import { channelFigures, videoFigures } from './analytics.js';
+import { processingOf } from './processing.js';
 import { toComment, toMetrics, toPublished, type YtComment, type YtList, type YtThread, type YtVideo } from './videos.js';
 
 interface YtChannel {
@@ -47,10 +50,6 @@ export class YouTubeConnector implements Connector {
   }
 
   async account(): Promise<AccountInfo> {
-    return this.accountMetrics();
-  }
-
-  async accountMetrics(): Promise<AccountInfo> {
     const ch = await this.channel();
     const s = ch.statistics ?? {};
     return {
@@ -58,6 +57,15 @@ export class YouTubeConnector implements Connector {
       followers: s.hiddenSubscriberCount || s.subscriberCount === undefined ? null : Number(s.subscriberCount),
       following: null, posts: s.videoCount === undefined ? null : Number(s.videoCount),
     };
+  }
+
+  /** The channel's counts, with its minutes watched and subscribers gained from YouTube Analytics. */
+  async accountMetrics(): Promise<AccountInfo> {
+    // One after the other: a token renewed by the first call serves the second, instead of both renewing it.
+    const info = await this.account();
+    const watched = await channelFigures(this.api);
+    if (watched.ok) return { ...info, watchMinutes: watched.value.watchMinutes, followersGained: watched.value.followersGained };
+    return { ...info, watchMinutes: null, followersGained: null, missing: watched.missing };
   }
 
   async publish(post: OutgoingPost): Promise<PublishedPost> {
@@ -124,11 +132,11 @@ export class YouTubeConnector implements Connector {
     return v ? toPublished(v, true) : null;
   }
 
-  /** Where YouTube stands with an upload: processing, succeeded, failed (videos.list part=processingDetails). */
-  async processing(ref: PostRef): Promise<{ status: string; failure: string | null } | null> {
+  /** Where YouTube stands with an upload: still processing, ready, failed or rejected (videos.list, 1 unit). */
+  async processing(ref: PostRef): Promise<NetworkProcessing | null> {
     const [v] = await this.videos([ref.id], 'processingDetails,status');
-    if (!v) return null;
-    return { status: v.processingDetails?.processingStatus ?? 'unknown', failure: v.processingDetails?.processingFailureReason ?? null };
+    if (!v || v.status?.uploadStatus === 'deleted') return null;
+    return processingOf(v);
   }
 
   async delete(ref: PostRef): Promise<void> {
@@ -203,9 +211,11 @@ export class YouTubeConnector implements Connector {
 
   async postMetrics(posts: PostRef[]): Promise<(PostMetrics | null)[]> {
     const found = new Map((await this.videos(posts.map((p) => p.id))).map((v) => [v.id, v]));
+    // Only videos the Data API still has: a deleted one is null, not a question for YouTube Analytics.
+    const watched = found.size ? await videoFigures(this.api, [...found.keys()]) : { ok: true as const, value: new Map() };
     return posts.map((p) => {
       const v = found.get(p.id);
-      return v ? toMetrics(v) : null;
+      return v ? toMetrics(v, watched) : null;
     });
   }
 

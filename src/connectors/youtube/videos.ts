@@ -1,10 +1,12 @@
 /** YouTube resources as the connector reads them. */
 import type { Comment, PostMetrics, PublishedPost } from '../types.js';
+import type { Read, WatchFigures } from './analytics.js';
+import { notYetMissing } from './analytics.js';
 
 export interface YtVideo {
   id: string;
   snippet?: { title?: string; description?: string; publishedAt?: string; channelId?: string };
-  status?: { privacyStatus?: string; publishAt?: string; uploadStatus?: string };
+  status?: { privacyStatus?: string; publishAt?: string; uploadStatus?: string; failureReason?: string; rejectionReason?: string };
   statistics?: { viewCount?: string; likeCount?: string; commentCount?: string };
   processingDetails?: { processingStatus?: string; processingFailureReason?: string };
 }
@@ -45,7 +47,12 @@ export function toComment(c: YtComment, videoId: string | null): Comment {
   };
 }
 
-export function toMetrics(v: YtVideo): PostMetrics {
+/** The Data API's live counts, with YouTube Analytics' viewing figures (or why they are missing). */
+export function toMetrics(v: YtVideo, watched: Read<Map<string, WatchFigures>>): PostMetrics {
   const s = v.statistics ?? {};
-  return { replies: Number(s.commentCount ?? 0), reposts: 0, likes: Number(s.likeCount ?? 0), quotes: null, views: s.viewCount === undefined ? null : Number(s.viewCount) };
+  const counts = { replies: Number(s.commentCount ?? 0), reposts: 0, likes: Number(s.likeCount ?? 0), quotes: null, views: s.viewCount === undefined ? null : Number(s.viewCount) };
+  const figures = watched.ok ? watched.value.get(v.id) : undefined;
+  if (figures) return { ...counts, ...figures };
+  const none = { watchMinutes: null, averageViewSeconds: null, shares: null, followersGained: null };
+  return { ...counts, ...none, missing: watched.ok ? notYetMissing : watched.missing };
 }
