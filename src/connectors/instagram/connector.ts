@@ -25,6 +25,13 @@ export interface InstagramOptions {
 
 const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
 
+/**
+ * Where an answer goes: a media takes comments on /{ig-media-id}/comments, a comment takes replies on
+ * /{ig-comment-id}/replies (Graph "IG Comment Replies"; a comment has no /comments edge). A target that is not the
+ * root of its conversation (the media) is a comment.
+ */
+const answerPath = (target: PostRef, root: PostRef | undefined) => (root && root.id !== target.id ? `${target.id}/replies` : `${target.id}/comments`);
+
 export class InstagramConnector implements Connector {
   readonly network = 'instagram' as const;
   readonly capabilities = INSTAGRAM_CAPABILITIES;
@@ -122,7 +129,7 @@ export class InstagramConnector implements Connector {
   private async reply(post: OutgoingPost, notBefore: string): Promise<PublishedPost> {
     if (post.media?.length) throw new ConnectorError('instagram', 'rejected', 'An Instagram comment carries text only.');
     try {
-      const { id } = await this.graph.post<{ id: string }>(`${post.replyTo!.id}/comments`, { message: post.text });
+      const { id } = await this.graph.post<{ id: string }>(answerPath(post.replyTo!, post.replyRoot), { message: post.text });
       return { ref: { id }, url: null, text: post.text, createdAt: new Date(this.now()).toISOString(), alreadyExisted: false };
     } catch (err) {
       if (err instanceof ConnectorError && err.kind === 'unknown_outcome') this.uncertain.set(post.idempotencyKey, notBefore);
@@ -194,7 +201,7 @@ export class InstagramConnector implements Connector {
     if (!hint) throw new ConnectorError('instagram', 'unknown_outcome', 'Instagram has no idempotency key: without the caption, the post cannot be looked up.');
     const recent = (t: string) => !hint.notBefore || isoTime(t) >= hint.notBefore;
     if (hint.replyTo) {
-      const list = await this.graph.get<{ data: IgComment[] }>(`${hint.replyTo.id}/comments`, { fields: COMMENT_FIELDS, limit: 50 });
+      const list = await this.graph.get<{ data: IgComment[] }>(answerPath(hint.replyTo, hint.replyRoot), { fields: COMMENT_FIELDS, limit: 50 });
       const own = list.data.find((c) => (c.from?.id === this.ig || c.username === this.creds.handle) && c.text === hint.text && recent(c.timestamp));
       return own ? { ref: { id: own.id }, url: null, text: own.text ?? '', createdAt: isoTime(own.timestamp), alreadyExisted: true } : null;
     }
