@@ -2,6 +2,7 @@ import type { JobHandler } from './jobs/index.js';
 import type { AppContext } from './context.js';
 import { purgeJob, HOUSEKEEPING_PURGE } from './modules/housekeeping/jobs.js';
 import { postPublishJob } from './modules/publishing/publish-jobs.js';
+import { postProcessingJob } from './modules/publishing/processing-job.js';
 import { sweepJob, PUBLISHING_SWEEP } from './modules/publishing/sweep.js';
 import { notificationEmailJob } from './modules/notifications/mail-job.js';
 import { notificationsPurgeJob } from './modules/notifications/purge.js';
@@ -24,7 +25,7 @@ import { metaWebhookJob } from './modules/webhooks/meta-job.js';
 
 /** Every job type of every module; the worker role runs these. */
 export function jobDefinitions(ctx: AppContext): JobHandler[] {
-  return [purgeJob(ctx.store, ctx.clock), postPublishJob(ctx), sweepJob(ctx), notificationEmailJob(ctx), notificationsPurgeJob(ctx), pollJob(ctx), pollAllJob(ctx), rulesSweepJob(ctx), ...ticketJobs(ctx), inboxReplyJob(ctx), ...moderationJobs(ctx),
+  return [purgeJob(ctx.store, ctx.clock), postPublishJob(ctx), postProcessingJob(ctx), sweepJob(ctx), notificationEmailJob(ctx), notificationsPurgeJob(ctx), pollJob(ctx), pollAllJob(ctx), rulesSweepJob(ctx), ...ticketJobs(ctx), inboxReplyJob(ctx), ...moderationJobs(ctx),
     listeningPollJob(ctx), listeningPollDueJob(ctx), webhookJob(ctx), listeningBackfillJob(ctx), ...analyticsJobs(ctx), ...reportJobs(ctx), oauthTokenRefreshJob(ctx), metaWebhookJob(ctx)];
 }
 

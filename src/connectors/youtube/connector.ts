@@ -118,7 +118,8 @@ export class YouTubeConnector implements Connector {
         if (notBefore && Date.parse(item.snippet.publishedAt ?? '') < notBefore) return null;
         if ((item.snippet.description ?? '') === hint.text) {
           const [video] = await this.videos([item.snippet.resourceId.videoId]);
-          if (video) return toPublished(video, true);
+          // An upload YouTube refused or failed is not the post: a retry after it uploads again.
+          if (video && video.status?.uploadStatus !== 'rejected' && video.status?.uploadStatus !== 'failed') return toPublished(video, true);
         }
       }
       pageToken = res.nextPageToken;

@@ -20,6 +20,8 @@ export const PostEvent = {
   publishing: 'publishing',
   published: 'published',
   networkWarning: 'network_warning',
+  /** The network accepted the post, then failed or refused it while processing it (a YouTube upload). */
+  networkProcessingFailed: 'network_processing_failed',
   failed: 'failed',
   unknownOutcome: 'unknown_outcome',
   retried: 'retried',

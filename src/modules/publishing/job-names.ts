@@ -6,3 +6,11 @@ export interface PostPublishPayloadV1 {
   version: number;
   scheduledAt: number;
 }
+
+/** After a network accepted a post it still works on (YouTube processes an upload): follows it until it is done. */
+export const POST_PROCESSING = 'post.processing';
+
+export interface PostProcessingPayloadV1 {
+  targetId: string;
+  externalId: string;
+}

@@ -14,6 +14,7 @@ import { holdAccount, pacingOf, reserveSend } from './pacing/budget.js';
 import { withAccountSlot } from './pacing/account-slots.js';
 import { PacedError } from './pacing/paced.js';
 import { PostEvent, recordPostEvent } from './events.js';
+import { followProcessing } from './processing-job.js';
 
 type Outcome = Extract<TargetStatus, 'published' | 'failed' | 'unknown'>;
 
@@ -77,6 +78,7 @@ export async function publishTarget(ctx: AppContext, row: PendingTarget, opts: {
     for (const warning of warnings) {
       await recordPostEvent(ctx.store.db, row.post_id, PostEvent.networkWarning, { now: ctx.clock.now(), body: warning.slice(0, 2000), data: { network, handle: row.handle } });
     }
+    if (connector.processing) await followProcessing(ctx, row, first!.ref.id);
     return settle('published', { externalId: first!.ref.id, url: first!.url });
   } catch (err) {
     if (!isConnectorError(err)) throw err;

@@ -28,6 +28,9 @@ function eventText(t: (k: string, o?: Record<string, unknown>) => string, e: Pos
   if (e.kind === 'network_warning') {
     return t('postEvents.network_warning', { network: networkName(String(e.data.network ?? '')), handle: String(e.data.handle ?? ''), warning: e.body });
   }
+  if (e.kind === 'network_processing_failed') {
+    return t('postEvents.network_processing_failed', { network: networkName(String(e.data.network ?? '')), handle: String(e.data.handle ?? ''), reason: e.body });
+  }
   return t(`postEvents.${e.kind}`, { who, defaultValue: `${who}: ${e.kind}` });
 }
 
