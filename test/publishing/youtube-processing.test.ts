@@ -116,4 +116,17 @@ describe.each(databases)('a YouTube upload followed after publishing, on %s', (k
     expect(failed.targets[0].error).toEqual({ kind: 'rejected', message: 'YouTube could not process the video (transcodeFailed): it could not be transcoded.' });
     expect(await history(owner, ws, id)).toContain('network_processing_failed');
   });
+
+  it('rides out YouTube refusing a look for a while, and stops quietly when processing outlasts its hours', async () => {
+    const { id, videoId } = await publishVideo('Très longue à traiter');
+    // Too many calls at once: that look is lost, not the follow-up.
+    fake.rateLimited = 1;
+    const limited = await lookAgain(videoId);
+    expect(limited).toMatchObject({ status: 'queued', last_error: expect.stringMatching(/rate limit/) });
+    let job = limited;
+    for (let i = 0; i < 10 && job.status === 'queued'; i++) job = await lookAgain(videoId);
+    expect(job.status).toBe('succeeded');
+    expect(JSON.parse(String(job.result))).toEqual({ stopped: 'still processing' });
+    expect((await owner.get(posts(`/${id}`))).body.status).toBe('published');
+  });
 });
