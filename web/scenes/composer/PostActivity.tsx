@@ -29,7 +29,8 @@ function eventText(t: (k: string, o?: Record<string, unknown>) => string, e: Pos
     return t('postEvents.network_warning', { network: networkName(String(e.data.network ?? '')), handle: String(e.data.handle ?? ''), warning: e.body });
   }
   if (e.kind === 'network_processing_failed') {
-    return t('postEvents.network_processing_failed', { network: networkName(String(e.data.network ?? '')), handle: String(e.data.handle ?? ''), reason: e.body });
+    // The network's words follow as the event's quote. YouTube handles come with their own "@".
+    return t('postEvents.network_processing_failed', { network: networkName(String(e.data.network ?? '')), handle: String(e.data.handle ?? '').replace(/^@/, '') });
   }
   return t(`postEvents.${e.kind}`, { who, defaultValue: `${who}: ${e.kind}` });
 }
