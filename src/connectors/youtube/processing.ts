@@ -33,18 +33,22 @@ const FAILED: Record<string, string> = {
   other: 'of an error YouTube does not name',
 };
 
+/** A code YouTube does not document (yet) is given as it came. */
+const explained = (reason: string | null, words: Record<string, string>) =>
+  !reason ? ': it gave no reason.' : Object.hasOwn(words, reason) ? ` (${reason}): ${words[reason]}.` : ` (${reason}).`;
+
 export function processingOf(v: YtVideo): NetworkProcessing {
   const s = v.status ?? {};
   const p = v.processingDetails ?? {};
   if (s.uploadStatus === 'rejected') {
     const reason = s.rejectionReason ?? null;
-    return { state: 'rejected', reason, message: `YouTube rejected the video${reason ? ` (${reason})` : ''}: ${reason && REJECTED[reason] ? `${REJECTED[reason]}.` : 'it gave no reason.'}` };
+    return { state: 'rejected', reason, message: `YouTube rejected the video${explained(reason, REJECTED)}` };
   }
   // Processing's own reason is the more precise one when both say the upload failed.
   const processingFailed = p.processingStatus === 'failed' || p.processingStatus === 'terminated';
   const failure = processingFailed ? p.processingFailureReason ?? s.failureReason ?? null : s.uploadStatus === 'failed' ? s.failureReason ?? null : undefined;
   if (failure !== undefined) {
-    return { state: 'failed', reason: failure, message: `YouTube could not process the video${failure ? ` (${failure})` : ''}: ${failure && FAILED[failure] ? `${FAILED[failure]}.` : 'it gave no reason.'}` };
+    return { state: 'failed', reason: failure, message: `YouTube could not process the video${explained(failure, FAILED)}` };
   }
   if (s.uploadStatus === 'processed' || p.processingStatus === 'succeeded') return { state: 'succeeded', reason: null, message: null };
   return { state: 'processing', reason: null, message: null };
