@@ -1,28 +1,50 @@
-/** Small marks for the networks, drawn inline (no icon font: the content security policy keeps to our own files). */
-const BLUESKY_WING =
-  'M12 10.6C10.9 8.5 8 4.6 5.3 2.7 2.7.9 1.7 1.2 1.1 1.5.3 1.8.2 3 .2 3.7c0 .7.4 5.7.6 6.5.8 2.7 3.6 3.6 6.2 3.3-3.8.6-7.2 2-2.8 6.9 4.9 5 6.7-1.1 7.6-4.2.2-.6.3-1 .2-1V10.6Z';
+import { siBluesky, siFacebook, siInstagram, siMastodon, siPinterest, siX, siYoutube } from 'simple-icons';
 
-export function NetworkIcon({ network, className = 'network-icon' }: { network: string; className?: string }) {
-  if (network === 'bluesky') {
-    return (
-      <svg className={className} viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-        <path fill="#0a66d8" d={BLUESKY_WING} />
-        <path fill="#0a66d8" d={BLUESKY_WING} transform="matrix(-1 0 0 1 24 0)" />
-      </svg>
-    );
-  }
-  if (network === 'mastodon') {
-    return (
-      <svg className={className} viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-        <path fill="#563acc" d="M4 2h16a3 3 0 0 1 3 3v10a3 3 0 0 1-3 3h-7.5c-2.5 0-4 1.6-4.3 3.5C6.4 19 4 18 4 15.2 1.8 15 1 13.6 1 11V5a3 3 0 0 1 3-3Z" />
-        <path fill="none" stroke="#fff" strokeWidth="2" strokeLinecap="round" d="M6.5 13V8.6a2 2 0 0 1 4 0V11m0-2.4a2 2 0 0 1 4 0V13" />
-      </svg>
-    );
-  }
+interface Mark {
+  path: string;
+  hex: string;
+}
+
+/* LinkedIn asked Simple Icons to drop its mark; this is the path Simple Icons 13 published under CC0. */
+const LINKEDIN: Mark = {
+  hex: '0A66C2',
+  path: 'M20.45 20.45h-3.56v-5.57c0-1.33-.02-3.04-1.85-3.04-1.85 0-2.14 1.45-2.14 2.94v5.67H9.35V9h3.41v1.56h.05c.48-.9 1.64-1.85 3.37-1.85 3.6 0 4.27 2.37 4.27 5.46v6.28ZM5.34 7.43a2.06 2.06 0 1 1 0-4.13 2.06 2.06 0 0 1 0 4.13ZM7.12 20.45H3.56V9h3.56v11.45ZM22.22 0H1.77C.79 0 0 .77 0 1.73v20.54C0 23.23.79 24 1.77 24h20.45c.98 0 1.78-.77 1.78-1.73V1.73C24 .77 23.2 0 22.22 0Z',
+};
+
+/* Named imports only, so the bundle keeps these few paths and not the whole set. */
+const MARKS: Record<string, Mark> = {
+  bluesky: siBluesky,
+  mastodon: siMastodon,
+  facebook: siFacebook,
+  instagram: siInstagram,
+  linkedin: LINKEDIN,
+  x: siX,
+  youtube: siYoutube,
+  pinterest: siPinterest,
+};
+
+interface NetworkIconProps {
+  network: string;
+  className?: string;
+  /** Given where no network name is written beside the mark: the mark then names the network itself. */
+  label?: string;
+}
+
+/** A network's mark, drawn inline (no icon font: the content security policy keeps to our own files); a globe for feeds and the unknown. */
+export function NetworkIcon({ network, className = 'network-icon', label }: NetworkIconProps) {
+  const mark = MARKS[network];
+  const a11y = label ? { role: 'img', 'aria-label': label } : { 'aria-hidden': true as const };
   return (
-    <svg className={className} viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-      <circle cx="12" cy="12" r="10" fill="none" stroke="#4a4336" strokeWidth="2" />
-      <path fill="none" stroke="#4a4336" strokeWidth="1.6" d="M2 12h20M12 2c3 3 3 17 0 20M12 2c-3 3-3 17 0 20" />
+    <svg className={className} viewBox="0 0 24 24" focusable="false" {...a11y}>
+      {label ? <title>{label}</title> : null}
+      {mark ? (
+        <path fill={`#${mark.hex}`} d={mark.path} />
+      ) : (
+        <>
+          <circle cx="12" cy="12" r="10" fill="none" stroke="#4a4336" strokeWidth="2" />
+          <path fill="none" stroke="#4a4336" strokeWidth="1.6" d="M2 12h20M12 2c3 3 3 17 0 20M12 2c-3 3-3 17 0 20" />
+        </>
+      )}
     </svg>
   );
 }

@@ -9,6 +9,7 @@ import { formatDateTime } from '../../lib/format.js';
 import { networkName } from '../../lib/counters.js';
 import { showDirectionControls } from '../../lib/bidi.js';
 import { UserText } from '../../components/UserText.js';
+import { NetworkIcon } from '../../components/NetworkIcon.js';
 import type { BlueskyPrefill } from './ConnectBluesky.js';
 
 interface AccountRowProps {
@@ -61,7 +62,10 @@ export function AccountRow({ account: a, canManage, onChanged, onReconnectBluesk
   return (
     <tr>
       <td>
-        <UserText>{`@${a.handle}`}</UserText> <span className="muted">({networkName(a.network)})</span>
+        <span className="network-handle">
+          <NetworkIcon network={a.network} />
+          <UserText>{`@${a.handle}`}</UserText>
+        </span> <span className="muted">({networkName(a.network)})</span>
       </td>
       <td>
         <span className={`tag account-${a.status}`}>{t(`accounts.status.${a.status}`)}</span>

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { SocialAccountView } from '../../../src/shared/api.js';
 import { networkName } from '../../lib/counters.js';
 import { UserText } from '../../components/UserText.js';
+import { NetworkIcon } from '../../components/NetworkIcon.js';
 
 interface AccountPickerProps {
   accounts: SocialAccountView[];
@@ -27,7 +28,7 @@ export function AccountPicker({ accounts, selected, onChange, disabled }: Accoun
             onChange={(e) => toggle(a.id, e.target.checked)}
           />
           <span>
-            <UserText>{`@${a.handle}`}</UserText> <span className="muted">· {networkName(a.network)}</span>
+            <NetworkIcon network={a.network} /> <UserText>{`@${a.handle}`}</UserText> <span className="muted">· {networkName(a.network)}</span>
             {a.status !== 'connected' ? <span className="tag tag-soon"> {t(`accounts.status.${a.status}`)}</span> : null}
           </span>
         </label>

@@ -2,6 +2,7 @@ import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SocialAccountView } from '../../../src/shared/api.js';
 import { networkName } from '../../lib/counters.js';
+import { NetworkIcon } from '../../components/NetworkIcon.js';
 import { UserText } from '../../components/UserText.js';
 import type { Finding } from '../../../src/shared/charter/findings.js';
 import { LintedTextarea } from '../../components/charter/LintedTextarea.js';
@@ -79,7 +80,7 @@ export function VariantTabs({ accounts, body, variants, onChange, disabled, prep
             className="tab"
             onClick={() => setCurrent(i)}
           >
-            <UserText>{`@${a.handle}`}</UserText> <span className="muted">({networkName(a.network)})</span>
+            <NetworkIcon network={a.network} /> <UserText>{`@${a.handle}`}</UserText> <span className="muted">({networkName(a.network)})</span>
             {a.id in variants ? ' ✎' : ''}
             {findings?.[a.id]?.some(stopsMessage) ? <span className="lint-tab-flag"> {t('charter.lint.tabBlocked')}</span> : null}
             {fit?.some((p) => p.network === a.network) ? <span className="lint-tab-flag"> {t('composer.fit.tabFlag')}</span> : null}

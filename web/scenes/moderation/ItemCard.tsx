@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ModeratedItem, Reason } from '../../api/moderation.js';
 import { UserText } from '../../components/UserText.js';
 import { NetworkIcon } from '../../components/NetworkIcon.js';
+import { networkName } from '../../lib/networks.js';
 import { formatDateTime, formatPercent } from '../../lib/format.js';
 import { excerpt, highlight, inert, toIso } from './text.js';
 import { ruleSaid } from '../inbox/reasons.js';
@@ -58,7 +59,7 @@ export function ItemCard({ item, children, headingLevel = 3 }: { item: Moderated
   return (
     <article className="mod-item">
       <header className="mod-item-head">
-        <NetworkIcon network={item.network} />
+        <NetworkIcon network={item.network} label={networkName(item.network)} />
         <Heading className="mod-item-author">
           <UserText>{excerpt(name, 80)}</UserText>{' '}
           <span className="muted mod-handle">

@@ -10,6 +10,7 @@ import { ErrorAlert, Loading, StatusMessage } from '../../components/Alert.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { UserText } from '../../components/UserText.js';
 import { NetworkIcon } from '../../components/NetworkIcon.js';
+import { networkName } from '../../lib/networks.js';
 import { errorMessage } from '../../lib/errors.js';
 import { weekDays } from '../../lib/format.js';
 import { ModerationNav } from './ModerationNav.js';
@@ -184,7 +185,7 @@ export function PeoplePage() {
 function AuthorName({ author }: { author: ItemAuthor }) {
   return (
     <span className="mod-author-name">
-      <NetworkIcon network={author.network} />
+      <NetworkIcon network={author.network} label={networkName(author.network)} />
       <span>
         <UserText>{nameOf(author)}</UserText>
         {author.displayName ? (

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NetworkIcon } from '../../../components/NetworkIcon.js';
+import { networkName } from '../../../lib/networks.js';
 import { UserText } from '../../../components/UserText.js';
 import { dateTimeInZone } from '../../../lib/format.js';
 import type { PostPerformance } from '../api.js';
@@ -35,7 +36,7 @@ function PostItem({ workspaceId, post, zone }: { workspaceId: string; post: Post
   return (
     <li className="post-item">
       <div className="post-item-head">
-        <NetworkIcon network={post.network} />
+        <NetworkIcon network={post.network} label={networkName(post.network)} />
         <UserText className="post-handle">{`@${post.handle}`}</UserText>
         <span className="muted">{dateTimeInZone(post.publishedAt, zone, locale)}</span>
       </div>

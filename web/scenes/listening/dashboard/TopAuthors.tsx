@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NetworkIcon } from '../../../components/NetworkIcon.js';
+import { networkName } from '../../../lib/networks.js';
 import { UserText } from '../../../components/UserText.js';
 import type { Stats } from '../api.js';
 import { formatCompact, formatCount } from '../names.js';
@@ -42,7 +43,7 @@ export function TopAuthors({ stats }: { stats: Stats }) {
               {authors.map((a) => (
                 <tr key={a.id}>
                   <th scope="row" className="author-cell">
-                    <NetworkIcon network={a.network} />
+                    <NetworkIcon network={a.network} label={t(`listening.networks.${a.network}`, { defaultValue: networkName(a.network) })} />
                     <span>
                       {a.displayName ? <UserText className="author-name">{a.displayName.slice(0, 200)}</UserText> : null}
                       <UserText className="muted author-handle">{a.network === 'feed' ? a.handle.slice(0, 200) : `@${a.handle.slice(0, 200)}`}</UserText>
