@@ -58,13 +58,13 @@ export async function networksConnectFlow(browser: Browser, server: TestRuche & 
   });
   expect(new URL(page.url()).search).toBe('');
 
-  // Instagram: the account linked to the Page; the Page without one is greyed with Meta's reason.
+  // Instagram: the account linked to the Page; the Page without one is greyed, with the reason in the user's language.
   await connectThroughMeta(page, lang, {
     network: 'Instagram', choose: names.page,
     atPicker: async (igPicker) => {
       await igPicker.getByText(t('connect.kind.Instagram')).first().waitFor();
       expect(await igPicker.getByRole('button', { name: t('connect.choose', { name: names.lonely }) }).isDisabled()).toBe(true);
-      await igPicker.getByText('No Instagram professional account is linked to this Page.', { exact: false }).waitFor();
+      await igPicker.getByText(t('connect.unavailable', { reason: t('connect.unavailableReason.no_instagram_professional') }), { exact: true }).waitFor();
       await shoot(page, 'picker-instagram', lang);
     },
   });

@@ -65,6 +65,7 @@ describe('LinkedIn OAuth through the provider', () => {
     const targets = await LINKEDIN_OAUTH.listTargets(token, endpoints(), net());
     expect(targets.find((t) => t.id === String(admin.id))).toMatchObject({ kind: 'Page', name: 'Café Lumière', handle: 'cafe-lumiere' });
     expect(targets.find((t) => t.id === String(analyst.id))?.unavailable).toMatch(/ANALYST/);
+    expect(targets.find((t) => t.id === String(analyst.id))).toMatchObject({ unavailableCode: 'organisation_role_cannot_post', unavailableValues: { roles: 'ANALYST' } });
     await expect(LINKEDIN_OAUTH.connect(token, String(analyst.id), app, endpoints(), net())).rejects.toMatchObject({ kind: 'forbidden' });
 
     const connected = await LINKEDIN_OAUTH.connect(token, String(admin.id), app, endpoints(), net());

@@ -52,7 +52,10 @@ export const LINKEDIN_OAUTH: OAuthProvider = {
       const canPost = [...held].some((r) => POSTING_ROLES.has(r));
       targets.push({
         id, kind: 'Page', name: org.localizedName, handle: org.vanityName ?? id,
-        ...(canPost ? {} : { unavailable: `Your role on this page (${[...held].join(', ')}) cannot post: a page administrator or content administrator can.` }),
+        ...(canPost ? {} : {
+          unavailable: `Your role on this page (${[...held].join(', ')}) cannot post: a page administrator or content administrator can.`,
+          unavailableCode: 'organisation_role_cannot_post' as const, unavailableValues: { roles: [...held].join(', ') },
+        }),
       });
     }
     return targets;

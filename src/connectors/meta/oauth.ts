@@ -92,7 +92,7 @@ export const FACEBOOK_OAUTH: OAuthProvider = {
   async listTargets(token, endpoints, net): Promise<ConnectTarget[]> {
     return (await pages('facebook', token, endpoints, net)).map((p) => ({
       id: p.id, kind: 'Page', name: p.name, handle: p.username ?? p.id,
-      unavailable: CAN_POST(p) ? undefined : 'Your role on this Page does not let you create content.',
+      ...(CAN_POST(p) ? {} : { unavailable: 'Your role on this Page does not let you create content.', unavailableCode: 'page_role_cannot_post' as const }),
     }));
   },
   async connect(token, targetId, app, endpoints, net) {
@@ -122,7 +122,7 @@ export const INSTAGRAM_OAUTH: OAuthProvider = {
       return ig
         ? { id: ig.id, kind: 'Instagram', name: ig.name ?? ig.username ?? ig.id, handle: ig.username ?? ig.id }
         : { id: `page:${p.id}`, kind: 'Instagram', name: p.name, handle: p.username ?? p.id,
-          unavailable: 'No Instagram professional account is linked to this Page.' };
+          unavailable: 'No Instagram professional account is linked to this Page.', unavailableCode: 'no_instagram_professional' as const };
     });
   },
   async connect(token, targetId, app, endpoints, net) {

@@ -30,9 +30,16 @@ export interface ConnectTarget {
   kind: string;
   name: string;
   handle: string;
-  /** Why this one cannot be chosen (an Instagram account that is not professional, a Page without the task). */
+  /** Why this one cannot be chosen (an Instagram account that is not professional, a Page without the task), in English. */
   unavailable?: string;
+  /** The same reason as a stable code the interface translates, with what it names; unknown codes fall back to the text. */
+  unavailableCode?: UnavailableCode;
+  unavailableValues?: Record<string, string>;
 }
+
+/** Why a target cannot be chosen, for the interface to say in the user's language. */
+export const UNAVAILABLE_CODES = ['page_role_cannot_post', 'no_instagram_professional', 'organisation_role_cannot_post'] as const;
+export type UnavailableCode = (typeof UNAVAILABLE_CODES)[number];
 
 /** Where the network's endpoints live; tests point them at the fake. */
 export interface OAuthEndpoints {

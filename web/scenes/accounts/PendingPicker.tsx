@@ -28,6 +28,11 @@ export function PendingPicker({ workspaceId, pendingId, onConnected, onClose }: 
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const network = pending.status === 'ready' ? networkName(pending.data.network) : '';
+  // A reason the interface does not know yet is shown in the server's English.
+  const reasonOf = (target: PendingTarget) =>
+    target.unavailableCode
+      ? t(`connect.unavailableReason.${target.unavailableCode}`, { ...target.unavailableValues, defaultValue: target.unavailable })
+      : target.unavailable;
 
   const choose = async (target: PendingTarget) => {
     setBusy(target.id);
@@ -55,7 +60,7 @@ export function PendingPicker({ workspaceId, pendingId, onConnected, onClose }: 
                   <strong><UserText>{target.name}</UserText></strong>{' '}
                   <span className="muted"><UserText>{target.handle}</UserText></span>{' '}
                   <span className="tag">{t(`connect.kind.${kindKey(pending.data.network, target.kind)}`, { defaultValue: target.kind })}</span>
-                  {target.unavailable ? <p className="hint" id={`why-${target.id}`}>{t('connect.unavailable', { reason: target.unavailable })}</p> : null}
+                  {target.unavailable ? <p className="hint" id={`why-${target.id}`}>{t('connect.unavailable', { reason: reasonOf(target) })}</p> : null}
                 </div>
                 <button
                   type="button"

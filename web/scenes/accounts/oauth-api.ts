@@ -18,6 +18,8 @@ export interface PendingTarget {
   name: string;
   handle: string;
   unavailable?: string;
+  unavailableCode?: string;
+  unavailableValues?: Record<string, string>;
 }
 
 export const oauthConnect = {

@@ -14,7 +14,11 @@ import { choosePendingTarget, finishOAuthCallback, pendingTargets, ScopesMissing
 const NetworkParam = z.string().min(1).max(32);
 const accounts = '/api/v1/workspaces/{workspaceId}/accounts';
 const PendingParams = WorkspaceParams.extend({ pendingId: z.string().min(1).max(64) });
-const Target = z.object({ id: z.string(), kind: z.string(), name: z.string(), handle: z.string(), unavailable: z.string().optional() });
+const Target = z.object({
+  id: z.string(), kind: z.string(), name: z.string(), handle: z.string(),
+  /** Why it cannot be chosen, in English; `unavailableCode` is the same reason for the interface to translate. */
+  unavailable: z.string().optional(), unavailableCode: z.string().optional(), unavailableValues: z.record(z.string(), z.string()).optional(),
+});
 
 const networks = workspaceRoute('posts.read', {
   method: 'get', path: '/api/v1/workspaces/{workspaceId}/oauth-networks', tags: ['Accounts'],
