@@ -5,22 +5,13 @@ import { ErrorAlert, StatusMessage } from '../../components/Alert.js';
 import { errorMessage } from '../../lib/errors.js';
 import { networkName } from '../../lib/counters.js';
 import { inboxApi, type InboxItemView, type ModerationAction } from './api.js';
-
-/**
- * What each network lets an account do to what others wrote, as its connector declares: Bluesky hides a reply
- * through the post's threadgate, blocks and mutes; Mastodon blocks, mutes and reports. Neither deletes another
- * person's post.
- */
-const ALLOWED: Record<string, ReadonlySet<ModerationAction>> = {
-  bluesky: new Set<ModerationAction>(['hide', 'unhide', 'block', 'unblock', 'mute', 'unmute']),
-  mastodon: new Set<ModerationAction>(['block', 'unblock', 'mute', 'unmute', 'report']),
-};
+import { networkAllows } from './network-moderation.js';
 
 const CONFIRM: ReadonlySet<ModerationAction> = new Set(['delete', 'block', 'report']);
 
 export function allowed(network: string, kind: string, action: ModerationAction): boolean {
   if ((action === 'hide' || action === 'unhide') && kind !== 'reply') return false;
-  return ALLOWED[network]?.has(action) ?? false;
+  return networkAllows(network, action);
 }
 
 /** Hide, delete, block, mute, report: each disabled, with the reason said, where the network does not allow it. */
@@ -76,7 +67,7 @@ export function ModerationBar({ wid, item, onDone }: { wid: string; item: InboxI
               </button>
               {ok ? null : (
                 <span id={reasonId} className="inbox-moderation-why">
-                  {t(action === 'hide' && item.kind !== 'reply' && ALLOWED[item.network]?.has('hide') ? 'inbox.moderation.onlyReplies' : 'inbox.moderation.notAllowed', { network })}
+                  {t(action === 'hide' && item.kind !== 'reply' && networkAllows(item.network, 'hide') ? 'inbox.moderation.onlyReplies' : 'inbox.moderation.notAllowed', { network })}
                 </span>
               )}
             </span>
