@@ -4,7 +4,7 @@
  * HTTP fake of Graph v24.0: no Meta server can run here), a post scheduled to both with its own Instagram text and
  * a 4:5 photo, a 9:16 story scheduled beside it (Instagram takes a story as its own media, without a caption, so it
  * is its own post), both seen published on their pages and in the fake, then an Instagram comment with hostile
- * markup delivered by the fake's signed webhook, read as text in the inbox and answered from there.
+ * markup delivered by the fake's signed webhook, read as text in the inbox, answered and hidden from there.
  */
 import { expect } from 'vitest';
 import { DateTime } from 'luxon';
@@ -152,6 +152,12 @@ export async function networksPublishFlow(browser: Browser, server: TestRuche & 
   const answers = [...fake.state.comments.values()].filter((c) => c.parentId === commentId);
   expect(answers.map((c) => [c.message, c.fromName])).toEqual([[x.reply, ig!.username]]);
   await shoot(page, 'inbox-replied', lang);
+
+  // Instagram lets the account hide a comment on its own media: done from the same page.
+  const moderation = page.getByRole('region', { name: t('inbox.moderation.title') });
+  await moderation.getByRole('button', { name: t('inbox.moderation.action.hide'), ...exact }).click();
+  await expect.poll(() => fake.state.comments.get(commentId)?.hidden, { timeout: 30_000 }).toBe(true);
+  await moderation.getByRole('button', { name: t('inbox.moderation.action.unhide'), ...exact }).waitFor();
   await context.close();
 }
 

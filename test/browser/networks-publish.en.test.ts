@@ -13,7 +13,7 @@ describe('publishing to Facebook and Instagram, and answering an Instagram comme
   useMetaFake(fake);
   const suite = browserSuite(() => startTestRuche('sqlite', { ...metaEnv(fake), ALLOW_PRIVATE_NETWORKS: '1' }), TIMEOUT);
 
-  it('schedules a post with its own Instagram text and a story, sees both published, and answers a hostile comment from the inbox', async () => {
+  it('schedules a post with its own Instagram text and a story, sees both published, and answers and hides a hostile comment from the inbox', async () => {
     await networksPublishFlow(suite.browser, suite.server, fake, 'en', {
       owner: 'Olga Owner', page: 'Hive Honey',
       body: 'Spring harvest is in: acacia honey, light and sweet. Orders open Monday.',

@@ -14,7 +14,7 @@ describe(`publishing to Facebook and Instagram, and answering an Instagram comme
   useMetaFake(fake);
   const suite = browserSuite(() => startTestRuche(DATABASE, { ...metaEnv(fake), ALLOW_PRIVATE_NETWORKS: '1' }), TIMEOUT);
 
-  it('schedules a post with its own Instagram text and a story, sees both published, and answers a hostile comment from the inbox', async () => {
+  it('schedules a post with its own Instagram text and a story, sees both published, and answers and hides a hostile comment from the inbox', async () => {
     await networksPublishFlow(suite.browser, suite.server, fake, 'fr', {
       owner: 'Odile Gérante', page: 'Miel du Rhône',
       body: 'La récolte de printemps est là : miel d’acacia, doux et clair. Commandes ouvertes lundi.',
