@@ -245,6 +245,8 @@ export interface SocialAccountView {
   serviceUrl: string;
   status: 'connected' | 'reconnect' | 'error' | 'disconnected';
   statusMessage: string | null;
+  /** What connecting left unresolved, in the network's words (Meta's webhooks refused); stands until a retry resolves it. */
+  connectionWarning: string | null;
   timezone: string;
   lastOkAt: string | null;
   /** When the network's access token stops working, for networks whose tokens expire (null: it does not). */

@@ -109,6 +109,8 @@ export interface SocialAccountTable {
   credentials: string;
   status: 'connected' | 'reconnect' | 'error' | 'disconnected';
   status_message: string | null;
+  /** What connecting left unresolved (Meta's webhooks refused): kept until a retry resolves it, unlike status_message. */
+  connection_warning: string | null;
   timezone: string;
   created_by: string;
   created_at: number;

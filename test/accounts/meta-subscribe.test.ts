@@ -5,7 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databases, startTestRuche, type TestRuche } from '../helpers/ruche.js';
-import { setupOwner, type TestClient } from '../helpers/client.js';
+import { addMember, setupOwner, type TestClient } from '../helpers/client.js';
+import { markHealthy } from '../../src/modules/accounts/open-connector.js';
 import { saveNetworkApp } from '../../src/modules/accounts/oauth2/apps.js';
 import { MetaFake, VERSION } from '../connectors/meta-fake.js';
 import { fbCommentAs } from '../connectors/meta-fake-pages.js';
@@ -36,7 +37,7 @@ describe.each(databases)('Meta webhooks turned on when a Page is connected (%s)'
     expect(pending, callback.headers.get('location')!).toBeTruthy();
     return { authorize, chosen: await owner.post(`/api/v1/workspaces/${ws}/accounts/pending/${pending}`, { targetId }) };
   };
-  const row = (id: string) => ruche.ctx.store.db.selectFrom('social_accounts').select(['status', 'status_message']).where('id', '=', id).executeTakeFirstOrThrow();
+  const row = (id: string) => ruche.ctx.store.db.selectFrom('social_accounts').select(['status', 'connection_warning']).where('id', '=', id).executeTakeFirstOrThrow();
   const subscribedApps = async (pageToken: string, pageId: string) => {
     const res = await fetch(`${fake.apiBase}/${pageId}/subscribed_apps`, { headers: { authorization: `Bearer ${pageToken}` } });
     return { status: res.status, body: await res.json() as { data?: { id: string; subscribed_fields: string[] }[]; error?: { code: number; message: string } } };
@@ -90,7 +91,7 @@ describe.each(databases)('Meta webhooks turned on when a Page is connected (%s)'
     expect(authorize.searchParams.get('scope')!.split(',')).toContain('pages_manage_metadata');
     expect(chosen.status).toBe(201);
     expect(chosen.body.warning).toBeNull();
-    expect(await row(chosen.body.id)).toEqual({ status: 'connected', status_message: null });
+    expect(await row(chosen.body.id)).toEqual({ status: 'connected', connection_warning: null });
     const listed = await subscribedApps(page.token, page.id);
     expect(listed.status).toBe(200);
     expect(listed.body.data).toEqual([expect.objectContaining({ id: fake.app.id, subscribed_fields: ['feed', 'messages'] })]);
@@ -124,10 +125,10 @@ describe.each(databases)('Meta webhooks turned on when a Page is connected (%s)'
     const { chosen } = await connect('facebook', user.id, page.id);
     expect(chosen.status).toBe(201);
     expect(chosen.body.warning).toMatch(/^Webhooks not active.*\(#200\) Requires pages_manage_metadata permission/);
-    expect(await row(chosen.body.id)).toEqual({ status: 'connected', status_message: chosen.body.warning });
+    expect(await row(chosen.body.id)).toEqual({ status: 'connected', connection_warning: chosen.body.warning });
     const accounts = (await owner.get(`/api/v1/workspaces/${ws}/accounts`)).body;
     const listed = (accounts.items ?? accounts).find((a: { id: string }) => a.id === chosen.body.id);
-    expect(listed).toMatchObject({ status: 'connected', statusMessage: chosen.body.warning });
+    expect(listed).toMatchObject({ status: 'connected', connectionWarning: chosen.body.warning });
     // Meta's own answer to the same call, and no subscription recorded: a comment there is not delivered.
     expect((await subscribedApps(page.token, page.id)).body.error).toMatchObject({ code: 200 });
     expect(fake.state.subscriptions.has(page.id)).toBe(false);
@@ -144,6 +145,39 @@ describe.each(databases)('Meta webhooks turned on when a Page is connected (%s)'
     const { chosen } = await connect('instagram', user.id, ig!.id);
     expect(chosen.status).toBe(201);
     expect(chosen.body.warning).toMatch(/pages_manage_metadata/);
-    expect(await row(chosen.body.id)).toEqual({ status: 'connected', status_message: chosen.body.warning });
+    expect(await row(chosen.body.id)).toEqual({ status: 'connected', connection_warning: chosen.body.warning });
+  });
+
+  it('keeps the warning after the account works again, until trying again turns the webhooks on', async () => {
+    const { user, page } = fake.createPage('Ruche Têtue');
+    page.permissions.delete('pages_manage_metadata');
+    const { chosen } = await connect('facebook', user.id, page.id);
+    const id = chosen.body.id as string;
+    const retry = (client: TestClient, accountId = id) => client.post(`/api/v1/workspaces/${ws}/accounts/${accountId}/connection-warning/retry`);
+
+    // A later call that works does not hide what is still refused.
+    await markHealthy(ruche.ctx, id);
+    expect(await row(id)).toEqual({ status: 'connected', connection_warning: chosen.body.warning });
+
+    // Only those who manage connections may ask again, and only for their own workspace's accounts.
+    const { client: writer } = await addMember(owner, ws, `writer-${kind}@example.com`, 'content_creator');
+    expect((await retry(writer)).status).toBe(403);
+    const elsewhere = await owner.post('/api/v1/workspaces', { name: 'Autre marque', timezone: 'Europe/Paris', locale: 'fr' });
+    expect((await owner.post(`/api/v1/workspaces/${elsewhere.body.id}/accounts/${id}/connection-warning/retry`)).status).toBe(404);
+
+    // Still refused: the warning stays, in Meta's newest words.
+    const refused = await retry(owner);
+    expect(refused.status).toBe(200);
+    expect(refused.body.warning).toMatch(/pages_manage_metadata/);
+    expect((await row(id)).connection_warning).toBe(refused.body.warning);
+
+    // The Page grants the permission: trying again subscribes it and the warning goes.
+    page.permissions.add('pages_manage_metadata');
+    const agreed = await retry(owner);
+    expect(agreed.body).toEqual({ warning: null });
+    expect(await row(id)).toEqual({ status: 'connected', connection_warning: null });
+    expect(fake.state.subscriptions.get(page.id)).toEqual(['feed', 'messages']);
+    const accounts = (await owner.get(`/api/v1/workspaces/${ws}/accounts`)).body;
+    expect((accounts.items ?? accounts).find((a: { id: string }) => a.id === id)).toMatchObject({ connectionWarning: null });
   });
 });

@@ -126,6 +126,8 @@ export const publishing = {
     update: (wid: string, id: string, input: { timezone?: string; slots?: Array<{ weekday: number; minute: number }> }) =>
       request<SocialAccountView>('PATCH', `${ws(wid)}/accounts/${enc(id)}`, input),
     disconnect: (wid: string, id: string) => request<void>('DELETE', `${ws(wid)}/accounts/${enc(id)}`),
+    retryConnectionWarning: (wid: string, id: string) =>
+      request<{ warning: string | null }>('POST', `${ws(wid)}/accounts/${enc(id)}/connection-warning/retry`),
   },
   settings: {
     get: (wid: string) => request<PublishingSettingsView>('GET', `${ws(wid)}/publishing`),

@@ -10,7 +10,7 @@ import { ConnectorError } from '../errors.js';
 import type { ConnectTarget, NetCall, OAuthApp, OAuthEndpoints, OAuthProvider, OAuthToken } from '../oauth2/provider.js';
 import type { AccountInfo, Credentials } from '../types.js';
 import { Graph, GRAPH_API_BASE, GRAPH_VERSION } from './graph.js';
-import type { MetaCredentials } from './credentials.js';
+import { metaCredentials, type MetaCredentials } from './credentials.js';
 import { FACEBOOK_PAGE_FIELDS, INSTAGRAM_PAGE_FIELDS, subscribePage, webhooksInactive } from './subscribe.js';
 
 interface PageRow {
@@ -26,6 +26,14 @@ const PAGE_FIELDS = 'id,name,username,access_token,tasks,instagram_business_acco
 
 const graphFor = (network: string, endpoints: OAuthEndpoints, token: string, net: NetCall) =>
   new Graph(network, endpoints.apiBase, token, net.fetch, net.now);
+
+/** Subscribes the stored Page again with its own token (the Page linked to an Instagram account for Instagram). */
+const retryWebhooks = (network: 'facebook' | 'instagram', fields: readonly string[]) =>
+  async (raw: Credentials, app: OAuthApp, net: NetCall): Promise<string | undefined> => {
+    const c = metaCredentials(network, raw);
+    const hooks = await subscribePage(new Graph(network, c.apiBase, c.accessToken, net.fetch, net.now), c.pageId, app.clientId, fields);
+    return hooks.active ? undefined : webhooksInactive(hooks.reason);
+  };
 
 async function pages(network: string, token: OAuthToken, endpoints: OAuthEndpoints, net: NetCall): Promise<PageRow[]> {
   const g = graphFor(network, endpoints, token.accessToken, net);
@@ -107,6 +115,7 @@ export const FACEBOOK_OAUTH: OAuthProvider = {
     const hooks = await subscribePage(g, page.id, app.clientId, FACEBOOK_PAGE_FIELDS);
     return { credentials: credentials as unknown as Credentials, account, expiresAt: null, warning: hooks.active ? undefined : webhooksInactive(hooks.reason) };
   },
+  retryWarning: retryWebhooks('facebook', FACEBOOK_PAGE_FIELDS),
 };
 
 export const INSTAGRAM_OAUTH: OAuthProvider = {
@@ -139,4 +148,5 @@ export const INSTAGRAM_OAUTH: OAuthProvider = {
     const hooks = await subscribePage(g, page.id, app.clientId, INSTAGRAM_PAGE_FIELDS);
     return { credentials: credentials as unknown as Credentials, account, expiresAt: null, warning: hooks.active ? undefined : webhooksInactive(hooks.reason) };
   },
+  retryWarning: retryWebhooks('instagram', INSTAGRAM_PAGE_FIELDS),
 };

@@ -89,4 +89,6 @@ export interface OAuthProvider {
    * (the expiry warning tells them a week ahead). Throws ConnectorError 'auth_expired' when refresh is refused.
    */
   refresh?(credentials: Credentials, app: OAuthApp, endpoints: OAuthEndpoints, net: NetCall): Promise<{ credentials: Credentials; expiresAt: number | null } | null>;
+  /** Asks again for what `connect` warned about (Meta's webhooks): the warning that still stands, or undefined once resolved. */
+  retryWarning?(credentials: Credentials, app: OAuthApp, net: NetCall): Promise<string | undefined>;
 }

@@ -87,7 +87,7 @@ export function registerAccountRoutes(app: OpenAPIHono<HttpEnv>) {
       if (!account) throw notFound('account');
       await trx
         .updateTable('social_accounts')
-        .set({ status: 'disconnected', status_message: null, credentials: ctx.sealer.seal('{}'), updated_at: ctx.clock.now() })
+        .set({ status: 'disconnected', status_message: null, connection_warning: null, credentials: ctx.sealer.seal('{}'), updated_at: ctx.clock.now() })
         .where('id', '=', accountId)
         .execute();
       await recordAudit(trx, {

@@ -85,7 +85,7 @@ function present(
   const mine = counts.filter((c) => c.account_id === a.id);
   return {
     id: a.id, network: a.network, handle: a.handle, displayName: a.display_name, serviceUrl: a.service_url,
-    status: a.status, statusMessage: a.status_message, timezone: a.timezone,
+    status: a.status, statusMessage: a.status_message, connectionWarning: a.connection_warning, timezone: a.timezone,
     lastOkAt: a.last_ok_at === null ? null : new Date(Number(a.last_ok_at)).toISOString(),
     tokenExpiresAt: a.token_expires_at === null ? null : new Date(Number(a.token_expires_at)).toISOString(),
     slots: slots.filter((s) => s.account_id === a.id).map((s) => ({ weekday: s.weekday, minute: s.minute })),

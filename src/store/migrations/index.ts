@@ -30,6 +30,7 @@ import * as m0036networkApps from './0036_network_apps.js';
 import * as m0037postOptions from './0037_post_options_video.js';
 import * as m0038publishPacing from './0038_publish_pacing.js';
 import * as m0040instanceAdmins from './0040_instance_admins.js';
+import * as m0041connectionWarning from './0041_connection_warning.js';
 import * as m0039webhookDeliveries from './0039_webhook_deliveries.js';
 
 /** Every migration in order. Append only: a released migration is never edited. */
@@ -66,4 +67,5 @@ export const migrations: Record<string, Migration> = {
   '0038_publish_pacing': m0038publishPacing,
   '0039_webhook_deliveries': m0039webhookDeliveries,
   '0040_instance_admins': m0040instanceAdmins,
+  '0041_connection_warning': m0041connectionWarning,
 };

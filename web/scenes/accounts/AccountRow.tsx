@@ -35,6 +35,7 @@ export function AccountRow({ account: a, canManage, onChanged, onReconnectBluesk
   const workspace = useWorkspace();
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [retrying, setRetrying] = useState(false);
   const expiry = a.status === 'disconnected' ? null : tokenExpiry(a.tokenExpiresAt);
 
   const reconnect = async () => {
@@ -46,6 +47,19 @@ export function AccountRow({ account: a, canManage, onChanged, onReconnectBluesk
       window.location.assign(authorizeUrl);
     } catch (caught) {
       setError(errorMessage(t, caught));
+    }
+  };
+
+  const retryWarning = async () => {
+    setError(null);
+    setRetrying(true);
+    try {
+      const { warning } = await publishing.accounts.retryConnectionWarning(workspace.workspaceId, a.id);
+      onChanged(t(warning ? 'accounts.warningStands' : 'accounts.warningResolved', { handle: showDirectionControls(a.handle) }));
+    } catch (caught) {
+      setError(errorMessage(t, caught));
+    } finally {
+      setRetrying(false);
     }
   };
 
@@ -70,6 +84,17 @@ export function AccountRow({ account: a, canManage, onChanged, onReconnectBluesk
       <td>
         <span className={`tag account-${a.status}`}>{t(`accounts.status.${a.status}`)}</span>
         {a.statusMessage ? <p className="hint">{t('accounts.networkSaid', { message: a.statusMessage })}</p> : null}
+        {a.connectionWarning && a.status !== 'disconnected' ? (
+          <div className="alert alert-info">
+            <p>{t('accounts.connectionWarning', { network: networkName(a.network) })}</p>
+            <p className="hint"><UserText>{a.connectionWarning}</UserText></p>
+            {canManage ? (
+              <button type="button" className="button button-small" disabled={retrying} aria-label={t('accounts.retryWarningFor', { handle: showDirectionControls(a.handle) })} onClick={() => void retryWarning()}>
+                {t('accounts.retryWarning')}
+              </button>
+            ) : null}
+          </div>
+        ) : null}
         {expiry && a.tokenExpiresAt ? (
           <p className="alert alert-info">
             {t(expiry === 'expired' ? 'connect.expiredToken' : 'connect.expiresSoon', { date: formatDateTime(a.tokenExpiresAt, i18n.language) })}

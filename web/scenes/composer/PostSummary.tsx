@@ -11,7 +11,7 @@ export function PostSummary({ post, accounts }: { post: PostView; accounts: Soci
         const known = accounts.find((a) => a.id === target.accountId);
         const account: SocialAccountView = known ?? {
           id: target.accountId, network: target.network, handle: target.handle, displayName: target.handle, serviceUrl: '',
-          status: 'disconnected', statusMessage: null, timezone: 'UTC', lastOkAt: null, tokenExpiresAt: null, slots: [], failedPosts: 0, scheduledPosts: 0,
+          status: 'disconnected', statusMessage: null, connectionWarning: null, timezone: 'UTC', lastOkAt: null, tokenExpiresAt: null, slots: [], failedPosts: 0, scheduledPosts: 0,
         };
         return <NetworkPreview key={target.id} account={account} text={target.body ?? post.body} thread={post.thread} media={post.media} />;
       })}

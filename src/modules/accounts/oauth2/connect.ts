@@ -139,10 +139,10 @@ export async function choosePendingTarget(ctx: AppContext, workspaceId: string, 
   const accountId = await saveConnection(ctx, {
     workspaceId, userId, network, serviceUrl: endpoints.apiBase, credentials, account, ip,
   });
-  // A warning (Meta's webhooks not turned on) leaves the account connected; it is shown on the account's row.
+  // A warning (Meta's webhooks not turned on) leaves the account connected; it stands on the account's row until resolved.
   await ctx.store.db
     .updateTable('social_accounts')
-    .set({ token_expires_at: expiresAt, expiry_warned_at: null, ...(warning ? { status_message: warning } : {}) })
+    .set({ token_expires_at: expiresAt, expiry_warned_at: null, connection_warning: warning ?? null })
     .where('id', '=', accountId)
     .execute();
   if (warning) ctx.log.warn({ event: 'account.connect_warning', workspaceId, accountId, network, warning }, 'account connected with a warning');

@@ -9,6 +9,7 @@ import { oauthNetworks, oauthProvider } from '../../../connectors/oauth2/provide
 import type { NetworkId } from '../../../connectors/types.js';
 import { networkApp } from './apps.js';
 import { scopeReason } from '../../network-apps/guides.js';
+import { retryConnectionWarning } from './retry-warning.js';
 import { choosePendingTarget, finishOAuthCallback, pendingTargets, ScopesMissingError, startOAuthConnect, stateWorkspace } from './connect.js';
 
 const NetworkParam = z.string().min(1).max(32);
@@ -55,6 +56,13 @@ const choose = workspaceRoute('connections.manage', {
     id: z.string(),
     warning: z.string().nullable().describe('What the network refused without stopping the account, in its words (e.g. Meta webhooks not turned on)'),
   }), 'Connected') },
+});
+
+const retryWarning = workspaceRoute('connections.manage', {
+  method: 'post', path: `${accounts}/{accountId}/connection-warning/retry`, tags: ['Accounts'],
+  summary: 'Ask the network again for what connecting left unresolved (e.g. Meta webhooks); answers the warning that still stands, or null',
+  request: { params: WorkspaceParams.extend({ accountId: z.string().min(1).max(64) }) },
+  responses: { 200: jsonOk(z.object({ warning: z.string().nullable() })) },
 });
 
 const oauthNetwork = (value: string): NetworkId => {
@@ -111,5 +119,10 @@ export function registerOAuthConnectRoutes(app: OpenAPIHono<HttpEnv>) {
     const { pendingId } = c.req.valid('param');
     const { accountId, warning } = await choosePendingTarget(ctx, member.workspaceId, actor.userId, pendingId, c.req.valid('json').targetId, ip);
     return c.json({ id: accountId, warning }, 201);
+  });
+
+  app.openapi(retryWarning, async (c) => {
+    const { accountId } = c.req.valid('param');
+    return c.json(await retryConnectionWarning(c.var.ctx, c.var.member.workspaceId, accountId), 200);
   });
 }
