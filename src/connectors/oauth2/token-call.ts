@@ -4,7 +4,7 @@
  * form fields, the answer normalised, and refusals classified in the network's words: `invalid_grant` (a refresh
  * token revoked, expired or already used) or any refused refresh means the user must connect the account again.
  */
-import { ConnectorError } from '../errors.js';
+import { ConnectorError, type ConnectorErrorKind } from '../errors.js';
 import type { NetworkId } from '../types.js';
 import type { NetCall, OAuthApp, OAuthToken } from './provider.js';
 
@@ -15,6 +15,18 @@ function refusal(json: Record<string, unknown>, status: number): { said: string;
   return { said: words ?? code ?? `HTTP ${status}`, code };
 }
 
+/** A refusal as a caller words and classifies it: the answer's body (or {}) and its HTTP status. */
+export type TokenRefusal = (json: Record<string, unknown>, status: number) => { kind: ConnectorErrorKind; said: string };
+
+export interface TokenCallOptions {
+  /** The scopes asked, for an answer that names none (RFC 6749 §5.1: then it granted those asked). */
+  asked?: readonly string[];
+  /** How a refusal is told; by default as renewing a token needs it (below). */
+  refused?: TokenRefusal;
+  /** What to say when the endpoint cannot be reached. */
+  unreachable?: string;
+}
+
 export async function tokenCall(
   network: NetworkId,
   tokenUrl: string,
@@ -22,6 +34,7 @@ export async function tokenCall(
   app: OAuthApp,
   clientAuth: 'basic' | 'body',
   net: NetCall,
+  options: TokenCallOptions = {},
 ): Promise<OAuthToken> {
   const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' };
   const body = new URLSearchParams(form);
@@ -37,7 +50,11 @@ export async function tokenCall(
     res = await net.fetch(tokenUrl, { method: 'POST', headers, body, signal: AbortSignal.timeout(30_000) });
     json = ((await res.json().catch(() => null)) ?? {}) as Record<string, unknown>;
   } catch (cause) {
-    throw new ConnectorError(network, 'transient', 'The sign-in server did not answer.', { networkCode: 'no_answer', cause });
+    throw new ConnectorError(network, 'transient', options.unreachable ?? 'The sign-in server did not answer.', { networkCode: 'no_answer', cause });
+  }
+  if ((!res.ok || typeof json.access_token !== 'string') && options.refused) {
+    const { kind, said } = options.refused(json, res.status);
+    throw new ConnectorError(network, kind, said, { status: res.status, networkCode: refusal(json, res.status).code });
   }
   if (!res.ok || typeof json.access_token !== 'string') {
     const { said, code } = refusal(json, res.status);
@@ -54,6 +71,6 @@ export async function tokenCall(
     refreshToken: typeof json.refresh_token === 'string' ? json.refresh_token : null,
     expiresAt: Number.isFinite(expiresIn) && expiresIn > 0 ? now + expiresIn * 1000 : null,
     refreshExpiresAt: Number.isFinite(refreshIn) && refreshIn > 0 ? now + refreshIn * 1000 : null,
-    scopes: typeof json.scope === 'string' ? json.scope.split(/[ ,]+/).filter(Boolean) : [],
+    scopes: typeof json.scope === 'string' ? json.scope.split(/[\s,]+/).filter(Boolean) : [...(options.asked ?? [])].filter(Boolean),
   };
 }

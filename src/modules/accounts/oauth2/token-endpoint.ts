@@ -1,11 +1,18 @@
 import type { OAuthApp, OAuthEndpoints, OAuthProvider, OAuthToken } from '../../../connectors/oauth2/provider.js';
-import { ConnectorError } from '../../../connectors/errors.js';
+import { tokenCall, type TokenRefusal } from '../../../connectors/oauth2/token-call.js';
 
 /**
- * The token endpoint, as RFC 6749 §4.1.3 and §6 describe it: a form POST; the app's keys in HTTP Basic (§2.3.1,
- * each part form-encoded first) or as form fields, as the provider says; the PKCE verifier (RFC 7636 §4.5) when
- * the provider uses PKCE. A refusal (§5.2: `{"error": ..., "error_description": ...}`) keeps the network's words.
+ * The code exchange of the connect flow (RFC 6749 §4.1.3, with the PKCE verifier of RFC 7636 §4.5 when the
+ * provider uses PKCE), through the connectors' shared token call. A refusal (§5.2) is told as `error: description`
+ * so the user sees both; a refused client or grant means connecting again.
  */
+const exchangeRefused: TokenRefusal = (json, status) => {
+  const code = typeof json.error === 'string' ? json.error : `HTTP ${status}`;
+  const said = typeof json.error_description === 'string' ? `${code}: ${json.error_description}` : code;
+  const kind = status >= 500 ? 'transient' : code === 'invalid_grant' || code === 'invalid_client' || status === 401 ? 'auth_expired' : 'rejected';
+  return { kind, said };
+};
+
 export async function callTokenEndpoint(
   provider: OAuthProvider,
   app: OAuthApp,
@@ -14,49 +21,9 @@ export async function callTokenEndpoint(
   net: { fetch: typeof fetch; now: () => number },
   asked: readonly string[] = [],
 ): Promise<OAuthToken> {
-  const body = new URLSearchParams(params);
-  const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' };
-  if (provider.clientAuth === 'basic') {
-    const user = encodeURIComponent(app.clientId);
-    const pass = encodeURIComponent(app.clientSecret);
-    headers.authorization = `Basic ${Buffer.from(`${user}:${pass}`).toString('base64')}`;
-  } else {
-    body.set('client_id', app.clientId);
-    body.set('client_secret', app.clientSecret);
-  }
-  let res: Response;
-  try {
-    res = await net.fetch(endpoints.tokenUrl, { method: 'POST', headers, body });
-  } catch (err) {
-    throw new ConnectorError(provider.network, 'transient', `The ${provider.network} token endpoint could not be reached.`, { cause: err });
-  }
-  const text = await res.text();
-  let json: Record<string, unknown> = {};
-  try {
-    json = JSON.parse(text) as Record<string, unknown>;
-  } catch {
-    // Some servers answer errors in HTML; the status says enough.
-  }
-  if (!res.ok || typeof json.access_token !== 'string') {
-    const code = typeof json.error === 'string' ? json.error : `HTTP ${res.status}`;
-    const words = typeof json.error_description === 'string' ? `${code}: ${json.error_description}` : code;
-    const kind = res.status >= 500 ? 'transient' : code === 'invalid_grant' || code === 'invalid_client' || res.status === 401 ? 'auth_expired' : 'rejected';
-    throw new ConnectorError(provider.network, kind, words);
-  }
-  return tokenFrom(json, params.scope ? params.scope.split(provider.scopeSeparator) : asked, net.now());
-}
-
-/** Reads a token answer (RFC 6749 §5.1); `expires_in` is seconds from now. Absent scope means all that was asked (§3.3). */
-export function tokenFrom(json: Record<string, unknown>, asked: readonly string[], now: number): OAuthToken {
-  const seconds = (v: unknown) => (typeof v === 'number' ? v : typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : null);
-  const expiresIn = seconds(json.expires_in);
-  const refreshIn = seconds(json.refresh_token_expires_in);
-  const scope = typeof json.scope === 'string' ? json.scope : null;
-  return {
-    accessToken: json.access_token as string,
-    refreshToken: typeof json.refresh_token === 'string' ? json.refresh_token : null,
-    expiresAt: expiresIn ? now + expiresIn * 1000 : null,
-    refreshExpiresAt: refreshIn ? now + refreshIn * 1000 : null,
-    scopes: scope !== null ? scope.split(/[\s,]+/).filter(Boolean) : [...asked].filter(Boolean),
-  };
+  return tokenCall(provider.network, endpoints.tokenUrl, params, app, provider.clientAuth, net, {
+    asked: params.scope ? params.scope.split(provider.scopeSeparator) : asked,
+    refused: exchangeRefused,
+    unreachable: `The ${provider.network} token endpoint could not be reached.`,
+  });
 }
