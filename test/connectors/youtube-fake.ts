@@ -12,8 +12,8 @@
  * rejects it, as YouTube does after accepting the bytes.
  */
 import { randomBytes } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { startFakeServer, type FakeServer } from './fake-server.js';
 import { FakeGoogleOAuth, YOUTUBE_FAKE_SCOPES } from './youtube-fake-oauth.js';
 import { COST, DAILY_QUOTA, ERR, GoogleError, type FakeChannel, type FakeComment, type FakeVideo, type FakeVideoAnalytics, type UploadSession } from './youtube-fake-state.js';
 
@@ -39,18 +39,16 @@ export class YouTubeFake {
   cutNextUploadAt: number | null = null;
   requests: { method: string; path: string; query: URLSearchParams; body: string }[] = [];
   private clock = 0;
-  private server: Server | undefined;
+  private server: FakeServer | undefined;
 
   async start(): Promise<this> {
-    this.server = createServer((req, res) => void this.handle(req, res));
-    await new Promise<void>((r) => this.server!.listen(0, '127.0.0.1', r));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    this.server = await startFakeServer((req, res) => void this.handle(req, res));
+    this.url = this.server.url;
     return this;
   }
 
   async close(): Promise<void> {
-    this.server?.closeAllConnections();
-    await new Promise<void>((r) => (this.server ? this.server.close(() => r()) : r()));
+    await this.server?.close();
   }
 
   get tokenUrl(): string {
