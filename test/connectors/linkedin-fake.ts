@@ -9,8 +9,8 @@
  * (daily limits per app and member, reset at midnight UTC), 422 "Content is a duplicate of urn:li:share:…",
  * the `LinkedIn-Version` header required. OAuth pages in linkedin-fake-oauth.ts.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { startFakeServer, type FakeServer } from './fake-server.js';
 import { LinkedInFakeOAuth } from './linkedin-fake-oauth.js';
 import { LinkedInFakeState, type FakeMember, type FakeOrg, type FakePost } from './linkedin-fake-state.js';
 
@@ -34,18 +34,16 @@ export class LinkedInFake {
   /** The next `count` matching requests fail with `status` and a LinkedIn error body. */
   failNext: { count: number; status: number; path?: string } = { count: 0, status: 503 };
   requests: { method: string; path: string; version: string | undefined }[] = [];
-  private server: Server | undefined;
+  private server: FakeServer | undefined;
 
   async start(): Promise<this> {
-    this.server = createServer((req, res) => void this.handle(req, res));
-    await new Promise<void>((r) => this.server!.listen(0, '127.0.0.1', r));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    this.server = await startFakeServer((req, res) => void this.handle(req, res));
+    this.url = this.server.url;
     return this;
   }
 
   async close(): Promise<void> {
-    this.server?.closeAllConnections();
-    await new Promise<void>((r) => (this.server ? this.server.close(() => r()) : r()));
+    await this.server?.close();
   }
 
   get apiBase(): string {

@@ -12,8 +12,8 @@
  * bytes to them.
  */
 import { randomBytes } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { startFakeServer, type FakeServer } from './fake-server.js';
 import { FakeState, type FakeAccount, type FakeNotification, type FakeStatus } from './mastodon-fake-state.js';
 import { HOLLO, type MastodonQuirks } from './mastodon-fake-quirks.js';
 import { route } from './mastodon-fake-routes.js';
@@ -59,7 +59,7 @@ export class MastodonFake {
   maxLimit = 40;
   /** Answer the next matching requests with this status, before doing anything. */
   failNext: InjectedFailure = { count: 0, status: 503 };
-  private server: Server | undefined;
+  private server: FakeServer | undefined;
   private hits = new Map<string, { count: number; resetAt: number }>();
   private idempotency = new Map<string, string>(); // `${accountId}:${key}` → status id
   private apps = new Map<string, { secret: string; redirectUri: string; scopes: string }>();
@@ -78,15 +78,14 @@ export class MastodonFake {
   }
 
   async start(): Promise<this> {
-    this.server = createServer((req, res) => void this.handle(req, res));
-    await new Promise<void>((ok) => this.server!.listen(0, '127.0.0.1', ok));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    this.server = await startFakeServer((req, res) => void this.handle(req, res));
+    this.url = this.server.url;
     return this;
   }
 
   async close(): Promise<void> {
     this.dropStreams();
-    await new Promise<void>((ok) => this.server?.close(() => ok()));
+    await this.server?.close();
   }
 
   createAccount(username: string, opts: { displayName?: string; followersCount?: number; createdAt?: string } = {}): FakeAccount {

@@ -16,8 +16,8 @@
  * Routes live in meta-fake-pages.ts and meta-fake-instagram.ts; the login pages in meta-fake-oauth.ts.
  */
 import { randomBytes } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { startFakeServer, type FakeServer } from './fake-server.js';
 import { graphTime, MetaState, type FakeIgUser, type FakePage } from './meta-fake-state.js';
 import { pageRoutes } from './meta-fake-pages.js';
 import { instagramRoutes } from './meta-fake-instagram.js';
@@ -76,15 +76,14 @@ export class MetaFake {
   blockNextWrite: string | null = null;
   /** Every request, for tests that count calls. */
   requests: { method: string; path: string }[] = [];
-  private server: Server | undefined;
+  private server: FakeServer | undefined;
   private readonly routes: Handler[] = [subscriptionRoutes(this), pageRoutes(this), instagramRoutes(this)];
 
   async start(): Promise<this> {
-    this.server = createServer((req, res) => void this.handle(req, res));
+    this.server = await startFakeServer((req, res) => void this.handle(req, res));
     // Graph's front ends keep idle connections open longer than Node's 5 s default; a client reusing one must not see it closed.
-    this.server.keepAliveTimeout = 120_000;
-    await new Promise<void>((ok) => this.server!.listen(0, '127.0.0.1', ok));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    this.server.server.keepAliveTimeout = 120_000;
+    this.url = this.server.url;
     return this;
   }
 
@@ -92,11 +91,8 @@ export class MetaFake {
     return `${this.url}/${VERSION}`;
   }
 
-  close(): Promise<void> {
-    return new Promise((ok) => {
-      this.server?.closeAllConnections();
-      this.server?.close(() => ok());
-    });
+  async close(): Promise<void> {
+    await this.server?.close();
   }
 
   /** A person with a Page (and an Instagram professional account linked to it, when asked). */

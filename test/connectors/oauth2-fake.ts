@@ -10,7 +10,8 @@
  * browser test can press "Allow"; `GET /v1/me/targets` is the resource the test provider lists targets from.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { startFakeServer, type FakeServer } from './fake-server.js';
 
 interface Grant { user: string; scopes: string[] }
 interface Code extends Grant { redirectUri: string; challenge: string | null; expiresAt: number }
@@ -34,22 +35,19 @@ export class OAuth2Fake {
   revoked = new Set<string>();
   tokenRequests: Array<{ grant: string; auth: 'basic' | 'body' | 'none'; verifier: string | null }> = [];
   private codes = new Map<string, Code>();
-  private server: Server | null = null;
+  private server: FakeServer | undefined;
   url = '';
 
   async start(): Promise<this> {
-    this.server = createServer((req, res) => void this.handle(req, res).catch((err) => {
+    this.server = await startFakeServer((req, res) => void this.handle(req, res).catch((err) => {
       res.writeHead(500).end(String(err));
     }));
-    await new Promise<void>((r) => this.server!.listen(0, '127.0.0.1', r));
-    const addr = this.server.address();
-    if (!addr || typeof addr === 'string') throw new Error('no port');
-    this.url = `http://127.0.0.1:${addr.port}`;
+    this.url = this.server.url;
     return this;
   }
 
   async stop() {
-    await new Promise<void>((r) => (this.server ? this.server.close(() => r()) : r()));
+    await this.server?.close();
   }
 
   private issue(grant: Grant) {

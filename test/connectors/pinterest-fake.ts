@@ -5,8 +5,8 @@
  * `x-ratelimit-limit / -remaining / -reset` headers and 429, OAuth token endpoint with HTTP Basic client auth.
  */
 import { randomBytes } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { startFakeServer, type FakeServer } from './fake-server.js';
 
 export interface FakePin {
   id: string; board_id: string; owner: string; title: string | null; description: string; note: string | null; link: string | null;
@@ -31,18 +31,16 @@ export class PinterestFake {
   pins: FakePin[] = [];
   private hits = new Map<string, number>();
   private seq = 1_000_000_000_000;
-  private server: Server | undefined;
+  private server: FakeServer | undefined;
 
   async start(): Promise<this> {
-    this.server = createServer((req, res) => void this.handle(req, res));
-    await new Promise<void>((r) => this.server!.listen(0, '127.0.0.1', r));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    this.server = await startFakeServer((req, res) => void this.handle(req, res));
+    this.url = this.server.url;
     return this;
   }
 
   async close(): Promise<void> {
-    this.server?.closeAllConnections();
-    await new Promise<void>((r) => (this.server ? this.server.close(() => r()) : r()));
+    await this.server?.close();
   }
 
   get apiBase(): string {

@@ -10,8 +10,8 @@
  *
  * Test hooks: createUser, postAs, likeAs, retweetAs, expireTokens, revoke, exhaust, signInAs, requests.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { startFakeServer, type FakeServer } from './fake-server.js';
 import { ALL_X_SCOPES, FakeXOAuth } from './x-fake-oauth.js';
 import { FakeXState, type FakeTweet, type FakeXUser } from './x-fake-state.js';
 
@@ -60,20 +60,19 @@ export class XFake {
   mediaPolls = 2;
   requests: { method: string; path: string }[] = [];
   private windows = new Map<string, { used: number; resetAt: number }>();
-  private server: Server | undefined;
+  private server: FakeServer | undefined;
   private readonly routes: Route[] = this.buildRoutes();
 
   async start(): Promise<this> {
-    this.server = createServer((req, res) => void this.handle(req, res).catch((err) => {
+    this.server = await startFakeServer((req, res) => void this.handle(req, res).catch((err) => {
       res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ title: 'Internal Server Error', detail: String(err), type: 'about:blank', status: 500 }));
     }));
-    await new Promise<void>((r) => this.server!.listen(0, '127.0.0.1', r));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    this.url = this.server.url;
     return this;
   }
 
-  close(): Promise<void> {
-    return new Promise((r) => (this.server ? this.server.close(() => r()) : r()));
+  async close(): Promise<void> {
+    await this.server?.close();
   }
 
   createUser(username: string, scopes: string[] = ALL_X_SCOPES) {
