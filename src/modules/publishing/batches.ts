@@ -65,7 +65,7 @@ function batches(ctx: AppContext): Batches {
         const postIds = [...new Set(items.map((i) => i.postId))].sort();
         // Siblings settling in two processes at once would each miss the other's update: the post rows serialise them.
         if (store.dialect === 'postgres') await trx.selectFrom('posts').select('id').where('id', 'in', postIds).orderBy('id').forUpdate().execute();
-        await writeOutcomes(trx, store.dialect, items);
+        await writeOutcomes(trx, items);
         const now = Math.max(...items.map((i) => i.now));
         await tellOutcomes(ctx, trx, await finalizePosts(trx, postIds, now), now);
       }),

@@ -25,40 +25,28 @@ const EVENT_FOR: Record<string, (typeof PostEvent)[keyof typeof PostEvent]> = {
 };
 
 /**
- * Records many accounts' outcomes. On PostgreSQL one statement saves a round trip per row (VALUES columns are
- * positional, column1…; the casts give the untyped parameters their types). SQLite has no round trips but
- * would scan the table for such a join, so there each row is its own (prepared, cached) update.
+ * Records many accounts' outcomes in one statement per slice instead of one per row (VALUES columns are positional,
+ * column1…; the casts give the untyped parameters their types). Both databases look each row up by its key.
  */
 export async function writeOutcomes(
   db: Kysely<Database>,
-  dialect: 'sqlite' | 'postgres',
   items: Array<{ targetId: string; outcome: TargetOutcome; now: number }>,
 ) {
-  if (items.length === 0) return;
-  if (dialect === 'sqlite') {
-    for (const { targetId, outcome: o, now } of items) {
-      await db
-        .updateTable('post_targets')
-        .set((eb) => ({
-          status: o.status, external_id: o.externalId ?? null, external_url: o.url ?? null, error_kind: o.errorKind ?? null,
-          error_message: o.errorMessage ?? null, published_at: o.status === 'published' ? now : null, updated_at: now,
-          attempts: eb('attempts', '+', 1),
-        }))
-        .where('id', '=', targetId)
-        .execute();
-    }
-    return;
+  // Eight parameters a row: a slice stays within both databases' limits on bound parameters.
+  for (let i = 0; i < items.length; i += OUTCOMES_SLICE) {
+    const rows = items.slice(i, i + OUTCOMES_SLICE).map(({ targetId, outcome: o, now }) =>
+      sql`(${targetId}, ${o.status}, ${o.externalId ?? null}, ${o.url ?? null}, ${o.errorKind ?? null}, ${o.errorMessage ?? null}, ${o.status === 'published' ? now : null}, ${now})`,
+    );
+    await sql`
+      update post_targets set
+        status = v.column2, external_id = v.column3, external_url = v.column4, error_kind = v.column5, error_message = v.column6,
+        published_at = cast(v.column7 as bigint), updated_at = cast(v.column8 as bigint), attempts = post_targets.attempts + 1
+      from (values ${sql.join(rows)}) as v
+      where post_targets.id = v.column1`.execute(db);
   }
-  const rows = items.map(({ targetId, outcome: o, now }) =>
-    sql`(${targetId}, ${o.status}, ${o.externalId ?? null}, ${o.url ?? null}, ${o.errorKind ?? null}, ${o.errorMessage ?? null}, ${o.status === 'published' ? now : null}, ${now})`,
-  );
-  await sql`
-    update post_targets set
-      status = v.column2, external_id = v.column3, external_url = v.column4, error_kind = v.column5, error_message = v.column6,
-      published_at = cast(v.column7 as bigint), updated_at = cast(v.column8 as bigint), attempts = post_targets.attempts + 1
-    from (values ${sql.join(rows)}) as v
-    where post_targets.id = v.column1`.execute(db);
 }
+
+const OUTCOMES_SLICE = 1000;
 
 /**
  * Settles the posts whose every account is done: published, failed or unknown, with one history entry each.

@@ -73,11 +73,31 @@ function takeAllowance(ctx: AppContext, accountId: string, posts: number, now: n
 /** Unused allowances (of these accounts, and every expired one) back to the window, in the reservation's transaction. */
 async function returnAllowances(trx: Transaction<Database>, ctx: AppContext, accountIds: Set<string>, now: number) {
   const map = allowancesOf(ctx);
+  const unused: Allowance[] = [];
   for (const [accountId, a] of map) {
     if (!accountIds.has(accountId) && a.until > now) continue;
     map.delete(accountId);
-    if (a.left > 0) await trx.updateTable('publish_sends').set((eb) => ({ posts: eb('posts', '-', a.left) })).where('id', '=', a.rowId).execute();
+    if (a.left > 0) unused.push(a);
   }
+  // One statement per slice, not one per account: a burst over many accounts gives many back at once.
+  for (let i = 0; i < unused.length; i += IN_SLICE) {
+    const rows = unused.slice(i, i + IN_SLICE).map((a) => sql`(${a.rowId}, ${a.left})`);
+    await sql`update publish_sends set posts = publish_sends.posts - cast(v.column2 as integer) from (values ${sql.join(rows)}) as v where publish_sends.id = v.column1`.execute(trx);
+  }
+}
+
+/**
+ * Two workers reserving for the same budget wait for each other here, once per batch, not per post. A budget per
+ * account locks those accounts only (in one statement, in a fixed order, so two workers never deadlock), so that
+ * workers serving different accounts reserve side by side; a budget shared by the whole app locks the network.
+ */
+async function lockBudgets(ctx: AppContext, trx: Transaction<Database>, networks: NetworkId[], items: SendRequest[]) {
+  const keys: string[] = [];
+  for (const n of networks) {
+    if (pacingOf(ctx, n)!.budgets.some((b) => b.scope === 'app')) keys.push(`ruche.publish_budget.${n}`);
+    else keys.push(...new Set(items.filter((i) => i.network === n).map((i) => `ruche.publish_budget.${n}.${i.accountId}`)));
+  }
+  await sql`select pg_advisory_xact_lock(k) from (select distinct hashtext(x) as k from unnest(${keys}::text[]) as x order by k) as ordered`.execute(trx);
 }
 
 let cleanedAt = 0;
@@ -88,11 +108,8 @@ async function reserveMany(ctx: AppContext, items: SendRequest[]): Promise<void>
   const granted: Array<[string, Allowance]> = [];
   await store.db.transaction().execute(async (trx) => {
     const networks = [...new Set(items.map((i) => i.network))].sort();
-    // Two workers reserving for the same network wait for each other here, not per post: one lock per burst.
-    if (store.dialect === 'postgres') {
-      for (const n of networks) await sql`select pg_advisory_xact_lock(hashtext(${`ruche.publish_budget.${n}`}))`.execute(trx);
-    }
     const accountIds = new Set(items.map((i) => i.accountId));
+    if (store.dialect === 'postgres') await lockBudgets(ctx, trx, networks, items);
     await returnAllowances(trx, ctx, accountIds, now);
     const holds = await readHolds(trx, [...accountIds], now);
     const grants = new Map<string, { network: NetworkId; posts: number; media: number }>();
