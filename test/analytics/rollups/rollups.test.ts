@@ -31,17 +31,20 @@ describe.each(databases)('analytics rollups on %s', (kind) => {
   const inboxDays = () => db().selectFrom('analytics_inbox_days').selectAll().where('workspace_id', '=', m.ws).execute();
   const sum = (rows: Array<Record<string, unknown>>, k: string) => rows.reduce((n, r) => n + Number(r[k]), 0);
 
-  /** Items written on the network by a fan, as the network hands them to the inbound pipeline, which analyses and stores them. */
+  /**
+   * Items written on the network by a fan, as the network hands them to the inbound pipeline, which analyses and stores
+   * them. They are plain statuses, not notifications, so the suite's running worker never polls them: only this
+   * ingest stores them, with the kind the test gives (a poll would see every one as a mention, asking for an answer).
+   */
   const arrive = async (texts: Array<{ text: string; kind: InboundItem['kind']; at: number }>) => {
     const account = await db().selectFrom('social_accounts').select(['id', 'workspace_id', 'network']).where('id', '=', m.accountId).executeTakeFirstOrThrow();
     const fan = m.fake.createAccount(`fan${crypto.randomBytes(3).toString('hex')}`);
     const items: InboundItem[] = texts.map((t) => ({
-      kind: t.kind, ref: { id: (m.fake.mentionAs(fan, m.me, t.text) as { id: string }).id }, text: t.text, createdAt: new Date(t.at).toISOString(), url: null,
+      kind: t.kind, ref: { id: (m.fake.postAs(fan, t.text) as { id: string }).id }, text: t.text, createdAt: new Date(t.at).toISOString(), url: null,
       author: { id: fan.id, handle: fan.username, displayName: null, avatarUrl: null, followers: 10, createdAt: null },
       parent: null, root: null, conversationId: null, quoted: null, languages: ['fr'], context: [],
     }));
     await ingestItems(m.ruche.ctx, account, items);
-    // The running worker's own poll may have stored them first: either way each is stored once, found by its network id.
     const refs = items.map((i) => i.ref.id);
     const rows = await db().selectFrom('inbox_items').select(['id', 'external_id']).where('workspace_id', '=', m.ws).where('external_id', 'in', refs).execute();
     expect(rows).toHaveLength(texts.length);
