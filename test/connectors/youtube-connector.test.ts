@@ -245,7 +245,9 @@ describe('YouTube Analytics figures', () => {
     expect(account.missing).toBeUndefined();
     // Connecting and checking an account reads the Data API only.
     const calls = reports().length;
-    await a.connector.account();
+    // The handle without the "@" of YouTube's customUrl, as every network's.
+    expect(await a.connector.account()).toMatchObject({ id: a.channel.id, handle: a.channel.customUrl.slice(1) });
+    expect(a.channel.customUrl).toMatch(/^@\w+$/);
     expect(reports().length).toBe(calls);
   });
 

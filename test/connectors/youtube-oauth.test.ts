@@ -29,9 +29,11 @@ it('trades the code with its PKCE verifier, connects the channel, renews the tok
   const token = await callTokenEndpoint(YOUTUBE_OAUTH, app, endpoints, { ...params, code: code2, code_verifier: verifier }, net);
   expect(token.refreshToken).toMatch(/^1\/\//);
   expect([...YOUTUBE_OAUTH.scopes].every((s) => token.scopes.includes(s))).toBe(true);
-  expect(await YOUTUBE_OAUTH.listTargets(token, endpoints, net)).toEqual([{ id: channel.id, kind: 'Channel', name: 'Café Lumière', handle: channel.customUrl }]);
+  // YouTube's customUrl is the handle with its "@"; Ruche keeps handles without it, as for every network.
+  expect(channel.customUrl).toBe('@caflumire');
+  expect(await YOUTUBE_OAUTH.listTargets(token, endpoints, net)).toEqual([{ id: channel.id, kind: 'Channel', name: 'Café Lumière', handle: 'caflumire' }]);
   const connected = await YOUTUBE_OAUTH.connect(token, channel.id, app, endpoints, net);
-  expect(connected.account).toMatchObject({ id: channel.id, followers: 42, posts: 0 });
+  expect(connected.account).toMatchObject({ id: channel.id, handle: 'caflumire', followers: 42, posts: 0 });
   const renewed = await YOUTUBE_OAUTH.refresh!(connected.credentials, app, endpoints, net);
   expect(renewed?.credentials).toMatchObject({ refreshToken: token.refreshToken });
   expect(renewed?.expiresAt).toBeGreaterThan(Date.now());

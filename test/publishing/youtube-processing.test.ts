@@ -36,7 +36,7 @@ describe.each(databases)('a YouTube upload followed after publishing, on %s', (k
     };
     accountId = await saveConnection(ruche.ctx, {
       workspaceId: ws, userId: o.userId, network: 'youtube', serviceUrl: fake.url, ip: null, credentials,
-      account: { id: channel.id, handle: channel.customUrl, displayName: channel.title, followers: null },
+      account: await new YouTubeConnector({ credentials, fetch }).account(),
     });
   });
   afterAll(async () => {
@@ -97,7 +97,7 @@ describe.each(databases)('a YouTube upload followed after publishing, on %s', (k
     expect(failed.targets[0]).toMatchObject({ status: 'failed', error: { kind: 'rejected', message } });
     const events = (await owner.get(posts(`/${id}/history`))).body.items as Array<{ kind: string; body: string; data: Record<string, unknown> }>;
     expect(events.map((e) => e.kind).slice(-3)).toEqual(['publishing', 'published', 'network_processing_failed']);
-    expect(events.at(-1)).toMatchObject({ body: message, data: { network: 'youtube', handle: '@ruche', state: 'rejected', reason: 'duplicate' } });
+    expect(events.at(-1)).toMatchObject({ body: message, data: { network: 'youtube', handle: 'ruche', state: 'rejected', reason: 'duplicate' } });
     expect((await followUp(videoId)).status).toBe('succeeded');
 
     // The refused upload is not the post: trying again uploads it anew rather than finding the refused one.

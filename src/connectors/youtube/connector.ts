@@ -16,6 +16,7 @@ import { YOUTUBE_CAPABILITIES, YOUTUBE_DESCRIPTION_MAX_BYTES, YOUTUBE_LIMITS, YO
 import { insertVideo } from './upload.js';
 import { channelFigures, videoFigures } from './analytics.js';
 import { processingOf } from './processing.js';
+import { channelHandle } from './channel-handle.js';
 import { toComment, toMetrics, toPublished, type YtComment, type YtList, type YtThread, type YtVideo } from './videos.js';
 
 interface YtChannel {
@@ -53,7 +54,7 @@ export class YouTubeConnector implements Connector {
     const ch = await this.channel();
     const s = ch.statistics ?? {};
     return {
-      id: ch.id, handle: ch.snippet?.customUrl ?? ch.id, displayName: ch.snippet?.title ?? null,
+      id: ch.id, handle: channelHandle(ch), displayName: ch.snippet?.title ?? null,
       followers: s.hiddenSubscriberCount || s.subscriberCount === undefined ? null : Number(s.subscriberCount),
       following: null, posts: s.videoCount === undefined ? null : Number(s.videoCount),
     };

@@ -9,6 +9,7 @@ import { ConnectorError } from '../errors.js';
 import { tokenCall } from '../oauth2/token-call.js';
 import { parseYouTubeCredentials, type YouTubeCredentials } from './credentials.js';
 import { youtubeError } from './errors.js';
+import { channelHandle } from './channel-handle.js';
 
 /** Upload, manage comments (force-ssl), read the channel, and its analytics. */
 export const YOUTUBE_SCOPES = [
@@ -52,7 +53,7 @@ export const YOUTUBE_OAUTH: OAuthProvider = {
 
   async listTargets(token, endpoints, net) {
     const list = await channels(token.accessToken, endpoints, net);
-    return list.map((c) => ({ id: c.id, kind: 'Channel', name: c.snippet?.title ?? c.id, handle: c.snippet?.customUrl ?? c.id }));
+    return list.map((c) => ({ id: c.id, kind: 'Channel', name: c.snippet?.title ?? c.id, handle: channelHandle(c) }));
   },
 
   async connect(token: OAuthToken, targetId: string, app: OAuthApp, endpoints: OAuthEndpoints, net: NetCall) {
@@ -66,7 +67,7 @@ export const YOUTUBE_OAUTH: OAuthProvider = {
     return {
       credentials,
       account: {
-        id: ch.id, handle: ch.snippet?.customUrl ?? ch.id, displayName: ch.snippet?.title ?? null,
+        id: ch.id, handle: channelHandle(ch), displayName: ch.snippet?.title ?? null,
         followers: s.hiddenSubscriberCount || s.subscriberCount === undefined ? null : Number(s.subscriberCount),
         following: null, posts: s.videoCount === undefined ? null : Number(s.videoCount),
       },

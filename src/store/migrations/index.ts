@@ -32,6 +32,7 @@ import * as m0038publishPacing from './0038_publish_pacing.js';
 import * as m0040instanceAdmins from './0040_instance_admins.js';
 import * as m0041connectionWarning from './0041_connection_warning.js';
 import * as m0039webhookDeliveries from './0039_webhook_deliveries.js';
+import * as m0042youtubeHandles from './0042_youtube_handles.js';
 
 /** Every migration in order. Append only: a released migration is never edited. */
 export const migrations: Record<string, Migration> = {
@@ -68,4 +69,5 @@ export const migrations: Record<string, Migration> = {
   '0039_webhook_deliveries': m0039webhookDeliveries,
   '0040_instance_admins': m0040instanceAdmins,
   '0041_connection_warning': m0041connectionWarning,
+  '0042_youtube_handles': m0042youtubeHandles,
 };

@@ -29,8 +29,8 @@ function eventText(t: (k: string, o?: Record<string, unknown>) => string, e: Pos
     return t('postEvents.network_warning', { network: networkName(String(e.data.network ?? '')), handle: String(e.data.handle ?? ''), warning: e.body });
   }
   if (e.kind === 'network_processing_failed') {
-    // The network's words follow as the event's quote. YouTube handles come with their own "@".
-    return t('postEvents.network_processing_failed', { network: networkName(String(e.data.network ?? '')), handle: String(e.data.handle ?? '').replace(/^@/, '') });
+    // The network's words follow as the event's quote.
+    return t('postEvents.network_processing_failed', { network: networkName(String(e.data.network ?? '')), handle: String(e.data.handle ?? '') });
   }
   return t(`postEvents.${e.kind}`, { who, defaultValue: `${who}: ${e.kind}` });
 }
