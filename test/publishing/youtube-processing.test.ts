@@ -77,6 +77,9 @@ describe.each(databases)('a YouTube upload followed after publishing, on %s', (k
     const { id, videoId } = await publishVideo('Prête après traitement');
     const queued = await followUp(videoId);
     expect(queued.status).toBe('queued');
+    // In the post's workspace: its jobs page shows it.
+    expect(queued.workspace_id).toBe(ws);
+    expect((await owner.get(`/api/v1/workspaces/${ws}/jobs`)).body.items).toContainEqual(expect.objectContaining({ id: queued.id, type: POST_PROCESSING }));
     // A minute after it went out, not at once: YouTube needs that long for the smallest video.
     expect(Number(queued.run_at) - clock.now()).toBeGreaterThan(50_000);
     const first = await lookAgain(videoId);

@@ -44,7 +44,7 @@ export function readPendingTargets(db: Kysely<Database>, postIds: string[]) {
     .leftJoin('campaigns', 'campaigns.id', 'posts.campaign_id')
     .select(['post_targets.id', 'post_targets.post_id', 'post_targets.status', 'post_targets.body as variant'])
     .select(['post_targets.attempts', 'post_targets.error_kind', 'post_targets.error_message'])
-    .select(['posts.body', 'posts.thread', 'posts.language', 'posts.scheduled_at', 'posts.network_options'])
+    .select(['posts.workspace_id', 'posts.body', 'posts.thread', 'posts.language', 'posts.scheduled_at', 'posts.network_options'])
     .select(['workspaces.locale as workspace_locale', 'campaigns.name as campaign_name'])
     .select(['campaigns.utm_enabled', 'campaigns.utm_source', 'campaigns.utm_medium', 'campaigns.utm_campaign'])
     .select((eb) => eb.selectFrom('post_media').select((m) => m.fn.countAll<number>().as('n')).whereRef('post_media.post_id', '=', 'posts.id').as('media_count'))

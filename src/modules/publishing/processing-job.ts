@@ -57,12 +57,15 @@ export function postProcessingJob(ctx: AppContext) {
   });
 }
 
-/** Queues the follow-up of a post just accepted; never fails the publication it follows. */
-export async function followProcessing(ctx: AppContext, target: { id: string }, externalId: string): Promise<void> {
+/**
+ * Queues the follow-up of a post just accepted, or found already out on a retry; never fails the publication it
+ * follows. Queued in the post's workspace, so that its jobs page shows it.
+ */
+export async function followProcessing(ctx: AppContext, target: { id: string; workspace_id: string }, externalId: string): Promise<void> {
   const payload: PostProcessingPayloadV1 = { targetId: target.id, externalId };
   try {
     await ctx.jobs.queue.enqueue(POST_PROCESSING, payload, {
-      version: 1, runAt: ctx.clock.now() + later(0), idempotencyKey: `${POST_PROCESSING}:${target.id}:${externalId}`,
+      version: 1, runAt: ctx.clock.now() + later(0), idempotencyKey: `${POST_PROCESSING}:${target.id}:${externalId}`, workspaceId: target.workspace_id,
     });
   } catch (err) {
     ctx.log.warn({ err, targetId: target.id }, 'the follow-up of the network\'s processing was not queued');

@@ -78,6 +78,7 @@ export async function publishTarget(ctx: AppContext, row: PendingTarget, opts: {
     for (const warning of warnings) {
       await recordPostEvent(ctx.store.db, row.post_id, PostEvent.networkWarning, { now: ctx.clock.now(), body: warning.slice(0, 2000), data: { network, handle: row.handle } });
     }
+    // Sent now or found out already by the lookup after a crash or a lost answer: either way, still processed.
     if (connector.processing) await followProcessing(ctx, row, first!.ref.id);
     return settle('published', { externalId: first!.ref.id, url: first!.url });
   } catch (err) {

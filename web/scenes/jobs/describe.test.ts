@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import i18next from 'i18next';
 import { en, fr } from '../../i18n/bundles.js';
 import type { JobView } from '../../../src/shared/api.js';
-import { POST_PUBLISH } from '../../../src/modules/publishing/job-names.js';
+import { POST_PROCESSING, POST_PUBLISH } from '../../../src/modules/publishing/job-names.js';
 import { PUBLISHING_SWEEP } from '../../../src/modules/publishing/sweep.js';
 import { HOUSEKEEPING_PURGE } from '../../../src/modules/housekeeping/jobs.js';
 import { NOTIFICATION_EMAIL } from '../../../src/modules/notifications/job-names.js';
@@ -20,7 +20,7 @@ const job = (more: Partial<JobView>): JobView => ({
 
 describe('jobs in words', () => {
   it('names every job type in both languages, and an unknown one as a task', () => {
-    for (const type of [POST_PUBLISH, PUBLISHING_SWEEP, HOUSEKEEPING_PURGE, NOTIFICATION_EMAIL]) {
+    for (const type of [POST_PUBLISH, POST_PROCESSING, PUBLISHING_SWEEP, HOUSEKEEPING_PURGE, NOTIFICATION_EMAIL]) {
       for (const t of [tEn, tFr]) {
         const name = jobName(t, type);
         expect(name, type).not.toBe(t('jobs.types.unknown'));
