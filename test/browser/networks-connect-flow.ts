@@ -88,6 +88,31 @@ export async function networksConnectFlow(browser: Browser, server: TestRuche & 
   await reconnect.waitFor();
   await page.getByText(new RegExp(t('connect.expiresSoon', { date: 'DATE' }).split('DATE')[0]!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).waitFor();
   await shoot(page, 'expiry-warning', lang);
+
+  // Meta's long words about a refused part of the connection: on a phone the page does not scroll sideways, the
+  // words fold to a few lines that open on demand, and "Try again" stays in reach.
+  const fb = accounts.find((a) => a.network === 'facebook')!;
+  const words = `(#200) Subscribing this Page to the app's webhooks requires the pages_manage_metadata permission. ${'Comments arrive by polling until then. '.repeat(6)}`;
+  await server.ctx.store.db.updateTable('social_accounts').set({ connection_warning: words }).where('id', '=', fb.id).execute();
+  await page.goto(accountsPage);
+  await page.getByText(t('accounts.connectionWarning', { network: 'Facebook' })).waitFor();
+  for (const [width, height] of [[1366, 900], [390, 844]] as const) {
+    await page.setViewportSize({ width, height });
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), `the accounts page fits ${width} px`).toBe(true);
+  }
+  const retry = page.getByRole('button', { name: t('accounts.retryWarningFor', { handle: fb.handle }) });
+  const more = page.getByRole('button', { name: t('accounts.warningMore') });
+  expect(await more.getAttribute('aria-expanded')).toBe('false');
+  const folded = (await retry.boundingBox())!;
+  expect(folded.x + folded.width).toBeLessThanOrEqual(390);
+  await shoot(page, 'connection-warning', lang);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await more.click();
+  await page.getByRole('button', { name: t('accounts.warningLess') }).waitFor();
+  // Unfolded, the words take more room: the button below them moves down.
+  expect((await retry.boundingBox())!.y).toBeGreaterThan(folded.y);
+  await page.setViewportSize({ width: 1366, height: 900 });
   await connectThroughMeta(page, lang, { network: 'Instagram', choose: names.page, start: reconnect });
   const after = (await me.api('GET', `/workspaces/${wid}/accounts`)).items as Array<{ id: string; tokenExpiresAt: string | null }>;
   // Reconnecting keeps the same account (and its history), with a fresh token.

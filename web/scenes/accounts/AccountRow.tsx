@@ -11,6 +11,7 @@ import { showDirectionControls } from '../../lib/bidi.js';
 import { UserText } from '../../components/UserText.js';
 import { NetworkIcon } from '../../components/NetworkIcon.js';
 import type { BlueskyPrefill } from './ConnectBluesky.js';
+import { ConnectionWarning } from './ConnectionWarning.js';
 
 interface AccountRowProps {
   account: SocialAccountView;
@@ -74,26 +75,18 @@ export function AccountRow({ account: a, canManage, onChanged, onReconnectBluesk
   };
 
   return (
-    <tr>
-      <td>
+    <tr className="account-row" role="row">
+      <th scope="row" role="rowheader" className="account-cell">
         <span className="network-handle">
           <NetworkIcon network={a.network} />
           <UserText>{`@${a.handle}`}</UserText>
         </span> <span className="muted">({networkName(a.network)})</span>
-      </td>
-      <td>
+      </th>
+      <td role="cell" className="account-status">
         <span className={`tag account-${a.status}`}>{t(`accounts.status.${a.status}`)}</span>
-        {a.statusMessage ? <p className="hint">{t('accounts.networkSaid', { message: a.statusMessage })}</p> : null}
+        {a.statusMessage ? <p className="hint warning-words">{t('accounts.networkSaid', { message: a.statusMessage })}</p> : null}
         {a.connectionWarning && a.status !== 'disconnected' ? (
-          <div className="alert alert-info">
-            <p>{t('accounts.connectionWarning', { network: networkName(a.network) })}</p>
-            <p className="hint"><UserText>{a.connectionWarning}</UserText></p>
-            {canManage ? (
-              <button type="button" className="button button-small" disabled={retrying} aria-label={t('accounts.retryWarningFor', { handle: showDirectionControls(a.handle) })} onClick={() => void retryWarning()}>
-                {t('accounts.retryWarning')}
-              </button>
-            ) : null}
-          </div>
+          <ConnectionWarning network={a.network} handle={a.handle} warning={a.connectionWarning} retrying={retrying} onRetry={canManage ? () => void retryWarning() : undefined} />
         ) : null}
         {expiry && a.tokenExpiresAt ? (
           <p className="alert alert-info">
@@ -102,11 +95,21 @@ export function AccountRow({ account: a, canManage, onChanged, onReconnectBluesk
         ) : null}
         {error ? <p className="alert alert-error" role="alert">{error}</p> : null}
       </td>
-      <td>{a.lastOkAt ? formatDateTime(a.lastOkAt, i18n.language) : t('accounts.never')}</td>
-      <td>{a.failedPosts}</td>
-      <td>{a.scheduledPosts}</td>
+      {/* On a phone the columns' headings are hidden: each figure carries its own, for the eye only. */}
+      <td role="cell" className="account-figure account-last-ok">
+        <span className="cell-label" aria-hidden="true">{t('accounts.lastOk')}</span>
+        {a.lastOkAt ? formatDateTime(a.lastOkAt, i18n.language) : t('accounts.never')}
+      </td>
+      <td role="cell" className="account-figure">
+        <span className="cell-label" aria-hidden="true">{t('accounts.failedPosts')}</span>
+        {a.failedPosts}
+      </td>
+      <td role="cell" className="account-figure">
+        <span className="cell-label" aria-hidden="true">{t('accounts.scheduledPosts')}</span>
+        {a.scheduledPosts}
+      </td>
       {canManage ? (
-        <td>
+        <td role="cell" className="account-actions">
           <div className="cell-actions">
             {a.status !== 'connected' || expiry ? (
               <button type="button" className="button button-small" aria-label={t('accounts.reconnectFor', { handle: showDirectionControls(a.handle) })} onClick={() => void reconnect()}>

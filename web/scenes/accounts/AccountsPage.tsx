@@ -17,6 +17,7 @@ import { ConnectOutcome } from './ConnectOutcome.js';
 import { PendingPicker } from './PendingPicker.js';
 import { PermissionsDialog } from './PermissionsDialog.js';
 import { oauthConnect, type OAuthNetworkView } from './oauth-api.js';
+import './accounts.css';
 
 /** Social accounts: connecting them, their health as the networks report it, and their posting rhythm. */
 export function AccountsPage() {
@@ -56,19 +57,20 @@ export function AccountsPage() {
         {accounts.status === 'failed' ? <ErrorAlert>{errorMessage(t, accounts.error)}</ErrorAlert> : null}
         {accounts.status === 'ready' && accounts.data.items.length === 0 ? <p className="muted">{t('accounts.none')}</p> : null}
         {accounts.status === 'ready' && accounts.data.items.length > 0 ? (
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('accounts.account')}</th>
-                  <th scope="col">{t('accounts.statusTitle')}</th>
-                  <th scope="col">{t('accounts.lastOk')}</th>
-                  <th scope="col">{t('accounts.failedPosts')}</th>
-                  <th scope="col">{t('accounts.scheduledPosts')}</th>
-                  {canManage ? <th scope="col">{t('common.actions')}</th> : null}
+          <div className="table-wrap accounts-table">
+            {/* Roles spelled out: the narrow layout displays the table as blocks, which some browsers read as no table. */}
+            <table role="table">
+              <thead role="rowgroup">
+                <tr role="row">
+                  <th scope="col" role="columnheader">{t('accounts.account')}</th>
+                  <th scope="col" role="columnheader">{t('accounts.statusTitle')}</th>
+                  <th scope="col" role="columnheader">{t('accounts.lastOk')}</th>
+                  <th scope="col" role="columnheader">{t('accounts.failedPosts')}</th>
+                  <th scope="col" role="columnheader">{t('accounts.scheduledPosts')}</th>
+                  {canManage ? <th scope="col" role="columnheader">{t('common.actions')}</th> : null}
                 </tr>
               </thead>
-              <tbody>
+              <tbody role="rowgroup">
                 {accounts.data.items.map((a) => (
                   <AccountRow
                     key={a.id}
