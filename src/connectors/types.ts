@@ -175,7 +175,11 @@ export interface PostMetrics {
   followersGained?: number | null;
   /** Why figures the network has are null here (a permission not granted, a quota used up), in its words. */
   missing?: string;
+  missingWhy?: WatchMissingWhy;
 }
+
+/** The kind of reason viewing figures are missing, for the interface to say in the user's language. */
+export type WatchMissingWhy = 'permission' | 'quota' | 'not_yet' | 'unavailable';
 
 export interface AccountInfo extends Author {
   followers: number | null;
@@ -187,6 +191,7 @@ export interface AccountInfo extends Author {
   followersGained?: number | null;
   /** Why figures the network has are null here, in its words. */
   missing?: string;
+  missingWhy?: WatchMissingWhy;
 }
 
 /**

@@ -34,6 +34,17 @@ export interface AnalyticsPostTable {
   collect_count: Generated<number>;
   /** 1 once the network says the post no longer exists. */
   gone: Generated<number>;
+  /**
+   * Viewing figures (migration 0043) where the network measures them (YouTube Analytics), since the post went out.
+   * Null where the network does not give them, or, with `watch_missing`, where it has them but they could not be read.
+   */
+  watch_minutes?: number | null;
+  average_view_seconds?: number | null;
+  shares?: number | null;
+  followers_gained?: number | null;
+  /** Why the viewing figures are missing, in the network's words; `watch_missing_why` is a WatchMissingWhy. */
+  watch_missing?: string | null;
+  watch_missing_why?: string | null;
 }
 
 export interface AnalyticsPostSnapshotTable {
@@ -52,6 +63,11 @@ export interface AnalyticsAccountSnapshotTable {
   followers: number;
   following: number | null;
   posts: number | null;
+  /** The account's viewing figures since it began (migration 0043), as for a post. */
+  watch_minutes?: number | null;
+  followers_gained?: number | null;
+  watch_missing?: string | null;
+  watch_missing_why?: string | null;
 }
 
 export interface AnalyticsAccountDayTable {

@@ -24,7 +24,7 @@ export function post(id: string, text: string, engagement: number, extra: Partia
   return {
     id, accountId: 'acc1', network: 'bluesky', handle: 'brand.bsky.social', url: `https://bsky.app/profile/brand/post/${id}`, text, imageUrl: null,
     publishedAt: '2026-03-12T09:30:00.000Z', likes: Math.round(engagement * 0.6), reposts: Math.round(engagement * 0.3), replies: engagement - Math.round(engagement * 0.6) - Math.round(engagement * 0.3),
-    quotes: 0, views: null, engagement, engagementRate: (engagement / 1200) * 100, campaignId: null, labels: [], ...extra,
+    quotes: 0, views: null, engagement, engagementRate: (engagement / 1200) * 100, campaignId: null, labels: [], watch: null, ...extra,
   };
 }
 

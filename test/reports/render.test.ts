@@ -133,7 +133,24 @@ describe('the report’s spreadsheets', () => {
     const line = csv.split('\r\n').find((l) => l.includes('+1+2'))!;
     expect(line.split(';')[0]).toBe('Brand A');
     expect(line).toContain(';\'+1+2;');
-    expect(line).toMatch(/;0,42$/);
+    // A Bluesky post: no viewing figures, left empty rather than 0.
+    expect(line).toMatch(/;0,42;;;;$/);
+  });
+
+  it("CSV: a YouTube video's minutes watched, average view, shares and subscribers gained; empty where YouTube gave none", () => {
+    const watch = { minutes: 90, averageViewSeconds: 180, shares: 4, followersGained: 2, missing: null, missingWhy: null };
+    const data = reportData('fr', {
+      workspaces: [workspace('w1', 'Brand A', {
+        posts: [
+          post('v1', 'Vue longtemps', 6, { network: 'youtube', watch }),
+          post('v2', 'Sans permission', 2, { network: 'youtube', watch: { ...watch, minutes: null, averageViewSeconds: null, shares: null, followersGained: null, missing: 'insufficient scopes', missingWhy: 'permission' } }),
+        ],
+      })],
+    });
+    const lines = renderReportCsv(data).toString('utf8').split('\r\n');
+    expect(lines.find((l) => l.startsWith('Espace') && l.includes('Minutes regardées'))).toMatch(/;Minutes regardées;Durée moyenne de visionnage \(secondes\);Partages;Abonnés gagnés$/);
+    expect(lines.find((l) => l.includes('Vue longtemps'))).toMatch(/;90;180;4;2$/);
+    expect(lines.find((l) => l.includes('Sans permission'))).toMatch(/;;;;$/);
   });
 
   it('XLSX: a sheet per table, numbers as numbers, dates as dates, percents as fractions', async () => {

@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { ConnectorError } from '../errors.js';
 import { YtUnanswered, type YouTubeApi } from './http.js';
+import type { WatchMissingWhy } from '../types.js';
 
 const METRICS = ['estimatedMinutesWatched', 'averageViewDuration', 'shares', 'subscribersGained'] as const;
 /** The "Top videos" report a `video` dimension needs: sorted by a metric, at most 200 rows a call. */
@@ -28,7 +29,7 @@ export interface WatchFigures {
   followersGained: number | null;
 }
 
-export type Read<T> = { ok: true; value: T } | { ok: false; missing: string };
+export type Read<T> = { ok: true; value: T } | { ok: false; missing: string; why: WatchMissingWhy };
 
 const NONE: WatchFigures = { watchMinutes: null, averageViewSeconds: null, shares: null, followersGained: null };
 
@@ -74,11 +75,19 @@ async function report(api: YouTubeApi, query: Record<string, string | number>): 
   } catch (err) {
     // The whole connection is dead: the Data API calls fail the same way, and the account must be reconnected.
     if (err instanceof ConnectorError && err.kind === 'auth_expired') throw err;
-    if (err instanceof ConnectorError || err instanceof YtUnanswered) return { ok: false, missing: `Watch time and subscribers gained come from YouTube Analytics, which answered: ${err.message}` };
+    if (err instanceof ConnectorError || err instanceof YtUnanswered) return { ok: false, missing: `Watch time and subscribers gained come from YouTube Analytics, which answered: ${err.message}`, why: whyMissing(err) };
     throw err;
   }
   const table = ResultTable.safeParse(body);
-  if (!table.success) return { ok: false, missing: 'YouTube Analytics answered with a report Ruche cannot read.' };
+  if (!table.success) return { ok: false, missing: 'YouTube Analytics answered with a report Ruche cannot read.', why: 'unavailable' };
   const names = table.data.columnHeaders.map((h) => h.name);
   return { ok: true, value: (table.data.rows ?? []).map((r) => Object.fromEntries(names.map((name, i) => [name, r[i] ?? null]))) };
+}
+
+/** A refusal of the permission, a quota used up, or anything else that left YouTube Analytics without an answer. */
+function whyMissing(err: ConnectorError | YtUnanswered): WatchMissingWhy {
+  if (!(err instanceof ConnectorError)) return 'unavailable';
+  if (err.kind === 'forbidden') return 'permission';
+  if (err.kind === 'rate_limited') return 'quota';
+  return 'unavailable';
 }

@@ -66,7 +66,7 @@ export class YouTubeConnector implements Connector {
     const info = await this.account();
     const watched = await channelFigures(this.api);
     if (watched.ok) return { ...info, watchMinutes: watched.value.watchMinutes, followersGained: watched.value.followersGained };
-    return { ...info, watchMinutes: null, followersGained: null, missing: watched.missing };
+    return { ...info, watchMinutes: null, followersGained: null, missing: watched.missing, missingWhy: watched.why };
   }
 
   async publish(post: OutgoingPost): Promise<PublishedPost> {

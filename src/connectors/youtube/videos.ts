@@ -54,5 +54,5 @@ export function toMetrics(v: YtVideo, watched: Read<Map<string, WatchFigures>>):
   const figures = watched.ok ? watched.value.get(v.id) : undefined;
   if (figures) return { ...counts, ...figures };
   const none = { watchMinutes: null, averageViewSeconds: null, shares: null, followersGained: null };
-  return { ...counts, ...none, missing: watched.ok ? notYetMissing : watched.missing };
+  return { ...counts, ...none, ...(watched.ok ? { missing: notYetMissing, missingWhy: 'not_yet' as const } : { missing: watched.missing, missingWhy: watched.why }) };
 }

@@ -2,10 +2,12 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../store/schema.js';
 import { ENGAGEMENT_SQL, postsIn, publishedAt, type Reader } from './scope.js';
 import { int, num, postEngagementRate } from './figures.js';
-import type { Period, PostPerformance, Scope } from './types.js';
+import type { Period, PostPerformance, Scope, WatchFigures, WatchMissingWhy } from './types.js';
+
+const WATCH_COLUMNS = sql`p.watch_minutes, p.average_view_seconds, p.shares, p.followers_gained, p.watch_missing, p.watch_missing_why`;
 
 export const POST_COLUMNS = sql`p.id, p.account_id, p.network, a.handle, p.url, p.text, p.image_url, p.published_at, p.likes, p.reposts,
-  p.replies, p.quotes, p.views, p.followers_at_publish, p.campaign_id, p.labels, ${ENGAGEMENT_SQL} as engagement`;
+  p.replies, p.quotes, p.views, p.followers_at_publish, p.campaign_id, p.labels, ${ENGAGEMENT_SQL} as engagement, ${WATCH_COLUMNS}`;
 
 export type PostRow = Record<string, unknown>;
 
@@ -29,7 +31,20 @@ export function postPerformance(row: PostRow): PostPerformance {
     likes: int(row.likes), reposts: int(row.reposts), replies: int(row.replies), quotes: num(row.quotes), views: num(row.views),
     engagement, engagementRate: postEngagementRate(engagement, followers),
     campaignId: row.campaign_id === null ? null : String(row.campaign_id), labels: labelsOf(row.labels),
+    watch: watchOf(row),
   };
+}
+
+const WHY: readonly WatchMissingWhy[] = ['permission', 'quota', 'not_yet', 'unavailable'];
+
+/** Null when the network gives no viewing figures: none stored and no reason they are missing. */
+export function watchOf(row: PostRow): WatchFigures | null {
+  const n = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+  const figures = { minutes: n(row.watch_minutes), averageViewSeconds: n(row.average_view_seconds), shares: n(row.shares), followersGained: n(row.followers_gained) };
+  const missing = row.watch_missing == null ? null : String(row.watch_missing);
+  if (missing === null && Object.values(figures).every((v) => v === null)) return null;
+  const why = WHY.find((w) => w === row.watch_missing_why) ?? (missing ? 'unavailable' : null);
+  return { ...figures, missing, missingWhy: why };
 }
 
 /** A flop must have had time to be seen: posts younger than this are not judged. */
@@ -47,7 +62,7 @@ export async function topAndFlop(r: Reader, scope: Scope, period: Period) {
   const published = publishedAt(r, scope, true);
   // The handle is the account's as the dashboard names it (labelled, in dashboard.ts): no join here.
   const columns = sql`p.id, p.account_id, p.network, '' as handle, p.url, p.text, p.image_url, p.published_at, p.likes, p.reposts,
-    p.replies, p.quotes, p.views, p.followers_at_publish, p.campaign_id, p.labels, ${ENGAGEMENT_SQL} as engagement`;
+    p.replies, p.quotes, p.views, p.followers_at_publish, p.campaign_id, p.labels, ${ENGAGEMENT_SQL} as engagement, ${WATCH_COLUMNS}`;
   const { rows } = await sql<PostRow & { flop: number }>`
     select * from (select ${columns}, 0 as flop from analytics_posts p where ${where}
       order by p.engagement desc, p.published_at desc, p.id desc limit ${TOP_COUNT}) t

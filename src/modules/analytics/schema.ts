@@ -5,10 +5,22 @@ const FigureView = z.object({ value: z.number().nullable(), previous: z.number()
 const PeriodView = z.object({ start: z.number(), end: z.number() });
 const ScopeView = z.object({ workspaceId: z.string(), accountId: z.string().nullable().optional(), network: z.string().nullable().optional(), campaignId: z.string().nullable().optional(), label: z.string().nullable().optional() });
 
+const WatchMissingWhyView = z.enum(['permission', 'quota', 'not_yet', 'unavailable']);
+export const WatchFiguresView = z.object({
+  minutes: z.number().nullable(), averageViewSeconds: z.number().nullable(), shares: z.number().nullable(), followersGained: z.number().nullable(),
+  missing: z.string().nullable(), missingWhy: WatchMissingWhyView.nullable(),
+}).openapi('WatchFigures');
+
+export const AccountWatchFiguresView = z.object({
+  accountId: z.string(), network: z.string(), handle: z.string(), takenAt: z.string(),
+  minutes: z.number().nullable(), followersGained: z.number().nullable(), missing: z.string().nullable(), missingWhy: WatchMissingWhyView.nullable(),
+}).openapi('AccountWatchFigures');
+
 export const PostPerformanceView = z.object({
   id: z.string(), accountId: z.string(), network: z.string(), handle: z.string(), url: z.string().nullable(), text: z.string(), imageUrl: z.string().nullable(),
   publishedAt: z.string(), likes: z.number(), reposts: z.number(), replies: z.number(), quotes: z.number().nullable(), views: z.number().nullable(),
   engagement: z.number(), engagementRate: z.number().nullable(), campaignId: z.string().nullable(), labels: z.array(z.string()),
+  watch: WatchFiguresView.nullable(),
 }).openapi('PostPerformance');
 
 const DayPoint = z.object({

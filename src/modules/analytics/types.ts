@@ -79,6 +79,36 @@ export interface PostPerformance {
   engagementRate: number | null;
   campaignId: string | null;
   labels: string[];
+  /** Viewing figures since the post went out (YouTube Analytics); null where the network does not measure them. */
+  watch: WatchFigures | null;
+}
+
+/** An account's viewing figures since it began, as last read (`takenAt`). */
+export interface AccountWatchFigures {
+  accountId: string;
+  network: string;
+  handle: string;
+  takenAt: string;
+  minutes: number | null;
+  followersGained: number | null;
+  missing: string | null;
+  missingWhy: WatchMissingWhy | null;
+}
+
+/** Why viewing figures the network has are missing: a permission not granted, a quota used up, not out yet, other. */
+export type WatchMissingWhy = 'permission' | 'quota' | 'not_yet' | 'unavailable';
+
+/**
+ * Minutes watched, average view, shares and followers gained. A figure is null when it could not be read, and
+ * `missing` (the network's words) and `missingWhy` say why.
+ */
+export interface WatchFigures {
+  minutes: number | null;
+  averageViewSeconds: number | null;
+  shares: number | null;
+  followersGained: number | null;
+  missing: string | null;
+  missingWhy: WatchMissingWhy | null;
 }
 
 /** Mean engagement rate per local weekday (0 = Monday) and hour, from the workspace's own posts. */

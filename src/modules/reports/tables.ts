@@ -56,8 +56,11 @@ export function reportTables(data: ReportData, t: ReportStrings): Table[] {
     },
     {
       key: 'posts', title: s.posts,
-      columns: [s.workspace, s.publishedAt, s.network, s.account, s.text, s.url, t.figures.likes, t.figures.reposts, t.figures.replies, t.figures.quotes, t.figures.views, t.figures.engagement, t.figures.engagementRateFollowers],
-      rows: each(postsOf, (w, p) => [w.name, { date: wallTime(Date.parse(p.publishedAt), w.timezone), time: true }, p.network, p.handle, p.text, p.url, p.likes, p.reposts, p.replies, p.quotes, p.views, p.engagement, pct(p.engagementRate)]),
+      // Viewing figures are empty where the network does not give them (all but YouTube) or could not be read.
+      columns: [s.workspace, s.publishedAt, s.network, s.account, s.text, s.url, t.figures.likes, t.figures.reposts, t.figures.replies, t.figures.quotes, t.figures.views, t.figures.engagement, t.figures.engagementRateFollowers,
+        s.watchMinutes, s.averageViewSeconds, s.shares, s.followersGained],
+      rows: each(postsOf, (w, p) => [w.name, { date: wallTime(Date.parse(p.publishedAt), w.timezone), time: true }, p.network, p.handle, p.text, p.url, p.likes, p.reposts, p.replies, p.quotes, p.views, p.engagement, pct(p.engagementRate),
+        p.watch?.minutes ?? null, p.watch?.averageViewSeconds ?? null, p.watch?.shares ?? null, p.watch?.followersGained ?? null]),
     },
     breakdown('networks', s.networks, (w) => w.dashboard.byNetwork),
     breakdown('accounts', s.accounts, (w) => w.dashboard.byAccount),

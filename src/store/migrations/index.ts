@@ -33,6 +33,8 @@ import * as m0040instanceAdmins from './0040_instance_admins.js';
 import * as m0041connectionWarning from './0041_connection_warning.js';
 import * as m0039webhookDeliveries from './0039_webhook_deliveries.js';
 import * as m0042youtubeHandles from './0042_youtube_handles.js';
+import * as m0043watchFigures from './0043_watch_figures.js';
+import * as m0044inboxNetworkChanges from './0044_inbox_network_changes.js';
 
 /** Every migration in order. Append only: a released migration is never edited. */
 export const migrations: Record<string, Migration> = {
@@ -70,4 +72,6 @@ export const migrations: Record<string, Migration> = {
   '0040_instance_admins': m0040instanceAdmins,
   '0041_connection_warning': m0041connectionWarning,
   '0042_youtube_handles': m0042youtubeHandles,
+  '0043_watch_figures': m0043watchFigures,
+  '0044_inbox_network_changes': m0044inboxNetworkChanges,
 };

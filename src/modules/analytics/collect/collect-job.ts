@@ -9,6 +9,7 @@ import { ANALYTICS_COLLECT } from './job-names.js';
 import {
   ACCOUNT_EVERY_MS, collectDueBatch, discoverPage, discoverySince, lastAccountSnapshotAt, linkPublished, snapshotAccount,
 } from './steps.js';
+import { trackPublished } from './published.js';
 
 export const COLLECT_LEASE_MS = 5 * 60_000;
 /** Batches of due posts one run reads; more goes on in a follow-up, so one account never holds a worker long. */
@@ -22,7 +23,7 @@ type Outcome = { more: boolean; stats: Record<string, number> };
 
 async function collect(ctx: AppContext, account: CollectedAccount, readers: MetricsReaders, job: JobContext): Promise<Outcome> {
   const { db } = ctx.store;
-  const stats = { accountRead: 0, discovered: 0, read: 0, gone: 0, linked: 0 };
+  const stats = { accountRead: 0, discovered: 0, tracked: 0, read: 0, gone: 0, linked: 0 };
   const renew = () => acquireLease(db, collectLease(account.id), job.jobId, ctx.clock.now(), COLLECT_LEASE_MS);
   // Followers first: the posts found next take their followers-at-publish from this snapshot.
   if (readers.account) {
@@ -44,6 +45,8 @@ async function collect(ctx: AppContext, account: CollectedAccount, readers: Metr
       if (!cursor) break;
     }
   }
+  // Without a listing of the account's posts, the ones Ruche published are the ones it knows.
+  if (!readers.ownPosts && readers.posts) stats.tracked = await trackPublished(db, account, ctx.clock.now());
   stats.linked = await linkPublished(db, account.id);
   let more = false;
   if (readers.posts) {

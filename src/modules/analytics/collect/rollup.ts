@@ -35,6 +35,11 @@ export interface AccountReading {
   followers: number;
   following: number | null;
   posts: number | null;
+  /** Viewing figures since the account began, where its network measures them; null otherwise. */
+  watchMinutes?: number | null;
+  followersGained?: number | null;
+  watchMissing?: string | null;
+  watchMissingWhy?: string | null;
 }
 
 /** YYYY-MM-DD of `ms` in `timeZone` (an IANA name; an unknown one falls back to UTC). */
@@ -78,6 +83,24 @@ export function dayDeltas(readings: readonly PostReading[], timeZone: string): D
     if (first) d.published += 1;
   }
   return [...days.values()];
+}
+
+/**
+ * A post's viewing figures after a reading. They are totals since the post went out: a reading that could not get
+ * them (a quota used up for the day) keeps the last ones read, and the reason is kept only while none are known.
+ * A network that does not measure them leaves them null, with no reason.
+ */
+export function watchFigures(post: Pick<AnalyticsPostRow, 'watch_minutes' | 'average_view_seconds' | 'shares' | 'followers_gained'>, m: PostMetrics) {
+  const pick = (read: number | null | undefined, stored: number | string | null | undefined) => read ?? (stored == null ? null : Number(stored));
+  const figures = {
+    watch_minutes: pick(m.watchMinutes, post.watch_minutes),
+    average_view_seconds: pick(m.averageViewSeconds, post.average_view_seconds),
+    shares: pick(m.shares, post.shares),
+    followers_gained: pick(m.followersGained, post.followers_gained),
+  };
+  const none = Object.values(figures).every((v) => v === null);
+  const missing = none && m.missing ? m.missing : null;
+  return { ...figures, watch_missing: missing, watch_missing_why: missing ? (m.missingWhy ?? 'unavailable') : null };
 }
 
 const changed = (post: AnalyticsPostRow, m: PostMetrics) =>
@@ -129,6 +152,7 @@ export async function applySnapshotsIn(trx: Transaction<Database>, readings: rea
     collected_at: takenAt,
     next_collect_at: nextCollectAt(post.published_at, takenAt),
     collect_count: post.collect_count + 1,
+    ...watchFigures(post, metrics),
   }));
   // The upsert below changes a stored post's counts and followers only; a post not stored is written whole.
   await recordPostChanges(trx, posts.map((p) => {
@@ -148,6 +172,12 @@ export async function applySnapshotsIn(trx: Transaction<Database>, readings: rea
       collected_at: eb.ref('excluded.collected_at'),
       next_collect_at: eb.ref('excluded.next_collect_at'),
       collect_count: eb.ref('excluded.collect_count'),
+      watch_minutes: eb.ref('excluded.watch_minutes'),
+      average_view_seconds: eb.ref('excluded.average_view_seconds'),
+      shares: eb.ref('excluded.shares'),
+      followers_gained: eb.ref('excluded.followers_gained'),
+      watch_missing: eb.ref('excluded.watch_missing'),
+      watch_missing_why: eb.ref('excluded.watch_missing_why'),
     }))).execute();
   }
 
@@ -174,7 +204,11 @@ export async function applyAccountSnapshot(db: Kysely<Database>, reading: Accoun
   const day = localDay(reading.takenAt, timeZone);
   await db.transaction().execute(async (trx) => {
     await trx.insertInto('analytics_account_snapshots')
-      .values({ account_id: reading.accountId, taken_at: reading.takenAt, followers: reading.followers, following: reading.following, posts: reading.posts })
+      .values({
+        account_id: reading.accountId, taken_at: reading.takenAt, followers: reading.followers, following: reading.following, posts: reading.posts,
+        watch_minutes: reading.watchMinutes ?? null, followers_gained: reading.followersGained ?? null,
+        watch_missing: reading.watchMissing ?? null, watch_missing_why: reading.watchMissingWhy ?? null,
+      })
       .onConflict((oc) => oc.columns(['account_id', 'taken_at']).doNothing()).execute();
     const newer = await trx.selectFrom('analytics_account_snapshots').select('taken_at')
       .where('account_id', '=', reading.accountId).where('taken_at', '>', reading.takenAt).orderBy('taken_at').limit(1).executeTakeFirst();

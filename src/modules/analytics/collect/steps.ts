@@ -37,6 +37,9 @@ export async function snapshotAccount(ctx: AppContext, account: CollectedAccount
   await applyAccountSnapshot(ctx.store.db, {
     accountId: account.id, workspaceId: account.workspace_id, takenAt: ctx.clock.now(),
     followers: info.followers, following: info.following ?? null, posts: info.posts ?? null,
+    watchMinutes: info.watchMinutes ?? null, followersGained: info.followersGained ?? null,
+    // The reason only where the network has the figures but they are missing (YouTube Analytics refused).
+    ...(info.missing && info.watchMinutes == null && info.followersGained == null ? { watchMissing: info.missing, watchMissingWhy: info.missingWhy ?? 'unavailable' } : {}),
   }, account.timezone);
   return info.followers;
 }

@@ -174,6 +174,10 @@ export const en = {
     key: 'Key',
     label: 'Name',
     kind: 'Kind',
+    watchMinutes: 'Minutes watched',
+    averageViewSeconds: 'Average view (seconds)',
+    shares: 'Shares',
+    followersGained: 'Subscribers gained',
   },
 };
 

@@ -176,5 +176,9 @@ export const fr: ReportStrings = {
     key: 'Clé',
     label: 'Nom',
     kind: 'Type',
+    watchMinutes: 'Minutes regardées',
+    averageViewSeconds: 'Durée moyenne de visionnage (secondes)',
+    shares: 'Partages',
+    followersGained: 'Abonnés gagnés',
   },
 };
