@@ -18,6 +18,7 @@ import { Breakdowns, type BreakdownPick } from './dashboard/Breakdowns.js';
 import { BestTimes } from './dashboard/BestTimes.js';
 import { TopPosts } from './dashboard/TopPosts.js';
 import { Community } from './dashboard/Community.js';
+import { ChannelWatch } from './dashboard/ChannelWatch.js';
 import { DrillDown, type Drill } from './dashboard/DrillDown.js';
 import { NoFigures } from './dashboard/NoFigures.js';
 import { ObjectivesSummary } from './objectives/ObjectivesSummary.js';
@@ -106,6 +107,12 @@ function Overview({ workspaceId, zone }: { workspaceId: string; zone: string }) 
                   }
                 />
               </div>
+              <ChannelWatch
+                workspaceId={workspaceId}
+                zone={zone}
+                accountId={state.query.accountId}
+                network={state.query.network}
+              />
               <div className="dashboard-wide">
                 <TopPosts workspaceId={workspaceId} dashboard={dashboard} />
               </div>

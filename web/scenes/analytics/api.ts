@@ -9,6 +9,7 @@ import type {
   ObjectiveMetric,
   ObjectiveProgress,
   PostPerformance,
+  AccountWatchFigures,
 } from '../../../src/modules/analytics/types.js';
 
 export type {
@@ -20,6 +21,8 @@ export type {
   ObjectiveMetric,
   PostPerformance,
   DaySeriesPoint,
+  WatchFigures,
+  AccountWatchFigures,
 } from '../../../src/modules/analytics/types.js';
 export { OBJECTIVE_METRICS } from '../../../src/modules/analytics/types.js';
 
@@ -118,6 +121,8 @@ export const analyticsApi = {
     request<Dashboard>('GET', `${base(wid)}/dashboard${queryString(query)}`),
   posts: (wid: string, query: PostQuery) =>
     request<{ items: PostPerformance[]; nextCursor: string | null }>('GET', `${base(wid)}/posts${queryString(query)}`),
+  watchFigures: (wid: string, query: { accountId?: string; network?: string }) =>
+    request<{ items: AccountWatchFigures[] }>('GET', `${base(wid)}/watch-figures${queryString(query)}`),
   snapshots: (wid: string, postId: string) =>
     request<{ post: PostPerformance; items: Snapshot[] }>('GET', `${base(wid)}/posts/${enc(postId)}/snapshots`),
   objectives: {

@@ -7,6 +7,7 @@ import { dateTimeInZone } from '../../../lib/format.js';
 import type { PostPerformance } from '../api.js';
 import { formatNumber, formatValue, safeUrl } from '../figures.js';
 import { PostGrowth } from './PostGrowth.js';
+import { WatchFigures } from './WatchFigures.js';
 
 /** Posts with their counts; each can show its growth curve and leads to the post on its network. */
 export function PostList({
@@ -79,6 +80,7 @@ function PostItem({ workspaceId, post, zone }: { workspaceId: string; post: Post
           </div>
         ) : null}
       </dl>
+      {post.watch ? <WatchFigures network={post.network} watch={post.watch} /> : null}
       <div className="post-item-actions">
         <button type="button" className="button button-small" aria-expanded={growth} onClick={() => setGrowth(!growth)}>
           {growth ? t('analytics.post.hideGrowth') : t('analytics.post.growth')}
