@@ -69,8 +69,13 @@ describe.each(databases)('a YouTube upload followed after publishing, on %s', (k
     const job = await followUp(videoId);
     shift += Math.max(0, Number(job.run_at) - clock.now()) + 1000;
     await ruche.ctx.runtime.runner!.processAll();
-    for (let i = 0; i < 100 && (await followUp(videoId)).attempts === job.attempts; i++) await new Promise((r) => setTimeout(r, 20));
-    return followUp(videoId);
+    // The claim counts the attempt before the look runs: wait for the look's outcome, not only its start.
+    let now = await followUp(videoId);
+    for (let i = 0; i < 100 && (now.attempts === job.attempts || now.status === 'running'); i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      now = await followUp(videoId);
+    }
+    return now;
   }
 
   it('looks again with a growing wait while YouTube processes, and stops once the video is ready', async () => {
