@@ -54,15 +54,21 @@ async function run(label: string, database: 'sqlite' | 'postgres', workers: numb
     const late = targetIds.map((id, i) => (network.arrivals.get(id) ?? Infinity) - dues[i]).sort((a, b) => a - b);
     const at = (q: number) => late[Math.min(late.length - 1, Math.floor(q * late.length))];
     const last = late[late.length - 1];
+    // The p99 of each tenth of the spread: whether lateness comes from the burst's first seconds or from all along.
+    const slices = spreadMs > 0 ? Array.from({ length: 10 }, (_, k) => {
+      const inSlice = targetIds.flatMap((id, i) => (Math.floor(((dues[i] - dueAt) * 10) / spreadMs) === k ? [(network.arrivals.get(id) ?? Infinity) - dues[i]] : [])).sort((a, b) => a - b);
+      return inSlice.length ? inSlice[Math.min(inSlice.length - 1, Math.floor(0.99 * inSlice.length))] : null;
+    }) : null;
     const published = await ctx.store.db.selectFrom('post_targets').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'published').executeTakeFirstOrThrow();
     const figures = {
       posts: POSTS, accounts: ACCOUNTS, workers, concurrencyPerWorker: Number(CONCURRENCY), seedMs,
       latenessMs: { p50: at(0.5), p99: at(0.99), max: last },
-      spreadMs,
+      spreadMs, p99BySliceMs: slices,
       postsPerSec: Math.round(POSTS / ((Math.max(...network.arrivals.values()) - dueAt) / 1000)),
       duplicates: network.duplicates(), arrived: network.arrivals.size,
     };
     console.log(`${label.padEnd(28)} p50 ${figures.latenessMs.p50} ms  p99 ${figures.latenessMs.p99} ms  max ${last} ms  ${figures.postsPerSec} posts/s  duplicates ${figures.duplicates}  arrived ${figures.arrived}/${POSTS}`);
+    if (slices) console.log(`${''.padEnd(28)} p99 per tenth of the spread: ${slices.join(' ')} ms`);
     await waitForDb(ctx, POSTS, Number(published.n));
     return figures;
   } finally {

@@ -17,6 +17,8 @@ export interface SendRequest {
   until?: number | null;
   /** Why, when a network's own answer holds the account (its words). */
   reason?: string | null;
+  /** A renewal asked ahead of need: how many posts the new allowance should hold. */
+  want?: number;
 }
 
 type Budget = PublishPacing['budgets'][number];
@@ -39,20 +41,29 @@ export const pacingOf = (ctx: AppContext, network: NetworkId): PublishPacing | u
  */
 export async function reserveSend(ctx: AppContext, request: SendRequest): Promise<{ until: number | null; reason: string | null }> {
   if (!pacingOf(ctx, request.network)) return { until: null, reason: null };
-  if (request.media === 0 && takeAllowance(ctx, request.accountId, request.posts, request.now)) return { until: null, reason: null };
-  let batcher = byContext.get(ctx);
-  if (!batcher) byContext.set(ctx, (batcher = createBatcher((items) => reserveMany(ctx, items), 10_000)));
-  await batcher.add(request);
+  if (request.media === 0 && takeAllowance(ctx, request)) return { until: null, reason: null };
+  await batcherOf(ctx).add(request);
   return { until: request.until ?? null, reason: request.reason ?? null };
 }
 
+function batcherOf(ctx: AppContext): Batcher<SendRequest> {
+  let batcher = byContext.get(ctx);
+  if (!batcher) byContext.set(ctx, (batcher = createBatcher((items) => reserveMany(ctx, items), 10_000)));
+  return batcher;
+}
+
 /**
- * What an account may still send from this worker without asking the database: reserved with a grant, a few
- * seconds long, so that the rest of a burst goes without waiting for a round trip each. What is left unused is
- * given back to the window when it runs out.
+ * What an account may still send from this worker without asking the database: reserved with a grant, so that
+ * the rest of a burst goes without waiting for a round trip each. It lasts a few seconds while the budget is
+ * busy, half a minute while it is far from spent, and is renewed ahead of need (once half of it is used, in count
+ * or in time), so that a steady stream of posts never waits for the database. What is left unused is given back
+ * to the window when it runs out or is renewed.
  */
-interface Allowance { rowId: string; left: number; until: number }
+interface Allowance { rowId: string; left: number; size: number; until: number; ms: number; renewing: boolean }
 const ALLOWANCE_MS = 5_000;
+const ALLOWANCE_LONG_MS = 30_000;
+/** Below this share of every window's budget, once granted, the allowance is a long one. */
+const FAR_FROM_SPENT = 0.25;
 const ALLOWANCE_MIN = 10;
 const ALLOWANCE_MAX = 500;
 const allowancesByContext = new WeakMap<AppContext, Map<string, Allowance>>();
@@ -63,10 +74,21 @@ function allowancesOf(ctx: AppContext): Map<string, Allowance> {
   return map;
 }
 
-function takeAllowance(ctx: AppContext, accountId: string, posts: number, now: number): boolean {
+function takeAllowance(ctx: AppContext, request: SendRequest): boolean {
+  const { accountId, posts, now } = request;
   const a = allowancesOf(ctx).get(accountId);
   if (!a || a.until <= now || a.left < posts) return false;
   a.left -= posts;
+  const halfUsed = a.left * 2 <= a.size;
+  if (!a.renewing && (halfUsed || now >= a.until - a.ms / 2)) {
+    a.renewing = true;
+    // Used up faster than it lasts: the next one holds twice as many.
+    const renewal: SendRequest = { accountId, network: request.network, posts: 0, media: 0, now, want: halfUsed ? a.size * 2 : a.size };
+    batcherOf(ctx).add(renewal).catch((err: unknown) => {
+      a.renewing = false;
+      ctx.log.warn({ err, accountId }, 'the account\'s publishing allowance was not renewed');
+    });
+  }
   return true;
 }
 
@@ -112,7 +134,7 @@ async function reserveMany(ctx: AppContext, items: SendRequest[]): Promise<void>
     if (store.dialect === 'postgres') await lockBudgets(ctx, trx, networks, items);
     await returnAllowances(trx, ctx, accountIds, now);
     const holds = await readHolds(trx, [...accountIds], now);
-    const grants = new Map<string, { network: NetworkId; posts: number; media: number }>();
+    const grants = new Map<string, { network: NetworkId; posts: number; media: number; want: number }>();
     const usageOf = new Map<NetworkId, Map<string, Usage>>();
     for (const network of networks) {
       const pacing = pacingOf(ctx, network)!;
@@ -134,7 +156,7 @@ async function reserveMany(ctx: AppContext, items: SendRequest[]): Promise<void>
           // A single send larger than the whole budget would wait forever: it goes alone in an empty window.
           if (u.used > 0 && u.used + cost > budget.max) {
             // Part of what is counted may be another worker's allowance, given back within seconds: ask again then.
-            const freed = u.newest !== null && u.newest > now - ALLOWANCE_MS ? Math.min((u.oldest ?? now) + budget.windowMs, now + ALLOWANCE_MS + 500) : (u.oldest ?? now) + budget.windowMs;
+            const freed = u.newest !== null && u.newest > now - ALLOWANCE_LONG_MS ? Math.min((u.oldest ?? now) + budget.windowMs, now + ALLOWANCE_MS + 500) : (u.oldest ?? now) + budget.windowMs;
             until = Math.max(until ?? 0, freed);
           }
         }
@@ -145,26 +167,35 @@ async function reserveMany(ctx: AppContext, items: SendRequest[]): Promise<void>
           u.used += budget.counts === 'media' ? item.media : item.posts;
           u.oldest ??= now;
         }
-        const g = grants.get(item.accountId) ?? { network, posts: 0, media: 0 };
+        const g = grants.get(item.accountId) ?? { network, posts: 0, media: 0, want: 0 };
         g.posts += item.posts;
         g.media += item.media;
+        g.want = Math.max(g.want, item.want ?? 0);
         grants.set(item.accountId, g);
       }
     }
     const rows = [...grants].map(([accountId, g]) => {
       const id = crypto.randomUUID();
-      // Room for as much again as this batch asked (at least a few posts), within what every window has left.
+      // Room for as much again as this batch asked, or as a renewal wants (at least a few posts), within what every
+      // window has left.
       const pacing = pacingOf(ctx, g.network)!;
       const usage = usageOf.get(g.network)!;
-      let extra = Math.min(ALLOWANCE_MAX, Math.max(ALLOWANCE_MIN, g.posts));
+      let extra = Math.min(ALLOWANCE_MAX, Math.max(ALLOWANCE_MIN, g.posts, g.want));
       for (const [b, budget] of pacing.budgets.entries()) {
         if (budget.counts === 'media') continue;
         const u = usage.get(usageKey(b, budget, accountId))!;
         extra = Math.min(extra, Math.max(0, budget.max - u.used));
       }
       if (extra > 0) {
-        for (const [b, budget] of pacing.budgets.entries()) if (budget.counts !== 'media') usage.get(usageKey(b, budget, accountId))!.used += extra;
-        granted.push([accountId, { rowId: id, left: extra, until: now + ALLOWANCE_MS }]);
+        let far = true;
+        for (const [b, budget] of pacing.budgets.entries()) {
+          if (budget.counts === 'media') continue;
+          const u = usage.get(usageKey(b, budget, accountId))!;
+          u.used += extra;
+          if (u.used > budget.max * FAR_FROM_SPENT) far = false;
+        }
+        const ms = far ? ALLOWANCE_LONG_MS : ALLOWANCE_MS;
+        granted.push([accountId, { rowId: id, left: extra, size: extra, until: now + ms, ms, renewing: false }]);
       }
       return { id, network: g.network, account_id: accountId, sent_at: now, posts: g.posts + extra, media: g.media };
     });
