@@ -91,6 +91,8 @@ describe.each(databases)('YouTube viewing figures collected on %s', (kind) => {
 
     const stored = new Map((await postsOf(ruche, accountId)).map((p) => [p.external_id, p]));
     expect(stored.size).toBe(3);
+    // Each tracked from the Ruche post it was published from.
+    expect([...stored.values()].every((p) => p.post_id !== null && p.text !== '')).toBe(true);
     const figures = (id: string) => {
       const p = stored.get(id)!;
       const n = (v: unknown) => (v === null || v === undefined ? null : Number(v));
@@ -126,6 +128,17 @@ describe.each(databases)('YouTube viewing figures collected on %s', (kind) => {
     const after = await apiPosts(accountId);
     expect(after[0]).toMatchObject({ views: 31, watch: { minutes: 90, averageViewSeconds: 180, missingWhy: null } });
     expect(after[2]!.watch).toMatchObject({ minutes: null, missingWhy: 'quota', missing: expect.stringMatching(/Quota exceeded/) });
+    // The channel's totals read an hour before stay, rather than becoming unknown.
+    shift += 3600_000;
+    fake.analyticsQuotaExceeded = true;
+    try {
+      expect((await collectNow(ruche, accountId)).status).toBe('succeeded');
+    } finally {
+      fake.analyticsQuotaExceeded = false;
+    }
+    const snapshots = await ruche.ctx.store.db.selectFrom('analytics_account_snapshots').select(['watch_minutes', 'watch_missing_why']).where('account_id', '=', accountId).orderBy('taken_at', 'desc').execute();
+    expect(snapshots[0]).toMatchObject({ watch_minutes: null, watch_missing_why: 'quota' });
+    expect(await channelFigures(accountId)).toEqual([expect.objectContaining({ minutes: 95, followersGained: 3, missingWhy: null })]);
   });
 
   it('without the YouTube Analytics permission, the videos and the channel keep their counts and say the permission is missing', async () => {
