@@ -238,6 +238,10 @@ export interface ThreadContextEntry {
   authorHandle: string;
   text: string;
   createdAt: string;
+  /** Where the post is on the network, when known (Meta gives the brand's post's permalink). */
+  url?: string | null;
+  /** A thumbnail of its first image (or a video's cover), when the network gives one. */
+  imageUrl?: string | null;
 }
 
 export type InboundKind = 'reply' | 'mention' | 'quote' | 'message';
@@ -386,6 +390,12 @@ export interface Connector {
   streamInbox?(handlers: InboundStreamHandlers, signal: AbortSignal): Promise<void>;
   like?(post: PostRef): Promise<void>;
   repost?(post: PostRef): Promise<void>;
+  /**
+   * The account's own posts that inbound items answer, as context entries keyed by post id, read in one call for
+   * all: for items that arrive without them (Meta's webhooks name the post but do not carry it). A post gone or
+   * unreadable is left out.
+   */
+  ownPostContext?(posts: PostRef[]): Promise<Map<string, ThreadContextEntry>>;
   /**
    * Public posts since `sinceMs` with any of `terms`, for a new listening topic's last days: kept for searches
    * people ask for, never for sync (streams are for that). `unavailable` when the server closes search.

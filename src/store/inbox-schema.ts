@@ -83,6 +83,10 @@ export interface InboxItemTable {
   status_changed_at: number;
   /** 1 from storing until the moderation rules ran on the item (see migration 0022). */
   rules_pending: Generated<number>;
+  /** When its author removed it on the network, as the network told (migration 0044). */
+  removed_at: number | null;
+  /** When its author last edited its text on the network; the text and analysis are the edited ones. */
+  edited_at: number | null;
 }
 
 export interface InboxItemLabelTable {

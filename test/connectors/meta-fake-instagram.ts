@@ -32,6 +32,8 @@ export function instagramRoutes(fake: MetaFake): Handler {
     id: m.id, caption: m.caption, timestamp: t(m.created), media_type: m.type === 'STORY' ? 'IMAGE' : m.type === 'REELS' ? 'VIDEO' : m.type,
     media_product_type: m.type === 'STORY' ? 'STORY' : m.type === 'REELS' ? 'REELS' : 'FEED',
     permalink: `https://www.instagram.com/p/${m.id}/`, media_url: m.items[0]?.url, like_count: m.likes,
+    // IG Media reference: `thumbnail_url` is given for videos only (a reel's cover); `media_url` is then the video.
+    ...(m.type === 'VIDEO' || m.type === 'REELS' ? { thumbnail_url: `https://scontent.cdninstagram.fake/${m.id}_cover.jpg` } : {}),
     comments_count: [...s.comments.values()].filter((c) => !c.deleted && c.rootId === m.id).length,
     username: s.igUsers.get(m.igUserId)?.username,
   });

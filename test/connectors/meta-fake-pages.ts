@@ -176,3 +176,17 @@ export function fbCommentAs(fake: MetaFake, who: { id: string; name: string }, o
   s.comments.set(c.id, c);
   return c.id;
 }
+
+/** The comment's author edits it on Facebook: the fake holds the new words (send feedCommentPayload(…, 'edited')). */
+export function fbEditComment(fake: MetaFake, commentId: string, message: string): void {
+  const c = fake.state.comments.get(commentId);
+  if (!c || c.deleted) throw new Error(`no comment ${commentId}`);
+  c.message = message;
+}
+
+/** The comment's author removes it on Facebook: it is gone from the Graph (send feedCommentPayload(…, 'remove')). */
+export function fbRemoveComment(fake: MetaFake, commentId: string): void {
+  const c = fake.state.comments.get(commentId);
+  if (!c) throw new Error(`no comment ${commentId}`);
+  c.deleted = true;
+}

@@ -11,7 +11,10 @@ export type WebhookPayload = { object: 'page' | 'instagram'; entry: Record<strin
 
 const seconds = (ms: number) => Math.floor(ms / 1000);
 
-/** A Page `feed` change for a comment the fake holds (verb add, or edited / remove). */
+/**
+ * A Page `feed` change for a comment the fake holds: verb add, or edited (with the new message) or remove (no
+ * message), sent at the time of the change.
+ */
 export function feedCommentPayload(fake: MetaFake, commentId: string, verb: 'add' | 'edited' | 'remove' = 'add'): WebhookPayload {
   const c = fake.state.comments.get(commentId);
   if (!c) throw new Error(`no comment ${commentId}`);
@@ -20,12 +23,12 @@ export function feedCommentPayload(fake: MetaFake, commentId: string, verb: 'add
   return {
     object: 'page',
     entry: [{
-      id: post.pageId, time: seconds(c.created),
+      id: post.pageId, time: seconds(verb === 'add' ? c.created : fake.state.tick()),
       changes: [{
         field: 'feed',
         value: {
           from: { id: c.fromId, name: c.fromName }, post: { status_type: 'mobile_status_update', is_published: true, id: post.id },
-          message: c.message, post_id: post.id, comment_id: c.id, created_time: seconds(c.created), item: 'comment',
+          ...(verb === 'remove' ? {} : { message: c.message }), post_id: post.id, comment_id: c.id, created_time: seconds(c.created), item: 'comment',
           parent_id: c.parentId ?? post.id, verb,
         },
       }],

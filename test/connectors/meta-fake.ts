@@ -8,6 +8,7 @@
  *   up to 10, STORIES, REELS), container `status_code` IN_PROGRESS then FINISHED or ERROR, /media_publish,
  *   /content_publishing_limit (100 per 24 h), /{ig-media-id}/comments, /{ig-comment-id}?hide, /replies, /tags, insights
  *   (views, reach, shares, saved, total_interactions),
+ * - Graph "Multiple ID Read Requests" (GET /?ids=a,b&fields=…, at most 50, one unreadable id fails the request),
  * - Graph "Handling Errors" bodies {error:{message,type,code,error_subcode,fbtrace_id}} (190, 10/200, 4/17/32/613/80001,
  *   368, 506, 9007, 100/33), "Rate Limiting" headers X-App-Usage and X-Business-Use-Case-Usage, cursor paging,
  * - Webhooks ("Getting Started", Pages `feed`, Instagram `comments`/`mentions`, Messenger `messages`): signed deliveries
@@ -191,6 +192,7 @@ export class MetaFake {
         throw new GraphError(400, 'It looks like you were misusing this feature by going too fast. You’ve been temporarily blocked from using it.', 368, 1390008);
       }
       const greq: GraphRequest = { method, parts: url.pathname.slice(prefix.length).split('/').filter(Boolean), query: url.searchParams, body, token, page };
+      if (method === 'GET' && greq.parts.length === 0 && url.searchParams.has('ids')) return this.send(res, 200, await this.readMany(greq, url.searchParams));
       for (const route of this.routes) {
         const out = await route(greq);
         if (out) return this.send(res, 200, filterFields(out, url.searchParams.get('fields')));
@@ -201,6 +203,24 @@ export class MetaFake {
       if (!(err instanceof GraphError)) console.error(err);
       this.send(res, e.status, { error: { message: e.message, type: e.type, code: e.code, error_subcode: e.subcode, error_user_msg: e.userMsg, fbtrace_id: randomBytes(8).toString('base64url') } });
     }
+  }
+
+  /**
+   * "Multiple ID Read Requests": GET /?ids=a,b&fields=… answers {a: {...}, b: {...}}, each node read as on its own
+   * path; one id that cannot be read fails the whole request with that id's error. At most 50 ids.
+   */
+  private async readMany(req: GraphRequest, q: URLSearchParams): Promise<Json> {
+    const ids = (q.get('ids') ?? '').split(',').filter(Boolean);
+    if (ids.length === 0) throw new GraphError(400, '(#100) The parameter ids is required', 100);
+    if (ids.length > 50) throw new GraphError(400, '(#100) Too many IDs. Maximum: 50.', 100);
+    const out: Json = {};
+    for (const id of ids) {
+      let found: Json | null = null;
+      for (const route of this.routes) if ((found = await route({ ...req, parts: [id] }))) break;
+      if (!found) throw notFound(id);
+      out[id] = filterFields(found, q.get('fields'));
+    }
+    return out;
   }
 
   private send(res: ServerResponse, status: number, body: unknown): void {

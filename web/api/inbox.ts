@@ -64,6 +64,9 @@ export interface InboxItem {
   assigneeId: string | null;
   labels: string[];
   moderation: 'hidden' | 'deleted' | 'review' | null;
+  /** When its author removed it, or last edited it, on the network (ms). */
+  removedAt: number | null;
+  editedAt: number | null;
   postId: string | null;
   threadKey: string;
   parentExternalId: string | null;
@@ -77,6 +80,9 @@ export interface ThreadContextEntry {
   text: string;
   /** ISO, as the network gave it. */
   createdAt: string;
+  /** The post on the network, and a thumbnail of it, when the network gives them (network content). */
+  url?: string | null;
+  imageUrl?: string | null;
 }
 
 export interface InboxNote {

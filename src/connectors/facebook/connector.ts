@@ -10,8 +10,9 @@ import { metaCredentials, type MetaCredentials } from '../meta/credentials.js';
 import { assertPublishable, countWith } from '../text.js';
 import type {
   AccountInfo, Author, Comment, Connector, ConnectorDeps, ExistingHint, InboundItem, InboundPage, InboundReadOptions,
-  OutgoingPost, OwnPost, OwnPostsOptions, Page, PostMetrics, PostRef, PublishedPost,
+  OutgoingPost, OwnPost, OwnPostsOptions, Page, PostMetrics, PostRef, PublishedPost, ThreadContextEntry,
 } from '../types.js';
+import { FB_POST_CONTEXT_FIELDS, fbPostContext, readOwnPosts, type FbPostFields } from '../meta/own-posts.js';
 import { FACEBOOK_CAPABILITIES, FACEBOOK_LIMITS } from './limits.js';
 import { COMMENT_FIELDS, COUNT_FIELDS, POST_FIELDS, comment, counts, inboundComment, isoTime, published, type FbComment, type FbPost } from './map.js';
 
@@ -232,13 +233,15 @@ export class FacebookConnector implements Connector {
   /** Comments on the Page's recent posts and posts that tag the Page, newer than the last walk. */
   async readInbox(cursor: string | null, opts: InboundReadOptions): Promise<InboundPage> {
     const { since } = readCursor(cursor, opts.since);
-    const posts = await this.graph.get<{ data: FbPost[] }>(`${this.creds.pageId}/published_posts`, { fields: 'id,created_time', limit: 25 });
+    // The posts' message, permalink and picture come with the listing: each comment shows the post it is under.
+    const posts = await this.graph.get<{ data: FbPost[] }>(`${this.creds.pageId}/published_posts`, { fields: FB_POST_CONTEXT_FIELDS, limit: 25 });
     const items: InboundItem[] = [];
     for (const p of posts.data) {
       const list = await this.graph.get<{ data: FbComment[] }>(`${p.id}/comments`, { fields: COMMENT_FIELDS, filter: 'stream', order: 'reverse_chronological', limit: 100 });
+      const context = [fbPostContext(p, this.handle)];
       for (const c of list.data) {
         if (c.from?.id === this.creds.pageId || isoTime(c.created_time) < since) continue;
-        items.push(inboundComment(c, p.id));
+        items.push({ ...inboundComment(c, p.id), context });
       }
     }
     const tagged = await this.graph.get<{ data: (FbPost & { from?: { id: string; name?: string } })[] }>(`${this.creds.pageId}/tagged`, { fields: 'id,message,created_time,permalink_url,from{id,name}', limit: 50 }).catch(() => ({ data: [] }));
@@ -253,6 +256,15 @@ export class FacebookConnector implements Connector {
     const newest = items.reduce((m, i) => (i.createdAt > m ? i.createdAt : m), since);
     const oldest = items.reduce<string | null>((m, i) => (m === null || i.createdAt < m ? i.createdAt : m), null);
     return { items, counters: [], cursor: JSON.stringify({ since: newest }), more: false, reachedBack: oldest };
+  }
+
+  async ownPostContext(posts: PostRef[]): Promise<Map<string, ThreadContextEntry>> {
+    return readOwnPosts<FbPostFields>(this.graph, posts, FB_POST_CONTEXT_FIELDS, (p) => fbPostContext(p, this.handle));
+  }
+
+  /** The Page as the inbox names it: the handle it was connected with. */
+  private get handle(): string {
+    return this.creds.handle ?? this.creds.pageId;
   }
 
   /** Messenger conversations with the Page (pages_messaging). */

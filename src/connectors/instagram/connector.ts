@@ -11,8 +11,9 @@ import { firstComment, ignoreGone, readConversations } from '../facebook/connect
 import { assertPublishable, countWith } from '../text.js';
 import type {
   AccountInfo, Comment, Connector, ConnectorDeps, ExistingHint, InboundItem, InboundPage, InboundReadOptions,
-  MediaInput, OutgoingPost, OwnPost, OwnPostsOptions, Page, PostMetrics, PostRef, PublishedPost,
+  MediaInput, OutgoingPost, OwnPost, OwnPostsOptions, Page, PostMetrics, PostRef, PublishedPost, ThreadContextEntry,
 } from '../types.js';
+import { IG_MEDIA_CONTEXT_FIELDS, igMediaContext, readOwnPosts, type IgMediaFields } from '../meta/own-posts.js';
 import { assertInstagramRules, INSTAGRAM_CAPABILITIES, INSTAGRAM_LIMITS } from './limits.js';
 import { COMMENT_FIELDS, MEDIA_FIELDS, inboundIgComment, isoTime, publishedMedia, type IgComment, type IgMedia } from './map.js';
 
@@ -294,16 +295,18 @@ export class InstagramConnector implements Connector {
     try {
       if (cursor) since = (JSON.parse(cursor) as { since?: string }).since ?? since;
     } catch { /* a cursor from elsewhere starts over from opts.since */ }
-    const media = await this.graph.get<{ data: IgMedia[] }>(`${this.ig}/media`, { fields: 'id,timestamp', limit: 25 });
+    // The media's caption, permalink and image come with the listing: each comment shows the post it is under.
+    const media = await this.graph.get<{ data: IgMedia[] }>(`${this.ig}/media`, { fields: IG_MEDIA_CONTEXT_FIELDS, limit: 25 });
     const items: InboundItem[] = [];
     for (const m of media.data) {
       const list = await this.graph.get<{ data: (IgComment & { replies?: { data: IgComment[] } })[] }>(`${m.id}/comments`, {
         fields: `${COMMENT_FIELDS},replies{${COMMENT_FIELDS}}`, limit: 50,
       });
+      const context = [igMediaContext(m, this.handle)];
       for (const c of list.data) {
         for (const x of [c, ...(c.replies?.data ?? []).map((r) => ({ ...r, parent_id: r.parent_id ?? c.id }))]) {
           if (x.from?.id === this.ig || x.username === this.creds.handle || isoTime(x.timestamp) < since) continue;
-          items.push(inboundIgComment(x, m.id));
+          items.push({ ...inboundIgComment(x, m.id), context });
         }
       }
     }
@@ -319,6 +322,15 @@ export class InstagramConnector implements Connector {
     const newest = items.reduce((acc, i) => (i.createdAt > acc ? i.createdAt : acc), since);
     const oldest = items.reduce<string | null>((acc, i) => (acc === null || i.createdAt < acc ? i.createdAt : acc), null);
     return { items, counters: [], cursor: JSON.stringify({ since: newest }), more: false, reachedBack: oldest };
+  }
+
+  async ownPostContext(posts: PostRef[]): Promise<Map<string, ThreadContextEntry>> {
+    return readOwnPosts<IgMediaFields>(this.graph, posts, IG_MEDIA_CONTEXT_FIELDS, (m) => igMediaContext(m, this.handle));
+  }
+
+  /** The account as the inbox names it: the username it was connected with. */
+  private get handle(): string {
+    return this.creds.handle ?? this.ig;
   }
 
   /** Instagram Direct through the linked Page (instagram_manage_messages). */

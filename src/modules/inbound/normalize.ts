@@ -109,7 +109,12 @@ export function normalizeItem(raw: InboundItem, now: number): NormalizedItem {
     context: context.flatMap((c) => {
       const r = ref(c?.ref);
       if (!r) return [];
-      return [{ ref: { id: r.id, ...(r.cid ? { cid: r.cid } : {}) }, authorHandle: cleanText(c.authorHandle, LIMITS.handle), text: cleanText(c.text, LIMITS.contextText), createdAt: cleanText(c.createdAt, 40) }];
+      const url = httpUrl(c.url);
+      const imageUrl = httpUrl(c.imageUrl);
+      return [{
+        ref: { id: r.id, ...(r.cid ? { cid: r.cid } : {}) }, authorHandle: cleanText(c.authorHandle, LIMITS.handle), text: cleanText(c.text, LIMITS.contextText), createdAt: cleanText(c.createdAt, 40),
+        ...(url ? { url } : {}), ...(imageUrl ? { imageUrl } : {}),
+      }];
     }),
   };
 }

@@ -149,7 +149,7 @@ function itemRow(batch: Batch, a: AnalysedItem, authorId: string, posts: Map<str
     risk: riskOf(analysis, item.author.followers),
     analysis: JSON.stringify(analysis),
     status: 'open', assignee_id: null, labels: '[]', moderation: null, rules_pending: 1,
-    created_at: item.createdAt, received_at: batch.now, first_reply_at: null, status_changed_at: batch.now,
+    created_at: item.createdAt, received_at: batch.now, first_reply_at: null, status_changed_at: batch.now, removed_at: null, edited_at: null,
   };
 }
 

@@ -2,7 +2,7 @@ import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { HttpEnv } from '../../http/types.js';
 import { workspaceRoute, WorkspaceParams } from '../../http/route.js';
 import { jsonBody, jsonOk } from '../../http/json.js';
-import { badRequest } from '../../http/errors.js';
+import { badRequest, conflict } from '../../http/errors.js';
 import { itemDetail } from './detail.js';
 import { BulkBody, BulkResult, CountBody, ItemParams, ItemView, ItemPatch, NoteBody, NoteView, ReplyBody, ReplyView, TextCount } from './schema.js';
 import { addNote, changeItem, changeItems } from './triage.js';
@@ -43,9 +43,9 @@ const reply = workspaceRoute('inbox.reply', {
   method: 'post',
   path: `${inboxBase}/items/{itemId}/replies`,
   tags,
-  summary: 'Reply, like, repost or thank (a like, and the saved reply or text given if any); sent by a job, once',
+  summary: 'Reply, like, repost or thank (a like where the network allows it, and the saved reply or text given if any); sent by a job, once',
   request: { params: ItemParams, ...jsonBody(ReplyBody) },
-  responses: { 202: jsonOk(ReplyView.extend({ followUp: ReplyView.nullable() })) },
+  responses: { 202: jsonOk(ReplyView.extend({ followUp: ReplyView.nullable() })), 409: { description: 'The network does not allow this action (not_supported), or no connected account can answer' } },
 });
 
 const limits = workspaceRoute('inbox.reply', {
@@ -84,10 +84,17 @@ export function registerInboxActionRoutes(app: OpenAPIHono<HttpEnv>) {
     if (body.kind === 'thank' && body.savedReplyId) text = await renderSaved(ctx.store.db, member.workspaceId, body.savedReplyId, itemId);
     if (body.kind === 'reply' && !text?.trim()) throw badRequest('empty_reply', 'Write the reply first.');
     // A thank-you's words are checked before its like is queued: refused, nothing at all goes out.
-    if (body.kind === 'thank' && text?.trim()) await assertReplyKeepsCharter(ctx, base, (await itemAccount(ctx, member.workspaceId, itemId)).account.network, text.trim());
-    const main = body.kind === 'thank' ? 'like' : body.kind;
+    let likes = true;
+    if (body.kind === 'thank') {
+      const { account, connector } = await itemAccount(ctx, member.workspaceId, itemId);
+      if (text?.trim()) await assertReplyKeepsCharter(ctx, base, account.network, text.trim());
+      // Where the network gives apps no like (Facebook, Instagram), thanking is the words alone.
+      likes = connector.capabilities.has('like');
+      if (!likes && !text?.trim()) throw conflict('not_supported', 'This network does not let apps like a post: write the thank-you to send it as a reply.');
+    }
+    const main = body.kind === 'thank' ? (likes ? 'like' : 'reply') : body.kind;
     const mainId = await queueReply(ctx, { ...base, kind: main, body: main === 'reply' ? text : undefined });
-    const followId = body.kind === 'thank' && text?.trim() ? await queueReply(ctx, { ...base, kind: 'reply', body: text }) : null;
+    const followId = body.kind === 'thank' && likes && text?.trim() ? await queueReply(ctx, { ...base, kind: 'reply', body: text }) : null;
     const rows = await ctx.store.db.selectFrom('inbox_replies').selectAll().where('id', 'in', [mainId, ...(followId ? [followId] : [])]).execute();
     const byId = new Map(rows.map((r) => [r.id, presentReply(r)]));
     return c.json({ ...byId.get(mainId)!, followUp: followId ? byId.get(followId)! : null }, 202);

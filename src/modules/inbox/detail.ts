@@ -2,6 +2,7 @@ import type { FilterScope } from './filters.js';
 import { AUTHOR_COLUMNS, ITEM_COLUMNS, parseJson, presentAuthor, presentItem, presentLog, presentReply, type JoinedRow } from './presenters.js';
 import { replyCounts } from './list.js';
 import { notFound } from '../../http/errors.js';
+import type { ThreadContextEntry } from '../../connectors/types.js';
 
 type Scope = Pick<FilterScope, 'store' | 'workspaceId'>;
 
@@ -63,7 +64,7 @@ export async function itemDetail(scope: Scope, itemId: string, options: { notes:
   return {
     item: item!,
     thread: await present(scope, thread as unknown as JoinedRow[]),
-    context: parseJson<unknown[]>(row.context, []) as Array<{ ref: { id: string; cid?: string }; authorHandle: string; text: string; createdAt: string }>,
+    context: parseJson<unknown[]>(row.context, []) as ThreadContextEntry[],
     notes: notes.map((n) => ({ id: n.id, authorId: n.author_id, authorName: n.author_name ?? null, body: n.body, createdAt: Number(n.created_at) })),
     notesVisible: options.notes,
     replies: replies.map(presentReply),

@@ -12,6 +12,7 @@ export const ITEM_COLUMNS = [
   'i.parent_external_id', 'i.parent_cid', 'i.root_external_id', 'i.root_cid', 'i.thread_key', 'i.post_id', 'i.context', 'i.language',
   'i.sentiment', 'i.sentiment_score', 'i.toxicity', 'i.toxicity_category', 'i.complaint', 'i.complaint_score', 'i.has_link', 'i.risk',
   'i.analysis', 'i.status', 'i.assignee_id', 'i.labels', 'i.moderation', 'i.created_at', 'i.received_at', 'i.first_reply_at', 'i.status_changed_at',
+  'i.removed_at', 'i.edited_at',
 ] as const;
 /** What a list's row shows: the item's columns less the network references only replying and the detail need. */
 const DETAIL_ONLY = new Set(['i.external_cid', 'i.parent_cid', 'i.root_external_id', 'i.root_cid', 'i.context', 'i.status_changed_at']);
@@ -96,6 +97,8 @@ export function presentItem(r: JoinedRow, replyCount = 0): z.infer<typeof ItemVi
     assigneeId: r.assignee_id,
     labels: parseJson<string[]>(r.labels, []),
     moderation: r.moderation,
+    removedAt: nullableNum(r.removed_at),
+    editedAt: nullableNum(r.edited_at),
     postId: r.post_id,
     threadKey: r.thread_key,
     parentExternalId: r.parent_external_id,

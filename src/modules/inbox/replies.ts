@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import type { AppContext } from '../../context.js';
 import { badRequest, conflict, notFound } from '../../http/errors.js';
 import { openConnector } from '../accounts/open-connector.js';
+import { NETWORKS, isNetworkId } from '../../connectors/index.js';
 import { INBOX_REPLY } from './job-names.js';
 import { announce } from './live.js';
 import { assertKeepsCharter, writerFirstName } from '../charter/service.js';
@@ -20,6 +21,7 @@ export interface ReplyRequest {
 }
 
 const CAPABILITY = { reply: 'reply', like: 'like', repost: 'repost' } as const;
+const ACTION_WORDS = { reply: 'reply', like: 'like a post', repost: 'repost or share a post' } as const;
 
 /** The item's account, connected, and a connector for it; refusals in words the person can act on. */
 export async function itemAccount(ctx: AppContext, workspaceId: string, itemId: string) {
@@ -45,7 +47,8 @@ export async function itemAccount(ctx: AppContext, workspaceId: string, itemId: 
 export async function queueReply(ctx: AppContext, req: ReplyRequest): Promise<string> {
   const { item, account, connector } = await itemAccount(ctx, req.workspaceId, req.itemId);
   if (!connector.capabilities.has(CAPABILITY[req.kind])) {
-    throw conflict('not_supported', `${account.network} does not allow a ${req.kind} from Ruche.`);
+    const name = isNetworkId(account.network) ? NETWORKS[account.network].name : account.network;
+    throw conflict('not_supported', `${name} does not let apps ${ACTION_WORDS[req.kind]} through its API, so Ruche cannot.`);
   }
   const body = req.kind === 'reply' ? (req.body ?? '').trim() : '';
   if (req.kind === 'reply') {

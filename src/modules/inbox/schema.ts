@@ -84,6 +84,8 @@ export const ItemView = z
     assigneeId: z.string().nullable(),
     labels: z.array(z.string()),
     moderation: z.string().nullable(),
+    removedAt: z.number().nullable().openapi({ description: 'When its author removed it on the network (ms), as the network told' }),
+    editedAt: z.number().nullable().openapi({ description: 'When its author last edited it on the network (ms); the text is the edited one' }),
     postId: z.string().nullable(),
     threadKey: z.string(),
     parentExternalId: z.string().nullable(),
@@ -117,7 +119,11 @@ export const Counts = z
   })
   .openapi('InboxCounts');
 
-export const ContextEntry = z.object({ ref: z.object({ id: z.string(), cid: z.string().optional() }), authorHandle: z.string(), text: z.string(), createdAt: z.string() });
+export const ContextEntry = z.object({
+  ref: z.object({ id: z.string(), cid: z.string().optional() }), authorHandle: z.string(), text: z.string(), createdAt: z.string(),
+  url: z.string().nullish().openapi({ description: 'The post on the network (network content: an http(s) address, not trusted)' }),
+  imageUrl: z.string().nullish().openapi({ description: 'A thumbnail of the post, when the network gives one' }),
+});
 export const NoteView = z.object({ id: z.string(), authorId: z.string(), authorName: z.string().nullable(), body: z.string(), createdAt: z.number() }).openapi('InboxNote');
 export const ReplyView = z
   .object({

@@ -56,7 +56,11 @@ const igMention = z.object({ media_id: id, comment_id: id.optional() });
 /** One change as Ruche acts on it, with the key that recognises it when delivered again. */
 export type MetaChange =
   | { key: string; network: 'facebook' | 'instagram'; accountId: string; action: 'item'; item: WebhookItem }
-  | { key: string; network: 'facebook' | 'instagram'; accountId: string; action: 'poll'; source: 'notifications' | 'messages' };
+  | { key: string; network: 'facebook' | 'instagram'; accountId: string; action: 'poll'; source: 'notifications' | 'messages' }
+  /** The author edited the comment's text on the network, at `at` (ms): the item as it now reads. */
+  | { key: string; network: 'facebook'; accountId: string; action: 'edited'; item: WebhookItem; at: number }
+  /** The comment was removed on the network (by its author, or by the Page: see meta-job.ts). */
+  | { key: string; network: 'facebook'; accountId: string; action: 'removed'; itemId: string; at: number };
 
 export interface WebhookItem {
   id: string;
@@ -72,9 +76,12 @@ const iso = (seconds: number) => new Date(Math.min(seconds * 1000, Date.now() + 
 const seconds = (t: number) => (t > 1e11 ? Math.floor(t / 1000) : Math.floor(t));
 
 /**
- * The changes of a delivery Ruche acts on. A comment carries its text, so it becomes an inbox item directly;
- * mentions and messages are a signal to poll that source now (polling reads their text and the conversation
- * with the ids the inbox already groups by). Own comments, removals and unknown fields are left out.
+ * The changes of a delivery Ruche acts on. A comment carries its text, so it becomes an inbox item directly; a
+ * Page comment's edit and removal change the stored item. Instagram's `comments` field has no edit or removal
+ * event (Instagram Webhooks reference: id, text, from, media, parent_id only), so an Instagram comment removed
+ * on the network stays as it was stored. Mentions and messages are a signal to poll that source now (polling
+ * reads their text and the conversation with the ids the inbox already groups by). Own comments, hide and unhide
+ * (the team's doing, recorded when done) and unknown fields are left out.
  */
 export function metaChanges(payload: MetaWebhookPayload): MetaChange[] {
   const network = payload.object === 'page' ? 'facebook' : payload.object === 'instagram' ? 'instagram' : null;
@@ -85,15 +92,22 @@ export function metaChanges(payload: MetaWebhookPayload): MetaChange[] {
     for (const c of entry.changes ?? []) {
       if (network === 'facebook' && c.field === 'feed') {
         const v = feedComment.safeParse(c.value);
-        if (!v.success || (v.data.verb !== 'add' && v.data.verb !== 'edited') || v.data.from?.id === entry.id || !v.data.from) continue;
-        out.push({
-          key: `${base}:feed:${v.data.verb}:${v.data.comment_id}`, network, accountId: entry.id, action: 'item',
-          item: {
-            id: v.data.comment_id, text: v.data.message ?? '', createdAt: iso(v.data.created_time ?? seconds(entry.time)),
-            author: { id: v.data.from.id, handle: v.data.from.id, name: v.data.from.name ?? null },
-            parentId: v.data.parent_id ?? v.data.post_id, rootId: v.data.post_id,
-          },
-        });
+        if (!v.success || v.data.from?.id === entry.id) continue;
+        const key = `${base}:feed:${v.data.verb}:${v.data.comment_id}`;
+        const at = seconds(entry.time) * 1000;
+        if (v.data.verb === 'remove') {
+          out.push({ key, network, accountId: entry.id, action: 'removed', itemId: v.data.comment_id, at });
+          continue;
+        }
+        if ((v.data.verb !== 'add' && v.data.verb !== 'edited') || !v.data.from) continue;
+        const item: WebhookItem = {
+          id: v.data.comment_id, text: v.data.message ?? '', createdAt: iso(v.data.created_time ?? seconds(entry.time)),
+          author: { id: v.data.from.id, handle: v.data.from.id, name: v.data.from.name ?? null },
+          parentId: v.data.parent_id ?? v.data.post_id, rootId: v.data.post_id,
+        };
+        out.push(v.data.verb === 'edited' && v.data.message !== undefined
+          ? { key, network, accountId: entry.id, action: 'edited', item, at }
+          : { key, network, accountId: entry.id, action: 'item', item });
       } else if (network === 'instagram' && c.field === 'comments') {
         const v = igComment.safeParse(c.value);
         if (!v.success || !v.data.from || v.data.from.id === entry.id) continue;

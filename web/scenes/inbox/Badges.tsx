@@ -12,7 +12,7 @@ export function Badges({ item, withWhy = false }: { item: InboxItemView; withWhy
   const [open, setOpen] = useState(false);
   const id = useId();
   const toxic = item.toxicityCategory ? item.toxicityCategory : null;
-  const shown = item.sentiment !== 'neutral' || toxic || item.complaint || item.moderation;
+  const shown = item.sentiment !== 'neutral' || toxic || item.complaint || item.moderation || item.removedAt || item.editedAt;
   if (!shown && !withWhy) return null;
   return (
     <span className="inbox-badges">
@@ -26,6 +26,8 @@ export function Badges({ item, withWhy = false }: { item: InboxItemView; withWhy
       ) : null}
       {item.complaint ? <span className="inbox-badge inbox-badge-complaint">{t('inbox.complaintBadge')}</span> : null}
       {item.moderation ? <span className="inbox-badge inbox-badge-moderation">{t(`inbox.moderationState.${item.moderation}`, { defaultValue: item.moderation })}</span> : null}
+      {item.removedAt ? <span className="inbox-badge inbox-badge-moderation">{t('inbox.networkState.removed')}</span> : null}
+      {item.editedAt && !item.removedAt ? <span className="inbox-badge">{t('inbox.networkState.edited')}</span> : null}
       {withWhy && item.reasons.length > 0 ? (
         <>
           <button type="button" className="inbox-why" aria-expanded={open} aria-controls={id} onClick={() => setOpen(!open)}>

@@ -13,6 +13,7 @@ import { errorMessage } from '../../lib/errors.js';
 import { showDirectionControls } from '../../lib/bidi.js';
 import { inboxApi, type InboxItemView, type SavedReply } from './api.js';
 import { inert } from './text.js';
+import { engagementsOf } from './network-capabilities.js';
 
 interface Props {
   wid: string;
@@ -24,7 +25,7 @@ interface Props {
 
 /**
  * The answer to an item: the editor with the network's own counter, saved replies (those in the item's language
- * first, filled in by the server), and the quick gestures (like, repost or boost, thank).
+ * first, filled in by the server), and the quick gestures the network allows (like, repost or boost) and thank.
  */
 export const ReplyBox = forwardRef<HTMLTextAreaElement, Props>(function ReplyBox({ wid, item, savedReplies, onQueued }, ref) {
   const { t, i18n } = useTranslation();
@@ -115,7 +116,7 @@ export const ReplyBox = forwardRef<HTMLTextAreaElement, Props>(function ReplyBox
   const thank = () => {
     if (body.trim()) {
       if (blocked) return;
-      void act(item.kind === 'message' ? 'reply' : 'thank', body);
+      void act(engagements.includes('like') ? 'thank' : 'reply', body);
       return;
     }
     const fixed = i18n.getFixedT(item.language === 'fr' ? 'fr' : item.language === 'en' ? 'en' : i18n.language);
@@ -135,6 +136,8 @@ export const ReplyBox = forwardRef<HTMLTextAreaElement, Props>(function ReplyBox
     }
   };
   const isMastodon = item.network === 'mastodon';
+  // Only what the network lets apps do: a message takes no like, and Facebook and Instagram give apps none at all.
+  const engagements = item.kind === 'message' ? [] : engagementsOf(item.network);
 
   return (
     <section className="inbox-reply" aria-labelledby={`${id}-title`}>
@@ -194,17 +197,22 @@ export const ReplyBox = forwardRef<HTMLTextAreaElement, Props>(function ReplyBox
         </p>
       ) : null}
       <div className="inbox-quick" role="group" aria-label={t('inbox.reply.quick')}>
-        <button type="button" className="button button-small" disabled={busy !== null || item.kind === 'message'} onClick={() => void act('like')}>
-          {isMastodon ? t('inbox.reply.favourite') : t('inbox.reply.like')}
-        </button>
-        <button type="button" className="button button-small" disabled={busy !== null || item.kind === 'message'} onClick={() => void act('repost')}>
-          {isMastodon ? t('inbox.reply.boost') : t('inbox.reply.repost')}
-        </button>
+        {engagements.includes('like') ? (
+          <button type="button" className="button button-small" disabled={busy !== null} onClick={() => void act('like')}>
+            {isMastodon ? t('inbox.reply.favourite') : t('inbox.reply.like')}
+          </button>
+        ) : null}
+        {engagements.includes('repost') ? (
+          <button type="button" className="button button-small" disabled={busy !== null} onClick={() => void act('repost')}>
+            {isMastodon ? t('inbox.reply.boost') : t('inbox.reply.repost')}
+          </button>
+        ) : null}
         <button type="button" className="button button-small" disabled={busy !== null || over || blocked} onClick={thank} aria-describedby={`${id}-thank`}>
           {t('inbox.reply.thank')}
         </button>
         <span id={`${id}-thank`} className="muted inbox-quick-hint">
-          {item.kind === 'message' ? t('inbox.reply.thankHintMessage') : t('inbox.reply.thankHint')}
+          {engagements.includes('like') ? t('inbox.reply.thankHint') : t('inbox.reply.thankHintMessage')}
+          {item.kind !== 'message' && engagements.length === 0 ? ` ${t('inbox.reply.noEngagement', { network: networkName(item.network) })}` : ''}
         </span>
       </div>
       <ErrorAlert>{error ? (refused.length ? t('charter.lint.blockedReply') : errorMessage(t, error)) : null}</ErrorAlert>

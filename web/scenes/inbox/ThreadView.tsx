@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { UserText } from '../../components/UserText.js';
@@ -15,6 +16,19 @@ interface Props {
   postPath: string | null;
   memberName: (userId: string | null) => string | null;
   onOpen: (itemId: string) => void;
+}
+
+/** A post above the item: its words, and beside them its thumbnail when the network gave one (https only). */
+function ContextBody({ entry }: { entry: ThreadContextEntry }) {
+  const [broken, setBroken] = useState(false);
+  const image = entry.imageUrl && entry.imageUrl.startsWith('https://') ? safeUrl(entry.imageUrl) : null;
+  if (!image || broken) return <ClampedText text={entry.text} />;
+  return (
+    <div className="inbox-msg-post">
+      <img className="inbox-msg-thumb" src={image} alt="" loading="lazy" decoding="async" referrerPolicy="no-referrer" onError={() => setBroken(true)} />
+      <ClampedText text={entry.text} />
+    </div>
+  );
 }
 
 /** The conversation, oldest first: what it answers (our post among it), the item and its neighbours, and our replies. */
@@ -35,8 +49,15 @@ export function ThreadView({ item, thread, context, replies, ownHandle, postPath
               {own(entry.authorHandle) ? <span className="inbox-ours">{t('inbox.thread.ourPost')}</span> : null}
               <span className="muted">{when(entry.createdAt)}</span>
             </p>
-            <ClampedText text={entry.text} />
-            {own(entry.authorHandle) && postPath ? <Link to={postPath}>{t('inbox.thread.openPost')}</Link> : null}
+            <ContextBody entry={entry} />
+            <p className="inbox-msg-foot">
+              {safeUrl(entry.url) ? (
+                <a href={safeUrl(entry.url)!} target="_blank" rel="noopener noreferrer nofollow">
+                  {t('inbox.thread.onNetwork')}
+                </a>
+              ) : null}
+              {own(entry.authorHandle) && postPath ? <Link to={postPath}>{t('inbox.thread.openPost')}</Link> : null}
+            </p>
           </li>
         ))}
         {messages.map((message) => {

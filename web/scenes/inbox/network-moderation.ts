@@ -5,20 +5,8 @@
  * posts. The limits modules are pure and browser-safe, unlike src/connectors/index.ts.
  */
 import type { Capability } from '../../../src/connectors/types.js';
-import { BLUESKY_CAPABILITIES } from '../../../src/connectors/bluesky/limits.js';
-import { FACEBOOK_CAPABILITIES } from '../../../src/connectors/facebook/limits.js';
-import { INSTAGRAM_CAPABILITIES } from '../../../src/connectors/instagram/limits.js';
-import { LINKEDIN_CAPABILITIES } from '../../../src/connectors/linkedin/limits.js';
-import { MASTODON_CAPABILITIES } from '../../../src/connectors/mastodon/limits.js';
-import { PINTEREST_CAPABILITIES } from '../../../src/connectors/pinterest/limits.js';
-import { X_CAPABILITIES } from '../../../src/connectors/x/limits.js';
-import { YOUTUBE_CAPABILITIES } from '../../../src/connectors/youtube/limits.js';
 import type { ModerationAction } from './api.js';
-
-const CAPABILITIES: Record<string, ReadonlySet<Capability>> = {
-  bluesky: BLUESKY_CAPABILITIES, facebook: FACEBOOK_CAPABILITIES, instagram: INSTAGRAM_CAPABILITIES, linkedin: LINKEDIN_CAPABILITIES,
-  mastodon: MASTODON_CAPABILITIES, pinterest: PINTEREST_CAPABILITIES, x: X_CAPABILITIES, youtube: YOUTUBE_CAPABILITIES,
-};
+import { networkCan } from './network-capabilities.js';
 
 /** The capability each action needs, as the server maps them. */
 export const ACTION_CAPABILITY: Record<ModerationAction, Capability> = {
@@ -27,5 +15,4 @@ export const ACTION_CAPABILITY: Record<ModerationAction, Capability> = {
 };
 
 /** Whether the network allows the action at all (hiding also needs the item to be a reply). */
-export const networkAllows = (network: string, action: ModerationAction): boolean =>
-  CAPABILITIES[network]?.has(ACTION_CAPABILITY[action]) ?? false;
+export const networkAllows = (network: string, action: ModerationAction): boolean => networkCan(network, ACTION_CAPABILITY[action]);
