@@ -140,7 +140,21 @@ export async function networksPublishFlow(browser: Browser, server: TestRuche & 
   // The markup stayed text: no element was made of it, nothing ran.
   expect(await page.locator('img[src="x"]').count()).toBe(0);
   expect(dialogs).toEqual([]);
+  // Above the comment, the brand's own photo it was written under: its caption and a link to it on Instagram.
+  const post = detail.locator('.inbox-msg-context');
+  await post.getByText(x.variant.slice(0, 40), { exact: false }).waitFor();
+  expect(await post.getByRole('link', { name: t('inbox.thread.onNetwork') }).getAttribute('href')).toBe(`https://www.instagram.com/p/${feed!.id}/`);
+  // Instagram gives apps no like or repost: no such button, the thank-you is the words alone.
+  const quick = page.getByRole('group', { name: t('inbox.reply.quick') });
+  expect(await quick.getByRole('button', { name: t('inbox.reply.like'), ...exact }).count()).toBe(0);
+  expect(await quick.getByRole('button', { name: t('inbox.reply.repost'), ...exact }).count()).toBe(0);
+  await quick.getByText(t('inbox.reply.noEngagement', { network: 'Instagram' }), { exact: false }).waitFor();
   await shoot(page, 'inbox-comment', lang);
+  for (const [width, height, tag] of [[1366, 900, 'desktop'], [390, 844, '390']] as const) {
+    await page.setViewportSize({ width, height });
+    await page.screenshot({ path: `/tmp/shots/meta-inbox-${tag}-${lang}.png`, fullPage: true });
+  }
+  await page.setViewportSize({ width: 1366, height: 900 });
 
   // The answer, from the inbox, as a reply to that comment on Instagram.
   await page.getByLabel(t('inbox.reply.body', { network: 'Instagram' }), exact).fill(x.reply);

@@ -18,10 +18,10 @@ interface Props {
   onOpen: (itemId: string) => void;
 }
 
-/** A post above the item: its words, and beside them its thumbnail when the network gave one (https only). */
+/** A post above the item: its words, and beside them its thumbnail when the network gave one (hidden if it fails). */
 function ContextBody({ entry }: { entry: ThreadContextEntry }) {
   const [broken, setBroken] = useState(false);
-  const image = entry.imageUrl && entry.imageUrl.startsWith('https://') ? safeUrl(entry.imageUrl) : null;
+  const image = safeUrl(entry.imageUrl);
   if (!image || broken) return <ClampedText text={entry.text} />;
   return (
     <div className="inbox-msg-post">
