@@ -26,8 +26,10 @@ async function shoot(page: Page, name: string, lang: Lang, target?: ReturnType<P
   fs.mkdirSync(SHOTS, { recursive: true });
   const snap = async (width: number) => {
     const path = `${SHOTS}/yt-analytics-${name}-${width}-${lang}.png`;
-    if (target) await target.screenshot({ path });
-    else await page.screenshot({ path, fullPage: true });
+    // A part of the page is cut from the whole page seen from its top, where the sticky bars do not cover it.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const clip = target ? await target.boundingBox() : null;
+    await page.screenshot({ path, fullPage: true, ...(clip ? { clip } : {}) });
   };
   await snap(1280);
   await page.setViewportSize({ width: 390, height: 844 });
