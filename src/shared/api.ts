@@ -146,6 +146,8 @@ export interface PostTargetView {
   url: string | null;
   error: { kind: string; message: string } | null;
   publishedAt: string | null;
+  /** While it waits for its network's write budget (or for the time the network told): until when, and the network's words if it spoke. */
+  waiting: { until: string; reason: string | null } | null;
 }
 
 export interface MediaView {

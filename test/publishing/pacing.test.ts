@@ -80,7 +80,23 @@ describe.each(databases)('publishing within a network\'s write budget on %s', (k
     const ids: string[] = [];
     for (let i = 0; i < 5; i++) ids.push(await schedule(`Burst ${i}`, [alice], at));
     ids.push(await schedule('Bob at the same minute', [bob], at));
+    // While a post waits, its account's row on the post says until when (as its history does), not only "waiting".
+    const shown = new Map<string, string>();
+    const watch = (async () => {
+      for (let i = 0; i < 400 && shown.size < 2; i++) {
+        for (const id of ids) {
+          const target = (await owner.get(posts(`/${id}`))).body.targets[0] as { status: string; waiting: { until: string; reason: string | null } | null };
+          if (target.waiting) {
+            expect(target.status).toBe('pending');
+            expect(target.waiting.reason).toBeNull();
+            shown.set(id, target.waiting.until);
+          }
+        }
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    })();
     const done = await Promise.all(ids.map((id) => waitForStatus(owner, ws, id, ['published', 'failed'], 400)));
+    await watch;
     expect(done.map((p) => p.status)).toEqual(Array(6).fill('published'));
 
     // Two of Alice's five waited, each told until when; Bob's own budget was untouched by Alice's burst.
@@ -93,6 +109,9 @@ describe.each(databases)('publishing within a network\'s write budget on %s', (k
       }
     }
     expect(waited).toHaveLength(2);
+    expect([...shown].map(([id, until]) => ({ id, until: Date.parse(until) }))).toEqual(expect.arrayContaining(waited));
+    // Once out, nothing waits any more.
+    for (const p of done) expect(p.targets[0].waiting).toBeNull();
     expect(waited.map((w) => w.id)).not.toContain(ids[5]);
     // No more than the budget went out before the first wait ended, and each waiting post only after its wait.
     const firstUntil = Math.min(...waited.map((w) => w.until));

@@ -7,6 +7,7 @@ import { loadDecisionsOf, loadMedia, loadTargets } from './posts-repository.js';
 import { getSettings } from './settings.js';
 import { charterReviewView, stepsFor } from './legal-review.js';
 import { parseOptions } from './network-options.js';
+import { loadWaits } from './target-waits.js';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(Number(ms)).toISOString());
 const list = (json: string) => {
@@ -23,12 +24,13 @@ export async function presentPosts(
 ): Promise<PostView[]> {
   if (posts.length === 0) return [];
   const ids = posts.map((p) => p.id);
-  const [targets, media, settings, authors, decisionsOf] = await Promise.all([
+  const [targets, media, settings, authors, decisionsOf, waits] = await Promise.all([
     loadTargets(db, ids),
     loadMedia(db, ids),
     getSettings(db, workspaceId),
     db.selectFrom('user').select(['id', 'name']).where('id', 'in', [...new Set(posts.map((p) => p.author_id))]).execute(),
     loadDecisionsOf(db, workspaceId, posts.filter((p) => p.status === 'in_review')),
+    loadWaits(db, posts.filter((p) => p.status === 'publishing' || p.status === 'scheduled').map((p) => p.id), Date.now()),
   ]);
   const names = new Map(authors.map((a) => [a.id, a.name]));
   const out: PostView[] = [];
@@ -63,6 +65,7 @@ export async function presentPosts(
           url: t.external_url,
           error: t.error_kind ? { kind: t.error_kind, message: t.error_message ?? '' } : null,
           publishedAt: iso(t.published_at),
+          waiting: t.status === 'pending' ? (waits.get(`${p.id}:${t.network}`) ?? null) : null,
         })),
       media: media
         .filter((m) => m.post_id === p.id)

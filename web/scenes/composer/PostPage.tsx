@@ -111,7 +111,7 @@ export function PostPage() {
             <PostSummary post={post.data} accounts={basics.data.accounts} />
           )}
           <aside className="post-side" aria-label={t('post.side')}>
-            <TargetsPanel post={post.data} onChanged={changed} />
+            <TargetsPanel post={post.data} zone={basics.data.zone} onChanged={changed} />
             {decidable ? null : <ApprovalPanel post={post.data} onChanged={changed} />}
             <PostActions post={post.data} onChanged={changed} onDeleted={(message) => navigate(calendar, { state: { message } })} />
             <PostActivity post={post.data} zone={basics.data.zone} refresh={`${historyKey}:${post.data.status}`} onCommented={changed} />

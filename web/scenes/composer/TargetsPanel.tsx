@@ -8,9 +8,10 @@ import { errorMessage } from '../../lib/errors.js';
 import { formatDateTime } from '../../lib/format.js';
 import { networkName } from '../../lib/counters.js';
 import { UserText } from '../../components/UserText.js';
+import { longInZone } from '../../lib/zoned.js';
 
 /** Where the post goes and how it went on each account, in the network's own words when it failed. */
-export function TargetsPanel({ post, onChanged }: { post: PostView; onChanged: (message: string) => void }) {
+export function TargetsPanel({ post, zone, onChanged }: { post: PostView; zone: string; onChanged: (message: string) => void }) {
   const { t, i18n } = useTranslation();
   const workspace = useWorkspace();
   const [busy, setBusy] = useState(false);
@@ -51,6 +52,13 @@ export function TargetsPanel({ post, onChanged }: { post: PostView; onChanged: (
             {target.error ? (
               <p className="target-error">
                 {t('post.networkSaid', { network: networkName(target.network) })} <q>{target.error.message}</q>
+              </p>
+            ) : null}
+            {target.waiting ? (
+              <p className="hint target-waiting">
+                {target.waiting.reason
+                  ? t('postEvents.waiting_for_network', { network: networkName(target.network), until: longInZone(target.waiting.until, zone, i18n.language), reason: target.waiting.reason })
+                  : t('postEvents.waiting_for_budget', { network: networkName(target.network), until: longInZone(target.waiting.until, zone, i18n.language) })}
               </p>
             ) : null}
             {target.status === 'unknown' ? <p className="hint">{t('post.unknownHint')}</p> : null}
