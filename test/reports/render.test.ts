@@ -91,6 +91,16 @@ describe('the report as PDF', () => {
     expect(curves(drawing(bytes))).toBeLessThan(100);
   }, 60_000);
 
+  it("gives a YouTube video's minutes watched beside its counts, in the report's language", async () => {
+    const watch = { minutes: 7380, averageViewSeconds: 185, shares: 31, followersGained: 17, missing: null, missingWhy: null };
+    const video = post('v1', 'Comment nous récoltons le miel', 134, { network: 'youtube', views: 2400, watch });
+    const data = reportData('fr', { sections: ['cover', 'top_posts'], workspaces: [workspace('w1', 'Brand A', { dashboard: dashboard('w1', { topPosts: [video] }) })] });
+    const { bytes } = await renderReportPdf(data);
+    const all = (await pdfText(bytes)).pages.join('\n');
+    expect(all).toMatch(/7\s380 minutes regardées\s+17 abonnés gagnés/);
+    expect(all).toMatch(/2\s400 vues/);
+  }, 60_000);
+
   it('shows each workspace of an agency report under its name', async () => {
     const data = reportData('en', { sections: ['key_figures'], workspaces: [workspace('w1', 'Brand A'), workspace('w2', 'Maison Été')] });
     const { bytes, pages } = await renderReportPdf(data);

@@ -123,6 +123,8 @@ export const en = {
     replies: 'replies',
     views: 'views',
     engagementRate: 'engagement rate',
+    watchMinutes: 'minutes watched',
+    followersGained: 'subscribers gained',
     none: 'No post published in this period.',
     rule: 'Ranked by engagement (likes + reposts + replies + quotes).',
   },

@@ -125,6 +125,8 @@ export const fr: ReportStrings = {
     replies: 'réponses',
     views: 'vues',
     engagementRate: 'taux d’engagement',
+    watchMinutes: 'minutes regardées',
+    followersGained: 'abonnés gagnés',
     none: 'Aucune publication dans cette période.',
     rule: 'Classées par engagement (j’aime + partages + réponses + citations).',
   },

@@ -160,11 +160,20 @@ function postRow(p: Page, post: PostPerformance, image: Uint8Array | undefined, 
   ];
   if (post.views !== null) figures.push([f.number(post.views), t.posts.views]);
   if (post.engagementRate !== null) figures.push([f.percent(post.engagementRate), t.posts.engagementRate]);
-  doc.fontSize(8.5).text('', x, y + 68, { lineBreak: false, continued: true });
-  figures.forEach(([v, label], i) => {
-    doc.font(FONT.bold).fillColor(p.brand).text(printable(v), { continued: true, lineBreak: false });
-    doc.font(FONT.regular).fillColor(MUTED).text(printable(` ${label}${i < figures.length - 1 ? '   ' : ''}`), { continued: i < figures.length - 1, lineBreak: false });
-  });
+  // A video's viewing figures where its network measures them (YouTube), on a line of their own under the counts.
+  const watch = post.watch;
+  const viewing: [string, string][] = [];
+  if (watch?.minutes != null) viewing.push([f.number(watch.minutes), t.posts.watchMinutes]);
+  if (watch?.followersGained != null) viewing.push([f.number(watch.followersGained), t.posts.followersGained]);
+  const line = (items: [string, string][], at: number) => {
+    doc.fontSize(8.5).text('', x, at, { lineBreak: false, continued: true });
+    items.forEach(([v, label], i) => {
+      doc.font(FONT.bold).fillColor(p.brand).text(printable(v), { continued: true, lineBreak: false });
+      doc.font(FONT.regular).fillColor(MUTED).text(printable(` ${label}${i < items.length - 1 ? '   ' : ''}`), { continued: i < items.length - 1, lineBreak: false });
+    });
+  };
+  line(figures, viewing.length ? y + 64 : y + 68);
+  if (viewing.length) line(viewing, y + 77);
   doc.x = PAGE.margin;
   doc.y = y + height + 8;
 }
