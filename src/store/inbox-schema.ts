@@ -212,7 +212,7 @@ export interface ModerationLogTable {
   workspace_id: string;
   item_id: string | null;
   author_id: string | null;
-  /** The member who acted; null when a rule did. */
+  /** The member who acted; null when a rule did; `network:<name>` when done on the network itself (moderation/log.ts). */
   actor_id: string | null;
   rule_id: string | null;
   action: string;

@@ -184,6 +184,13 @@ export function fbEditComment(fake: MetaFake, commentId: string, message: string
   c.message = message;
 }
 
+/** A Page admin hides (or shows again) the comment on Facebook itself (send feedCommentPayload(…, 'hide' | 'unhide')). */
+export function fbSetHidden(fake: MetaFake, commentId: string, hidden: boolean): void {
+  const c = fake.state.comments.get(commentId);
+  if (!c || c.deleted) throw new Error(`no comment ${commentId}`);
+  c.hidden = hidden;
+}
+
 /** The comment's author removes it on Facebook: it is gone from the Graph (send feedCommentPayload(…, 'remove')). */
 export function fbRemoveComment(fake: MetaFake, commentId: string): void {
   const c = fake.state.comments.get(commentId);

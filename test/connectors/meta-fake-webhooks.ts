@@ -13,9 +13,10 @@ const seconds = (ms: number) => Math.floor(ms / 1000);
 
 /**
  * A Page `feed` change for a comment the fake holds: verb add, or edited (with the new message) or remove (no
- * message), sent at the time of the change.
+ * message), or hide / unhide (the comment hidden or shown again on Facebook, or Meta's echo of an app's
+ * `is_hidden`), sent at the time of the change.
  */
-export function feedCommentPayload(fake: MetaFake, commentId: string, verb: 'add' | 'edited' | 'remove' = 'add'): WebhookPayload {
+export function feedCommentPayload(fake: MetaFake, commentId: string, verb: 'add' | 'edited' | 'remove' | 'hide' | 'unhide' = 'add'): WebhookPayload {
   const c = fake.state.comments.get(commentId);
   if (!c) throw new Error(`no comment ${commentId}`);
   const post = fake.state.posts.get(c.rootId);

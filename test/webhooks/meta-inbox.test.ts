@@ -12,12 +12,17 @@ import { saveNetworkApp } from '../../src/modules/accounts/oauth2/apps.js';
 import { workspaceAnalyzer } from '../../src/modules/moderation/workspace-analyzer.js';
 import { backfilled, poll, waitFor } from '../inbound/helpers.js';
 import { MetaFake } from '../connectors/meta-fake.js';
-import { fbCommentAs, fbEditComment, fbRemoveComment } from '../connectors/meta-fake-pages.js';
+import { fbCommentAs, fbEditComment, fbRemoveComment, fbSetHidden } from '../connectors/meta-fake-pages.js';
 import { addIgComment } from '../connectors/meta-fake-instagram.js';
 import { feedCommentPayload, igCommentPayload } from '../connectors/meta-fake-webhooks.js';
 
 interface ContextEntry { ref: { id: string }; authorHandle: string; text: string; url?: string | null; imageUrl?: string | null }
-interface Detail { item: { id: string; text: string; sentiment: string; complaint: boolean; removedAt: number | null; editedAt: number | null }; context: ContextEntry[] }
+interface Detail {
+  item: { id: string; text: string; sentiment: string; complaint: boolean; removedAt: number | null; editedAt: number | null; moderation: string | null; author: { removedCount: number } };
+  context: ContextEntry[];
+  moderation: Array<{ action: string; actorId: string | null; onNetwork: string | null; outcome: string }>;
+}
+interface Counts { total: number; byStatus: { open: number; waiting: number; done: number }; removed: number }
 
 describe.each(databases)('Facebook and Instagram in the inbox (%s)', (kind) => {
   let ruche: TestRuche;
@@ -179,6 +184,84 @@ describe.each(databases)('Facebook and Instagram in the inbox (%s)', (kind) => {
     expect((await fake.deliver(payload)).status).toBe(200);
     await jobsDone();
     expect((await detail(id)).item.removedAt).toBe(at);
+  });
+
+  it('takes an item its author removed out of the items to answer and their counts, and keeps it under All', async () => {
+    const post = fbPost('Marché de Noël au rucher');
+    const c = fbCommentAs(fake, visitor, post, 'Vous serez là samedi ?');
+    expect((await fake.deliver(feedCommentPayload(fake, c))).status).toBe(200);
+    const id = await itemId(c);
+    const base = `/api/v1/workspaces/${ws}/inbox`;
+    const q = `accountId=${fbAccount}&q=${encodeURIComponent('samedi')}`;
+    const counts = async (status = '') => (await owner.get(`${base}/counts?${q}${status ? `&status=${status}` : ''}`)).body as Counts;
+    const listed = async (status: string) => ((await owner.get(`${base}/items?${q}${status ? `&status=${status}` : ''}`)).body as { items: Array<{ id: string; removedAt: number | null }> }).items;
+    expect((await counts()).byStatus.open).toBe(1);
+    expect((await listed('open')).map((i) => i.id)).toEqual([id]);
+    fbRemoveComment(fake, c);
+    expect((await fake.deliver(feedCommentPayload(fake, c, 'remove'))).status).toBe(200);
+    await waitFor('the removal', async () => ((await detail(id)).item.removedAt !== null ? true : null));
+    const after = await counts();
+    expect(after).toMatchObject({ total: 1, byStatus: { open: 0, waiting: 0, done: 0 }, removed: 1 });
+    expect(await listed('open')).toEqual([]);
+    expect((await counts('open')).total).toBe(0);
+    expect(await listed('')).toEqual([expect.objectContaining({ id, removedAt: expect.any(Number) })]);
+    // Once the team closes it, it is found under Done as any closed item.
+    expect((await owner.patch(`${base}/items/${id}`, { status: 'done' })).status).toBe(200);
+    expect((await counts()).byStatus.done).toBe(1);
+    expect((await listed('done')).map((i) => i.id)).toEqual([id]);
+  });
+
+  it('records a comment hidden and shown again on Facebook itself as the network’s doing, without calling Facebook', async () => {
+    const post = fbPost('Recette du pain d’épices');
+    const c = fbCommentAs(fake, visitor, post, 'Achetez des abonnés pas chers ici');
+    expect((await fake.deliver(feedCommentPayload(fake, c))).status).toBe(200);
+    const id = await itemId(c);
+    const before = (await detail(id)).item.author.removedCount;
+    const writes = () => fake.requests.filter((r) => r.method === 'POST').length;
+    const posted = writes();
+    fbSetHidden(fake, c, true);
+    const hide = feedCommentPayload(fake, c, 'hide');
+    expect((await fake.deliver(hide, { secret: 'not-the-app-secret' })).status).toBe(403);
+    await jobsDone();
+    expect((await detail(id)).item.moderation).toBeNull();
+    expect((await fake.deliver(hide)).status).toBe(200);
+    const hidden = await waitFor('the hide', async () => {
+      const d = await detail(id);
+      return d.item.moderation === 'hidden' ? d : null;
+    });
+    expect(hidden.moderation).toEqual([expect.objectContaining({ action: 'hide', actorId: null, onNetwork: 'facebook', outcome: 'done' })]);
+    expect(hidden.item.author.removedCount).toBe(before + 1);
+    // Delivered again: nothing more.
+    expect((await fake.deliver(hide)).status).toBe(200);
+    await jobsDone();
+    expect((await detail(id)).moderation).toHaveLength(1);
+    const log = (await owner.get(`/api/v1/workspaces/${ws}/moderation/log`)).body as { items: Array<{ itemId: string; actor: unknown; onNetwork: string | null }> };
+    expect(log.items.filter((e) => e.itemId === id)).toEqual([expect.objectContaining({ actor: null, onNetwork: 'facebook' })]);
+
+    fbSetHidden(fake, c, false);
+    expect((await fake.deliver(feedCommentPayload(fake, c, 'unhide'))).status).toBe(200);
+    const shown = await waitFor('the unhide', async () => {
+      const d = await detail(id);
+      return d.item.moderation === null ? d : null;
+    });
+    expect(shown.moderation.map((e) => [e.action, e.onNetwork])).toEqual(expect.arrayContaining([['hide', 'facebook'], ['unhide', 'facebook']]));
+    expect(shown.item.author.removedCount).toBe(before);
+    expect(writes()).toBe(posted);
+  });
+
+  it('does not record twice a hide the team did from Ruche when Facebook echoes it', async () => {
+    const post = fbPost('Les abeilles en hiver');
+    const c = fbCommentAs(fake, visitor, post, 'Cliquez sur mon lien douteux');
+    expect((await fake.deliver(feedCommentPayload(fake, c))).status).toBe(200);
+    const id = await itemId(c);
+    const res = await owner.post(`/api/v1/workspaces/${ws}/moderation/items/${id}/actions`, { action: 'hide', reason: 'spam' });
+    expect(res.status).toBe(202);
+    await waitFor('the team’s hide', async () => ((await detail(id)).item.moderation === 'hidden' ? true : null));
+    expect(fake.state.comments.get(c)!.hidden).toBe(true);
+    expect((await fake.deliver(feedCommentPayload(fake, c, 'hide'))).status).toBe(200);
+    await jobsDone();
+    const d = await detail(id);
+    expect(d.moderation).toEqual([expect.objectContaining({ action: 'hide', actorId: expect.any(String), onNetwork: null })]);
   });
 
   it('does not take the echo of a comment the team deleted for its author’s removal', async () => {

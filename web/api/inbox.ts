@@ -123,6 +123,8 @@ export interface InboxModerationEntry {
   itemId: string | null;
   authorId: string | null;
   actorId: string | null;
+  /** The network where it was done, when done there rather than through Ruche. */
+  onNetwork?: string | null;
   ruleId: string | null;
   action: string;
   outcome: string;
@@ -161,6 +163,8 @@ export interface InboxCounts {
   capped: boolean;
   window: number;
   byStatus: Record<ItemStatus, number>;
+  /** Removed by their authors on the network before done: under All only. */
+  removed: number;
   byAccount: Record<string, number>;
   byNetwork: Record<string, number>;
   byKind: Record<string, number>;

@@ -125,6 +125,8 @@ export interface ModerationLogEntry {
   itemId: string | null;
   authorId: string | null;
   actor: { id: string; name: string } | null;
+  /** The network where it was done, when done there rather than through Ruche (then no member acted). */
+  onNetwork?: string | null;
   rule: { id: string; name: string } | null;
   action: string;
   outcome: 'done' | 'not_possible' | 'failed' | 'queued';

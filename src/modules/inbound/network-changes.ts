@@ -1,6 +1,7 @@
 /**
  * What an author did on the network to an item already stored: removed it, or edited its text. A removal is
- * recorded beside the item (`removed_at`), which stays readable with its notes and replies; an edit replaces the
+ * recorded beside the item (`removed_at`), which stays readable with its notes and replies but leaves the queue
+ * of items to answer (inbox/filters.ts) and the figures of those asking for an answer; an edit replaces the
  * text and runs the analysis new items get (language, sentiment, toxicity, complaint, risk), so filters and
  * figures follow the words as they now stand. The moderation rules are not run again: what they did stays done.
  */
@@ -18,14 +19,18 @@ import type { InboundAccount } from './pipeline.js';
  */
 export async function markRemoved(ctx: AppContext, account: InboundAccount, externalIds: readonly string[], at: number): Promise<string[]> {
   if (externalIds.length === 0) return [];
-  const rows = await ctx.store.db.updateTable('inbox_items')
-    .set({ removed_at: at })
-    .where('workspace_id', '=', account.workspace_id).where('account_id', '=', account.id).where('network', '=', account.network)
-    .where('external_id', 'in', [...externalIds]).where('removed_at', 'is', null)
-    .where((eb) => eb.or([eb('moderation', 'is', null), eb('moderation', '!=', 'deleted')]))
-    .returning('id')
-    .execute();
-  const ids = rows.map((r) => r.id);
+  const ids = await ctx.store.db.transaction().execute(async (trx) => {
+    const rows = await trx.updateTable('inbox_items')
+      .set({ removed_at: at })
+      .where('workspace_id', '=', account.workspace_id).where('account_id', '=', account.id).where('network', '=', account.network)
+      .where('external_id', 'in', [...externalIds]).where('removed_at', 'is', null)
+      .where((eb) => eb.or([eb('moderation', 'is', null), eb('moderation', '!=', 'deleted')]))
+      .returning('id')
+      .execute();
+    // An item its author removed no longer asks for an answer: its day of the inbox figures is counted again.
+    await recountInboxItems(trx, rows.map((r) => r.id));
+    return rows.map((r) => r.id);
+  });
   if (ids.length > 0) await announceInbox(ctx, account.workspace_id, ids);
   return ids;
 }

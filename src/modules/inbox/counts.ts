@@ -1,7 +1,7 @@
 import type { Filters } from './schema.js';
 import { sql, type RawBuilder } from 'kysely';
 import { resolveSearch } from './search.js';
-import { assigneeOf, FACETS, filterConditions, type Facet, type FilterScope } from './filters.js';
+import { asksAnswer, assigneeOf, countedStatusSql, FACETS, filterConditions, type Facet, type FilterScope } from './filters.js';
 import { TOXICITY } from './schema.js';
 
 /**
@@ -63,7 +63,7 @@ async function countNow(unresolved: FilterScope, f: Filters, window: number) {
   const tallies = [
     sql`select 'total' as facet, '' as value, count(*) as n from w as i ${passing(null)}`,
     sql`select 'window' as facet, '' as value, count(*) as n from w as i`,
-    grouped('status', sql`i.status`),
+    grouped('status', countedStatusSql),
     grouped('accountId', sql`i.account_id`),
     grouped('network', sql`i.network`),
     grouped('kind', sql`i.kind`),
@@ -76,7 +76,7 @@ async function countNow(unresolved: FilterScope, f: Filters, window: number) {
   ];
   const windowRows = db
     .selectFrom('inbox_items as i')
-    .select(['i.account_id', 'i.status', 'i.network', 'i.kind', 'i.sentiment', 'i.toxicity_category', 'i.complaint', 'i.language', 'i.labels', 'i.assignee_id'])
+    .select(['i.account_id', 'i.status', 'i.removed_at', 'i.network', 'i.kind', 'i.sentiment', 'i.toxicity_category', 'i.complaint', 'i.language', 'i.labels', 'i.assignee_id'])
     .where((eb) => eb.and(filterConditions(eb, scope, f, FACETS)))
     .orderBy('i.created_at', 'desc')
     .limit(window);
@@ -84,6 +84,7 @@ async function countNow(unresolved: FilterScope, f: Filters, window: number) {
     with w as ${windowRows} ${sql.join(tallies, sql` union all `)}`.execute(db);
 
   const byStatus = { open: 0, waiting: 0, done: 0 };
+  let removed = 0;
   const byToxicity = Object.fromEntries(TOXICITY.map((c) => [c, 0])) as Record<(typeof TOXICITY)[number], number>;
   const tallyOf: Record<string, Tally> = { accountId: {}, network: {}, kind: {}, sentiment: {}, language: {}, label: {}, assigneeId: {} };
   let total = 0;
@@ -93,7 +94,10 @@ async function countNow(unresolved: FilterScope, f: Filters, window: number) {
     const n = Number(r.n);
     if (r.facet === 'total') total = n;
     else if (r.facet === 'window') inWindow = n;
-    else if (r.facet === 'status') { if (r.value && r.value in byStatus) byStatus[r.value as keyof typeof byStatus] = n; }
+    else if (r.facet === 'status') {
+      if (r.value === 'removed') removed = n;
+      else if (r.value && r.value in byStatus) byStatus[r.value as keyof typeof byStatus] = n;
+    }
     else if (r.facet === 'toxicity') { if (r.value && r.value in byToxicity) byToxicity[r.value as keyof typeof byToxicity] = n; }
     else if (r.facet === 'complaint') { if (r.value === '1') complaint = n; }
     else if (r.facet === 'assigneeId') tallyOf.assigneeId![r.value ?? 'none'] = n;
@@ -103,7 +107,7 @@ async function countNow(unresolved: FilterScope, f: Filters, window: number) {
   // A full window may have more beyond it: one more row says so.
   const capped = inWindow >= window && (await windowRows.select('i.id').offset(window).limit(1).execute()).length > 0;
   return {
-    total, capped, window, byStatus, byAccount: tallyOf.accountId!, byNetwork: tallyOf.network!, byKind: tallyOf.kind!, bySentiment: tallyOf.sentiment!,
+    total, capped, window, byStatus, removed, byAccount: tallyOf.accountId!, byNetwork: tallyOf.network!, byKind: tallyOf.kind!, bySentiment: tallyOf.sentiment!,
     byToxicity, complaint, byLanguage: tallyOf.language!, byLabel: tallyOf.label!, byAssignee: tallyOf.assigneeId!,
   };
 }
@@ -112,7 +116,7 @@ async function countNow(unresolved: FilterScope, f: Filters, window: number) {
 function facetCondition(facet: Facet, f: Filters, userId: string, dialect: 'sqlite' | 'postgres'): RawBuilder<unknown> {
   switch (facet) {
     case 'accountId': return sql`i.account_id = ${f.accountId}`;
-    case 'status': return sql`i.status = ${f.status}`;
+    case 'status': return asksAnswer(f.status!) ? sql`i.status = ${f.status} and i.removed_at is null` : sql`i.status = ${f.status}`;
     case 'network': return sql`i.network = ${f.network}`;
     case 'kind': return sql`i.kind = ${f.kind}`;
     case 'sentiment': return sql`i.sentiment = ${f.sentiment}`;

@@ -19,6 +19,15 @@ export interface FilterScope {
   search?: ResolvedSearch | null;
 }
 
+/**
+ * Open and waiting are the queue of items that ask for an answer: an item its author removed on the network asks
+ * nothing more, and is found under All (with its badge), or under Done once the team closed it.
+ */
+export const asksAnswer = (status: string): boolean => status === 'open' || status === 'waiting';
+
+/** The status an item is counted under: its own, or `removed` when its author removed it before it was done. */
+export const countedStatusSql = sql<string>`case when i.removed_at is null or i.status = 'done' then i.status else 'removed' end`;
+
 /** The assignee asked for: a user id, null for "nobody", undefined for any. */
 export function assigneeOf(filters: Filters, userId: string): string | null | undefined {
   if (filters.assigneeId === undefined) return undefined;
@@ -41,7 +50,10 @@ export function filterConditions(eb: ItemsEb, scope: FilterScope, f: Filters, le
   if (f.accountId && facet('accountId')) out.push(eb('i.account_id', '=', f.accountId));
   if (f.network && facet('network')) out.push(eb('i.network', '=', f.network));
   if (f.kind && facet('kind')) out.push(eb('i.kind', '=', f.kind));
-  if (f.status && facet('status')) out.push(eb('i.status', '=', f.status));
+  if (f.status && facet('status')) {
+    out.push(eb('i.status', '=', f.status));
+    if (asksAnswer(f.status)) out.push(eb('i.removed_at', 'is', null));
+  }
   if (f.sentiment && facet('sentiment')) out.push(eb('i.sentiment', '=', f.sentiment));
   if (f.toxicity && facet('toxicity')) {
     // "Any" holds a few percent of items, spread over time: SQLite walks the list's order and drops the rest (the

@@ -2,6 +2,7 @@ import type { Selectable } from 'kysely';
 import type { InboxAuthorTable, InboxItemTable, ModerationLogTable, InboxReplyTable } from '../../store/inbox-schema.js';
 import type { z } from '@hono/zod-openapi';
 import type { AuthorView, ItemView, ModerationLogView, ReplyView } from './schema.js';
+import { actingNetwork } from '../moderation/log.js';
 
 export type ItemRow = Selectable<InboxItemTable>;
 export type AuthorRow = Selectable<InboxAuthorTable>;
@@ -128,7 +129,8 @@ export function presentLog(r: Selectable<ModerationLogTable>): z.infer<typeof Mo
     id: r.id,
     itemId: r.item_id,
     authorId: r.author_id,
-    actorId: r.actor_id,
+    actorId: actingNetwork(r.actor_id) === null ? r.actor_id : null,
+    onNetwork: actingNetwork(r.actor_id),
     ruleId: r.rule_id,
     action: r.action,
     outcome: r.outcome,

@@ -7,13 +7,16 @@ import type { ModerationLogTable } from '../../store/inbox-schema.js';
 import { openTarget, possibility, UNDO_OF, type AccountRow } from './network-actions.js';
 import { ReasonView } from './presenters.js';
 import { withAuthors } from './items.js';
+import { actingNetwork } from './log.js';
 
 type LogRow = Selectable<ModerationLogTable>;
 
 export const LogEntryView = z
   .object({
     id: z.string(), itemId: z.string().nullable(), authorId: z.string().nullable(),
-    actor: z.object({ id: z.string(), name: z.string() }).nullable(), rule: z.object({ id: z.string(), name: z.string() }).nullable(),
+    actor: z.object({ id: z.string(), name: z.string() }).nullable(),
+    onNetwork: z.string().nullable().openapi({ description: 'The network where it was done, when done there rather than through Ruche (then no member acted)' }),
+    rule: z.object({ id: z.string(), name: z.string() }).nullable(),
     action: z.string(), outcome: z.string(), reasons: z.array(z.union([ReasonView, z.string()])), detail: z.string().nullable(),
     undoes: z.string().nullable(), undoneBy: z.string().nullable(), undoable: z.boolean(),
     item: z.object({ id: z.string(), text: z.string(), network: z.string(), url: z.string().nullable() }).nullable(),
@@ -43,8 +46,9 @@ export async function undoneBy(db: Kysely<Database>, ids: string[]): Promise<Map
 export async function presentLog(ctx: AppContext, rows: LogRow[]): Promise<LogEntryView[]> {
   const db = ctx.store.db;
   const ids = <K extends keyof LogRow>(k: K) => [...new Set(rows.map((r) => r[k]).filter((v): v is NonNullable<LogRow[K]> => v !== null))] as string[];
+  const members = ids('actor_id').filter((id) => actingNetwork(id) === null);
   const [users, rules, items, undone] = await Promise.all([
-    ids('actor_id').length ? db.selectFrom('user').select(['id', 'name']).where('id', 'in', ids('actor_id')).execute() : [],
+    members.length ? db.selectFrom('user').select(['id', 'name']).where('id', 'in', members).execute() : [],
     ids('rule_id').length ? db.selectFrom('moderation_rules').select(['id', 'name']).where('id', 'in', ids('rule_id')).execute() : [],
     ids('item_id').length ? db.selectFrom('inbox_items').selectAll().where('id', 'in', ids('item_id')).execute() : [],
     undoneBy(db, rows.map((r) => r.id)),
@@ -69,7 +73,8 @@ export async function presentLog(ctx: AppContext, rows: LogRow[]): Promise<LogEn
     }
     out.push({
       id: r.id, itemId: r.item_id, authorId: r.author_id,
-      actor: r.actor_id ? { id: r.actor_id, name: userName.get(r.actor_id) ?? '' } : null,
+      actor: r.actor_id && actingNetwork(r.actor_id) === null ? { id: r.actor_id, name: userName.get(r.actor_id) ?? '' } : null,
+      onNetwork: actingNetwork(r.actor_id),
       rule: r.rule_id ? { id: r.rule_id, name: ruleName.get(r.rule_id) ?? '' } : null,
       action: r.action, outcome: r.outcome, reasons: parseReasons(r.reasons), detail: r.detail, undoes: r.undoes,
       undoneBy: undone.get(r.id) ?? null, undoable,

@@ -23,6 +23,15 @@ export interface LogEntry {
 }
 
 /**
+ * The actor of a row for what was done on the network itself (a Page admin hiding a comment on Facebook), as the
+ * network told: not a member, not a rule. Stored in `actor_id`, which names no user then.
+ */
+export const networkActor = (network: string): string => `network:${network}`;
+
+/** The network a row's actor names, or null when a member (or nobody: a rule, Ruche) acted. */
+export const actingNetwork = (actorId: string | null): string | null => (actorId?.startsWith('network:') ? actorId.slice('network:'.length) : null);
+
+/**
  * Appends to the moderation log, which is never updated: an undo is a row of its own naming the row it undoes.
  * The id is chosen by the caller (a job's), so a job run twice writes its row once.
  */

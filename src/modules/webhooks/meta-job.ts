@@ -4,6 +4,7 @@ import type { InboundItem, ThreadContextEntry } from '../../connectors/types.js'
 import { openConnector } from '../accounts/open-connector.js';
 import { applyEdit, markRemoved } from '../inbound/network-changes.js';
 import { ingestItems } from '../inbound/pipeline.js';
+import { recordNetworkVisibility } from '../moderation/network-state.js';
 import { INBOX_POLL } from '../inbound/job-names.js';
 import { metaChanges, metaWebhookPayload, type MetaChange, type WebhookItem } from './meta-payload.js';
 import { forgetExpired, remember, unseen } from './replays.js';
@@ -70,6 +71,9 @@ export function metaWebhookJob(ctx: AppContext) {
           if (removed.length > 0) {
             const at = Math.max(...list.flatMap((c) => (c.action === 'removed' ? [c.at] : [])));
             await markRemoved(ctx, account, removed, at);
+          }
+          for (const c of list) {
+            if (c.action === 'visibility') await recordNetworkVisibility(ctx, account, c.itemId, c.visibility, c.at);
           }
           for (const source of new Set(list.flatMap((c) => (c.action === 'poll' ? [c.source] : [])))) {
             await ctx.jobs.queue.enqueue(INBOX_POLL, { accountId: account.id, source }, { idempotencyKey: `inbox-poll:${account.id}:${source}:webhook:${job.jobId}` });

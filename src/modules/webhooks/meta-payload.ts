@@ -1,7 +1,7 @@
 /**
  * What Meta POSTs to a webhook (Graph API "Webhooks: Getting Started", Event Notifications): `{object, entry[]}`,
  * each entry `{id, time, changes[] | messaging[]}`. Read here: the Page `feed` field (item=comment, verb
- * add/edited/remove), Instagram `comments` and `mentions`, and Messenger / Instagram `messages`. Everything in it
+ * add/edited/remove/hide/unhide), Instagram `comments` and `mentions`, and Messenger / Instagram `messages`. Everything in it
  * is hostile: each field is checked and capped, and a change that does not fit is dropped, not trusted.
  */
 import { z } from 'zod';
@@ -60,7 +60,9 @@ export type MetaChange =
   /** The author edited the comment's text on the network, at `at` (ms): the item as it now reads. */
   | { key: string; network: 'facebook'; accountId: string; action: 'edited'; item: WebhookItem; at: number }
   /** The comment was removed on the network (by its author, or by the Page: see meta-job.ts). */
-  | { key: string; network: 'facebook'; accountId: string; action: 'removed'; itemId: string; at: number };
+  | { key: string; network: 'facebook'; accountId: string; action: 'removed'; itemId: string; at: number }
+  /** The comment was hidden or unhidden on Facebook (by the Page, or the echo of Ruche's own action). */
+  | { key: string; network: 'facebook'; accountId: string; action: 'visibility'; itemId: string; visibility: 'hide' | 'unhide'; at: number };
 
 export interface WebhookItem {
   id: string;
@@ -80,8 +82,9 @@ const seconds = (t: number) => (t > 1e11 ? Math.floor(t / 1000) : Math.floor(t))
  * Page comment's edit and removal change the stored item. Instagram's `comments` field has no edit or removal
  * event (Instagram Webhooks reference: id, text, from, media, parent_id only), so an Instagram comment removed
  * on the network stays as it was stored. Mentions and messages are a signal to poll that source now (polling
- * reads their text and the conversation with the ids the inbox already groups by). Own comments, hide and unhide
- * (the team's doing, recorded when done) and unknown fields are left out.
+ * reads their text and the conversation with the ids the inbox already groups by). A Page comment hidden or
+ * unhidden on Facebook is recorded as moderation done on the network (moderation/network-state.ts). Own comments
+ * and unknown fields are left out.
  */
 export function metaChanges(payload: MetaWebhookPayload): MetaChange[] {
   const network = payload.object === 'page' ? 'facebook' : payload.object === 'instagram' ? 'instagram' : null;
@@ -92,9 +95,15 @@ export function metaChanges(payload: MetaWebhookPayload): MetaChange[] {
     for (const c of entry.changes ?? []) {
       if (network === 'facebook' && c.field === 'feed') {
         const v = feedComment.safeParse(c.value);
-        if (!v.success || v.data.from?.id === entry.id) continue;
+        if (!v.success) continue;
         const key = `${base}:feed:${v.data.verb}:${v.data.comment_id}`;
         const at = seconds(entry.time) * 1000;
+        // Whoever `from` names, the change is to a comment: only a stored one (never the Page's own) is changed.
+        if (v.data.verb === 'hide' || v.data.verb === 'unhide') {
+          out.push({ key, network, accountId: entry.id, action: 'visibility', itemId: v.data.comment_id, visibility: v.data.verb, at });
+          continue;
+        }
+        if (v.data.from?.id === entry.id) continue;
         if (v.data.verb === 'remove') {
           out.push({ key, network, accountId: entry.id, action: 'removed', itemId: v.data.comment_id, at });
           continue;

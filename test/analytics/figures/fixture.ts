@@ -90,6 +90,8 @@ export interface ItemSeed {
   sentiment?: string;
   complaint?: boolean;
   moderation?: 'hidden' | 'deleted' | 'review' | null;
+  /** Minutes after it came that its author removed it on the network. */
+  removedAfterMin?: number;
 }
 
 export async function item(db: Kysely<Database>, workspaceId: string, authorId: string, s: ItemSeed): Promise<string> {
@@ -101,6 +103,7 @@ export async function item(db: Kysely<Database>, workspaceId: string, authorId: 
     language: 'en', sentiment: s.sentiment ?? 'neutral', sentiment_score: 0, toxicity: 0, toxicity_category: null, complaint: s.complaint ? 1 : 0,
     complaint_score: 0, has_link: 0, risk: 0, analysis: '{}', status: 'open' as const, assignee_id: null, moderation: s.moderation ?? null, created_at: t, received_at: t,
     first_reply_at: s.replyAfterMin === undefined ? null : t + s.replyAfterMin * 60_000, status_changed_at: t,
+    removed_at: s.removedAfterMin === undefined ? null : t + s.removedAfterMin * 60_000, edited_at: null,
   };
   await db.transaction().execute(async (trx) => {
     await trx.insertInto('inbox_items').values(row).execute();

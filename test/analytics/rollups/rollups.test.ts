@@ -16,6 +16,7 @@ import { ingestPosts } from '../../../src/modules/listening/ingest.js';
 import { recordEffect } from '../../../src/modules/moderation/effects.js';
 import { appendLog } from '../../../src/modules/moderation/log.js';
 import { rollupDifferences } from '../../../src/modules/analytics/rollups/rebuild.js';
+import { markRemoved } from '../../../src/modules/inbound/network-changes.js';
 import { recordPostChanges } from '../../../src/modules/analytics/rollups/post-days.js';
 import { eventually } from '../../notifications/helpers.js';
 import { analyticsBackfilled } from '../collect/helpers.js';
@@ -179,6 +180,26 @@ describe.each(databases)('analytics rollups on %s', (kind) => {
     const renamed = await dashboard();
     expect(renamed.byAccount.map((a: { label: string }) => a.label)).toEqual(['@renamed']);
     expect(renamed.topPosts.find((p: { id: string }) => p.id === post.id).handle).toBe('renamed');
+  });
+
+  it('stops counting as asked an item its author removed on the network before it was answered', async () => {
+    const now = Date.now();
+    const [gone, answered] = await arrive([
+      { text: 'Vous livrez en Belgique ?', kind: 'mention', at: now - 5 * HOUR },
+      { text: 'Et en Suisse ?', kind: 'reply', at: now - 5 * HOUR },
+    ]);
+    const sent = await m.owner.post(inboxPath(m.ws, `/items/${answered}/replies`), { kind: 'reply', body: 'Oui, partout en Europe.' });
+    expect(sent.status).toBe(202);
+    await eventually(async () => (await db().selectFrom('inbox_items').select('first_reply_at').where('id', '=', answered!).executeTakeFirstOrThrow()).first_reply_at !== null, 'the first reply');
+    await exact();
+    const before = await inboxDays();
+    const refs = await db().selectFrom('inbox_items').select('external_id').where('id', 'in', [gone!, answered!]).execute();
+    const account = { id: m.accountId, workspace_id: m.ws, network: 'mastodon' };
+    expect(await markRemoved(m.ruche.ctx, account, refs.map((r) => r.external_id), Date.now())).toHaveLength(2);
+    await exact();
+    const after = await inboxDays();
+    // The one answered before its removal was asked and answered: the response rate keeps it.
+    expect([sum(after, 'volume'), sum(after, 'asked'), sum(after, 'answered')]).toEqual([sum(before, 'volume'), sum(before, 'asked') - 1, sum(before, 'answered')]);
   });
 
   it('tells a post written without its rollup', async () => {

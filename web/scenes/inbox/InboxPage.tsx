@@ -239,7 +239,7 @@ export function InboxPage() {
   const freshCount = list.fresh.length;
   const noAccount = accounts.status === 'ready' && accountList.length === 0;
   const filtered = activeFilters(filters) > 0 || filters.q !== '';
-  const caughtUp = Object.values(list.counts?.byStatus ?? {}).some((n) => (n ?? 0) > 0);
+  const caughtUp = Object.values(list.counts?.byStatus ?? {}).some((n) => (n ?? 0) > 0) || (list.counts?.removed ?? 0) > 0;
   const showList = !phone || currentId === null;
   const known = Object.keys(list.counts?.byLabel ?? {});
   const openTargets = open && open.kind !== 'help' ? open.ids : [];

@@ -185,7 +185,9 @@ export const ItemDetail = forwardRef<HTMLTextAreaElement, Props>(function ItemDe
                   <li key={entry.id}>
                     {t(`inbox.moderation.logged.${entry.action}`, { defaultValue: entry.action })}
                     {' · '}
-                    {entry.ruleId ? t('inbox.log.byRule') : <UserText>{memberName(entry.actorId) ?? ''}</UserText>}
+                    {entry.onNetwork
+                      ? t('inbox.log.onNetwork', { network: t(`moderation.networks.${entry.onNetwork}`, { defaultValue: entry.onNetwork }) })
+                      : entry.ruleId ? t('inbox.log.byRule') : <UserText>{memberName(entry.actorId) ?? ''}</UserText>}
                     {' · '}
                     {t(`inbox.log.outcome.${entry.outcome}`, { defaultValue: entry.outcome })}
                     <span className="muted"> · {dateTime(entry.createdAt, i18n.language)}</span>

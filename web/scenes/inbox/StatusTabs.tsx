@@ -7,7 +7,8 @@ export function StatusTabs({ value, counts, onChange }: { value: string; counts:
   const { t, i18n } = useTranslation();
   const name = useId();
   const number = (n: number | undefined) => new Intl.NumberFormat(i18n.language).format(n ?? 0);
-  const all = counts ? STATUSES.reduce((sum, s) => sum + (counts.byStatus[s] ?? 0), 0) : undefined;
+  // An item its author removed on the network before it was done asks nothing more: it is under All only.
+  const all = counts ? STATUSES.reduce((sum, s) => sum + (counts.byStatus[s] ?? 0), 0) + (counts.removed ?? 0) : undefined;
   const choices = [...STATUSES.map((s) => ({ value: s as string, label: t(`inbox.status.${s}`), count: counts?.byStatus[s] })), { value: '', label: t('inbox.status.all'), count: all }];
   return (
     <fieldset className="inbox-tabs">

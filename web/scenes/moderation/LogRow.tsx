@@ -30,7 +30,11 @@ export function LogRow({ entry, canUndo, onUndo }: { entry: ModerationLogEntry; 
   const action = t(`moderation.log.actions.${entry.action}`, { defaultValue: entry.action });
   const when = toIso(entry.createdAt);
   // A member who decided comes first; the rule that brought the item to them is said below.
-  const who = entry.actor ? entry.actor.name : entry.rule ? t('moderation.log.byRule', { name: entry.rule.name }) : t('moderation.log.bySystem');
+  const who = entry.actor
+    ? entry.actor.name
+    : entry.onNetwork
+      ? t('moderation.log.onNetwork', { network: t(`moderation.networks.${entry.onNetwork}`, { defaultValue: entry.onNetwork }) })
+      : entry.rule ? t('moderation.log.byRule', { name: entry.rule.name }) : t('moderation.log.bySystem');
   const via = entry.actor && entry.rule ? t('moderation.log.byRule', { name: entry.rule.name }) : null;
   const detail = entry.action.startsWith('review_') && entry.detail
     ? t('moderation.log.proposed', { action: actionPhrase(t, { type: entry.detail } as RuleAction) })

@@ -14,6 +14,8 @@ export interface InboxFigures {
   network: string;
   kind: string;
   moderation: string | null;
+  /** When its author removed it on the network: it no longer asks for an answer. */
+  removed_at: number | null;
   first_reply_at: number | null;
   received_at: number;
   complaint: number;
@@ -21,7 +23,7 @@ export interface InboxFigures {
   created_at: number;
 }
 
-export const INBOX_FIGURE_COLUMNS = ['workspace_id', 'account_id', 'network', 'kind', 'moderation', 'first_reply_at', 'received_at', 'complaint', 'sentiment', 'created_at'] as const;
+export const INBOX_FIGURE_COLUMNS = ['workspace_id', 'account_id', 'network', 'kind', 'moderation', 'removed_at', 'first_reply_at', 'received_at', 'complaint', 'sentiment', 'created_at'] as const;
 export const INBOX_MEASURES = ['volume', 'asked', 'answered', 'replied', 'complaints', 'negative'] as const;
 export type InboxMeasure = (typeof INBOX_MEASURES)[number];
 export type InboxDayRow = AnalyticsInboxDayTable;
@@ -29,10 +31,12 @@ const KEY = ['workspace_id', 'day', 'account_id', 'network'] as const;
 
 /**
  * Items that ask the team for an answer: replies, mentions and messages, less what moderation hid or deleted (an
- * item waiting for review still asks).
+ * item waiting for review still asks) and what its author removed on the network. One that was answered before
+ * its author removed it still counts as asked and answered.
  */
-export const asks = (i: Pick<InboxFigures, 'kind' | 'moderation'>) =>
-  (i.kind === 'reply' || i.kind === 'mention' || i.kind === 'message') && (i.moderation === null || i.moderation === 'review');
+export const asks = (i: Pick<InboxFigures, 'kind' | 'moderation' | 'removed_at' | 'first_reply_at'>) =>
+  (i.kind === 'reply' || i.kind === 'mention' || i.kind === 'message') && (i.moderation === null || i.moderation === 'review')
+  && (!i.removed_at || i.first_reply_at !== null);
 
 /** How long an item waited for its first reply (ms, never below 0); null when it has none. */
 export const waitOf = (i: Pick<InboxFigures, 'first_reply_at' | 'received_at'>) =>
