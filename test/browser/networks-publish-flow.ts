@@ -14,7 +14,8 @@ import { ui, type Lang } from './helpers.js';
 import { connectThroughMeta } from './meta-connect.js';
 import { jpeg } from '../connectors/meta-harness.js';
 import { addIgComment } from '../connectors/meta-fake-instagram.js';
-import { igCommentPayload } from '../connectors/meta-fake-webhooks.js';
+import { feedCommentPayload, igCommentPayload } from '../connectors/meta-fake-webhooks.js';
+import { fbCommentAs, fbRemoveComment, fbSetHidden } from '../connectors/meta-fake-pages.js';
 import type { MetaFake } from '../connectors/meta-fake.js';
 import type { TestRuche } from '../helpers/ruche.js';
 
@@ -30,6 +31,10 @@ export interface PublishTexts {
   /** A visitor's comment carrying markup that must stay text. */
   comment: string;
   reply: string;
+  /** A visitor's question on the Page's post, which they then remove on Facebook. */
+  removed: string;
+  /** A comment a Page admin hides in Facebook itself. */
+  hiddenThere: string;
 }
 
 const ZONE = 'Europe/Paris';
@@ -172,6 +177,38 @@ export async function networksPublishFlow(browser: Browser, server: TestRuche & 
   await moderation.getByRole('button', { name: t('inbox.moderation.action.hide'), ...exact }).click();
   await expect.poll(() => fake.state.comments.get(commentId)?.hidden, { timeout: 30_000 }).toBe(true);
   await moderation.getByRole('button', { name: t('inbox.moderation.action.unhide'), ...exact }).waitFor();
+
+  // On the Page's post, one visitor removes their question and a Page admin hides another comment in Facebook
+  // itself: the first asks nothing more (out of Open, under All with its badge), the second is said hidden there.
+  const fbPostId = [...fake.state.posts.values()].find((p) => p.pageId === fbPage.id && !p.deleted)!.id;
+  const asker = { id: '10000000000000091', name: 'Guêpe Pressée' };
+  const gone = fbCommentAs(fake, asker, fbPostId, x.removed);
+  const spam = fbCommentAs(fake, asker, fbPostId, x.hiddenThere);
+  for (const c of [gone, spam]) expect((await fake.notify(feedCommentPayload(fake, c)))?.status).toBe(200);
+  const stored = async (text: string) => ((await me.api('GET', `/workspaces/${wid}/inbox/items?q=${encodeURIComponent(text.split(' ')[0]!)}`)).items as Array<{ text: string; removedAt: number | null }>).find((i) => i.text === text);
+  await expect.poll(async () => (await stored(x.hiddenThere)) !== undefined, { timeout: 30_000 }).toBe(true);
+  await expect.poll(async () => (await stored(x.removed)) !== undefined, { timeout: 30_000 }).toBe(true);
+  const tab = (status: string) => page.locator('.inbox-tabs label').filter({ hasText: t(`inbox.status.${status}`) });
+  // The list shows what arrives once asked again: the tabs ask.
+  await tab('all').click();
+  await tab('open').click();
+  await list.getByRole('option').filter({ hasText: x.removed }).waitFor({ timeout: 30_000 });
+  fbRemoveComment(fake, gone);
+  expect((await fake.notify(feedCommentPayload(fake, gone, 'remove')))?.status).toBe(200);
+  await expect.poll(async () => (await stored(x.removed))?.removedAt ?? null, { timeout: 30_000 }).not.toBeNull();
+  await tab('all').click();
+  await tab('open').click();
+  await list.getByRole('option').filter({ hasText: x.hiddenThere }).waitFor();
+  expect(await list.getByRole('option').filter({ hasText: x.removed }).count()).toBe(0);
+  await tab('all').click();
+  const removedRow = list.getByRole('option').filter({ hasText: x.removed });
+  await removedRow.getByText(t('inbox.networkState.removed'), exact).waitFor({ timeout: 30_000 });
+  await shoot(page, 'inbox-removed-by-author', lang);
+  fbSetHidden(fake, spam, true);
+  expect((await fake.notify(feedCommentPayload(fake, spam, 'hide')))?.status).toBe(200);
+  await list.getByRole('option').filter({ hasText: x.hiddenThere }).click();
+  await page.locator('.inbox-log').getByText(t('inbox.log.onNetwork', { network: 'Facebook' }), { exact: false }).waitFor({ timeout: 30_000 });
+  await shoot(page, 'inbox-hidden-on-facebook', lang);
   await context.close();
 }
 

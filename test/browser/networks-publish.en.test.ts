@@ -22,6 +22,8 @@ describe('publishing to Facebook and Instagram, and answering an Instagram comme
       storyAlt: 'A beekeeper lifting a frame full of capped honey',
       comment: 'Nice <img src=x onerror=alert(1)> how much for 2 jars?',
       reply: 'Thank you! A jar is 9 €, two are 16 €.',
+      removed: 'Do you deliver to Leeds? Never mind, found it',
+      hiddenThere: 'Cheap followers here, click my profile',
     });
   }, TIMEOUT);
 });

@@ -23,6 +23,8 @@ describe(`publishing to Facebook and Instagram, and answering an Instagram comme
       storyAlt: 'Une apicultrice soulève un cadre plein de miel operculé',
       comment: 'Super <img src=x onerror=alert(1)> combien pour 2 pots ?',
       reply: 'Merci ! Le pot est à 9 €, les deux à 16 €.',
+      removed: 'Vous livrez à Lille ? Laissez tomber, trouvé',
+      hiddenThere: 'Des abonnés pas chers ici, cliquez sur mon profil',
     });
   }, TIMEOUT);
 });
