@@ -58,7 +58,8 @@ export const ItemRow = memo(function ItemRow({ item, optionId, current, checked,
         </span>
         <UserText className="inbox-excerpt">{excerpt(item.text, 240) || t('inbox.noText')}</UserText>
         <span className="inbox-row-foot">
-          <span className={`inbox-status inbox-status-tag-${item.status}`}>{t(`inbox.status.${item.status}`)}</span>
+          {/* Removed by its author before the team was done, it waits for nothing: its badge says why it is out of the queue. */}
+          {item.removedAt && item.status !== 'done' ? null : <span className={`inbox-status inbox-status-tag-${item.status}`}>{t(`inbox.status.${item.status}`)}</span>}
           <Badges item={item} />
           {assigneeName ? (
             <span className="inbox-assignee">
