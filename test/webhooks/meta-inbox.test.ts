@@ -4,12 +4,14 @@
  * edit and removal reach the stored item through the signed `feed` webhook, and the light answers the networks'
  * APIs lack (like, repost) are refused with a reason, never queued.
  */
+import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databases, startTestRuche, type TestRuche } from '../helpers/ruche.js';
 import { setupOwner, type TestClient } from '../helpers/client.js';
 import { saveConnection } from '../../src/modules/accounts/service.js';
 import { saveNetworkApp } from '../../src/modules/accounts/oauth2/apps.js';
 import { workspaceAnalyzer } from '../../src/modules/moderation/workspace-analyzer.js';
+import { MODERATION_ACT } from '../../src/modules/moderation/job-names.js';
 import { backfilled, poll, waitFor } from '../inbound/helpers.js';
 import { MetaFake } from '../connectors/meta-fake.js';
 import { fbCommentAs, fbEditComment, fbRemoveComment, fbSetHidden } from '../connectors/meta-fake-pages.js';
@@ -262,6 +264,29 @@ describe.each(databases)('Facebook and Instagram in the inbox (%s)', (kind) => {
     await jobsDone();
     const d = await detail(id);
     expect(d.moderation).toEqual([expect.objectContaining({ action: 'hide', actorId: expect.any(String), onNetwork: null })]);
+  });
+
+  it('does not take Facebook’s echo for the network’s doing while Ruche’s own hide of that comment is still to finish', async () => {
+    const post = fbPost('Le rucher en automne');
+    const c = fbCommentAs(fake, visitor, post, 'Encore un lien douteux');
+    expect((await fake.deliver(feedCommentPayload(fake, c))).status).toBe(200);
+    const id = await itemId(c);
+    // Ruche's hide reached Facebook, whose echo comes before the job records it (here: the job waits to run again).
+    const job = await ruche.ctx.jobs.queue.enqueue(MODERATION_ACT, {
+      logId: crypto.randomUUID(), workspaceId: ws, itemId: id, action: 'hide', ruleId: null, actorId: null, reasons: ['spam'], note: '', undoes: null,
+    }, { workspaceId: ws, runAt: Date.now() + 3_600_000, version: 1 });
+    fbSetHidden(fake, c, true);
+    expect((await fake.deliver(feedCommentPayload(fake, c, 'hide'))).status).toBe(200);
+    await jobsDone();
+    const hides = (d: Detail) => d.moderation.filter((e) => e.action === 'hide');
+    expect(hides(await detail(id))).toEqual([]);
+    expect((await detail(id)).item.moderation).not.toBe('hidden');
+    await ruche.ctx.store.db.updateTable('jobs').set({ run_at: Date.now() }).where('id', '=', job.id).execute();
+    const d = await waitFor('Ruche’s hide', async () => {
+      const now = await detail(id);
+      return now.item.moderation === 'hidden' ? now : null;
+    });
+    expect(hides(d)).toEqual([expect.objectContaining({ action: 'hide', onNetwork: null, outcome: 'done' })]);
   });
 
   it('does not take the echo of a comment the team deleted for its author’s removal', async () => {
