@@ -76,7 +76,8 @@ describe.each(databases)('publishing within a network\'s write budget on %s', (k
   it('sends what the budget allows at once and the rest when the window allows, the wait shown on the post', async () => {
     const alice = await connectLocalAccount(ruche, ws, ownerId, 'alice');
     const bob = await connectLocalAccount(ruche, ws, ownerId, 'bob');
-    const at = inSeconds(1);
+    // Far enough ahead that a slow machine schedules all six before their time.
+    const at = inSeconds(2);
     const ids: string[] = [];
     for (let i = 0; i < 5; i++) ids.push(await schedule(`Burst ${i}`, [alice], at));
     ids.push(await schedule('Bob at the same minute', [bob], at));
@@ -126,6 +127,28 @@ describe.each(databases)('publishing within a network\'s write budget on %s', (k
     // One post in flight per account, as the pacing says, while the two accounts went side by side.
     expect(paced.maxInFlight.get('alice')).toBe(1);
     expect(paced.maxOverall()).toBeGreaterThanOrEqual(2);
+  });
+
+  it('reserves a post\'s share of the budget before its time, so that at its time it goes without asking', async () => {
+    const dan = await connectLocalAccount(ruche, ws, ownerId, 'dan');
+    const at = inSeconds(3);
+    const id = await schedule('Ahead of time', [dan], at);
+    const sends = () => ruche.ctx.store.db.selectFrom('publish_sends').select(['sent_at', 'posts']).where('account_id', '=', dan).orderBy('sent_at').execute();
+    // The worker claims it a few seconds early and asks for the account's allowance then, before anything is sent.
+    for (let i = 0; i < 200 && (await sends()).length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+    const ahead = await sends();
+    expect(ahead).toHaveLength(1);
+    expect(Date.now()).toBeLessThan(Date.parse(at));
+    expect(network.published('dan')).toHaveLength(0);
+    // The budget counts it at the latest time its post may go, not at the reservation: windows stay true.
+    expect(Number(ahead[0].sent_at)).toBeGreaterThan(Date.parse(at));
+    const done = await waitForStatus(owner, ws, id, ['published', 'failed'], 400);
+    expect(done.status).toBe('published');
+    expect(network.published('dan')).toHaveLength(1);
+    // At its time the post went from that allowance, which still counts it: had the post asked again, what was
+    // reserved ahead would have been given back.
+    expect(Number((await sends())[0].posts)).toBeGreaterThanOrEqual(1);
+    expect((await events(id)).some((e) => e.kind === 'waiting_for_budget')).toBe(false);
   });
 
   it('holds an account the network told to wait, so its next post waits instead of hearing the same refusal', async () => {

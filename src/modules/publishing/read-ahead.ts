@@ -1,6 +1,8 @@
 import type { AppContext } from '../../context.js';
 import type { PendingTarget, PostToPublish } from './loaders.js';
 import { readPendingTargets, readPosts } from './loaders.js';
+import { reserveAhead } from './pacing/budget.js';
+import type { NetworkId } from '../../connectors/types.js';
 
 /** How long before a post is due its job is claimed and what it sends is read. */
 export const PUBLISH_LOOKAHEAD_MS = 5_000;
@@ -41,7 +43,27 @@ export async function readAhead(ctx: AppContext, postIds: string[]): Promise<voi
       else targetsOf.set(t.post_id, [t]);
     }
     for (const post of posts) cache.set(post.id, { post, targets: targetsOf.get(post.id) ?? [], until: now + KEEP_MS });
+    await reserveAhead(ctx, postsPerAccount(targets, now), now);
   }
+}
+
+/**
+ * What each account will send of these posts (a post and its thread's parts; posts with media ask at their time),
+ * and from when: the latest of their planned times.
+ */
+function postsPerAccount(targets: PendingTarget[], now: number) {
+  const wants = new Map<string, { accountId: string; network: NetworkId; posts: number; at: number }>();
+  for (const t of targets) {
+    if (Number(t.media_count) > 0) continue;
+    const parts = 1 + (JSON.parse(t.thread) as unknown[]).length;
+    const at = Math.max(now, Number(t.scheduled_at ?? now));
+    const w = wants.get(t.account_id);
+    if (w) {
+      w.posts += parts;
+      w.at = Math.max(w.at, at);
+    } else wants.set(t.account_id, { accountId: t.account_id, network: t.network as NetworkId, posts: parts, at });
+  }
+  return [...wants.values()];
 }
 
 /** What was read ahead for this post, once; undefined when nothing was or it is too old. */

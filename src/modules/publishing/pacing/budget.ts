@@ -19,6 +19,8 @@ export interface SendRequest {
   reason?: string | null;
   /** A renewal asked ahead of need: how many posts the new allowance should hold. */
   want?: number;
+  /** Asked before the posts are due: the allowance starts then, not now. */
+  from?: number;
 }
 
 type Budget = PublishPacing['budgets'][number];
@@ -44,6 +46,24 @@ export async function reserveSend(ctx: AppContext, request: SendRequest): Promis
   if (request.media === 0 && takeAllowance(ctx, request)) return { until: null, reason: null };
   await batcherOf(ctx).add(request);
   return { until: request.until ?? null, reason: request.reason ?? null };
+}
+
+/**
+ * Asks ahead, before a burst is due, for the allowances its accounts will need (the posts this worker holds for
+ * each), so that their first posts do not wait for a reservation at the planned time. An account this worker
+ * already holds enough for is not asked again; a budget that is spent or a held account simply grants nothing, and
+ * the posts ask at their time as usual.
+ */
+export async function reserveAhead(ctx: AppContext, wants: Array<{ accountId: string; network: NetworkId; posts: number; at: number }>, now: number): Promise<void> {
+  const allowances = allowancesOf(ctx);
+  const asks: Promise<void>[] = [];
+  for (const w of wants) {
+    if (!pacingOf(ctx, w.network)) continue;
+    const a = allowances.get(w.accountId);
+    if (a && (a.renewing || (a.until > now && a.left >= w.posts))) continue;
+    asks.push(batcherOf(ctx).add({ accountId: w.accountId, network: w.network, posts: 0, media: 0, now, want: w.posts, from: w.at }));
+  }
+  await Promise.all(asks);
 }
 
 function batcherOf(ctx: AppContext): Batcher<SendRequest> {
@@ -72,6 +92,12 @@ function allowancesOf(ctx: AppContext): Map<string, Allowance> {
   let map = allowancesByContext.get(ctx);
   if (!map) allowancesByContext.set(ctx, (map = new Map()));
   return map;
+}
+
+/** Long while the budget is far from spent, short when busy, and never more than half the network's shortest window. */
+function allowanceMs(pacing: PublishPacing, far: boolean): number {
+  const windows = pacing.budgets.filter((b) => b.counts !== 'media').map((b) => b.windowMs);
+  return Math.min(far ? ALLOWANCE_LONG_MS : ALLOWANCE_MS, ...windows.map((w) => w / 2));
 }
 
 function takeAllowance(ctx: AppContext, request: SendRequest): boolean {
@@ -134,7 +160,7 @@ async function reserveMany(ctx: AppContext, items: SendRequest[]): Promise<void>
     if (store.dialect === 'postgres') await lockBudgets(ctx, trx, networks, items);
     await returnAllowances(trx, ctx, accountIds, now);
     const holds = await readHolds(trx, [...accountIds], now);
-    const grants = new Map<string, { network: NetworkId; posts: number; media: number; want: number }>();
+    const grants = new Map<string, { network: NetworkId; posts: number; media: number; want: number; from: number }>();
     const usageOf = new Map<NetworkId, Map<string, Usage>>();
     for (const network of networks) {
       const pacing = pacingOf(ctx, network)!;
@@ -167,10 +193,11 @@ async function reserveMany(ctx: AppContext, items: SendRequest[]): Promise<void>
           u.used += budget.counts === 'media' ? item.media : item.posts;
           u.oldest ??= now;
         }
-        const g = grants.get(item.accountId) ?? { network, posts: 0, media: 0, want: 0 };
+        const g = grants.get(item.accountId) ?? { network, posts: 0, media: 0, want: 0, from: now };
         g.posts += item.posts;
         g.media += item.media;
         g.want = Math.max(g.want, item.want ?? 0);
+        g.from = Math.max(g.from, item.from ?? now);
         grants.set(item.accountId, g);
       }
     }
@@ -186,6 +213,7 @@ async function reserveMany(ctx: AppContext, items: SendRequest[]): Promise<void>
         const u = usage.get(usageKey(b, budget, accountId))!;
         extra = Math.min(extra, Math.max(0, budget.max - u.used));
       }
+      let sentAt = now;
       if (extra > 0) {
         let far = true;
         for (const [b, budget] of pacing.budgets.entries()) {
@@ -194,11 +222,14 @@ async function reserveMany(ctx: AppContext, items: SendRequest[]): Promise<void>
           u.used += extra;
           if (u.used > budget.max * FAR_FROM_SPENT) far = false;
         }
-        const ms = far ? ALLOWANCE_LONG_MS : ALLOWANCE_MS;
-        granted.push([accountId, { rowId: id, left: extra, size: extra, until: now + ms, ms, renewing: false }]);
+        const ms = allowanceMs(pacing, far);
+        const until = g.from + ms;
+        // Counted as sent at the latest time its posts may go: every window that could hold one of them counts it.
+        sentAt = until;
+        granted.push([accountId, { rowId: id, left: extra, size: extra, until, ms, renewing: false }]);
       }
-      return { id, network: g.network, account_id: accountId, sent_at: now, posts: g.posts + extra, media: g.media };
-    });
+      return { id, network: g.network, account_id: accountId, sent_at: sentAt, posts: g.posts + extra, media: g.media };
+    }).filter((r) => r.posts > 0 || r.media > 0);
     for (let i = 0; i < rows.length; i += IN_SLICE) await trx.insertInto('publish_sends').values(rows.slice(i, i + IN_SLICE)).execute();
   });
   // Only once committed: an allowance stands for rows that are in the database.
