@@ -209,6 +209,11 @@ export async function networksPublishFlow(browser: Browser, server: TestRuche & 
   await list.getByRole('option').filter({ hasText: x.hiddenThere }).click();
   await page.locator('.inbox-log').getByText(t('inbox.log.onNetwork', { network: 'Facebook' }), { exact: false }).waitFor({ timeout: 30_000 });
   await shoot(page, 'inbox-hidden-on-facebook', lang);
+  // The moderation log says who hid it: Facebook, not a member nor Ruche.
+  await page.goto(`/w/${wid}/moderation/log`);
+  const logRow = page.locator('.mod-log tbody tr').filter({ hasText: x.hiddenThere });
+  await logRow.getByText(t('moderation.log.onNetwork', { network: 'Facebook' }), exact).waitFor({ timeout: 30_000 });
+  await shoot(page, 'moderation-log-hidden-on-facebook', lang);
   await context.close();
 }
 
