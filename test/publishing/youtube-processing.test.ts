@@ -7,9 +7,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { databases, startTestRuche, type TestRuche } from '../helpers/ruche.js';
 import { setupOwner, type TestClient } from '../helpers/client.js';
 import { history, waitForStatus } from '../helpers/publishing.js';
-import { saveConnection } from '../../src/modules/accounts/service.js';
+import { connectYouTubeChannel } from '../helpers/youtube-channel.js';
 import { YouTubeConnector } from '../../src/connectors/youtube/index.js';
-import type { YouTubeCredentials } from '../../src/connectors/youtube/credentials.js';
 import { POST_PROCESSING } from '../../src/modules/publishing/job-names.js';
 import { YouTubeFake } from '../connectors/youtube-fake.js';
 import { tinyWebm } from '../helpers/webm.js';
@@ -25,19 +24,11 @@ describe.each(databases)('a YouTube upload followed after publishing, on %s', (k
 
   beforeAll(async () => {
     fake = await new YouTubeFake().start();
-    const { channel, token, refreshToken } = fake.createChannel('Ruche');
     // The fake listens on loopback, which the app's guarded fetch refuses: the guard is not what is tested here.
     ruche = await startTestRuche(kind, {}, { clock, connectors: { create: (_network, deps) => new YouTubeConnector({ ...deps, fetch }) } });
     const o = await setupOwner(ruche.url);
     ({ client: owner, workspaceId: ws } = o);
-    const credentials: YouTubeCredentials = {
-      network: 'youtube', apiBase: fake.url, tokenUrl: fake.tokenUrl, clientId: fake.oauth.client.id, clientSecret: fake.oauth.client.secret,
-      accessToken: token, refreshToken, expiresAt: null, channelId: channel.id, title: channel.title,
-    };
-    accountId = await saveConnection(ruche.ctx, {
-      workspaceId: ws, userId: o.userId, network: 'youtube', serviceUrl: fake.url, ip: null, credentials,
-      account: await new YouTubeConnector({ credentials, fetch }).account(),
-    });
+    accountId = await connectYouTubeChannel(ruche, fake, o, 'Ruche');
   });
   afterAll(async () => {
     await ruche?.stop();

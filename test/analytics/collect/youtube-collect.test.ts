@@ -8,9 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databases, startTestRuche, type TestRuche } from '../../helpers/ruche.js';
 import { setupOwner, type TestClient } from '../../helpers/client.js';
 import { waitForStatus } from '../../helpers/publishing.js';
-import { saveConnection } from '../../../src/modules/accounts/service.js';
+import { connectYouTubeChannel } from '../../helpers/youtube-channel.js';
 import { YouTubeConnector } from '../../../src/connectors/youtube/index.js';
-import type { YouTubeCredentials } from '../../../src/connectors/youtube/credentials.js';
 import { YouTubeFake } from '../../connectors/youtube-fake.js';
 import { YOUTUBE_FAKE_SCOPES } from '../../connectors/youtube-fake-oauth.js';
 import { tinyWebm } from '../../helpers/webm.js';
@@ -38,17 +37,8 @@ describe.each(databases)('YouTube viewing figures collected on %s', (kind) => {
     await fake?.close();
   });
 
-  async function connect(title: string, scopes = YOUTUBE_FAKE_SCOPES): Promise<string> {
-    const { channel, token, refreshToken } = fake.createChannel(title, scopes);
-    const credentials: YouTubeCredentials = {
-      network: 'youtube', apiBase: fake.url, tokenUrl: fake.tokenUrl, clientId: fake.oauth.client.id, clientSecret: fake.oauth.client.secret,
-      accessToken: token, refreshToken, expiresAt: null, channelId: channel.id, title: channel.title,
-    };
-    return saveConnection(ruche.ctx, {
-      workspaceId: ws, userId, network: 'youtube', serviceUrl: fake.url, ip: null, credentials,
-      account: await new YouTubeConnector({ credentials, fetch }).account(),
-    });
-  }
+  const connect = (title: string, scopes = YOUTUBE_FAKE_SCOPES) => connectYouTubeChannel(ruche, fake, { workspaceId: ws, userId }, title, scopes);
+
 
   async function publishVideo(accountId: string, text: string): Promise<string> {
     const clip = await owner.request('POST', `/api/v1/workspaces/${ws}/media?fileName=clip.webm`, tinyWebm(640, 360, 1000), { 'content-type': 'video/webm' });
