@@ -47,10 +47,15 @@ export async function pacingFlow(browser: Browser, server: TestRuche & Server, n
 
   await page.goto(`/w/${wid}/calendar/posts/${held}`);
   const said = me.t('postEvents.waiting_for_budget', { network: 'Bluesky', until: '' }).trim();
-  const line = page.getByRole('listitem').filter({ hasText: said });
+  // Said twice: on the account's row, beside its status, and in the post's history.
+  const row = page.getByRole('region', { name: me.t('post.targets') }).getByRole('listitem').filter({ hasText: said });
+  const line = page.locator('li.history-waiting_for_budget').filter({ hasText: said });
+  await row.waitFor();
   await line.waitFor();
-  // The time it goes out, in the workspace's zone, a minute after the first went.
-  expect((await line.textContent())!).toMatch(/\d{1,2}:\d{2}/);
+  // The time it goes out, in the workspace's zone, a minute after the first went; the same on both.
+  const time = /\d{1,2}:\d{2}/;
+  expect((await line.textContent())!).toMatch(time);
+  expect((await row.textContent())!.match(time)?.[0]).toBe((await line.textContent())!.match(time)?.[0]);
   await page.screenshot({ path: `/tmp/pacing-${lang}-desktop.png`, fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });
   await line.waitFor();

@@ -24,7 +24,7 @@ export interface SendRequest {
 }
 
 type Budget = PublishPacing['budgets'][number];
-interface Usage { used: number; oldest: number | null; newest: number | null }
+interface Usage { used: number; oldest: number | null }
 
 const byContext = new WeakMap<AppContext, Batcher<SendRequest>>();
 // Sends older than the longest window any network declares (a day) are no longer counted.
@@ -118,11 +118,17 @@ function takeAllowance(ctx: AppContext, request: SendRequest): boolean {
   return true;
 }
 
-/** Unused allowances (of these accounts, and every expired one) back to the window, in the reservation's transaction. */
-async function returnAllowances(trx: Transaction<Database>, ctx: AppContext, accountIds: Set<string>, now: number) {
+/**
+ * Unused allowances (of these accounts, and every expired one) back to the window, in the reservation's
+ * transaction. Returns the rows of this worker's allowances, given back or still held: nothing more of them will
+ * be freed by waiting.
+ */
+async function returnAllowances(trx: Transaction<Database>, ctx: AppContext, accountIds: Set<string>, now: number): Promise<Set<string>> {
   const map = allowancesOf(ctx);
   const unused: Allowance[] = [];
+  const ours = new Set<string>();
   for (const [accountId, a] of map) {
+    ours.add(a.rowId);
     if (!accountIds.has(accountId) && a.until > now) continue;
     map.delete(accountId);
     if (a.left > 0) unused.push(a);
@@ -132,6 +138,30 @@ async function returnAllowances(trx: Transaction<Database>, ctx: AppContext, acc
     const rows = unused.slice(i, i + IN_SLICE).map((a) => sql`(${a.rowId}, ${a.left})`);
     await sql`update publish_sends set posts = publish_sends.posts - cast(v.column2 as integer) from (values ${sql.join(rows)}) as v where publish_sends.id = v.column1`.execute(trx);
   }
+  return ours;
+}
+
+/**
+ * When another worker's allowance for these accounts ends (the earliest, per account): what it did not use goes
+ * back then, so a post refused now may go sooner than the window says. Rows counted as sent in the future are
+ * allowances still running; this worker's own are not waited for.
+ */
+async function othersAllowancesEnd(trx: Transaction<Database>, accountIds: string[], ours: Set<string>, now: number): Promise<Map<string, number>> {
+  const ends = new Map<string, number>();
+  for (let i = 0; i < accountIds.length; i += IN_SLICE) {
+    const rows = await trx
+      .selectFrom('publish_sends')
+      .select(['id', 'account_id', 'sent_at'])
+      .where('account_id', 'in', accountIds.slice(i, i + IN_SLICE))
+      .where('sent_at', '>', now)
+      .execute();
+    for (const r of rows) {
+      if (ours.has(r.id)) continue;
+      const end = Number(r.sent_at);
+      ends.set(r.account_id, Math.min(ends.get(r.account_id) ?? end, end));
+    }
+  }
+  return ends;
 }
 
 /**
@@ -158,7 +188,9 @@ async function reserveMany(ctx: AppContext, items: SendRequest[]): Promise<void>
     const networks = [...new Set(items.map((i) => i.network))].sort();
     const accountIds = new Set(items.map((i) => i.accountId));
     if (store.dialect === 'postgres') await lockBudgets(ctx, trx, networks, items);
-    await returnAllowances(trx, ctx, accountIds, now);
+    const ours = await returnAllowances(trx, ctx, accountIds, now);
+    // Refused by an account's own budget only: another worker's unused allowance may free it sooner.
+    const refusedByAccount: SendRequest[] = [];
     const holds = await readHolds(trx, [...accountIds], now);
     const grants = new Map<string, { network: NetworkId; posts: number; media: number; want: number; from: number }>();
     const usageOf = new Map<NetworkId, Map<string, Usage>>();
@@ -175,19 +207,23 @@ async function reserveMany(ctx: AppContext, items: SendRequest[]): Promise<void>
           continue;
         }
         let until: number | null = null;
+        let byApp = false;
         for (const [b, budget] of pacing.budgets.entries()) {
           const cost = budget.counts === 'media' ? item.media : item.posts;
           if (cost === 0) continue;
           const u = usage.get(usageKey(b, budget, item.accountId))!;
           // A single send larger than the whole budget would wait forever: it goes alone in an empty window.
           if (u.used > 0 && u.used + cost > budget.max) {
-            // Part of what is counted may be another worker's allowance, given back within seconds: ask again then.
-            const freed = u.newest !== null && u.newest > now - ALLOWANCE_LONG_MS ? Math.min((u.oldest ?? now) + budget.windowMs, now + ALLOWANCE_MS + 500) : (u.oldest ?? now) + budget.windowMs;
-            until = Math.max(until ?? 0, freed);
+            // Until the oldest send counted leaves the window.
+            until = Math.max(until ?? 0, (u.oldest ?? now) + budget.windowMs);
+            byApp ||= budget.scope === 'app';
           }
         }
         item.until = until;
-        if (until !== null) continue;
+        if (until !== null) {
+          if (!byApp) refusedByAccount.push(item);
+          continue;
+        }
         for (const [b, budget] of pacing.budgets.entries()) {
           const u = usage.get(usageKey(b, budget, item.accountId))!;
           u.used += budget.counts === 'media' ? item.media : item.posts;
@@ -199,6 +235,13 @@ async function reserveMany(ctx: AppContext, items: SendRequest[]): Promise<void>
         g.want = Math.max(g.want, item.want ?? 0);
         g.from = Math.max(g.from, item.from ?? now);
         grants.set(item.accountId, g);
+      }
+    }
+    if (refusedByAccount.length > 0) {
+      const ends = await othersAllowancesEnd(trx, [...new Set(refusedByAccount.map((i) => i.accountId))], ours, now);
+      for (const item of refusedByAccount) {
+        const end = ends.get(item.accountId);
+        if (end !== undefined) item.until = Math.min(item.until!, end + 500);
       }
     }
     const rows = [...grants].map(([accountId, g]) => {
@@ -253,23 +296,26 @@ async function readUsage(trx: Transaction<Database>, network: NetworkId, pacing:
     if (budget.scope === 'app') {
       const row = await trx
         .selectFrom('publish_sends')
-        .select((eb) => [eb.fn.sum<number>(column).as('used'), eb.fn.min<number>('sent_at').as('oldest'), eb.fn.max<number>('sent_at').as('newest')])
+        .select((eb) => [eb.fn.sum<number>(column).as('used'), eb.fn.min<number>('sent_at').as('oldest')])
         .where('network', '=', network)
         .where('sent_at', '>', since)
+        .where(column, '>', 0)
         .executeTakeFirst();
-      usage.set(usageKey(b, budget, ''), { used: Number(row?.used ?? 0), oldest: num(row?.oldest), newest: num(row?.newest) });
+      usage.set(usageKey(b, budget, ''), { used: Number(row?.used ?? 0), oldest: num(row?.oldest) });
       continue;
     }
-    for (const id of accountIds) usage.set(usageKey(b, budget, id), { used: 0, oldest: null, newest: null });
+    for (const id of accountIds) usage.set(usageKey(b, budget, id), { used: 0, oldest: null });
     for (let i = 0; i < accountIds.length; i += IN_SLICE) {
       const rows = await trx
         .selectFrom('publish_sends')
-        .select((eb) => ['account_id', eb.fn.sum<number>(column).as('used'), eb.fn.min<number>('sent_at').as('oldest'), eb.fn.max<number>('sent_at').as('newest')])
+        .select((eb) => ['account_id', eb.fn.sum<number>(column).as('used'), eb.fn.min<number>('sent_at').as('oldest')])
         .where('account_id', 'in', accountIds.slice(i, i + IN_SLICE))
         .where('sent_at', '>', since)
+        // An allowance given back whole counts nothing, and its time says nothing of when the window frees.
+        .where(column, '>', 0)
         .groupBy('account_id')
         .execute();
-      for (const r of rows) usage.set(usageKey(b, budget, r.account_id), { used: Number(r.used ?? 0), oldest: num(r.oldest), newest: num(r.newest) });
+      for (const r of rows) usage.set(usageKey(b, budget, r.account_id), { used: Number(r.used ?? 0), oldest: num(r.oldest) });
     }
   }
   return usage;
