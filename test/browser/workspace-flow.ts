@@ -41,6 +41,11 @@ export async function workspaceFlow(browser: Browser, server: TestRuche & Server
   await me.setupOwner({ name: names.owner, email: `owner-${lang}@example.com`, password: 'owner password 1', workspace: names.workspace });
   const wid = me.workspaceId();
   const session = await me.api('GET', '/session');
+  // A first post before any account: the composer says where accounts are connected.
+  await page.goto(`/w/${wid}/calendar/new`);
+  await me.expectTitle(t('composer.newTitle'));
+  await page.getByRole('group', { name: t('composer.accounts') }).getByRole('link', { name: t('composer.connectAccount'), exact: true }).click();
+  await me.expectPage(t('accounts.title'));
   const account = await connectLocalAccount(server, wid, session.user.id, `brand-${lang}.local`);
 
   // Settings → Workspace: a new name, a zone found by typing a city, Sunday first, a logo.
@@ -63,7 +68,10 @@ export async function workspaceFlow(browser: Browser, server: TestRuche & Server
   await zone.press('Enter');
   expect(await zone.inputValue()).toBe('Asia/Kolkata');
   await page.getByRole('radio', { name: t('workspaceSettings.weekStarts.sunday'), exact: true }).check();
-  await page.getByLabel(t('workspaceSettings.locale'), { exact: true }).selectOption(lang);
+  // The languages of posts are named in the reader's language ("Anglais" in French), not as the language switcher names them.
+  const postLanguage = page.getByLabel(t('workspaceSettings.locale'), { exact: true });
+  expect(await postLanguage.locator('option').allTextContents()).toEqual([t('lang.names.en'), t('lang.names.fr')]);
+  await postLanguage.selectOption(lang);
   await me.button(t('workspaceSettings.save')).click();
   await me.expectStatus(t('workspaceSettings.saved'));
   await me.switcher(names.renamed).waitFor();
@@ -103,6 +111,8 @@ export async function workspaceFlow(browser: Browser, server: TestRuche & Server
   const problems = page.getByRole('region', { name: new RegExp(`^${escape(t('overview.failed'))}`) });
   await problems.getByRole('link', { name: 'A post the network refused' }).waitFor();
   await problems.getByText(names.refused, { exact: false }).waitFor();
+  const facts = page.getByRole('region', { name: names.renamed, exact: true });
+  expect(await facts.locator('dd').allTextContents()).toContain(t(`lang.names.${lang}`));
   await shoot(page, 'workspace-overview', lang);
   await problems.getByRole('button', { name: t('overview.retryFor', { post: 'A post the network refused' }) }).click();
   await me.expectStatus(t('overview.retrying', { post: 'A post the network refused' }));

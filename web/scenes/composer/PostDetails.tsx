@@ -38,8 +38,8 @@ export function PostDetails({ draft, campaigns, onChange, disabled }: PostDetail
         onChange={(e) => onChange({ language: e.target.value === 'fr' || e.target.value === 'en' ? e.target.value : '' })}
         options={[
           { value: '', label: t('composer.languageAuto') },
-          { value: 'fr', label: t('lang.fr') },
-          { value: 'en', label: t('lang.en') },
+          { value: 'fr', label: t('lang.names.fr') },
+          { value: 'en', label: t('lang.names.en') },
         ]}
         hint={
           detecting ? (

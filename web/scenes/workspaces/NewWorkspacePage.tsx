@@ -51,7 +51,7 @@ export function NewWorkspacePage() {
           label={t('newWorkspace.locale')}
           value={locale}
           onChange={(e) => isLocale(e.target.value) && setLocale(e.target.value)}
-          options={LOCALES.map((l) => ({ value: l, label: t(`lang.${l}`) }))}
+          options={LOCALES.map((l) => ({ value: l, label: t(`lang.names.${l}`) }))}
         />
         <button type="submit" className="button button-primary" disabled={busy}>
           {busy ? t('newWorkspace.busy') : t('newWorkspace.submit')}

@@ -19,7 +19,7 @@ export function WorkspaceCard({ workspace, settingsPath }: { workspace: Workspac
         <dt>{t('workspaceSettings.timezone')}</dt>
         <dd>{workspace.timezone}</dd>
         <dt>{t('workspaceSettings.locale')}</dt>
-        <dd>{t(`lang.${workspace.locale}`)}</dd>
+        <dd>{t(`lang.names.${workspace.locale}`)}</dd>
         <dt>{t('workspaceSettings.weekStart')}</dt>
         <dd>{t(`workspaceSettings.weekStarts.${workspace.weekStart}`)}</dd>
       </dl>

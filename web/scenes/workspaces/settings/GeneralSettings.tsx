@@ -55,7 +55,7 @@ export function GeneralSettings({ workspace, canEdit, onSaved }: GeneralSettings
             hint={t('workspaceSettings.localeHint')}
             value={locale}
             onChange={(e) => isLocale(e.target.value) && setLocale(e.target.value)}
-            options={LOCALES.map((l) => ({ value: l, label: t(`lang.${l}`) }))}
+            options={LOCALES.map((l) => ({ value: l, label: t(`lang.names.${l}`) }))}
           />
           <fieldset className="choice-group" aria-describedby={`${id}-week-hint`}>
             <legend>{t('workspaceSettings.weekStart')}</legend>
