@@ -37,7 +37,7 @@ export function ListeningPage() {
           <section className="card listening-start">
             <h2>{t('listening.dashboard.emptyTitle')}</h2>
             <p>{t('listening.dashboard.emptyText')}</p>
-            <Link className="button button-primary" to={listeningPath(wid, '/topics')}>
+            <Link className="button button-primary" to={`${listeningPath(wid, '/topics')}?new=1`}>
               {t('listening.dashboard.emptyLink')}
             </Link>
           </section>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useWorkspace } from '../../app/workspace.js';
 import { useLoad } from '../../app/useLoad.js';
@@ -21,7 +21,13 @@ export function TopicsPage() {
   const wid = workspace.workspaceId;
   const canManage = workspace.can('listening.manage');
   const [list, reload] = useLoad(() => listeningApi.topics(wid), [wid]);
-  const [editing, setEditing] = useState<Topic | 'new' | null>(null);
+  // ?new=1 (the dashboard's "Create a first topic") opens the form at once rather than a second button to press.
+  const [params, setParams] = useSearchParams();
+  const [editing, setEditingState] = useState<Topic | 'new' | null>(() => (canManage && params.get('new') === '1' ? 'new' : null));
+  const setEditing = (next: Topic | 'new' | null) => {
+    setEditingState(next);
+    if (next === null && params.has('new')) setParams({}, { replace: true });
+  };
   const [deleting, setDeleting] = useState<Topic | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
