@@ -41,7 +41,12 @@ export async function networksConnectFlow(browser: Browser, server: TestRuche & 
   await connectFacebook.waitFor();
   // LinkedIn has no app here: shown, disabled, with where an administrator adds it.
   expect(await page.getByRole('button', { name: t('connect.connect', { network: 'LinkedIn' }) }).isDisabled()).toBe(true);
-  await page.getByRole('link', { name: t('connect.notReadyLink') }).first().waitFor();
+  // What has to happen first is said once under the list, and read with each network not set up.
+  const notReady = page.getByRole('link', { name: t('connect.notReadyLink') });
+  await notReady.waitFor();
+  expect(await notReady.count()).toBe(1);
+  const linkedIn = page.getByRole('button', { name: t('connect.connect', { network: 'LinkedIn' }) });
+  expect(await page.locator(`#${await linkedIn.getAttribute('aria-describedby')}`).textContent()).toContain(t('connect.notReady'));
   await shoot(page, 'connect-menu', lang);
 
   // Before leaving: the permissions and why; then Meta's login and the picker, with the Page without Instagram choosable.
