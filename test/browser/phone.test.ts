@@ -101,6 +101,11 @@ describe('on a phone', () => {
       await page.waitForTimeout(300);
       await fitsTheScreen(page, area);
     }
+    // The members' table is one block per person: nothing hides in a box that scrolls sideways.
+    await goTo('members');
+    await page.getByRole('cell', { name: /Olga Owner/ }).waitFor();
+    const table = await page.locator('.table-wrap').first().evaluate((box) => ({ inner: box.scrollWidth, box: box.clientWidth }));
+    expect(table.inner, `the members' table is ${table.inner}px wide in a ${table.box}px box`).toBeLessThanOrEqual(table.box);
 
     await open();
     await me.goToAccount('Olga Owner');

@@ -12,6 +12,8 @@ import { MemberRow } from './MemberRow.js';
 import { InviteForm } from './InviteForm.js';
 import { PendingInvitations } from './PendingInvitations.js';
 import { RolesHelp } from './RolesHelp.js';
+// The members' table turns into one block per person on a phone, as the audit log does.
+import '../../styles/audit.css';
 
 export function MembersPage() {
   const { t } = useTranslation();
@@ -38,7 +40,7 @@ export function MembersPage() {
         {members.status === 'failed' ? <ErrorAlert>{errorMessage(t, members.error)}</ErrorAlert> : null}
         {members.status === 'ready' ? (
           <div className="table-wrap">
-            <table>
+            <table className="log-table members-table">
               <thead>
                 <tr>
                   <th scope="col">{t('common.name')}</th>
