@@ -1,7 +1,7 @@
 /**
  * French typography and wording, over every string of fr.json: a non-breaking space before « : », « ; », « ? » and
- * « ! » and inside guillemets (a line must never start with the mark), one word for settings, the trade's own name
- * for the role, and no inclusive writing (Ruche picks the words that need none, or the usual form, everywhere).
+ * « ! » and inside guillemets (a line must never start with the mark), the curly apostrophe, one word for settings,
+ * « cette Ruche », the trade's own name for the role, and no inclusive writing (Ruche picks the words that need none, or the usual form, everywhere).
  */
 import { describe, expect, it } from 'vitest';
 import { fr } from './bundles.js';
@@ -54,6 +54,15 @@ describe('French wording', () => {
   it('names the role as the trade does', () => {
     expect((fr as Tree & { roles: Tree }).roles.community_manager).toBe('Community manager');
     expect(french.filter(([, text]) => /gestionnaire de communaut/i.test(text)).map(([key]) => key)).toEqual([]);
+  });
+
+  it('writes the apostrophe curly (’), except in English quoted between guillemets', () => {
+    const straight = french.filter(([, text]) => /'/.test(text.replace(/«[^»]*»/g, ''))).map(([key, text]) => `${key}: ${text}`);
+    expect(straight).toEqual([]);
+  });
+
+  it('speaks of Ruche as a hive: « cette Ruche », never « ce Ruche »', () => {
+    expect(french.filter(([, text]) => /\b(ce|du|au|le|un) Ruche\b/i.test(text)).map(([key, text]) => `${key}: ${text}`)).toEqual([]);
   });
 
   it('uses no inclusive forms (median dot, brackets or full stop inside a word)', () => {
