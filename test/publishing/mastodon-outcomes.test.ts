@@ -17,7 +17,8 @@ describe.each(databases)('publishing to a Mastodon-compatible server that fails,
   const posts = (p = '') => `/api/v1/workspaces/${m.ws}/posts${p}`;
   const creates = () => m.fake.requests.filter((r) => r.method === 'POST' && r.path === '/api/v1/statuses').length;
   const schedule = async (body: string) => {
-    const created = await m.owner.post(posts(), { body, accountIds: [m.accountId], scheduledAt: inSeconds(1) });
+    // Far enough ahead that a busy machine submits it before its time (after it, a post waits for someone to say when).
+    const created = await m.owner.post(posts(), { body, accountIds: [m.accountId], scheduledAt: inSeconds(2) });
     await m.owner.post(posts(`/${created.body.id}/submit`));
     return created.body.id as string;
   };
