@@ -30,7 +30,7 @@ export async function presentPosts(
     getSettings(db, workspaceId),
     db.selectFrom('user').select(['id', 'name']).where('id', 'in', [...new Set(posts.map((p) => p.author_id))]).execute(),
     loadDecisionsOf(db, workspaceId, posts.filter((p) => p.status === 'in_review')),
-    loadWaits(db, posts.filter((p) => p.status === 'publishing' || p.status === 'scheduled').map((p) => p.id), Date.now()),
+    loadWaits(db, posts.filter((p) => p.status === 'publishing').map((p) => p.id), Date.now()),
   ]);
   const names = new Map(authors.map((a) => [a.id, a.name]));
   const out: PostView[] = [];
