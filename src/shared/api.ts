@@ -25,7 +25,7 @@ export interface MembershipView {
   readsInbox: boolean;
 }
 
-/** GET /api/v1/session → 200 (signed in) or 401. */
+/** GET /api/v1/session → 200 (signed in) or 401; GET /api/v1/session/current → 200 `{ session: SessionView | null }`. */
 export interface SessionView {
   user: UserView;
   memberships: MembershipView[];

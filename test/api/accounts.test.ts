@@ -41,6 +41,24 @@ describe.each(databases)('accounts and workspaces on %s', (kind) => {
     expect((await c.get('/api/v1/session')).status).toBe(401);
   });
 
+  it('answers the session probe with 200 and no user data when signed out, and the session when signed in', async () => {
+    const c = new TestClient(ruche.url);
+    const anonymous = await c.get('/api/v1/session/current');
+    expect(anonymous.status).toBe(200);
+    expect(anonymous.body).toEqual({ session: null });
+    const forged = await c.request('GET', '/api/v1/session/current', undefined, { cookie: 'ruche.session_token=forged.value' });
+    expect(forged.body).toEqual({ session: null });
+    await c.post('/api/v1/session', { email: 'owner@example.com', password: 'correct horse battery' });
+    const signedIn = await c.get('/api/v1/session/current');
+    expect(signedIn.status).toBe(200);
+    expect(signedIn.body.session.user.email).toBe('owner@example.com');
+    expect(signedIn.body.session.memberships).toEqual([expect.objectContaining({ workspaceName: 'Brand A', role: 'owner' })]);
+    await c.delete('/api/v1/session');
+    expect((await c.get('/api/v1/session/current')).body).toEqual({ session: null });
+    // The session route itself still says 401 to a signed-out caller.
+    expect((await c.get('/api/v1/session')).status).toBe(401);
+  });
+
   it('refuses writes without the CSRF header', async () => {
     const c = new TestClient(ruche.url);
     const res = await c.request('POST', '/api/v1/session', { email: 'owner@example.com', password: 'x' }, { 'x-ruche-csrf': '0' });

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { browserSuite, newVisitor, startServer } from './harness.js';
-import { ui } from './helpers.js';
+import { consoleErrors, ui } from './helpers.js';
 
 const TIMEOUT = 120_000;
 
@@ -16,11 +16,16 @@ describe('the web app in English', () => {
     const me = ui(owner.page, 'en');
     const alice = { name: 'Alice Owner', email: 'alice@example.com', password: 'first password 1', workspace: 'Honey Co' };
 
+    const errors = consoleErrors(owner.page);
     await me.setupOwner(alice);
     expect(await me.htmlLang()).toBe('en');
     await me.expectPage('Honey Co');
 
     await me.signOut(alice.name);
+    // A signed-out visitor's page asks whether it is signed in without a failed request in the console.
+    await owner.page.reload();
+    await me.heading(me.t('signin.title')).waitFor();
+    expect(errors).toEqual([]);
     await me.signIn(alice.email, 'not the password');
     await me.expectAlert(me.t('errors.invalid_credentials'));
     await me.signIn(alice.email, alice.password);

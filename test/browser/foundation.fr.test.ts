@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { browserSuite, newVisitor, startServer } from './harness.js';
-import { ui } from './helpers.js';
+import { consoleErrors, ui } from './helpers.js';
 
 const TIMEOUT = 120_000;
 
@@ -15,10 +15,13 @@ describe("l'application en français", () => {
     const owner = await newVisitor(suite.browser, suite.server, 'fr-FR');
     const moi = ui(owner.page, 'fr');
 
+    const erreurs = consoleErrors(owner.page);
     await owner.page.goto('/');
     // Written out here rather than read from fr.json, so a missing translation cannot pass unnoticed.
     await moi.heading('Créer le compte propriétaire').waitFor();
     expect(await moi.htmlLang()).toBe('fr');
+    // Not signed in yet, and no failed request in the console for it.
+    expect(erreurs).toEqual([]);
 
     await moi.setupOwner({ name: 'Camille Dupont', email: 'camille@example.fr', password: 'mot de passe 1', workspace: 'Miel & Co' });
     await moi.expectPage('Miel & Co');

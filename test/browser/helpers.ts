@@ -32,6 +32,16 @@ export function text(lang: Lang, key: string, values: Record<string, string | nu
   return node.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(values[name] ?? ''));
 }
 
+/** The errors a page writes to its console (a failed request among them) from now on, to assert there are none. */
+export function consoleErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`${message.text()} ${message.location().url}`);
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  return errors;
+}
+
 export type Area = 'members' | 'audit' | 'jobs' | 'calendar' | 'inbox' | 'listening' | 'analytics' | 'reports' | 'charter' | 'settings';
 
 const exact = { exact: true } as const;

@@ -143,7 +143,8 @@ export const api = {
       request<SessionView>('POST', '/setup', input, { idempotent: false }),
   },
   session: {
-    get: () => request<SessionView>('GET', '/session'),
+    /** The session, or null when signed out: a 200 either way, so a signed-out visitor sees no failed request. */
+    current: () => request<{ session: SessionView | null }>('GET', '/session/current'),
     signIn: (email: string, password: string) => request<SessionView>('POST', '/session', { email, password }, { idempotent: false }),
     signOut: () => request<void>('DELETE', '/session'),
     changePassword: (currentPassword: string, newPassword: string) =>

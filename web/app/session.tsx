@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { SessionView } from '../../src/shared/api.js';
-import { api, ApiError } from '../api/client.js';
+import { api } from '../api/client.js';
 
 export type SessionState =
   | { status: 'loading' }
@@ -18,11 +18,8 @@ interface SessionContextValue {
 const SessionContext = createContext<SessionContextValue | null>(null);
 
 async function loadState(): Promise<SessionState> {
-  try {
-    return { status: 'signedIn', session: await api.session.get() };
-  } catch (error) {
-    if (!(error instanceof ApiError) || error.status !== 401) throw error;
-  }
+  const { session } = await api.session.current();
+  if (session) return { status: 'signedIn', session };
   const setup = await api.setup.get();
   return { status: 'anonymous', needsOwner: setup.needsOwner };
 }

@@ -1,4 +1,4 @@
-import type { OpenAPIHono } from '@hono/zod-openapi';
+import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { HttpEnv } from '../../http/types.js';
 import { publicRoute, userRoute } from '../../http/route.js';
 import { jsonBody, jsonOk, noContent } from '../../http/json.js';
@@ -25,6 +25,17 @@ const get = publicRoute({
   tags: ['Session'],
   summary: 'The signed-in user and their workspaces',
   responses: { 200: jsonOk(SessionSchema), 401: { description: 'Not signed in' } },
+});
+
+const current = publicRoute({
+  method: 'get',
+  path: '/api/v1/session/current',
+  tags: ['Session'],
+  summary: 'The signed-in user and their workspaces, or null when signed out',
+  description:
+    'A probe for clients that do not know yet whether they are signed in: 200 either way, so that a signed-out ' +
+    'visitor is not an error. GET /api/v1/session answers 401 instead.',
+  responses: { 200: jsonOk(z.object({ session: SessionSchema.nullable() }).openapi('CurrentSession')) },
 });
 
 const signOut = userRoute({
@@ -67,6 +78,13 @@ export function registerSessionRoutes(app: OpenAPIHono<HttpEnv>) {
     if (!actor) throw unauthenticated();
     const user = { id: actor.userId, name: actor.name, email: actor.email };
     return c.json(await presentSession(c.var.ctx.store.db, user, actor.expiresAt), 200);
+  });
+
+  app.openapi(current, async (c) => {
+    const actor = await currentActor(c.var.ctx, c.req.raw.headers);
+    if (!actor) return c.json({ session: null }, 200);
+    const user = { id: actor.userId, name: actor.name, email: actor.email };
+    return c.json({ session: await presentSession(c.var.ctx.store.db, user, actor.expiresAt) }, 200);
   });
 
   app.openapi(signOut, async (c) => {
