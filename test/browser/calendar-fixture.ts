@@ -18,6 +18,8 @@ export interface CalendarFixture {
   zone: string;
   /** Tomorrow at 09:00 in the workspace's zone, when the first of three close posts goes out. */
   morning: DateTime;
+  /** The account most posts go to. */
+  account: string;
   ids: Record<string, string>;
 }
 
@@ -77,5 +79,5 @@ export async function seedCalendar(
   // The refusal is for the other account only: the first post may still be on its way out.
   network.failNext('rejected', 'No thanks', 'quebec.local');
   await sendNow('failed', words.failed, [quebec]);
-  return { wid, zone, morning, ids };
+  return { wid, zone, morning, account: brand, ids };
 }

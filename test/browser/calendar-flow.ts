@@ -3,7 +3,8 @@
  * colour in the month, week and list views, one clock format, accounts and images on each post, campaigns
  * labelled once, the filters folded behind a counting button, the week view opening at working hours with a
  * "now" line and crowded hours kept readable, and posts without a time planned by dragging them onto a day or
- * from the keyboard, never into the past. The network is the in-memory test network.
+ * from the keyboard, never into the past; an empty calendar invites a first post, and on a phone the calendar opens
+ * on the posts to come and names the next one beyond its period. The network is the in-memory test network.
  */
 import { expect } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
@@ -27,6 +28,9 @@ export interface CalendarWords {
   unplanned: [string, string];
   published: string;
   failed: string;
+  /** Planned beyond this week, and two months or more ahead: what a phone must still show or name. */
+  nextWeek: string;
+  far: string;
 }
 
 /** WCAG contrast ratio between an element's text and the first opaque background behind it. */
@@ -82,7 +86,13 @@ export async function calendarFlow(browser: Browser, server: TestRuche & Server,
   const me = ui(page, lang);
   const t = me.t;
   await me.setupOwner({ name: words.owner, email: `owner-${lang}@example.com`, password: 'owner password 1', workspace: words.workspace });
+  // An empty calendar says so and invites a first post, with no list of unplanned posts to speak of.
+  await me.goTo('calendar');
+  await page.getByRole('heading', { name: t('calendar.emptyTitle'), exact: true }).waitFor();
+  await page.getByRole('link', { name: t('calendar.firstPost'), exact: true }).waitFor();
+  expect(await page.getByRole('region', { name: t('calendar.unscheduled') }).count()).toBe(0);
   const fx = await seedCalendar(page, me, server, network, ZONE, words);
+  await page.reload();
   const api = (id: string) => me.api('GET', `/workspaces/${fx.wid}/posts/${id}`);
   const dayCell = (day: DateTime) => page.locator(`.fc-daygrid-day[data-date="${day.toISODate()}"]`);
   // "Today" is disabled while the current period is already shown.
@@ -96,7 +106,6 @@ export async function calendarFlow(browser: Browser, server: TestRuche & Server,
     await page.locator(`[data-date="${day.toISODate()}"]`).first().waitFor();
   };
 
-  await me.goTo('calendar');
   await page.getByText(t('calendar.zone', { zone: ZONE })).waitFor();
 
   // Month view: dark text on every status colour, 24-hour times, accounts with their network, the image.
@@ -234,6 +243,24 @@ export async function calendarFlow(browser: Browser, server: TestRuche & Server,
   await expectReadable(page, '.fc-list-event .post-event-title');
   await expectReadable(page, '.fc-list-event .fc-list-event-time');
   for (const time of await page.locator('.fc-list-event-time').allTextContents()) expect(time).toMatch(CLOCK);
+  expect(await page.getByRole('heading', { name: t('calendar.emptyTitle'), exact: true }).count()).toBe(0);
+
+  // On a phone the calendar opens on the posts to come, next week's among them, not on this week alone.
+  for (const [body, days] of [[words.nextWeek, 8], [words.far, 75]] as const) {
+    await me.api('POST', `/workspaces/${fx.wid}/posts`, { body, accountIds: [fx.account], scheduledAt: fx.morning.plus({ days }).toUTC().toISO() });
+  }
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.reload();
+  const listed = (body: string) => page.locator('.fc-list-event').filter({ hasText: body });
+  await listed(words.nextWeek).waitFor();
+  expect(await listed(words.far).count()).toBe(0);
+  // A period with nothing to come names the next post, and one button shows it, the focus on the new period.
+  await me.button(t('calendar.next')).click();
+  await page.getByText(t('calendar.nextPost', { when: '@' }).split('@')[0].trim()).waitFor();
+  await me.button(t('calendar.showNext')).click();
+  await listed(words.far).waitFor();
+  await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('fc-toolbar-title'))).toBe(true);
+  expect(await me.button(t('calendar.showNext')).count()).toBe(0);
 
   await context.close();
 }

@@ -18,6 +18,7 @@ describe('calendar (English)', () => {
       image: 'Post with a picture', draft: 'Draft with a time',
       unplanned: ['Idea for next week', 'Idea with an image'],
       published: 'Already out', failed: 'Refused by the network',
+      nextWeek: 'Planned for next week', far: 'Planned in two months',
     });
   }, TIMEOUT);
 });

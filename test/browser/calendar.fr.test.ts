@@ -18,6 +18,7 @@ describe('calendrier (français)', () => {
       image: 'Publication avec une image', draft: 'Brouillon avec une heure',
       unplanned: ['Idée pour la semaine prochaine', 'Idée avec une image'],
       published: 'Déjà partie', failed: 'Refusée par le réseau',
+      nextWeek: 'Prévue la semaine prochaine', far: 'Prévue dans deux mois',
     });
   }, TIMEOUT);
 });

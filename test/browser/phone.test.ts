@@ -61,7 +61,7 @@ describe('on a phone', () => {
     expect(await menu.getAttribute('aria-expanded')).toBe('false');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(t('nav.menu'));
 
-    // The calendar: the list of the week, with the day view as the other choice.
+    // The calendar: the list of the posts to come, with the day view as the other choice.
     await goTo('calendar');
     await page.locator('.fc-list').waitFor();
     await page.locator('.fc-list-event').first().waitFor();

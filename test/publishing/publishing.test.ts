@@ -124,6 +124,12 @@ describe.each(databases)('scheduled publishing on %s', (kind) => {
     expect((await owner.get(posts(`?network=mastodon`))).body.items).toHaveLength(0);
     const withIdeas = await owner.get(posts(`?from=2031-03-01T00:00:00Z&to=2031-04-01T00:00:00Z&unscheduled=true`));
     expect(withIdeas.body.items.map((x: { body: string }) => x.body)).toEqual(expect.arrayContaining(['Planned', 'Idea without a date']));
+    // The calendar's next post after a period: the first one from its end.
+    const later = await owner.post(posts(), { body: 'Later', accountIds: [bob], scheduledAt: '2031-06-02T08:00:00.000Z' });
+    await owner.post(posts(), { body: 'Even later', accountIds: [bob], scheduledAt: '2031-07-01T08:00:00.000Z' });
+    const next = await owner.get(posts(`?from=2031-04-01T00:00:00Z&limit=1`));
+    expect(next.body.items.map((x: { id: string }) => x.id)).toEqual([later.body.id]);
+    expect((await owner.get(posts(`?limit=0`))).status).toBe(400);
     // Drag and drop to another day keeps the content.
     const moved = await owner.post(posts(`/${p.body.id}/reschedule`), { at: '2031-03-12T15:30:00Z' });
     expect(moved.body).toMatchObject({ scheduledAt: '2031-03-12T15:30:00.000Z', body: 'Planned', version: p.body.version });

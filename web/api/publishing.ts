@@ -44,6 +44,8 @@ export interface PostFilter {
   authorId?: string[];
   label?: string;
   unscheduled?: boolean;
+  /** At most this many, earliest first. */
+  limit?: number;
 }
 
 export interface CampaignInput {

@@ -19,6 +19,8 @@ export const PostFilter = z.object({
   label: z.string().max(40).optional(),
   /** Include posts without a planned time (ideas and drafts). */
   unscheduled: z.enum(['true', 'false']).optional(),
+  /** At most this many, earliest first: `from` with `limit=1` is the next post after a period. */
+  limit: z.coerce.number().int().min(1).max(2000).optional(),
 });
 export type PostFilter = z.infer<typeof PostFilter>;
 
@@ -59,5 +61,5 @@ export async function listPosts(db: Kysely<Database>, workspaceId: string, f: Po
       return sub;
     });
   }
-  return q.orderBy('posts.scheduled_at').orderBy('posts.created_at').limit(MAX).execute();
+  return q.orderBy('posts.scheduled_at').orderBy('posts.created_at').limit(f.limit ?? MAX).execute();
 }

@@ -14,10 +14,12 @@ import { longInZone } from '../../lib/zoned.js';
 import { usePublishingBasics } from '../publishing/basics.js';
 import { CrisisControls } from '../publishing/CrisisControls.js';
 import { excerpt } from '../publishing/status.js';
-import { PostCalendar } from './PostCalendar.js';
+import { PostCalendar, type CalendarHandle } from './PostCalendar.js';
 import { Filters, NO_FILTERS, toQuery, type CalendarFilters } from './Filters.js';
 import { CampaignLegend } from './CampaignLegend.js';
 import { UnscheduledList } from './UnscheduledList.js';
+import { EmptyCalendar, NextPostHint } from './CalendarHints.js';
+import { calendarHint, type CalendarHint } from './events.js';
 
 export function CalendarPage() {
   const { t, i18n } = useTranslation();
@@ -33,6 +35,13 @@ export function CalendarPage() {
     () => (range ? publishing.posts.list(wid, { ...toQuery(filters), ...range, unscheduled: true }) : Promise.resolve({ items: [] })),
     [wid, range?.from, range?.to, JSON.stringify(filters)],
   );
+  // The first post after the period on screen, named when the period has none to come.
+  const [next, reloadNext] = useLoad(
+    () => (range ? publishing.posts.list(wid, { ...toQuery(filters), from: range.to, limit: 1 }) : Promise.resolve({ items: [] })),
+    [wid, range?.to, JSON.stringify(filters)],
+  );
+  const calendar = useRef<CalendarHandle>(null);
+  const lastHint = useRef<CalendarHint>({ kind: 'none' });
   const [members] = useLoad(() => (workspace.can('members.read') ? api.members.list(wid) : Promise.resolve({ items: [] })), [wid]);
   // Keep showing the last posts while the next range loads, so the calendar does not flash empty.
   const shown = useRef<PostView[]>([]);
@@ -60,6 +69,7 @@ export function CalendarPage() {
       .then(() => {
         setStatus(t('calendar.moved', { post: excerpt(post.body, 40), when: longInZone(at, zone, i18n.language) }));
         void reloadPosts();
+        void reloadNext();
       })
       .catch((caught: unknown) => {
         revert();
@@ -79,6 +89,7 @@ export function CalendarPage() {
     }
     setStatus(t('calendar.planned', { post: excerpt(post.body || '…', 40), when: longInZone(at, zone, i18n.language) }));
     await reloadPosts();
+    void reloadNext();
   };
   const planDropped = (postId: string, at: string) => {
     plan(postId, at).catch((caught: unknown) => setError(caught instanceof Error ? caught.message : String(caught)));
@@ -88,6 +99,13 @@ export function CalendarPage() {
     ? members.data.items.map((m) => ({ id: m.userId, name: m.name }))
     : [...new Map(shown.current.map((p) => [p.author.id, p.author])).values()];
   const base = workspacePath(wid, 'calendar');
+  // Like the posts, the hint stays as it was while the next period loads.
+  if (posts.status === 'ready' && next.status === 'ready' && range) {
+    const filtered = JSON.stringify(filters) !== JSON.stringify(NO_FILTERS);
+    lastHint.current = calendarHint({ posts: shown.current, next: next.data.items[0] ?? null, filtered, periodEnd: range.to, now: Date.now() });
+  }
+  const hint = lastHint.current;
+  const unscheduled = shown.current.filter((p) => !p.scheduledAt);
 
   return (
     <Page title={t('areas.calendar.title')} lead={t('calendar.zone', { zone })}>
@@ -102,7 +120,7 @@ export function CalendarPage() {
             {t('approvals.title')}
           </Link>
         ) : null}
-        <CrisisControls settings={settings} zone={zone} onChanged={(message) => void reloadBasics().then(() => { setStatus(message); void reloadPosts(); })} />
+        <CrisisControls settings={settings} zone={zone} onChanged={(message) => void reloadBasics().then(() => { setStatus(message); void reloadPosts(); void reloadNext(); })} />
       </div>
       <StatusMessage>{status}</StatusMessage>
       <ErrorAlert>{error}</ErrorAlert>
@@ -114,10 +132,13 @@ export function CalendarPage() {
       <Filters value={filters} onChange={setFilters} accounts={accounts} campaigns={campaigns} authors={authors} approvalRequired={settings.approvalSteps.length > 0} />
       <CampaignLegend campaigns={campaigns} />
       {posts.status === 'failed' ? <ErrorAlert>{errorMessage(t, posts.error)}</ErrorAlert> : null}
+      {hint.kind === 'empty' ? <EmptyCalendar newPostPath={workspace.can('posts.write') ? `${base}/new` : null} /> : null}
+      {hint.kind === 'next' ? <NextPostHint post={hint.post} zone={zone} onShow={() => calendar.current?.goTo(hint.post.scheduledAt!)} /> : null}
       <div className="calendar-area">
         <div className="calendar-layout">
-          <UnscheduledList posts={shown.current.filter((p) => !p.scheduledAt)} base={base} zone={zone} canPlan={canPlan} onPlan={plan} />
+          {unscheduled.length ? <UnscheduledList posts={unscheduled} base={base} zone={zone} canPlan={canPlan} onPlan={plan} /> : null}
           <PostCalendar
+            handle={calendar}
             posts={shown.current}
             campaigns={campaigns}
             zone={zone}

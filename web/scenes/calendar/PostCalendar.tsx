@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useImperativeHandle, useMemo, useRef, useState, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateTime } from 'luxon';
 import FullCalendar from '@fullcalendar/react';
@@ -17,13 +17,22 @@ import { PostEventContent, type EventLayout } from './PostEventContent.js';
 /** Below this width the month and week grids are too narrow to read: the calendar offers its day and list views. */
 export const PHONE_QUERY = '(max-width: 40rem)';
 const DESKTOP_VIEWS = ['dayGridMonth', 'timeGridWeek', 'timeGridDay', 'listMonth'];
-const PHONE_VIEWS = ['timeGridDay', 'listWeek'];
+// A phone opens on the posts to come: a list of the next 30 days from today, not of this week alone.
+const PHONE_LIST = 'listUpcoming';
+const PHONE_VIEWS = ['timeGridDay', PHONE_LIST];
 // One clock format in every view, whatever the language: 24 hours, two digits ("08:00", "14:30").
 const TIME_FORMAT = 'HH:mm';
 const PLUGINS = [dayGridPlugin, timeGridPlugin, listPlugin, interactionPlugin, luxon3Plugin];
 const LOCALES = [frLocale];
 
+/** What the page can ask of the calendar. */
+export interface CalendarHandle {
+  /** Show the period that holds this instant. */
+  goTo: (iso: string) => void;
+}
+
 interface PostCalendarProps {
+  handle?: Ref<CalendarHandle>;
   posts: PostView[];
   campaigns: CampaignView[];
   zone: string;
@@ -41,24 +50,36 @@ function layoutOf(viewType: string): EventLayout {
 }
 
 /** Month, week, day and list views of the posts, in the workspace's time zone; posts can be dragged to a new time. */
-export function PostCalendar({ posts, campaigns, zone, firstDay, canMove, onRange, onMove, onPlan, onOpen }: PostCalendarProps) {
+export function PostCalendar({ handle, posts, campaigns, zone, firstDay, canMove, onRange, onMove, onPlan, onOpen }: PostCalendarProps) {
   const { t, i18n } = useTranslation();
   const phone = useMediaQuery(PHONE_QUERY);
   const calendar = useRef<FullCalendar>(null);
-  const [initialView] = useState(phone ? 'listWeek' : 'dayGridMonth');
+  const [initialView] = useState(phone ? PHONE_LIST : 'dayGridMonth');
   const [viewType, setViewType] = useState(initialView);
   const layout = layoutOf(viewType);
   const now = Date.now();
 
   // Crossing the phone width: the list or the day stays; back on a wide screen, the view left comes back.
-  const wideView = useRef(initialView === 'listWeek' ? 'dayGridMonth' : initialView);
+  const wideView = useRef(initialView === PHONE_LIST ? 'dayGridMonth' : initialView);
+  const box = useRef<HTMLDivElement>(null);
+  useImperativeHandle(handle, () => ({
+    goTo: (iso) => {
+      calendar.current?.getApi().gotoDate(iso);
+      // The button pressed goes away with the new period: the focus moves to the period's title, read out.
+      const title = box.current?.querySelector<HTMLElement>('.fc-toolbar-title');
+      if (title) {
+        title.tabIndex = -1;
+        title.focus();
+      }
+    },
+  }), []);
   useEffect(() => {
     const api = calendar.current?.getApi();
     if (!api) return;
     const type = api.view.type;
     if (phone && !PHONE_VIEWS.includes(type)) {
       wideView.current = type;
-      api.changeView('listWeek');
+      api.changeView(PHONE_LIST);
     }
     if (!phone && !DESKTOP_VIEWS.includes(type)) api.changeView(wideView.current);
   }, [phone]);
@@ -115,7 +136,7 @@ export function PostCalendar({ posts, campaigns, zone, firstDay, canMove, onRang
 
   // Options given to FullCalendar keep their identity between renders: a new object is a change of options to it.
   const toolbar = useMemo(
-    () => ({ left: 'prev,today,next', center: 'title', right: phone ? 'timeGridDay,listWeek' : 'dayGridMonth,timeGridWeek,timeGridDay,listMonth' }),
+    () => ({ left: 'prev,today,next', center: 'title', right: phone ? `timeGridDay,${PHONE_LIST}` : 'dayGridMonth,timeGridWeek,timeGridDay,listMonth' }),
     [phone],
   );
   const buttonText = useMemo(
@@ -131,14 +152,14 @@ export function PostCalendar({ posts, campaigns, zone, firstDay, canMove, onRang
       // Posts minutes apart would be slivers side by side in a week column: the first shows, a "+n" link lists them all.
       timeGridWeek: { dayHeaderFormat: 'ccc d', eventMaxStack: 1 },
       timeGridDay: { dayHeaderFormat: 'cccc d LLLL' },
-      listWeek: { buttonText: t('calendar.list') },
+      [PHONE_LIST]: { type: 'list', duration: { days: 30 }, dateAlignment: 'day', dateIncrement: { days: 30 }, buttonText: t('calendar.list') },
       listMonth: { buttonText: t('calendar.list') },
     }),
     [t],
   );
 
   return (
-    <div className={`post-calendar post-calendar-${layout}`}>
+    <div ref={box} className={`post-calendar post-calendar-${layout}`}>
       <FullCalendar
         ref={calendar}
         plugins={PLUGINS}

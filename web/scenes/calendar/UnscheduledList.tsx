@@ -44,7 +44,6 @@ export function UnscheduledList({ posts, base, zone, canPlan, onPlan }: Props) {
     <section className="card unscheduled" aria-labelledby="unscheduled-title">
       <div className="unscheduled-top">
         <h2 id="unscheduled-title">{t('calendar.unscheduled')}</h2>
-        {posts.length === 0 ? <p className="muted unscheduled-hint">{t('calendar.noUnscheduled')}</p> : null}
         {posts.some(canPlan) ? <p className="muted unscheduled-hint">{t('calendar.dragHint')}</p> : null}
       </div>
       <ul className="unplanned-list" ref={list}>

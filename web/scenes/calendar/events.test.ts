@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DateTime } from 'luxon';
 import type { CampaignView, PostView } from '../../../src/shared/api.js';
-import { campaignEvents, droppedAt, planTimeForDay, postEvents, scrollTimeAt, tintOf } from './events.js';
+import { calendarHint, campaignEvents, droppedAt, planTimeForDay, postEvents, scrollTimeAt, tintOf } from './events.js';
 
 const ZONE = 'Europe/Paris';
 const at = (iso: string) => DateTime.fromISO(iso, { zone: ZONE });
@@ -69,5 +69,20 @@ describe('calendar events', () => {
     expect(scrollTimeAt(at('2031-03-12T14:20').toMillis(), ZONE)).toBe('13:00:00');
     expect(scrollTimeAt(at('2031-03-12T03:00').toMillis(), ZONE)).toBe('08:00:00');
     expect(scrollTimeAt(at('2031-03-12T22:00').toMillis(), ZONE)).toBe('08:00:00');
+  });
+
+  it('names the next post when the period has none to come, and invites a first post only on an empty calendar', () => {
+    const now = Date.parse('2031-03-12T10:00:00Z');
+    const periodEnd = '2031-03-19T00:00:00Z';
+    const later = post({ id: 'later', scheduledAt: '2031-04-02T09:00:00Z' });
+    const hint = (posts: PostView[], next: PostView | null, filtered = false, end = periodEnd) => calendarHint({ posts, next, filtered, periodEnd: end, now }).kind;
+    expect(hint([post({ scheduledAt: '2031-03-13T09:00:00Z' })], later)).toBe('none');
+    expect(hint([], later)).toBe('next');
+    expect(hint([post({ scheduledAt: '2031-03-12T08:00:00Z' })], later)).toBe('next');
+    expect(hint([], null)).toBe('empty');
+    // An idea without a time, a filter, or a period already over: not an empty calendar.
+    expect(hint([post({ scheduledAt: null, status: 'draft' })], null)).toBe('none');
+    expect(hint([], null, true)).toBe('none');
+    expect(hint([], null, false, '2031-03-01T00:00:00Z')).toBe('none');
   });
 });

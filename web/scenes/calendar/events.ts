@@ -92,3 +92,19 @@ export function scrollTimeAt(now: number, zone: string): string {
   const from = hour >= 8 && hour <= 20 ? hour - 1 : 8;
   return `${String(from).padStart(2, '0')}:00:00`;
 }
+
+/** What the calendar says above its period: nothing, the next post after it, or an invitation to write one. */
+export type CalendarHint = { kind: 'none' } | { kind: 'next'; post: PostView } | { kind: 'empty' };
+
+/**
+ * `posts` are the period's and those without a time; `next` is the first post after the period. The next post is
+ * named when the period holds none still to come; the invitation only when there is nothing at all to show from
+ * now on, with no filter hiding posts.
+ */
+export function calendarHint(input: { posts: PostView[]; next: PostView | null; filtered: boolean; periodEnd: string; now: number }): CalendarHint {
+  const { posts, next, filtered, periodEnd, now } = input;
+  if (posts.some((p) => p.scheduledAt && Date.parse(p.scheduledAt) >= now)) return { kind: 'none' };
+  if (next) return { kind: 'next', post: next };
+  if (posts.length === 0 && !filtered && Date.parse(periodEnd) > now) return { kind: 'empty' };
+  return { kind: 'none' };
+}
