@@ -1,6 +1,7 @@
 /**
- * Settings > Networks, driven by the instance administrator in either language: reached from the user menu, every
- * network listed with its redirect URL and status, LinkedIn's keys saved and shown ready with the secret gone from
+ * Settings > Networks, driven by the instance administrator in either language: reached from the user menu, a warning
+ * that the networks cannot reach the 127.0.0.1 address Ruche has without PUBLIC_URL, every network folded to its name
+ * and status (the page short on a phone) and opened on demand with its redirect URL, LinkedIn's keys saved and shown ready with the secret gone from
  * the page, the networks Ruche cannot connect named. A workspace admin who does not administer the instance sees no
  * way there. Each screen is photographed at 1280 px and 390 px (to /tmp/shots/h1), and none scrolls sideways on a phone.
  */
@@ -44,6 +45,20 @@ export async function networksSettingsFlow(browser: Browser, server: TestRuche, 
   for (const name of ['Facebook', 'Instagram', 'LinkedIn', 'X', 'YouTube', 'Pinterest']) await card(name).waitFor();
   const linkedin = card('LinkedIn');
   await expect.poll(() => linkedin.getByText(t('networks.status.missing'), exact).count()).toBe(1);
+  // Without PUBLIC_URL, Ruche's address is 127.0.0.1: the page says the networks cannot reach it and what to set.
+  const warning = page.getByRole('region', { name: t('networks.publicUrl.localTitle'), ...exact });
+  await warning.getByText(t('networks.publicUrl.local', { host: new URL(server.url).host }), exact).waitFor();
+  // Each network is one line, its name and status, until it is opened; on a phone the whole page stays short.
+  const toggle = (name: string) => card(name).getByRole('button', { name: new RegExp(`^${name}\\b`) });
+  for (const name of ['Facebook', 'LinkedIn', 'Pinterest']) expect(await toggle(name).getAttribute('aria-expanded')).toBe('false');
+  expect(await linkedin.getByLabel(t('networks.redirectUrl'), exact).isVisible()).toBe(false);
+  await page.setViewportSize({ width: 390, height: 844 });
+  const tall = await page.evaluate(() => document.documentElement.scrollHeight);
+  expect(tall, 'the folded page on a phone').toBeLessThan(2600);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await toggle('LinkedIn').click();
+  expect(await toggle('LinkedIn').getAttribute('aria-expanded')).toBe('true');
+  expect(await toggle('Facebook').getAttribute('aria-expanded')).toBe('false');
   expect(await linkedin.getByLabel(t('networks.redirectUrl'), exact).inputValue()).toBe(`${server.url}/api/v1/oauth/linkedin/callback`);
   await page.getByRole('heading', { name: t('networks.gone.title'), ...exact }).waitFor();
   await page.getByText(t('networks.gone.googlePlus'), exact).waitFor();
@@ -59,6 +74,8 @@ export async function networksSettingsFlow(browser: Browser, server: TestRuche, 
   await expect.poll(() => linkedin.getByText(t('networks.status.ready'), exact).count()).toBe(1);
   expect(await linkedin.getByLabel(t('networks.clientSecret'), exact).inputValue()).toBe('');
   await linkedin.getByText(t('networks.secretKept'), exact).waitFor();
+  // The network being edited stays open once saved.
+  expect(await toggle('LinkedIn').getAttribute('aria-expanded')).toBe('true');
   expect(await page.content()).not.toContain(SECRET);
   await shoot(page, 'linkedin-ready', lang);
 
@@ -66,6 +83,10 @@ export async function networksSettingsFlow(browser: Browser, server: TestRuche, 
   await page.reload();
   await me.expectTitle(t('networks.title'));
   await expect.poll(() => card('LinkedIn').getByText(t('networks.status.ready'), exact).count()).toBe(1);
+  // From the keyboard: Enter on the focused line opens it.
+  await toggle('LinkedIn').focus();
+  await page.keyboard.press('Enter');
+  expect(await toggle('LinkedIn').getAttribute('aria-expanded')).toBe('true');
   expect(await card('LinkedIn').getByLabel(t('networks.clientId'), exact).inputValue()).toBe('86linkedinid');
   expect(JSON.stringify(await me.api('GET', '/instance/networks'))).not.toContain(SECRET);
   expect(await page.content()).not.toContain(SECRET);

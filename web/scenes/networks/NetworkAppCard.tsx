@@ -17,7 +17,10 @@ export function NetworkAppCard({ app, onChanged }: { app: NetworkAppView; onChan
   const [clientSecret, setClientSecret] = useState('');
   const [saved, setSaved] = useState('');
   const [confirming, setConfirming] = useState(false);
-  const headingId = `network-${app.network}`;
+  // Folded to its summary line, so that the page is short; the keys typed stay while it is folded.
+  const [open, setOpen] = useState(false);
+  const nameId = `network-${app.network}`;
+  const bodyId = `network-${app.network}-body`;
 
   const save = useSubmit(async () => {
     setSaved('');
@@ -42,79 +45,83 @@ export function NetworkAppCard({ app, onChanged }: { app: NetworkAppView; onChan
 
   const status = app.source === 'settings' ? 'ready' : app.source === 'env' ? 'env' : 'missing';
   return (
-    <section className="card network-app" aria-labelledby={headingId} data-network={app.network}>
-      <header className="network-app-head">
-        <h2 id={headingId}>
-          <NetworkIcon network={app.network} /> {app.name}
-        </h2>
-        <span className={`badge network-app-status network-app-${status}`} data-testid={`status-${app.network}`}>
-          {t(`networks.status.${status}`)}
-        </span>
-      </header>
-      {app.app ? <p>{say(app.app, lang)}</p> : null}
-      <p>
-        <a href={app.console.url} target="_blank" rel="noreferrer noopener">
-          {t('networks.openConsole', { console: app.console.name })}
-        </a>
-      </p>
-      <CopyField label={t('networks.redirectUrl')} value={app.redirectUrl} />
+    <section className={`card network-app${open ? ' is-open' : ''}`} aria-labelledby={nameId} data-network={app.network}>
+      <h2 className="network-app-head">
+        <button type="button" className="network-app-toggle" aria-expanded={open} aria-controls={bodyId} onClick={() => setOpen(!open)}>
+          <span className="network-app-chevron" aria-hidden="true" />
+          <NetworkIcon network={app.network} />
+          <span id={nameId} className="network-app-name">{app.name}</span>
+          <span className={`badge network-app-status network-app-${status}`} data-testid={`status-${app.network}`}>
+            {t(`networks.status.${status}`)}
+          </span>
+        </button>
+      </h2>
+      <div id={bodyId} className="network-app-body" hidden={!open}>
+        {app.app ? <p>{say(app.app, lang)}</p> : null}
+        <p>
+          <a href={app.console.url} target="_blank" rel="noreferrer noopener">
+            {t('networks.openConsole', { console: app.console.name })}
+          </a>
+        </p>
+        <CopyField label={t('networks.redirectUrl')} value={app.redirectUrl} />
 
-      <details>
-        <summary>{t('networks.scopes', { count: app.scopes.length })}</summary>
-        <ul className="network-app-scopes">
-          {app.scopes.map((s) => (
-            <li key={s.scope}>
-              <code>{s.scope}</code> — {say(s, lang)}
-            </li>
-          ))}
-        </ul>
-      </details>
-      {app.review ? (
-        <div className="network-app-review">
-          <h3>{app.review.needed ? t('networks.reviewNeeded') : t('networks.reviewNone')}</h3>
-          <p>{say(app.review, lang)}</p>
-        </div>
-      ) : null}
+        <details>
+          <summary>{t('networks.scopes', { count: app.scopes.length })}</summary>
+          <ul className="network-app-scopes">
+            {app.scopes.map((s) => (
+              <li key={s.scope}>
+                <code>{s.scope}</code> — {say(s, lang)}
+              </li>
+            ))}
+          </ul>
+        </details>
+        {app.review ? (
+          <div className="network-app-review">
+            <h3>{app.review.needed ? t('networks.reviewNeeded') : t('networks.reviewNone')}</h3>
+            <p>{say(app.review, lang)}</p>
+          </div>
+        ) : null}
 
-      <form onSubmit={submit} noValidate aria-label={t('networks.formLabel', { network: app.name })}>
-        {app.source === 'env' ? (
-          <p className="hint">{t('networks.fromEnv', { id: app.env.clientId, secret: app.env.clientSecret, clientId: app.clientId ?? '' })}</p>
-        ) : (
-          <p className="hint">{t('networks.envNames', { id: app.env.clientId, secret: app.env.clientSecret })}</p>
-        )}
-        <TextField label={t('networks.clientId')} value={clientId} onChange={(e) => setClientId(e.target.value)} autoComplete="off" spellCheck={false} name={`${app.network}-client-id`} />
-        <TextField
-          label={t('networks.clientSecret')}
-          type="password"
-          value={clientSecret}
-          onChange={(e) => setClientSecret(e.target.value)}
-          autoComplete="new-password"
-          name={`${app.network}-client-secret`}
-          hint={app.source === 'settings' ? t('networks.secretKept') : t('networks.secretWriteOnly')}
-        />
-        {save.error ? <ErrorAlert>{save.error}</ErrorAlert> : null}
-        {remove.error ? <ErrorAlert>{remove.error}</ErrorAlert> : null}
-        <StatusMessage>{saved}</StatusMessage>
-        <div className="form-actions">
-          <button type="submit" className="button button-primary" disabled={save.busy}>
-            {t('networks.save')}
-          </button>
-          {app.source === 'settings' ? (
-            <button type="button" className="button button-danger" onClick={() => setConfirming(true)} disabled={remove.busy}>
-              {t('networks.remove')}
+        <form onSubmit={submit} noValidate aria-label={t('networks.formLabel', { network: app.name })}>
+          {app.source === 'env' ? (
+            <p className="hint">{t('networks.fromEnv', { id: app.env.clientId, secret: app.env.clientSecret, clientId: app.clientId ?? '' })}</p>
+          ) : (
+            <p className="hint">{t('networks.envNames', { id: app.env.clientId, secret: app.env.clientSecret })}</p>
+          )}
+          <TextField label={t('networks.clientId')} value={clientId} onChange={(e) => setClientId(e.target.value)} autoComplete="off" spellCheck={false} name={`${app.network}-client-id`} />
+          <TextField
+            label={t('networks.clientSecret')}
+            type="password"
+            value={clientSecret}
+            onChange={(e) => setClientSecret(e.target.value)}
+            autoComplete="new-password"
+            name={`${app.network}-client-secret`}
+            hint={app.source === 'settings' ? t('networks.secretKept') : t('networks.secretWriteOnly')}
+          />
+          {save.error ? <ErrorAlert>{save.error}</ErrorAlert> : null}
+          {remove.error ? <ErrorAlert>{remove.error}</ErrorAlert> : null}
+          <StatusMessage>{saved}</StatusMessage>
+          <div className="form-actions">
+            <button type="submit" className="button button-primary" disabled={save.busy}>
+              {t('networks.save')}
             </button>
-          ) : null}
-        </div>
-      </form>
-      {confirming ? (
-        <ConfirmDialog
-          title={t('networks.removeTitle', { network: app.name })}
-          message={t('networks.removeMessage', { network: app.name })}
-          confirmLabel={t('networks.remove')}
-          onConfirm={() => void remove.run()}
-          onCancel={() => setConfirming(false)}
-        />
-      ) : null}
+            {app.source === 'settings' ? (
+              <button type="button" className="button button-danger" onClick={() => setConfirming(true)} disabled={remove.busy}>
+                {t('networks.remove')}
+              </button>
+            ) : null}
+          </div>
+        </form>
+        {confirming ? (
+          <ConfirmDialog
+            title={t('networks.removeTitle', { network: app.name })}
+            message={t('networks.removeMessage', { network: app.name })}
+            confirmLabel={t('networks.remove')}
+            onConfirm={() => void remove.run()}
+            onCancel={() => setConfirming(false)}
+          />
+        ) : null}
+      </div>
     </section>
   );
 }

@@ -7,6 +7,7 @@ import { CopyField } from '../../components/CopyField.js';
 import { ErrorAlert } from '../../components/Alert.js';
 import { networkAppsApi } from './api.js';
 import { NetworkAppCard } from './NetworkAppCard.js';
+import { PublicAddressWarning } from './PublicAddressWarning.js';
 
 /** Settings > Networks: the installer's developer apps on the commercial networks, for the whole instance. */
 export function NetworksPage() {
@@ -26,6 +27,7 @@ export function NetworksPage() {
       <LoadStatus loaded={loaded} reload={reload} />
       {loaded.status === 'ready' && loaded.data ? (
         <>
+          {loaded.data.items[0] ? <PublicAddressWarning url={loaded.data.items[0].redirectUrl} /> : null}
           {loaded.data.items.map((app) => (
             <NetworkAppCard key={app.network} app={app} onChanged={reload} />
           ))}
