@@ -23,6 +23,20 @@ describe('near-duplicates', () => {
     expect(found.length).toBeLessThanOrEqual(16 * 8);
     expect(found.every((f) => Number(f.id.slice(5)) >= 500 - 16 * 8)).toBe(true);
   });
+  it('names as nearest the copy that a full query ranks first', () => {
+    const index = new NearDuplicateIndex<string>();
+    const texts = Array.from({ length: 300 }, (_, i) => `${i % 3 === 0 ? campaign : 'Le service client ne répond pas depuis trois semaines'} ${i % 7} ${i % 11} ${i}`);
+    let compared = 0;
+    for (const [i, text] of texts.entries()) {
+      const signature = minhash(text);
+      expect(index.nearest(signature)).toEqual(index.query(signature)[0]);
+      if (index.query(signature).length > 0) compared++;
+      // A group's first text is indexed again under its id with each copy's signature.
+      index.add(i % 5 === 0 ? 'head' : `t${i}`, signature);
+    }
+    expect(compared).toBeGreaterThan(250);
+    expect(index.nearest(minhash('Il fait beau à Lyon aujourd’hui, on va au parc avec les enfants'))).toBeUndefined();
+  });
   it('keeps unrelated texts apart', () => {
     expect(estimateSimilarity(minhash(campaign), minhash('Il fait beau à Lyon aujourd’hui, on va au parc'))).toBeLessThan(0.2);
   });

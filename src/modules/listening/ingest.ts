@@ -5,6 +5,8 @@ import type { Database } from '../../store/schema.js';
 import { workspaceAnalyzer } from '../moderation/workspace-analyzer.js';
 import { langHint } from '../inbound/risk.js';
 import { normalizePost, type NormalizedPost } from './normalize.js';
+import { analysisKey, reasonOf, type PostToRead } from './read-posts.js';
+import { readBatch } from './reader-pool.js';
 import { newMentionId, storeMentions, termsOf, type MatchedMention, type StoredMention } from './mention-store.js';
 import { MentionGroups } from './near-duplicates.js';
 import { topicIndexFor } from './topic-index.js';
@@ -37,7 +39,6 @@ export interface ListeningIngestOptions {
 }
 
 const groupsByStore = new WeakMap<object, MentionGroups>();
-const reasonOf = (err: unknown) => (err instanceof Error ? err.message : String(err)).slice(0, 300);
 
 function normalizeAll(posts: readonly ListeningPost[], now: number, setAside: ListeningIngestResult['setAside']): NormalizedPost[] {
   const byUri = new Map<string, NormalizedPost>();
@@ -80,31 +81,32 @@ export async function ingestPosts(ctx: AppContext, target: ListeningTarget, post
     const [topics, analyzer] = await Promise.all([topicIndexFor(ctx.store.db, workspaceId, now), workspaceAnalyzer(ctx, workspaceId)]);
     const done = opts.analyses?.get(analyzer) ?? new Map<string, Analysis>();
     opts.analyses?.set(analyzer, done);
-    const analyse = (post: NormalizedPost): Analysis => {
-      const lang = langHint(post.languages);
-      const key = `${lang ?? ''}\n${post.text}`;
-      const analysis = done.get(key) ?? analyzer.analyze(post.text, { lang });
-      done.set(key, analysis);
-      return analysis;
-    };
+    const toRead = fresh.map((post): PostToRead => {
+      const hint = langHint(post.languages);
+      const known = done.get(analysisKey(hint, post.text));
+      return {
+        matchText: post.title && !post.text.startsWith(post.title) ? `${post.title}\n${post.text}` : post.text,
+        text: post.text, declared: post.languages[0] ?? null, hint, authorHandle: post.author.handle, url: post.url,
+        hashtags: post.hashtags, mentions: post.mentions, ...(known ? { knownCode: known.language.code } : {}),
+      };
+    });
+    const read = await readBatch(toRead, topics, analyzer);
     const groups = groupsByStore.get(ctx.store.db) ?? new MentionGroups();
     groupsByStore.set(ctx.store.db, groups);
-    for (const post of fresh) {
+    for (const [i, post] of fresh.entries()) {
+      const r = read[i]!;
+      if ('error' in r) {
+        setAside.push({ uri: post.uri, reason: r.error });
+        continue;
+      }
+      if (r.topicIds.length === 0) continue;
       try {
-        // Matching comes first and costs microseconds: a stream's posts that no topic wants are never analysed. The
-        // language the post declares is the one `lang:` filters on; only a post that declares none, when a topic
-        // filters on language, is analysed first to tell it.
-        let analysis = !post.languages[0] && topics.usesLanguage ? analyse(post) : null;
-        const topicIds = topics.index.match({
-          text: post.title && !post.text.startsWith(post.title) ? `${post.title}\n${post.text}` : post.text,
-          lang: post.languages[0] ?? analysis?.language.code ?? null, authorHandle: post.author.handle, url: post.url,
-          hashtags: post.hashtags, mentions: post.mentions,
-        });
-        if (topicIds.length === 0) continue;
-        analysis ??= analyse(post);
+        const key = analysisKey(toRead[i]!.hint, post.text);
+        const analysis = r.analysis ?? done.get(key)!;
+        done.set(key, analysis);
         const id = newMentionId(post.createdAt);
-        const clusterId = groups.place(workspaceId, id, post.uri, post.text, post.repostOf);
-        matched.push({ id, post, analysis, topicIds, clusterId, terms: termsOf(post, analysis) });
+        const clusterId = groups.place(workspaceId, id, post.uri, post.text, post.repostOf, r.signature);
+        matched.push({ id, post, analysis, topicIds: r.topicIds, clusterId, terms: termsOf(post, analysis) });
       } catch (err) {
         setAside.push({ uri: post.uri, reason: reasonOf(err) });
       }

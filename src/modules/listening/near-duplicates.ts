@@ -6,6 +6,11 @@ const GENERATION = 20_000;
 /** Texts shorter than this many characters are too short to call copies of one another ("Love it!"). */
 const MIN_TEXT = 40;
 
+/** The MinHash signature a mention is compared by, or null for a text too short to call a copy. */
+export function signatureOf(text: string): Uint32Array | null {
+  return text.length >= MIN_TEXT ? minhash(text) : null;
+}
+
 interface Generations {
   current: NearDuplicateIndex<string>;
   previous: NearDuplicateIndex<string> | null;
@@ -28,14 +33,18 @@ export class MentionGroups {
     return g;
   }
 
-  /** The group a mention joins (the id of the group's first mention), or null when it starts one; then remembers it. */
-  place(workspaceId: string, id: string, uri: string, text: string, repostOf: string | null): string | null {
+  /**
+   * The group a mention joins (the id of the group's first mention), or null when it starts one; then remembers it.
+   * `signature` is the text's `signatureOf`, when the caller made it already.
+   */
+  place(workspaceId: string, id: string, uri: string, text: string, repostOf: string | null, signature = signatureOf(text)): string | null {
     const g = this.of(workspaceId);
     const head = (u: string) => g.byUri.get(u) ?? g.previousByUri?.get(u);
     let group: string | null = repostOf ? (head(repostOf) ?? null) : null;
-    const signature = text.length >= MIN_TEXT ? minhash(text) : null;
-    if (!group && signature) {
-      const found = g.current.query(signature)[0] ?? g.previous?.query(signature)[0];
+    // Both generations band a signature alike: its keys are worked out once.
+    const keys = signature ? g.current.keys(signature) : null;
+    if (!group && signature && keys) {
+      const found = g.current.nearest(signature, undefined, keys) ?? g.previous?.nearest(signature, undefined, keys);
       if (found) group = found.id;
     }
     const joined = group ?? id;
@@ -46,7 +55,7 @@ export class MentionGroups {
       g.byUri = new Map();
     }
     // A group is known by its first mention: copies point at it, never at each other.
-    if (signature) g.current.add(joined, signature);
+    if (signature && keys) g.current.add(joined, signature, keys);
     g.byUri.set(uri, joined);
     return group;
   }

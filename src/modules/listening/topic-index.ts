@@ -1,11 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../store/schema.js';
-import { compileTopics, type TopicIndex } from './query/index.js';
+import { compileTopics, type TopicIndex, type TopicQuery } from './query/index.js';
 
 /** A workspace's topics, compiled; and whether any filters on language, which then must be known before matching. */
 export interface CompiledTopics {
   index: TopicIndex;
   usesLanguage: boolean;
+  /** The queries it was compiled from (another thread compiles the same index from them). */
+  topics: TopicQuery[];
 }
 
 interface Cached {
@@ -26,9 +28,11 @@ async function stampOf(db: Kysely<Database>, workspaceId: string): Promise<strin
   return `${row?.latest ?? 0}:${row?.n ?? 0}`;
 }
 
+export const usesLanguage = (topics: readonly TopicQuery[]) => topics.some((t) => /lang:/i.test(t.query));
+
 async function build(db: Kysely<Database>, workspaceId: string): Promise<CompiledTopics> {
   const topics = await db.selectFrom('listening_topics').select(['id', 'query']).where('workspace_id', '=', workspaceId).where('archived_at', 'is', null).execute();
-  return { index: compileTopics(topics), usesLanguage: topics.some((t) => /lang:/i.test(t.query)) };
+  return { index: compileTopics(topics), usesLanguage: usesLanguage(topics), topics };
 }
 
 /**

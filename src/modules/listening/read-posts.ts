@@ -1,0 +1,62 @@
+import type { Analysis, Lang } from '../../analysis/index.js';
+import type { TopicIndex } from './query/index.js';
+import { signatureOf } from './near-duplicates.js';
+
+/** What reading a post needs of it: plain data, so that a batch can be read on another thread. */
+export interface PostToRead {
+  /** What topics are matched on: the title when the text does not start with it, then the text. */
+  matchText: string;
+  /** What is analysed and compared with near-duplicates. */
+  text: string;
+  /** The first language the post declares, which `lang:` filters on. */
+  declared: string | null;
+  /** The language handed to the analysis when the text is too short to tell. */
+  hint: Lang | undefined;
+  authorHandle: string;
+  url: string | null;
+  hashtags: string[];
+  mentions: string[];
+  /** The language code of an analysis the caller already has for this text (it is not analysed again). */
+  knownCode?: string;
+}
+
+/** A post read: the topics it matched and, when it matched any, its analysis (unless known) and near-duplicate signature. */
+export type ReadResult =
+  | { topicIds: string[]; analysis: Analysis | null; signature: Uint32Array | null }
+  | { error: string };
+
+export const analysisKey = (hint: Lang | undefined, text: string) => `${hint ?? ''}\n${text}`;
+
+export const reasonOf = (err: unknown) => (err instanceof Error ? err.message : String(err)).slice(0, 300);
+
+/**
+ * Matching comes first and costs microseconds: posts that no topic wants are never analysed. The language the post
+ * declares is the one `lang:` filters on; only a post that declares none, when a topic filters on language, is
+ * analysed first to tell it. Each distinct text is analysed once per batch.
+ */
+export function readPosts(
+  posts: readonly PostToRead[], index: TopicIndex, usesLanguage: boolean, analyze: (text: string, hint: Lang | undefined) => Analysis,
+): ReadResult[] {
+  const done = new Map<string, Analysis>();
+  const analyse = (post: PostToRead) => {
+    const key = analysisKey(post.hint, post.text);
+    let analysis = done.get(key);
+    if (!analysis) done.set(key, (analysis = analyze(post.text, post.hint)));
+    return analysis;
+  };
+  return posts.map((post): ReadResult => {
+    try {
+      const known = post.knownCode !== undefined;
+      let analysis = !known && !post.declared && usesLanguage ? analyse(post) : null;
+      const topicIds = index.match({
+        text: post.matchText, lang: post.declared ?? (known ? post.knownCode : analysis?.language.code) ?? null,
+        authorHandle: post.authorHandle, url: post.url, hashtags: post.hashtags, mentions: post.mentions,
+      });
+      if (topicIds.length === 0) return { topicIds, analysis: null, signature: null };
+      if (!known) analysis ??= analyse(post);
+      return { topicIds, analysis, signature: signatureOf(post.text) };
+    } catch (err) {
+      return { error: reasonOf(err) };
+    }
+  });
+}
