@@ -223,6 +223,17 @@ async function phone(page: Page, me: ReturnType<typeof ui>, t: (key: string) => 
   await back.click();
   await list.waitFor();
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  // The search box's placeholder is read whole, not cut at the box's edge.
+  const search = page.getByLabel(t('inbox.search'), { exact: true });
+  // Written into the box for a moment (search boxes keep room for their clear button): it must not scroll.
+  const fit = await search.evaluate((input: HTMLInputElement) => {
+    const typed = input.value;
+    input.value = input.placeholder;
+    const widths = { text: input.scrollWidth, box: input.clientWidth };
+    input.value = typed;
+    return widths;
+  });
+  expect(fit.text, `the placeholder (${fit.text} px) in its box (${fit.box} px)`).toBeLessThanOrEqual(fit.box);
   await page.screenshot({ path: `/tmp/inbox-mobile-${me.t('inbox.listLabel') === 'Items' ? 'en' : 'fr'}.png`, fullPage: true });
   await list.getByRole('option').filter({ hasText: said.complaint.slice(0, 30) }).click();
   await back.waitFor();
