@@ -11,6 +11,8 @@ import { ingestPosts } from '../src/modules/listening/ingest.js';
 import { normalizePost } from '../src/modules/listening/normalize.js';
 import { newMentionId, storeMentions, termsOf, type MatchedMention } from '../src/modules/listening/mention-store.js';
 import { topicIndexFor } from '../src/modules/listening/topic-index.js';
+import { MentionGroups } from '../src/modules/listening/near-duplicates.js';
+import { postToRead, readPosts } from '../src/modules/listening/read-posts.js';
 import { workspaceAnalyzer } from '../src/modules/moderation/workspace-analyzer.js';
 import { evaluateRadar } from '../src/modules/listening/radar/index.js';
 import { DEFAULT_RADAR_SETTINGS } from '../src/modules/listening/radar/settings.js';
@@ -101,23 +103,33 @@ async function measurePipeline(ctx: AppContext, c: ReturnType<typeof corpus>) {
   };
 }
 
-/** The same rows, analysed and matched beforehand, written by the same store function: the ceiling. */
+/**
+ * The same rows, read (matched, analysed, grouped with their near-duplicates) beforehand as the pipeline reads them,
+ * written by the same store function: the ceiling. Copies keep pointing at their group's first mention of the same
+ * round, so the groups' counts are written too.
+ */
 async function measureRawInsert(ctx: AppContext, c: ReturnType<typeof corpus>) {
   const now = ctx.clock.now();
   const { workspaceId } = await seedListening(ctx, c.topics, now);
-  const { index } = await topicIndexFor(ctx.store.db, workspaceId, now);
+  const topics = await topicIndexFor(ctx.store.db, workspaceId, now);
   const analyzer = await workspaceAnalyzer(ctx, workspaceId);
+  const groups = new MentionGroups();
   const prepared: MatchedMention[] = [];
-  const analysed = new Map<string, ReturnType<typeof analyzer.analyze>>();
-  for (const raw of listeningPosts(c.texts, 60_000, 0, now)) {
-    const post = normalizePost(raw, now);
-    const analysis = analysed.get(post.text) ?? analyzer.analyze(post.text);
-    analysed.set(post.text, analysis);
-    const topicIds = index.match({ text: post.text, lang: analysis.language.code, authorHandle: post.author.handle, hashtags: post.hashtags });
-    if (topicIds.length > 0) prepared.push({ id: newMentionId(now), post, analysis, topicIds, clusterId: null, terms: termsOf(post, analysis) });
+  const posts = listeningPosts(c.texts, 60_000, 0, now).map((raw) => normalizePost(raw, now));
+  for (let i = 0; i < posts.length; i += BATCH) {
+    const part = posts.slice(i, i + BATCH);
+    const read = readPosts(part.map((p) => postToRead(p)), topics.index, topics.usesLanguage, (text, hint) => analyzer.analyze(text, { lang: hint }));
+    for (const [k, post] of part.entries()) {
+      const r = read[k]!;
+      if ('error' in r || r.topicIds.length === 0 || !r.analysis) continue;
+      const id = newMentionId(now);
+      const clusterId = groups.place(workspaceId, id, post.uri, post.text, post.repostOf, r.signature);
+      prepared.push({ id, post, analysis: r.analysis, topicIds: r.topicIds, clusterId, terms: termsOf(post, r.analysis) });
+    }
   }
   let rows = 0;
   let next = 0;
+  const idsByRound = new Map<number, Map<string, string>>();
   const start = performance.now();
   const limitMs = Math.min(SECONDS, 30) * 1000;
   const writer = async () => {
@@ -125,8 +137,15 @@ async function measureRawInsert(ctx: AppContext, c: ReturnType<typeof corpus>) {
       const k = next++;
       const i = (k * BATCH) % prepared.length;
       const round = Math.floor((k * BATCH) / prepared.length);
+      if (!idsByRound.has(round)) idsByRound.set(round, new Map());
+      idsByRound.delete(round - 2);
+      const ids = idsByRound.get(round)!;
       // Each round writes fresh rows: new ids and uris, as new posts would be.
-      const batch = prepared.slice(i, i + BATCH).map((m) => ({ ...m, id: newMentionId(now), post: { ...m.post, uri: `${m.post.uri}#${round}` } }));
+      const batch = prepared.slice(i, i + BATCH).map((m) => {
+        const id = newMentionId(now);
+        ids.set(m.id, id);
+        return { ...m, id, clusterId: m.clusterId ? (ids.get(m.clusterId) ?? null) : null, post: { ...m.post, uri: `${m.post.uri}#${round}` } };
+      });
       const done = await ctx.store.db.transaction().execute((trx) => storeMentions(trx, workspaceId, null, batch, now));
       rows += done.length;
     }

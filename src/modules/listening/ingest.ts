@@ -5,7 +5,7 @@ import type { Database } from '../../store/schema.js';
 import { workspaceAnalyzer } from '../moderation/workspace-analyzer.js';
 import { langHint } from '../inbound/risk.js';
 import { normalizePost, type NormalizedPost } from './normalize.js';
-import { analysisKey, reasonOf, type PostToRead } from './read-posts.js';
+import { analysisKey, postToRead, reasonOf } from './read-posts.js';
 import { readBatch } from './reader-pool.js';
 import { newMentionId, storeMentions, termsOf, type MatchedMention, type StoredMention } from './mention-store.js';
 import { MentionGroups } from './near-duplicates.js';
@@ -81,15 +81,7 @@ export async function ingestPosts(ctx: AppContext, target: ListeningTarget, post
     const [topics, analyzer] = await Promise.all([topicIndexFor(ctx.store.db, workspaceId, now), workspaceAnalyzer(ctx, workspaceId)]);
     const done = opts.analyses?.get(analyzer) ?? new Map<string, Analysis>();
     opts.analyses?.set(analyzer, done);
-    const toRead = fresh.map((post): PostToRead => {
-      const hint = langHint(post.languages);
-      const known = done.get(analysisKey(hint, post.text));
-      return {
-        matchText: post.title && !post.text.startsWith(post.title) ? `${post.title}\n${post.text}` : post.text,
-        text: post.text, declared: post.languages[0] ?? null, hint, authorHandle: post.author.handle, url: post.url,
-        hashtags: post.hashtags, mentions: post.mentions, ...(known ? { knownCode: known.language.code } : {}),
-      };
-    });
+    const toRead = fresh.map((post) => postToRead(post, done.get(analysisKey(langHint(post.languages), post.text))?.language.code));
     const read = await readBatch(toRead, topics, analyzer);
     const groups = groupsByStore.get(ctx.store.db) ?? new MentionGroups();
     groupsByStore.set(ctx.store.db, groups);

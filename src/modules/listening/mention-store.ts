@@ -1,4 +1,4 @@
-import { PostgresAdapter, sql, type Transaction } from 'kysely';
+import { CompiledQuery, PostgresAdapter, sql, type Transaction } from 'kysely';
 import type { Analysis } from '../../analysis/index.js';
 import type { Database } from '../../store/schema.js';
 import { bulkInsertColumns, type PgType } from '../inbound/bulk-insert.js';
@@ -127,14 +127,28 @@ async function countMinutes(trx: Transaction<Database>, workspaceId: string, sto
   await countTopicMinutes(trx, workspaceId, sorted);
 }
 
-/** Each group's first mention counts the copies that joined it. */
+/**
+ * Each group's first mention counts the copies that joined it: one update joined to the counts, rather than a CASE
+ * that every row would walk; heads in one order, so that concurrent batches lock the ones they share alike.
+ */
 async function countCopies(trx: Transaction<Database>, stored: readonly StoredMention[]) {
   const perHead = new Map<string, number>();
   for (const m of stored) if (m.clusterId) perHead.set(m.clusterId, (perHead.get(m.clusterId) ?? 0) + 1);
-  for (const part of chunks([...perHead], 500)) {
-    const added = sql.join(part.map(([id, n]) => sql`when ${id} then ${sql.lit(n)}`), sql` `);
-    await trx.updateTable('listening_mentions').set({ copies: sql`copies + case id ${added} else 0 end` })
-      .where('id', 'in', part.map(([id]) => id)).execute();
+  if (perHead.size === 0) return;
+  const heads = [...perHead].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  if (trx.getExecutor().adapter instanceof PostgresAdapter) {
+    await trx.executeQuery(CompiledQuery.raw(
+      'update "listening_mentions" as m set "copies" = m."copies" + c.n from unnest($1::text[], $2::integer[]) as c(id, n) where m."id" = c.id',
+      [heads.map(([id]) => id), heads.map(([, n]) => n)],
+    ));
+    return;
+  }
+  for (const part of chunks(heads, 500)) {
+    const values = part.map(() => '(?, ?)').join(', ');
+    await trx.executeQuery(CompiledQuery.raw(
+      `update "listening_mentions" set "copies" = "copies" + c.column2 from (values ${values}) as c where "listening_mentions"."id" = c.column1`,
+      part.flat(),
+    ));
   }
 }
 

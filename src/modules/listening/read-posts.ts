@@ -1,6 +1,8 @@
 import type { Analysis, Lang } from '../../analysis/index.js';
+import { langHint } from '../inbound/risk.js';
 import type { TopicIndex } from './query/index.js';
 import { signatureOf } from './near-duplicates.js';
+import type { NormalizedPost } from './normalize.js';
 
 /** What reading a post needs of it: plain data, so that a batch can be read on another thread. */
 export interface PostToRead {
@@ -24,6 +26,15 @@ export interface PostToRead {
 export type ReadResult =
   | { topicIds: string[]; analysis: Analysis | null; signature: Uint32Array | null }
   | { error: string };
+
+/** What reading needs of a normalised post; `knownCode` when the caller has its text's analysis already. */
+export function postToRead(post: NormalizedPost, knownCode?: string): PostToRead {
+  return {
+    matchText: post.title && !post.text.startsWith(post.title) ? `${post.title}\n${post.text}` : post.text,
+    text: post.text, declared: post.languages[0] ?? null, hint: langHint(post.languages), authorHandle: post.author.handle, url: post.url,
+    hashtags: post.hashtags, mentions: post.mentions, ...(knownCode !== undefined ? { knownCode } : {}),
+  };
+}
 
 export const analysisKey = (hint: Lang | undefined, text: string) => `${hint ?? ''}\n${text}`;
 
