@@ -21,7 +21,8 @@ export function compressJson(): MiddlewareHandler {
   return async (c, next) => {
     await next();
     const res = c.res;
-    if (!res.body || c.req.method === 'HEAD' || res.headers.has('Content-Encoding')) return;
+    // The body is looked at last: asking for it turns the server's light answer into a stream to be read back.
+    if (c.req.method === 'HEAD' || res.headers.has('Content-Encoding')) return;
     if (!JSON_TYPE.test(res.headers.get('Content-Type') ?? '')) return;
     if (/(?:^|,)\s*no-transform\s*(?:,|$)/i.test(res.headers.get('Cache-Control') ?? '')) return;
     const accepted = pickEncoding(c.req.header('Accept-Encoding'));
@@ -31,6 +32,7 @@ export function compressJson(): MiddlewareHandler {
       varyOnEncoding(res.headers);
       return;
     }
+    if (!res.body) return;
     const raw = Buffer.from(await res.arrayBuffer());
     const encoding = raw.length >= COMPRESS_MIN_BYTES ? accepted : null;
     const body = encoding === 'br' ? await brotli(raw, BROTLI) : encoding === 'gzip' ? await gzip(raw) : raw;

@@ -54,8 +54,11 @@ export function createHttpApp(ctx: AppContext, options: { webDir?: string } = {}
   );
   app.use('/api/*', compressJson());
   app.use('/api/*', async (c, next) => {
-    await next();
+    // Set before the answer is made, so that it is made with it: c.header() afterwards would rebuild the answer
+    // around a stream of its body. An answer a route made with headers of its own is set on those.
     c.header('Cache-Control', 'no-store');
+    await next();
+    if (c.res.headers.get('Cache-Control') !== 'no-store') c.res.headers.set('Cache-Control', 'no-store');
   });
   const limitFor = (maxSize: number) =>
     bodyLimit({
@@ -68,7 +71,13 @@ export function createHttpApp(ctx: AppContext, options: { webDir?: string } = {}
     });
   const jsonLimit = limitFor(MAX_BODY_BYTES);
   const uploadLimit = limitFor(Math.max(MAX_UPLOAD_BYTES, MAX_VIDEO_BYTES));
-  app.use('/api/*', (c, next) => (c.req.method === 'POST' && UPLOAD_PATH.test(c.req.path) ? uploadLimit : jsonLimit)(c, next));
+  // No route reads the body of a GET, HEAD or OPTIONS (Node discards it unread): limiting it would only make the
+  // request's full Fetch copy for nothing.
+  app.use('/api/*', (c, next) => {
+    const method = c.req.method;
+    if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') return next();
+    return (method === 'POST' && UPLOAD_PATH.test(c.req.path) ? uploadLimit : jsonLimit)(c, next);
+  });
   app.use('/api/*', csrfGuard);
   app.use('/api/*', refuseNul);
 

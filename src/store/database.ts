@@ -7,6 +7,7 @@ import type { Database } from './schema.js';
 import type { Config } from '../config/config.js';
 import { ownerOnlyFile } from '../config/secrets.js';
 import { pg } from './pg.js';
+import { changesSchema, rowStatement, type RowStatement } from './sqlite-rows.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -76,23 +77,35 @@ function ownerOnly(file: string) {
 
 /**
  * Kysely prepares every query anew; the same few hundred statements run again and again (claims, publishing),
- * so prepared statements are kept and reused, most recent first.
+ * so prepared statements are kept and reused, most recent first. Their rows are made by `rowStatement`. A change
+ * of schema (migrations) empties the cache, so that no statement keeps an old list of columns.
  */
 function withStatementCache(sqlite: SQLite.Database, size = 500): SQLite.Database {
-  const cache = new Map<string, SQLite.Statement>();
+  const cache = new Map<string, RowStatement>();
   const prepare = sqlite.prepare.bind(sqlite);
+  const exec = sqlite.exec.bind(sqlite);
   return new Proxy(sqlite, {
     get(target, prop, receiver) {
+      if (prop === 'exec') {
+        return (source: string) => {
+          cache.clear();
+          return exec(source);
+        };
+      }
       if (prop !== 'prepare') {
         const value: unknown = Reflect.get(target, prop, receiver);
         return typeof value === 'function' ? value.bind(target) : value;
       }
       return (source: string) => {
+        if (changesSchema(source)) {
+          cache.clear();
+          return rowStatement(prepare(source));
+        }
         let stmt = cache.get(source);
         if (stmt) {
           cache.delete(source);
         } else {
-          stmt = prepare(source);
+          stmt = rowStatement(prepare(source));
           if (cache.size >= size) cache.delete(cache.keys().next().value!);
         }
         cache.set(source, stmt);

@@ -82,6 +82,14 @@ describe.each(databases)('inbox list and counts on %s', (kind) => {
     expect(names((await list(`assigneeId=${cm.userId}`)).items)).toEqual(['insult']);
     expect(names((await cm.client.get(inboxPath(ws, '/items?assigneeId=me'))).body.items)).toEqual(['insult']);
     expect(names((await list('assigneeId=none')).items)).not.toContain('insult');
+    // The counts see the labels and assignees too, each facet under the other filters.
+    const counted = (await owner.get(inboxPath(ws, '/counts'))).body;
+    expect(counted.byLabel).toEqual({ urgent: 2, vip: 1 });
+    expect(counted.byAssignee).toMatchObject({ [cm.userId]: 1, none: 5 });
+    const urgent = (await owner.get(inboxPath(ws, '/counts?label=urgent'))).body;
+    expect(urgent).toMatchObject({ total: 2, byLabel: { urgent: 2, vip: 1 }, byToxicity: { insult: 1, hate: 1 }, byAssignee: { [cm.userId]: 1, none: 1 } });
+    const mineUrgent = (await cm.client.get(inboxPath(ws, '/counts?label=urgent&assigneeId=me&toxicity=any'))).body;
+    expect(mineUrgent).toMatchObject({ total: 1, byLabel: { urgent: 1, vip: 1 }, byAssignee: { [cm.userId]: 1, none: 1 } });
     // Labels replaced: the index follows the copy.
     await cm.client.patch(inboxPath(ws, `/items/${ids.insult}`), { labels: ['vip'] });
     expect(names((await list('label=urgent')).items)).toEqual(['hate']);

@@ -54,7 +54,7 @@ describe.each(databases)('the follow-up of a YouTube upload whose outcome was lo
   async function scheduleVideo(text: string) {
     const clip = await owner.request('POST', `/api/v1/workspaces/${ws}/media?fileName=clip.webm`, tinyWebm(1280, 720, 2000), { 'content-type': 'video/webm' });
     expect(clip.status).toBe(201);
-    const created = await owner.post(posts(), { body: text, accountIds: [accountId], mediaIds: [clip.body.id], scheduledAt: new Date(Date.now() + 500).toISOString() });
+    const created = await owner.post(posts(), { body: text, accountIds: [accountId], mediaIds: [clip.body.id], scheduledAt: new Date(Date.now() + 2000).toISOString() });
     await owner.post(posts(`/${created.body.id}/submit`));
     return created.body.id as string;
   }

@@ -44,7 +44,7 @@ describe.each(databases)('a YouTube upload followed after publishing, on %s', (k
   async function publishVideo(text: string) {
     const clip = await owner.request('POST', `/api/v1/workspaces/${ws}/media?fileName=clip.webm`, tinyWebm(1280, 720, 2000), { 'content-type': 'video/webm' });
     expect(clip.status).toBe(201);
-    const created = await owner.post(posts(), { body: text, accountIds: [accountId], mediaIds: [clip.body.id], scheduledAt: new Date(clock.now() + 500).toISOString() });
+    const created = await owner.post(posts(), { body: text, accountIds: [accountId], mediaIds: [clip.body.id], scheduledAt: new Date(clock.now() + 2000).toISOString() });
     await owner.post(posts(`/${created.body.id}/submit`));
     const done = await waitForStatus(owner, ws, created.body.id, ['published', 'failed', 'unknown']);
     expect(done.status).toBe('published');

@@ -3,6 +3,7 @@ import { sql, type RawBuilder } from 'kysely';
 import { resolveSearch } from './search.js';
 import { asksAnswer, assigneeOf, countedStatusSql, FACETS, filterConditions, type Facet, type FilterScope } from './filters.js';
 import { TOXICITY } from './schema.js';
+import { tallyWindow, type TallyRow, type WindowRow } from './counts-tally.js';
 
 /**
  * How many items a large inbox counts exactly: beyond it the counts are made over the newest WINDOW items
@@ -44,44 +45,19 @@ export function countsChanged(workspaceId: string): void {
 }
 
 /**
- * One query: the window of matching rows (newest first, read from the newest-first index, which holds every facet
- * column) is gathered once, then tallied per facet by the database, each facet under every other facet's filter.
+ * The window of matching rows (newest first, from the newest-first index, which holds every facet column) is
+ * gathered once and tallied per facet, each facet under every other facet's filter: by the database on
+ * PostgreSQL, in this process on SQLite.
  */
 async function countNow(unresolved: FilterScope, f: Filters, window: number) {
   const scope = { ...unresolved, search: await resolveSearch(unresolved.store, f.q) };
-  const { db, dialect } = scope.store;
   const active = FACETS.filter((facet) => isSet(facet, f));
-  const passing = (except: Facet | null) => {
-    const conditions = active.filter((facet) => facet !== except).map((facet) => facetCondition(facet, f, scope.userId, dialect));
-    return conditions.length ? sql`where ${sql.join(conditions, sql` and `)}` : sql``;
-  };
-  const grouped = (facet: Facet, column: RawBuilder<unknown>) =>
-    sql`select ${facet} as facet, ${column} as value, count(*) as n from w as i ${passing(facet)} group by ${column}`;
-  const labels = dialect === 'postgres'
-    ? sql`select 'label' as facet, j.value as value, count(*) as n from w as i cross join lateral jsonb_array_elements_text(i.labels::jsonb) as j(value) ${passing('label')} group by j.value`
-    : sql`select 'label' as facet, j.value as value, count(*) as n from w as i, json_each(i.labels) as j ${passing('label')} group by j.value`;
-  const tallies = [
-    sql`select 'total' as facet, '' as value, count(*) as n from w as i ${passing(null)}`,
-    sql`select 'window' as facet, '' as value, count(*) as n from w as i`,
-    grouped('status', countedStatusSql),
-    grouped('accountId', sql`i.account_id`),
-    grouped('network', sql`i.network`),
-    grouped('kind', sql`i.kind`),
-    grouped('sentiment', sql`i.sentiment`),
-    grouped('toxicity', sql`i.toxicity_category`),
-    grouped('complaint', sql`cast(i.complaint as text)`),
-    grouped('language', sql`i.language`),
-    grouped('assigneeId', sql`i.assignee_id`),
-    labels,
-  ];
-  const windowRows = db
+  const windowRows = scope.store.db
     .selectFrom('inbox_items as i')
-    .select(['i.account_id', 'i.status', 'i.removed_at', 'i.network', 'i.kind', 'i.sentiment', 'i.toxicity_category', 'i.complaint', 'i.language', 'i.labels', 'i.assignee_id'])
     .where((eb) => eb.and(filterConditions(eb, scope, f, FACETS)))
     .orderBy('i.created_at', 'desc')
     .limit(window);
-  const { rows } = await sql<{ facet: string; value: string | null; n: number | string }>`
-    with w as ${windowRows} ${sql.join(tallies, sql` union all `)}`.execute(db);
+  const rows = scope.store.dialect === 'sqlite' ? await tallyInProcess(scope, f, active, window) : await tallyInDatabase(scope, f, active, window);
 
   const byStatus = { open: 0, waiting: 0, done: 0 };
   let removed = 0;
@@ -112,8 +88,67 @@ async function countNow(unresolved: FilterScope, f: Filters, window: number) {
   };
 }
 
-/** A facet's filter on a row of the window, as SQL. */
-function facetCondition(facet: Facet, f: Filters, userId: string, dialect: 'sqlite' | 'postgres'): RawBuilder<unknown> {
+/** PostgreSQL: one query, the window gathered once (a CTE used several times is materialised) and grouped per facet. */
+async function tallyInDatabase(scope: FilterScope, f: Filters, active: readonly Facet[], window: number): Promise<TallyRow[]> {
+  const passing = (except: Facet | null) => {
+    const conditions = active.filter((facet) => facet !== except).map((facet) => facetCondition(facet, f, scope.userId));
+    return conditions.length ? sql`where ${sql.join(conditions, sql` and `)}` : sql``;
+  };
+  const grouped = (facet: Facet, column: RawBuilder<unknown>) =>
+    sql`select ${facet} as facet, ${column} as value, count(*) as n from w as i ${passing(facet)} group by ${column}`;
+  const tallies = [
+    sql`select 'total' as facet, '' as value, count(*) as n from w as i ${passing(null)}`,
+    sql`select 'window' as facet, '' as value, count(*) as n from w as i`,
+    grouped('status', countedStatusSql),
+    grouped('accountId', sql`i.account_id`),
+    grouped('network', sql`i.network`),
+    grouped('kind', sql`i.kind`),
+    grouped('sentiment', sql`i.sentiment`),
+    grouped('toxicity', sql`i.toxicity_category`),
+    grouped('complaint', sql`cast(i.complaint as text)`),
+    grouped('language', sql`i.language`),
+    grouped('assigneeId', sql`i.assignee_id`),
+    sql`select 'label' as facet, j.value as value, count(*) as n from w as i cross join lateral jsonb_array_elements_text(i.labels::jsonb) as j(value) ${passing('label')} group by j.value`,
+  ];
+  const windowRows = scope.store.db
+    .selectFrom('inbox_items as i')
+    .select(['i.account_id', 'i.status', 'i.removed_at', 'i.network', 'i.kind', 'i.sentiment', 'i.toxicity_category', 'i.complaint', 'i.language', 'i.labels', 'i.assignee_id'])
+    .where((eb) => eb.and(filterConditions(eb, scope, f, FACETS)))
+    .orderBy('i.created_at', 'desc')
+    .limit(window);
+  const { rows } = await sql<TallyRow>`with w as ${windowRows} ${sql.join(tallies, sql` union all `)}`.execute(scope.store.db);
+  return rows;
+}
+
+/**
+ * SQLite: the window is read once from the newest-first index, which holds every facet column (no row of the
+ * table is read), and tallied here; the few items their authors removed, which the index does not say, come from
+ * their own small index.
+ */
+async function tallyInProcess(scope: FilterScope, f: Filters, active: readonly Facet[], window: number): Promise<TallyRow[]> {
+  const { db } = scope.store;
+  const rows = (await db
+    .selectFrom('inbox_items as i')
+    .select(['i.id', 'i.created_at', 'i.account_id', 'i.status', 'i.network', 'i.kind', 'i.sentiment', 'i.toxicity_category', 'i.complaint', 'i.language', 'i.labels', 'i.assignee_id'])
+    .where((eb) => eb.and(filterConditions(eb, scope, f, FACETS)))
+    .orderBy('i.created_at', 'desc')
+    .limit(window)
+    .execute()) as unknown as Array<WindowRow & { created_at: number }>;
+  const oldest = rows[rows.length - 1]?.created_at;
+  const removed = oldest === undefined
+    ? []
+    : await db
+      .selectFrom('inbox_items as i')
+      .select('i.id')
+      .where((eb) => eb.and(filterConditions(eb, scope, f, FACETS)))
+      .where('i.removed_at', 'is not', null)
+      .where('i.created_at', '>=', oldest)
+      .execute();
+  return tallyWindow(rows, f, active, scope.userId, new Set(removed.map((r) => r.id)));
+}
+
+/** A facet's filter on a row of the window, in PostgreSQL's SQL. */
+function facetCondition(facet: Facet, f: Filters, userId: string): RawBuilder<unknown> {
   switch (facet) {
     case 'accountId': return sql`i.account_id = ${f.accountId}`;
     case 'status': return asksAnswer(f.status!) ? sql`i.status = ${f.status} and i.removed_at is null` : sql`i.status = ${f.status}`;
@@ -123,10 +158,7 @@ function facetCondition(facet: Facet, f: Filters, userId: string, dialect: 'sqli
     case 'toxicity': return f.toxicity === 'any' ? sql`i.toxicity_category is not null` : sql`i.toxicity_category = ${f.toxicity}`;
     case 'complaint': return sql`i.complaint = ${f.complaint === '1' ? 1 : 0}`;
     case 'language': return sql`i.language = ${f.language}`;
-    case 'label':
-      return dialect === 'postgres'
-        ? sql`i.labels::jsonb ? ${f.label}`
-        : sql`exists (select 1 from json_each(i.labels) as l where l.value = ${f.label})`;
+    case 'label': return sql`i.labels::jsonb ? ${f.label}`;
     case 'assigneeId': {
       const a = assigneeOf(f, userId);
       return a === null ? sql`i.assignee_id is null` : sql`i.assignee_id = ${a}`;
@@ -140,8 +172,22 @@ function isSet(facet: Facet, f: Filters): boolean {
 
 const MONTH_MS = 30 * 86_400_000;
 
-/** Time to first reply: the median, over the items of the last 30 days that got one (at most the latest 5,000). */
+const recentFirstReply = new Map<string, { at: number; version: number; value: Awaited<ReturnType<typeof firstReplyNow>> }>();
+
+/**
+ * Time to first reply: the median, over the items of the last 30 days that got one (at most the latest 5,000).
+ * It does not depend on the filters, so that every count asked for within a few seconds shares it, as the counts do.
+ */
 export async function firstReplyFigures(scope: FilterScope, now: number) {
+  const cached = recentFirstReply.get(scope.workspaceId);
+  if (cached && cached.at > Date.now() - CACHE_MS && cached.version === versionOf(scope.workspaceId)) return cached.value;
+  const value = await firstReplyNow(scope, now);
+  if (recentFirstReply.size >= CACHE_SIZE) recentFirstReply.delete(recentFirstReply.keys().next().value!);
+  recentFirstReply.set(scope.workspaceId, { at: Date.now(), version: versionOf(scope.workspaceId), value });
+  return value;
+}
+
+async function firstReplyNow(scope: FilterScope, now: number) {
   const rows = await scope.store.db
     .selectFrom('inbox_items')
     .select(['first_reply_at', 'received_at'])

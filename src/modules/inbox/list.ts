@@ -1,4 +1,5 @@
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../../store/schema.js';
 import type { ListOptions } from './schema.js';
 import { filterConditions, type FilterScope, type ItemsEb } from './filters.js';
 import { ftsQuery, resolveSearch, SEARCH_KEY_SHIFT, tsQuery, type ResolvedSearch } from './search.js';
@@ -21,6 +22,17 @@ function decode(cursor: string, sort: ListOptions['sort']): Key {
   throw badRequest('bad_cursor', 'This page cursor is not one the list gave.');
 }
 
+const bases = new WeakMap<Kysely<Database>, ReturnType<typeof makeBase>>();
+const makeBase = (db: Kysely<Database>) =>
+  db.selectFrom('inbox_items as i').innerJoin('inbox_authors as a', 'a.id', 'i.author_id').select([...LIST_COLUMNS, ...AUTHOR_COLUMNS]);
+
+/** The list's rows and their authors' columns, built once per database: query builders are immutable. */
+function listBase(db: Kysely<Database>) {
+  let base = bases.get(db);
+  if (!base) bases.set(db, (base = makeBase(db)));
+  return base;
+}
+
 /**
  * One page of the inbox, newest or riskiest first. Pages follow a key (created_at, id) or (risk, created_at, id)
  * rather than an offset: items arriving meanwhile neither repeat nor skip anything, and a deep page costs what
@@ -39,11 +51,7 @@ export async function listItems(unresolved: FilterScope, opts: ListOptions) {
     const recent = await recentMatches(scope, scope.search!, opts);
     if (recent) return pageOf(scope, recent, opts);
   }
-  let q = db
-    .selectFrom('inbox_items as i')
-    .innerJoin('inbox_authors as a', 'a.id', 'i.author_id')
-    .select([...LIST_COLUMNS, ...AUTHOR_COLUMNS])
-    .where((eb) => eb.and(filterConditions(eb, scope, opts, byLabel ? ['label'] : [])));
+  let q = listBase(db).where((eb) => eb.and(filterConditions(eb, scope, opts, byLabel ? ['label'] : [])));
   if (byLabel) {
     q = q.innerJoin('inbox_item_labels as l', 'l.item_id', 'i.id').where('l.workspace_id', '=', scope.workspaceId).where('l.label', '=', opts.label!);
   }

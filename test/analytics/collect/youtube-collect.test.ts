@@ -43,7 +43,7 @@ describe.each(databases)('YouTube viewing figures collected on %s', (kind) => {
   async function publishVideo(accountId: string, text: string): Promise<string> {
     const clip = await owner.request('POST', `/api/v1/workspaces/${ws}/media?fileName=clip.webm`, tinyWebm(640, 360, 1000), { 'content-type': 'video/webm' });
     expect(clip.status).toBe(201);
-    const created = await owner.post(`/api/v1/workspaces/${ws}/posts`, { body: text, accountIds: [accountId], mediaIds: [clip.body.id], scheduledAt: new Date(clock.now() + 300).toISOString() });
+    const created = await owner.post(`/api/v1/workspaces/${ws}/posts`, { body: text, accountIds: [accountId], mediaIds: [clip.body.id], scheduledAt: new Date(clock.now() + 2000).toISOString() });
     await owner.post(`/api/v1/workspaces/${ws}/posts/${created.body.id}/submit`);
     expect((await waitForStatus(owner, ws, created.body.id, ['published', 'failed', 'unknown'])).status).toBe('published');
     return fake.live().find((v) => v.description === text)!.id;
