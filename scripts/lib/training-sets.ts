@@ -16,6 +16,11 @@ export interface ModelSpec {
   labels: string[];
   charWeight: number;
   epochs: number;
+  /**
+   * English word vectors learnt from at training time, at this scale (they are folded into the word weights, see
+   * src/analysis/model/dense.ts); absent for none.
+   */
+  vectors?: number;
   train: () => WeightedExample[];
   /** Dev examples, for calibration and `npm run eval`; never trained on. */
   dev: () => Example[];
@@ -48,7 +53,7 @@ export const MODEL_SPECS: ModelSpec[] = [
     train: lines('sentiment/tweets-fr', 'train'), dev: lines('sentiment/tweets-fr', 'val'),
   },
   {
-    name: 'sentiment-en', kind: 'softmax', labels: SENTIMENT, charWeight: 0, epochs: 5,
+    name: 'sentiment-en', kind: 'softmax', labels: SENTIMENT, charWeight: 0, epochs: 5, vectors: 0.1,
     train: () => [...loadSemeval(), ...loadLines('sentiment/tweets-en', 'train')],
     dev: sentimentEnDev,
   },

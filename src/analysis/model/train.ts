@@ -1,5 +1,6 @@
 import { featureValues, type FeatureVector } from '../text/features.js';
-import { emptyModel, type LinearModel, predictProba } from './linear.js';
+import { denseOf, foldDense, type DenseTable } from './dense.js';
+import { emptyModel, rowScore, sigmoid, softmax, type LinearModel } from './linear.js';
 import { seededRandom, shuffleInPlace } from './random.js';
 
 export interface TrainOptions {
@@ -28,6 +29,8 @@ export interface TrainOptions {
   nonPositive?: number[];
   /** Features kept at zero on every row, e.g. group names in sentiment: naming a group is neither good nor bad. */
   zero?: number[];
+  /** Word vectors learnt from as dense features, then folded into the word weights (see dense.ts). */
+  dense?: DenseTable;
 }
 
 export interface TrainingSet {
@@ -59,11 +62,23 @@ export function trainLinear(set: TrainingSet, kind: LinearModel['kind'], dim: nu
   // teach it that naming a group is hateful.
   const nonPositive = opts.nonPositive ?? featureList(opts.base?.meta.nonPositive);
   const zero = opts.zero ?? featureList(opts.base?.meta.zero);
+  const dense = opts.dense;
+  const D = dense?.dim ?? 0;
+  const xs = dense ? set.vectors.map((fv) => denseOf(dense, fv, model.charWeight)) : [];
+  const dw = rows.map(() => new Float64Array(D));
+  const dAcc = rows.map(() => new Float64Array(D).fill(accInit));
+  const logits = new Array<number>(rows.length);
   for (let epoch = 0; epoch < epochs; epoch++) {
     shuffleInPlace(order, random);
     for (const i of order) {
       const fv = set.vectors[i];
-      const p = predictProba(model, fv);
+      const x = xs[i];
+      for (let r = 0; r < rows.length; r++) {
+        let s = rowScore(rows[r], model.bias[r], fv, model.charWeight);
+        for (let k = 0; k < D; k++) s += dw[r][k] * x[k];
+        logits[r] = s;
+      }
+      const p = kind === 'binary' ? [0, sigmoid(logits[0])] : softmax(logits.slice());
       const weight = classWeight[set.y[i]] * (set.weights?.[i] ?? 1);
       if (kind === 'binary') grads[0] = (p[1] - (set.y[i] === 1 ? 1 : 0)) * weight;
       else for (let k = 0; k < K; k++) grads[k] = (p[k] - (set.y[i] === k ? 1 : 0)) * weight;
@@ -79,6 +94,11 @@ export function trainLinear(set: TrainingSet, kind: LinearModel['kind'], dim: nu
           a[f] += grad * grad;
           row[f] -= (lr * grad) / Math.sqrt(a[f]);
         }
+        for (let k = 0; k < D; k++) {
+          const grad = g * x[k] + l2 * dw[r][k];
+          dAcc[r][k] += grad * grad;
+          dw[r][k] -= (lr * grad) / Math.sqrt(dAcc[r][k]);
+        }
         biasAcc[r] += g * g;
         model.bias[r] -= (lr * g) / Math.sqrt(biasAcc[r]);
         if (nonPositive) for (const f of nonPositive) if (row[f] > 0) row[f] = 0;
@@ -86,6 +106,7 @@ export function trainLinear(set: TrainingSet, kind: LinearModel['kind'], dim: nu
       }
     }
   }
+  if (dense) rows.forEach((row, r) => foldDense(dense, row, Float32Array.from(dw[r])));
   for (const row of rows) {
     if (nonPositive) for (const f of nonPositive) if (row[f] > 0) row[f] = 0;
     if (zero) for (const f of zero) row[f] = 0;

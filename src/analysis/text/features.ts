@@ -40,6 +40,11 @@ export interface FeatureVector {
 
 export type Polarity = (word: string, token: Token) => number;
 
+/** The feature of a word (as the tokenizer folds it) said plainly or under negation: where its weight is kept. */
+export function wordFeature(word: string, negated: boolean): number {
+  return hashString(word, negated ? SEED_NEG : SEED_WORD) & MASK;
+}
+
 let idxBuf = new Int32Array(4096);
 let originBuf = new Int16Array(4096);
 let charBuf = new Int32Array(4096);
