@@ -191,6 +191,10 @@ export async function calendarFlow(browser: Browser, server: TestRuche & Server,
   await withImage.getByRole('alert').getByText(t('errors.in_the_past')).waitFor();
   const later = fx.morning.plus({ days: 3 }).set({ hour: 16, minute: 45 });
   await when.fill(later.toFormat("yyyy-MM-dd'T'HH:mm"));
+  // The browser's field speaks the browser's language: the time chosen is read back in words in the app's.
+  expect(await when.getAttribute('lang')).toBe(lang);
+  const readBack = (await withImage.locator('.date-words').textContent()) ?? '';
+  for (const part of [later.setLocale(lang).toFormat('cccc'), later.setLocale(lang).toFormat('LLLL'), '16:45']) expect(readBack).toContain(part);
   await page.keyboard.press('Enter');
   await me.expectStatus(plannedStatus(words.unplanned[1]));
   await expect.poll(async () => (await api(fx.ids.unplanned2)).scheduledAt).toBe(later.toUTC().toISO());

@@ -1,6 +1,7 @@
 /**
  * The composer, driven as a person would in either language: the language it detects, an emoji inserted at the
- * caret from the keyboard, a campaign's UTM tags shown on a link, an image taken from the media library, an
+ * caret from the keyboard, a campaign's UTM tags shown on a link, a file field in the app's language that takes a
+ * dropped file, an image taken from the media library, an
  * error brought to the reader, "add to queue" on a draft, and the post's page after a reload. Screenshots of
  * the composer and the post's page at desktop and phone widths go to /tmp. The network is the in-memory one.
  */
@@ -88,6 +89,27 @@ export async function composerFlow(browser: Browser, server: TestRuche & Server,
   const links = page.getByRole('region', { name: t('composer.links') });
   await links.getByText('https://shop.example/ruche?utm_source=bluesky&utm_medium=social&utm_campaign=spring-25').waitFor();
 
+  // The file field speaks the app's language (a button, and no file chosen yet), the browser's own field hidden yet
+  // reached from the keyboard; a file dropped on it is chosen as one picked.
+  const chooser = page.getByLabel(t('composer.chooseImage'), exact);
+  const picker = page.locator('.file-picker').filter({ has: chooser });
+  await picker.getByText(t('common.noFile'), exact).waitFor();
+  expect((await chooser.boundingBox())!.width).toBeLessThanOrEqual(1);
+  await chooser.focus();
+  expect(await chooser.evaluate((el) => el === document.activeElement)).toBe(true);
+  const dropped = await page.evaluateHandle((bytes) => {
+    const files = new DataTransfer();
+    files.items.add(new File([new Uint8Array(bytes)], 'dropped.png', { type: 'image/png' }));
+    return files;
+  }, [...png]);
+  await picker.dispatchEvent('dragover', { dataTransfer: dropped });
+  await picker.dispatchEvent('drop', { dataTransfer: dropped });
+  await picker.getByText('dropped.png', exact).waitFor();
+  await page.getByLabel(t('composer.alt')).fill('Dropped square');
+  await me.button(t('composer.addImage')).click();
+  await page.locator('.media-list img[alt="Dropped square"]').waitFor();
+  await picker.getByText(t('common.noFile'), exact).waitFor();
+
   // An image from the workspace's earlier uploads, found by its file name.
   await me.button(t('composer.libraryOpen')).click();
   const library = page.getByRole('region', { name: t('composer.library') });
@@ -96,7 +118,7 @@ export async function composerFlow(browser: Browser, server: TestRuche & Server,
   await library.getByRole('button', { name: t('composer.libraryUse', { name: x.image.file }) }).click();
   await me.expectStatus(t('composer.libraryAdded', { name: x.image.file }));
   await page.locator(`.media-list img[alt="${x.image.alt}"]`).waitFor();
-  await library.getByText(t('composer.libraryInPost')).waitFor();
+  await library.locator('li').filter({ hasText: x.image.alt }).getByText(t('composer.libraryInPost')).waitFor();
   await me.button(t('composer.libraryClose')).click();
   // The alt text box shows what is typed, with its length.
   const alt = page.getByLabel(t('composer.altFor', { name: x.image.file }), exact);

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { DateTime } from 'luxon';
 import { fromLocalInput, toLocalInput } from '../../lib/zoned.js';
 import { planTimeForDay } from './events.js';
+import { DateWords } from '../../components/DateWords.js';
 
 interface Props {
   zone: string;
@@ -14,7 +15,7 @@ interface Props {
 
 /** Planning a post from the keyboard: a date and time in the workspace's zone, never in the past. */
 export function PlanForm({ zone, post, onPlan, onCancel }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
   const [value, setValue] = useState(() => {
@@ -48,13 +49,15 @@ export function PlanForm({ zone, post, onPlan, onCancel }: Props) {
         id={`${id}-at`}
         ref={input}
         type="datetime-local"
+        lang={i18n.language}
         value={value}
         min={toLocalInput(new Date().toISOString(), zone)}
         onChange={(e) => setValue(e.target.value)}
         aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
+        aria-describedby={error ? `${id}-words ${id}-error` : `${id}-words`}
         required
       />
+      <DateWords id={`${id}-words`} value={value} />
       {error ? (
         <p id={`${id}-error`} className="plan-error" role="alert">
           {error}

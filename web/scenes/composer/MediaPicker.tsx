@@ -4,6 +4,7 @@ import type { MediaView } from '../../../src/shared/api.js';
 import { publishing } from '../../api/publishing.js';
 import { useWorkspace } from '../../app/workspace.js';
 import { ErrorAlert } from '../../components/Alert.js';
+import { FilePicker } from '../../components/FilePicker.js';
 import { errorMessage } from '../../lib/errors.js';
 import { showDirectionControls } from '../../lib/bidi.js';
 import { AltText } from './AltText.js';
@@ -88,10 +89,7 @@ export function MediaPicker({ media, onChange, onAnnounce, disabled }: MediaPick
       ) : null}
       {disabled ? null : (
         <div className="media-add">
-          <div className="field">
-            <label htmlFor={`${id}-file`}>{t('composer.chooseImage')}</label>
-            <input id={`${id}-file`} ref={fileInput} type="file" accept={ACCEPT} onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
-          </div>
+          <FilePicker label={t('composer.chooseImage')} accept={ACCEPT} chosen={file ? showDirectionControls(file.name) : null} onPick={setFile} inputRef={fileInput} />
           {file ? (
             <>
               <AltText

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PostOptionsView } from '../../../src/shared/api.js';
+import { DateWords } from '../../components/DateWords.js';
 
 interface Props {
   network: string;
@@ -22,7 +23,7 @@ export const hasNetworkOptions = (network: string) => network in FIELDS;
 
 /** The settings of one network tab: what only this network takes, said in the trade's words. */
 export function NetworkOptionsFields({ network, value, onChange, disabled }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const id = useId();
   const fields = FIELDS[network];
   if (!fields) return null;
@@ -70,10 +71,12 @@ export function NetworkOptionsFields({ network, value, onChange, disabled }: Pro
             return (
               <div className="field" key={field}>
                 <label htmlFor={`${id}-publishAt`}>{t('composer.options.publishAt')}</label>
-                <input id={`${id}-publishAt`} type="datetime-local" disabled={disabled} aria-describedby={`${id}-publishAt-hint`}
+                <input id={`${id}-publishAt`} type="datetime-local" lang={i18n.language} disabled={disabled} aria-describedby={`${id}-publishAt-hint`}
                   value={value.publishAt ? toLocal(value.publishAt) : ''}
                   onChange={(e) => set({ publishAt: e.target.value ? new Date(e.target.value).toISOString() : '' })} />
-                <p className="muted small" id={`${id}-publishAt-hint`}>{t('composer.options.publishAtHint.default')}</p>
+                <p className="muted small" id={`${id}-publishAt-hint`}>
+                  {t('composer.options.publishAtHint.default')} <DateWords value={value.publishAt ? toLocal(value.publishAt) : ''} />
+                </p>
               </div>
             );
           case 'firstComment':

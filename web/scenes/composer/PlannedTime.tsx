@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { SocialAccountView } from '../../../src/shared/api.js';
 import { fromLocalInput, shortInZone } from '../../lib/zoned.js';
 import { zoneLabel } from '../../lib/format.js';
+import { DateWords } from '../../components/DateWords.js';
 
 interface PlannedTimeProps {
   value: string;
@@ -24,8 +25,9 @@ export function PlannedTime({ value, zone, accounts, onChange, disabled, childre
       <h3 id={`${id}-title`}>{t('composer.when')}</h3>
       <div className="field">
         <label htmlFor={id}>{t('composer.plannedAt', { zone })}</label>
-        <input id={id} type="datetime-local" value={value} disabled={disabled} aria-describedby={`${id}-zones`} onChange={(e) => onChange(e.target.value)} />
+        <input id={id} type="datetime-local" lang={i18n.language} value={value} disabled={disabled} aria-describedby={`${id}-zones`} onChange={(e) => onChange(e.target.value)} />
         <p className="hint" id={`${id}-zones`}>
+          {iso ? <><DateWords value={value} />{' '}</> : null}
           {iso
             ? zones.map((z) => t('composer.timeIn', { time: shortInZone(iso, z, i18n.language), zone: zoneLabel(t, z) })).join(' · ')
             : t('composer.noTime')}

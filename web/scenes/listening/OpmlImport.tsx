@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/Alert.js';
+import { FilePicker } from '../../components/FilePicker.js';
 import { UserText } from '../../components/UserText.js';
 import { listeningApi, type OpmlResult } from './api.js';
 import { listeningError } from './names.js';
@@ -16,6 +17,7 @@ export function OpmlImport({ workspaceId, onImported }: { workspaceId: string; o
   const [result, setResult] = useState<OpmlResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [chosen, setChosen] = useState<string | null>(null);
 
   const upload = async (file: File | undefined) => {
     if (!file) return;
@@ -39,8 +41,17 @@ export function OpmlImport({ workspaceId, onImported }: { workspaceId: string; o
   return (
     <div className="opml-import">
       <div className="field">
-        <label htmlFor={id}>{t('listening.sources.opml.label')}</label>
-        <input id={id} type="file" accept=".opml,.xml,text/x-opml,text/xml,application/xml" disabled={busy} aria-describedby={`${id}-hint`} onChange={(e) => void upload(e.target.files?.[0])} />
+        <FilePicker
+          label={t('listening.sources.opml.label')}
+          accept=".opml,.xml,text/x-opml,text/xml,application/xml"
+          chosen={chosen}
+          disabled={busy}
+          describedBy={`${id}-hint`}
+          onPick={(file) => {
+            setChosen(file?.name ?? null);
+            void upload(file ?? undefined);
+          }}
+        />
         <p className="hint" id={`${id}-hint`}>
           {t('listening.sources.opml.hint')}
         </p>

@@ -4,6 +4,7 @@ import type { PublishingSettingsView } from '../../../src/shared/api.js';
 import { publishing, type OverdueAction } from '../../api/publishing.js';
 import { useWorkspace } from '../../app/workspace.js';
 import { ErrorAlert } from '../../components/Alert.js';
+import { DateWords } from '../../components/DateWords.js';
 import { errorMessage } from '../../lib/errors.js';
 import { fromLocalInput, longInZone } from '../../lib/zoned.js';
 import { excerpt } from './status.js';
@@ -85,10 +86,13 @@ export function ResumeDialog({ overdue, zone, onDone, onCancel }: ResumeDialogPr
               </select>
             </label>
             {choices[p.id].action === 'reschedule' ? (
-              <label>
-                {t('crisis.newTime', { zone })}{' '}
-                <input type="datetime-local" required value={choices[p.id].at} onChange={(e) => set(p.id, { at: e.target.value })} />
-              </label>
+              <>
+                <label>
+                  {t('crisis.newTime', { zone })}{' '}
+                  <input type="datetime-local" lang={i18n.language} required value={choices[p.id].at} aria-describedby={`resume-${p.id}-words`} onChange={(e) => set(p.id, { at: e.target.value })} />
+                </label>{' '}
+                <DateWords id={`resume-${p.id}-words`} value={choices[p.id].at} />
+              </>
             ) : null}
           </li>
         ))}

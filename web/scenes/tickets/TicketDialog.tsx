@@ -4,6 +4,7 @@ import { api } from '../../api/client.js';
 import { ticketsApi, type DepartmentView, type TicketView } from '../../api/tickets.js';
 import { useSignedIn } from '../../app/session.js';
 import { ErrorAlert } from '../../components/Alert.js';
+import { DateWords } from '../../components/DateWords.js';
 import { showDirectionControls } from '../../lib/bidi.js';
 import { can, isRole } from '../../../src/shared/permissions.js';
 import { departmentText, ticketError } from './names.js';
@@ -25,7 +26,7 @@ export interface TicketDialogProps {
 }
 
 export function TicketDialog({ workspaceId, itemId, onOpened, onClose }: TicketDialogProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const id = useId();
   const me = useSignedIn().user;
   const dialog = useRef<HTMLDialogElement>(null);
@@ -134,9 +135,9 @@ export function TicketDialog({ workspaceId, itemId, onOpened, onClose }: TicketD
         </div>
         <div className="field">
           <label htmlFor={`${id}-due`}>{t('tickets.dialog.due')}</label>
-          <input id={`${id}-due`} type="datetime-local" value={due} onChange={(e) => setDue(e.target.value)} aria-describedby={`${id}-due-hint`} />
+          <input id={`${id}-due`} type="datetime-local" lang={i18n.language} value={due} onChange={(e) => setDue(e.target.value)} aria-describedby={`${id}-due-hint`} />
           <p className="hint" id={`${id}-due-hint`}>
-            {t('tickets.dialog.dueHint')}
+            {t('tickets.dialog.dueHint')} <DateWords value={due} />
           </p>
         </div>
         <div className="field">
