@@ -34,6 +34,27 @@ export async function bulkInsert<R>(
   return (await db.executeQuery<R>(CompiledQuery.raw(text, params))).rows;
 }
 
+const ESCAPED = /[\\"]/;
+const ESCAPED_ALL = /[\\"]/g;
+
+/**
+ * A column of rows as PostgreSQL's array literal, the text pg would make of the array (quoted elements, backslash and
+ * double quote escaped, NULL for null), built with one join: pg's own builds it by appending, which for a column of a
+ * thousand texts allocated several times the text it sends.
+ */
+function arrayLiteral(rows: ReadonlyArray<readonly unknown[]>, column: number): string {
+  const parts = new Array<string>(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const v = rows[i]![column];
+    if (v === null || v === undefined) parts[i] = 'NULL';
+    else {
+      const text = typeof v === 'string' ? v : typeof v === 'object' ? JSON.stringify(v) : String(v);
+      parts[i] = ESCAPED.test(text) ? `"${text.replace(ESCAPED_ALL, '\\$&')}"` : `"${text}"`;
+    }
+  }
+  return `{${parts.join(',')}}`;
+}
+
 export type PgType = 'text' | 'bigint' | 'integer' | 'real';
 
 /**
@@ -53,7 +74,7 @@ export async function bulkInsertColumns<R>(
     return out;
   }
   if (types.length !== columns.length) throw new Error(`bulkInsertColumns into ${table}: ${types.length} types for ${columns.length} columns`);
-  const arrays = columns.map((_, c) => rows.map((row) => row[c] ?? null));
+  const arrays = columns.map((_, c) => arrayLiteral(rows, c));
   const text = `insert into ${quoted(table)} (${columns.map(quoted).join(', ')}) select * from unnest(${types.map((t, i) => `$${i + 1}::${t === 'real' ? 'float8' : t}[]`).join(', ')}) ${ending}`;
   return (await db.executeQuery<R>(CompiledQuery.raw(text, arrays))).rows;
 }

@@ -1,11 +1,11 @@
 import type { Transaction } from 'kysely';
 import type { AppContext } from '../../context.js';
-import type { Analysis, Analyzer } from '../../analysis/index.js';
+import type { Analyzer } from '../../analysis/index.js';
 import type { Database } from '../../store/schema.js';
 import { workspaceAnalyzer } from '../moderation/workspace-analyzer.js';
 import { langHint } from '../inbound/risk.js';
 import { normalizePost, type NormalizedPost } from './normalize.js';
-import { analysisKey, postToRead, reasonOf } from './read-posts.js';
+import { analysisKey, postToRead, reasonOf, type MentionAnalysis } from './read-posts.js';
 import { readBatch } from './reader-pool.js';
 import { newMentionId, storeMentions, termsOf, type MatchedMention, type StoredMention } from './mention-store.js';
 import { MentionGroups } from './near-duplicates.js';
@@ -35,7 +35,7 @@ export interface ListeningIngestOptions {
    * Analyses already made for these texts by this batch for another workspace (a network stream serves many):
    * keyed by analyzer and text, filled as texts are analysed.
    */
-  analyses?: WeakMap<Analyzer, Map<string, Analysis>>;
+  analyses?: WeakMap<Analyzer, Map<string, MentionAnalysis>>;
 }
 
 const groupsByStore = new WeakMap<object, MentionGroups>();
@@ -79,7 +79,7 @@ export async function ingestPosts(ctx: AppContext, target: ListeningTarget, post
   const matched: MatchedMention[] = [];
   if (fresh.length > 0) {
     const [topics, analyzer] = await Promise.all([topicIndexFor(ctx.store.db, workspaceId, now), workspaceAnalyzer(ctx, workspaceId)]);
-    const done = opts.analyses?.get(analyzer) ?? new Map<string, Analysis>();
+    const done = opts.analyses?.get(analyzer) ?? new Map<string, MentionAnalysis>();
     opts.analyses?.set(analyzer, done);
     const toRead = fresh.map((post) => postToRead(post, done.get(analysisKey(langHint(post.languages), post.text))?.language.code));
     const read = await readBatch(toRead, topics, analyzer);

@@ -1,17 +1,17 @@
 import { CompiledQuery, PostgresAdapter, sql, type Transaction } from 'kysely';
-import type { Analysis } from '../../analysis/index.js';
 import type { Database } from '../../store/schema.js';
 import { bulkInsertColumns, type PgType } from '../inbound/bulk-insert.js';
 import { timeOrderedUuid } from '../inbound/ids.js';
 import { round } from '../inbound/risk.js';
 import type { NormalizedPost } from './normalize.js';
+import type { MentionAnalysis } from './read-posts.js';
 import { countMentionDays, countTopicMinutes } from '../analytics/rollups/listening-days.js';
 
 /** A post that matched topics, analysed and placed in its group of near-duplicates, ready to be written. */
 export interface MatchedMention {
   id: string;
   post: NormalizedPost;
-  analysis: Analysis;
+  analysis: MentionAnalysis;
   topicIds: string[];
   /** The group's first mention when this one repeats it; null when it starts a group. */
   clusterId: string | null;
@@ -33,7 +33,7 @@ function chunks<T>(list: readonly T[], size = CHUNK): T[][] {
 export const newMentionId = (now: number) => timeOrderedUuid(now);
 
 /** The words that can rise in a crisis: hashtags, the hosts of links, and the text's keywords. */
-export function termsOf(post: NormalizedPost, analysis: Analysis): string[] {
+export function termsOf(post: NormalizedPost, analysis: MentionAnalysis): string[] {
   const out = new Set<string>();
   for (const h of [...post.hashtags, ...analysis.hashtags]) out.add(`#${h.replace(/^#/, '').toLowerCase()}`);
   for (const l of [...post.links, ...analysis.links]) {

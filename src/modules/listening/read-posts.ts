@@ -22,9 +22,19 @@ export interface PostToRead {
   knownCode?: string;
 }
 
+/**
+ * What listening keeps of a text's analysis: what it stores and counts. The reasons stay out (the inbox reads a
+ * mention's text again when it takes it in), which keeps a batch read on another thread light to hand back.
+ */
+export type MentionAnalysis = Pick<Analysis, 'language' | 'sentiment' | 'toxicity' | 'complaint' | 'keywords' | 'hashtags' | 'links'>;
+
+export const mentionAnalysis = (a: Analysis): MentionAnalysis => ({
+  language: a.language, sentiment: a.sentiment, toxicity: a.toxicity, complaint: a.complaint, keywords: a.keywords, hashtags: a.hashtags, links: a.links,
+});
+
 /** A post read: the topics it matched and, when it matched any, its analysis (unless known) and near-duplicate signature. */
 export type ReadResult =
-  | { topicIds: string[]; analysis: Analysis | null; signature: Uint32Array | null }
+  | { topicIds: string[]; analysis: MentionAnalysis | null; signature: Uint32Array | null }
   | { error: string };
 
 /** What reading needs of a normalised post; `knownCode` when the caller has its text's analysis already. */
@@ -48,11 +58,11 @@ export const reasonOf = (err: unknown) => (err instanceof Error ? err.message : 
 export function readPosts(
   posts: readonly PostToRead[], index: TopicIndex, usesLanguage: boolean, analyze: (text: string, hint: Lang | undefined) => Analysis,
 ): ReadResult[] {
-  const done = new Map<string, Analysis>();
+  const done = new Map<string, MentionAnalysis>();
   const analyse = (post: PostToRead) => {
     const key = analysisKey(post.hint, post.text);
     let analysis = done.get(key);
-    if (!analysis) done.set(key, (analysis = analyze(post.text, post.hint)));
+    if (!analysis) done.set(key, (analysis = mentionAnalysis(analyze(post.text, post.hint))));
     return analysis;
   };
   return posts.map((post): ReadResult => {

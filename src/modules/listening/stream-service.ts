@@ -1,11 +1,12 @@
 import os from 'node:os';
 import { randomBytes } from 'node:crypto';
-import type { Analysis, Analyzer } from '../../analysis/index.js';
+import type { Analyzer } from '../../analysis/index.js';
 import type { AppContext } from '../../context.js';
 import { acquireLease, releaseLease } from '../../jobs/lease.js';
 import { readHashtagTimeline, streamPublic } from '../../connectors/mastodon/listening/index.js';
 import { pause } from '../../shared/pause.js';
 import { ingestPosts } from './ingest.js';
+import type { MentionAnalysis } from './read-posts.js';
 import { STREAM_KINDS, type SourceRow } from './sources.js';
 import type { ListeningPost } from './types.js';
 
@@ -53,7 +54,7 @@ async function setHealth(ctx: AppContext, key: string, health: string, error: st
  */
 async function deliver(ctx: AppContext, key: string, posts: ListeningPost[], cursor: string | null) {
   const sources = await sourcesOf(ctx, key);
-  const analyses = new WeakMap<Analyzer, Map<string, Analysis>>();
+  const analyses = new WeakMap<Analyzer, Map<string, MentionAnalysis>>();
   for (const s of sources) {
     await ingestPosts(ctx, { workspaceId: s.workspace_id, sourceId: s.id }, posts, {
       analyses,
