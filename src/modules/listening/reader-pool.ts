@@ -16,8 +16,8 @@ declare const RUCHE_LISTENING_READER: string | undefined;
 export const THREAD_MIN_POSTS = 64;
 /** A thread idle this long ends; the next large batch starts one again (models load in a few hundred ms). */
 const IDLE_MS = 60_000;
-/** Analyzers and topic sets a thread keeps (one per workspace that changed its models or topics lately). */
-const KEPT_PER_THREAD = 50;
+/** Analyzers and topic sets a thread keeps, each (the shipped analyzer serves every workspace that did not retrain). */
+const KEPT_PER_THREAD = 100;
 /** After a thread failed, batches are read here for this long before threads are tried again. */
 const RETRY_MS = 60_000;
 
@@ -72,7 +72,11 @@ function start(): Thread {
     thread.pending.delete(msg.id);
     if (msg.results) p?.resolve(msg.results);
     else p?.reject(new Error(`listening reader: ${msg.error}`));
-    if (thread.pending.size === 0) idleLater(thread);
+    if (thread.pending.size === 0) {
+      // An idle thread does not keep the process alive; one with batches under way does, as the work it does would.
+      worker.unref();
+      idleLater(thread);
+    }
   });
   worker.on('error', fail);
   worker.on('exit', (code) => fail(new Error(`listening reader ended (${code})`)));
@@ -139,6 +143,7 @@ export async function readBatch(posts: readonly PostToRead[], topics: CompiledTo
   ensure(thread, thread.topics, topicsKey, () => ({ kind: 'topics', key: topicsKey, topics: topics.topics }), (k) => ({ kind: 'forget', analyzers: [], topics: [k] }));
   const id = nextRead++;
   const answer = new Promise<ReadResult[]>((resolve, reject) => thread.pending.set(id, { resolve, reject }));
+  thread.worker.ref();
   thread.worker.postMessage({ kind: 'read', id, analyzer: analyzerKey, topics: topicsKey, usesLanguage: topics.usesLanguage, posts } satisfies ReaderRequest);
   try {
     const results = await answer;
