@@ -18,7 +18,7 @@ interface AccountScheduleProps {
 
 /** An account's time zone (its market) and the weekly slots its queue fills ("next free slot"). */
 export function AccountSchedule({ account, canEdit, onSaved }: AccountScheduleProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const workspace = useWorkspace();
   const id = useId();
   const [zone, setZone] = useState(account.timezone);
@@ -54,7 +54,7 @@ export function AccountSchedule({ account, canEdit, onSaved }: AccountSchedulePr
                     <option key={d} value={d}>{t(`weekdays.${d}`)}</option>
                   ))}
                 </select>
-                <input type="time" aria-label={t('accounts.slotTime', { number: i + 1 })} value={s.time} onChange={(e) => update(i, { time: e.target.value })} />
+                <input type="time" lang={i18n.language} aria-label={t('accounts.slotTime', { number: i + 1 })} value={s.time} onChange={(e) => update(i, { time: e.target.value })} />
                 <button type="button" className="button button-small" aria-label={t('accounts.removeSlot', { number: i + 1 })} onClick={() => setSlots(slots.filter((_, j) => j !== i))}>
                   {t('common.remove')}
                 </button>

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DateWords } from '../../../components/DateWords.js';
 import type { Dashboard } from '../api.js';
 import { PRESETS, firstDay, lastDay, presetRange } from '../period.js';
 import { FILTERS, type DashboardState, type FilterKey } from '../useDashboardQuery.js';
@@ -16,7 +17,7 @@ export function DashboardControls({
   dashboard: Dashboard | null;
   compare?: boolean;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const id = useId();
   const chooseCustom = () => {
     const range = presetRange(state.preset, zone, Date.now(), state.custom);
@@ -49,20 +50,26 @@ export function DashboardControls({
               <input
                 id={`${id}-from`}
                 type="date"
+                lang={i18n.language}
                 value={state.custom.from}
                 max={state.custom.to || undefined}
+                aria-describedby={`${id}-from-words`}
                 onChange={(e) => e.target.value && state.update({ from: e.target.value })}
               />
+              <DateWords id={`${id}-from-words`} value={state.custom.from} />
             </div>
             <div className="field">
               <label htmlFor={`${id}-to`}>{t('analytics.period.to')}</label>
               <input
                 id={`${id}-to`}
                 type="date"
+                lang={i18n.language}
                 value={state.custom.to}
                 min={state.custom.from || undefined}
+                aria-describedby={`${id}-to-words`}
                 onChange={(e) => e.target.value && state.update({ to: e.target.value })}
               />
+              <DateWords id={`${id}-to-words`} value={state.custom.to} />
             </div>
           </>
         ) : null}

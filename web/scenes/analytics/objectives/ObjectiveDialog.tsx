@@ -8,6 +8,7 @@ import { publishing } from '../../../api/publishing.js';
 import { Dialog } from '../../../components/ConfirmDialog.js';
 import { ErrorAlert } from '../../../components/Alert.js';
 import { SelectField, TextField } from '../../../components/Field.js';
+import { DateWords } from '../../../components/DateWords.js';
 import { listeningApi } from '../../listening/api.js';
 import { OBJECTIVE_METRICS, analyticsApi, type Objective, type ObjectiveInput, type ObjectiveMetric } from '../api.js';
 import { presetRange } from '../period.js';
@@ -58,7 +59,7 @@ interface Props {
 
 /** Create or change an objective: what is measured, on what, which way, how far, and over which period. */
 export function ObjectiveDialog({ workspaceId, zone, objective, onSaved, onClose }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [name, setName] = useState(objective?.name ?? '');
   const [metric, setMetric] = useState<ObjectiveMetric>(objective?.metric ?? 'engagement_rate');
   const [network, setNetwork] = useState(objective?.network ?? '');
@@ -223,13 +224,17 @@ export function ObjectiveDialog({ workspaceId, zone, objective, onSaved, onClose
           <div className="objective-row">
             <TextField
               type="date"
+              lang={i18n.language}
               label={t('analytics.period.from')}
+              hint={custom.from ? <DateWords value={custom.from} /> : undefined}
               value={custom.from}
               onChange={(e) => setCustom({ ...custom, from: e.target.value })}
             />
             <TextField
               type="date"
+              lang={i18n.language}
               label={t('analytics.period.to')}
+              hint={custom.to ? <DateWords value={custom.to} /> : undefined}
               value={custom.to}
               onChange={(e) => setCustom({ ...custom, to: e.target.value })}
             />
