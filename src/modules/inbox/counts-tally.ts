@@ -16,6 +16,9 @@ export interface WindowRow {
   assignee_id: string | null;
 }
 
+/** The facets tallied, in the order `tallyWindow` reads them. */
+const TALLIED = ['status', 'accountId', 'network', 'kind', 'sentiment', 'toxicity', 'complaint', 'language', 'assigneeId', 'label'] as const;
+
 /** What the counts' SQL gives: per facet, per value, how many rows of the window pass every other facet's filter. */
 export interface TallyRow {
   facet: string;
@@ -40,7 +43,7 @@ const labelsOf = (text: string): string[] => {
  */
 export function tallyWindow(rows: readonly WindowRow[], f: Filters, active: readonly Facet[], userId: string, removed: ReadonlySet<string>): TallyRow[] {
   const assignee = assigneeOf(f, userId);
-  const passes = (facet: Facet, r: WindowRow, gone: boolean, labels: () => string[]): boolean => {
+  const passes = (facet: Exclude<Facet, 'label'>, r: WindowRow, gone: boolean): boolean => {
     switch (facet) {
       case 'accountId': return r.account_id === f.accountId;
       case 'status': return r.status === f.status && !(asksAnswer(f.status!) && gone);
@@ -48,46 +51,42 @@ export function tallyWindow(rows: readonly WindowRow[], f: Filters, active: read
       case 'kind': return r.kind === f.kind;
       case 'sentiment': return r.sentiment === f.sentiment;
       case 'toxicity': return f.toxicity === 'any' ? r.toxicity_category !== null : r.toxicity_category === f.toxicity;
-      case 'complaint': return Number(r.complaint) === (f.complaint === '1' ? 1 : 0);
+      case 'complaint': return Boolean(r.complaint) === (f.complaint === '1');
       case 'language': return r.language === f.language;
-      case 'label': return labels().includes(f.label!);
       case 'assigneeId': return assignee === null ? r.assignee_id === null : r.assignee_id === assignee;
     }
   };
-  const counts = new Map<string, Map<string | null, number>>();
-  const add = (facet: string, value: string | null) => {
-    let byValue = counts.get(facet);
-    if (!byValue) counts.set(facet, (byValue = new Map()));
-    byValue.set(value, (byValue.get(value) ?? 0) + 1);
-  };
+  const tallies = new Map<string, Map<string | null, number>>(TALLIED.map((facet) => [facet, new Map()]));
+  const add = (byValue: Map<string | null, number>, value: string | null) => byValue.set(value, (byValue.get(value) ?? 0) + 1);
+  const [status, accountId, network, kind, sentiment, toxicity, complaint, language, assigneeId, label] = TALLIED.map((facet) => tallies.get(facet)!);
+  let total = 0;
   for (const r of rows) {
-    const gone = removed.has(r.id);
-    let parsed: string[] | null = null;
-    const labels = () => (parsed ??= labelsOf(r.labels));
+    const gone = removed.size > 0 && removed.has(r.id);
+    let labels: string[] | null = null;
     // A row counts for a facet when every other facet's filter takes it: with no failing filter, for all of them;
     // with one, for that one only; with more, for none.
     let failing: Facet | null = null;
     let failures = 0;
     for (const facet of active) {
-      if (passes(facet, r, gone, labels)) continue;
+      if (facet === 'label' ? (labels ??= labelsOf(r.labels)).includes(f.label!) : passes(facet, r, gone)) continue;
       failing = facet;
       if (++failures > 1) break;
     }
     if (failures > 1) continue;
-    const counts = (facet: Facet) => failures === 0 || failing === facet;
-    if (failures === 0) add('total', '');
-    if (counts('status')) add('status', gone && r.status !== 'done' ? 'removed' : r.status);
-    if (counts('accountId')) add('accountId', r.account_id);
-    if (counts('network')) add('network', r.network);
-    if (counts('kind')) add('kind', r.kind);
-    if (counts('sentiment')) add('sentiment', r.sentiment);
-    if (counts('toxicity')) add('toxicity', r.toxicity_category);
-    if (counts('complaint')) add('complaint', String(Number(r.complaint)));
-    if (counts('language')) add('language', r.language);
-    if (counts('assigneeId')) add('assigneeId', r.assignee_id);
-    if (counts('label')) for (const label of new Set(labels())) add('label', label);
+    const all = failures === 0;
+    if (all) total++;
+    if (all || failing === 'status') add(status!, gone && r.status !== 'done' ? 'removed' : r.status);
+    if (all || failing === 'accountId') add(accountId!, r.account_id);
+    if (all || failing === 'network') add(network!, r.network);
+    if (all || failing === 'kind') add(kind!, r.kind);
+    if (all || failing === 'sentiment') add(sentiment!, r.sentiment);
+    if (all || failing === 'toxicity') add(toxicity!, r.toxicity_category);
+    if (all || failing === 'complaint') add(complaint!, r.complaint ? '1' : '0');
+    if (all || failing === 'language') add(language!, r.language);
+    if (all || failing === 'assigneeId') add(assigneeId!, r.assignee_id);
+    if ((all || failing === 'label') && r.labels !== '[]') for (const l of new Set(labels ?? labelsOf(r.labels))) add(label!, l);
   }
-  const out: TallyRow[] = [{ facet: 'total', value: '', n: counts.get('total')?.get('') ?? 0 }, { facet: 'window', value: '', n: rows.length }];
-  for (const [facet, byValue] of counts) if (facet !== 'total') for (const [value, n] of byValue) out.push({ facet, value, n });
+  const out: TallyRow[] = [{ facet: 'total', value: '', n: total }, { facet: 'window', value: '', n: rows.length }];
+  for (const [facet, byValue] of tallies) for (const [value, n] of byValue) out.push({ facet, value, n });
   return out;
 }

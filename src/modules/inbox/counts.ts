@@ -18,26 +18,42 @@ type Tally = Record<string, number>;
  * under every other filter, so that each shows what choosing it would give. One read of the rows matching the
  * non-facet filters; each row counts for a facet when it passes all the other facets' filters.
  */
-export async function countItems(scope: FilterScope, f: Filters, window = COUNT_WINDOW) {
+export function countItems(scope: FilterScope, f: Filters, window = COUNT_WINDOW) {
   const key = `${scope.workspaceId}|${f.assigneeId === 'me' ? scope.userId : ''}|${window}|${JSON.stringify(Object.entries(f).sort())}`;
-  const cached = recent.get(key);
-  if (cached && cached.at > Date.now() - CACHE_MS && cached.version === versionOf(scope.workspaceId)) return cached.value;
-  const value = await countNow(scope, f, window);
-  if (recent.size >= CACHE_SIZE) recent.delete(recent.keys().next().value!);
-  recent.set(key, { at: Date.now(), version: versionOf(scope.workspaceId), value });
-  return value;
+  return remembered(recentCounts, key, scope.workspaceId, () => countNow(scope, f, window));
 }
 
 /**
  * Counts asked again with the same filters within a few seconds are answered from memory, unless an item of the
  * workspace changed meanwhile (the live announcements bump its version; another process's changes show within
- * CACHE_MS). Many people triaging one inbox ask for the same counts after every change they see.
+ * CACHE_MS). Many people triaging one inbox ask for the same counts after every change they see. What is being
+ * counted is remembered from the start, so that requests arriving meanwhile wait for that count rather than
+ * counting again each.
  */
 const CACHE_MS = 5000;
 const CACHE_SIZE = 1000;
-const recent = new Map<string, { at: number; version: number; value: Awaited<ReturnType<typeof countNow>> }>();
+interface Remembered<T> {
+  at: number;
+  version: number;
+  value: Promise<T>;
+}
+const recentCounts = new Map<string, Remembered<Awaited<ReturnType<typeof countNow>>>>();
 const versions = new Map<string, number>();
 const versionOf = (workspaceId: string) => versions.get(workspaceId) ?? 0;
+
+function remembered<T>(memory: Map<string, Remembered<T>>, key: string, workspaceId: string, compute: () => Promise<T>): Promise<T> {
+  // The version is read before counting: a change made while counting leaves this count stale, and it is not kept.
+  const version = versionOf(workspaceId);
+  const known = memory.get(key);
+  if (known && known.version === version && known.at > Date.now() - CACHE_MS) return known.value;
+  const value = compute();
+  memory.delete(key);
+  if (memory.size >= CACHE_SIZE) memory.delete(memory.keys().next().value!);
+  memory.set(key, { at: Date.now(), version, value });
+  // A failed count is not remembered: the next request tries again.
+  value.catch(() => memory.get(key)?.value === value && memory.delete(key));
+  return value;
+}
 
 /** Items of the workspace changed: its remembered counts no longer hold. */
 export function countsChanged(workspaceId: string): void {
@@ -172,19 +188,14 @@ function isSet(facet: Facet, f: Filters): boolean {
 
 const MONTH_MS = 30 * 86_400_000;
 
-const recentFirstReply = new Map<string, { at: number; version: number; value: Awaited<ReturnType<typeof firstReplyNow>> }>();
+const recentFirstReply = new Map<string, Remembered<Awaited<ReturnType<typeof firstReplyNow>>>>();
 
 /**
  * Time to first reply: the median, over the items of the last 30 days that got one (at most the latest 5,000).
  * It does not depend on the filters, so that every count asked for within a few seconds shares it, as the counts do.
  */
-export async function firstReplyFigures(scope: FilterScope, now: number) {
-  const cached = recentFirstReply.get(scope.workspaceId);
-  if (cached && cached.at > Date.now() - CACHE_MS && cached.version === versionOf(scope.workspaceId)) return cached.value;
-  const value = await firstReplyNow(scope, now);
-  if (recentFirstReply.size >= CACHE_SIZE) recentFirstReply.delete(recentFirstReply.keys().next().value!);
-  recentFirstReply.set(scope.workspaceId, { at: Date.now(), version: versionOf(scope.workspaceId), value });
-  return value;
+export function firstReplyFigures(scope: FilterScope, now: number) {
+  return remembered(recentFirstReply, scope.workspaceId, scope.workspaceId, () => firstReplyNow(scope, now));
 }
 
 async function firstReplyNow(scope: FilterScope, now: number) {
