@@ -14,6 +14,9 @@ const ITEMS = Number(process.env.BENCH_INBOX_ITEMS ?? 1_000_000);
 const WORKSPACES = 20;
 const CONNECTIONS = Number(process.env.BENCH_INBOX_CONNECTIONS ?? 50);
 const REQUESTS = Number(process.env.BENCH_INBOX_REQUESTS ?? 1000);
+// The paced runs: requests a second from all connections together, and for how long (0 leaves them out).
+const PACED_RATE = Number(process.env.BENCH_INBOX_PACED_RATE ?? 200);
+const PACED_SECONDS = Number(process.env.BENCH_INBOX_PACED_SECONDS ?? 10);
 const PG_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -67,6 +70,32 @@ async function load(pool: Pool, cookie: string, total: number, pathOf: (i: numbe
   times.sort((a, b) => a - b);
   const at = (q: number) => Math.round(times[Math.min(times.length - 1, Math.floor(q * times.length))]! * 10) / 10;
   return { p50: at(0.5), p99: at(0.99), max: at(1), perSecond: Math.round((total / wall) * 1000) };
+}
+
+/**
+ * The same requests at a set pace rather than as fast as the server answers: `rate` a second in all, spread over
+ * the connections, for `seconds`. Each request's time runs from when it was due, so a server falling behind shows
+ * in the figures rather than slowing the load down.
+ */
+async function paced(pool: Pool, cookie: string, rate: number, seconds: number, pathOf: (i: number) => string) {
+  const total = Math.round(rate * seconds);
+  const times: number[] = [];
+  const started = performance.now();
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: CONNECTIONS }, async () => {
+      for (let i = next++; i < total; i = next++) {
+        const due = started + (i * 1000) / rate;
+        const wait = due - performance.now();
+        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+        await call(pool, cookie, 'GET', pathOf(i));
+        times.push(performance.now() - due);
+      }
+    }),
+  );
+  times.sort((a, b) => a - b);
+  const at = (q: number) => Math.round(times[Math.min(times.length - 1, Math.floor(q * times.length))]! * 10) / 10;
+  return { rate, p50: at(0.5), p99: at(0.99), max: at(1) };
 }
 
 async function run(database: 'sqlite' | 'postgres') {
@@ -143,9 +172,18 @@ async function run(database: 'sqlite' | 'postgres') {
       figures[name] = { ...measured, serverCpuMsPerRequest: Math.round(((await serverCpu(child)) - cpuBefore) / REQUESTS * 100) / 100 };
       console.log(`${database}: ${name.padEnd(34)} ${JSON.stringify(figures[name])}`);
     }
+    // Fifty people at once is a queue when each asks again the moment they are answered; at a pace (all of them
+    // together asking PACED_RATE times a second), the time each waits for an answer.
+    const pacedFigures: Record<string, unknown> = {};
+    if (PACED_RATE > 0) {
+      for (const name of ['list newest', 'list open, French, negative', 'search common word', 'search two words', 'counts']) {
+        pacedFigures[name] = await paced(pool, cookie, PACED_RATE, PACED_SECONDS, kinds[name]!);
+        console.log(`${database}: paced ${name.padEnd(27)} ${JSON.stringify(pacedFigures[name])}`);
+      }
+    }
     const sample = (await call(pool, cookie, 'GET', counts(0, ''))).json;
     return { items: plan.itemsPerWorkspace * WORKSPACES, workspaces: WORKSPACES, connections: CONNECTIONS, requestsPerKind: REQUESTS, seedMs,
-      countsCapped: sample.capped, countsWindow: sample.window, latencyMs: figures };
+      countsCapped: sample.capped, countsWindow: sample.window, latencyMs: figures, pacedLatencyMs: pacedFigures };
   } finally {
     await pool.close().catch(() => {});
     child.kill('SIGTERM');
