@@ -62,6 +62,13 @@ export async function reportsFlow(browser: Browser, server: TestRuche, lang: Lan
   await page.getByRole('textbox', { name: t('reports.sections.summary'), ...exact }).fill(summary);
   const title = await page.getByLabel(t('reports.form.reportTitle'), exact).inputValue();
   expect(title.startsWith(lang === 'fr' ? 'Rapport — ' : 'Report — ')).toBe(true);
+  // A report for a client who reads the other language is titled in that language, whose texts the page fetches.
+  const titleField = page.getByLabel(t('reports.form.reportTitle'), exact);
+  const other = lang === 'fr' ? 'en' : 'fr';
+  await page.getByLabel(t('reports.form.language'), exact).selectOption(other);
+  await expect.poll(() => titleField.inputValue()).toMatch(other === 'fr' ? /^Rapport — \S/ : /^Report — \S/);
+  await page.getByLabel(t('reports.form.language'), exact).selectOption(lang);
+  await expect.poll(() => titleField.inputValue()).toBe(title);
   await shoot(page, 'form', lang);
   await me.button(t('reports.form.generate')).click();
 

@@ -54,6 +54,15 @@ export async function initI18n(): Promise<typeof i18n> {
   return i18n;
 }
 
+/**
+ * Fetches a language's texts without showing it, for what is written in the other language than the page's (a
+ * report for a client); resolves once t(…, { lng }) can read them.
+ */
+export async function loadLanguage(locale: Locale): Promise<void> {
+  if (!i18n.hasResourceBundle(locale, 'translation')) i18n.addResourceBundle(locale, 'translation', await TEXTS[locale].main(), true, true);
+  await loadAreas(locale);
+}
+
 export function switchLocale(locale: Locale): void {
   remembered.setLocale(locale);
   void (async () => {

@@ -20,6 +20,7 @@ import {
 import { periodChoices, periodLabel } from './periods.js';
 import { defaultTitle } from './title.js';
 import { SectionPicker } from './SectionPicker.js';
+import { useReportTexts } from './useReportTexts.js';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -50,9 +51,10 @@ export function ReportForm({ workspaceId, settings, template }: Props) {
   const choices = useMemo(() => periodChoices(kind, zone, Date.now()), [kind, zone]);
   const [which, setWhich] = useState(choices[1].value);
   const chosen = choices.find((c) => c.value === which) ?? choices[1];
-  const [lang, setLang] = useState<string>(reportLocale(template?.locale ?? settings.locale ?? i18n.language));
+  const [lang, setLang] = useState<'en' | 'fr'>(reportLocale(template?.locale ?? settings.locale ?? i18n.language));
+  const langReady = useReportTexts(lang);
   const [title, setTitle] = useState<string | null>(null);
-  const shownTitle = title ?? defaultTitle(t, kind, chosen.first, lang);
+  const shownTitle = title ?? (langReady ? defaultTitle(t, kind, chosen.first, lang) : '');
   const [sections, setSections] = useState<ReportSectionId[]>(template?.sections ?? [...REPORT_SECTIONS]);
   const [texts, setTexts] = useState<ReportTexts>(template?.texts ?? {});
   const [color, setColor] = useState(template?.brandColor ?? '#8a5300');
@@ -109,7 +111,8 @@ export function ReportForm({ workspaceId, settings, template }: Props) {
     if (action === 'generate') {
       await reportsApi.create(workspaceId, {
         ...(templateId ? { templateId } : {}),
-        title: shownTitle.trim(),
+        // Left empty, the server names the report in its language.
+        ...(shownTitle.trim() ? { title: shownTitle.trim() } : {}),
         locale: lang,
         period: kind,
         from: chosen.from,
@@ -173,7 +176,7 @@ export function ReportForm({ workspaceId, settings, template }: Props) {
         <SelectField
           label={t('reports.form.language')}
           value={lang}
-          onChange={(e) => setLang(e.target.value)}
+          onChange={(e) => setLang(reportLocale(e.target.value))}
           options={[
             { value: 'en', label: t('reports.languages.en') },
             { value: 'fr', label: t('reports.languages.fr') },

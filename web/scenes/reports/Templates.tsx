@@ -12,6 +12,7 @@ import { workspacePath } from '../../lib/areas.js';
 import { reportsApi, type ReportTemplate } from './api.js';
 import { periodChoices } from './periods.js';
 import { defaultTitle } from './title.js';
+import { loadLanguage } from '../../i18n/index.js';
 
 /** Saved templates: their schedule at a glance, a report from one in a click, and a way to change or drop them. */
 export function Templates({ workspaceId, onGenerated }: { workspaceId: string; onGenerated: (title: string) => void }) {
@@ -37,7 +38,9 @@ export function Templates({ workspaceId, onGenerated }: { workspaceId: string; o
     act(async () => {
       // The last finished month or quarter: a report run by hand covers what the schedule would have sent.
       const period = periodChoices(tpl.period, zone, Date.now(), 2)[1];
-      const title = defaultTitle(t, tpl.period, period.first, tpl.locale);
+      const locale = tpl.locale === 'fr' ? 'fr' : 'en';
+      await loadLanguage(locale);
+      const title = defaultTitle(t, tpl.period, period.first, locale);
       await reportsApi.create(workspaceId, {
         templateId: tpl.id,
         title,
