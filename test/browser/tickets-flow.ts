@@ -55,7 +55,22 @@ export async function ticketsFlow(browser: Browser, server: TicketsServer, lang:
   const nav = page.getByRole('navigation', { name: t('nav.label') });
   await nav.getByRole('link', { name: t('areas.tickets.title'), exact: true }).click();
   await me.expectPage(t('tickets.title'));
-  await page.getByText(t('tickets.empty')).waitFor();
+  // With no ticket yet, the page says where tickets come from and leads there.
+  await page.getByText(t('tickets.emptyFor.open'), { exact: true }).waitFor();
+  await page.getByText(t('tickets.howTo.text'), { exact: true }).waitFor();
+  await page.getByRole('link', { name: t('tickets.howTo.departments'), exact: true }).waitFor();
+  await page.getByRole('button', { name: t('tickets.filters.overdue'), exact: true }).click();
+  await page.getByText(t('tickets.emptyFor.overdue'), { exact: true }).waitFor();
+  expect(await page.getByText(t('tickets.howTo.text'), { exact: true }).count()).toBe(0);
+  await page.getByRole('button', { name: t('tickets.filters.open'), exact: true }).click();
+  await page.getByText(t('tickets.emptyFor.open'), { exact: true }).waitFor();
+  await shoot(page, 'empty', lang);
+  // Sending to a department without a message says how to pick one instead of showing a blank page.
+  await page.goto(`/w/${wid}/tickets/new`);
+  await me.expectTitle(t('tickets.dialog.title'));
+  await page.getByRole('link', { name: t('tickets.howTo.inbox'), exact: true }).waitFor();
+  await page.goBack();
+  await me.expectTitle(t('tickets.title'));
   await page.getByRole('link', { name: t('tickets.departmentsLink'), exact: true }).click();
   await me.expectPage(t('tickets.departments.title'));
   const legal = page.getByRole('form', { name: t('tickets.departments.editOf', { name: t('tickets.departments.keys.legal') }) });
@@ -137,7 +152,7 @@ export async function ticketsFlow(browser: Browser, server: TicketsServer, lang:
   // Closed tickets leave the open list and are found under Closed.
   await page.getByRole('link', { name: t('tickets.ticket.back'), exact: true }).click();
   await me.expectPage(t('tickets.title'));
-  await page.getByText(t('tickets.empty')).waitFor();
+  await page.getByText(t('tickets.emptyFor.open'), { exact: true }).waitFor();
   await page.getByRole('button', { name: t('tickets.filters.closed'), exact: true }).click();
   await page.locator('.ticket-row').filter({ hasText: t('tickets.status.closed') }).waitFor();
   await context.close();

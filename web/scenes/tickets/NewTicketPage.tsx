@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { useWorkspace } from '../../app/workspace.js';
 import { Page } from '../../components/Page.js';
 import { TicketDialog } from './TicketDialog.js';
+import { HowToOpen } from './HowToOpen.js';
+import './tickets.css';
 
 /**
  * /tickets/new?item=<id>: the ticket dialog on its own page, so that any link (a notification, another page) can
@@ -24,7 +26,11 @@ export function NewTicketPage() {
           onOpened={(ticket) => navigate(`${base}/${encodeURIComponent(ticket.id)}`)}
           onClose={() => navigate(base)}
         />
-      ) : null}
+      ) : (
+        <section className="card tickets-area">
+          <HowToOpen />
+        </section>
+      )}
     </Page>
   );
 }

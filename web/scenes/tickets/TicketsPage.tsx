@@ -7,6 +7,7 @@ import { useLoad } from '../../app/useLoad.js';
 import { Page } from '../../components/Page.js';
 import { ErrorAlert, Loading } from '../../components/Alert.js';
 import { UserText } from '../../components/UserText.js';
+import { HowToOpen } from './HowToOpen.js';
 import { DepartmentName, StatusTag, ticketError, when } from './names.js';
 import './tickets.css';
 
@@ -56,7 +57,12 @@ export function TicketsPage() {
         <section className="card">
           {list.status === 'loading' ? <Loading /> : null}
           {list.status === 'failed' ? <ErrorAlert>{ticketError(t, list.error)}</ErrorAlert> : null}
-          {list.status === 'ready' && items.length === 0 ? <p className="muted">{t('tickets.empty')}</p> : null}
+          {list.status === 'ready' && items.length === 0 ? (
+            <>
+              <p className="muted">{t(`tickets.emptyFor.${filter}`)}</p>
+              {filter === 'open' ? <HowToOpen /> : null}
+            </>
+          ) : null}
           {items.length > 0 ? (
             <ul className="ticket-list">
               {items.map((ticket) => (
