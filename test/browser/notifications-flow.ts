@@ -91,6 +91,22 @@ export async function notificationFlow(browser: Browser, server: TestRuche & Ser
   expect(await page.getByRole('checkbox', { name: t('notifications.prefs.inAppFor', { kind: label }), exact: true }).isChecked()).toBe(false);
   await page.screenshot({ path: `/tmp/notifications-preferences-${lang}.png`, fullPage: true });
 
+  // On a phone every switch is in sight, named beside it (the table does not scroll sideways), and its word switches it.
+  await page.setViewportSize({ width: 390, height: 844 });
+  const hidden = await page.locator('.table-wrap').evaluate((wrap) => wrap.scrollWidth - wrap.clientWidth);
+  expect(hidden, 'the preferences fit a phone').toBeLessThanOrEqual(0);
+  const row = page.getByRole('row').filter({ hasText: label });
+  await row.getByText(t('notifications.prefs.inApp'), { exact: true }).click();
+  await me.expectStatus(t('notifications.prefs.saved', { kind: label }));
+  expect(await page.getByRole('checkbox', { name: t('notifications.prefs.inAppFor', { kind: label }), exact: true }).isChecked()).toBe(true);
+  await page.screenshot({ path: `/tmp/notifications-preferences-390-${lang}.png`, fullPage: true });
+  await Promise.all([
+    page.waitForResponse((r) => r.url().endsWith('/notifications/preferences') && r.request().method() !== 'GET'),
+    row.getByText(t('notifications.prefs.inApp'), { exact: true }).click(),
+  ]);
+  await expect.poll(() => page.getByRole('checkbox', { name: t('notifications.prefs.inAppFor', { kind: label }), exact: true }).isChecked()).toBe(false);
+  await page.setViewportSize({ width: 1280, height: 800 });
+
   // Switched off: a new mention no longer reaches the centre.
   await writer.post(`/api/v1/workspaces/${wid}/posts/${post.body.id}/comments`, { body: `@${names.owner.split(' ')[0]} again` });
   const prefs = await me.api('GET', '/notifications/preferences');

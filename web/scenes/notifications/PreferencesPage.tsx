@@ -47,8 +47,14 @@ function PreferencesTable({ initial }: { initial: NotificationPreferencesView })
     }
   };
 
+  // On a phone the columns' headings are hidden and each switch carries its own word beside it.
   const toggle = (k: NotificationKindPreference, field: 'inApp' | 'email', label: string, disabled = false) => (
-    <input type="checkbox" className="notif-switch" aria-label={label} checked={k[field]} disabled={disabled} onChange={(e) => void change(k.kind, field, e.target.checked)} />
+    <label className="notif-prefs-cell">
+      <input type="checkbox" className="notif-switch" aria-label={label} checked={k[field]} disabled={disabled} onChange={(e) => void change(k.kind, field, e.target.checked)} />
+      <span className="notif-prefs-cell-word" aria-hidden="true">
+        {t(field === 'inApp' ? 'notifications.prefs.inApp' : 'notifications.prefs.email')}
+      </span>
+    </label>
   );
 
   return (
