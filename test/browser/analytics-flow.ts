@@ -91,7 +91,12 @@ export async function analyticsFlow(browser: Browser, server: TestRuche, lang: L
   const thisMonth = page.waitForResponse(isDashboard('previous'));
   await tabs.getByRole('link', { name: t('analytics.tabs.overview'), ...exact }).click();
   await me.expectPage(t('analytics.title'));
-  await thisMonth;
+  // The running month is read up to today: no day to come is drawn, and the comparison covers as many days.
+  const monthSoFar = (await (await thisMonth).json()) as Dashboard;
+  const today = DateTime.fromMillis(monthSoFar.period.end - 1, { zone });
+  expect(monthSoFar.period.start).toBe(today.startOf('month').toMillis());
+  expect(today.hasSame(DateTime.now().setZone(zone), 'day')).toBe(true);
+  expect(monthSoFar.comparisonPeriod.end - monthSoFar.comparisonPeriod.start).toBeLessThanOrEqual(monthSoFar.period.end - monthSoFar.period.start + 3_600_000);
   const loaded = page.waitForResponse(isDashboard('previous'));
   await page.getByRole('group', { name: t('analytics.period.label') }).getByRole('button', { name: t('analytics.period.last_30'), ...exact }).click();
   const dashboard = (await (await loaded).json()) as Dashboard;

@@ -52,6 +52,17 @@ export function presetRange(preset: Preset, zone: string, now: number, custom?: 
   }
 }
 
+/**
+ * What the dashboard reads for a preset: the running month or quarter only up to today (included), so that no day
+ * to come is drawn or read out as a figure, and the comparison covers as many days. Objectives keep the whole period.
+ */
+export function dashboardRange(preset: Preset, zone: string, now: number, custom?: { from: string; to: string }): Range {
+  const range = presetRange(preset, zone, now, custom);
+  if (preset !== 'this_month' && preset !== 'this_quarter') return range;
+  const tomorrow = DateTime.fromMillis(now, { zone }).startOf('day').plus({ days: 1 }).toUTC().toISO()!;
+  return { from: range.from, to: tomorrow < range.to ? tomorrow : range.to };
+}
+
 /** A YYYY-MM-DD day of `zone` as the start and end instants of that day. */
 export function dayRange(day: string, zone: string): Range {
   const start = DateTime.fromISO(day, { zone }).startOf('day');

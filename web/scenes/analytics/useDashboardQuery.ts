@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import type { Comparison, DashboardQuery } from './api.js';
-import { isPreset, presetRange, type Preset } from './period.js';
+import { dashboardRange, isPreset, type Preset } from './period.js';
 
 export const FILTERS = ['accountId', 'network', 'campaignId', 'label'] as const;
 export type FilterKey = (typeof FILTERS)[number];
@@ -31,7 +31,7 @@ export function useDashboardQuery(zone: string): DashboardState {
   // The range is computed once per address: recomputing on each render would move "now" and reload forever.
   const query = useMemo<DashboardQuery>(
     () => ({
-      ...presetRange(preset, zone, Date.now(), custom),
+      ...dashboardRange(preset, zone, Date.now(), custom),
       compare,
       ...filters,
     }),

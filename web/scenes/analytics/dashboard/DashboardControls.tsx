@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateWords } from '../../../components/DateWords.js';
 import type { Dashboard } from '../api.js';
-import { PRESETS, firstDay, lastDay, presetRange } from '../period.js';
+import { PRESETS, dashboardRange, firstDay, lastDay } from '../period.js';
 import { FILTERS, type DashboardState, type FilterKey } from '../useDashboardQuery.js';
 
 /** Period presets, the comparison, and the filters by account, network, campaign and label. */
@@ -20,7 +20,7 @@ export function DashboardControls({
   const { t, i18n } = useTranslation();
   const id = useId();
   const chooseCustom = () => {
-    const range = presetRange(state.preset, zone, Date.now(), state.custom);
+    const range = dashboardRange(state.preset, zone, Date.now(), state.custom);
     state.update({
       period: 'custom',
       from: firstDay(range, zone),
@@ -128,7 +128,7 @@ function FilterSelect({
     <div className="field">
       <label htmlFor={id}>{t(`analytics.filters.${name}`)}</label>
       <select id={id} value={chosen} onChange={(e) => state.update({ [name]: e.target.value })}>
-        <option value="">{t('analytics.filters.all')}</option>
+        <option value="">{t('analytics.filters.all', { context: name })}</option>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
