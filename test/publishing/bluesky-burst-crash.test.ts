@@ -1,10 +1,5 @@
-import crypto from 'node:crypto';
-import type { ChildProcess } from 'node:child_process';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Pds, type PdsAccount } from '../connectors/bluesky-harness.js';
-import { startTestRuche, type TestRuche } from '../helpers/ruche.js';
-import { setupOwner, type TestClient } from '../helpers/client.js';
-import { startWorkerProcess } from '../helpers/worker-process.js';
+import { describe, expect, it } from 'vitest';
+import { pdsCrashSuite } from '../helpers/pds-crash-suite.js';
 
 // A burst planned for the same instant goes to a real Bluesky PDS. Two workers claim it ahead of its time; one is
 // killed with SIGKILL while it holds its share, and another in the middle of sending the batch. The PDS's own list
@@ -13,34 +8,13 @@ const POSTS = 150;
 const pgUrl = process.env.TEST_DATABASE_URL;
 
 describe.skipIf(!pgUrl)('a burst published through workers killed mid-batch (needs TEST_DATABASE_URL)', () => {
-  let pds: Pds;
-  let account: PdsAccount;
-  let ruche: TestRuche;
-  let owner: TestClient;
-  let ws: string;
-  const secret = crypto.randomBytes(32).toString('hex');
-  const workers = new Set<ChildProcess>();
-  let schema: string;
-
-  beforeAll(async () => {
-    pds = await Pds.start();
-    account = await pds.createAccount('burst');
-    ruche = await startTestRuche('postgres', { ROLES: 'api', SECRET_KEY: secret, ALLOW_PRIVATE_NETWORKS: '1' });
-    schema = ruche.ctx.config.database.kind === 'postgres' ? ruche.ctx.config.database.schema! : '';
-    ({ client: owner, workspaceId: ws } = await setupOwner(ruche.url));
-  }, 120_000);
-
-  afterAll(async () => {
-    for (const w of workers) w.kill('SIGKILL');
-    await ruche?.stop();
-    await pds?.close();
-  });
-
-  const startWorker = () => startWorkerProcess(workers, { DATABASE_URL: pgUrl, DATABASE_SCHEMA: schema, SECRET_KEY: secret, JOB_LEASE_SECONDS: '2' });
+  const suite = pdsCrashSuite({ handle: 'burst' });
+  const { workers, startWorker } = suite;
 
   const counts = async () => {
-    const jobs = await ruche.ctx.store.db.selectFrom('jobs').select(['status', 'locked_by']).where('type', '=', 'post.publish').execute();
-    const targets = await ruche.ctx.store.db.selectFrom('post_targets').select('status').execute();
+    const { db } = suite.ruche.ctx.store;
+    const jobs = await db.selectFrom('jobs').select(['status', 'locked_by']).where('type', '=', 'post.publish').execute();
+    const targets = await db.selectFrom('post_targets').select('status').execute();
     return {
       held: jobs.filter((j) => j.status === 'running').length,
       published: targets.filter((t) => t.status === 'published').length,
@@ -48,17 +22,15 @@ describe.skipIf(!pgUrl)('a burst published through workers killed mid-batch (nee
   };
 
   it('publishes every post of the burst exactly once', async () => {
-    const connected = await owner.post(`/api/v1/workspaces/${ws}/accounts/bluesky`, {
-      service: pds.url, identifier: account.handle, appPassword: account.appPassword,
-    });
-    expect(connected.status).toBe(201);
+    const { ruche, owner, ws } = suite;
+    const accountId = await suite.connectAccount();
     // Started first, so that they are up when the burst comes within their lookahead.
     const first = startWorker();
     startWorker();
     // Far enough ahead that the whole burst is planned before it is due, even on a busy machine.
     const dueAt = new Date(Date.now() + 15_000 + POSTS * 100).toISOString();
     for (let i = 0; i < POSTS; i++) {
-      const p = await owner.post(`/api/v1/workspaces/${ws}/posts`, { body: `Rafale ${i} 🐝`, accountIds: [connected.body.id], scheduledAt: dueAt, language: 'fr' });
+      const p = await owner.post(`/api/v1/workspaces/${ws}/posts`, { body: `Rafale ${i} 🐝`, accountIds: [accountId], scheduledAt: dueAt, language: 'fr' });
       const submitted = await owner.post(`/api/v1/workspaces/${ws}/posts/${p.body.id}/submit`);
       expect(submitted.body.status).toBe('scheduled');
     }
@@ -92,13 +64,7 @@ describe.skipIf(!pgUrl)('a burst published through workers killed mid-batch (nee
     const statuses = await ruche.ctx.store.db.selectFrom('posts').select('status').where('workspace_id', '=', ws).execute();
     expect(statuses.filter((s) => s.status === 'published')).toHaveLength(POSTS);
 
-    const texts: string[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await account.owner.com.atproto.repo.listRecords({ repo: account.did, collection: 'app.bsky.feed.post', limit: 100, cursor });
-      texts.push(...page.data.records.map((r) => (r.value as { text: string }).text));
-      cursor = page.data.cursor;
-    } while (cursor);
+    const texts = await suite.postTexts();
     expect(texts).toHaveLength(POSTS);
     expect(new Set(texts)).toEqual(new Set(Array.from({ length: POSTS }, (_, i) => `Rafale ${i} 🐝`)));
   }, 300_000);

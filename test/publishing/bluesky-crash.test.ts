@@ -1,10 +1,5 @@
-import crypto from 'node:crypto';
-import type { ChildProcess } from 'node:child_process';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Pds, type PdsAccount } from '../connectors/bluesky-harness.js';
-import { startTestRuche, type TestRuche } from '../helpers/ruche.js';
-import { setupOwner, type TestClient } from '../helpers/client.js';
-import { startWorkerProcess } from '../helpers/worker-process.js';
+import { describe, expect, it } from 'vitest';
+import { pdsCrashSuite } from '../helpers/pds-crash-suite.js';
 
 // Scheduled posts go to a real Bluesky PDS while worker processes are killed with SIGKILL and restarted.
 // Afterwards the PDS's own list of records must hold every post exactly once.
@@ -12,36 +7,12 @@ const POSTS = 300;
 const pgUrl = process.env.TEST_DATABASE_URL;
 
 describe.skipIf(!pgUrl)('publishing to a real PDS through worker crashes (needs TEST_DATABASE_URL)', () => {
-  let pds: Pds;
-  let account: PdsAccount;
-  let ruche: TestRuche;
-  let owner: TestClient;
-  let ws: string;
-  const secret = crypto.randomBytes(32).toString('hex');
-  const workers = new Set<ChildProcess>();
-  let schema: string;
-
-  beforeAll(async () => {
-    pds = await Pds.start();
-    account = await pds.createAccount('brand');
-    ruche = await startTestRuche('postgres', { ROLES: 'api', SECRET_KEY: secret, ALLOW_PRIVATE_NETWORKS: '1' });
-    schema = ruche.ctx.config.database.kind === 'postgres' ? ruche.ctx.config.database.schema! : '';
-    ({ client: owner, workspaceId: ws } = await setupOwner(ruche.url));
-  }, 120_000);
-
-  afterAll(async () => {
-    for (const w of workers) w.kill('SIGKILL');
-    await ruche?.stop();
-    await pds?.close();
-  });
-
-  const startWorker = () => startWorkerProcess(workers, { DATABASE_URL: pgUrl, DATABASE_SCHEMA: schema, SECRET_KEY: secret, JOB_LEASE_SECONDS: '2', WORKER_CONCURRENCY: '16' });
+  const suite = pdsCrashSuite({ handle: 'brand', workerEnv: { WORKER_CONCURRENCY: '16' } });
+  const { workers, startWorker } = suite;
 
   it('publishes every post exactly once', async () => {
-    const connected = await owner.post(`/api/v1/workspaces/${ws}/accounts/bluesky`, {
-      service: pds.url, identifier: account.handle, appPassword: account.appPassword,
-    });
-    expect(connected.status).toBe(201);
+    const { ruche, owner, ws } = suite;
+    const accountId = await suite.connectAccount();
     // Far enough ahead that every post is planned before the first one is due, even on a busy machine.
     const start = Date.now() + 4000 + POSTS * 100;
     const ids: string[] = [];
@@ -49,7 +20,7 @@ describe.skipIf(!pgUrl)('publishing to a real PDS through worker crashes (needs 
       // Spread over six seconds, so that crashes land in the middle of the work.
       // On a machine slow enough to reach the planned times while still planning, later posts go a little later.
       const at = new Date(Math.max(start + Math.floor((i * 6000) / POSTS), Date.now() + 3000)).toISOString();
-      const p = await owner.post(`/api/v1/workspaces/${ws}/posts`, { body: `Post numéro ${i} 🐝`, accountIds: [connected.body.id], scheduledAt: at, language: 'fr' });
+      const p = await owner.post(`/api/v1/workspaces/${ws}/posts`, { body: `Post numéro ${i} 🐝`, accountIds: [accountId], scheduledAt: at, language: 'fr' });
       const submitted = await owner.post(`/api/v1/workspaces/${ws}/posts/${p.body.id}/submit`);
       expect(submitted.body.status).toBe('scheduled');
       ids.push(p.body.id);
@@ -92,13 +63,7 @@ describe.skipIf(!pgUrl)('publishing to a real PDS through worker crashes (needs 
     }
     expect({ published: statuses.filter((s) => s.status === 'published').length, stuck }).toEqual({ published: POSTS, stuck: [] });
 
-    const texts: string[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await account.owner.com.atproto.repo.listRecords({ repo: account.did, collection: 'app.bsky.feed.post', limit: 100, cursor });
-      texts.push(...page.data.records.map((r) => (r.value as { text: string }).text));
-      cursor = page.data.cursor;
-    } while (cursor);
+    const texts = await suite.postTexts();
     const counts = new Map<string, number>();
     for (const t of texts) counts.set(t, (counts.get(t) ?? 0) + 1);
     const twice = [...counts].filter(([, n]) => n > 1);
