@@ -37,7 +37,9 @@ describe('how long a crisis has been open', () => {
     expect(duration(tEn, opened, at(7))).toBe('7 min');
     expect(duration(tEn, opened, at(125))).toBe('2 h 05 min');
     expect(duration(tFr, opened, at(60 * 27))).toBe('1 j 3 h');
-    expect(duration(tEn, opened, at(-5))).toBe('0 min');
+    expect(duration(tEn, opened, at(-5))).toBe('less than a minute');
+    expect(duration(tFr, opened, at(0))).toBe('moins d’une minute');
+    expect(duration(tEn, opened, at(60))).toBe('1 h 00 min');
   });
 });
 

@@ -34,6 +34,8 @@ export function duration(t: TFunction, fromIso: string, toMs: number): string {
   const rest = minutes % 60;
   if (days > 0) return t('crisis.duration.days', { days, hours });
   if (hours > 0) return t('crisis.duration.hours', { hours, minutes: String(rest).padStart(2, '0') });
+  // "0 min" reads as nothing happened: a crisis opened this minute says so in words.
+  if (rest === 0) return t('crisis.duration.underMinute');
   return t('crisis.duration.minutes', { minutes: rest });
 }
 
