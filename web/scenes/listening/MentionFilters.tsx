@@ -71,7 +71,7 @@ export function MentionFilters({ topics, filters, onChange }: MentionFiltersProp
           ))}
         </select>
       </div>
-      <div className="field">
+      <div className="field mention-sort">
         <label htmlFor={`${id}-sort`}>{t('listening.mentions.filters.sort')}</label>
         <select id={`${id}-sort`} value={filters.sort ?? 'newest'} onChange={(e) => set('sort', e.target.value === 'newest' ? '' : e.target.value)}>
           <option value="newest">{t('listening.mentions.filters.newest')}</option>
