@@ -5,6 +5,7 @@ import { LoadStatus } from '../../../components/LoadStatus.js';
 import { dateTimeInZone } from '../../../lib/format.js';
 import { analyticsApi } from '../api.js';
 import { formatNumber } from '../figures.js';
+import { growthTicks } from './growth-ticks.js';
 
 const TICK = { fontSize: 11, fill: '#4a4336' };
 const LINES = [
@@ -27,6 +28,7 @@ export function PostGrowth({ workspaceId, postId, zone }: { workspaceId: string;
   if (rows.length === 0) return <p className="muted">{t('analytics.post.noSnapshots')}</p>;
   const when = (v: unknown) => dateTimeInZone(new Date(Number(v)).toISOString(), zone, locale);
   const last = rows[rows.length - 1];
+  const axis = growthTicks(rows[0].at, last.at, zone, locale);
   // In the table, a reading's time without its weekday and year: the summary above says them once.
   const short = new Intl.DateTimeFormat(locale, {
     day: 'numeric',
@@ -48,13 +50,8 @@ export function PostGrowth({ workspaceId, postId, zone }: { workspaceId: string;
                 type="number"
                 scale="time"
                 domain={['dataMin', 'dataMax']}
-                tickFormatter={(v) =>
-                  new Intl.DateTimeFormat(locale, {
-                    day: 'numeric',
-                    month: 'short',
-                    timeZone: zone,
-                  }).format(new Date(v))
-                }
+                ticks={axis.ticks}
+                tickFormatter={(v) => axis.format.format(new Date(v))}
                 tick={TICK}
                 minTickGap={24}
               />
