@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../../src/store/schema.js';
 import { startTestRuche, type TestRuche } from '../../helpers/ruche.js';
 import { setupOwner, type TestClient } from '../../helpers/client.js';
-import { account, at, author, campaign, day, item, mention, moderation, post, topic, topicMinute } from '../figures/fixture.js';
+import { account, at, author, campaign, day, mention, moderation, topic, topicMinute } from '../figures/fixture.js';
+import { januaryDays, januaryInbox, januaryPosts, type JanuaryAccounts, type JanuaryPosts } from '../figures/january.js';
 
 /** A clock the test sets: figures, objectives and their checks read "now" from it. */
 export interface SetClock {
@@ -43,51 +44,24 @@ export async function seededAccount(db: Kysely<Database>, ws: string, network: s
   return id;
 }
 
-export interface January {
-  a: string;
-  b: string;
+export interface January extends JanuaryAccounts {
   c1: string;
   brand: string;
   rival: string;
-  posts: Record<'p0' | 'p1' | 'p2' | 'p3' | 'p4' | 'p5' | 'lastYear', string>;
+  posts: JanuaryPosts;
 }
 
-/**
- * January 2026 in Paris (UTC+1): from 2025-12-31T23:00Z to 2026-01-31T23:00Z, with December before it and one post
- * a year before. Every figure the API tests expect is computed by hand from these rows.
- */
+/** The January of `../figures/january.ts`, with accounts left unconnected, and a year-ago follower count for `a`. */
 export async function seedJanuary(db: Kysely<Database>, ws: string): Promise<January> {
-  const a = await seededAccount(db, ws, 'bluesky', 'a.test');
-  const b = await seededAccount(db, ws, 'mastodon', 'b.social');
+  const accounts = { a: await seededAccount(db, ws, 'bluesky', 'a.test'), b: await seededAccount(db, ws, 'mastodon', 'b.social') };
   const c1 = await campaign(db, ws, 'Spring launch');
-  const posts = {
-    p1: await post(db, ws, { account: a, network: 'bluesky', at: '2026-01-05T10:00:00Z', likes: 10, reposts: 2, replies: 3, quotes: 1, followers: 200, campaign: c1, labels: ['launch'] }),
-    p2: await post(db, ws, { account: a, network: 'bluesky', at: '2026-01-10T23:30:00Z', likes: 4, reposts: 0, replies: 1, quotes: null, followers: null, campaign: c1, labels: ['launch', 'promo'] }),
-    p3: await post(db, ws, { account: b, network: 'mastodon', at: '2026-01-20T08:00:00Z', likes: 30, reposts: 5, replies: 5, quotes: null, views: 800, followers: 1000 }),
-    p4: await post(db, ws, { account: b, network: 'mastodon', at: '2026-01-30T12:00:00Z', likes: 0, reposts: 0, replies: 0, quotes: 0, views: 200, followers: 1000 }),
-    // 23:30 UTC on 31 December is already 1 January in Paris.
-    p5: await post(db, ws, { account: a, network: 'bluesky', at: '2025-12-31T23:30:00Z', likes: 1, reposts: 0, replies: 0, quotes: 0, followers: 200 }),
-    p0: await post(db, ws, { account: a, network: 'bluesky', at: '2025-12-15T12:00:00Z', likes: 5, reposts: 0, replies: 0, quotes: 0, followers: 100 }),
-    lastYear: await post(db, ws, { account: a, network: 'bluesky', at: '2025-01-15T12:00:00Z', likes: 7, reposts: 0, replies: 0, quotes: null, followers: 50 }),
-  };
-  await day(db, ws, a, '2024-12-31', { followers: 40 });
-  await day(db, ws, a, '2025-01-31', { followers: 60 });
-  await day(db, ws, a, '2025-11-30', { followers: 90 });
-  await day(db, ws, a, '2025-12-31', { followers: 100 });
-  await day(db, ws, a, '2026-01-10', { followers: 150, likes: 3, reposts: 1 });
-  await day(db, ws, a, '2026-01-31', { followers: 180 });
-  await day(db, ws, a, '2026-02-01', { followers: 999 });
-  await day(db, ws, b, '2026-01-05', { followers: 1000 });
-  await day(db, ws, b, '2026-01-20', { followers: 1100, likes: 10, published: 1 });
+  const posts = await januaryPosts(db, ws, accounts, c1);
+  await day(db, ws, accounts.a, '2024-12-31', { followers: 40 });
+  await day(db, ws, accounts.a, '2025-01-31', { followers: 60 });
+  await januaryDays(db, ws, accounts);
 
   const someone = await author(db, ws);
-  await item(db, ws, someone, { account: a, kind: 'reply', at: '2026-01-03T10:00:00Z', replyAfterMin: 30, sentiment: 'negative', complaint: true });
-  await item(db, ws, someone, { account: a, kind: 'mention', at: '2026-01-04T10:00:00Z', replyAfterMin: 90 });
-  await item(db, ws, someone, { account: a, kind: 'message', at: '2026-01-05T10:00:00Z' });
-  await item(db, ws, someone, { account: a, kind: 'quote', at: '2026-01-06T10:00:00Z' });
-  await item(db, ws, someone, { account: a, kind: 'reply', at: '2026-01-07T10:00:00Z', moderation: 'hidden', sentiment: 'negative' });
-  await item(db, ws, someone, { account: b, kind: 'reply', at: '2026-01-08T10:00:00Z', replyAfterMin: 10 });
-  await item(db, ws, someone, { account: a, kind: 'reply', at: '2025-12-20T10:00:00Z', replyAfterMin: 120 });
+  await januaryInbox(db, ws, someone, accounts);
   await moderation(db, ws, '2026-01-12T10:00:00Z', 'done');
 
   const brand = await topic(db, ws, 'Ruche', 'brand');
@@ -96,7 +70,7 @@ export async function seedJanuary(db: Kysely<Database>, ws: string): Promise<Jan
   await topicMinute(db, rival, '2026-01-02T12:00:00Z', 10);
   await mention(db, ws, someone, '2026-01-02T12:00:00Z', 'positive');
   await mention(db, ws, someone, '2026-01-15T12:00:00Z', 'neutral');
-  return { a, b, c1, brand, rival, posts };
+  return { ...accounts, c1, brand, rival, posts };
 }
 
 export const JANUARY_QUERY = 'from=2025-12-31T23:00:00Z&to=2026-01-31T23:00:00Z';

@@ -5,13 +5,13 @@ import { dashboardFor } from '../../../src/modules/analytics/dashboard.js';
 import { zoneOf } from '../../../src/modules/analytics/time.js';
 import type { Reader } from '../../../src/modules/analytics/scope.js';
 import type { Dashboard } from '../../../src/modules/analytics/types.js';
-import { account, at, author, campaign, day, item, mention, moderation, post, topic, topicMinute, workspace } from './fixture.js';
+import { account, at, author, campaign, item, mention, moderation, post, topic, topicMinute, workspace } from './fixture.js';
+import { JANUARY, januaryDays, januaryInbox, januaryPosts, type JanuaryPosts } from './january.js';
 
 /**
  * Every formula of the dashboard on rows written by hand, in Paris time (UTC+1 in winter): January 2026 runs from
  * 2025-12-31T23:00Z to 2026-01-31T23:00Z, and is compared with December (the 31 days before) or January 2025.
  */
-const JANUARY = { start: at('2025-12-31T23:00:00Z'), end: at('2026-01-31T23:00:00Z') };
 const NOW = at('2026-02-01T10:00:00Z');
 
 describe.each(testStores())('dashboard figures ($name)', (kind) => {
@@ -20,47 +20,25 @@ describe.each(testStores())('dashboard figures ($name)', (kind) => {
   let ws: string;
   let c1: string;
   let d: Dashboard;
-  const posts: Record<string, string> = {};
+  let posts: JanuaryPosts;
 
   beforeAll(async () => {
     store = await kind.open();
     const db = store.db;
     ws = await workspace(db, 'Europe/Paris');
     const other = await workspace(db, 'Europe/Paris');
-    const a = await account(db, ws, 'bluesky', 'a.test');
-    const b = await account(db, ws, 'mastodon', 'b.social');
+    const accounts = { a: await account(db, ws, 'bluesky', 'a.test'), b: await account(db, ws, 'mastodon', 'b.social') };
     const stranger = await account(db, other, 'bluesky', 'stranger.test');
     c1 = await campaign(db, ws, 'Spring launch');
-
-    // January: p5 is published at 23:30 UTC on 31 December, already 1 January in Paris.
-    posts.p1 = await post(db, ws, { account: a, network: 'bluesky', at: '2026-01-05T10:00:00Z', likes: 10, reposts: 2, replies: 3, quotes: 1, followers: 200, campaign: c1, labels: ['launch'] });
-    posts.p2 = await post(db, ws, { account: a, network: 'bluesky', at: '2026-01-10T23:30:00Z', likes: 4, reposts: 0, replies: 1, quotes: null, followers: null, campaign: c1, labels: ['launch', 'promo'] });
-    posts.p3 = await post(db, ws, { account: b, network: 'mastodon', at: '2026-01-20T08:00:00Z', likes: 30, reposts: 5, replies: 5, quotes: null, views: 800, followers: 1000 });
-    posts.p4 = await post(db, ws, { account: b, network: 'mastodon', at: '2026-01-30T12:00:00Z', likes: 0, reposts: 0, replies: 0, quotes: 0, views: 200, followers: 1000 });
-    posts.p5 = await post(db, ws, { account: a, network: 'bluesky', at: '2025-12-31T23:30:00Z', likes: 1, reposts: 0, replies: 0, quotes: 0, followers: 200 });
-    // December, and January a year before.
-    posts.p0 = await post(db, ws, { account: a, network: 'bluesky', at: '2025-12-15T12:00:00Z', likes: 5, reposts: 0, replies: 0, quotes: 0, followers: 100 });
-    await post(db, ws, { account: a, network: 'bluesky', at: '2025-01-15T12:00:00Z', likes: 7, reposts: 0, replies: 0, quotes: null, followers: 50 });
+    posts = await januaryPosts(db, ws, accounts, c1);
     // Another workspace's post in the same month never counts.
     await post(db, other, { account: stranger, network: 'bluesky', at: '2026-01-06T12:00:00Z', likes: 1000, reposts: 0, replies: 0, quotes: 0, followers: 10 });
-
-    await day(db, ws, a, '2025-11-30', { followers: 90 });
-    await day(db, ws, a, '2025-12-31', { followers: 100 });
-    await day(db, ws, a, '2026-01-10', { followers: 150, likes: 3, reposts: 1 });
-    await day(db, ws, a, '2026-01-31', { followers: 180 });
-    await day(db, ws, a, '2026-02-01', { followers: 999 });
-    await day(db, ws, b, '2026-01-05', { followers: 1000 });
-    await day(db, ws, b, '2026-01-20', { followers: 1100, likes: 10, published: 1 });
+    await januaryDays(db, ws, accounts);
 
     const someone = await author(db, ws);
-    await item(db, ws, someone, { account: a, kind: 'reply', at: '2026-01-03T10:00:00Z', replyAfterMin: 30, sentiment: 'negative', complaint: true });
-    await item(db, ws, someone, { account: a, kind: 'mention', at: '2026-01-04T10:00:00Z', replyAfterMin: 90 });
-    await item(db, ws, someone, { account: a, kind: 'message', at: '2026-01-05T10:00:00Z' });
-    await item(db, ws, someone, { account: a, kind: 'quote', at: '2026-01-06T10:00:00Z' });
-    await item(db, ws, someone, { account: a, kind: 'reply', at: '2026-01-07T10:00:00Z', moderation: 'hidden', sentiment: 'negative' });
-    await item(db, ws, someone, { account: b, kind: 'reply', at: '2026-01-08T10:00:00Z', replyAfterMin: 10 });
+    await januaryInbox(db, ws, someone, accounts);
+    // An item tied to no account (a mention sent in from listening): the inbox's figures leave it out.
     await item(db, ws, someone, { account: null, kind: 'mention', at: '2026-01-09T10:00:00Z' });
-    await item(db, ws, someone, { account: a, kind: 'reply', at: '2025-12-20T10:00:00Z', replyAfterMin: 120 });
     const done = '2026-01-12T10:00:00Z';
     await moderation(db, ws, done, 'done');
     await moderation(db, ws, done, 'done');
