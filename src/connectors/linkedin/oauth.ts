@@ -5,9 +5,8 @@
  * organization-access-control-by-role, version 202611).
  */
 import { ConnectorError } from '../errors.js';
-import type { NetCall, OAuthApp, OAuthEndpoints, OAuthProvider, OAuthToken } from '../oauth2/provider.js';
-import { tokenCall as sharedTokenCall } from '../oauth2/token-call.js';
-import type { Credentials } from '../types.js';
+import { exchangeCode, refreshCredentials } from '../oauth2/grants.js';
+import type { NetCall, OAuthApp, OAuthEndpoints, OAuthProvider } from '../oauth2/provider.js';
 import { encodeUrn, LinkedInHttp } from './http.js';
 import { LinkedInCredentials, NetworkSize, Organization, OrganizationAcls } from './schemas.js';
 
@@ -16,9 +15,6 @@ const POSTING_ROLES = new Set(['ADMINISTRATOR', 'CONTENT_ADMINISTRATOR']);
 
 const http = (endpoints: OAuthEndpoints, token: string, net: NetCall) =>
   new LinkedInHttp({ apiBase: endpoints.apiBase, token, fetch: net.fetch, now: net.now });
-
-const tokenCall = (endpoints: OAuthEndpoints, app: OAuthApp, form: Record<string, string>, net: NetCall): Promise<OAuthToken> =>
-  sharedTokenCall('linkedin', endpoints.tokenUrl, form, app, 'body', net);
 
 export const LINKEDIN_OAUTH: OAuthProvider = {
   network: 'linkedin',
@@ -79,18 +75,9 @@ export const LINKEDIN_OAUTH: OAuthProvider = {
     };
   },
 
-  async refresh(credentials, app, endpoints, net) {
-    const creds = LinkedInCredentials.parse(credentials);
-    if (!creds.refreshToken) return null;
-    const token = await tokenCall(endpoints, app, { grant_type: 'refresh_token', refresh_token: creds.refreshToken }, net);
-    const next: LinkedInCredentials = {
-      ...creds, accessToken: token.accessToken, refreshToken: token.refreshToken ?? creds.refreshToken,
-      expiresAt: token.expiresAt, refreshExpiresAt: token.refreshExpiresAt ?? creds.refreshExpiresAt,
-    };
-    return { credentials: next as Credentials, expiresAt: next.expiresAt };
-  },
+  refresh: (credentials, app, endpoints, net) =>
+    refreshCredentials(LINKEDIN_OAUTH, LinkedInCredentials.parse(credentials), app, endpoints, net),
 };
 
-/** The code from the authorize redirect, traded for a token (what the generic flow does, for tests and tools). */
 export const exchangeLinkedInCode = (endpoints: OAuthEndpoints, app: OAuthApp, code: string, redirectUri: string, net: NetCall) =>
-  tokenCall(endpoints, app, { grant_type: 'authorization_code', code, redirect_uri: redirectUri }, net);
+  exchangeCode(LINKEDIN_OAUTH, endpoints, app, code, redirectUri, net);

@@ -4,16 +4,15 @@
  * `continuous_refresh`. Each board of the account is a target: pins go to the board chosen at connect.
  */
 import { ConnectorError } from '../errors.js';
-import type { NetCall, OAuthApp, OAuthEndpoints, OAuthProvider, OAuthToken } from '../oauth2/provider.js';
-import { tokenCall as sharedTokenCall } from '../oauth2/token-call.js';
-import type { Credentials } from '../types.js';
+import { exchangeCode, refreshCredentials } from '../oauth2/grants.js';
+import type { NetCall, OAuthApp, OAuthEndpoints, OAuthProvider } from '../oauth2/provider.js';
 import { PinterestHttp } from './http.js';
 import { BoardList, PinterestCredentials, UserAccount } from './schemas.js';
 
 const MAX_BOARD_PAGES = 20;
 
-const tokenCall = (endpoints: OAuthEndpoints, app: OAuthApp, form: Record<string, string>, net: NetCall): Promise<OAuthToken> =>
-  sharedTokenCall('pinterest', endpoints.tokenUrl, form, app, 'basic', net);
+/** Pinterest's continuous refresh: each grant brings a new refresh token too, so an account in use need not connect again. */
+const CONTINUOUS_REFRESH = { continuous_refresh: 'true' };
 
 const api = (endpoints: OAuthEndpoints, token: string, net: NetCall) => new PinterestHttp({ apiBase: endpoints.apiBase, token, fetch: net.fetch, now: net.now });
 
@@ -64,17 +63,9 @@ export const PINTEREST_OAUTH: OAuthProvider = {
     };
   },
 
-  async refresh(credentials, app, endpoints, net) {
-    const creds = PinterestCredentials.parse(credentials);
-    if (!creds.refreshToken) return null;
-    const token = await tokenCall(endpoints, app, { grant_type: 'refresh_token', refresh_token: creds.refreshToken, continuous_refresh: 'true' }, net);
-    const next: PinterestCredentials = {
-      ...creds, accessToken: token.accessToken, refreshToken: token.refreshToken ?? creds.refreshToken,
-      expiresAt: token.expiresAt, refreshExpiresAt: token.refreshExpiresAt ?? creds.refreshExpiresAt,
-    };
-    return { credentials: next as Credentials, expiresAt: next.expiresAt };
-  },
+  refresh: (credentials, app, endpoints, net) =>
+    refreshCredentials(PINTEREST_OAUTH, PinterestCredentials.parse(credentials), app, endpoints, net, CONTINUOUS_REFRESH),
 };
 
 export const exchangePinterestCode = (endpoints: OAuthEndpoints, app: OAuthApp, code: string, redirectUri: string, net: NetCall) =>
-  tokenCall(endpoints, app, { grant_type: 'authorization_code', code, redirect_uri: redirectUri, continuous_refresh: 'true' }, net);
+  exchangeCode(PINTEREST_OAUTH, endpoints, app, code, redirectUri, net, CONTINUOUS_REFRESH);
