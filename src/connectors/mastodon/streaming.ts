@@ -1,17 +1,14 @@
 /**
- * Mastodon's streaming API read as server-sent events (GET /api/v1/streaming/user/notification, token in the
- * Authorization header), through the fetch the connector was given: the app's guarded fetch, asked for its
- * streaming mode (no overall time or size limit; an idle timeout that Mastodon's heartbeats keep at bay, and a
- * cap on each event). Dropped connections are opened again with a growing pause; a server without streaming,
- * or credentials that no longer work, end the subscription with the reason, and the caller polls.
+ * The account's notifications from Mastodon's streaming API (GET /api/v1/streaming/user/notification, token in the
+ * Authorization header; each connection read by `event-stream.ts`). Dropped connections are opened again with a
+ * growing pause; a server without streaming, or credentials that no longer work, end the subscription with the
+ * reason, and the caller polls.
  */
 import { pause } from '../../shared/pause.js';
-import { blockedCause } from '../../net/address-guard.js';
-import type { OutboundLimits } from '../../net/guarded-fetch.js';
 import { ConnectorError, isConnectorError } from '../errors.js';
 import type { InboundStreamHandlers } from '../types.js';
+import { readEventStream } from './event-stream.js';
 import { Notification } from './schemas.js';
-import { EventStreamParser } from './sse.js';
 
 export interface StreamOptions {
   /** Mastodon sends a heartbeat every 15 s or so: this much silence means the connection is dead. */
@@ -25,8 +22,6 @@ export const STREAM_DEFAULTS: StreamOptions = { idleTimeoutMs: 60_000, maxEventB
 
 /** A connection that stayed up this long was healthy: the next pause starts small again. */
 const HEALTHY_MS = 60_000;
-
-type StreamingFetch = (input: URL, init: RequestInit, limits: OutboundLimits) => Promise<Response>;
 
 export interface NotificationStream {
   fetch: typeof fetch;
@@ -60,46 +55,14 @@ export async function runNotificationStream(s: NotificationStream): Promise<void
 }
 
 async function readOnce(s: NotificationStream): Promise<void> {
-  const url = new URL('/api/v1/streaming/user/notification', await s.base());
-  let res: Response;
-  try {
-    const init: RequestInit = { headers: { authorization: `Bearer ${s.token}`, accept: 'text/event-stream' }, signal: s.signal };
-    res = await (s.fetch as unknown as StreamingFetch)(url, init, {
-      stream: { idleTimeoutMs: s.options.idleTimeoutMs, maxEventBytes: s.options.maxEventBytes },
-    });
-  } catch (cause) {
-    throw unanswered(cause);
-  }
-  const type = res.headers.get('content-type') ?? '';
-  if (!res.ok || !type.startsWith('text/event-stream')) {
-    await res.body?.cancel().catch(() => {});
-    throw refusal(res);
-  }
-  await s.handlers.live?.('streaming');
-  const parser = new EventStreamParser(s.options.maxEventBytes);
-  const decoder = new TextDecoder();
-  const reader = res.body!.getReader();
-  try {
-    for (;;) {
-      let chunk: ReadableStreamReadResult<Uint8Array>;
-      try {
-        chunk = await reader.read();
-      } catch (cause) {
-        throw unanswered(cause);
-      }
-      if (chunk.done) return;
-      let events;
-      try {
-        events = parser.push(decoder.decode(chunk.value, { stream: true }));
-      } catch (cause) {
-        throw new ConnectorError('mastodon', 'transient', 'The Mastodon streaming server sent an event too large to read.', { cause });
-      }
-      for (const e of events) await deliver(s, e.event, e.data);
-    }
-  } finally {
-    reader.releaseLock();
-    await res.body?.cancel().catch(() => {});
-  }
+  await readEventStream({
+    url: new URL('/api/v1/streaming/user/notification', await s.base()),
+    token: s.token, fetch: s.fetch, signal: s.signal,
+    idleTimeoutMs: s.options.idleTimeoutMs, maxEventBytes: s.options.maxEventBytes,
+    refused: refusal,
+    onOpen: () => s.handlers.live?.('streaming'),
+    onEvent: (event, data) => deliver(s, event, data),
+  });
 }
 
 /** One event: a notification is handed on; anything else (other events, unreadable data) is passed over. */
@@ -129,12 +92,3 @@ function refusal(res: Response): ConnectorError {
   if (res.status >= 500) return new ConnectorError('mastodon', 'transient', `The Mastodon streaming server failed (HTTP ${res.status}).`, opts);
   return new ConnectorError('mastodon', 'rejected', 'This Mastodon server offers no streaming API: its inbox is polled.', { ...opts, networkCode: 'no_streaming' });
 }
-
-/** A connection that never answered: refused for good when the address guard said so, else worth trying again. */
-export function unanswered(cause: unknown): ConnectorError {
-  if (isConnectorError(cause)) return cause;
-  const blocked = blockedCause(cause);
-  if (blocked && !blocked.temporary) return new ConnectorError('mastodon', 'rejected', blocked.message, { networkCode: 'blocked_address', cause });
-  return new ConnectorError('mastodon', 'transient', 'The Mastodon streaming connection failed.', { networkCode: 'no_answer', cause });
-}
-

@@ -5,13 +5,11 @@
  * without streaming, or one that refuses us, ends the stream with the reason, and the caller polls its timeline.
  */
 import type { ListeningPost } from '../../../modules/listening/types.js';
-import { blockedCause } from '../../../net/address-guard.js';
-import type { OutboundLimits } from '../../../net/guarded-fetch.js';
 import { ConnectorError, isConnectorError } from '../../errors.js';
+import { readEventStream } from '../event-stream.js';
 import { MastodonHttp } from '../http.js';
 import { Instance } from '../schemas.js';
-import { EventStreamParser } from '../sse.js';
-import { STREAM_DEFAULTS, unanswered, type StreamOptions } from '../streaming.js';
+import { STREAM_DEFAULTS, type StreamOptions } from '../streaming.js';
 import { pause } from '../../../shared/pause.js';
 import { toListeningPost } from './post.js';
 import { hashtagName } from './timeline.js';
@@ -43,8 +41,6 @@ export interface PublicStreamOptions {
 
 /** A connection that stayed up this long was healthy: the next pause starts small again. */
 const HEALTHY_MS = 60_000;
-
-type StreamingFetch = (input: URL, init: RequestInit, limits: OutboundLimits) => Promise<Response>;
 
 const final = (err: unknown): err is ConnectorError =>
   isConnectorError(err) && (err.kind === 'auth_expired' || err.kind === 'forbidden' || err.kind === 'rejected' || err.kind === 'gone');
@@ -101,46 +97,15 @@ async function streamingBase(s: PublicStreamOptions): Promise<string> {
 }
 
 async function readOnce(s: PublicStreamOptions, url: URL, options: StreamOptions): Promise<void> {
-  const headers: Record<string, string> = { accept: 'text/event-stream' };
-  if (s.accessToken) headers.authorization = `Bearer ${s.accessToken}`;
-  let res: Response;
-  try {
-    res = await (s.fetch as unknown as StreamingFetch)(url, { headers, signal: s.signal }, {
-      stream: { idleTimeoutMs: options.idleTimeoutMs, maxEventBytes: options.maxEventBytes },
-    });
-  } catch (cause) {
-    throw unanswered(cause);
-  }
-  const type = res.headers.get('content-type') ?? '';
-  if (!res.ok || !type.startsWith('text/event-stream')) {
-    await res.body?.cancel().catch(() => {});
-    throw refusal(res, Boolean(s.accessToken));
-  }
-  s.onStatus?.({ state: 'streaming' });
-  const parser = new EventStreamParser(options.maxEventBytes);
-  const decoder = new TextDecoder();
-  const reader = res.body!.getReader();
-  try {
-    for (;;) {
-      let chunk: ReadableStreamReadResult<Uint8Array>;
-      try {
-        chunk = await reader.read();
-      } catch (cause) {
-        throw unanswered(cause);
-      }
-      if (chunk.done) return;
-      let events;
-      try {
-        events = parser.push(decoder.decode(chunk.value, { stream: true }));
-      } catch (cause) {
-        throw new ConnectorError('mastodon', 'transient', 'The Mastodon streaming server sent an event too large to read.', { cause });
-      }
-      for (const e of events) if (e.event === 'update') await deliver(s, e.data);
-    }
-  } finally {
-    reader.releaseLock();
-    await res.body?.cancel().catch(() => {});
-  }
+  await readEventStream({
+    url, token: s.accessToken, fetch: s.fetch, signal: s.signal,
+    idleTimeoutMs: options.idleTimeoutMs, maxEventBytes: options.maxEventBytes,
+    refused: (res) => refusal(res, Boolean(s.accessToken)),
+    onOpen: () => s.onStatus?.({ state: 'streaming' }),
+    onEvent: async (event, data) => {
+      if (event === 'update') await deliver(s, data);
+    },
+  });
 }
 
 /** One `update`: a status that reads as a public post is handed on; anything else is passed over. */
