@@ -80,6 +80,12 @@ export async function ticketsFlow(browser: Browser, server: TicketsServer, lang:
   await legal.getByRole('button', { name: t('tickets.departments.save'), exact: true }).click();
   await me.expectStatus(t('tickets.departments.saved', { name: t('tickets.departments.keys.legal') }));
   await shoot(page, 'departments', lang);
+  // A department of one's own cannot take the name of one already there: the form says why, in the reader's language.
+  const own = page.getByRole('form', { name: t('tickets.departments.addTitle') });
+  await own.getByLabel(t('tickets.departments.name'), { exact: true }).fill(t('tickets.departments.keys.support'));
+  await own.getByRole('button', { name: t('tickets.departments.add'), exact: true }).click();
+  await own.getByRole('alert').filter({ hasText: t('tickets.errors.department_name_taken') }).waitFor();
+  await own.getByLabel(t('tickets.departments.name'), { exact: true }).fill('');
 
   // A complaint arrives; a link opens the ticket dialog for it.
   const accountId = await connectLocalAccount(server, wid, session.user.id, `brand-${lang}.bsky.test`);

@@ -67,6 +67,16 @@ describe.each(databases)('tickets on %s', (kind) => {
     expect((await cm.client.patch(api(`/departments/${legal.id}`), { name: 'Lawyers' })).body.name).toBe(legal.name);
     expect((await cm.client.delete(api(`/departments/${legal.id}`))).body.error.code).toBe('department_built_in');
     expect((await cm.client.post(api('/departments'), { name: 'Bad', email: 'not an address' })).status).toBe(400);
+    // A name another department reads as, in either language or case, is refused: the dialog would offer it twice.
+    for (const name of ['warranty', ' Service  client ', 'Legal']) {
+      const taken = await cm.client.post(api('/departments'), { name });
+      expect(taken.status, name).toBe(409);
+      expect(taken.body.error.code).toBe('department_name_taken');
+    }
+    const other = await cm.client.post(api('/departments'), { name: 'Returns' });
+    expect((await cm.client.patch(api(`/departments/${other.body.id}`), { name: 'WARRANTY' })).body.error.code).toBe('department_name_taken');
+    expect((await cm.client.patch(api(`/departments/${other.body.id}`), { name: 'Returns', responseHours: 5 })).status).toBe(200);
+    expect((await cm.client.delete(api(`/departments/${other.body.id}`))).status).toBe(204);
     expect((await cm.client.delete(api(`/departments/${created.body.id}`))).status).toBe(204);
 
     const audit = await owner.client.get(api('/audit'));

@@ -5,7 +5,9 @@ import { workspaceRoute, WorkspaceParams } from '../../http/route.js';
 import { itemsOf, jsonBody, jsonOk, noContent } from '../../http/json.js';
 import { conflict, notFound } from '../../http/errors.js';
 import { AuditAction, recordAudit } from '../audit/service.js';
-import { ensureDepartments, type DepartmentRow } from './departments.js';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../store/schema.js';
+import { ensureDepartments, nameTaken, type DepartmentRow } from './departments.js';
 import type { DepartmentView } from './views.js';
 
 const fields = {
@@ -72,7 +74,9 @@ export function registerDepartmentRoutes(app: OpenAPIHono<HttpEnv>) {
       id: crypto.randomUUID(), workspace_id: member.workspaceId, key: null, name: input.name, email: input.email, response_hours: input.responseHours,
       created_at: now, updated_at: now,
     };
+    await ensureDepartments(ctx.store.db, member.workspaceId, now);
     await ctx.store.db.transaction().execute(async (trx) => {
+      await refuseTakenName(trx, member.workspaceId, input.name, null);
       await trx.insertInto('departments').values(row).execute();
       await recordAudit(trx, { action: AuditAction.departmentCreated, workspaceId: member.workspaceId, actorId: actor.userId, target: { type: 'department', id: row.id }, data: { name: row.name }, ip }, now);
     });
@@ -88,6 +92,7 @@ export function registerDepartmentRoutes(app: OpenAPIHono<HttpEnv>) {
       const find = () => trx.selectFrom('departments').selectAll().where('id', '=', departmentId).where('workspace_id', '=', member.workspaceId).executeTakeFirst();
       const before = await find();
       if (!before) throw notFound('department');
+      if (!before.key && input.name !== undefined) await refuseTakenName(trx, member.workspaceId, input.name, departmentId);
       const changes = {
         // A built-in department is named by the app in each reader's language: its name stays.
         name: before.key ? undefined : input.name,
@@ -122,4 +127,12 @@ export function registerDepartmentRoutes(app: OpenAPIHono<HttpEnv>) {
     });
     return c.body(null, 204);
   });
+}
+
+/** Two departments read alike would leave the ticket dialog offering the same name twice. */
+async function refuseTakenName(db: Kysely<Database>, workspaceId: string, name: string, exceptId: string | null): Promise<void> {
+  const others = await db.selectFrom('departments').select(['id', 'key', 'name']).where('workspace_id', '=', workspaceId).execute();
+  if (nameTaken(others.filter((d) => d.id !== exceptId), name)) {
+    throw conflict('department_name_taken', 'Another department of this workspace already has this name.');
+  }
 }

@@ -31,6 +31,13 @@ export function departmentName(d: { key: string | null; name: string }, locale: 
   return NAMES[locale === 'fr' ? 'fr' : 'en'][d.key];
 }
 
+/** Whether another department of the workspace already reads as `name`, in either language (case and spaces aside). */
+export function nameTaken(others: Array<{ key: string | null; name: string }>, name: string): boolean {
+  const norm = (s: string) => s.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase();
+  const wanted = norm(name);
+  return others.some((d) => (isBuiltInKey(d.key) ? [NAMES.en[d.key], NAMES.fr[d.key]] : [d.name]).some((n) => norm(n) === wanted));
+}
+
 /** Creates the built-in departments the first time a workspace needs them (concurrent first reads insert once). */
 export async function ensureDepartments(db: Kysely<Database>, workspaceId: string, now: number): Promise<void> {
   const have = await db.selectFrom('departments').select('key').where('workspace_id', '=', workspaceId).where('key', 'is not', null).execute();
