@@ -80,6 +80,11 @@ export async function moderationFlow(browser: Browser, server: TestRuche & Serve
   const insulting = TEXTS.filter((text) => (analyzer.analyze(text).toxicity.categories.insult ?? 0) >= INSULT_MIN);
   expect(insulting.length).toBeGreaterThan(0);
 
+  // Before any decision, the models page says there is nothing to learn from yet, in words rather than "0".
+  await page.goto(`/w/${wid}/moderation/models`);
+  await me.heading(t('moderation.models.title')).waitFor();
+  await page.getByText(t('moderation.models.decisions_zero'), { exact: true }).waitFor();
+
   // Saved replies, in both languages, with the variables previewed.
   await page.goto(`/w/${wid}/settings/saved-replies`);
   // Opened by its address: the title is there once the page's code has loaded.
