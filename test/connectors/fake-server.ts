@@ -1,4 +1,7 @@
-/** Where every fake network listens: a real HTTP server on a free loopback port, as the connectors' tests need. */
+/**
+ * Where every fake server of the connectors' tests listens (a network, a media host, an intranet): a real HTTP server
+ * on a free loopback port.
+ */
 import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 

@@ -3,10 +3,9 @@
  * records whatever reaches it: `intranet.example` leads there, `flaky.example` meets a resolver that fails for
  * now (EAI_AGAIN).
  */
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { createGuardedFetch, type GuardedFetch } from '../../src/net/guarded-fetch.js';
 import type { Resolver } from '../../src/net/guarded-dispatcher.js';
+import { startFakeServer } from './fake-server.js';
 
 export interface GuardedNetwork {
   fetch: GuardedFetch;
@@ -19,12 +18,11 @@ export interface GuardedNetwork {
 
 export async function guardedNetwork(): Promise<GuardedNetwork> {
   const hits: string[] = [];
-  const server = http.createServer((req, res) => {
+  const inside = await startFakeServer((req, res) => {
     hits.push(`${req.method} ${req.url}`);
     req.resume().on('end', () => res.writeHead(200, { 'content-type': 'application/json' }).end('{}'));
   });
-  await new Promise<void>((resolve) => server.listen({ host: '127.0.0.1', port: 0 }, resolve));
-  const { port } = server.address() as AddressInfo;
+  const { port } = new URL(inside.url);
   const resolve: Resolver = async (name) => {
     if (name === 'intranet.example') return [{ address: '127.0.0.1', family: 4 }];
     const code = name === 'flaky.example' ? 'EAI_AGAIN' : 'ENOTFOUND';
@@ -37,8 +35,7 @@ export async function guardedNetwork(): Promise<GuardedNetwork> {
     hits,
     close: async () => {
       await fetch.close();
-      server.closeAllConnections();
-      await new Promise((r) => server.close(r));
+      await inside.close();
     },
   };
 }

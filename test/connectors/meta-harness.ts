@@ -2,8 +2,6 @@
  * Wires the Facebook and Instagram connectors to the Graph API fake for the connector contract. Instagram fetches
  * media from a public address: a small server here plays Ruche's signed media URLs.
  */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import sharp from 'sharp';
 import type { ContractAccount, ContractNetwork, ContractSkips, ReadBack } from '../../src/connectors/contract.js';
 import { FacebookConnector } from '../../src/connectors/facebook/connector.js';
@@ -14,29 +12,29 @@ import { fbCommentAs } from './meta-fake-pages.js';
 import { addIgComment } from './meta-fake-instagram.js';
 import { lossyFetch } from './lossy-fetch.js';
 import { PNG_1PX } from './fixtures.js';
+import { startFakeServer, type FakeServer } from './fake-server.js';
 
 /** Serves files at random paths, as Ruche's expiring public media URLs do. */
 export class MediaHost {
   url = '';
   private files = new Map<string, { bytes: Uint8Array; type: string }>();
-  private server: Server | undefined;
+  private server: FakeServer | undefined;
   async start(): Promise<this> {
-    this.server = createServer((req, res) => {
+    this.server = await startFakeServer((req, res) => {
       const f = this.files.get(req.url ?? '');
       if (!f) return void res.writeHead(404).end();
       res.writeHead(200, { 'content-type': f.type, 'content-length': f.bytes.byteLength });
       res.end(Buffer.from(f.bytes));
     });
-    await new Promise<void>((ok) => this.server!.listen(0, '127.0.0.1', ok));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    this.url = this.server.url;
     return this;
   }
   put(name: string, bytes: Uint8Array, type: string): string {
     this.files.set(`/m/${name}`, { bytes, type });
     return `${this.url}/m/${name}`;
   }
-  close(): Promise<void> {
-    return new Promise((ok) => this.server ? this.server.close(() => ok()) : ok());
+  async close(): Promise<void> {
+    await this.server?.close();
   }
 }
 
