@@ -82,7 +82,9 @@ export async function ingestPosts(ctx: AppContext, target: ListeningTarget, post
     const done = opts.analyses?.get(analyzer) ?? new Map<string, MentionAnalysis>();
     opts.analyses?.set(analyzer, done);
     const toRead = fresh.map((post) => postToRead(post, done.get(analysisKey(langHint(post.languages), post.text))?.language.code));
-    const read = await readBatch(toRead, topics, analyzer);
+    const read = await readBatch(toRead, topics, analyzer, (err) => {
+      ctx.log.warn({ event: 'listening.reader_failed', workspaceId, err }, 'listening reader thread failed; batches are read on the main thread for a while');
+    });
     const groups = groupsByStore.get(ctx.store.db) ?? new MentionGroups();
     groupsByStore.set(ctx.store.db, groups);
     for (const [i, post] of fresh.entries()) {

@@ -63,4 +63,19 @@ describe('reading listening batches on reader threads', () => {
     expect(await readBatch(posts, t, analyzer)).toEqual(readPosts(posts, t.index, t.usesLanguage, (text, hint) => analyzer.analyze(text, { lang: hint })));
     expect(readerStats().readOnThreads).toBe(before);
   });
+
+  // Last: after a failure, batches are read here for a while.
+  it('reads a batch here, and says so, when it cannot be handed to a thread', async () => {
+    const shipped = await createAnalyzer();
+    const language = { ...shipped.models.language, meta: { note: () => 'not cloneable' } };
+    const odd = { ...shipped, models: { ...shipped.models, language } };
+    const posts = batch(THREAD_MIN_POSTS * 2);
+    const t = topics();
+    const failures: unknown[] = [];
+    const before = readerStats().readOnThreads;
+    const read = await readBatch(posts, t, odd, (err) => failures.push(err));
+    expect(read).toEqual(readPosts(posts, t.index, t.usesLanguage, (text, hint) => shipped.analyze(text, { lang: hint })));
+    expect(failures).toHaveLength(1);
+    expect(readerStats().readOnThreads).toBe(before);
+  });
 });

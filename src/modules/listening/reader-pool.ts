@@ -16,8 +16,14 @@ declare const RUCHE_LISTENING_READER: string | undefined;
 export const THREAD_MIN_POSTS = 64;
 /** A thread idle this long ends; the next large batch starts one again (models load in a few hundred ms). */
 const IDLE_MS = 60_000;
-/** Analyzers and topic sets a thread keeps, each (the shipped analyzer serves every workspace that did not retrain). */
-const KEPT_PER_THREAD = 100;
+/**
+ * What a thread keeps: analyzers (a few MB of models each; the shipped one serves every workspace that did not
+ * retrain) and topic sets (small). The least recently used go first.
+ */
+const ANALYZERS_KEPT = 20;
+const TOPIC_SETS_KEPT = 200;
+/** A batch takes well under a second to read: a thread that has not answered in this long is taken as stuck. */
+const READ_TIMEOUT_MS = 120_000;
 /** After a thread failed, batches are read here for this long before threads are tried again. */
 const RETRY_MS = 60_000;
 
@@ -28,6 +34,7 @@ interface Thread {
   topics: Map<number, true>;
   idle: NodeJS.Timeout | null;
   stopped: boolean;
+  fail: (err: Error) => void;
 }
 
 const keys = new WeakMap<object, number>();
@@ -58,7 +65,7 @@ function start(): Thread {
     ? new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(file.href)}); })`, { eval: true })
     : new Worker(file);
   worker.unref();
-  const thread: Thread = { worker, pending: new Map(), analyzers: new Map(), topics: new Map(), idle: null, stopped: false };
+  const thread: Thread = { worker, pending: new Map(), analyzers: new Map(), topics: new Map(), idle: null, stopped: false, fail: () => {} };
   const fail = (err: Error) => {
     if (thread.stopped && thread.pending.size === 0) return;
     failedAt = Date.now();
@@ -66,6 +73,7 @@ function start(): Thread {
     for (const p of thread.pending.values()) p.reject(err);
     thread.pending.clear();
   };
+  thread.fail = fail;
   worker.on('message', (msg: { id: number; results?: ReadResult[]; error?: string }) => {
     if (msg.id === -1) return fail(new Error(`listening reader: ${msg.error}`));
     const p = thread.pending.get(msg.id);
@@ -98,7 +106,7 @@ function idleLater(thread: Thread) {
 }
 
 /** Marks `key` as used by the thread, sending `send()` first when the thread does not have it; forgets the oldest. */
-function ensure(thread: Thread, kept: Map<number, true>, key: number, send: () => ReaderRequest, forget: (k: number) => ReaderRequest) {
+function ensure(thread: Thread, kept: Map<number, true>, limit: number, key: number, send: () => ReaderRequest, forget: (k: number) => ReaderRequest) {
   if (kept.has(key)) {
     kept.delete(key);
     kept.set(key, true);
@@ -106,7 +114,7 @@ function ensure(thread: Thread, kept: Map<number, true>, key: number, send: () =
   }
   thread.worker.postMessage(send());
   kept.set(key, true);
-  if (kept.size > KEPT_PER_THREAD) {
+  if (kept.size > limit) {
     const oldest = kept.keys().next().value!;
     kept.delete(oldest);
     thread.worker.postMessage(forget(oldest));
@@ -126,31 +134,41 @@ function pick(): Thread {
  * Reads a batch (matching, analysis, near-duplicate signatures) on a reader thread, or here for a small batch or
  * when threads cannot be had; the results are the same either way.
  */
-export async function readBatch(posts: readonly PostToRead[], topics: CompiledTopics, analyzer: Analyzer): Promise<ReadResult[]> {
+export async function readBatch(
+  posts: readonly PostToRead[], topics: CompiledTopics, analyzer: Analyzer, onFallback?: (err: unknown) => void,
+): Promise<ReadResult[]> {
   const inline = () => readPosts(posts, topics.index, topics.usesLanguage, (text, hint) => analyzer.analyze(text, { lang: hint }));
   if (posts.length < THREAD_MIN_POSTS || Date.now() - failedAt < RETRY_MS) return inline();
   let thread: Thread;
+  let answer: Promise<ReadResult[]>;
   try {
     thread = pick();
-  } catch {
+    if (thread.idle) clearTimeout(thread.idle);
+    const analyzerKey = keyOf(analyzer);
+    const topicsKey = keyOf(topics);
+    ensure(thread, thread.analyzers, ANALYZERS_KEPT, analyzerKey, () => ({ kind: 'analyzer', key: analyzerKey, models: analyzer.models }), (k) => ({ kind: 'forget', analyzers: [k], topics: [] }));
+    ensure(thread, thread.topics, TOPIC_SETS_KEPT, topicsKey, () => ({ kind: 'topics', key: topicsKey, topics: topics.topics }), (k) => ({ kind: 'forget', analyzers: [], topics: [k] }));
+    const id = nextRead++;
+    thread.worker.postMessage({ kind: 'read', id, analyzer: analyzerKey, topics: topicsKey, usesLanguage: topics.usesLanguage, posts } satisfies ReaderRequest);
+    answer = new Promise<ReadResult[]>((resolve, reject) => thread.pending.set(id, { resolve, reject }));
+    thread.worker.ref();
+  } catch (err) {
+    // Threads could not be had, or the batch could not be handed over: it is read here, and so are the next ones for a while.
     failedAt = Date.now();
+    onFallback?.(err);
     return inline();
   }
-  if (thread.idle) clearTimeout(thread.idle);
-  const analyzerKey = keyOf(analyzer);
-  const topicsKey = keyOf(topics);
-  ensure(thread, thread.analyzers, analyzerKey, () => ({ kind: 'analyzer', key: analyzerKey, models: analyzer.models }), (k) => ({ kind: 'forget', analyzers: [k], topics: [] }));
-  ensure(thread, thread.topics, topicsKey, () => ({ kind: 'topics', key: topicsKey, topics: topics.topics }), (k) => ({ kind: 'forget', analyzers: [], topics: [k] }));
-  const id = nextRead++;
-  const answer = new Promise<ReadResult[]>((resolve, reject) => thread.pending.set(id, { resolve, reject }));
-  thread.worker.ref();
-  thread.worker.postMessage({ kind: 'read', id, analyzer: analyzerKey, topics: topicsKey, usesLanguage: topics.usesLanguage, posts } satisfies ReaderRequest);
+  const stuck = setTimeout(() => thread.fail(new Error('listening reader did not answer')), READ_TIMEOUT_MS);
+  stuck.unref();
   try {
     const results = await answer;
     readOnThreads++;
     return results;
-  } catch {
+  } catch (err) {
     // The thread failed (it is gone, and threads rest for a while): this batch is read here.
+    onFallback?.(err);
     return inline();
+  } finally {
+    clearTimeout(stuck);
   }
 }
