@@ -70,6 +70,12 @@ export async function moderationFlow(browser: Browser, server: TestRuche & Serve
   const t = me.t;
   await me.setupOwner({ name: names.owner, email: `owner-${lang}@example.com`, password: 'owner password 1', workspace: names.workspace });
   const wid = me.workspaceId();
+  // Nothing to review yet: the page says so and where items come from, without a count of none or keys for no card.
+  await page.goto(`/w/${wid}/moderation`);
+  await me.heading(t('moderation.review.title')).waitFor();
+  await page.getByText(t('moderation.review.empty'), { exact: true }).waitFor();
+  expect(await page.locator('.mod-left').count()).toBe(0);
+  expect(await page.getByText(t('moderation.review.keys'), { exact: true }).count()).toBe(0);
   const session = await me.api('GET', '/session');
   const accountId = await connectLocalAccount(server, wid, session.user.id, `brand-${lang}.local`);
   const stored = await ingestItems(server.ctx, { id: accountId, workspace_id: wid, network: 'bluesky' }, TEXTS.map((text, i) => item(i, text, lang)));

@@ -124,10 +124,15 @@ export function ReviewPage() {
       <LoadStatus loaded={loaded} reload={reload} />
       {loaded.status === 'ready' ? (
         <div className="mod-queue-bar">
-          <p className="mod-left">
-            <strong>{t('moderation.review.left', { count: left })}</strong>
-          </p>
-          {canAct ? <p className="hint mod-keys">{t('moderation.review.keys')}</p> : <p className="hint">{t('moderation.review.readOnly')}</p>}
+          {/* An empty queue says so below: no "0 items left", no keys for cards that are not there. */}
+          {left > 0 ? (
+            <>
+              <p className="mod-left">
+                <strong>{t('moderation.review.left', { count: left })}</strong>
+              </p>
+              {canAct ? <p className="hint mod-keys">{t('moderation.review.keys')}</p> : <p className="hint">{t('moderation.review.readOnly')}</p>}
+            </>
+          ) : null}
           {last ? (
             <button type="button" className="button button-small" aria-keyshortcuts="u" onClick={undo}>
               {t('moderation.review.undo')}
