@@ -70,6 +70,15 @@ export async function reportsFlow(browser: Browser, server: TestRuche, lang: Lan
   await page.getByLabel(t('reports.form.language'), exact).selectOption(lang);
   await expect.poll(() => titleField.inputValue()).toBe(title);
   await shoot(page, 'form', lang);
+  // On a phone each section's arrows stay inside the list's box, in one column, whatever the length of its name.
+  await page.setViewportSize({ width: 390, height: 844 });
+  const arrows = await page.evaluate(() => {
+    const box = document.querySelector('.section-picker')!.getBoundingClientRect();
+    const rights = [...document.querySelectorAll('.section-moves')].map((m) => Math.round(m.getBoundingClientRect().right));
+    return { inside: rights.every((r) => r <= box.right), columns: new Set(rights).size };
+  });
+  expect(arrows).toEqual({ inside: true, columns: 1 });
+  await page.setViewportSize({ width: 1280, height: 900 });
   await me.button(t('reports.form.generate')).click();
 
   // Back on the list: the report is made in the background and says so, then is ready.
