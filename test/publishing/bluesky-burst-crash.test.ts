@@ -28,7 +28,7 @@ describe.skipIf(!pgUrl)('a burst published through workers killed mid-batch (nee
     const first = startWorker();
     startWorker();
     // Far enough ahead that the whole burst is planned before it is due, even on a busy machine.
-    const dueAt = new Date(Date.now() + 15_000 + POSTS * 100).toISOString();
+    const dueAt = new Date(Date.now() + 15_000 + POSTS * 200).toISOString();
     for (let i = 0; i < POSTS; i++) {
       const p = await owner.post(`/api/v1/workspaces/${ws}/posts`, { body: `Rafale ${i} 🐝`, accountIds: [accountId], scheduledAt: dueAt, language: 'fr' });
       const submitted = await owner.post(`/api/v1/workspaces/${ws}/posts/${p.body.id}/submit`);
