@@ -144,7 +144,11 @@ export async function analyticsFlow(browser: Browser, server: TestRuche, lang: L
   const drill = page.getByRole('dialog', { name: t('analytics.drill.dayTitle', { day: dayLong(starDay, lang) }) });
   const star = drill.locator('.post-item').filter({ hasText: STAR_TEXT });
   await star.waitFor();
-  await star.getByRole('button', { name: t('analytics.post.growth'), ...exact }).click();
+  // Each post's "growth curve" button is told apart from the others' by the post it belongs to.
+  const growthButton = star.getByRole('button', { name: t('analytics.post.growth'), ...exact });
+  const described = await growthButton.evaluate((b) => document.getElementById(b.getAttribute('aria-describedby') ?? '')?.textContent ?? '');
+  expect(described).toContain(STAR_TEXT);
+  await growthButton.click();
   const growth = star.locator('.post-growth figcaption');
   await growth.waitFor();
   expect(await growth.textContent()).toContain(number(900));

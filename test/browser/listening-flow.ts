@@ -97,6 +97,12 @@ export async function listeningFlow(browser: Browser, server: TestRuche, lang: L
   expect(await hostile.getByRole('link').count()).toBe(0);
   expect(await page.evaluate(() => (window as { __pwned?: unknown }).__pwned)).toBeUndefined();
   await hostile.getByText(t('listening.sentiment.negative'), { exact: true }).waitFor();
+  // Thirty cards hold thirty "Send to inbox" buttons: each is told apart by the author it belongs to.
+  const loving = cards.filter({ hasText: 'I love it' });
+  for (const name of [t('listening.mentions.toInbox'), t('listening.mentions.toTicket')]) {
+    const described = await loving.getByRole('button', { name, exact: true }).evaluate((b) => document.getElementById(b.getAttribute('aria-describedby') ?? '')?.textContent ?? '');
+    expect(described).toContain(`@fan1.bsky.social`);
+  }
   const link = cards.filter({ hasText: 'I love it' }).getByRole('link', { name: t('listening.mentions.open', { network: 'Bluesky' }) });
   expect(await link.getAttribute('rel')).toBe('noopener noreferrer nofollow');
   await shoot(page, 'mentions', lang);

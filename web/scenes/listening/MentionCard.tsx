@@ -93,7 +93,7 @@ export function MentionCard({ workspaceId, mention, topics, canReply, onChanged 
             {t('listening.mentions.inInbox')}
           </Link>
         ) : canReply ? (
-          <button type="button" className="button button-small" disabled={busy} onClick={() => void toInbox()}>
+          <button type="button" className="button button-small" disabled={busy} onClick={() => void toInbox()} aria-describedby={`mention-${mention.id}-author`}>
             {t('listening.mentions.toInbox')}
           </button>
         ) : null}
@@ -102,7 +102,7 @@ export function MentionCard({ workspaceId, mention, topics, canReply, onChanged 
             {t('listening.mentions.ticketOpened')}
           </Link>
         ) : canReply ? (
-          <button type="button" className="button button-small" onClick={() => setTicketOpen(true)}>
+          <button type="button" className="button button-small" onClick={() => setTicketOpen(true)} aria-describedby={`mention-${mention.id}-author`}>
             {t('listening.mentions.toTicket')}
           </button>
         ) : null}

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NetworkIcon } from '../../../components/NetworkIcon.js';
 import { networkName } from '../../../lib/networks.js';
@@ -32,6 +32,7 @@ function PostItem({ workspaceId, post, zone }: { workspaceId: string; post: Post
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
   const [growth, setGrowth] = useState(false);
+  const textId = useId();
   const url = safeUrl(post.url);
   const n = (v: number | null) => (v === null ? '–' : formatNumber(v, locale));
   return (
@@ -41,7 +42,7 @@ function PostItem({ workspaceId, post, zone }: { workspaceId: string; post: Post
         <UserText className="post-handle">{`@${post.handle}`}</UserText>
         <span className="muted">{dateTimeInZone(post.publishedAt, zone, locale)}</span>
       </div>
-      <p className="post-item-text">
+      <p className="post-item-text" id={textId}>
         <UserText>{post.text.slice(0, 500)}</UserText>
       </p>
       <dl className="post-counts">
@@ -82,7 +83,7 @@ function PostItem({ workspaceId, post, zone }: { workspaceId: string; post: Post
       </dl>
       {post.watch ? <WatchFigures network={post.network} watch={post.watch} /> : null}
       <div className="post-item-actions">
-        <button type="button" className="button button-small" aria-expanded={growth} onClick={() => setGrowth(!growth)}>
+        <button type="button" className="button button-small" aria-expanded={growth} aria-describedby={textId} onClick={() => setGrowth(!growth)}>
           {growth ? t('analytics.post.hideGrowth') : t('analytics.post.growth')}
         </button>
         {url ? (
