@@ -134,6 +134,8 @@ export async function listeningFlow(browser: Browser, server: TestRuche, lang: L
   await page.getByRole('navigation', { name: t('listening.tabs.label') }).getByRole('link', { name: t('listening.tabs.sources'), exact: true }).click();
   await me.expectPage(t('listening.sources.title'));
   await page.getByText(t('listening.sources.empty'), { exact: true }).waitFor();
+  // This server sends no e-mail: the alerts' e-mail switch says they will not go out that way.
+  await page.getByText(t('listening.settings.noMail'), { exact: true }).waitFor();
   // The Bluesky stream's usual address is a hint, not a value sent without the manager choosing it.
   await page.getByRole('radio', { name: new RegExp(t('listening.sources.kinds.bluesky_jetstream').replace(/[()]/g, '\\$&')) }).check();
   const jetstream = page.getByLabel(t('listening.sources.add.jetstream'), { exact: true });

@@ -7,6 +7,7 @@ import { TextField } from '../../components/Field.js';
 import { UserText } from '../../components/UserText.js';
 import { listeningApi } from './api.js';
 import { listeningError } from './names.js';
+import { useMailAvailable } from '../notifications/useMailAvailable.js';
 
 /** Where alerts go besides the app: members' e-mail, and a signed webhook (Slack, Teams or your own). */
 export function AlertSettings({ workspaceId, canManage }: { workspaceId: string; canManage: boolean }) {
@@ -17,6 +18,7 @@ export function AlertSettings({ workspaceId, canManage }: { workspaceId: string;
   const [secret, setSecret] = useState('');
   const [clearSecret, setClearSecret] = useState(false);
   const [emailAlerts, setEmailAlerts] = useState(true);
+  const mail = useMailAvailable();
   const [status, setStatus] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -75,6 +77,7 @@ export function AlertSettings({ workspaceId, canManage }: { workspaceId: string;
             <input type="checkbox" checked={emailAlerts} disabled={!canManage} onChange={(e) => setEmailAlerts(e.target.checked)} />
             {t('listening.settings.email')}
           </label>
+          {mail ? null : <p className="hint listening-warning">{t('listening.settings.noMail')}</p>}
           <TextField
             label={t('listening.settings.webhookUrl')}
             hint={t('listening.settings.webhookUrlHint')}

@@ -21,6 +21,7 @@ import { periodChoices, periodLabel } from './periods.js';
 import { defaultTitle } from './title.js';
 import { SectionPicker } from './SectionPicker.js';
 import { useReportTexts } from './useReportTexts.js';
+import { useMailAvailable } from '../notifications/useMailAvailable.js';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -68,6 +69,7 @@ export function ReportForm({ workspaceId, settings, template }: Props) {
   const [saveTemplate, setSaveTemplate] = useState(template !== null);
   const [templateName, setTemplateName] = useState(template?.name ?? '');
   const [schedule, setSchedule] = useState(template?.schedule.enabled ?? false);
+  const mail = useMailAvailable();
 
   const check = (): string[] | null => {
     const list = readRecipients(recipients);
@@ -243,6 +245,12 @@ export function ReportForm({ workspaceId, settings, template }: Props) {
         />
         <p className="hint" id={`${id}-recipients-hint`}>
           {t('reports.form.recipientsHint')}
+          {mail ? null : (
+            <>
+              {' '}
+              <strong>{t('reports.form.noMail')}</strong>
+            </>
+          )}
         </p>
       </div>
       <fieldset>
