@@ -58,8 +58,13 @@ export async function reportsFlow(browser: Browser, server: TestRuche, lang: Lan
   await page.getByText(t('reports.emptyManage'), exact).waitFor();
   await page.getByRole('link', { name: t('reports.new'), ...exact }).click();
   await me.expectPage(t('reports.form.title'));
-  // This server sends no e-mail: the form says so where it asks whom to send the report to.
+  // This server sends no e-mail: the form says so where it asks whom to send the report to, and so do the
+  // departments that tickets are e-mailed to.
   await page.getByText(t('reports.form.noMail'), exact).waitFor();
+  await page.goto(`/w/${me.workspaceId()}/settings/departments`);
+  await page.getByText(t('tickets.departments.noMail'), exact).waitFor();
+  await page.goBack();
+  await me.expectTitle(t('reports.form.title'));
   const summary = lang === 'fr' ? 'Un mois porté par l’été : l’engagement progresse.' : 'A month carried by summer: engagement is up.';
   await page.getByRole('textbox', { name: t('reports.sections.summary'), ...exact }).fill(summary);
   const title = await page.getByLabel(t('reports.form.reportTitle'), exact).inputValue();

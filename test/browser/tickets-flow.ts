@@ -71,8 +71,12 @@ export async function ticketsFlow(browser: Browser, server: TicketsServer, lang:
   await page.getByRole('link', { name: t('tickets.howTo.inbox'), exact: true }).waitFor();
   await page.goBack();
   await me.expectTitle(t('tickets.title'));
+  const preferences = page.waitForResponse((r) => r.url().endsWith('/notifications/preferences'));
   await page.getByRole('link', { name: t('tickets.departmentsLink'), exact: true }).click();
   await me.expectPage(t('tickets.departments.title'));
+  // This server sends e-mail: no warning that departments would get nothing.
+  expect((await (await preferences).json()).emailAvailable).toBe(true);
+  expect(await page.getByText(t('tickets.departments.noMail'), { exact: true }).count()).toBe(0);
   const legal = page.getByRole('form', { name: t('tickets.departments.editOf', { name: t('tickets.departments.keys.legal') }) });
   await legal.getByText(t('tickets.departments.noEmail')).waitFor();
   await legal.getByLabel(t('tickets.departments.email'), { exact: true }).fill('legal@brand.test');

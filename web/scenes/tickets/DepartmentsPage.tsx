@@ -7,6 +7,7 @@ import { useLoad } from '../../app/useLoad.js';
 import { Page } from '../../components/Page.js';
 import { ErrorAlert, Loading, StatusMessage } from '../../components/Alert.js';
 import { DepartmentName, departmentText, ticketError } from './names.js';
+import { useMailAvailable } from '../notifications/useMailAvailable.js';
 import './tickets.css';
 
 /** The departments tickets go to: their e-mail address and response time; the workspace may add its own. */
@@ -17,6 +18,7 @@ export function DepartmentsPage() {
   const editable = workspace.can('moderation.rules');
   const [list, reload] = useLoad(() => ticketsApi.departments(wid), [wid]);
   const [status, setStatus] = useState('');
+  const mail = useMailAvailable();
   const done = async (message: string) => {
     setStatus(message);
     await reload();
@@ -27,6 +29,7 @@ export function DepartmentsPage() {
         <Link to={`/w/${encodeURIComponent(wid)}/tickets`}>{t('tickets.title')}</Link>
       </p>
       {editable ? null : <p className="muted">{t('tickets.departments.readOnly')}</p>}
+      {mail ? null : <p className="card tickets-no-mail">{t('tickets.departments.noMail')}</p>}
       <StatusMessage>{status}</StatusMessage>
       {list.status === 'loading' ? <Loading /> : null}
       {list.status === 'failed' ? <ErrorAlert>{ticketError(t, list.error)}</ErrorAlert> : null}
