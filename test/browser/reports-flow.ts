@@ -86,6 +86,11 @@ export async function reportsFlow(browser: Browser, server: TestRuche, lang: Lan
   });
   expect(arrows).toEqual({ inside: true, columns: 1 });
   await page.setViewportSize({ width: 1280, height: 900 });
+  // Saved as a template sent each month to a client: on this server without e-mail, the template says nobody gets it.
+  await page.getByLabel(t('reports.form.recipients'), exact).fill('client@example.com');
+  await page.getByLabel(t('reports.form.saveTemplate'), exact).check();
+  await page.getByLabel(t('reports.form.templateName'), exact).fill(lang === 'fr' ? 'Mensuel client' : 'Client monthly');
+  await page.getByLabel(t('reports.form.schedule.month'), exact).check();
   await me.button(t('reports.form.generate')).click();
 
   // Back on the list: the report is made in the background and says so, then is ready.
@@ -93,6 +98,7 @@ export async function reportsFlow(browser: Browser, server: TestRuche, lang: Lan
   const row = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: title, ...exact }) });
   await row.waitFor();
   await row.getByText(t('reports.status.ready'), exact).waitFor({ timeout: 60_000 });
+  await page.locator('.report-templates').getByText(t('reports.form.noMail'), exact).waitFor();
   await shoot(page, 'list', lang);
 
   const pdf = await downloaded(page, row.getByRole('link', { name: t('reports.row.download.pdf'), ...exact }));

@@ -13,6 +13,7 @@ import { reportsApi, type ReportTemplate } from './api.js';
 import { periodChoices } from './periods.js';
 import { defaultTitle } from './title.js';
 import { loadLanguage } from '../../i18n/index.js';
+import { useMailAvailable } from '../notifications/useMailAvailable.js';
 
 /** Saved templates: their schedule at a glance, a report from one in a click, and a way to change or drop them. */
 export function Templates({ workspaceId, onGenerated }: { workspaceId: string; onGenerated: (title: string) => void }) {
@@ -26,6 +27,7 @@ export function Templates({ workspaceId, onGenerated }: { workspaceId: string; o
     return { items: templates.items, zone: settings.timezone };
   }, [workspaceId]);
   const [error, setError] = useState<string | null>(null);
+  const mail = useMailAvailable();
   const act = async (action: () => Promise<void>) => {
     try {
       await action();
@@ -97,6 +99,11 @@ export function Templates({ workspaceId, onGenerated }: { workspaceId: string; o
                     })
                   : t('reports.templates.notScheduled')}
               </p>
+              {tpl.schedule.enabled && tpl.schedule.recipients.length > 0 && !mail ? (
+                <p className="hint">
+                  <strong>{t('reports.form.noMail')}</strong>
+                </p>
+              ) : null}
               <div className="report-actions">
                 <button
                   type="button"
