@@ -61,7 +61,13 @@ export async function listeningFlow(browser: Browser, server: TestRuche, lang: L
 
   // A malformed query is read as it is typed: the error in words, the column underlined; then a valid one.
   await me.button(t('listening.topics.new')).click();
+  // Saved empty, the dialog says what is missing in the app's language, one field at a time.
+  const create = dialog.getByRole('button', { name: t('listening.topics.form.create'), exact: true });
+  await create.click();
+  await dialog.getByRole('alert').filter({ hasText: t('listening.topics.form.needName') }).waitFor();
   await dialog.getByLabel(t('listening.topics.form.name'), { exact: true }).fill('Acme');
+  await create.click();
+  await dialog.getByRole('alert').filter({ hasText: t('listening.topics.form.needQuery') }).waitFor();
   const query = dialog.getByLabel(t('listening.topics.form.query'), { exact: true });
   await query.fill('acme AND "toaster');
   await dialog.getByText(t('listening.query.errors.unclosed_quote', { column: 10 }), { exact: true }).waitFor();

@@ -45,6 +45,15 @@ export function TopicDialog({ workspaceId, topic, usedColors, onSaved, onClose }
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    // Said in the app's language, beside the button, rather than by the browser in its own.
+    if (!draft.name.trim()) {
+      setError(t('listening.topics.form.needName'));
+      return;
+    }
+    if (!draft.query.trim()) {
+      setError(t('listening.topics.form.needQuery'));
+      return;
+    }
     if (check?.error) {
       setError(t('listening.topics.form.fixQuery'));
       return;
@@ -62,7 +71,7 @@ export function TopicDialog({ workspaceId, topic, usedColors, onSaved, onClose }
 
   return (
     <Dialog title={t(topic ? 'listening.topics.form.editTitle' : 'listening.topics.form.newTitle')} onClose={onClose} className="topic-dialog">
-      <form className="form topic-form" onSubmit={submit}>
+      <form className="form topic-form" noValidate onSubmit={submit}>
         <TextField label={t('listening.topics.form.name')} value={draft.name} maxLength={80} required autoFocus onChange={(e) => set('name', e.target.value)} />
         <div className="topic-form-row">
           <SelectField
