@@ -79,6 +79,10 @@ export async function ticketsFlow(browser: Browser, server: TicketsServer, lang:
   expect(await page.getByText(t('tickets.departments.noMail'), { exact: true }).count()).toBe(0);
   const legal = page.getByRole('form', { name: t('tickets.departments.editOf', { name: t('tickets.departments.keys.legal') }) });
   await legal.getByText(t('tickets.departments.noEmail')).waitFor();
+  // A mistyped address is told in the app's language, in the form.
+  await legal.getByLabel(t('tickets.departments.email'), { exact: true }).fill('legal-at-brand.test');
+  await legal.getByRole('button', { name: t('tickets.departments.save'), exact: true }).click();
+  await legal.getByRole('alert').filter({ hasText: t('tickets.departments.badEmail', { email: 'legal-at-brand.test' }) }).waitFor();
   await legal.getByLabel(t('tickets.departments.email'), { exact: true }).fill('legal@brand.test');
   await legal.getByLabel(t('tickets.departments.hours'), { exact: true }).fill('24');
   await legal.getByRole('button', { name: t('tickets.departments.save'), exact: true }).click();

@@ -10,6 +10,8 @@ import { DepartmentName, departmentText, ticketError } from './names.js';
 import { useMailAvailable } from '../notifications/useMailAvailable.js';
 import './tickets.css';
 
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
 /** The departments tickets go to: their e-mail address and response time; the workspace may add its own. */
 export function DepartmentsPage() {
   const { t } = useTranslation();
@@ -68,6 +70,19 @@ function DepartmentForm({ department, editable, onDone }: { department?: Departm
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    // Said in the app's language, in the form, rather than by the browser in its own.
+    const problem =
+      !builtIn && !name.trim()
+        ? t('tickets.departments.needName')
+        : email.trim() && !EMAIL.test(email.trim())
+          ? t('tickets.departments.badEmail', { email: email.trim() })
+          : !/^\d+$/.test(hours.trim()) || Number(hours) < 1 || Number(hours) > 2160
+            ? t('tickets.departments.badHours')
+            : null;
+    if (problem) {
+      setError(problem);
+      return;
+    }
     setBusy(true);
     setError(null);
     try {
@@ -100,7 +115,7 @@ function DepartmentForm({ department, editable, onDone }: { department?: Departm
   };
 
   return (
-    <form className="form department-form" onSubmit={submit} aria-label={department ? t('tickets.departments.editOf', { name: label }) : t('tickets.departments.addTitle')}>
+    <form className="form department-form" noValidate onSubmit={submit} aria-label={department ? t('tickets.departments.editOf', { name: label }) : t('tickets.departments.addTitle')}>
       {department ? (
         <h2 className="department-name">
           <DepartmentName department={department} t={t} />
