@@ -31,6 +31,10 @@ describe("l'application en français", () => {
     await moi.expectPage('Membres');
     const roleOptions = await owner.page.getByLabel('Rôle à donner', { exact: true }).locator('option').allTextContents();
     expect(roleOptions).toContain('Community manager');
+    // A mistyped address is told in French, in the form, whatever the browser's own language.
+    await owner.page.getByLabel('Adresse e-mail de la personne à inviter', { exact: true }).fill('dominique.example.fr');
+    await moi.button('Créer l’invitation').click();
+    await moi.expectAlert('«\u00a0dominique.example.fr\u00a0» n’est pas une adresse e-mail.');
     const link = await moi.invite('dominique@example.fr', 'community_manager');
     await owner.page.getByText(/Invitation créée pour dominique@example\.fr/).waitFor();
 

@@ -10,6 +10,8 @@ import { CopyField } from '../../components/CopyField.js';
 import { errorMessage } from '../../lib/errors.js';
 import { roleLabel } from '../../i18n/index.js';
 
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
 /** Invite by e-mail with a role; the answer's link is shown to copy, since e-mail may not be configured. */
 export function InviteForm({ onInvited }: { onInvited: () => void }) {
   const { t } = useTranslation();
@@ -23,6 +25,12 @@ export function InviteForm({ onInvited }: { onInvited: () => void }) {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    // Said in the app's language, in the form, rather than by the browser in its own.
+    if (!EMAIL.test(email.trim())) {
+      setError(email.trim() ? t('invitations.badEmail', { email: email.trim() }) : t('invitations.needEmail'));
+      setCreated(null);
+      return;
+    }
     setBusy(true);
     setError(null);
     setCreated(null);
@@ -41,7 +49,7 @@ export function InviteForm({ onInvited }: { onInvited: () => void }) {
   return (
     <section className="card" aria-labelledby="invite-title">
       <h2 id="invite-title">{t('invitations.inviteTitle')}</h2>
-      <form className="form" onSubmit={(e) => void submit(e)}>
+      <form className="form" noValidate onSubmit={(e) => void submit(e)}>
         <ErrorAlert>{error}</ErrorAlert>
         <TextField label={t('invitations.email')} type="email" autoComplete="off" required value={email} onChange={(e) => setEmail(e.target.value)} />
         <SelectField
