@@ -134,7 +134,7 @@ describe.each(databases)('replies from the inbox on %s', (kind) => {
 
   it('an item with an open ticket cannot be done before the public reply is sent', async () => {
     const { itemId, statusId } = await mention('Je veux un remboursement');
-    const dept = await m.owner.post(`/api/v1/workspaces/${m.ws}/departments`, { name: 'Service client', email: 'support@example.com', responseHours: 24 });
+    const dept = await m.owner.post(`/api/v1/workspaces/${m.ws}/departments`, { name: 'Remboursements', email: 'support@example.com', responseHours: 24 });
     expect(dept.status).toBe(201);
     const ticket = await m.owner.post(inboxPath(m.ws, `/items/${itemId}/tickets`), { department: dept.body.id });
     expect(ticket.status).toBe(201);
