@@ -6,7 +6,7 @@ import { setupOwner, type TestClient } from '../helpers/client.js';
 import { openConnector } from '../../src/modules/accounts/open-connector.js';
 import { saveConnection } from '../../src/modules/accounts/service.js';
 import { blockedCause, UNREACHABLE_MESSAGE } from '../../src/net/address-guard.js';
-import { inSeconds, waitForStatus } from '../helpers/publishing.js';
+import { waitForStatus } from '../helpers/publishing.js';
 import { INBOX_POLL } from '../../src/modules/inbound/job-names.js';
 
 /** A server on loopback that counts what reaches it: the "inside" no outbound call may touch. */
@@ -114,8 +114,10 @@ describe('outbound address guard, through the API', () => {
     for (const row of backfill) expect(row.last_error).toContain(UNREACHABLE_MESSAGE);
     const before = lookups();
     const posts = `/api/v1/workspaces/${workspaceId}/posts`;
-    const created = await owner.post(posts, { body: 'Bonjour', accountIds, scheduledAt: inSeconds(1) });
+    // Sent now once approved, rather than planned a moment ahead that a busy machine could pass before submitting.
+    const created = await owner.post(posts, { body: 'Bonjour', accountIds });
     await owner.post(`${posts}/${created.body.id}/submit`);
+    expect((await owner.post(`${posts}/${created.body.id}/schedule`, { at: 'now' })).status).toBe(200);
     const done = await waitForStatus(owner, workspaceId, created.body.id, ['failed', 'unknown', 'published']);
     expect(done.status).toBe('failed');
     const errors = Object.fromEntries(done.targets.map((t: { network: string; error: unknown }) => [t.network, t.error]));
