@@ -153,5 +153,15 @@ export async function listeningFlow(browser: Browser, server: TestRuche, lang: L
   expect((await me.api<{ emailAlerts: boolean }>('GET', `/workspaces/${wid}/listening/settings`)).emailAlerts).toBe(false);
   await shoot(page, 'sources', lang);
 
+  // A feed's address: asked for in the app's language when missing, and taken as people paste it, without https://.
+  await page.getByRole('radio', { name: new RegExp(t('listening.sources.kinds.feed').replace(/[()]/g, '\\$&')) }).check();
+  await me.button(t('listening.sources.add.submit')).click();
+  await me.expectAlert(t('listening.sources.add.needUrl'));
+  await page.getByLabel(t('listening.sources.add.feedUrl'), { exact: true }).fill('localhost/feed.xml');
+  await me.button(t('listening.sources.add.submit')).click();
+  await expect
+    .poll(async () => (await me.api<{ items: Array<{ url: string }> }>('GET', `/workspaces/${wid}/listening/sources`)).items.map((x) => x.url))
+    .toContain('https://localhost/feed.xml');
+
   await context.close();
 }

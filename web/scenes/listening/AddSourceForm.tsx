@@ -10,6 +10,12 @@ const CHOICES: Choice[] = ['feed', 'mastodon_tag', 'mastodon_public', 'bluesky_j
 const JETSTREAM_EXAMPLE = 'wss://jetstream2.us-east.bsky.network/subscribe';
 const RELAY_EXAMPLE = 'wss://bsky.network';
 
+/** An address pasted as people write them ("lemonde.fr/rss"): a web address is read over https. */
+function withScheme(kind: Choice, url: string): string {
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(url) || kind === 'bluesky_jetstream' || kind === 'bluesky_relay') return url;
+  return `https://${url.replace(/^\/+/, '')}`;
+}
+
 /**
  * Adds one source: a feed by its address, a Mastodon hashtag on an instance or an instance's stream, or Bluesky's
  * whole network through a Jetstream or a firehose.
@@ -25,10 +31,19 @@ export function AddSourceForm({ workspaceId, onAdded }: { workspaceId: string; o
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    // Said in the app's language, beside the button, rather than by the browser in its own.
+    if (!url.trim()) {
+      setError(t('listening.sources.add.needUrl'));
+      return;
+    }
+    if (kind === 'mastodon_tag' && !tag.trim().replace(/^#/, '')) {
+      setError(t('listening.sources.add.needTag'));
+      return;
+    }
     setBusy(true);
     setError(null);
     try {
-      const input: { kind: SourceKind; url: string; tag?: string; title?: string } = { kind, url: url.trim() };
+      const input: { kind: SourceKind; url: string; tag?: string; title?: string } = { kind, url: withScheme(kind, url.trim()) };
       if ((kind === 'mastodon_tag' || kind === 'mastodon_public') && tag.trim()) input.tag = tag.trim().replace(/^#/, '');
       if (title.trim()) input.title = title.trim();
       const source = await listeningApi.addSource(workspaceId, input);
@@ -44,7 +59,7 @@ export function AddSourceForm({ workspaceId, onAdded }: { workspaceId: string; o
   };
 
   return (
-    <form className="form source-form" onSubmit={submit}>
+    <form className="form source-form" noValidate onSubmit={submit}>
       <fieldset>
         <legend>{t('listening.sources.add.kind')}</legend>
         <div className="source-kinds">
