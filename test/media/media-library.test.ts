@@ -75,7 +75,7 @@ describe.each(databases)('media library on %s', (kind) => {
     expect(fs.existsSync(fileOf(id))).toBe(true);
     expect((await owner.get(`/api/v1/workspaces/${ws}/posts/${post.body.id}`)).body.media).toHaveLength(1);
 
-    await owner.patch(`/api/v1/workspaces/${ws}/posts/${post.body.id}`, { scheduledAt: inSeconds(0.3) });
+    await owner.patch(`/api/v1/workspaces/${ws}/posts/${post.body.id}`, { scheduledAt: inSeconds(2) });
     await owner.post(`/api/v1/workspaces/${ws}/posts/${post.body.id}/submit`);
     expect((await waitForStatus(owner, ws, post.body.id, ['published', 'failed'])).status).toBe('published');
     expect((await owner.delete(media(`/${id}`))).status).toBe(204);

@@ -45,7 +45,7 @@ describe.each(databases)('scheduled publishing on %s', (kind) => {
   });
 
   it('publishes a thread as replies to the first post', async () => {
-    const created = await owner.post(posts(), { body: '1/3 Un fil', thread: ['2/3 suite', '3/3 fin'], accountIds: [alice], scheduledAt: inSeconds(0.5) });
+    const created = await owner.post(posts(), { body: '1/3 Un fil', thread: ['2/3 suite', '3/3 fin'], accountIds: [alice], scheduledAt: inSeconds(2) });
     await owner.post(posts(`/${created.body.id}/submit`));
     const done = await waitForStatus(owner, ws, created.body.id, ['published', 'failed']);
     const t = done.targets[0].id;
@@ -55,7 +55,7 @@ describe.each(databases)('scheduled publishing on %s', (kind) => {
 
   it('keeps on the post what the network did not do beside it, in its words', async () => {
     network.warnNext('First comment not posted: (#200) Permissions error');
-    const created = await owner.post(posts(), { body: 'Avec un premier commentaire', accountIds: [alice], scheduledAt: inSeconds(0.5) });
+    const created = await owner.post(posts(), { body: 'Avec un premier commentaire', accountIds: [alice], scheduledAt: inSeconds(2) });
     await owner.post(posts(`/${created.body.id}/submit`));
     const done = await waitForStatus(owner, ws, created.body.id, ['published', 'failed']);
     expect(done.status).toBe('published');
@@ -66,7 +66,7 @@ describe.each(databases)('scheduled publishing on %s', (kind) => {
   it('retries transient errors and rate limits, and still publishes once', async () => {
     network.failNext('transient', 'bad gateway', 'alice');
     network.failNext('rate_limited', 'slow down', 'alice');
-    const created = await owner.post(posts(), { body: 'Patience', accountIds: [alice], scheduledAt: inSeconds(0.5) });
+    const created = await owner.post(posts(), { body: 'Patience', accountIds: [alice], scheduledAt: inSeconds(2) });
     await owner.post(posts(`/${created.body.id}/submit`));
     const done = await waitForStatus(owner, ws, created.body.id, ['published', 'failed']);
     expect(done.status).toBe('published');
@@ -77,7 +77,7 @@ describe.each(databases)('scheduled publishing on %s', (kind) => {
 
   it('shows the network’s own message when it refuses a post, and retries on demand', async () => {
     network.failNext('rejected', 'Record/text must not be longer than 300 graphemes', 'bob');
-    const created = await owner.post(posts(), { body: 'Refused once', accountIds: [bob], scheduledAt: inSeconds(0.5) });
+    const created = await owner.post(posts(), { body: 'Refused once', accountIds: [bob], scheduledAt: inSeconds(2) });
     await owner.post(posts(`/${created.body.id}/submit`));
     const failed = await waitForStatus(owner, ws, created.body.id, ['failed', 'published']);
     expect(failed.status).toBe('failed');
@@ -89,13 +89,13 @@ describe.each(databases)('scheduled publishing on %s', (kind) => {
   it('stops an expired account’s posts and asks for a reconnect, visibly', async () => {
     const carol = await connectLocalAccount(ruche, ws, ownerId, 'carol');
     network.failNext('auth_expired', 'Token has been revoked', 'carol');
-    const first = await owner.post(posts(), { body: 'One', accountIds: [carol], scheduledAt: inSeconds(0.5) });
+    const first = await owner.post(posts(), { body: 'One', accountIds: [carol], scheduledAt: inSeconds(2) });
     await owner.post(posts(`/${first.body.id}/submit`));
     expect((await waitForStatus(owner, ws, first.body.id, ['failed', 'published'])).targets[0].error.kind).toBe('auth_expired');
     const accounts = (await owner.get(`/api/v1/workspaces/${ws}/accounts`)).body.items;
     expect(accounts.find((a: { id: string }) => a.id === carol)).toMatchObject({ status: 'reconnect', statusMessage: 'Token has been revoked', failedPosts: 1 });
     const callsBefore = network.calls.length;
-    const second = await owner.post(posts(), { body: 'Two', accountIds: [carol], scheduledAt: inSeconds(0.5) });
+    const second = await owner.post(posts(), { body: 'Two', accountIds: [carol], scheduledAt: inSeconds(2) });
     await owner.post(posts(`/${second.body.id}/submit`));
     const held = await waitForStatus(owner, ws, second.body.id, ['failed', 'published']);
     expect(held.targets[0].error.kind).toBe('auth_expired');
