@@ -33,7 +33,7 @@ export function countItems(scope: FilterScope, f: Filters, window = COUNT_WINDOW
 const CACHE_MS = 5000;
 const CACHE_SIZE = 1000;
 interface Remembered<T> {
-  at: number;
+  until: number;
   version: number;
   value: Promise<T>;
 }
@@ -45,11 +45,13 @@ function remembered<T>(memory: Map<string, Remembered<T>>, key: string, workspac
   // The version is read before counting: a change made while counting leaves this count stale, and it is not kept.
   const version = versionOf(workspaceId);
   const known = memory.get(key);
-  if (known && known.version === version && known.at > Date.now() - CACHE_MS) return known.value;
+  if (known && known.version === version && known.until > Date.now()) return known.value;
   const value = compute();
   memory.delete(key);
   if (memory.size >= CACHE_SIZE) memory.delete(memory.keys().next().value!);
-  memory.set(key, { at: Date.now(), version, value });
+  // Each count is kept between half of CACHE_MS and all of it: counts made together (every workspace's, after a
+  // restart) would otherwise all be made again together, each blocking SQLite's one thread in turn.
+  memory.set(key, { until: Date.now() + CACHE_MS * (0.5 + Math.random() / 2), version, value });
   // A failed count is not remembered: the next request tries again.
   value.catch(() => memory.get(key)?.value === value && memory.delete(key));
   return value;
