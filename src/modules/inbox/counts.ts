@@ -62,6 +62,15 @@ export function countsChanged(workspaceId: string): void {
   versions.set(workspaceId, versionOf(workspaceId) + 1);
 }
 
+/** The newest `window` items matching the filters that are not facets (workspace, dates, search), to select from. */
+const windowQuery = (scope: FilterScope, f: Filters, window: number) =>
+  scope.store.db
+    .selectFrom('inbox_items as i')
+    .where((eb) => eb.and(filterConditions(eb, scope, f, FACETS)))
+    .orderBy('i.created_at', 'desc')
+    .limit(window);
+type WindowQuery = ReturnType<typeof windowQuery>;
+
 /**
  * The window of matching rows (newest first, from the newest-first index, which holds every facet column) is
  * gathered once and tallied per facet, each facet under every other facet's filter: by the database on
@@ -70,12 +79,8 @@ export function countsChanged(workspaceId: string): void {
 async function countNow(unresolved: FilterScope, f: Filters, window: number) {
   const scope = { ...unresolved, search: await resolveSearch(unresolved.store, f.q) };
   const active = FACETS.filter((facet) => isSet(facet, f));
-  const windowRows = scope.store.db
-    .selectFrom('inbox_items as i')
-    .where((eb) => eb.and(filterConditions(eb, scope, f, FACETS)))
-    .orderBy('i.created_at', 'desc')
-    .limit(window);
-  const rows = scope.store.dialect === 'sqlite' ? await tallyInProcess(scope, f, active, window) : await tallyInDatabase(scope, f, active, window);
+  const windowRows = windowQuery(scope, f, window);
+  const rows = scope.store.dialect === 'sqlite' ? await tallyInProcess(scope, f, active, windowRows) : await tallyInDatabase(scope, f, active, windowRows);
 
   const byStatus = { open: 0, waiting: 0, done: 0 };
   let removed = 0;
@@ -107,7 +112,7 @@ async function countNow(unresolved: FilterScope, f: Filters, window: number) {
 }
 
 /** PostgreSQL: one query, the window gathered once (a CTE used several times is materialised) and grouped per facet. */
-async function tallyInDatabase(scope: FilterScope, f: Filters, active: readonly Facet[], window: number): Promise<TallyRow[]> {
+async function tallyInDatabase(scope: FilterScope, f: Filters, active: readonly Facet[], windowRows: WindowQuery): Promise<TallyRow[]> {
   const passing = (except: Facet | null) => {
     const conditions = active.filter((facet) => facet !== except).map((facet) => facetCondition(facet, f, scope.userId));
     return conditions.length ? sql`where ${sql.join(conditions, sql` and `)}` : sql``;
@@ -128,13 +133,8 @@ async function tallyInDatabase(scope: FilterScope, f: Filters, active: readonly 
     grouped('assigneeId', sql`i.assignee_id`),
     sql`select 'label' as facet, j.value as value, count(*) as n from w as i cross join lateral jsonb_array_elements_text(i.labels::jsonb) as j(value) ${passing('label')} group by j.value`,
   ];
-  const windowRows = scope.store.db
-    .selectFrom('inbox_items as i')
-    .select(['i.account_id', 'i.status', 'i.removed_at', 'i.network', 'i.kind', 'i.sentiment', 'i.toxicity_category', 'i.complaint', 'i.language', 'i.labels', 'i.assignee_id'])
-    .where((eb) => eb.and(filterConditions(eb, scope, f, FACETS)))
-    .orderBy('i.created_at', 'desc')
-    .limit(window);
-  const { rows } = await sql<TallyRow>`with w as ${windowRows} ${sql.join(tallies, sql` union all `)}`.execute(scope.store.db);
+  const w = windowRows.select(['i.account_id', 'i.status', 'i.removed_at', 'i.network', 'i.kind', 'i.sentiment', 'i.toxicity_category', 'i.complaint', 'i.language', 'i.labels', 'i.assignee_id']);
+  const { rows } = await sql<TallyRow>`with w as ${w} ${sql.join(tallies, sql` union all `)}`.execute(scope.store.db);
   return rows;
 }
 
@@ -143,14 +143,10 @@ async function tallyInDatabase(scope: FilterScope, f: Filters, active: readonly 
  * table is read), and tallied here; the few items their authors removed, which the index does not say, come from
  * their own small index.
  */
-async function tallyInProcess(scope: FilterScope, f: Filters, active: readonly Facet[], window: number): Promise<TallyRow[]> {
+async function tallyInProcess(scope: FilterScope, f: Filters, active: readonly Facet[], windowRows: WindowQuery): Promise<TallyRow[]> {
   const { db } = scope.store;
-  const rows = (await db
-    .selectFrom('inbox_items as i')
+  const rows = (await windowRows
     .select(['i.id', 'i.created_at', 'i.account_id', 'i.status', 'i.network', 'i.kind', 'i.sentiment', 'i.toxicity_category', 'i.complaint', 'i.language', 'i.labels', 'i.assignee_id'])
-    .where((eb) => eb.and(filterConditions(eb, scope, f, FACETS)))
-    .orderBy('i.created_at', 'desc')
-    .limit(window)
     .execute()) as unknown as Array<WindowRow & { created_at: number }>;
   const oldest = rows[rows.length - 1]?.created_at;
   const removed = oldest === undefined
