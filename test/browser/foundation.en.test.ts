@@ -73,7 +73,7 @@ describe('the web app in English', () => {
     for (const sentence of [
       'Alice Owner invited bob@example.com as Content creator',
       `${bobName} accepted an invitation and joined as Content creator`,
-      `Alice Owner changed ${bobName}'s role from Content creator to Community manager`,
+      `Alice Owner changed ${bobName}’s role from Content creator to Community manager`,
     ]) {
       await owner.page.getByRole('cell', { name: sentence }).first().waitFor();
     }

@@ -36,7 +36,7 @@ describe('publishing (English)', () => {
     await me.heading('Accounts').waitFor();
     await page.getByRole('row').filter({ hasText: '@brand.local' }).getByText('Connected').waitFor();
     const quebec = page.getByRole('region', { name: 'Time zone and queue of @quebec.local' });
-    await quebec.getByRole('combobox', { name: 'Time zone of the account\'s audience' }).fill('Toronto');
+    await quebec.getByRole('combobox', { name: 'Time zone of the account’s audience' }).fill('Toronto');
     await quebec.getByRole('option', { name: /^America\/Toronto UTC/ }).click();
     await quebec.getByRole('button', { name: 'Add a slot' }).click();
     await quebec.getByLabel('Time of slot 1').fill('10:15');
@@ -94,7 +94,7 @@ describe('publishing (English)', () => {
 
     // The calendar's month view has it; dragging it to the next day keeps its time of day.
     await me.goTo('calendar');
-    await page.getByText(`Times are shown in the workspace's time zone: ${ZONE}.`).waitFor();
+    await page.getByText(`Times are shown in the workspace’s time zone: ${ZONE}.`).waitFor();
     const event = me.calendarPost('Spring launch!');
     await event.getByText('Scheduled').waitFor();
     await page.locator('.campaign-legend').getByText('Spring campaign').waitFor();

@@ -93,7 +93,7 @@ describe('audit sentences', () => {
 
   it('says whose role changed, from what to what, and links the member to the members page', () => {
     const e = event('member.role_changed', SAMPLES['member.role_changed'], { targetType: 'user', targetId: 'u-marc' });
-    expect(text('en', e)).toBe("Olga changed Marc's role from Social analyst to Community manager");
+    expect(text('en', e)).toBe("Olga changed Marc’s role from Social analyst to Community manager");
     expect(text('fr', e)).toBe('Olga a fait passer Marc du rôle Analyste social media au rôle Community manager');
     const marc = say('en', e).find((p) => p.kind === 'value' && p.name === 'member');
     expect(marc).toEqual({ kind: 'value', name: 'member', text: 'Marc', user: true, href: '/w/ws-1/members' });
@@ -127,7 +127,7 @@ describe('audit sentences', () => {
     expect(text('fr', event('workspace.week_start_changed', SAMPLES['workspace.week_start_changed']))).toBe(
       `Olga a changé le premier jour de la semaine\u00a0: ${fr.workspaceSettings.weekStarts.sunday} au lieu de ${fr.workspaceSettings.weekStarts.monday}`,
     );
-    expect(text('en', event('workspace.timezone_changed', SAMPLES['workspace.timezone_changed']))).toBe("Olga changed the workspace's time zone from Europe/Paris to America/New York");
+    expect(text('en', event('workspace.timezone_changed', SAMPLES['workspace.timezone_changed']))).toBe("Olga changed the workspace’s time zone from Europe/Paris to America/New York");
   });
 
   it('says how a password was reset and how many sessions it closed', () => {
