@@ -6,8 +6,9 @@ import { accuracy, macroF1, macroRecall, perClass, reliability, round } from './
 import { sentimentEnDev } from './lib/training-sets.js';
 
 // Scores the whole pipeline (language detection included) on the dev splits of ../shared/data, then on the
-// functional suites of test/analysis/suites. Sets without a dev split are scored on the share of texts held out of
-// training by hash (see scripts/lib/data.ts). `--suites` prints the suites only, `-v` the cases they got wrong.
+// functional suites of test/analysis/suites and the held-out functional checks of test/analysis/heldout. Sets without
+// a dev split are scored on the share of texts held out of training by hash (see scripts/lib/data.ts). `--suites`
+// prints the suites only, `--heldout` the held-out checks only, `-v` the cases they got wrong.
 const analyzer = await createAnalyzer();
 const args = process.argv.slice(2);
 const SENT = { negative: 0, neutral: 1, positive: 2 } as const;
@@ -45,7 +46,7 @@ function binary(task: string, dev: Example[], score: (a: Analysis) => number, no
   if (curve) curves.push({ task, bins: reliability(scores, gold) });
 }
 
-if (!args.includes('--suites')) {
+if (!args.includes('--suites') && !args.includes('--heldout')) {
   for (const lang of ['fr', 'en'] as const) {
     const dev = loadLines(`sentiment/tweets-${lang}`, 'val');
     const out = run(dev);
@@ -73,4 +74,4 @@ if (!args.includes('--suites')) {
     console.log(c.bins.map((b) => `  [${b.from.toFixed(1)}, ${b.to.toFixed(1)}) ${String(b.count).padStart(5)}  ${b.count === 0 ? '   –' : b.positive.toFixed(2)}`).join('\n'));
   }
 }
-functionalReport((t) => analyzer.analyze(t), args.includes('-v'), args.find((a) => !a.startsWith('-')));
+functionalReport((t) => analyzer.analyze(t), args.includes('-v'), args.find((a) => !a.startsWith('-')), args.includes('--heldout'));
