@@ -106,8 +106,9 @@ describe.each(databases)('workspace overview on %s', (kind) => {
     expect((await overviewOf(owner)).accounts).toEqual([expect.objectContaining({ id: second, handle: 'second', status: 'reconnect' })]);
 
     await owner.post(`/api/v1/workspaces/${ws}/publishing/pause`);
-    const held = await owner.post(posts(), { body: 'Held by the pause', accountIds: [account], scheduledAt: new Date(Date.now() + 1500).toISOString() });
+    const held = await owner.post(posts(), { body: 'Held by the pause', accountIds: [account] });
     await owner.post(posts(`/${held.body.id}/submit`));
+    await owner.post(posts(`/${held.body.id}/schedule`), { at: 'now' });
     await expect.poll(async () => (await overviewOf(owner)).problems.held.map((p: { id: string }) => p.id), { timeout: 20_000 }).toEqual([held.body.id]);
     const o = await overviewOf(owner);
     expect(o.crisis).toMatchObject({ pausedBy: 'Olivia Owner' });

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestRuche, type TestRuche } from '../helpers/ruche.js';
 import { setupOwner, type TestClient } from '../helpers/client.js';
 import { LocalNetwork } from '../helpers/local-network.js';
-import { connectLocalAccount, inSeconds, waitForStatus } from '../helpers/publishing.js';
+import { connectLocalAccount, waitForStatus } from '../helpers/publishing.js';
 
 async function upload(client: TestClient, ws: string, bytes: Uint8Array, type: string, alt: string) {
   return client.request('POST', `/api/v1/workspaces/${ws}/media?fileName=photo&alt=${encodeURIComponent(alt)}`, bytes, { 'content-type': type });
@@ -36,9 +36,10 @@ describe('media in posts', () => {
     const file = await fetch(`${ruche.url}${stored.body.url}`);
     expect(file.status).toBe(401);
 
-    const post = await owner.post(`/api/v1/workspaces/${ws}/posts`, { body: 'Avec photo', accountIds: [account], mediaIds: [stored.body.id], scheduledAt: inSeconds(0.5) });
+    const post = await owner.post(`/api/v1/workspaces/${ws}/posts`, { body: 'Avec photo', accountIds: [account], mediaIds: [stored.body.id] });
     expect(post.body.media).toHaveLength(1);
     await owner.post(`/api/v1/workspaces/${ws}/posts/${post.body.id}/submit`);
+    await owner.post(`/api/v1/workspaces/${ws}/posts/${post.body.id}/schedule`, { at: 'now' });
     const done = await waitForStatus(owner, ws, post.body.id, ['published', 'failed']);
     expect(done.status).toBe('published');
     const sent = network.posts.get(done.targets[0].id)!;

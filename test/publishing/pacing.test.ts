@@ -61,10 +61,13 @@ describe.each(databases)('publishing within a network\'s write budget on %s', (k
   afterAll(() => ruche?.stop());
 
   const posts = (p = '') => `/api/v1/workspaces/${ws}/posts${p}`;
+  /** Submits a post for its time; 'now' sends it as soon as it is approved. */
   const schedule = async (body: string, accountIds: string[], at: string) => {
-    const created = await owner.post(posts(), { body, accountIds, scheduledAt: at });
+    const created = await owner.post(posts(), { body, accountIds, scheduledAt: at === 'now' ? null : at });
     expect(created.status).toBe(201);
-    expect((await owner.post(posts(`/${created.body.id}/submit`))).body.status).toBe('scheduled');
+    const submitted = await owner.post(posts(`/${created.body.id}/submit`));
+    const sent = at === 'now' ? await owner.post(posts(`/${created.body.id}/schedule`), { at: 'now' }) : submitted;
+    expect(sent.body.status).toBe('scheduled');
     return created.body.id as string;
   };
   const events = async (postId: string) => (await owner.get(posts(`/${postId}/history`))).body.items as Array<{ kind: string; data: Record<string, unknown> }>;
@@ -77,7 +80,7 @@ describe.each(databases)('publishing within a network\'s write budget on %s', (k
     const alice = await connectLocalAccount(ruche, ws, ownerId, 'alice');
     const bob = await connectLocalAccount(ruche, ws, ownerId, 'bob');
     // Far enough ahead that a slow machine schedules all six before their time.
-    const at = inSeconds(2);
+    const at = inSeconds(3);
     const ids: string[] = [];
     for (let i = 0; i < 5; i++) ids.push(await schedule(`Burst ${i}`, [alice], at));
     ids.push(await schedule('Bob at the same minute', [bob], at));
@@ -154,11 +157,11 @@ describe.each(databases)('publishing within a network\'s write budget on %s', (k
   it('holds an account the network told to wait, so its next post waits instead of hearing the same refusal', async () => {
     const carol = await connectLocalAccount(ruche, ws, ownerId, 'carol');
     network.failNext('rate_limited', 'Too many requests: try again later', 'carol', 2000);
-    const first = await schedule('First', [carol], inSeconds(0.5));
+    const first = await schedule('First', [carol], 'now');
     const callsFor = (postTarget: string) => network.calls.filter((c) => c === `publish:carol:${postTarget}`).length;
     // Once the first heard "wait", the second is due while the hold lasts.
     for (let i = 0; i < 200 && !network.calls.some((c) => c.startsWith('publish:carol:')); i++) await new Promise((r) => setTimeout(r, 25));
-    const second = await schedule('Second', [carol], inSeconds(0.4));
+    const second = await schedule('Second', [carol], 'now');
     const [a, b] = await Promise.all([first, second].map((id) => waitForStatus(owner, ws, id, ['published', 'failed'], 400)));
     expect([a.status, b.status]).toEqual(['published', 'published']);
     const wait = (await events(second)).find((e) => e.kind === 'waiting_for_budget');

@@ -28,7 +28,7 @@ describe.each(databases)('scheduled publishing on %s', (kind) => {
       body: 'Notre nouvelle collection arrive #printemps',
       accountIds: [alice, bob],
       variants: { [bob]: 'Short version for Bob' },
-      scheduledAt: inSeconds(1),
+      scheduledAt: inSeconds(2),
     });
     expect(created.status).toBe(201);
     expect(created.body.status).toBe('draft');
