@@ -73,7 +73,7 @@ export function toxicity(
     const abusive = lexicon.insults.length + lexicon.swearing.length + slurs.length + lexicon.dehumanising.length > 0;
     if (!abusive) {
       const addressed = tokens.some((t) => t.kind === 'mention' || ADDRESS_WORDS.has(t.text));
-      if (!addressed && groups.length === 0) raw = shiftLogit(raw, -UNSUPPORTED_SHIFT);
+      if (!addressed) raw = shiftLogit(raw, -UNSUPPORTED_SHIFT);
       if (grievance >= 0.5) raw = shiftLogit(raw, -GRIEVANCE_SHIFT);
     }
     const pOff = calibrate(raw, calibrationOf(models.offensive.meta));
