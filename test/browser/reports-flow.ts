@@ -12,6 +12,7 @@ import { newVisitor } from './harness.js';
 import { ui, type Lang } from './helpers.js';
 import type { TestRuche } from '../helpers/ruche.js';
 import { account, post } from '../analytics/figures/fixture.js';
+import { dateTimeInZone, zoneLabel } from '../../web/lib/format.js';
 
 const SHOTS = '/tmp/shots';
 const exact = { exact: true } as const;
@@ -115,12 +116,20 @@ export async function reportsFlow(browser: Browser, server: TestRuche, lang: Lan
   expect(link.startsWith(`${server.url}/shared/reports/`)).toBe(true);
   await shoot(page, 'share', lang);
 
-  // Someone signed out opens it and downloads the PDF.
-  const visitor = await newVisitor(browser, server, locale);
+  // Someone signed out, on another continent's clock, opens it and downloads the PDF.
+  const visitorContext = await browser.newContext({ baseURL: server.url, locale, timezoneId: 'Pacific/Kiritimati' });
+  const visitor = { context: visitorContext, page: await visitorContext.newPage() };
   await visitor.page.setViewportSize({ width: 1280, height: 900 });
   await visitor.page.goto(link);
   await visitor.page.getByRole('heading', { level: 1, name: title, ...exact }).waitFor();
   await visitor.page.getByText(names.workspace, exact).waitFor();
+  // The expiry reads as on the reports page: the workspace's time with its zone named, not the visitor's clock.
+  const db = server.ctx.store.db;
+  const { timezone } = await db.selectFrom('workspaces').select('timezone').where('id', '=', me.workspaceId()).executeTakeFirstOrThrow();
+  const { expires_at } = await db.selectFrom('report_shares').select('expires_at').orderBy('created_at', 'desc').executeTakeFirstOrThrow();
+  const expires = { when: dateTimeInZone(new Date(Number(expires_at)).toISOString(), timezone, lang), zone: zoneLabel(t, timezone) };
+  await visitor.page.getByText(t('reports.shared.expires', expires), exact).waitFor();
+  await row.locator('.share-list li').getByText(`${expires.when} (${expires.zone})`).waitFor();
   await shoot(visitor.page, 'shared', lang);
   const shared = await downloaded(visitor.page, visitor.page.getByRole('link', { name: t('reports.shared.download'), ...exact }));
   expect(shared.bytes.equals(pdf.bytes)).toBe(true);

@@ -5,7 +5,7 @@ import { useSubmit } from '../../app/useSubmit.js';
 import { ErrorAlert } from '../../components/Alert.js';
 import { CopyField } from '../../components/CopyField.js';
 import { LoadStatus } from '../../components/LoadStatus.js';
-import { dateTimeInZone } from '../../lib/format.js';
+import { dateTimeInZone, zoneLabel } from '../../lib/format.js';
 import { errorMessage } from '../../lib/errors.js';
 import { reportsApi } from './api.js';
 
@@ -65,6 +65,7 @@ export function ShareLinks({ workspaceId, reportId, zone }: { workspaceId: strin
                   {t(`reports.shares.state.${state}`, {
                     created: dateTimeInZone(s.createdAt, zone, locale),
                     expires: dateTimeInZone(s.expiresAt, zone, locale),
+                    zone: zoneLabel(t, zone),
                   })}
                 </span>
                 {state === 'active' ? (

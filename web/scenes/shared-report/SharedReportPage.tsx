@@ -5,7 +5,7 @@ import { ApiError } from '../../api/client.js';
 import { AuthCard } from '../../components/AuthCard.js';
 import { Loading } from '../../components/Alert.js';
 import { UserText } from '../../components/UserText.js';
-import { dateTimeInZone, dayRangeInZone } from '../../lib/format.js';
+import { dateTimeInZone, dayRangeInZone, zoneLabel } from '../../lib/format.js';
 import { errorMessage } from '../../lib/errors.js';
 import { reportsApi, type SharedReport } from '../reports/api.js';
 import '../reports/reports.css';
@@ -15,8 +15,6 @@ type State =
   | { status: 'ready'; report: SharedReport }
   | { status: 'gone' }
   | { status: 'failed'; error: unknown };
-
-const BROWSER_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 
 /** What a client opens from a share link, signed in or not: the report's cover in words and its PDF. */
 export function SharedReportPage() {
@@ -82,7 +80,9 @@ export function SharedReportPage() {
           </a>
           <p className="muted">
             {t('reports.shared.expires', {
-              when: dateTimeInZone(state.report.expiresAt, BROWSER_ZONE, locale),
+              // The workspace's clock, named, as the reports page gives it: both sides of the link read the same time.
+              when: dateTimeInZone(state.report.expiresAt, state.report.timezone, locale),
+              zone: zoneLabel(t, state.report.timezone),
             })}
           </p>
         </article>
