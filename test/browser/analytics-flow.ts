@@ -196,6 +196,17 @@ export async function analyticsFlow(browser: Browser, server: TestRuche, lang: L
   const table = page.getByRole('table', { name: t('analytics.agency.title') });
   for (const w of [names.workspace, names.other]) await table.getByRole('link', { name: w, ...exact }).waitFor();
   await shoot(page, 'agency', lang);
+  // On a phone, a card per workspace names each figure beside its value, in place of the table.
+  await page.setViewportSize({ width: 390, height: 844 });
+  const cards = page.getByRole('list', { name: t('analytics.agency.title') });
+  await table.waitFor({ state: 'hidden' });
+  const otherCard = cards.getByRole('listitem').filter({ has: page.getByRole('link', { name: names.other, ...exact }) });
+  for (const figure of ['posts', 'engagementRateFollowers', 'responseRate', 'objectivesBehind']) {
+    await otherCard.getByRole('term').getByText(t(`analytics.figures.${figure}`), exact).waitFor();
+  }
+  expect(await cards.getByRole('listitem').count()).toBe(2);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await cards.waitFor({ state: 'hidden' });
   await table.getByRole('link', { name: names.workspace, ...exact }).click();
   await me.expectPage(t('analytics.title'));
   expect(me.workspaceId()).toBe(wid);

@@ -11,17 +11,7 @@ import { AnalyticsTabs, analyticsPath } from './AnalyticsTabs.js';
 import { useDashboardQuery } from './useDashboardQuery.js';
 import { DashboardControls } from './dashboard/DashboardControls.js';
 import { formatValue, unitOf } from './figures.js';
-
-const COLUMNS = [
-  'posts',
-  'engagement',
-  'engagementRateFollowers',
-  'followers',
-  'followerGrowth',
-  'inboxVolume',
-  'responseRate',
-  'objectivesBehind',
-] as const;
+import { AGENCY_COLUMNS, AgencyCards } from './AgencyCards.js';
 
 /** Every workspace the member reads, side by side for the same period: an agency's view of its clients. */
 export function AgencyPage() {
@@ -56,13 +46,13 @@ function Comparison({ zone }: { zone: string }) {
       <LoadStatus loaded={loaded} reload={reload} />
       {loaded.status === 'ready' ? (
         <section className="card analytics-section">
-          <div className="table-scroll">
+          <div className="table-scroll agency-wide">
             <table className="agency-table">
               <caption className="visually-hidden">{t('analytics.agency.title')}</caption>
               <thead>
                 <tr>
                   <th scope="col">{t('analytics.agency.workspace')}</th>
-                  {COLUMNS.map((c) => (
+                  {AGENCY_COLUMNS.map((c) => (
                     <th key={c} scope="col" className="num">
                       {t(`analytics.figures.${c}`)}
                     </th>
@@ -77,12 +67,13 @@ function Comparison({ zone }: { zone: string }) {
                         <UserText>{row.name}</UserText>
                       </Link>
                     </th>
-                    {COLUMNS.map((c) => cell(c, row[c]))}
+                    {AGENCY_COLUMNS.map((c) => cell(c, row[c]))}
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
+          <AgencyCards rows={loaded.data.items} />
           <p className="figure-formula">{t('analytics.agency.note')}</p>
         </section>
       ) : null}
