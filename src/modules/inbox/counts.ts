@@ -131,7 +131,8 @@ async function tallyInDatabase(scope: FilterScope, f: Filters, active: readonly 
     grouped('complaint', sql`cast(i.complaint as text)`),
     grouped('language', sql`i.language`),
     grouped('assigneeId', sql`i.assignee_id`),
-    sql`select 'label' as facet, j.value as value, count(*) as n from w as i cross join lateral jsonb_array_elements_text(i.labels::jsonb) as j(value) ${passing('label')} group by j.value`,
+    // An item counts once under each of its labels, even where its list names one twice.
+    sql`select 'label' as facet, j.value as value, count(*) as n from w as i cross join lateral (select distinct value from jsonb_array_elements_text(i.labels::jsonb)) as j(value) ${passing('label')} group by j.value`,
   ];
   const w = windowRows.select(['i.account_id', 'i.status', 'i.removed_at', 'i.network', 'i.kind', 'i.sentiment', 'i.toxicity_category', 'i.complaint', 'i.language', 'i.labels', 'i.assignee_id']);
   const { rows } = await sql<TallyRow>`with w as ${w} ${sql.join(tallies, sql` union all `)}`.execute(scope.store.db);
