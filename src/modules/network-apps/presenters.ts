@@ -8,6 +8,7 @@ import { oauthRedirectUri } from '../accounts/oauth2/connect.js';
 import { META_WEBHOOK_PATH } from '../webhooks/meta-routes.js';
 import { appReview, appToCreate, scopeReason } from './guides.js';
 import { metaWebhookVerifyTokenWithSource } from './verify-token.js';
+import { redirectAddress } from './redirect-address.js';
 
 export async function presentNetworkApp(ctx: AppContext, network: NetworkId) {
   const provider = oauthProvider(network)!;
@@ -37,6 +38,7 @@ export async function presentNetworkApps(ctx: AppContext) {
   const verify = hasMeta ? await metaWebhookVerifyTokenWithSource(ctx) : null;
   return {
     items,
+    redirectAddress: redirectAddress(ctx.config.publicUrl),
     metaWebhook: verify
       ? { callbackUrl: `${ctx.config.publicUrl}${META_WEBHOOK_PATH}`, verifyToken: verify.token, verifyTokenSource: verify.source }
       : null,

@@ -39,6 +39,10 @@ const list = userRoute({
   summary: 'The developer apps of the commercial networks: configured or not, from Settings or the environment, and how to create them',
   responses: { 200: jsonOk(z.object({
     items: z.array(NetworkAppView),
+    redirectAddress: z.object({
+      host: z.string(),
+      problem: z.enum(['local', 'http']).nullable().openapi({ description: 'Why the networks cannot use the redirect URLs: a host only this machine or its network knows, or plain HTTP; null when they can' }),
+    }),
     metaWebhook: z.object({ callbackUrl: z.string(), verifyToken: z.string(), verifyTokenSource: z.enum(['settings', 'env']) }).nullable(),
   })), 403: { description: 'Not an instance administrator' } },
 });

@@ -27,7 +27,7 @@ export function NetworksPage() {
       <LoadStatus loaded={loaded} reload={reload} />
       {loaded.status === 'ready' && loaded.data ? (
         <>
-          {loaded.data.items[0] ? <PublicAddressWarning url={loaded.data.items[0].redirectUrl} /> : null}
+          <PublicAddressWarning address={loaded.data.redirectAddress} />
           {loaded.data.items.map((app) => (
             <NetworkAppCard key={app.network} app={app} onChanged={reload} />
           ))}

@@ -1,15 +1,14 @@
 import { useTranslation } from 'react-i18next';
-import { addressProblem, hostOf } from './public-address.js';
+import type { NetworkAppsView } from './api.js';
 
-/** Above the redirect URLs: the networks cannot reach a local address, and most refuse plain HTTP. */
-export function PublicAddressWarning({ url }: { url: string }) {
+/** Above the redirect URLs: the server's verdict that the networks cannot reach its address, or refuse plain HTTP. */
+export function PublicAddressWarning({ address }: { address: NetworkAppsView['redirectAddress'] }) {
   const { t } = useTranslation();
-  const problem = addressProblem(url);
-  if (!problem) return null;
+  if (!address.problem) return null;
   return (
     <section className="alert alert-info network-address-warning" aria-labelledby="network-address-warning">
-      <h2 id="network-address-warning">{t(`networks.publicUrl.${problem}Title`)}</h2>
-      <p>{t(`networks.publicUrl.${problem}`, { host: hostOf(url) })}</p>
+      <h2 id="network-address-warning">{t(`networks.publicUrl.${address.problem}Title`)}</h2>
+      <p>{t(`networks.publicUrl.${address.problem}`, { host: address.host })}</p>
     </section>
   );
 }

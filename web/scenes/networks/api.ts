@@ -23,6 +23,8 @@ export interface NetworkAppView {
 
 export interface NetworkAppsView {
   items: NetworkAppView[];
+  /** The server's verdict on the address its redirect URLs give the networks (PUBLIC_URL). */
+  redirectAddress: { host: string; problem: 'local' | 'http' | null };
   metaWebhook: { callbackUrl: string; verifyToken: string; verifyTokenSource: 'settings' | 'env' } | null;
 }
 
