@@ -195,6 +195,8 @@ export async function analyticsFlow(browser: Browser, server: TestRuche, lang: L
   await me.expectPage(t('analytics.agency.title'));
   const table = page.getByRole('table', { name: t('analytics.agency.title') });
   for (const w of [names.workspace, names.other]) await table.getByRole('link', { name: w, ...exact }).waitFor();
+  // Wider than the column, the table scrolls in its box: the page itself does not, even beside the sidebar.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
   await shoot(page, 'agency', lang);
   // On a phone, a card per workspace names each figure beside its value, in place of the table.
   await page.setViewportSize({ width: 390, height: 844 });
