@@ -63,6 +63,8 @@ describe.each(databases)('instance networks settings on %s', (kind) => {
     const li = await item(owner, 'linkedin');
     expect(li).toMatchObject({ configured: false, source: null, clientId: null, secretSet: false });
     expect(li.redirectUrl).toBe('https://ruche.example.org/api/v1/oauth/linkedin/callback');
+    // A public HTTPS address: nothing to warn about.
+    expect((await owner.get(path)).body.redirectAddress).toEqual({ host: 'ruche.example.org', problem: null });
     expect(li.console.url).toBe('https://www.linkedin.com/developers/apps');
     expect(li.env).toEqual({ clientId: 'RUCHE_LINKEDIN_CLIENT_ID', clientSecret: 'RUCHE_LINKEDIN_CLIENT_SECRET' });
     expect(li.review.needed).toBe(true);
@@ -131,6 +133,24 @@ describe.each(databases)('instance networks settings on %s', (kind) => {
     expect((await owner.get(path)).body.metaWebhook).toMatchObject({ verifyToken: 'from-the-environment', verifyTokenSource: 'env' });
     delete process.env.META_WEBHOOK_VERIFY_TOKEN;
     expect(await metaWebhookVerifyToken(ruche.ctx)).toBe(first.verifyToken);
+  });
+});
+
+describe('the verdict on the address the networks are given', () => {
+  const cases: Array<[string, Record<string, string>, (url: string) => { host: string; problem: string | null }]> = [
+    ['without PUBLIC_URL, the local address Ruche listens on', {}, (url) => ({ host: new URL(url).host, problem: 'local' })],
+    ['a public name over plain HTTP', { PUBLIC_URL: 'http://ruche.example.org' }, () => ({ host: 'ruche.example.org', problem: 'http' })],
+    ['a private address over HTTPS', { PUBLIC_URL: 'https://192.168.1.20:8443' }, () => ({ host: '192.168.1.20:8443', problem: 'local' })],
+  ];
+
+  it.each(cases)('is sent with the networks: %s', async (_name, env, expected) => {
+    const ruche = await startTestRuche('sqlite', env);
+    try {
+      const { client } = await setupOwner(ruche.url);
+      expect((await client.get('/api/v1/instance/networks')).body.redirectAddress).toEqual(expected(ruche.url));
+    } finally {
+      await ruche.stop();
+    }
   });
 });
 
