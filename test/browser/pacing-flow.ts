@@ -26,12 +26,12 @@ export async function pacingFlow(browser: Browser, server: TestRuche & Server, n
   const session = await me.api('GET', '/session');
   const accountId = await connectLocalAccount(server, wid, session.user.id, `brand-${lang}.bsky.social`);
 
-  // Two posts at the same minute for one account: the first goes, the second waits for the next minute.
-  const at = new Date(Date.now() + 1500).toISOString();
+  // Two posts sent now, one after the other, for one account: the first goes, the second waits for the next minute.
   const ids: string[] = [];
   for (const body of ['Première annonce', 'Deuxième annonce']) {
-    const created = await me.api('POST', `/workspaces/${wid}/posts`, { body, accountIds: [accountId], scheduledAt: at });
+    const created = await me.api('POST', `/workspaces/${wid}/posts`, { body, accountIds: [accountId] });
     await me.api('POST', `/workspaces/${wid}/posts/${created.id}/submit`);
+    await me.api('POST', `/workspaces/${wid}/posts/${created.id}/schedule`, { at: 'now' });
     ids.push(created.id);
   }
   const waiting = async () => {
