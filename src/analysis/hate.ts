@@ -1,5 +1,6 @@
 import type { LexiconHits } from './lexicon/all.js';
-import { HATE_VOCABULARY } from './lexicon/derogatory.js';
+import { HATE_VOCABULARY, nearHateWord } from './lexicon/derogatory.js';
+import { isStopword } from './lexicon/stopwords.js';
 import type { TermHit } from './lexicon/terms.js';
 import { isReclaimed, type SpeechContext } from './rules/context.js';
 import { hatePatterns } from './rules/hate.js';
@@ -38,7 +39,17 @@ export function withGroupPlaceholders(tokens: Token[], targets: TermHit<string>[
   for (const t of targets) for (let i = t.start; i < t.end; i++) taken[i] = 1;
   const spans: { hit: TermHit<unknown>; as: string }[] = targets.map((hit) => ({ hit, as: 'GRP' }));
   const words = new Map<string, string[]>();
-  const vocab = HATE_VOCABULARY.findAll(tokens).sort((a, b) => a.start - b.start || b.end - a.end);
+  const vocab: TermHit<string>[] = HATE_VOCABULARY.findAll(tokens);
+  // Words respelt by a letter ("htae", "detste") stand for the word they hide, where no listed word stands.
+  const listed = new Uint8Array(tokens.length);
+  for (const h of vocab) for (let i = h.start; i < h.end; i++) listed[i] = 1;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (listed[i] === 1 || taken[i] === 1 || t.kind !== 'word' || isStopword(t.text)) continue;
+    const cls = nearHateWord(t.skel);
+    if (cls) vocab.push({ start: i, end: i + 1, term: t.text, value: cls });
+  }
+  vocab.sort((a, b) => a.start - b.start || b.end - a.end);
   for (const h of vocab) {
     let free = true;
     for (let i = h.start; i < h.end && free; i++) free = taken[i] === 0;

@@ -1,4 +1,5 @@
 import { DEHUMANISING_WORDS } from './dehumanising.js';
+import { foldText, skeleton } from '../text/normalize.js';
 import { TermList, words } from './terms.js';
 
 // Vocabulary of the hate rules, accent-folded, in plain words (the rules compile them to skeletons).
@@ -28,7 +29,10 @@ sous hommes, des sous hommes, moins que rien, des moins que rien, nuls, nulles, 
 ignorants, ignorantes, hypocrites, fourbes, sournois, sournoises, traitres, la racaille, racaille, racailles,
 des merdes, de la merde, des ordures, ordures, des dechets, dechets, hysteriques, putes, des putes, salopes,
 des salopes, chiennes, a gerber, a vomir, une erreur, des erreurs, l ennemi, les pires, pires que des animaux,
-bons a rien, bonnes a rien, des parasites, des cas sociaux, consanguins, une invasion
+bons a rien, bonnes a rien, des parasites, des cas sociaux, consanguins, une invasion,
+threat, danger, menace, burden, lowlifes, lowlife, brutish, deficient, mentally deficient, repellent, repulsive,
+vicious, deceitful, subhuman, crooks, thugs, savages, menteurs nes, menteuses nees, vicieux, vicieuses, tares,
+tarees, malhonnetes, arrieres, crasse, une bande de tares, un poids mort, des incapables, la lie de l humanite
 `);
 
 /** Qualities whose denial demeans a group ("… are never smart", "… ne sont pas nos égaux"). */
@@ -50,7 +54,9 @@ m tired of, are sick of, fucking hate, really hate, truly hate, have no respect 
 have nothing but contempt for, feel nothing but contempt for, feel contempt for, have contempt for, am disgusted by,
 m disgusted by, are disgusted by, am repulsed by, m repulsed by, want nothing to do with, wish there were no,
 would never hire, will never hire, never trust, dont trust, do not trust, wouldnt trust, would not trust, cant trust,
-can not trust, can never trust, hate all, hate every, hate those, hate these
+can not trust, can never trust, hate all, hate every, hate those, hate these,
+am sick and tired of, m sick and tired of, are sick and tired of, am fed up with, m fed up with, are fed up with,
+have had enough of, ve had enough of, am done with, m done with, cant stand them, can not stand them
 `);
 
 export const CONTEMPT_FR = words(`
@@ -59,7 +65,10 @@ peux pas supporter, peux plus supporter, peux pas voir, peux plus voir, peux pas
 gerbe, ai horreur des, ai horreur de, en ai marre des, marre des, ai que du mepris pour, n ai que du mepris pour,
 ne ressens que du mepris pour, ressens que du mepris pour, ai du mepris pour, ai zero respect pour,
 n ai aucun respect pour, ai aucun respect pour, ai aucune estime pour, suis degoute par, suis degoutee par,
-ne fais pas confiance aux, ferai jamais confiance aux, fais pas confiance aux, ne ferai jamais confiance aux
+ne fais pas confiance aux, ferai jamais confiance aux, fais pas confiance aux, ne ferai jamais confiance aux,
+en ai plein le cul, ai plein le cul, plein le cul, en ai ras le bol, ras le bol, ras le cul, en ai marre,
+peux plus les voir, peux pas les voir, peux pas les sentir, peux plus les sentir, peux pas les blairer,
+peux plus les blairer, les supporte pas, les supporte plus, les hais, les deteste, les meprise, les vomis, les execre
 `);
 
 /** What a group "does" to the speaker, in the third person ("… disgust me", "… me dégoûtent"). */
@@ -71,7 +80,10 @@ should not exist, shouldnt exist, dont deserve to live, do not deserve to live, 
 do not deserve rights, dont deserve respect, do not deserve respect, deserve nothing, cant be trusted,
 can not be trusted, cannot be trusted, can never be trusted, are never to be trusted, steal our jobs, take our jobs,
 are taking our jobs, are stealing our jobs, control the media, control the banks, run the media, run the banks,
-control everything, are invading, invade our, are taking over, rape our women, are replacing us, replace us
+control everything, are invading, invade our, are taking over, rape our women, are replacing us, replace us,
+fill me with rage, fill me with disgust, fill me with hatred, fill me with anger, fills me with rage,
+fills me with disgust, make my blood boil, makes my blood boil, make me furious, make me so angry, turn my stomach,
+turns my stomach, make me want to throw up, makes me sick, makes me want to vomit, makes me want to puke
 `);
 
 export const REVULSION_FR = words(`
@@ -83,7 +95,9 @@ n ont rien a faire ici, n ont rien a faire en france, ne devraient pas exister, 
 n ont jamais rien apporte de bon, n ont jamais rien fait de bon, ne font que mentir, ne font que voler,
 ne font que profiter, sont les pires, pourrissent ce pays, detruisent ce pays, sont une honte, volent nos emplois,
 volent notre travail, prennent nos emplois, prennent notre travail, controlent les medias, controlent tout,
-controlent la finance, controlent les banques, nous envahissent, envahissent, violent nos femmes, nous remplacent
+controlent la finance, controlent les banques, nous envahissent, envahissent, violent nos femmes, nous remplacent,
+me rendent malade, me rend malade, me font bouillir, me font bouillir de rage, me mettent en rage, me mettent hors de moi,
+me foutent la gerbe, me fout la gerbe, me donnent la gerbe, me filent la gerbe, me font pitie, me degoute
 `);
 
 /** Harm done to a group ("shot", "wiped out", "enfermés"), after "should be", "deserve to be", "il faut". */
@@ -109,14 +123,17 @@ export const VIOLENCE_EN = words(`
 kill, murder, shoot, stab, hurt, harm, beat, beat up, punch, kick, hang, lynch, burn, gas, slaughter, butcher,
 strangle, choke, drown, torture, execute, behead, bomb, blow up, run over, slit the throats of, make suffer,
 destroy, wipe out, exterminate, eradicate, get rid of, round up, deport, crush, smash, break the legs of,
-put down, hunt down, go after, attack, rape, poison
+put down, hunt down, go after, attack, rape, poison, slit the throats of, put a bullet in,
+set fire to, burn down, beat the life out of
 `);
 
 export const VIOLENCE_FR = words(`
 tuer, buter, flinguer, fumer, descendre, abattre, tirer sur, poignarder, planter, egorger, frapper, tabasser,
 defoncer, demonter, casser la gueule a, peter la gueule a, cogner, pendre, lyncher, bruler, cramer, gazer, massacrer,
 etrangler, noyer, torturer, executer, decapiter, faire sauter, ecraser, faire souffrir, exterminer, eliminer,
-eradiquer, virer, chasser, deporter, expulser, traquer, attaquer, violer, empoisonner, saigner, crever
+eradiquer, virer, chasser, deporter, expulser, traquer, attaquer, violer, empoisonner, saigner, crever,
+mettre le feu chez, mettre le feu a, mettre le feu aux, foutre le feu chez, faire la peau a, faire la peau aux,
+niquer
 `);
 
 /** The classes the hate rules read the vocabulary as. */
@@ -129,6 +146,12 @@ const SPELT_OUT: Record<string, string> = {
 };
 const spelt = (phrase: string) => phrase.split(' ').map((w) => SPELT_OUT[w] ?? w).join(' ');
 
+// French adjectives are listed in the plural a group takes; the singular comes with "c'est", "quelque chose de plus
+// …" or one person of the group. ("sales" stays: "sale" is an English word.)
+function singulars(list: readonly string[]): string[] {
+  return list.filter((w) => !w.includes(' ') && w.length >= 5 && /[^s]s$/.test(w) && w !== 'sales').map((w) => w.slice(0, -1));
+}
+
 // In order of precedence: a phrase listed twice takes the first class.
 const CLASSES: [HateWordClass, readonly string[]][] = [
   ['CONTEMPT', [...CONTEMPT_EN, ...CONTEMPT_FR]],
@@ -137,7 +160,7 @@ const CLASSES: [HateWordClass, readonly string[]][] = [
   ['PRAISE', [...PRAISE, 'as good as', 'as smart as', 'as intelligent as', 'aussi bons que', 'aussi intelligents que']],
   // The verbs ("breed like", "grouillent") are the rules' own words, not a class.
   ['DEHUM', DEHUMANISING_WORDS.filter((w) => !/breed|infest|swarm|grouill|pullul|reprodui|invasion/.test(w))],
-  ['DEROG', DEROGATORY],
+  ['DEROG', [...DEROGATORY, ...singulars(DEROGATORY)]],
 ];
 const CLASS_OF = new Map<string, HateWordClass>();
 for (const [cls, list] of CLASSES) {
@@ -148,3 +171,63 @@ for (const [cls, list] of CLASSES) {
 
 /** The hate rules' vocabulary, matched on words; where phrases overlap the longest wins (see `hateWordSpans`). */
 export const HATE_VOCABULARY = new TermList<HateWordClass>(CLASS_OF.entries());
+
+// Single words of the vocabulary by first letter, for words one letter off ("htae", "detste", "disgustng").
+const NEAR = new Map<string, { skel: string; cls: HateWordClass }[]>();
+for (const [phrase, cls] of CLASS_OF) {
+  if (phrase.includes(' ')) continue;
+  const skel = skeleton(foldText(phrase));
+  if (skel.length < 4) continue;
+  const list = NEAR.get(skel[0]) ?? [];
+  if (!list.some((e) => e.skel === skel)) list.push({ skel, cls });
+  NEAR.set(skel[0], list);
+}
+const nearMemo = new Map<string, HateWordClass | null>();
+// Real words one such respelling away from a word of the vocabulary, found in the training sets ("signe" of
+// "singe", "strange" of "strangle", "eagles" of "egales").
+const NOT_RESPELT = new Set(`
+  eagles signe signes signer strange traite traites montre montres garage cork lair forbes etranger valable ordres
+  planer biches violet violets violete violetes tortue volent brun brunt plater slopes raciale raciales comptent
+  chater caster downed gentis griles plages plage gors fiable wrom trae conger eraser fables ronger exerce hontes
+  meneuse tricher proc bucher fusils gories branles meteur meteuse voiler traire abates gentles malaisant
+`.split(/\s+/).filter(Boolean));
+
+/**
+ * Two neighbouring letters inside the word swapped ("htae"), or, in words of seven letters or more, one letter
+ * inside it left out ("detste"). First and last letters stay: changing them makes other words ("bitch" of
+ * "bitches", "money" of "monkey"), and so do other edits of short words.
+ */
+function respelt(w: string, word: string): boolean {
+  const n = word.length;
+  if (w.length === n) {
+    let i = 1;
+    while (i < n - 1 && w.charCodeAt(i) === word.charCodeAt(i)) i++;
+    if (i >= n - 2 || w[0] !== word[0]) return false;
+    return w[i] === word[i + 1] && w[i + 1] === word[i] && w.slice(i + 2) === word.slice(i + 2);
+  }
+  if (w.length !== n - 1 || n < 7 || w[0] !== word[0] || w[w.length - 1] !== word[n - 1]) return false;
+  let i = 1;
+  while (i < w.length && w.charCodeAt(i) === word.charCodeAt(i)) i++;
+  return w.slice(i) === word.slice(i + 1);
+}
+
+/** The class of the vocabulary word a word is a respelling of (see `respelt`); undefined for short words. */
+export function nearHateWord(skel: string): HateWordClass | undefined {
+  if (skel.length < 4 || NOT_RESPELT.has(skel)) return undefined;
+  let cls = nearMemo.get(skel);
+  if (cls === undefined) {
+    cls = null;
+    for (const e of NEAR.get(skel[0]) ?? []) {
+      if (respelt(skel, e.skel)) {
+        cls = e.cls;
+        break;
+      }
+    }
+    if (nearMemo.size > 50_000) nearMemo.clear();
+    nearMemo.set(skel, cls);
+  }
+  return cls ?? undefined;
+}
+
+/** Hostile single words of the vocabulary, of four letters or more, for words glued together ("aredisgusting"). */
+export const HATE_WORDS: ReadonlySet<string> = new Set([...CLASS_OF].filter(([w, cls]) => cls !== 'PRAISE' && !w.includes(' ') && w.length >= 4).map(([w]) => w));

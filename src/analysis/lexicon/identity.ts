@@ -1,6 +1,7 @@
 import { foldText, skeleton } from '../text/normalize.js';
 import { token, type Token } from '../text/tokenize.js';
 import { memoOf } from '../text/word-memo.js';
+import { HATE_WORDS } from './derogatory.js';
 import { GROUP_ENTRIES } from './groups.js';
 import type { TermHit } from './terms.js';
 
@@ -161,12 +162,38 @@ export function splitGluedNames(tokens: Token[]): Token[] {
 // must be glue words too. Few words start with glue words, so most long words cost a dozen look-ups.
 function gluedOf(t: Token): string[] | undefined {
   const memo = memoOf(t);
-  if (memo.glued === undefined) memo.glued = SINGLE.has(t.text) ? null : gluedFrom(t.text, 0, []) ?? null;
+  if (memo.glued === undefined) memo.glued = SINGLE.has(t.text) || NOT_GLUED.has(t.text) ? null : gluedFrom(t.text, 0, []) ?? gluedWords(t.text) ?? null;
   return memo.glued ?? undefined;
 }
 
+// Words that read as glue words and a word of the hate vocabulary but are words ("therapist": "the rapist").
+const NOT_GLUED = new Set(['therapist', 'therapists', 'therapies', 'shootout', 'shootouts']);
+
+/**
+ * A word of seven letters or more that is glue words and words of the hate vocabulary run together, with at least
+ * one of the latter ("aredisgusting", "jedetesteles", "desordures"), split back into them.
+ */
+function gluedWords(w: string): string[] | undefined {
+  if (w.length < 7) return undefined;
+  // One-letter glue words ("a", "i") end too many words ("chassera", "apathetic"): only "i" or "j" may start one.
+  const parts = segmentWith(w, (p, at) => HATE_WORDS.has(p) || (GLUE.has(p) && (p.length > 1 || (at === 0 && (p === 'i' || p === 'j')))));
+  return parts && parts.length >= 2 && parts.some((p) => HATE_WORDS.has(p) && !GLUE.has(p)) ? parts : undefined;
+}
+
+function segmentWith(s: string, isPart: (p: string, at: number) => boolean, at = 0): string[] | undefined {
+  if (s === '') return [];
+  for (let len = Math.min(s.length, 14); len >= 1; len--) {
+    const head = s.slice(0, len);
+    if (!isPart(head, at)) continue;
+    const rest = segmentWith(s.slice(len), isPart, at + len);
+    if (rest) return [head, ...rest];
+  }
+  return undefined;
+}
+
 function gluedFrom(w: string, at: number, before: string[]): string[] | undefined {
-  for (let len = Math.min(w.length - at, 14); len >= 4; len--) {
+  // Three-letter names ("gay", "jew") only after a glue word: at the start they begin too many words.
+  for (let len = Math.min(w.length - at, 14); len >= (at > 0 ? 3 : 4); len--) {
     const name = w.slice(at, at + len);
     if (!SINGLE.has(name) || (at === 0 && len === w.length)) continue;
     const after = segment(w.slice(at + len));

@@ -5,12 +5,12 @@ import { RuleGate } from './phrases.js';
 // (lexicon/derogatory.ts): DEROG, DEHUM, PRAISE, CONTEMPT, REVULSION, HURT. "GRP are DEHUM" is short to match.
 const BAD = '(?:DEROG|DEHUM)';
 // Quantifiers and articles between a verb and the group: "all the", "every", "tous les", "ces".
-const Q = '(?:(?:all|the|those|these|every|any|each|some|of|fucking|filthy|dirty|les|ces|tous|toutes|des|de|ses|ce|cette|sale|sales|aux|a|au|un|une|next|prochain|prochaine) )*';
+const Q = '(?:(?:all|the|those|these|every|any|each|some|of|fucking|filthy|dirty|les|ces|tous|toutes|des|de|ses|ce|cette|sale|sales|aux|a|au|un|une|next|prochain|prochaine|chaque|chacun|chacune|every single|each and every|a few|a couple of|quelques|plusieurs|le prochain|la prochaine|les prochains) )*';
 // Words between the group and what is said of it, checked for a negation ("… are not vermin").
 const GAP = (n: number, name: string) => `(?<${name}>(?: \\w+){0,${n}}?)`;
 const COPULA_EN = '(?:are|r|is|were|remain|will always be|will be|have always been|are always|become|became)';
-const COPULA_FR = '(?:sont|est|etaient|restent|resteront|seront|ne sont que|sont que|ne seront jamais que|deviennent)';
-const SUBJ_EN = '\\b(?:i|we|i m|im|i am|we are|we re|everyone|everybody|people|honestly i|personally i)';
+const COPULA_FR = '(?:sont|est|etaient|restent|resteront|seront|ne sont que|sont que|ne seront jamais que|deviennent|soient|seraient|valent pas mieux que|ne valent pas mieux que|ne valent guere mieux que)';
+const SUBJ_EN = '\\b(?:i|we|i m|im|i am|we are|we re|everyone|everybody|people|honestly i|personally i|me and (?:my|the) \\w+|my (?:\\w+ )?(?:friends|mates|boys|brothers|crew|guys) and i|us)';
 const SUBJ_FR = '\\b(?:je|j|moi je|on|nous|perso je)';
 const SENT_END = '(?: \\.)?';
 
@@ -18,7 +18,10 @@ const SENT_END = '(?: \\.)?';
 // skeletons): most texts that name a group hold none.
 const keys = (words: string): Set<string> => new Set(words.split(' ').map((w) => (/^[A-Z]+$/.test(w) ? w : rule(w).source)));
 
-const PATTERNS: [name: string, re: RegExp, needs: Set<string>][] = [
+// Marks a pattern whose negation words are rhetorical ("nothing is more vile than …"), never a denial.
+const ASSERTED = true;
+
+const PATTERNS: [name: string, re: RegExp, needs: Set<string>, asserted?: boolean][] = [
   // Contempt and disgust, in the first person or said of what the group does to the speaker.
   ['hate-verb', rule(`${SUBJ_EN}${GAP(2, 'g1')} CONTEMPT${GAP(3, 'g2')} ${Q}GRP`), keys('CONTEMPT')],
   ['contempt', rule(`GRP${GAP(2, 'g1')} REVULSION\\b`), keys('REVULSION')],
@@ -44,12 +47,33 @@ const PATTERNS: [name: string, re: RegExp, needs: Set<string>][] = [
   ['exclusion-call', rule(`\\b(?:someone|somebody|people|we|they|the government|you|they all) (?:should|must|need to|ought to|has to|have to|better)(?: \\w+)? HURT(?: \\w+){0,2}? ${Q}GRP`), keys('HURT')],
   ['exclusion-call', rule(`\\b(?:put|wipe|round|lock|send|kick|throw|hunt|gun|mow) ${Q}GRP (?:down|out|up|away|back|off)\\b`), keys('put wipe round lock send kick throw hunt gun mow')],
   ['violence-call', rule(`\\b(?:kill|exterminate|gas|deport|lynch|hang|shoot|get rid of|round up|wipe out|ban|eradicate|purge|send back|death to|burn|nuke|bomb) ${Q}GRP`), keys('kill exterminate gas deport lynch hang shoot rid round wipe ban eradicate purge send death burn nuke bomb')],
-  ['group-threat', rule(`${SUBJ_EN}(?: \\w+){0,2}? (?:will|l|ll|d|going to|gonna|want to|wanna|would love to|cant wait to|can not wait to|am going to|m going to|shall|plan to|intend to|am gonna|m gonna|re going to|are going to)(?: \\w+)? HURT(?: \\w+){0,5}? ${Q}GRP`), keys('HURT')],
-  ['group-threat', rule(`${SUBJ_EN}(?: \\w+){0,3}? (?:make|watch|see|let) ${Q}GRP (?:suffer|burn|die|bleed|hang|scream|pay|beg)\\b`), keys('suffer burn die bleed hang scream pay beg')],
+  ['group-threat', rule(`${SUBJ_EN}${GAP(2, 'g1')} (?:will|l|ll|d|going to|gonna|want to|wanna|would love to|cant wait to|can not wait to|am going to|m going to|shall|plan to|intend to|am gonna|m gonna|re going to|are going to)(?: \\w+)? HURT(?: \\w+){0,5}? ${Q}GRP`), keys('HURT')],
+  ['group-threat', rule(`${SUBJ_EN}${GAP(3, 'g1')} (?:make|watch|see|let) ${Q}GRP (?:suffer|burn|die|bleed|hang|scream|pay|beg)\\b`), keys('suffer burn die bleed hang scream pay beg')],
   ['slur-adjective', rule(`\\b(?:filthy|dirty|disgusting|stupid|fucking|typical|damn|bloody|lazy|greedy|smelly|sale|sales|salete de|saloperie de|bande de|espece de|putain de|ces putains de|sous) GRP`), keys('filthy dirty disgusting stupid fucking typical damn bloody lazy greedy smelly sale sales salete saloperie bande espece putain putains sous')],
   ['no-group-allowed', rule(`\\bno GRP (?:allowed|welcome|wanted)\\b|\\bGRP (?:not welcome|go home|out)\\b|\\bGRP get out\\b`), keys('allowed welcome wanted home out')],
+  // Hatred as a noun, owned by the speaker: "my hatred for …", "I have nothing but disgust for …".
+  ['contempt', rule(`\\b(?:my|our|i have|i feel|i have nothing but|i feel nothing but|i ve got)(?: \\w+){0,2}? (?:hatred|hate|contempt|disgust|loathing|rage|anger|revulsion|aversion)(?: \\w+)? (?:for|of|towards|toward|against|at) ${Q}GRP`), keys('hatred hate contempt disgust loathing rage anger revulsion aversion')],
+  // Compared with the worst: "is there anything more pathetic than …", "nobody is dirtier than …".
+  ['contempt', rule(`\\b(?:more|less|any more|anything more|nothing more|plus|moins)(?: de)? ${BAD}(?: \\w+){0,2}? (?:than|que|qu) ${Q}GRP`), keys('DEROG DEHUM'), ASSERTED],
+  // Better off without the group: "the world would be better without …", "le pays irait mieux sans …".
+  ['exclusion-call', rule(`\\b(?:better|better off|safer|cleaner|nicer|happier|great again|mieux|meilleur|meilleure|plus sur|plus sure|plus propre|plus belle|plus beau)(?: \\w+){0,3}? (?:without|sans) ${Q}GRP`), keys('better safer cleaner nicer happier great mieux meilleur meilleure sur sure propre belle beau')],
+  // Where the group belongs: "… belong in a zoo", "la place des … est en prison".
+  ['exclusion-call', rule(`GRP (?:belong|belongs|should be kept|should stay|should live|should be locked) (?:in|at|on|behind) (?:a |the |an )?(?:zoo|zoos|cage|cages|jail|prison|prisons|camp|camps|gutter|trash|bin|dumpster|sewer|ghetto|ghettos|grave|graves|ground|bars)\\b`), keys('belong belongs kept stay live locked')],
+  ['exclusion-call', rule(`\\bplace (?:des|de la|du|de|d) ${Q}GRP (?:est|c est|serait|sera)(?: \\w+)? (?:au|a la|en|dans|derriere|sous)(?: \\w+){0,2}? (?:zoo|cage|cages|prison|camp|camps|poubelle|ghetto|tombe|cimetiere|four|egout|egouts|enclos|barreaux|terre)\\b`), keys('place')],
+  // Sent or locked somewhere by those who should: "we need to lock … up", "il faut mettre … dans des camps".
+  ['exclusion-call', rule(`\\b(?:should|must|need to|needs to|ought to|have to|has to|gotta|let s|lets|time to)(?: \\w+){0,2}? (?:put|lock|throw|send|ship|kick|round|lock up|round up|herd) ${Q}GRP (?:in|into|out|back|away|up|behind)\\b`), keys('put lock throw send ship kick round herd')],
+  ['appel-exclusion', rule(`\\b(?:faut|il faut|faudrait|il faudrait|on doit|on devrait|devrait|faudra|il faudra|il est temps de)(?: \\w+){0,2}? (?:mettre|enfermer|parquer|jeter|foutre|envoyer|renvoyer|remettre|virer|chasser|bouter|reexpedier|rapatrier) ${Q}GRP (?:dans|en|au|aux|a la|hors|dehors|chez)\\b`), keys('mettre enfermer parquer jeter foutre envoyer renvoyer remettre virer chasser bouter reexpedier rapatrier')],
+  // Harm as the thing to do: "the best thing to do with … is to kill them", "le mieux serait de tuer …".
+  ['violence-call', rule(`\\b(?:is to|are to|would be to|be to|serait de|est de|c est de|serait d|est d|let s|lets|we must|we should|we need to|we have to|time to|il est temps de|il faut|faut|faudrait|il faudrait|on doit|on devrait)(?: just| simply| all| tous| juste| simplement)? HURT ${Q}GRP`), keys('HURT')],
+  ['violence-call', rule(`(?:^| \\.) (?:just |please |go |simply |juste )?HURT (?:all |every |tous |toutes )${Q}GRP`), keys('HURT')],
+  // Denied a human quality: "… have nothing human about them", "… n'ont rien d'humain".
+  ['denied-quality', rule(`GRP (?:have|has) (?:nothing|no|zero|not a single) (?:\\w+ )?(?:PRAISE)\\b`), keys('PRAISE')],
   // French.
   ['haine-verbe', rule(`${SUBJ_FR}${GAP(2, 'g1')} CONTEMPT${GAP(3, 'g2')} ${Q}GRP`), keys('CONTEMPT')],
+  // The group named first, then taken up by "les": "… , je ne les supporte pas", "… . Je les hais."
+  ['haine-verbe', rule(`GRP(?: \\w+| \\.){0,12}? ${SUBJ_FR}(?<g1> ne| n)?(?: les| l)? CONTEMPT(?<g2> pas| plus| jamais)?`), keys('CONTEMPT')],
+  ['contempt', rule(`\\b(?:ma|mon|notre|j ai une|j ai un|j ai|je ressens une|je ressens un|je n ai que|j ai que)(?: \\w+){0,2}? (?:haine|mepris|degout|colere|rage|aversion|repulsion|degoutt)(?: \\w+){0,2}? (?:pour|envers|contre|a l egard des|a l egard de|vis a vis des|vis a vis de|des|de) ${Q}GRP`), keys('haine mepris degout colere rage aversion repulsion')],
+  ['denied-quality', rule(`GRP (?:ne |n )?(?:ont|a) (?:rien|aucune|aucun|pas une|pas un)(?: \\w+)? (?:d |de )?PRAISE\\b`), keys('PRAISE')],
   ['contempt', rule(`GRP${GAP(2, 'g1')} REVULSION\\b`), keys('REVULSION')],
   ['contempt', rule(`\\brien (?:ne |n )?(?:est|de)? ?(?:plus|pire|aussi|moins)(?: \\w+){0,2} que ${Q}GRP`), keys('rien')],
   ['derogation-fr', rule(`GRP${SENT_END}(?: c| ce| ne| n)? ${COPULA_FR}${GAP(3, 'g1')} ${BAD}\\b`), keys('DEROG DEHUM')],
@@ -57,15 +81,15 @@ const PATTERNS: [name: string, re: RegExp, needs: Set<string>][] = [
   ['dehumanisation', rule(`GRP (?:se reproduisent|se comportent|vivent|grouillent|pullulent|se multiplient)(?: comme)?${GAP(2, 'g1')} DEHUM\\b`), keys('DEHUM')],
   ['dehumanisation', rule(`GRP (?:grouillent|pullulent|infestent|se reproduisent comme)\\b`), keys('grouillent pullulent infestent reproduisent')],
   ['denied-quality', rule(`GRP${SENT_END} (?:ne |n )?(?:sont|seront|etaient|est|peuvent etre|pourront etre|pourront jamais etre|seront jamais)(?: \\w+)? (?:pas|jamais|plus|point|guere)${GAP(2, 'g1')} PRAISE\\b`), keys('PRAISE')],
-  ['denied-quality', rule(`\\b(?:pas de|pas un|pas une|aucun|aucune|jamais vu de|jamais vu un|jamais vu une|existe pas de) GRP (?:honnete|intelligent|intelligente|gentil|gentille|bien|fiable|propre|normal|normale|bon|bonne)\\b`), keys('honnete intelligent intelligente gentil gentille bien fiable propre normal normale bon bonne')],
+  ['denied-quality', rule(`\\b(?:pas de|pas un|pas une|aucun|aucune|existe pas de|jamais (?:vu|rencontre|connu|croise) (?:de|d|un|une)) GRP (?:honnete|intelligent|intelligente|gentil|gentille|bien|fiable|propre|normal|normale|bon|bonne)\\b`), keys('honnete intelligent intelligente gentil gentille bien fiable propre normal normale bon bonne')],
   ['hate-question', rule(`\\bpourquoi ${Q}GRP${GAP(5, 'g1')} (?:${BAD}|REVULSION|gachent|detruisent|pourrissent|volent|mentent|puent|salissent)\\b`), keys('pourquoi')],
   ['hate-question', rule(`\\best ce (?:que|qu) ${Q}GRP (?:ne |n )?(?:sont|est|seraient)(?: pas)?${GAP(2, 'g1')} ${BAD}\\b`), keys('DEROG DEHUM')],
   ['distrust', rule(`\\b(?:mefiez vous|mefie toi|mefions nous|ne faites pas confiance|faites pas confiance|faites jamais confiance|ne faites jamais confiance|jamais confiance|gardez vos enfants loin) (?:a |aux |des |de |les )?${Q}GRP`), keys('mefiez mefie mefions confiance gardez')],
   ['appel-exclusion', rule(`\\b(?:faut|il faut|on doit|on devrait|faudrait|il faudrait|faudra|il faudra|quelqu un devrait|quelqu un doit|on va|il est temps de)(?: \\w+){0,2}? HURT(?: \\w+){0,2}? ${Q}GRP`), keys('HURT')],
   ['exclusion-fr', rule(`GRP(?: \\w+)? (?:devraient|doivent|meritent de|meriteraient de|meritent d|vont|iront|faut qu ils|faudrait qu ils)(?: tous| toutes| etre| se faire| bien| juste| y)* HURT\\b`), keys('HURT')],
   ['exclusion-fr', rule(`GRP (?:dehors|hors de france|rentrez chez vous|au four|a la mer|a la porte|degagez|n ont rien a faire)\\b`), keys('dehors france rentrez four mer porte degagez rien')],
-  ['menace-groupe', rule(`${SUBJ_FR}(?: \\w+){0,2}? (?:vais|va|allons|veux|voudrais|compte|aimerais|reve de|vas|rêve d)(?: \\w+)?(?: tous| toutes| aller)? HURT(?: \\w+){0,3}? ${Q}GRP`), keys('HURT')],
-  ['slogan-fr', rule(`\\b(?:dehors|mort aux|a mort|a bas|a la porte|renvoyez|virez|expulsez|chassez|crevez) ${Q}GRP`), keys('dehors mort bas porte renvoyez virez expulsez chassez crevez')],
+  ['menace-groupe', rule(`${SUBJ_FR}${GAP(2, 'g1')} (?:vais|va|allons|veux|voudrais|compte|aimerais|reve de|vas|rêve d)(?: \\w+)?(?: tous| toutes| aller)? HURT(?: \\w+){0,3}? ${Q}GRP`), keys('HURT')],
+  ['slogan-fr', rule(`\\b(?:dehors|mort aux|a mort|a bas|a la porte|renvoyez|virez|expulsez|chassez|crevez|nique|niquez|nik) ${Q}GRP`), keys('dehors mort bas porte renvoyez virez expulsez chassez crevez nique niquez nik')],
 ];
 
 const GATE = new RuleGate(PATTERNS.map(([, , needs]) => needs));
@@ -94,10 +118,10 @@ export function hatePatterns({ plain: plainWithGroups, words }: { plain: string;
   const classes = classPositions(plainWithGroups);
   for (let k = 0; k < PATTERNS.length && hits.length < MAX_HITS; k++) {
     if (open[k] === 0) continue;
-    const [name, re] = PATTERNS[k];
+    const [name, re, , asserted] = PATTERNS[k];
     for (const m of matches(re, plainWithGroups)) {
       // "No X allowed" is itself the hateful statement, not its negation.
-      const negated = name !== 'no-group-allowed' && denied(plainWithGroups, m);
+      const negated = !asserted && name !== 'no-group-allowed' && denied(plainWithGroups, m);
       const text = spelled(m, classes, words);
       if (!hits.some((h) => h.rule === name && h.text === text)) hits.push({ rule: name, text, negated });
       if (hits.length >= MAX_HITS) break;
@@ -144,6 +168,10 @@ function before(positions: number[], index: number): number {
   return lo;
 }
 
+const NOT_A_DENIAL = new RegExp(rule(String.raw`\b(?:nothing but|no better than|not much better than|not any better than|no different from|no different than|rien d autre que|pas mieux que|guere mieux que)\b`).source, 'g');
+const RELATIVE_RE = new RegExp(rule(String.raw`\b(?:who|whoever|qui|quiconque)(?: \w+){1,3} (?:that |que |qu )?$`).source);
+const PERSONNE_RE = new RegExp(rule(String.raw`\b(?:personne|nulle part|aucunement|nullement)\b`).source);
+
 // A negation in the three words before the statement ("I would never say that …"), within its sentence, or in the
 // free words inside it ("… are not vermin") denies it; a negation that is part of the phrase itself ("do not
 // deserve to live", "ne méritent aucun respect") does not.
@@ -151,7 +179,13 @@ function denied(text: string, m: RegExpExecArray): boolean {
   const sentence = text.slice(Math.max(0, m.index - 120), m.index).split(' . ').pop() ?? '';
   const before = sentence.trim().split(' ').slice(-3).join(' ');
   // "nothing but" is "only", not a denial.
-  const gaps = m.groups ? Object.values(m.groups).filter((g): g is string => g !== undefined).join(' ').replace(/\bnothing but\b/g, '') : '';
+  // "nothing but" is "only", "no better than" is "as bad as": neither denies.
+  const gaps = m.groups ? Object.values(m.groups).filter((g): g is string => g !== undefined).join(' ').replace(NOT_A_DENIAL, '') : '';
+  // A group named as the object of someone else's words or deeds ("anyone who threatens …", "people who claim …
+  // are …") is not what the speaker says of it.
+  if (RELATIVE_RE.test(sentence.slice(-60))) return true;
+  // French "ne … personne": "… ne sont une menace pour personne".
+  if (/(?:^| )(?:ne|n)(?: |$)/.test(` ${before} ${m[0]} `) && PERSONNE_RE.test(text.slice(m.index + m[0].length, m.index + m[0].length + 40).split(' . ')[0])) return true;
   NEGATION_RE.lastIndex = 0;
   const inBefore = NEGATION_RE.test(` ${before} `);
   NEGATION_RE.lastIndex = 0;
