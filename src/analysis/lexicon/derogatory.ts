@@ -32,7 +32,7 @@ des salopes, chiennes, a gerber, a vomir, une erreur, des erreurs, l ennemi, les
 bons a rien, bonnes a rien, des parasites, des cas sociaux, consanguins, une invasion,
 threat, danger, menace, burden, lowlifes, lowlife, brutish, deficient, mentally deficient, repellent, repulsive,
 vicious, deceitful, subhuman, crooks, thugs, savages, menteurs nes, menteuses nees, vicieux, vicieuses, tares,
-tarees, malhonnetes, arrieres, crasse, une bande de tares, un poids mort, des incapables, la lie de l humanite
+tarees, malhonnetes, arrieres, crasse, une bande de tares, un poids mort, des incapables, la lie de l humanite, merdes
 `);
 
 /** Qualities whose denial demeans a group ("… are never smart", "… ne sont pas nos égaux"). */
@@ -157,7 +157,7 @@ const CLASSES: [HateWordClass, readonly string[]][] = [
   ['CONTEMPT', [...CONTEMPT_EN, ...CONTEMPT_FR]],
   ['REVULSION', [...REVULSION_EN, ...REVULSION_FR]],
   ['HURT', [...HARM_EN, ...HARM_FR, ...VIOLENCE_EN, ...VIOLENCE_FR]],
-  ['PRAISE', [...PRAISE, 'as good as', 'as smart as', 'as intelligent as', 'aussi bons que', 'aussi intelligents que']],
+  ['PRAISE', [...PRAISE, ...singulars(PRAISE), 'as good as', 'as smart as', 'as intelligent as', 'aussi bons que', 'aussi intelligents que']],
   // The verbs ("breed like", "grouillent") are the rules' own words, not a class.
   ['DEHUM', DEHUMANISING_WORDS.filter((w) => !/breed|infest|swarm|grouill|pullul|reprodui|invasion/.test(w))],
   ['DEROG', [...DEROGATORY, ...singulars(DEROGATORY)]],

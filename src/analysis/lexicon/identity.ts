@@ -140,6 +140,7 @@ const GLUE = new Set(`
   i we you they all the death to kill gas hate fuck fucking are is scum trash vermin rats animals filth disgusting
   should die must stupid dirty filthy no ban deport go home out love
   je j on les des mort aux a bas deteste hais sale sales sont tous dehors crever tuer vive
+  la le du de ces il faut them so such
 `.split(/\s+/).filter(Boolean));
 /**
  * Long words that are a name glued to a few common words, as written to slip past word lists ("killallmuslims"),
@@ -177,7 +178,7 @@ function gluedWords(w: string): string[] | undefined {
   if (w.length < 7) return undefined;
   // One-letter glue words ("a", "i") end too many words ("chassera", "apathetic"): only "i" or "j" may start one.
   const parts = segmentWith(w, (p, at) => HATE_WORDS.has(p) || (GLUE.has(p) && (p.length > 1 || (at === 0 && (p === 'i' || p === 'j')))));
-  return parts && parts.length >= 2 && parts.some((p) => HATE_WORDS.has(p) && !GLUE.has(p)) ? parts : undefined;
+  return parts && parts.length >= 2 && parts.some((p) => HATE_WORDS.has(p)) ? parts : undefined;
 }
 
 function segmentWith(s: string, isPart: (p: string, at: number) => boolean, at = 0): string[] | undefined {
@@ -199,7 +200,7 @@ function gluedFrom(w: string, at: number, before: string[]): string[] | undefine
     const after = segment(w.slice(at + len));
     if (after) return [...before, name, ...after];
   }
-  for (let len = Math.min(w.length - at - 4, 10); len >= 1; len--) {
+  for (let len = Math.min(w.length - at - 3, 10); len >= 1; len--) {
     const head = w.slice(at, at + len);
     if (!GLUE.has(head)) continue;
     const found = gluedFrom(w, at + len, [...before, head]);

@@ -55,6 +55,9 @@ const PATTERNS: [name: string, re: RegExp, needs: Set<string>, asserted?: boolea
   ['contempt', rule(`\\b(?:my|our|i have|i feel|i have nothing but|i feel nothing but|i ve got)(?: \\w+){0,2}? (?:hatred|hate|contempt|disgust|loathing|rage|anger|revulsion|aversion)(?: \\w+)? (?:for|of|towards|toward|against|at) ${Q}GRP`), keys('hatred hate contempt disgust loathing rage anger revulsion aversion')],
   // Compared with the worst: "is there anything more pathetic than …", "nobody is dirtier than …".
   ['contempt', rule(`\\b(?:more|less|any more|anything more|nothing more|plus|moins)(?: de)? ${BAD}(?: \\w+){0,2}? (?:than|que|qu) ${Q}GRP`), keys('DEROG DEHUM'), ASSERTED],
+  ['contempt', rule(`\\b(?:makes me|make me|gets me|get me|me rend|me rendent|me met)(?: \\w+)? (?:angrier|madder|sicker|more angry|more disgusted|more sick|plus malade|plus en colere|plus en rage) (?:than|que|qu) ${Q}GRP`), keys('angrier madder sicker angry disgusted sick malade colere rage'), ASSERTED],
+  // Called names in a bunch: "…, bande de merdes", "… are a pack of animals".
+  ['derogation', rule(`GRP(?: \\.)?(?: c est| ce sont| are| r| sont)? (?:une |a |just a )?(?:bande de|bande d|espece de|tas de|bunch of|pack of|load of|herd of|troupeau de) (?:\\w+ )?${BAD}\\b`), keys('bande espece tas bunch pack load herd troupeau')],
   // Better off without the group: "the world would be better without …", "le pays irait mieux sans …".
   ['exclusion-call', rule(`\\b(?:better|better off|safer|cleaner|nicer|happier|great again|mieux|meilleur|meilleure|plus sur|plus sure|plus propre|plus belle|plus beau)(?: \\w+){0,3}? (?:without|sans) ${Q}GRP`), keys('better safer cleaner nicer happier great mieux meilleur meilleure sur sure propre belle beau')],
   // Where the group belongs: "… belong in a zoo", "la place des … est en prison".
@@ -86,7 +89,7 @@ const PATTERNS: [name: string, re: RegExp, needs: Set<string>, asserted?: boolea
   ['hate-question', rule(`\\best ce (?:que|qu) ${Q}GRP (?:ne |n )?(?:sont|est|seraient)(?: pas)?${GAP(2, 'g1')} ${BAD}\\b`), keys('DEROG DEHUM')],
   ['distrust', rule(`\\b(?:mefiez vous|mefie toi|mefions nous|ne faites pas confiance|faites pas confiance|faites jamais confiance|ne faites jamais confiance|jamais confiance|gardez vos enfants loin) (?:a |aux |des |de |les )?${Q}GRP`), keys('mefiez mefie mefions confiance gardez')],
   ['appel-exclusion', rule(`\\b(?:faut|il faut|on doit|on devrait|faudrait|il faudrait|faudra|il faudra|quelqu un devrait|quelqu un doit|on va|il est temps de)(?: \\w+){0,2}? HURT(?: \\w+){0,2}? ${Q}GRP`), keys('HURT')],
-  ['exclusion-fr', rule(`GRP(?: \\w+)? (?:devraient|doivent|meritent de|meriteraient de|meritent d|vont|iront|faut qu ils|faudrait qu ils)(?: tous| toutes| etre| se faire| bien| juste| y)* HURT\\b`), keys('HURT')],
+  ['exclusion-fr', rule(`GRP(?: \\w+)? (?:devraient|doivent|meritent de|meriteraient de|meritent d|vont|iront|faut qu ils|faudrait qu ils|peuvent aller|n ont qu a|ont qu a|n ont plus qu a)(?: tous| toutes| etre| se faire| bien| juste| y)* HURT\\b`), keys('HURT')],
   ['exclusion-fr', rule(`GRP (?:dehors|hors de france|rentrez chez vous|au four|a la mer|a la porte|degagez|n ont rien a faire)\\b`), keys('dehors france rentrez four mer porte degagez rien')],
   ['menace-groupe', rule(`${SUBJ_FR}${GAP(2, 'g1')} (?:vais|va|allons|veux|voudrais|compte|aimerais|reve de|vas|rêve d)(?: \\w+)?(?: tous| toutes| aller)? HURT(?: \\w+){0,3}? ${Q}GRP`), keys('HURT')],
   ['slogan-fr', rule(`\\b(?:dehors|mort aux|a mort|a bas|a la porte|renvoyez|virez|expulsez|chassez|crevez|nique|niquez|nik) ${Q}GRP`), keys('dehors mort bas porte renvoyez virez expulsez chassez crevez nique niquez nik')],
@@ -169,7 +172,7 @@ function before(positions: number[], index: number): number {
 }
 
 const NOT_A_DENIAL = new RegExp(rule(String.raw`\b(?:nothing but|no better than|not much better than|not any better than|no different from|no different than|rien d autre que|pas mieux que|guere mieux que)\b`).source, 'g');
-const RELATIVE_RE = new RegExp(rule(String.raw`\b(?:who|whoever|qui|quiconque)(?: \w+){1,3} (?:that |que |qu )?$`).source);
+const RELATIVE_RE = new RegExp(rule(String.raw`\b(?:(?:people|those|anyone|anybody|someone|somebody|everyone|everybody|guys|men|folks|ones|person|man|woman|idiots|gens|ceux|celles|personnes|un type|un mec|une femme|un homme) (?:who|qui)|whoever|quiconque)(?: \w+){1,3} (?:that |que |qu )?$`).source);
 const PERSONNE_RE = new RegExp(rule(String.raw`\b(?:personne|nulle part|aucunement|nullement)\b`).source);
 
 // A negation in the three words before the statement ("I would never say that …"), within its sentence, or in the
