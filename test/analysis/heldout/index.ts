@@ -1,4 +1,6 @@
 import type { Suite } from '../suites/cases.js';
+import { BLIND_HATE_EN } from './blind-en.js';
+import { BLIND_HATE_FR } from './blind-fr.js';
 import { HELDOUT_HATE_EN } from './hatecheck-en.js';
 import { HELDOUT_HATE_FR } from './hatecheck-fr.js';
 
@@ -17,4 +19,6 @@ export const HELDOUT: Suite[] = [
   HELDOUT_HATE_FR,
   flaggedSuite(HELDOUT_HATE_EN, 'held-out innocent mentions flagged (English)'),
   flaggedSuite(HELDOUT_HATE_FR, 'mentions innocentes signalées, contrôle réservé (français)'),
+  BLIND_HATE_EN,
+  BLIND_HATE_FR,
 ];
