@@ -81,6 +81,7 @@ export interface HateVerdict {
  */
 export function hateOf(
   tokens: Token[], lexicon: LexiconHits, slurs: TermHit<string>[], pModel: number, positive: number, negative: number, ctx: SpeechContext,
+  threats: readonly string[] = [],
 ): HateVerdict {
   const reasons: Reason[] = [];
   const groups = lexicon.groups;
@@ -99,6 +100,14 @@ export function hateOf(
         ruleLogit = PATTERN_LOGIT;
         reasons.push({ category: 'hate', rule: h.rule, text: h.text, weight: PATTERN_LOGIT });
       }
+    }
+  }
+  // A threat in a text naming a group, aimed at nobody addressed ("je vais buter le prochain …"), threatens the group.
+  if (ruleLogit === 0 && groups.length > 0 && !ctx.counterSpeech) {
+    const atGroup = threats.find((t) => !ADDRESSED_RE.test(` ${t} `));
+    if (atGroup) {
+      ruleLogit = PATTERN_LOGIT;
+      reasons.push({ category: 'hate', rule: 'group-threat', text: `${atGroup} (${groups[0].term})`, weight: PATTERN_LOGIT });
     }
   }
   let reclaimed = 0;
@@ -128,6 +137,8 @@ export function hateOf(
   const target = hate >= 0.5 ? slurs[0]?.value ?? groups[0]?.value : undefined;
   return { score: hate, target, reasons };
 }
+
+const ADDRESSED_RE = / (?:you|u|ya|your|him|her|tu|te|t|toi|vous|lui) /;
 
 function raise(p: number, logit: number): number {
   const q = Math.min(1 - 1e-6, Math.max(1e-6, p));

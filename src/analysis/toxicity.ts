@@ -87,7 +87,8 @@ export function toxicity(
   if (ctx.counterSpeech) reasons.push({ category: 'context', rule: 'counter-speech', text: 'condemns or reports hateful words', weight: -1 });
 
   // Hate: model probability, raised by hateful patterns about a named group or by slurs, lowered by context.
-  const verdict = hateOf(tokens, lexicon, slurs, pModel, positive, negative, ctx);
+  const threats = threat.reasons.filter((r) => r.category === 'threat').map((r) => r.text);
+  const verdict = hateOf(tokens, lexicon, slurs, pModel, positive, negative, ctx, threats);
   reasons.push(...verdict.reasons);
   const hate = verdict.score;
   const target = verdict.target;

@@ -11,8 +11,8 @@ const GROUPS: Record<string, string> = {
   roma: 'roma, gypsy, gypsies, rom, roms, gitan, gitans, tzigane, tziganes',
   migrants: 'migrant, migrants, immigrant, immigrants, immigre, immigres, immigree, immigrees, refugee, refugees, refugie, refugies, illegals, illegal aliens, illegal immigrants, clandestins, etrangers, foreigners, foreigner, sans papiers, asylum seekers, demandeurs d asile, exiles',
   women: 'women, woman, womens, wimmen, wimin, womyn, wymyn, wemen, wahmen, womxn, girls, females, female, femme, femmes, filles, feminist, feminists, feministe, feministes, meuf, meufs, gonzesse, gonzesses, ladies, wives',
-  lgbt: 'gay, gays, gay people, gay men, gay women, lesbian, lesbians, homosexual, homosexuals, homosexuel, homosexuels, homosexuelle, homosexuelles, homo, homos, lesbienne, lesbiennes, lgbt, lgbtq, lgbtqia, queer, queers, bisexual, bisexuals, bisexuel, bisexuels',
-  trans_people: 'trans, trans people, trans women, trans men, transgender, transgenders, transgender people, transsexual, transsexuals, transsexuel, transsexuels, transsexuelle, transsexuelles, personnes trans',
+  lgbt: 'gay, gays, gais, gay people, gay men, gay women, lesbian, lesbians, homosexual, homosexuals, homosexuel, homosexuels, homosexuelle, homosexuelles, homo, homos, lesbienne, lesbiennes, lgbt, lgbtq, lgbtqia, queer, queers, bisexual, bisexuals, bisexuel, bisexuels, bisexuelle, bisexuelles, pansexuels, pansexuelles',
+  trans_people: 'trans, trans people, trans women, trans men, transgender, transgenders, transgender people, transsexual, transsexuals, transsexuel, transsexuels, transsexuelle, transsexuelles, personnes trans, transgenre, transgenres, personnes transgenres, femmes trans, hommes trans, non binaires, nonbinary, non binary, enbies',
   disabled_people: 'disabled, disabled people, people with disabilities, the disabled, handicapped, handicapes, handicape, handicapees, handicapee, personnes handicapees, autistes, autistic, wheelchair users',
   christians: 'christian, christians, chretien, chretiens, chretienne, chretiennes, catholiques, catholics, catholic',
 };

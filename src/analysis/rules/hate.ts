@@ -8,8 +8,8 @@ const BAD = '(?:DEROG|DEHUM)';
 const Q = '(?:(?:all|the|those|these|every|any|each|some|of|fucking|filthy|dirty|les|ces|tous|toutes|des|de|ses|ce|cette|sale|sales|aux|a|au|un|une|next|prochain|prochaine|chaque|chacun|chacune|every single|each and every|a few|a couple of|quelques|plusieurs|le prochain|la prochaine|les prochains) )*';
 // Words between the group and what is said of it, checked for a negation ("… are not vermin").
 const GAP = (n: number, name: string) => `(?<${name}>(?: \\w+){0,${n}}?)`;
-const COPULA_EN = '(?:are|r|is|were|remain|will always be|will be|have always been|are always|become|became)';
-const COPULA_FR = '(?:sont|est|etaient|restent|resteront|seront|ne sont que|sont que|ne seront jamais que|deviennent|soient|seraient|valent pas mieux que|ne valent pas mieux que|ne valent guere mieux que)';
+const COPULA_EN = '(?:are|r|is|were|remain|will always be|will be|have always been|are always|become|became|are nothing more than|are no more than|are nothing but|are little more than)';
+const COPULA_FR = '(?:sont|est|etaient|restent|resteront|seront|ne sont que|sont que|ne seront jamais que|deviennent|soient|seraient|valent pas mieux que|ne valent pas mieux que|ne valent guere mieux que|ne sont rien de plus que|sont rien de plus que|ne sont rien d autre que|sont rien d autre que|ne sont guere plus que)';
 const SUBJ_EN = '\\b(?:i|we|i m|im|i am|we are|we re|everyone|everybody|people|honestly i|personally i|me and (?:my|the) \\w+|my (?:\\w+ )?(?:friends|mates|boys|brothers|crew|guys) and i|us)';
 const SUBJ_FR = '\\b(?:je|j|moi je|on|nous|perso je)';
 const SENT_END = '(?: \\.)?';
@@ -71,6 +71,10 @@ const PATTERNS: [name: string, re: RegExp, needs: Set<string>, asserted?: boolea
   ['violence-call', rule(`(?:^| \\.) (?:just |please |go |simply |juste )?HURT (?:all |every |tous |toutes )${Q}GRP`), keys('HURT')],
   // Denied a human quality: "… have nothing human about them", "… n'ont rien d'humain".
   ['denied-quality', rule(`GRP (?:have|has) (?:nothing|no|zero|not a single) (?:\\w+ )?(?:PRAISE)\\b`), keys('PRAISE')],
+  // Kept away, denied rights: "keep … away from", "… should not be allowed to vote".
+  ['exclusion-call', rule(`\\b(?:keep|kept|keeping|gardez|garder|tenez|tenir|tenons) ${Q}GRP (?:away|out|far|loin|a l ecart|dehors|hors)\\b`), keys('keep kept keeping gardez garder tenez tenir tenons')],
+  ['exclusion-call', rule(`GRP (?:should|must|shall) (?:not|never|no longer) be (?:allowed|permitted|let) to\\b`), keys('allowed permitted let'), ASSERTED],
+  ['exclusion-fr', rule(`GRP (?:ne |n )?(?:devraient|doivent|devrait|doit) (?:pas|jamais|plus) (?:avoir le droit|etre autorises|etre autorisees|pouvoir)\\b`), keys('droit autorises autorisees pouvoir'), ASSERTED],
   // French.
   ['haine-verbe', rule(`${SUBJ_FR}${GAP(2, 'g1')} CONTEMPT${GAP(3, 'g2')} ${Q}GRP`), keys('CONTEMPT')],
   // The group named first, then taken up by "les": "… , je ne les supporte pas", "… . Je les hais."
@@ -89,8 +93,10 @@ const PATTERNS: [name: string, re: RegExp, needs: Set<string>, asserted?: boolea
   ['hate-question', rule(`\\best ce (?:que|qu) ${Q}GRP (?:ne |n )?(?:sont|est|seraient)(?: pas)?${GAP(2, 'g1')} ${BAD}\\b`), keys('DEROG DEHUM')],
   ['distrust', rule(`\\b(?:mefiez vous|mefie toi|mefions nous|ne faites pas confiance|faites pas confiance|faites jamais confiance|ne faites jamais confiance|jamais confiance|gardez vos enfants loin) (?:a |aux |des |de |les )?${Q}GRP`), keys('mefiez mefie mefions confiance gardez')],
   ['appel-exclusion', rule(`\\b(?:faut|il faut|on doit|on devrait|faudrait|il faudrait|faudra|il faudra|quelqu un devrait|quelqu un doit|on va|il est temps de)(?: \\w+){0,2}? HURT(?: \\w+){0,2}? ${Q}GRP`), keys('HURT')],
-  ['exclusion-fr', rule(`GRP(?: \\w+)? (?:devraient|doivent|meritent de|meriteraient de|meritent d|vont|iront|faut qu ils|faudrait qu ils|peuvent aller|n ont qu a|ont qu a|n ont plus qu a)(?: tous| toutes| etre| se faire| bien| juste| y)* HURT\\b`), keys('HURT')],
+  ['exclusion-fr', rule(`GRP(?: \\w+)? (?:devraient|doivent|meritent de|meriteraient de|meritent d|merite de|merite d|meriterait de|devrait|doit|vont|iront|faut qu ils|faudrait qu ils|peuvent aller|n ont qu a|ont qu a|n ont plus qu a)(?: tous| toutes| etre| se faire| bien| juste| y)* HURT\\b`), keys('HURT')],
   ['exclusion-fr', rule(`GRP (?:dehors|hors de france|rentrez chez vous|au four|a la mer|a la porte|degagez|n ont rien a faire)\\b`), keys('dehors france rentrez four mer porte degagez rien')],
+  // The group named, then taken up by "les": "on va attraper les … et les faire souffrir".
+  ['menace-groupe', rule(`${SUBJ_FR}${GAP(2, 'g1')} (?:vais|va|allons|veux|voudrais|compte|aimerais)(?: \\w+){0,3}? ${Q}GRP(?: \\w+){0,4}? (?:les|leur|l) (?:faire )?HURT\\b`), keys('HURT')],
   ['menace-groupe', rule(`${SUBJ_FR}${GAP(2, 'g1')} (?:vais|va|allons|veux|voudrais|compte|aimerais|reve de|vas|rêve d)(?: \\w+)?(?: tous| toutes| aller)? HURT(?: \\w+){0,3}? ${Q}GRP`), keys('HURT')],
   ['slogan-fr', rule(`\\b(?:dehors|mort aux|a mort|a bas|a la porte|renvoyez|virez|expulsez|chassez|crevez|nique|niquez|nik) ${Q}GRP`), keys('dehors mort bas porte renvoyez virez expulsez chassez crevez nique niquez nik')],
 ];
