@@ -5,9 +5,9 @@ import type { Database } from '../../store/schema.js';
 import { workspaceAnalyzer } from '../moderation/workspace-analyzer.js';
 import { langHint } from '../inbound/risk.js';
 import { normalizePost, type NormalizedPost } from './normalize.js';
-import { analysisKey, postToRead, reasonOf, type MentionAnalysis } from './read-posts.js';
+import { analysisKey, postToRead, reasonOf, type MentionAnalysis, type PostToRead, type ReadResult } from './read-posts.js';
 import { readBatch } from './reader-pool.js';
-import { newMentionId, storeMentions, termsOf, type MatchedMention, type StoredMention } from './mention-store.js';
+import { addCopies, newMentionId, storeMentions, termsOf, type MatchedMention, type StoredMention } from './mention-store.js';
 import { MentionGroups } from './near-duplicates.js';
 import { topicIndexFor } from './topic-index.js';
 import { afterMentionsStored } from './after-store.js';
@@ -63,51 +63,78 @@ async function alreadyStored(ctx: AppContext, workspaceId: string, uris: readonl
   return known;
 }
 
+/** A batch read for one workspace (normalised, matched, analysed), not stored yet: reading it left nothing behind. */
+export interface ReadIngest {
+  target: ListeningTarget;
+  received: number;
+  now: number;
+  fresh: NormalizedPost[];
+  toRead: PostToRead[];
+  read: ReadResult[];
+  /** The batch's analyses by text, shared with the other workspaces the same batch goes to. */
+  done: Map<string, MentionAnalysis>;
+  setAside: ListeningIngestResult['setAside'];
+}
+
 /**
- * One batch a source read, for one workspace: normalised (what cannot be is set aside with its reason), analysed
- * (each distinct text once), matched against the workspace's topics (what matches none is dropped), grouped with
- * its near-duplicates and reposts, stored with the source's cursor in one transaction, then counted by the
- * radar and announced to the open listening screens.
+ * The first half of a batch: normalised (what cannot be is set aside with its reason), analysed (each distinct text
+ * once), matched against the workspace's topics, on a reader thread for a large batch. `skip` are uris of the batch
+ * ahead of this one, still being stored: it stores them, or fails and both are read again.
  */
-export async function ingestPosts(ctx: AppContext, target: ListeningTarget, posts: readonly ListeningPost[], opts: ListeningIngestOptions = {}): Promise<ListeningIngestResult> {
+export async function readIngest(
+  ctx: AppContext, target: ListeningTarget, posts: readonly ListeningPost[], opts: Pick<ListeningIngestOptions, 'analyses'> & { skip?: ReadonlySet<string> } = {},
+): Promise<ReadIngest> {
   const now = ctx.clock.now();
   const { workspaceId } = target;
   const setAside: ListeningIngestResult['setAside'] = [];
-  const normalized = normalizeAll(posts, now, setAside);
+  const normalized = normalizeAll(posts, now, setAside).filter((p) => !opts.skip?.has(p.uri));
   const known = normalized.length > 0 ? await alreadyStored(ctx, workspaceId, normalized.map((p) => p.uri)) : new Set<string>();
   const fresh = normalized.filter((p) => !known.has(p.uri));
+  const batch: ReadIngest = { target, received: posts.length, now, fresh, toRead: [], read: [], done: new Map(), setAside };
+  if (fresh.length === 0) return batch;
+  const [topics, analyzer] = await Promise.all([topicIndexFor(ctx.store.db, workspaceId, now), workspaceAnalyzer(ctx, workspaceId)]);
+  batch.done = opts.analyses?.get(analyzer) ?? batch.done;
+  opts.analyses?.set(analyzer, batch.done);
+  batch.toRead = fresh.map((post) => postToRead(post, batch.done.get(analysisKey(langHint(post.languages), post.text))?.language.code));
+  batch.read = await readBatch(batch.toRead, topics, analyzer, (err) => {
+    ctx.log.warn({ event: 'listening.reader_failed', workspaceId, err }, 'listening reader thread failed; batches are read on the main thread for a while');
+  });
+  // Kept for the other workspaces this batch goes to, which are read before any of them is stored.
+  for (const [i, r] of batch.read.entries()) if ('analysis' in r && r.analysis) batch.done.set(analysisKey(batch.toRead[i]!.hint, fresh[i]!.text), r.analysis);
+  return batch;
+}
+
+/**
+ * The second half: what matched is grouped with its near-duplicates and reposts (here rather than when read, so that
+ * groups only ever hold what is stored or being stored, in the order stored), stored with the source's cursor in one
+ * transaction, then counted by the radar and announced to the open listening screens.
+ */
+export async function storeIngest(ctx: AppContext, batch: ReadIngest, opts: Pick<ListeningIngestOptions, 'advance'> = {}): Promise<ListeningIngestResult> {
+  const { target, now, setAside, done } = batch;
+  const { workspaceId } = target;
+  const groups = groupsByStore.get(ctx.store.db) ?? new MentionGroups();
+  groupsByStore.set(ctx.store.db, groups);
   const matched: MatchedMention[] = [];
-  if (fresh.length > 0) {
-    const [topics, analyzer] = await Promise.all([topicIndexFor(ctx.store.db, workspaceId, now), workspaceAnalyzer(ctx, workspaceId)]);
-    const done = opts.analyses?.get(analyzer) ?? new Map<string, MentionAnalysis>();
-    opts.analyses?.set(analyzer, done);
-    const toRead = fresh.map((post) => postToRead(post, done.get(analysisKey(langHint(post.languages), post.text))?.language.code));
-    const read = await readBatch(toRead, topics, analyzer, (err) => {
-      ctx.log.warn({ event: 'listening.reader_failed', workspaceId, err }, 'listening reader thread failed; batches are read on the main thread for a while');
-    });
-    const groups = groupsByStore.get(ctx.store.db) ?? new MentionGroups();
-    groupsByStore.set(ctx.store.db, groups);
-    for (const [i, post] of fresh.entries()) {
-      const r = read[i]!;
-      if ('error' in r) {
-        setAside.push({ uri: post.uri, reason: r.error });
-        continue;
-      }
-      if (r.topicIds.length === 0) continue;
-      try {
-        const key = analysisKey(toRead[i]!.hint, post.text);
-        const analysis = r.analysis ?? done.get(key)!;
-        done.set(key, analysis);
-        const id = newMentionId(post.createdAt);
-        const clusterId = groups.place(workspaceId, id, post.uri, post.text, post.repostOf, r.signature);
-        matched.push({ id, post, analysis, topicIds: r.topicIds, clusterId, terms: termsOf(post, analysis) });
-      } catch (err) {
-        setAside.push({ uri: post.uri, reason: reasonOf(err) });
-      }
+  for (const [i, post] of batch.fresh.entries()) {
+    const r = batch.read[i]!;
+    if ('error' in r) {
+      setAside.push({ uri: post.uri, reason: r.error });
+      continue;
+    }
+    if (r.topicIds.length === 0) continue;
+    try {
+      const analysis = r.analysis ?? done.get(analysisKey(batch.toRead[i]!.hint, post.text))!;
+      const id = newMentionId(post.createdAt);
+      const clusterId = groups.place(workspaceId, id, post.uri, post.text, post.repostOf, r.signature);
+      matched.push({ id, post, analysis, topicIds: r.topicIds, clusterId, terms: termsOf(post, analysis) });
+    } catch (err) {
+      setAside.push({ uri: post.uri, reason: reasonOf(err) });
     }
   }
+  // Copies of a group whose first mention another batch is still storing are counted once both are stored.
+  const later = groups.headsBeingStored(workspaceId, matched);
   const stored = await ctx.store.db.transaction().execute(async (trx) => {
-    const rows = await storeMentions(trx, workspaceId, target.sourceId, matched, now);
+    const rows = await storeMentions(trx, workspaceId, target.sourceId, matched, now, later);
     if (target.sourceId && rows.length > 0) {
       await trx.updateTable('listening_sources').set((eb) => ({ mention_count: eb('mention_count', '+', rows.length) })).where('id', '=', target.sourceId).execute();
     }
@@ -115,13 +142,27 @@ export async function ingestPosts(ctx: AppContext, target: ListeningTarget, post
     return rows;
   }).catch((err: unknown) => {
     // The groups remember mentions that were never stored: a retry would join them to ids that do not exist.
-    if (matched.length > 0) groupsByStore.get(ctx.store.db)?.forget(workspaceId);
+    if (matched.length > 0) groups.forget(workspaceId);
     throw err;
   });
+  const copies = groups.stored(workspaceId, matched, stored, later);
+  if (copies.size > 0) {
+    await addCopies(ctx.store.db, copies).catch((err: unknown) => {
+      ctx.log.warn({ event: 'listening.copies_failed', workspaceId, err }, 'listening copies not counted');
+    });
+  }
   for (const s of setAside) {
     // The reason, never the text: what networks say stays out of the logs.
     ctx.log.warn({ event: 'listening.set_aside', workspaceId, sourceId: target.sourceId, uri: s.uri, reason: s.reason }, 'listening post set aside');
   }
   if (stored.length > 0) await afterMentionsStored(ctx, workspaceId, target.sourceId, stored);
-  return { received: posts.length, matched: matched.length, stored, setAside };
+  return { received: batch.received, matched: matched.length, stored, setAside };
+}
+
+/**
+ * One batch a source read, for one workspace: read (`readIngest`), then stored (`storeIngest`). A stream reads its
+ * next batch while this one is stored (`readIngest` and `storeIngest` apart).
+ */
+export async function ingestPosts(ctx: AppContext, target: ListeningTarget, posts: readonly ListeningPost[], opts: ListeningIngestOptions = {}): Promise<ListeningIngestResult> {
+  return storeIngest(ctx, await readIngest(ctx, target, posts, opts), opts);
 }

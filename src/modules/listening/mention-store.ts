@@ -1,4 +1,4 @@
-import { CompiledQuery, PostgresAdapter, sql, type Transaction } from 'kysely';
+import { CompiledQuery, PostgresAdapter, sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../../store/schema.js';
 import { bulkInsertColumns, type PgType } from '../inbound/bulk-insert.js';
 import { timeOrderedUuid } from '../inbound/ids.js';
@@ -131,13 +131,11 @@ async function countMinutes(trx: Transaction<Database>, workspaceId: string, sto
  * Each group's first mention counts the copies that joined it: one update joined to the counts, rather than a CASE
  * that every row would walk; heads in one order, so that concurrent batches lock the ones they share alike.
  */
-async function countCopies(trx: Transaction<Database>, stored: readonly StoredMention[]) {
-  const perHead = new Map<string, number>();
-  for (const m of stored) if (m.clusterId) perHead.set(m.clusterId, (perHead.get(m.clusterId) ?? 0) + 1);
+export async function addCopies(db: Kysely<Database>, perHead: ReadonlyMap<string, number>) {
   if (perHead.size === 0) return;
   const heads = [...perHead].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  if (trx.getExecutor().adapter instanceof PostgresAdapter) {
-    await trx.executeQuery(CompiledQuery.raw(
+  if (db.getExecutor().adapter instanceof PostgresAdapter) {
+    await db.executeQuery(CompiledQuery.raw(
       'update "listening_mentions" as m set "copies" = m."copies" + c.n from unnest($1::text[], $2::integer[]) as c(id, n) where m."id" = c.id',
       [heads.map(([id]) => id), heads.map(([, n]) => n)],
     ));
@@ -145,7 +143,7 @@ async function countCopies(trx: Transaction<Database>, stored: readonly StoredMe
   }
   for (const part of chunks(heads, 500)) {
     const values = part.map(() => '(?, ?)').join(', ');
-    await trx.executeQuery(CompiledQuery.raw(
+    await db.executeQuery(CompiledQuery.raw(
       `update "listening_mentions" set "copies" = "copies" + c.column2 from (values ${values}) as c where "listening_mentions"."id" = c.column1`,
       part.flat(),
     ));
@@ -155,9 +153,12 @@ async function countCopies(trx: Transaction<Database>, stored: readonly StoredMe
 /**
  * Writes one batch inside the caller's transaction: authors, the mentions not stored before (the unique index on
  * the post's uri skips the rest, so two sources or two writers store a post once), which topics each matched, the
- * per-minute counts and the groups' copies. Returns the mentions it created.
+ * per-minute counts and the groups' copies, but for the copies of `later` groups, whose first mention another
+ * transaction is storing (it cannot be seen from here until it commits). Returns the mentions it created.
  */
-export async function storeMentions(trx: Transaction<Database>, workspaceId: string, sourceId: string | null, mentions: readonly MatchedMention[], now: number): Promise<StoredMention[]> {
+export async function storeMentions(
+  trx: Transaction<Database>, workspaceId: string, sourceId: string | null, mentions: readonly MatchedMention[], now: number, later: ReadonlySet<string> = new Set(),
+): Promise<StoredMention[]> {
   if (mentions.length === 0) return [];
   if (trx.getExecutor().adapter instanceof PostgresAdapter) {
     // A crash may lose the last few hundred milliseconds of listening's commits, never half of one: the mentions and
@@ -177,6 +178,8 @@ export async function storeMentions(trx: Transaction<Database>, workspaceId: str
     ['text', 'text', 'text', 'text', 'bigint'], links, 'on conflict do nothing');
   await countMinutes(trx, workspaceId, stored);
   await countMentionDays(trx, workspaceId, stored.map((m) => ({ network: m.post.network, createdAt: m.post.createdAt, sentiment: m.analysis.sentiment.label })));
-  await countCopies(trx, stored);
+  const perHead = new Map<string, number>();
+  for (const m of stored) if (m.clusterId && !later.has(m.clusterId)) perHead.set(m.clusterId, (perHead.get(m.clusterId) ?? 0) + 1);
+  await addCopies(trx, perHead);
   return stored;
 }

@@ -5,7 +5,7 @@ import type { AppContext } from '../../context.js';
 import { acquireLease, releaseLease } from '../../jobs/lease.js';
 import { readHashtagTimeline, streamPublic } from '../../connectors/mastodon/listening/index.js';
 import { pause } from '../../shared/pause.js';
-import { ingestPosts } from './ingest.js';
+import { ingestPosts, readIngest, storeIngest, type ReadIngest } from './ingest.js';
 import type { MentionAnalysis } from './read-posts.js';
 import { STREAM_KINDS, type SourceRow } from './sources.js';
 import type { ListeningPost } from './types.js';
@@ -65,6 +65,38 @@ async function deliver(ctx: AppContext, key: string, posts: ListeningPost[], cur
   }
 }
 
+/**
+ * The same in two steps, for a network stream: each workspace's share of the batch is read now (while the batch
+ * before it may still be stored), and stored when the stream says so, each with its cursor. Posts of the batch ahead
+ * are left out: that batch stores them, or fails, and then both are read again.
+ */
+function readForSources(ctx: AppContext, key: string) {
+  // The uris of the batch being stored. The stream reads a batch only once the one before it is being stored.
+  let storing: ReadonlySet<string> = new Set();
+  return async (posts: ListeningPost[]) => {
+    const skip = storing;
+    const sources = await sourcesOf(ctx, key);
+    const analyses = new WeakMap<Analyzer, Map<string, MentionAnalysis>>();
+    const read: { source: SourceRow; batch: ReadIngest }[] = [];
+    for (const s of sources) read.push({ source: s, batch: await readIngest(ctx, { workspaceId: s.workspace_id, sourceId: s.id }, posts, { analyses, skip }) });
+    return async (cursor: string) => {
+      const uris = new Set(read.flatMap(({ batch }) => batch.fresh.map((p) => p.uri)));
+      storing = uris;
+      try {
+        for (const { source, batch } of read) {
+          await storeIngest(ctx, batch, {
+            advance: async (trx) => {
+              await trx.updateTable('listening_sources').set({ cursor, last_polled_at: ctx.clock.now() }).where('id', '=', source.id).execute();
+            },
+          });
+        }
+      } finally {
+        if (storing === uris) storing = new Set();
+      }
+    };
+  };
+}
+
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 async function runStream(ctx: AppContext, key: string, first: SourceRow, signal: AbortSignal) {
@@ -81,7 +113,7 @@ async function runStream(ctx: AppContext, key: string, first: SourceRow, signal:
     // The network's libraries (ws, @atproto/sync) are loaded by the first stream that needs them, not with the server.
     const { streamJetstream, streamRelayPosts } = await import('../../connectors/bluesky/network/index.js');
     const stream = first.kind === 'bluesky_jetstream' ? streamJetstream : streamRelayPosts;
-    await stream({ url: first.url, cursor, allowPrivateNetworks, signal, onStatus, onPosts: (posts, next) => deliver(ctx, key, posts, next) });
+    await stream({ url: first.url, cursor, allowPrivateNetworks, signal, onStatus, readPosts: readForSources(ctx, key) });
     return;
   }
   if (first.kind === 'mastodon_public') {

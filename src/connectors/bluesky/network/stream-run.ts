@@ -33,7 +33,11 @@ export class StreamRun {
 
   constructor(private readonly opts: NetworkStreamOptions, start: number | null) {
     this.now = opts.now ?? Date.now;
-    this.batcher = new PostBatcher(start, opts.onPosts, { ...BATCH_DEFAULTS, ...opts.batch }, {
+    const { onPosts, readPosts } = opts;
+    if (!readPosts && !onPosts) throw new TypeError('A network stream needs onPosts or readPosts.');
+    // A one-step handler reads nothing ahead: its batch is handled whole when its turn to be stored comes.
+    const read = readPosts ?? (async (posts) => (cursor: string) => onPosts!(posts, cursor));
+    this.batcher = new PostBatcher(start, read, { ...BATCH_DEFAULTS, ...opts.batch }, {
       overflow: () => this.overflow(),
       failed: (err) => {
         this.failure = err;
@@ -82,7 +86,11 @@ export class StreamRun {
       if (signal.aborted) break;
       if (this.progressed) attempt = 0;
       const drained = this.failure === undefined && (await this.batcher.drain());
-      if (!drained) this.batcher.discard();
+      // A batch read ahead of the one that failed must be over before the queue starts again from `acked`.
+      if (!drained) {
+        await this.batcher.settle();
+        this.batcher.discard();
+      }
       if (end.forgetPosition && drained) this.batcher.forgetPosition();
       this.stats.reconnects++;
       if (this.overflowed && drained) {

@@ -9,7 +9,16 @@ export interface StreamStatus {
   skipped?: number;
 }
 
-/** What both network streams take: a position to start from and a handler that is awaited before the next batch. */
+/**
+ * A batch handled in two steps: read (what leaves nothing behind: matching, analysis), then stored with its
+ * position. The next batch may be read while this one is stored; batches are stored one at a time, in order.
+ */
+export type ReadPosts = (posts: ListeningPost[]) => Promise<(cursor: string) => Promise<void>>;
+
+/**
+ * What both network streams take: a position to start from and a handler, either in one step (`onPosts`, awaited
+ * before the next batch) or in two (`readPosts`, which reads the next batch while one is being stored).
+ */
 export interface NetworkStreamOptions {
   url: string;
   /** Where the last run stopped (the value last handed to `onPosts`), or null to start from now. */
@@ -19,7 +28,9 @@ export interface NetworkStreamOptions {
    * A batch of posts and the position after it: once the handler resolves, a restart from that position loses
    * nothing. The same post may come twice around a reconnect: the store keeps one per uri.
    */
-  onPosts: (posts: ListeningPost[], cursor: string) => Promise<void>;
+  onPosts?: (posts: ListeningPost[], cursor: string) => Promise<void>;
+  /** The two-step handler, used instead of `onPosts`: the position comes with the storing step. */
+  readPosts?: ReadPosts;
   onStatus?: (s: StreamStatus) => void;
   signal: AbortSignal;
   batch?: Partial<BatchLimits>;
