@@ -31,6 +31,11 @@ describe('the web app in English', () => {
     await me.signIn(alice.email, alice.password);
     await me.heading('Honey Co').waitFor();
 
+    // A workspace without a name is told so in the app, not by the browser.
+    await me.button(me.t('switcher.label', { name: 'Honey Co' })).click();
+    await owner.page.getByRole('menuitem', { name: me.t('switcher.new'), exact: true }).click();
+    await me.button(me.t('newWorkspace.submit')).click();
+    await me.expectAlert('Give the workspace a name: usually the brand’s or the client’s.');
     await me.createWorkspace('Honey Co', 'Second Brand');
     await me.switcher('Second Brand').waitFor();
     await me.switchWorkspace('Second Brand', 'Honey Co');

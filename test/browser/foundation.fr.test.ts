@@ -23,6 +23,19 @@ describe("l'application en français", () => {
     // Not signed in yet, and no failed request in the console for it.
     expect(erreurs).toEqual([]);
 
+    // What is missing or mistyped is said in French, above the form, with the focus on the field to fill.
+    await moi.button('Créer le compte').click();
+    await moi.expectAlert('Écrivez votre nom.');
+    expect(await owner.page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.autocomplete)).toBe('name');
+    await owner.page.getByLabel('Votre nom', { exact: true }).fill('Camille Dupont');
+    await owner.page.getByLabel('Adresse e-mail', { exact: true }).fill('camille.example.fr');
+    await moi.button('Créer le compte').click();
+    await moi.expectAlert('«\u00a0camille.example.fr\u00a0» n’est pas une adresse e-mail.');
+    await owner.page.getByLabel('Adresse e-mail', { exact: true }).fill('camille@example.fr');
+    await owner.page.getByLabel('Mot de passe', { exact: true }).fill('mot de passe 1');
+    await moi.button('Créer le compte').click();
+    await moi.expectAlert('Donnez un nom à l’espace\u00a0: en général, celui de la marque.');
+
     await moi.setupOwner({ name: 'Camille Dupont', email: 'camille@example.fr', password: 'mot de passe 1', workspace: 'Miel & Co' });
     await moi.expectPage('Miel & Co');
     await owner.page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: /^Veille/ }).waitFor();

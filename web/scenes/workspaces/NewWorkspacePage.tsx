@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.js';
@@ -23,11 +23,18 @@ export function NewWorkspacePage() {
   const [locale, setLocale] = useState<Locale>(isLocale(i18n.language) ? i18n.language : 'en');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const nameField = useRef<HTMLInputElement>(null);
 
   if (!session.canCreateWorkspace) return <Page title={t('newWorkspace.title')} lead={t('newWorkspace.notAllowed')} />;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    // Said in the app's language, with the focus on the name, rather than by the browser in its own.
+    if (!name.trim()) {
+      setError(t('newWorkspace.needName'));
+      nameField.current?.focus();
+      return;
+    }
     setBusy(true);
     setError(null);
     try {
@@ -43,9 +50,9 @@ export function NewWorkspacePage() {
 
   return (
     <Page title={t('newWorkspace.title')} lead={t('newWorkspace.intro')}>
-      <form className="form card" onSubmit={(e) => void submit(e)}>
+      <form className="form card" noValidate onSubmit={(e) => void submit(e)}>
         <ErrorAlert>{error}</ErrorAlert>
-        <TextField label={t('newWorkspace.name')} required value={name} onChange={(e) => setName(e.target.value)} />
+        <TextField ref={nameField} label={t('newWorkspace.name')} required value={name} onChange={(e) => setName(e.target.value)} />
         <TimeZonePicker label={t('newWorkspace.timezone')} value={timezone} onChange={setTimezone} />
         <SelectField
           label={t('newWorkspace.locale')}
