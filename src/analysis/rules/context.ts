@@ -30,9 +30,10 @@ export function speechContext(raw: string, plain: string): SpeechContext {
   const quoted = QUOTE_RE.test(raw);
   const reported = REPORTED.test(plain);
   const condemns = (CONDEMNATION.test(plain) && !NOT_X_BUT.test(plain)) || ((quoted || reported) && JUDGED.test(plain));
-  if (condemns || !quoted) return { counterSpeech: condemns, quoted: quoted && reported };
+  if (!quoted || reported) return { counterSpeech: condemns, quoted: quoted && reported };
+  // Quotation marks without a verb of saying: the quote is reported if it is judged from outside.
   const judged = judgedQuote(raw);
-  return { counterSpeech: judged, quoted: reported || judged };
+  return { counterSpeech: condemns || judged, quoted: judged };
 }
 
 const QUOTED_RE = /["“«]([^"“”«»]{3,300})["”»]/g;
