@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ticketsApi, type DepartmentView } from '../../api/tickets.js';
 import { Dialog } from '../../components/ConfirmDialog.js';
 import { ErrorAlert } from '../../components/Alert.js';
-import { departmentText } from '../tickets/names.js';
+import { DepartmentField, defaultDepartment, departmentChoice } from '../tickets/DepartmentField.js';
 import { listeningApi } from './api.js';
 import { listeningError } from './names.js';
 
@@ -30,7 +30,7 @@ export function TicketFromMention({ workspaceId, mentionId, onOpened, onClose }:
       .then((d) => {
         if (!live) return;
         setDepartments(d.items);
-        setDepartment((d.items.find((x) => x.email) ?? d.items[0])?.id ?? '');
+        setDepartment(defaultDepartment(d.items));
       })
       .catch((e: unknown) => live && setError(listeningError(t, e)));
     return () => {
@@ -38,8 +38,7 @@ export function TicketFromMention({ workspaceId, mentionId, onOpened, onClose }:
     };
   }, [workspaceId, t]);
 
-  const chosen = departments?.find((d) => d.id === department) ?? null;
-  const withoutEmail = chosen !== null && !chosen.email;
+  const { chosen, withoutEmail } = departmentChoice(departments, department);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -57,28 +56,15 @@ export function TicketFromMention({ workspaceId, mentionId, onOpened, onClose }:
   return (
     <Dialog title={t('listening.mentions.ticket.title')} onClose={onClose} className="ticket-dialog">
       <form className="form" onSubmit={submit}>
-        <div className="field">
-          <label htmlFor={`${id}-department`}>{t('listening.mentions.ticket.department')}</label>
-          <select
-            id={`${id}-department`}
-            value={department}
-            onChange={(e) => setDepartment(e.target.value)}
-            aria-describedby={withoutEmail ? `${id}-noemail` : undefined}
-            disabled={!departments}
-            autoFocus
-          >
-            {(departments ?? []).map((d) => (
-              <option key={d.id} value={d.id}>
-                {departmentText(t, d)}
-              </option>
-            ))}
-          </select>
-          {withoutEmail && chosen ? (
-            <p className="hint listening-warning" id={`${id}-noemail`}>
-              {t('listening.mentions.ticket.noEmail', { department: departmentText(t, chosen) })}
-            </p>
-          ) : null}
-        </div>
+        <DepartmentField
+          id={id}
+          label={t('listening.mentions.ticket.department')}
+          departments={departments}
+          value={department}
+          onChange={setDepartment}
+          noEmail={(name) => t('listening.mentions.ticket.noEmail', { department: name })}
+          warningClassName="listening-warning"
+        />
         <ErrorAlert>{error}</ErrorAlert>
         <div className="dialog-actions">
           <button type="button" className="button" onClick={onClose}>

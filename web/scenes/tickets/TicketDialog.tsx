@@ -7,7 +7,8 @@ import { ErrorAlert } from '../../components/Alert.js';
 import { DateWords } from '../../components/DateWords.js';
 import { showDirectionControls } from '../../lib/bidi.js';
 import { can, isRole } from '../../../src/shared/permissions.js';
-import { departmentText, ticketError } from './names.js';
+import { ticketError } from './names.js';
+import { DepartmentField, defaultDepartment, departmentChoice } from './DepartmentField.js';
 import './tickets.css';
 
 /**
@@ -54,7 +55,7 @@ export function TicketDialog({ workspaceId, itemId, onOpened, onClose }: TicketD
       .then(([d, m]) => {
         if (!live) return;
         setDepartments(d.items);
-        setDepartment((current) => current || (d.items.find((x) => x.email) ?? d.items[0])?.id || '');
+        setDepartment((current) => current || defaultDepartment(d.items));
         // Owners are the members who may work on tickets.
         setMembers(m.items.filter((x) => isRole(x.role) && can(x.role, 'inbox.reply')).map((x) => ({ userId: x.userId, name: x.name })));
       })
@@ -64,8 +65,7 @@ export function TicketDialog({ workspaceId, itemId, onOpened, onClose }: TicketD
     };
   }, [workspaceId, t]);
 
-  const chosen = departments?.find((d) => d.id === department) ?? null;
-  const withoutEmail = chosen !== null && !chosen.email;
+  const { chosen, withoutEmail } = departmentChoice(departments, department);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -100,28 +100,15 @@ export function TicketDialog({ workspaceId, itemId, onOpened, onClose }: TicketD
     >
       <h2 id={`${id}-title`}>{t('tickets.dialog.title')}</h2>
       <form className="form" onSubmit={submit}>
-        <div className="field">
-          <label htmlFor={`${id}-department`}>{t('tickets.dialog.department')}</label>
-          <select
-            id={`${id}-department`}
-            value={department}
-            onChange={(e) => setDepartment(e.target.value)}
-            aria-describedby={withoutEmail ? `${id}-noemail` : undefined}
-            disabled={!departments}
-            autoFocus
-          >
-            {(departments ?? []).map((d) => (
-              <option key={d.id} value={d.id}>
-                {departmentText(t, d)}
-              </option>
-            ))}
-          </select>
-          {withoutEmail && chosen ? (
-            <p className="hint ticket-warning" id={`${id}-noemail`}>
-              {t('tickets.dialog.noEmail', { department: departmentText(t, chosen) })}
-            </p>
-          ) : null}
-        </div>
+        <DepartmentField
+          id={id}
+          label={t('tickets.dialog.department')}
+          departments={departments}
+          value={department}
+          onChange={setDepartment}
+          noEmail={(name) => t('tickets.dialog.noEmail', { department: name })}
+          warningClassName="ticket-warning"
+        />
         <div className="field">
           <label htmlFor={`${id}-owner`}>{t('tickets.dialog.owner')}</label>
           <select id={`${id}-owner`} value={owner} onChange={(e) => setOwner(e.target.value)}>
