@@ -13,7 +13,9 @@ describe.each(testStores())('jobs held before their time on $name', ({ open }) =
   beforeEach(async () => void (store = await open()));
   afterEach(async () => store.destroy());
 
-  const LOOKAHEAD = 1500;
+  // Jobs come due 3 s after they are queued, all within the lookahead: time for a busy machine to see them held.
+  const LOOKAHEAD = 5000;
+  const AHEAD = 3000;
   const heldJob = () => {
     const runs: Array<{ n: number; at: number; attempt: number }> = [];
     const warmed: number[][] = [];
@@ -32,7 +34,7 @@ describe.each(testStores())('jobs held before their time on $name', ({ open }) =
     const { job, runs, warmed } = heldJob();
     const queue = createJobQueue(store);
     const runner = createJobRunner(store, createJobRegistry([job]), { workerId: 'w-ahead', pollMs: 200 });
-    const dueAt = Date.now() + 1000;
+    const dueAt = Date.now() + AHEAD;
     await queue.enqueueMany(Array.from({ length: 20 }, (_, n) => ({ type: job.type, payload: { n }, runAt: dueAt })));
     await runner.start();
     try {
@@ -55,7 +57,7 @@ describe.each(testStores())('jobs held before their time on $name', ({ open }) =
     const { job, runs } = heldJob();
     const queue = createJobQueue(store);
     const runner = createJobRunner(store, createJobRegistry([job]), { workerId: 'w-one', pollMs: 200 });
-    const dueAt = Date.now() + 1200;
+    const dueAt = Date.now() + AHEAD;
     const { id } = await queue.enqueue(job, { n: 1 }, { runAt: dueAt });
     await runner.start();
     await waitFor(() => runner.status().held === 1, 'the job to be held');
