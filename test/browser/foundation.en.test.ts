@@ -26,6 +26,9 @@ describe('the web app in English', () => {
     await owner.page.reload();
     await me.heading(me.t('signin.title')).waitFor();
     expect(errors).toEqual([]);
+    // Empty fields are told in plain words, not as the server's invalid input.
+    await me.button(me.t('signin.submit')).click();
+    await me.expectAlert('Write the e-mail address of your account.');
     await me.signIn(alice.email, 'not the password');
     await me.expectAlert(me.t('errors.invalid_credentials'));
     await me.signIn(alice.email, alice.password);

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { Link, useLocation } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.js';
@@ -17,10 +17,19 @@ export function SignInPage() {
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const emailField = useRef<HTMLInputElement>(null);
+  const passwordField = useRef<HTMLInputElement>(null);
   const expired = (useLocation().state as { ended?: string } | null)?.ended === 'expired';
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    // An empty field is told here, in the page's language, rather than as the server's invalid input.
+    const empty = !email.trim() ? emailField : !password ? passwordField : null;
+    if (empty) {
+      setError(t(empty === emailField ? 'signin.needEmail' : 'signin.needPassword'));
+      empty.current?.focus();
+      return;
+    }
     setBusy(true);
     setError(null);
     try {
@@ -36,9 +45,9 @@ export function SignInPage() {
       <Page title={t('signin.title')} lead={t('signin.intro')}>
         <form className="form" onSubmit={(e) => void submit(e)} noValidate>
           {expired && !error ? <p className="alert alert-info" role="status">{t('errors.unauthenticated')}</p> : null}
-          <ErrorAlert>{error ? errorMessage(t, error) : null}</ErrorAlert>
-          <TextField label={t('common.email')} type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
-          <TextField label={t('common.password')} type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+          <ErrorAlert>{typeof error === 'string' ? error : error ? errorMessage(t, error) : null}</ErrorAlert>
+          <TextField ref={emailField} label={t('common.email')} type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
+          <TextField ref={passwordField} label={t('common.password')} type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
           <button type="submit" className="button button-primary" disabled={busy}>
             {busy ? t('signin.busy') : t('signin.submit')}
           </button>
