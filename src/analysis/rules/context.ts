@@ -7,7 +7,7 @@ import { rule } from './plain.js';
 
 // Words that condemn hate, or report it to object: their presence makes a slur or a hateful phrase a quote or a
 // rebuttal rather than an attack. "I'm not racist but…" is the opposite and is excluded.
-const CONDEMNATION = rule(String.raw`\b(?:racist|racism|sexist|sexism|homophobic|homophobia|transphobic|transphobia|bigot|bigots|bigotry|bigoted|hateful|hate speech|unacceptable|not ok|not okay|never ok|stop saying|stop calling|quit saying|quit calling|not acceptable|never acceptable|shame on|wrong to|hurtful|islamophobia|islamophobic|antisemitism|antisemitic|anti semitic|xenophobic|xenophobia|misogyny|misogynist|misogynistic|condemn|condemns|stand with|solidarity|appalled|shocked that|cant believe|can not believe|don t say|do not say|shouldnt say|should not say|is disgusting to|is not acceptable|statements like|saying that|people who say|those who say|raciste|racistes|racisme|sexiste|sexistes|sexisme|homophobe|homophobes|homophobie|transphobe|transphobie|islamophobie|islamophobe|antisemitisme|antisemite|antisemites|xenophobe|xenophobie|misogyne|misogynie|haineux|haineuse|discours de haine|inacceptable|inadmissible|intolerable|honte a|arretez de dire|arrete de dire|arretez de traiter|arrete de traiter|arreter de traiter|pas acceptable|n est pas acceptable|pas ok|condamne|condamnons|condamner|solidarite|on ne peut pas dire|il ne faut pas dire|ceux qui disent|celles qui disent|quand on dit|quand j entends|propos|tenir des propos|dire que|choquant|choquante|degueulasse de dire|signale|signalez|pas normal de|spreading hatred|spread hatred|spreading hate|spread hate|has to stop|must stop|needs to stop|have to stop|no place|says more about you|say more about you|says a lot about you|you re wrong|you are wrong|he is wrong|she is wrong|so much hatred|so much hate|such hatred|repands la haine|repandre la haine|propager la haine|propages la haine|doit cesser|doit s arreter|faut que ca cesse|n ont pas leur place|n a pas sa place|pas leur place|pas sa place|sectarisme|en dit plus sur toi|en dit long sur toi|en dit plus sur vous|tu as tort|vous avez tort|il a tort|elle a tort|tant de haine|tellement de haine|autant de haine)\b`);
+const CONDEMNATION = rule(String.raw`\b(?:racist|racism|sexist|sexism|homophobic|homophobia|transphobic|transphobia|bigot|bigots|bigotry|bigoted|hateful|hate speech|unacceptable|not ok|not okay|never ok|stop saying|stop calling|quit saying|quit calling|not acceptable|never acceptable|shame on|wrong to|hurtful|islamophobia|islamophobic|antisemitism|antisemitic|anti semitic|xenophobic|xenophobia|misogyny|misogynist|misogynistic|condemn|condemns|stand with|solidarity|appalled|shocked that|cant believe|can not believe|don t say|do not say|shouldnt say|should not say|is disgusting to|is not acceptable|statements like|saying that|people who say|those who say|raciste|racistes|racisme|sexiste|sexistes|sexisme|homophobe|homophobes|homophobie|transphobe|transphobie|islamophobie|islamophobe|antisemitisme|antisemite|antisemites|xenophobe|xenophobie|misogyne|misogynie|haineux|haineuse|discours de haine|inacceptable|inadmissible|intolerable|honte a|arretez de dire|arrete de dire|arretez de traiter|arrete de traiter|arreter de traiter|pas acceptable|n est pas acceptable|pas ok|condamne|condamnons|condamner|solidarite|on ne peut pas dire|il ne faut pas dire|ceux qui disent|celles qui disent|quand on dit|quand j entends|propos|tenir des propos|dire que|choquant|choquante|degueulasse de dire|signale|signalez|pas normal de|spreading hatred|spread hatred|spreading hate|spread hate|has to stop|must stop|needs to stop|have to stop|no place|says more about you|say more about you|says a lot about you|you re wrong|you are wrong|he is wrong|she is wrong|so much hatred|so much hate|such hatred|repands la haine|repandre la haine|propager la haine|propages la haine|doit cesser|doit s arreter|faut que ca cesse|n ont pas leur place|n a pas sa place|pas leur place|pas sa place|sectarisme|en dit plus sur toi|en dit long sur toi|en dit plus sur vous|tu as tort|vous avez tort|il a tort|elle a tort|tant de haine|tellement de haine|autant de haine|arrive pas a croire|n en reviens pas|can t believe|cannot believe)\b`);
 // Words that judge what was said, when what was said is quoted or reported ("'… are rats' - vile", "he said …, I
 // reported him"). Alone, "disgusting" may be the hateful statement itself, so these need the quote or the report.
 const JUDGED = rule(String.raw`\b(?:vile|disgusting|gross|shameful|shame|appalling|awful|horrible|horrific|sickening|despicable|abhorrent|outrageous|ignorant|reported|report him|report her|report them|reporting|flagged|blocked|block him|unacceptable|not okay|not ok|so wrong|ignoble|ignobles|honteux|honteuse|honte|degueulasse|degoutant|inadmissible|scandaleux|scandaleuse|choquant|choquante|revoltant|revoltante|abject|abjecte|lamentable|signale|signalee|signaler|bloque|bloquee|denonce|porte plainte|pas acceptable|pas normal|quelle phrase|what a thing to say)\b`);
@@ -31,19 +31,19 @@ export function speechContext(raw: string, plain: string): SpeechContext {
   const reported = REPORTED.test(plain);
   const condemns = (CONDEMNATION.test(plain) && !NOT_X_BUT.test(plain)) || ((quoted || reported) && JUDGED.test(plain));
   if (!quoted || reported) return { counterSpeech: condemns, quoted: quoted && reported };
-  // Quotation marks without a verb of saying: the quote is reported if it is judged from outside.
-  const judged = judgedQuote(raw);
+  // Quotation marks without a verb of saying: the quote is reported if it is condemned or judged from outside.
+  const judged = judgedQuote(raw, condemns);
   return { counterSpeech: condemns || judged, quoted: judged };
 }
 
 const QUOTED_RE = /["“«]([^"“”«»]{3,300})["”»]/g;
 
 /**
- * Hostile words about a group inside quotation marks, and a cold word outside them that names no group
+ * Hostile words about a group inside quotation marks, and a condemnation or a cold word outside them that names no group
  * ('"… are vermin" is the kind of garbage I read', '« … sont des ordures » : quelle horreur'): the quote is
  * judged, not said. Outside words that name a group, or a quote without hostile words, are not this.
  */
-function judgedQuote(raw: string): boolean {
+function judgedQuote(raw: string, condemned: boolean): boolean {
   let inside = '';
   for (const m of raw.matchAll(QUOTED_RE)) inside += ` ${m[1]} .`;
   if (inside === '') return false;
@@ -52,7 +52,7 @@ function judgedQuote(raw: string): boolean {
   if (!target || !HATE_VOCABULARY.findAll(inTokens).some((h) => h.value !== 'PRAISE')) return false;
   const outTokens = tokenize(raw.replace(QUOTED_RE, ' . '));
   if (findGroups(outTokens).length > 0) return false;
-  return outTokens.some((t) => (t.kind === 'word' || t.kind === 'emoji') && polarityOf(t.text) < 0);
+  return condemned || outTokens.some((t) => (t.kind === 'word' || t.kind === 'emoji') && polarityOf(t.text) < 0);
 }
 
 // First person owning a slur ("as a proud queer", "nous les gouines") is reclaimed use, not an attack.

@@ -24,7 +24,7 @@ const ASSERTED = true;
 const PATTERNS: [name: string, re: RegExp, needs: Set<string>, asserted?: boolean][] = [
   // Contempt and disgust, in the first person or said of what the group does to the speaker.
   ['hate-verb', rule(`${SUBJ_EN}${GAP(2, 'g1')} CONTEMPT${GAP(3, 'g2')} ${Q}GRP`), keys('CONTEMPT')],
-  ['contempt', rule(`GRP${GAP(2, 'g1')} REVULSION\\b`), keys('REVULSION')],
+  ['contempt', rule(`GRP(?: \\.)?${GAP(2, 'g1')} REVULSION\\b`), keys('REVULSION')],
   ['contempt', rule(`\\b(?:nothing|no one|noone|nobody|nothing on earth|nothing in the world)(?: \\w+){0,3} (?:more|as|worse|lower|less)(?: \\w+)? (?:than|as) ${Q}GRP`), keys('nothing noone nobody one')],
   // What is said of the group: demeaning words, likened to animals, dirt or disease, denied a quality.
   ['derogation', rule(`GRP${SENT_END} ${COPULA_EN}${GAP(3, 'g1')} ${BAD}\\b`), keys('DEROG DEHUM')],
@@ -88,6 +88,7 @@ const PATTERNS: [name: string, re: RegExp, needs: Set<string>, asserted?: boolea
   ['dehumanisation', rule(`GRP (?:se reproduisent|se comportent|vivent|grouillent|pullulent|se multiplient)(?: comme)?${GAP(2, 'g1')} DEHUM\\b`), keys('DEHUM')],
   ['dehumanisation', rule(`GRP (?:grouillent|pullulent|infestent|se reproduisent comme)\\b`), keys('grouillent pullulent infestent reproduisent')],
   ['denied-quality', rule(`GRP${SENT_END} (?:ne |n )?(?:sont|seront|etaient|est|peuvent etre|pourront etre|pourront jamais etre|seront jamais)(?: \\w+)? (?:pas|jamais|plus|point|guere)${GAP(2, 'g1')} PRAISE\\b`), keys('PRAISE')],
+  ['denied-quality', rule(`\\b(?:aucun|aucune|pas un|pas une|pas un seul|pas une seule) GRP (?:n est|n a jamais ete|ne sera jamais|ne sera|ne peut etre|n est jamais)(?: \\w+)? PRAISE\\b`), keys('PRAISE'), ASSERTED],
   ['denied-quality', rule(`\\b(?:pas de|pas un|pas une|aucun|aucune|existe pas de|jamais (?:vu|rencontre|connu|croise) (?:de|d|un|une)) GRP (?:honnete|intelligent|intelligente|gentil|gentille|bien|fiable|propre|normal|normale|bon|bonne)\\b`), keys('honnete intelligent intelligente gentil gentille bien fiable propre normal normale bon bonne')],
   ['hate-question', rule(`\\bpourquoi ${Q}GRP${GAP(5, 'g1')} (?:${BAD}|REVULSION|gachent|detruisent|pourrissent|volent|mentent|puent|salissent)\\b`), keys('pourquoi')],
   ['hate-question', rule(`\\best ce (?:que|qu) ${Q}GRP (?:ne |n )?(?:sont|est|seraient)(?: pas)?${GAP(2, 'g1')} ${BAD}\\b`), keys('DEROG DEHUM')],
@@ -177,7 +178,7 @@ function before(positions: number[], index: number): number {
   return lo;
 }
 
-const NOT_A_DENIAL = new RegExp(rule(String.raw`\b(?:nothing but|no better than|not much better than|not any better than|no different from|no different than|rien d autre que|pas mieux que|guere mieux que)\b`).source, 'g');
+const NOT_A_DENIAL = new RegExp(rule(String.raw`\b(?:nothing but|nothing more than|nothing less than|no more than|little more than|no better than|not much better than|not any better than|no different from|no different than|rien d autre que|pas mieux que|guere mieux que)\b`).source, 'g');
 const RELATIVE_RE = new RegExp(rule(String.raw`\b(?:(?:people|those|anyone|anybody|someone|somebody|everyone|everybody|guys|men|folks|ones|person|man|woman|idiots|gens|ceux|celles|personnes|un type|un mec|une femme|un homme) (?:who|qui)|whoever|quiconque)(?: \w+){1,3} (?:that |que |qu )?$`).source);
 const PERSONNE_RE = new RegExp(rule(String.raw`\b(?:personne|nulle part|aucunement|nullement)\b`).source);
 
@@ -193,6 +194,8 @@ function denied(text: string, m: RegExpExecArray): boolean {
   // A group named as the object of someone else's words or deeds ("anyone who threatens …", "people who claim …
   // are …") is not what the speaker says of it.
   if (RELATIVE_RE.test(sentence.slice(-60))) return true;
+  // … or inside a relative clause between the verb and the group ("I'm tired of people who claim …").
+  if (/ (?:who|whom|whose|qui|dont) /.test(` ${gaps} `)) return true;
   // French "ne … personne": "… ne sont une menace pour personne".
   if (/(?:^| )(?:ne|n)(?: |$)/.test(` ${before} ${m[0]} `) && PERSONNE_RE.test(text.slice(m.index + m[0].length, m.index + m[0].length + 40).split(' . ')[0])) return true;
   NEGATION_RE.lastIndex = 0;
