@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { publishing } from '../../api/publishing.js';
 import { useWorkspace } from '../../app/workspace.js';
@@ -22,14 +22,23 @@ export function ConnectBluesky({ prefill, onConnected }: { prefill: BlueskyPrefi
   const [service, setService] = useState(prefill && prefill.service !== 'https://bsky.social' ? prefill.service : '');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const fields = { handle: useRef<HTMLInputElement>(null), appPassword: useRef<HTMLInputElement>(null), pds: useRef<HTMLInputElement>(null) };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    const handle = identifier.trim().replace(/^@/, '');
+    const pds = webAddress(service.trim());
+    // Said in the app's language, with the focus on the field, rather than by the browser in its own.
+    const gap = !handle ? 'handle' : !appPassword.trim() ? 'appPassword' : pds === null ? 'pds' : null;
+    if (gap) {
+      setError(t(gap === 'handle' ? 'accounts.needHandle' : gap === 'appPassword' ? 'accounts.needAppPassword' : 'accounts.badPds', { address: service.trim() }));
+      fields[gap].current?.focus();
+      return;
+    }
     setBusy(true);
     setError(null);
     try {
-      const handle = identifier.trim().replace(/^@/, '');
-      await publishing.accounts.connectBluesky(workspace.workspaceId, { identifier: handle, appPassword, service: service.trim() || undefined });
+      await publishing.accounts.connectBluesky(workspace.workspaceId, { identifier: handle, appPassword, service: pds || undefined });
       setAppPassword('');
       onConnected(t('accounts.connected', { handle }));
     } catch (caught) {
@@ -43,15 +52,27 @@ export function ConnectBluesky({ prefill, onConnected }: { prefill: BlueskyPrefi
     <section className="card" aria-labelledby="connect-bluesky">
       <h2 id="connect-bluesky">{t('accounts.blueskyTitle')}</h2>
       <p className="hint">{t('accounts.appPasswordHelp')}</p>
-      <form className="form" onSubmit={(e) => void submit(e)}>
+      <form className="form" noValidate onSubmit={(e) => void submit(e)}>
         <ErrorAlert>{error}</ErrorAlert>
-        <TextField label={t('accounts.handle')} hint={t('accounts.handleHint')} required autoComplete="off" value={identifier} onChange={(e) => setIdentifier(e.target.value)} autoFocus={prefill !== null} />
-        <TextField label={t('accounts.appPassword')} hint={t('accounts.appPasswordHint')} type="password" required autoComplete="off" value={appPassword} onChange={(e) => setAppPassword(e.target.value)} />
-        <TextField label={`${t('accounts.pds')} (${t('common.optional')})`} hint={t('accounts.pdsHint')} type="url" placeholder="https://bsky.social" value={service} onChange={(e) => setService(e.target.value)} />
+        <TextField ref={fields.handle} label={t('accounts.handle')} hint={t('accounts.handleHint')} required autoComplete="off" value={identifier} onChange={(e) => setIdentifier(e.target.value)} autoFocus={prefill !== null} />
+        <TextField ref={fields.appPassword} label={t('accounts.appPassword')} hint={t('accounts.appPasswordHint')} type="password" required autoComplete="off" value={appPassword} onChange={(e) => setAppPassword(e.target.value)} />
+        <TextField ref={fields.pds} label={`${t('accounts.pds')} (${t('common.optional')})`} hint={t('accounts.pdsHint')} type="url" placeholder="https://bsky.social" value={service} onChange={(e) => setService(e.target.value)} />
         <button type="submit" className="button button-primary" disabled={busy}>
           {busy ? t('accounts.connecting') : t('accounts.connectBluesky')}
         </button>
       </form>
     </section>
   );
+}
+
+/** A server address as people write it ("pds.example.org"), read over https; '' when none is given, null when it is no address. */
+function webAddress(typed: string): string | null {
+  if (!typed) return '';
+  const address = /^https?:\/\//i.test(typed) ? typed : `https://${typed}`;
+  try {
+    const { hostname } = new URL(address);
+    return /[.:]/.test(hostname) || hostname === 'localhost' ? address : null;
+  } catch {
+    return null;
+  }
 }
