@@ -67,6 +67,22 @@ export class ConnectorError extends Error {
 
 export const isConnectorError = (err: unknown): err is ConnectorError => err instanceof ConnectorError;
 
+/** For a `.catch` on a delete: what is already gone needs no deleting. */
+export function ignoreGone(err: unknown): void {
+  if (err instanceof ConnectorError && err.kind === 'gone') return;
+  throw err;
+}
+
+/** A read of something that may have been deleted since: null rather than an error. */
+export async function nullIfGone<T>(read: Promise<T>): Promise<T | null> {
+  try {
+    return await read;
+  } catch (err) {
+    if (err instanceof ConnectorError && err.kind === 'gone') return null;
+    throw err;
+  }
+}
+
 /** A proxy or the server itself saying it is unavailable for now (restarting, overloaded), whatever the body says. */
 export const isUnavailableStatus = (status: number): boolean => status === 502 || status === 503 || status === 504;
 

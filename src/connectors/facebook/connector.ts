@@ -4,9 +4,11 @@
  * metric names current since 2025 (`post_media_view`, `page_follows`). The Graph has no idempotency key, so a
  * publish whose answer was lost is looked up on the Page's recent posts (text and time) before any new attempt.
  */
-import { ConnectorError } from '../errors.js';
+import { ConnectorError, ignoreGone, nullIfGone } from '../errors.js';
 import { Graph } from '../meta/graph.js';
 import { metaCredentials, type MetaCredentials } from '../meta/credentials.js';
+import { graphItem, readSince, sincePage } from '../meta/inbox.js';
+import { PublishedKeys } from '../meta/published-keys.js';
 import { assertPublishable, countWith } from '../text.js';
 import type {
   AccountInfo, Author, Comment, Connector, ConnectorDeps, ExistingHint, InboundItem, InboundPage, InboundReadOptions,
@@ -19,16 +21,6 @@ import { COMMENT_FIELDS, COUNT_FIELDS, POST_FIELDS, comment, counts, inboundComm
 const unix = (iso: string) => Math.floor(Date.parse(iso) / 1000);
 const FIND_PAGES = 4;
 
-interface InboxCursor { since: string }
-const readCursor = (c: string | null, fallback: string): InboxCursor => {
-  try {
-    const v = c ? (JSON.parse(c) as Partial<InboxCursor>) : null;
-    return { since: typeof v?.since === 'string' ? v.since : fallback };
-  } catch {
-    return { since: fallback };
-  }
-};
-
 export class FacebookConnector implements Connector {
   readonly network = 'facebook' as const;
   readonly capabilities = FACEBOOK_CAPABILITIES;
@@ -36,8 +28,7 @@ export class FacebookConnector implements Connector {
   private readonly graph: Graph;
   /** Keys whose publish answer was lost: the next attempt looks the post up first. */
   private readonly uncertain = new Map<string, string>();
-  /** Keys already published by this connector: a retry names the same post. */
-  private readonly done = new Map<string, PublishedPost>();
+  private readonly done = new PublishedKeys();
   private readonly now: () => number;
 
   constructor(deps: ConnectorDeps) {
@@ -62,11 +53,11 @@ export class FacebookConnector implements Connector {
   async publish(post: OutgoingPost): Promise<PublishedPost> {
     assertPublishable('facebook', FACEBOOK_LIMITS, post);
     const known = this.done.get(post.idempotencyKey);
-    if (known) return { ...known, alreadyExisted: true };
+    if (known) return known;
     const startedAt = this.uncertain.get(post.idempotencyKey);
     if (startedAt) {
       const found = await this.findExisting(post.idempotencyKey, { text: post.text, replyTo: post.replyTo, notBefore: startedAt });
-      if (found) return this.remember(post.idempotencyKey, found);
+      if (found) return this.done.remember(post.idempotencyKey, found);
     }
     const notBefore = new Date(this.now() - 60_000).toISOString();
     try {
@@ -79,14 +70,14 @@ export class FacebookConnector implements Connector {
         const warning = await firstComment(this.graph, id, post.options.firstComment, 'Facebook');
         if (warning) result.warnings = [warning];
       }
-      return this.remember(post.idempotencyKey, result);
+      return this.done.remember(post.idempotencyKey, result);
     } catch (err) {
       if (!(err instanceof ConnectorError) || err.kind !== 'unknown_outcome') throw err;
       this.uncertain.set(post.idempotencyKey, startedAt ?? notBefore);
       const found = await this.findExisting(post.idempotencyKey, { text: post.text, replyTo: post.replyTo, notBefore: startedAt ?? notBefore }).catch(() => null);
       if (found) {
         this.uncertain.delete(post.idempotencyKey);
-        return this.remember(post.idempotencyKey, found);
+        return this.done.remember(post.idempotencyKey, found);
       }
       throw err;
     }
@@ -122,13 +113,6 @@ export class FacebookConnector implements Connector {
     return res.id;
   }
 
-  private remember(key: string, post: PublishedPost): PublishedPost {
-    this.done.set(key, post);
-    // Bounded: a connector lives for one job run or one worker; the oldest keys go first.
-    if (this.done.size > 500) this.done.delete(this.done.keys().next().value!);
-    return post;
-  }
-
   async findExisting(_key: string, hint?: ExistingHint): Promise<PublishedPost | null> {
     if (!hint) throw new ConnectorError('facebook', 'unknown_outcome', 'Facebook has no idempotency key: without the text, the post cannot be looked up.');
     if (hint.replyTo) {
@@ -153,12 +137,8 @@ export class FacebookConnector implements Connector {
   }
 
   async getPost(ref: PostRef): Promise<PublishedPost | null> {
-    try {
-      return published(await this.graph.get<FbPost>(ref.id, { fields: POST_FIELDS }), false);
-    } catch (err) {
-      if (err instanceof ConnectorError && err.kind === 'gone') return null;
-      throw err;
-    }
+    const p = await nullIfGone(this.graph.get<FbPost>(ref.id, { fields: POST_FIELDS }));
+    return p && published(p, false);
   }
 
   async delete(ref: PostRef): Promise<void> {
@@ -194,13 +174,8 @@ export class FacebookConnector implements Connector {
 
   async postMetrics(posts: PostRef[]): Promise<(PostMetrics | null)[]> {
     return Promise.all(posts.map(async (ref) => {
-      try {
-        const p = await this.graph.get<FbPost>(ref.id, { fields: `id,${COUNT_FIELDS}` });
-        return counts(p, await this.views(ref.id));
-      } catch (err) {
-        if (err instanceof ConnectorError && err.kind === 'gone') return null;
-        throw err;
-      }
+      const p = await nullIfGone(this.graph.get<FbPost>(ref.id, { fields: `id,${COUNT_FIELDS}` }));
+      return p && counts(p, await this.views(ref.id));
     }));
   }
 
@@ -232,7 +207,7 @@ export class FacebookConnector implements Connector {
 
   /** Comments on the Page's recent posts and posts that tag the Page, newer than the last walk. */
   async readInbox(cursor: string | null, opts: InboundReadOptions): Promise<InboundPage> {
-    const { since } = readCursor(cursor, opts.since);
+    const since = readSince(cursor, opts.since);
     // The posts' message, permalink and picture come with the listing: each comment shows the post it is under.
     const posts = await this.graph.get<{ data: FbPost[] }>(`${this.creds.pageId}/published_posts`, { fields: FB_POST_CONTEXT_FIELDS, limit: 25 });
     const items: InboundItem[] = [];
@@ -247,15 +222,12 @@ export class FacebookConnector implements Connector {
     const tagged = await this.graph.get<{ data: (FbPost & { from?: { id: string; name?: string } })[] }>(`${this.creds.pageId}/tagged`, { fields: 'id,message,created_time,permalink_url,from{id,name}', limit: 50 }).catch(() => ({ data: [] }));
     for (const t of tagged.data) {
       if (isoTime(t.created_time) < since) continue;
-      items.push({
-        kind: 'mention', ref: { id: t.id }, text: t.message ?? '', createdAt: isoTime(t.created_time), url: t.permalink_url ?? null,
-        author: { id: t.from?.id ?? '', handle: t.from?.id ?? '', displayName: t.from?.name ?? null, avatarUrl: null, followers: null, createdAt: null },
-        parent: null, root: null, conversationId: null, quoted: null, languages: [], context: [],
-      });
+      items.push(graphItem({
+        kind: 'mention', id: t.id, text: t.message ?? '', createdAt: isoTime(t.created_time), url: t.permalink_url ?? null,
+        author: { id: t.from?.id ?? '', handle: t.from?.id ?? '', displayName: t.from?.name ?? null },
+      }));
     }
-    const newest = items.reduce((m, i) => (i.createdAt > m ? i.createdAt : m), since);
-    const oldest = items.reduce<string | null>((m, i) => (m === null || i.createdAt < m ? i.createdAt : m), null);
-    return { items, counters: [], cursor: JSON.stringify({ since: newest }), more: false, reachedBack: oldest };
+    return sincePage(items, since);
   }
 
   async ownPostContext(posts: PostRef[]): Promise<Map<string, ThreadContextEntry>> {
@@ -274,7 +246,7 @@ export class FacebookConnector implements Connector {
 }
 
 export async function readConversations(graph: Graph, pageId: string, platform: 'instagram' | undefined, cursor: string | null, opts: InboundReadOptions, selfId = pageId): Promise<InboundPage> {
-  const { since } = readCursor(cursor, opts.since);
+  const since = readSince(cursor, opts.since);
   const res = await graph.get<{ data: { id: string; messages?: { data: { id: string; message?: string; created_time: string; from?: { id: string; name?: string; username?: string } }[] } }[] }>(
     `${pageId}/conversations`, { platform, fields: 'id,updated_time,messages.limit(25){id,message,created_time,from}', limit: 25 },
   );
@@ -282,16 +254,14 @@ export async function readConversations(graph: Graph, pageId: string, platform: 
   for (const conv of res.data) {
     for (const m of conv.messages?.data ?? []) {
       if (m.from?.id === selfId || isoTime(m.created_time) < since) continue;
-      items.push({
-        kind: 'message', ref: { id: m.id }, text: m.message ?? '', createdAt: isoTime(m.created_time), url: null,
-        author: { id: m.from?.id ?? '', handle: m.from?.username ?? m.from?.id ?? '', displayName: m.from?.name ?? null, avatarUrl: null, followers: null, createdAt: null },
-        parent: null, root: null, conversationId: conv.id, quoted: null, languages: [], context: [],
-      });
+      items.push(graphItem({
+        kind: 'message', id: m.id, text: m.message ?? '', createdAt: isoTime(m.created_time), url: null,
+        author: { id: m.from?.id ?? '', handle: m.from?.username ?? m.from?.id ?? '', displayName: m.from?.name ?? null },
+        conversationId: conv.id,
+      }));
     }
   }
-  const newest = items.reduce((m, i) => (i.createdAt > m ? i.createdAt : m), since);
-  const oldest = items.reduce<string | null>((m, i) => (m === null || i.createdAt < m ? i.createdAt : m), null);
-  return { items, counters: [], cursor: JSON.stringify({ since: newest }), more: false, reachedBack: oldest };
+  return sincePage(items, since);
 }
 
 /** Adds the first comment under a post already out; a refusal comes back as a warning in Meta's words, never thrown. */
@@ -303,9 +273,4 @@ export async function firstComment(graph: Graph, objectId: string, message: stri
     const why = err instanceof Error ? err.message : String(err);
     return `The post is on ${networkName} but its first comment was not added: ${why}`;
   }
-}
-
-export function ignoreGone(err: unknown): void {
-  if (err instanceof ConnectorError && err.kind === 'gone') return;
-  throw err;
 }

@@ -4,10 +4,12 @@
  * `status_code` is FINISHED, then POST /{ig-user-id}/media_publish. A container created for a key is reused by a
  * retry; a publish whose answer was lost is looked up on the account's recent media before anything else.
  */
-import { ConnectorError } from '../errors.js';
+import { ConnectorError, ignoreGone, nullIfGone } from '../errors.js';
 import { Graph } from '../meta/graph.js';
 import { metaCredentials, type MetaCredentials } from '../meta/credentials.js';
-import { firstComment, ignoreGone, readConversations } from '../facebook/connector.js';
+import { firstComment, readConversations } from '../facebook/connector.js';
+import { graphItem, readSince, sincePage } from '../meta/inbox.js';
+import { PublishedKeys } from '../meta/published-keys.js';
 import { assertPublishable, countWith } from '../text.js';
 import type {
   AccountInfo, Comment, Connector, ConnectorDeps, ExistingHint, InboundItem, InboundPage, InboundReadOptions,
@@ -41,8 +43,7 @@ export class InstagramConnector implements Connector {
   private readonly now: () => number;
   private readonly containers = new Map<string, string>();
   private readonly uncertain = new Map<string, string>();
-  /** Keys already published by this connector: a retry names the same post. */
-  private readonly done = new Map<string, PublishedPost>();
+  private readonly done = new PublishedKeys();
   private readonly pollMs: number;
   private readonly maxPolls: number;
 
@@ -78,11 +79,11 @@ export class InstagramConnector implements Connector {
     assertInstagramRules(post);
     const key = post.idempotencyKey;
     const known = this.done.get(key);
-    if (known) return { ...known, alreadyExisted: true };
+    if (known) return known;
     const startedAt = this.uncertain.get(key);
     if (startedAt) {
       const found = await this.findExisting(key, { text: post.text, replyTo: post.replyTo, notBefore: startedAt });
-      if (found) return this.remember(key, found);
+      if (found) return this.done.remember(key, found);
     }
     const notBefore = startedAt ?? new Date(this.now() - 60_000).toISOString();
     if (post.replyTo) return this.reply(post, notBefore);
@@ -92,7 +93,7 @@ export class InstagramConnector implements Connector {
       const status = await this.status(container);
       if (status === 'PUBLISHED') {
         const found = await this.findExisting(key, { text: post.text, notBefore });
-        if (found) return this.remember(key, found);
+        if (found) return this.done.remember(key, found);
         throw new ConnectorError('instagram', 'unknown_outcome', 'Instagram says the post was published but it is not among the recent media: check the account.');
       }
       if (status === 'EXPIRED' || status === 'ERROR') container = undefined;
@@ -113,7 +114,7 @@ export class InstagramConnector implements Connector {
         const warning = await firstComment(this.graph, id, post.options.firstComment, 'Instagram');
         if (warning) result.warnings = [warning];
       }
-      return this.remember(key, result);
+      return this.done.remember(key, result);
     } catch (err) {
       if (!(err instanceof ConnectorError) || err.kind !== 'unknown_outcome') throw err;
       this.uncertain.set(key, notBefore);
@@ -121,7 +122,7 @@ export class InstagramConnector implements Connector {
       if (found) {
         this.uncertain.delete(key);
         this.containers.delete(key);
-        return this.remember(key, found);
+        return this.done.remember(key, found);
       }
       throw err;
     }
@@ -191,13 +192,6 @@ export class InstagramConnector implements Connector {
     throw new ConnectorError('instagram', 'transient', 'Instagram is still processing the media; the next attempt picks it up where it is.');
   }
 
-  private remember(key: string, post: PublishedPost): PublishedPost {
-    this.done.set(key, post);
-    // Bounded: a connector lives for one job run or one worker; the oldest keys go first.
-    if (this.done.size > 500) this.done.delete(this.done.keys().next().value!);
-    return post;
-  }
-
   async findExisting(_key: string, hint?: ExistingHint): Promise<PublishedPost | null> {
     if (!hint) throw new ConnectorError('instagram', 'unknown_outcome', 'Instagram has no idempotency key: without the caption, the post cannot be looked up.');
     const recent = (t: string) => !hint.notBefore || isoTime(t) >= hint.notBefore;
@@ -219,12 +213,8 @@ export class InstagramConnector implements Connector {
   }
 
   async getPost(ref: PostRef): Promise<PublishedPost | null> {
-    try {
-      return publishedMedia(await this.graph.get<IgMedia>(ref.id, { fields: MEDIA_FIELDS }), false);
-    } catch (err) {
-      if (err instanceof ConnectorError && err.kind === 'gone') return null;
-      throw err;
-    }
+    const m = await nullIfGone(this.graph.get<IgMedia>(ref.id, { fields: MEDIA_FIELDS }));
+    return m && publishedMedia(m, false);
   }
 
   async delete(ref: PostRef): Promise<void> {
@@ -253,20 +243,16 @@ export class InstagramConnector implements Connector {
 
   async postMetrics(posts: PostRef[]): Promise<(PostMetrics | null)[]> {
     return Promise.all(posts.map(async (ref) => {
-      try {
-        const m = await this.graph.get<IgMedia>(ref.id, { fields: 'id,like_count,comments_count' });
-        const ins = await this.graph.get<{ data: { name: string; values?: { value: number }[]; total_value?: { value: number } }[] }>(
-          `${ref.id}/insights`, { metric: 'views,reach,shares,saved,total_interactions' },
-        ).catch(() => ({ data: [] }));
-        const metric = (n: string) => {
-          const d = ins.data.find((x) => x.name === n);
-          return d?.total_value?.value ?? d?.values?.at(-1)?.value ?? null;
-        };
-        return { replies: m.comments_count ?? 0, likes: m.like_count ?? 0, reposts: metric('shares') ?? 0, quotes: null, views: metric('views') };
-      } catch (err) {
-        if (err instanceof ConnectorError && err.kind === 'gone') return null;
-        throw err;
-      }
+      const m = await nullIfGone(this.graph.get<IgMedia>(ref.id, { fields: 'id,like_count,comments_count' }));
+      if (!m) return null;
+      const ins = await this.graph.get<{ data: { name: string; values?: { value: number }[]; total_value?: { value: number } }[] }>(
+        `${ref.id}/insights`, { metric: 'views,reach,shares,saved,total_interactions' },
+      ).catch(() => ({ data: [] }));
+      const metric = (n: string) => {
+        const d = ins.data.find((x) => x.name === n);
+        return d?.total_value?.value ?? d?.values?.at(-1)?.value ?? null;
+      };
+      return { replies: m.comments_count ?? 0, likes: m.like_count ?? 0, reposts: metric('shares') ?? 0, quotes: null, views: metric('views') };
     }));
   }
 
@@ -291,10 +277,7 @@ export class InstagramConnector implements Connector {
 
   /** Comments (and their replies) on recent media, and media the account is tagged in. */
   async readInbox(cursor: string | null, opts: InboundReadOptions): Promise<InboundPage> {
-    let since = opts.since;
-    try {
-      if (cursor) since = (JSON.parse(cursor) as { since?: string }).since ?? since;
-    } catch { /* a cursor from elsewhere starts over from opts.since */ }
+    const since = readSince(cursor, opts.since);
     // The media's caption, permalink and image come with the listing: each comment shows the post it is under.
     const media = await this.graph.get<{ data: IgMedia[] }>(`${this.ig}/media`, { fields: IG_MEDIA_CONTEXT_FIELDS, limit: 25 });
     const items: InboundItem[] = [];
@@ -313,15 +296,12 @@ export class InstagramConnector implements Connector {
     const tags = await this.graph.get<{ data: (IgMedia & { username?: string })[] }>(`${this.ig}/tags`, { fields: 'id,caption,timestamp,permalink,username', limit: 50 }).catch(() => ({ data: [] }));
     for (const t of tags.data) {
       if (isoTime(t.timestamp) < since) continue;
-      items.push({
-        kind: 'mention', ref: { id: t.id }, text: t.caption ?? '', createdAt: isoTime(t.timestamp), url: t.permalink ?? null,
-        author: { id: t.username ?? '', handle: t.username ?? '', displayName: null, avatarUrl: null, followers: null, createdAt: null },
-        parent: null, root: null, conversationId: null, quoted: null, languages: [], context: [],
-      });
+      items.push(graphItem({
+        kind: 'mention', id: t.id, text: t.caption ?? '', createdAt: isoTime(t.timestamp), url: t.permalink ?? null,
+        author: { id: t.username ?? '', handle: t.username ?? '', displayName: null },
+      }));
     }
-    const newest = items.reduce((acc, i) => (i.createdAt > acc ? i.createdAt : acc), since);
-    const oldest = items.reduce<string | null>((acc, i) => (acc === null || i.createdAt < acc ? i.createdAt : acc), null);
-    return { items, counters: [], cursor: JSON.stringify({ since: newest }), more: false, reachedBack: oldest };
+    return sincePage(items, since);
   }
 
   async ownPostContext(posts: PostRef[]): Promise<Map<string, ThreadContextEntry>> {
