@@ -54,6 +54,9 @@ export async function composerFlow(browser: Browser, server: TestRuche & Server,
   await me.goTo('settings');
   await page.getByRole('link', { name: t('publishingSettings.title'), ...exact }).click();
   await me.heading(t('publishingSettings.title')).waitFor();
+  // Without a name, the form says so beside its button, in the app's language.
+  await me.button(t('campaigns.create')).click();
+  await me.expectAlert(t('campaigns.nameNeeded'));
   await page.getByLabel(t('campaigns.name'), exact).fill(x.campaign);
   await page.getByRole('checkbox', { name: t('campaigns.utmEnabled') }).check();
   await page.getByLabel(t('campaigns.utmCampaign'), exact).fill('spring-25');

@@ -52,6 +52,10 @@ export async function workspaceFlow(browser: Browser, server: TestRuche & Server
   await me.goTo('settings');
   await page.getByRole('link', { name: t('workspaceSettings.title'), exact: true }).click();
   await me.expectPage(t('workspaceSettings.title'));
+  // An emptied name is told in the app's language, not by the browser.
+  await page.getByLabel(t('workspaceSettings.name'), { exact: true }).fill('');
+  await me.button(t('workspaceSettings.save')).click();
+  await me.expectAlert(t('workspaceSettings.nameNeeded'));
   await page.getByLabel(t('workspaceSettings.name'), { exact: true }).fill(names.renamed);
   const zone = page.getByRole('combobox', { name: t('workspaceSettings.timezone'), exact: true });
   await zone.fill('Kolkata');

@@ -1,9 +1,10 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CampaignView } from '../../../src/shared/api.js';
 import { slugify } from '../../../src/shared/utm.js';
 import type { CampaignInput } from '../../api/publishing.js';
 import { TextField } from '../../components/Field.js';
+import { ErrorAlert } from '../../components/Alert.js';
 import { DateWords } from '../../components/DateWords.js';
 import { fromLocalInput, toLocalInput } from '../../lib/zoned.js';
 
@@ -37,9 +38,14 @@ export function CampaignForm({ campaign, zone, onSubmit, onCancel }: CampaignFor
   type Key = keyof typeof form;
   const set = (key: Key) => (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value });
   const slug = slugify(form.name) || 'campaign';
+  const nameField = useRef<HTMLInputElement>(null);
+  const [nameMissing, setNameMissing] = useState(false);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    // Said beside the button in the app's language, with the focus on the name, rather than by the browser.
+    setNameMissing(!form.name.trim());
+    if (!form.name.trim()) return nameField.current?.focus();
     const done = await onSubmit({
       name: form.name.trim(),
       color: form.color,
@@ -53,9 +59,9 @@ export function CampaignForm({ campaign, zone, onSubmit, onCancel }: CampaignFor
   };
 
   return (
-    <form className="form campaign-form" onSubmit={(e) => void submit(e)} aria-labelledby={`${id}-title`}>
+    <form className="form campaign-form" noValidate onSubmit={(e) => void submit(e)} aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>{campaign ? t('campaigns.editTitle', { name: campaign.name }) : t('campaigns.new')}</h3>
-      <TextField label={t('campaigns.name')} required value={form.name} onChange={set('name')} />
+      <TextField ref={nameField} label={t('campaigns.name')} required value={form.name} onChange={set('name')} />
       <TextField label={t('campaigns.color')} type="color" value={form.color} onChange={set('color')} />
       <TextField label={t('campaigns.goal')} value={form.goal} onChange={set('goal')} />
       <TextField label={t('campaigns.hashtags')} hint={t('campaigns.hashtagsHint')} value={form.hashtags} onChange={set('hashtags')} />
@@ -78,6 +84,7 @@ export function CampaignForm({ campaign, zone, onSubmit, onCancel }: CampaignFor
           </>
         ) : null}
       </fieldset>
+      <ErrorAlert>{nameMissing ? t('campaigns.nameNeeded') : null}</ErrorAlert>
       <div className="cell-actions">
         <button type="submit" className="button button-primary">
           {campaign ? t('campaigns.save') : t('campaigns.create')}

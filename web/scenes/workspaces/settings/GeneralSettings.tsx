@@ -45,7 +45,7 @@ export function GeneralSettings({ workspace, canEdit, onSaved }: GeneralSettings
   return (
     <section className="card" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('workspaceSettings.general')}</h2>
-      <form className="form" onSubmit={(e) => void submit(e)}>
+      <form className="form" noValidate onSubmit={(e) => void submit(e)}>
         <ErrorAlert>{error}</ErrorAlert>
         <fieldset className="plain-fieldset" disabled={!canEdit || busy}>
           <TextField label={t('workspaceSettings.name')} required maxLength={80} value={name} onChange={(e) => setName(e.target.value)} />
