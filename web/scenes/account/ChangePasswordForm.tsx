@@ -18,6 +18,8 @@ export function ChangePasswordForm() {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setDone(false);
+    // Checked here in the app's language (the form asks the browser for nothing).
+    if (!current) return setError(t('account.needCurrent'));
     if (next.length < MIN_PASSWORD) return setError(t('setup.tooShort'));
     if (next !== repeat) return setError(t('account.mismatch'));
     setBusy(true);
@@ -38,7 +40,7 @@ export function ChangePasswordForm() {
   return (
     <section className="card" aria-labelledby="account-password">
       <h2 id="account-password">{t('account.passwordTitle')}</h2>
-      <form className="form" onSubmit={(e) => void submit(e)}>
+      <form className="form" noValidate onSubmit={(e) => void submit(e)}>
         <ErrorAlert>{error}</ErrorAlert>
         <StatusMessage>{done ? t('account.done') : null}</StatusMessage>
         <TextField label={t('account.current')} type="password" autoComplete="current-password" required value={current} onChange={(e) => setCurrent(e.target.value)} />
