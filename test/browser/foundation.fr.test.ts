@@ -56,6 +56,9 @@ describe("l'application en français", () => {
     await invitee.page.goto(new URL(link).pathname);
     await dominique.heading('Rejoindre Miel & Co').waitFor();
     await invitee.page.getByText(/en tant que Community manager/).waitFor();
+    // Rejoindre sans mot de passe : dit en français, sans rien envoyer.
+    await dominique.button('Rejoindre l’espace').click();
+    await dominique.expectAlert('Écrivez votre mot de passe.');
     await dominique.acceptInvitation('Dominique Martin', 'mot de passe 2');
     await dominique.heading('Miel & Co').waitFor();
 

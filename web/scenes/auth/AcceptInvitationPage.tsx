@@ -50,7 +50,21 @@ function AcceptForm({ token, preview }: { token: string; preview: InvitationPrev
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (!sameUser && password.length < MIN_PASSWORD) return setError(t('setup.tooShort'));
+    // Said in the page's language with the focus on the field, rather than by the browser in its own.
+    const gap = sameUser
+      ? null
+      : step === 'create' && !name.trim()
+        ? { message: t('setup.needName'), field: nameInput }
+        : !password
+          ? { message: t('signin.needPassword'), field: passwordInput }
+          : password.length < MIN_PASSWORD
+            ? { message: t('setup.tooShort'), field: passwordInput }
+            : null;
+    if (gap) {
+      setError(gap.message);
+      gap.field.current?.focus();
+      return;
+    }
     setBusy(true);
     setError(null);
     try {
@@ -95,7 +109,7 @@ function AcceptForm({ token, preview }: { token: string; preview: InvitationPrev
   }[step];
   const label = { either: t('invite.join'), signIn: t('invite.signInAndJoin'), create: t('invite.createAndJoin') }[step];
   return (
-    <form className="form" onSubmit={(e) => void submit(e)}>
+    <form className="form" noValidate onSubmit={(e) => void submit(e)}>
       {/* A live region, so that the next step is read out when the server's answer changes it. */}
       <p role="status">{intro}</p>
       <ErrorAlert>{error}</ErrorAlert>
