@@ -2,7 +2,7 @@ import type { LexiconHits } from './lexicon/all.js';
 import { HATE_VOCABULARY, nearHateWord } from './lexicon/derogatory.js';
 import { isStopword } from './lexicon/stopwords.js';
 import type { TermHit } from './lexicon/terms.js';
-import { isReclaimed, type SpeechContext } from './rules/context.js';
+import { isHomonym, isReclaimed, type SpeechContext } from './rules/context.js';
 import { hatePatterns } from './rules/hate.js';
 import { plainText } from './rules/plain.js';
 import type { Token } from './text/tokenize.js';
@@ -115,6 +115,12 @@ export function hateOf(
     // The slur and the few words around it say whether it is said of oneself.
     const around = tokens.slice(Math.max(0, s.start - 4), s.end + 1);
     const hit = { ...s, start: s.start - Math.max(0, s.start - 4), end: s.end - Math.max(0, s.start - 4) };
+    // "A fag on my break", "the dyke held": the word, not the slur.
+    const near = tokens.slice(Math.max(0, s.start - 5), s.end + 5).map((t) => t.text).join(' ');
+    if (isHomonym(s.term, near)) {
+      reclaimed++;
+      continue;
+    }
     if (isReclaimed(plainText(around, [{ hit, as: 'SLUR' }]))) {
       reclaimed++;
       reasons.push({ category: 'context', rule: 'reclaimed-slur', text: s.term, weight: -0.6 });

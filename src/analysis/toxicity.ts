@@ -3,7 +3,7 @@ import { polarityOf } from './lexicon/polarity.js';
 import type { TermHit } from './lexicon/terms.js';
 import { calibrate, calibrationOf } from './model/calibration.js';
 import { predictProba, tokenContributions, type LinearModel } from './model/linear.js';
-import { speechContext, type SpeechContext } from './rules/context.js';
+import { isHomonym, speechContext, type SpeechContext } from './rules/context.js';
 import { hateOf } from './hate.js';
 import { insultScore } from './rules/insult.js';
 import { plainText } from './rules/plain.js';
@@ -59,9 +59,12 @@ export function toxicity(
     let raw = predict(models.offensive)[1];
     // Insults the text denies ("you are not an idiot") are taken out of the model's score as swearing is.
     let neutral = swearing;
-    if (insult.denied) {
+    // … and so are slurs used as the ordinary words they also are ("une tapette à mouches").
+    const plainWords = slurs.filter((s) => isHomonym(s.term, tokens.slice(Math.max(0, s.start - 5), s.end + 5).map((t) => t.text).join(' ')));
+    if (insult.denied || plainWords.length > 0) {
       neutral = neutral ? neutral.slice() : new Uint8Array(tokens.length);
-      for (const i of insult.denied) neutral[i] = 1;
+      for (const i of insult.denied ?? []) neutral[i] = 1;
+      for (const s of plainWords) for (let i = s.start; i < s.end; i++) neutral[i] = 1;
     }
     const off = neutral;
     const skip = off ? (i: number) => off[i] === 1 || (isName?.(i) ?? false) : isName;
@@ -70,7 +73,7 @@ export function toxicity(
     // "chaîne", "crashed"). Abuse needs something to stand on: an abusive word, someone addressed (you, tu, vous,
     // a mention) or a group named. Without any, the model's log-odds are lowered; a customer's grievance ("the
     // app crashed again", "colis abîmé") without an abusive word is lowered too, whoever it addresses.
-    const abusive = lexicon.insults.length + lexicon.swearing.length + slurs.length + lexicon.dehumanising.length > 0;
+    const abusive = lexicon.insults.length + lexicon.swearing.length + slurs.length - plainWords.length + lexicon.dehumanising.length > 0;
     if (!abusive) {
       const addressed = tokens.some((t) => t.kind === 'mention' || ADDRESS_WORDS.has(t.text));
       if (!addressed) raw = shiftLogit(raw, -UNSUPPORTED_SHIFT);

@@ -56,7 +56,28 @@ function judgedQuote(raw: string, condemned: boolean): boolean {
 }
 
 // First person owning a slur ("as a proud queer", "nous les gouines") is reclaimed use, not an attack.
-const RECLAIMED = rule(String.raw`\b(?:i m|im|i am|we re|we are|as a|as an|us|my fellow|proud|fier|fiere|fiers|je suis|on est|nous sommes|nous les|entre)(?: a| an| un| une| des| proud| fier| fiere)? SLUR\b`);
+const RECLAIMED = rule(String.raw`\b(?:i m|im|i am|we re|we are|as a|as an|us|my fellow|proud|fier|fiere|fiers|je suis|on est|nous sommes|nous les|entre)(?: to be| of being| d etre| d etre une| d etre un)?(?: a| an| un| une| des| proud| fier| fiere)? SLUR\b`);
+
+// Slurs that are also ordinary words, told by the words around them: a cigarette, a sea wall, a bundle of sticks,
+// a fly swatter, eyes narrowed by tiredness, a medical term.
+const HOMONYM = new Map<string, RegExp>([
+  ['fag', /\b(?:smoke|smoking|smoked|light|lit|lighter|break|packet|pack|ciggie|cigarette|rolled|roll|ash)\b/],
+  ['fags', /\b(?:smoke|smoking|packet|pack|cigarettes|lighter)\b/],
+  ['dyke', /\b(?:sea|water|flood|floods|river|canal|dutch|wall|dam|marsh|ditch|polder|village|breach|tide)\b/],
+  ['dykes', /\b(?:sea|water|flood|floods|river|canal|dutch|wall|dam|marsh|ditch|polder|tide)\b/],
+  ['faggot', /\b(?:sticks|stick|wood|firewood|fire|kindling|bundle|meatball|meatballs|gravy|oven)\b/],
+  ['faggots', /\b(?:sticks|wood|firewood|fire|kindling|bundle|meatballs|gravy|oven)\b/],
+  ['spastic', /\b(?:colon|paralysis|diplegia|cerebral|muscle|muscles|bladder|quadriplegia)\b/],
+  ['tapette', /\b(?:mouches|mouche|ping|pong|souris|rats|raquette)\b|\bprendre une\b|\bpris une\b/],
+  ['bridé', /\b(?:yeux|oeil|fatigue|sommeil)\b/],
+  ['bridés', /\b(?:yeux|oeil|fatigue|sommeil)\b/],
+]);
+
+/** A slur used as the ordinary word it also is, told by the words within a few of it (folded, as the tokens). */
+export function isHomonym(term: string, around: string): boolean {
+  const re = HOMONYM.get(term);
+  return re !== undefined && re.test(around);
+}
 
 export function isReclaimed(plainWithSlur: string): boolean {
   RECLAIMED.lastIndex = 0;
