@@ -8,7 +8,7 @@ import type { Credentials } from '../types.js';
 import { ConnectorError } from '../errors.js';
 import { parseXCredentials, type XCredentials } from './credentials.js';
 import { xError } from './errors.js';
-import { tokenCall } from '../oauth2/token-call.js';
+import { renewUserToken } from '../oauth2/user-token.js';
 import type { XUser } from './tweets.js';
 
 /**
@@ -66,11 +66,7 @@ export const X_OAUTH: OAuthProvider = {
   async refresh(raw: Credentials, app: OAuthApp, endpoints: OAuthEndpoints, net: NetCall) {
     const c = parseXCredentials(raw);
     if (!c.refreshToken) return null;
-    const token = await tokenCall('x', endpoints.tokenUrl, { grant_type: 'refresh_token', refresh_token: c.refreshToken }, app, 'basic', net);
-    const credentials: XCredentials = {
-      ...c, tokenUrl: endpoints.tokenUrl, clientId: app.clientId, clientSecret: app.clientSecret || null,
-      accessToken: token.accessToken, refreshToken: token.refreshToken ?? c.refreshToken, expiresAt: token.expiresAt,
-    };
-    return { credentials, expiresAt: token.expiresAt };
+    const credentials = await renewUserToken({ ...c, refreshToken: c.refreshToken }, app, endpoints.tokenUrl, 'basic', net);
+    return { credentials, expiresAt: credentials.expiresAt };
   },
 };

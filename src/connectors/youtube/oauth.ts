@@ -6,7 +6,7 @@
 import type { NetCall, OAuthApp, OAuthEndpoints, OAuthProvider, OAuthToken } from '../oauth2/provider.js';
 import type { Credentials } from '../types.js';
 import { ConnectorError } from '../errors.js';
-import { tokenCall } from '../oauth2/token-call.js';
+import { renewUserToken } from '../oauth2/user-token.js';
 import { parseYouTubeCredentials, type YouTubeCredentials } from './credentials.js';
 import { youtubeError } from './errors.js';
 import { channelHandle } from './channel-handle.js';
@@ -78,11 +78,7 @@ export const YOUTUBE_OAUTH: OAuthProvider = {
   async refresh(raw: Credentials, app: OAuthApp, endpoints: OAuthEndpoints, net: NetCall) {
     const c = parseYouTubeCredentials(raw);
     if (!c.refreshToken) return null;
-    const token = await tokenCall('youtube', endpoints.tokenUrl, { grant_type: 'refresh_token', refresh_token: c.refreshToken }, app, 'body', net);
-    const credentials: YouTubeCredentials = {
-      ...c, tokenUrl: endpoints.tokenUrl, clientId: app.clientId, clientSecret: app.clientSecret || null,
-      accessToken: token.accessToken, refreshToken: token.refreshToken ?? c.refreshToken, expiresAt: token.expiresAt,
-    };
-    return { credentials, expiresAt: token.expiresAt };
+    const credentials = await renewUserToken({ ...c, refreshToken: c.refreshToken }, app, endpoints.tokenUrl, 'body', net);
+    return { credentials, expiresAt: credentials.expiresAt };
   },
 };
