@@ -139,6 +139,9 @@ export async function workspaceFlow(browser: Browser, server: TestRuche & Server
 
   const last = card(names.posts[2]);
   await last.getByRole('button', { name: t('approvals.requestChangesOpen') }).click();
+  // Sent back without a word: the app asks for one in its own language.
+  await last.getByRole('button', { name: t('approvals.sendBack') }).click();
+  await last.getByRole('alert').getByText(t('approvals.commentNeeded')).waitFor();
   await last.getByLabel(t('approvals.commentFor', { name: names.owner })).fill('Add the link to the shop');
   await last.getByRole('button', { name: t('approvals.sendBack') }).click();
   await me.expectStatus(t('approvals.sentBack', { post: names.posts[2] }));

@@ -66,7 +66,7 @@ export function ApprovalItem({ workspaceId, post, zone, postPath, selected, onSe
       <VariantsPreview post={post} />
       <ErrorAlert>{error}</ErrorAlert>
       {requesting ? (
-        <form className="approval-reject" onSubmit={sendBack}>
+        <form className="approval-reject" noValidate onSubmit={sendBack}>
           <div className="field">
             <label htmlFor={`${id}-comment`}>{t('approvals.commentFor', { name: post.author.name })}</label>
             <textarea id={`${id}-comment`} rows={3} required value={comment} onChange={(e) => setComment(e.target.value)} aria-describedby={`${id}-hint`} autoFocus />

@@ -38,7 +38,7 @@ export function EnterCrisisDialog({ alert, onOpened, onClose }: Props) {
   return (
     <Dialog title={t('crisis.enter.title')} onClose={onClose} className="crisis-dialog" describedBy={`${id}-intro`}>
       <p id={`${id}-intro`}>{t('crisis.enter.intro')}</p>
-      <form className="form" onSubmit={submit.onSubmit}>
+      <form className="form" noValidate onSubmit={submit.onSubmit}>
         <div className="field">
           <label htmlFor={`${id}-title`}>{t('crisis.enter.name')}</label>
           <input id={`${id}-title`} value={title} maxLength={TITLE_MAX} required onChange={(e) => setTitle(e.target.value)} autoFocus />
