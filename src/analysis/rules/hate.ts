@@ -131,7 +131,7 @@ export function hatePatterns({ plain: plainWithGroups, words }: { plain: string;
     const [name, re, , asserted] = PATTERNS[k];
     for (const m of matches(re, plainWithGroups)) {
       // "No X allowed" is itself the hateful statement, not its negation.
-      const negated = !asserted && name !== 'no-group-allowed' && denied(plainWithGroups, m);
+      const negated = (!asserted && name !== 'no-group-allowed' && denied(plainWithGroups, m)) || judgedReport(plainWithGroups, m);
       const text = spelled(m, classes, words);
       if (!hits.some((h) => h.rule === name && h.text === text)) hits.push({ rule: name, text, negated });
       if (hits.length >= MAX_HITS) break;
@@ -176,6 +176,18 @@ function before(positions: number[], index: number): number {
     else hi = mid;
   }
   return lo;
+}
+
+// Someone else's words reported ("saying …", "the lie that …", "dire que …"), and judged outside them ("… is
+// disgusting", "stop …", "c'est faux"): the statement is quoted to be rejected. "I say …" is the speaker's own.
+const REPORT_RE = new RegExp(rule(String.raw`\b(?:saying|say that|says that|said that|claim|claims|claiming|claimed|claim that|lies that|lie that|idea that|myth that|notion that|pretending that|pretend that|dire que|dire|disant que|disait que|disent que|pretendre que|pretendent que|pretend que|idee que|mythe que|mensonge que|mensonges que|affirmer que|raconter que|racontent que)(?: \w+){0,2} $`).source);
+const SELF_RE = new RegExp(rule(String.raw`\b(?:i|i m|im|i am|i ve|we|we re|je|j|on|nous)(?: \w+)? (?:saying|say|said|claim|dis|disais|dire)\b`).source);
+const JUDGED_OUTSIDE = new RegExp(rule(String.raw`\b(?:DEROG|REVULSION|CONTEMPT|wrong|false|untrue|lies|lie|lying|nonsense|bullshit|stop|quit|educate|ashamed|shame|faux|fausse|mensonge|mensonges|arrete|arretez|cessez|honte|ignoble|ignobles|renseigne|renseignez|n importe quoi)\b`).source);
+
+function judgedReport(text: string, m: RegExpExecArray): boolean {
+  const sentence = (text.slice(Math.max(0, m.index - 120), m.index).split(' . ').pop() ?? '') + ' ';
+  if (!REPORT_RE.test(sentence.replace(/ +$/, ' ')) || SELF_RE.test(sentence)) return false;
+  return JUDGED_OUTSIDE.test(`${text.slice(0, m.index)} ${text.slice(m.index + m[0].length)}`);
 }
 
 const NOT_A_DENIAL = new RegExp(rule(String.raw`\b(?:nothing but|nothing more than|nothing less than|no more than|little more than|no better than|not much better than|not any better than|no different from|no different than|rien d autre que|pas mieux que|guere mieux que)\b`).source, 'g');
