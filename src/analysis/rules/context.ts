@@ -39,9 +39,9 @@ export function speechContext(raw: string, plain: string): SpeechContext {
 const QUOTED_RE = /["“«]([^"“”«»]{3,300})["”»]/g;
 
 /**
- * Hostile words about a group inside quotation marks, and a condemnation or a cold word outside them that names no group
- * ('"… are vermin" is the kind of garbage I read', '« … sont des ordures » : quelle horreur'): the quote is
- * judged, not said. Outside words that name a group, or a quote without hostile words, are not this.
+ * Hostile words about a group inside quotation marks, and a condemnation or a cold word outside them that names
+ * no group ('"… are vermin" is the kind of garbage I read', '« … sont des ordures » : quelle horreur'): the quote
+ * is judged, not said. Outside words that name a group, or a quote without hostile words, are not this.
  */
 function judgedQuote(raw: string, condemned: boolean): boolean {
   let inside = '';
