@@ -7,7 +7,9 @@ import { readEnv } from '../src/config/env.js';
 import { envToConfig } from '../src/config/config.js';
 import { createContext, destroyContext, type AppContext } from '../src/context.js';
 import type { Clock } from '../src/shared/clock.js';
-import { ingestPosts } from '../src/modules/listening/ingest.js';
+import { ingestPosts, readIngest, storeIngest, type ListeningIngestResult } from '../src/modules/listening/ingest.js';
+import { PostBatcher } from '../src/connectors/bluesky/network/batcher.js';
+import type { ReadPosts } from '../src/connectors/bluesky/network/types.js';
 import { normalizePost } from '../src/modules/listening/normalize.js';
 import { newMentionId, storeMentions, termsOf, type MatchedMention } from '../src/modules/listening/mention-store.js';
 import { topicIndexFor } from '../src/modules/listening/topic-index.js';
@@ -35,6 +37,11 @@ const BATCH = Number(process.env.BENCH_INGEST_BATCH ?? 1000);
 const TOPICS = 500;
 /** Sources delivering at once (a stream and feeds, several streams): each its own batches, one after the other. */
 const CONCURRENCY = Number(process.env.BENCH_INGEST_CONCURRENCY ?? 2);
+/**
+ * Each source is a network stream's batcher: its next batch is read while one is stored (1, as streams run), or
+ * read and stored in turn (0, as before streams read ahead), for comparison in the same conditions.
+ */
+const READ_AHEAD = process.env.BENCH_INGEST_READ_AHEAD !== '0';
 
 async function withContext<T>(database: 'sqlite' | 'postgres', measure: (ctx: AppContext) => Promise<T>, clock?: Clock): Promise<T> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ruche-bench-ingest-'));
@@ -85,23 +92,45 @@ async function measurePipeline(ctx: AppContext, c: ReturnType<typeof corpus>) {
   const threads0 = readerStats();
   const cpu0 = process.cpuUsage();
   const start = performance.now();
+  const count = (r: ListeningIngestResult) => {
+    posts += r.received;
+    matched += r.matched;
+    stored += r.stored.length;
+  };
+  const handler: ReadPosts = READ_AHEAD
+    ? async (batch) => {
+      const read = await readIngest(ctx, target, batch);
+      return async () => count(await storeIngest(ctx, read));
+    }
+    : async (batch) => async () => count(await ingestPosts(ctx, target, batch));
+  // A stream as a socket feeds it: posts pushed as they come, the socket read only while fewer than a batch wait.
   const source = async () => {
-    while (performance.now() - start < SECONDS * 1000) {
+    let failure: unknown = null;
+    const batcher = new PostBatcher(0, handler, { maxPosts: BATCH, maxWaitMs: 0, maxQueued: BATCH * 3, idleCursorMs: 60_000 }, {
+      overflow: () => {},
+      failed: (err) => void (failure = err),
+      handed: () => {},
+    }, () => performance.now());
+    let position = 0;
+    while (performance.now() - start < SECONDS * 1000 && failure === null) {
+      if (batcher.queued >= BATCH) {
+        await new Promise((resolve) => setTimeout(resolve, 1));
+        continue;
+      }
       const from = offset;
       offset += BATCH;
-      const batch = listeningPosts(c.texts, BATCH, from, now - (from % 3_600_000));
-      const r = await ingestPosts(ctx, target, batch);
-      posts += batch.length;
-      matched += r.matched;
-      stored += r.stored.length;
+      for (const post of listeningPosts(c.texts, BATCH, from, now - (from % 3_600_000))) batcher.add(post);
+      batcher.advance(++position);
     }
+    await batcher.drain();
+    if (failure !== null) throw failure;
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, source));
   const ms = performance.now() - start;
   const cpu = process.cpuUsage(cpu0);
   const threads = readerStats();
   return {
-    seconds: Math.round(ms / 100) / 10, batch: BATCH, concurrency: CONCURRENCY, posts, matched, stored,
+    seconds: Math.round(ms / 100) / 10, batch: BATCH, concurrency: CONCURRENCY, readAhead: READ_AHEAD, posts, matched, stored,
     postsPerSecond: rate(posts, ms), mentionsPerSecond: rate(stored, ms),
     // The process's CPU time, its reader threads' included (the database server's is not).
     mentionsPerCpuSecond: rate(stored, (cpu.user + cpu.system) / 1000),
