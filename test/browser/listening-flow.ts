@@ -128,6 +128,9 @@ export async function listeningFlow(browser: Browser, server: TestRuche, lang: L
   // The dashboard counts the topic's mentions, in its chart's text alternative.
   await page.getByRole('navigation', { name: t('listening.tabs.label') }).getByRole('link', { name: t('listening.tabs.overview'), exact: true }).click();
   await me.expectPage(t('listening.dashboard.title'));
+  // No source followed yet (these mentions were handed in directly): the page says what brings more, and where.
+  await page.getByRole('heading', { name: t('listening.dashboard.noSourceTitle'), exact: true }).waitFor();
+  await page.getByRole('link', { name: t('listening.dashboard.noSourceLink'), exact: true }).waitFor();
   const volume = t('listening.dashboard.volume.item_other', { name: 'Acme', n: 5 });
   await page.locator('figcaption').filter({ hasText: volume }).waitFor();
   await page.getByRole('button', { name: 'Acme', exact: true, pressed: true }).waitFor();
@@ -162,6 +165,12 @@ export async function listeningFlow(browser: Browser, server: TestRuche, lang: L
   await expect
     .poll(async () => (await me.api<{ items: Array<{ url: string }> }>('GET', `/workspaces/${wid}/listening/sources`)).items.map((x) => x.url))
     .toContain('https://localhost/feed.xml');
+  // With a source followed, the overview no longer asks for one.
+  const sourcesRead = page.waitForResponse((r) => r.url().endsWith('/listening/sources') && r.request().method() === 'GET');
+  await page.getByRole('navigation', { name: t('listening.tabs.label') }).getByRole('link', { name: t('listening.tabs.overview'), exact: true }).click();
+  await sourcesRead;
+  await page.locator('figcaption').first().waitFor();
+  expect(await page.getByRole('heading', { name: t('listening.dashboard.noSourceTitle'), exact: true }).count()).toBe(0);
 
   await context.close();
 }

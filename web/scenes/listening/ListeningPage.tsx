@@ -27,6 +27,9 @@ export function ListeningPage() {
   const workspace = useWorkspace();
   const wid = workspace.workspaceId;
   const [topics, reloadTopics] = useLoad(() => listeningApi.topics(wid), [wid]);
+  const [sources] = useLoad(() => listeningApi.sources(wid), [wid]);
+  // Topics without a source match nothing: the empty charts would not say why.
+  const unread = topics.status === 'ready' && topics.data.items.length > 0 && sources.status === 'ready' && sources.data.items.length === 0;
 
   return (
     <Page title={t('listening.dashboard.title')} lead={t('listening.dashboard.lead')}>
@@ -39,6 +42,15 @@ export function ListeningPage() {
             <p>{t('listening.dashboard.emptyText')}</p>
             <Link className="button button-primary" to={`${listeningPath(wid, '/topics')}?new=1`}>
               {t('listening.dashboard.emptyLink')}
+            </Link>
+          </section>
+        ) : null}
+        {unread ? (
+          <section className="card listening-start">
+            <h2>{t('listening.dashboard.noSourceTitle')}</h2>
+            <p>{t('listening.dashboard.noSourceText')}</p>
+            <Link className="button button-primary" to={listeningPath(wid, '/sources')}>
+              {t('listening.dashboard.noSourceLink')}
             </Link>
           </section>
         ) : null}
