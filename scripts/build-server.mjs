@@ -67,8 +67,13 @@ export async function buildServer({ force = false } = {}) {
   const result = await build({
     // Input paths in the metafile are then relative to the project, whatever folder the command is run from.
     absWorkingDir: root,
-    // The listening reader runs on threads of its own (src/modules/listening/reader-pool.ts).
-    entryPoints: { main: path.join(root, 'src/main.ts'), 'listening-reader': path.join(root, 'src/modules/listening/reader-worker.ts') },
+    // The listening reader and the report renderer run on threads of their own (src/modules/listening/reader-pool.ts,
+    // src/modules/reports/render-thread.ts).
+    entryPoints: {
+      main: path.join(root, 'src/main.ts'),
+      'listening-reader': path.join(root, 'src/modules/listening/reader-worker.ts'),
+      'report-renderer': path.join(root, 'src/modules/reports/render-worker.ts'),
+    },
     outdir: serverDir,
     outExtension: { '.js': '.mjs' },
     chunkNames: 'chunks/[name]-[hash]',
@@ -87,6 +92,7 @@ export async function buildServer({ force = false } = {}) {
       RUCHE_WEB_DIR: JSON.stringify(path.join(root, 'dist/web')),
       RUCHE_MODELS_DIR: JSON.stringify(path.join(root, 'src/analysis/models')),
       RUCHE_LISTENING_READER: JSON.stringify(path.join(serverDir, 'listening-reader.mjs')),
+      RUCHE_REPORT_RENDERER: JSON.stringify(path.join(serverDir, 'report-renderer.mjs')),
     },
     // Half the text for V8 to read and keep at each start; names are kept, and the maps (read by node only with
     // --enable-source-maps) lead a stack trace back to src/.

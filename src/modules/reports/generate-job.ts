@@ -3,7 +3,7 @@ import type { AppContext } from '../../context.js';
 import { defineJob, type JobContext } from '../../jobs/index.js';
 import { writeMediaFile } from '../media/storage.js';
 import { gatherReport } from './gather.js';
-import { renderReportCsv } from './csv.js';
+import { renderOffThread } from './render-thread.js';
 import { REPORT_GENERATE, REPORT_SEND } from './job-names.js';
 import { fileKey, readableError } from './service.js';
 
@@ -37,13 +37,10 @@ export function reportGenerateJob(ctx: AppContext) {
       await db.updateTable('reports').set({ status: 'running', error: null }).where('id', '=', reportId).execute();
       try {
         await step(job, 'gather');
-        // The PDF and XLSX makers (pdfkit, Vega, ExcelJS) are loaded by the first report, not with the server.
-        const [{ renderReportPdf }, { renderReportXlsx }] = await Promise.all([import('./pdf/render.js'), import('./xlsx.js')]);
         const data = await gatherReport(ctx, report);
         if (data.workspaces.length === 0) throw Object.assign(new Error('None of the report’s workspaces exists any more.'), { retryable: false });
-        const pdf = await renderReportPdf(data, (s) => step(job, s));
-        await step(job, 'spreadsheets');
-        const [xlsx, csv] = [await renderReportXlsx(data), renderReportCsv(data)];
+        const { pdf, xlsx, csv } = await renderOffThread(data, (s) => step(job, s), job.signal, (err) =>
+          ctx.log.warn({ event: 'reports.renderer_failed', reportId, err }, 'report renderer thread unavailable; the report is made on the main thread'));
         const keys = { pdf: fileKey(report.workspace_id, reportId, 'pdf'), xlsx: fileKey(report.workspace_id, reportId, 'xlsx'), csv: fileKey(report.workspace_id, reportId, 'csv') };
         await writeMediaFile(ctx.config.dataDir, keys.pdf, pdf.bytes);
         await writeMediaFile(ctx.config.dataDir, keys.xlsx, xlsx);
