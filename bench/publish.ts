@@ -10,12 +10,15 @@ import { envToConfig } from '../src/config/config.js';
 import { createContext, destroyContext } from '../src/context.js';
 import { arrivalsFrom } from './lib/ipc-network.js';
 import { seedScheduledPosts } from './lib/publish-seed.js';
+import { cpuMsOf, databaseCpuMs } from './lib/process-cpu.js';
 
 // 10,000 posts over 100 accounts due in the same minute, published by worker processes to a fast local network: lateness (arrival at the network − planned time), posts per second, duplicates. Two shapes: spread over
 // the minute (times to the second, as a busy agency calendar has them), and all at the same instant (every post
 // planned for 10:00 sharp), which measures how fast a backlog drains.
 const POSTS = Number(process.env.BENCH_POSTS ?? 10_000);
 const ACCOUNTS = 100;
+// How long before the first post is due the workers are started (longer on a busy machine).
+const LEAD_MS = Number(process.env.BENCH_LEAD_MS ?? 25_000);
 const CONCURRENCY = process.env.BENCH_WORKER_CONCURRENCY ?? '64';
 const PG_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const workerScript = path.join(path.dirname(fileURLToPath(import.meta.url)), 'lib/publish-worker.ts');
@@ -33,24 +36,29 @@ async function run(label: string, database: 'sqlite' | 'postgres', workers: numb
   const schema = `bench_publish_${crypto.randomBytes(4).toString('hex').replace(/\d/g, (d) => 'abcdefghij'[Number(d)])}`;
   const env: Record<string, string> = {
     DATA_DIR: dataDir, SECRET_KEY: crypto.randomBytes(32).toString('hex'), LOG_LEVEL: 'warn', WORKER_CONCURRENCY: CONCURRENCY,
-    ...(database === 'postgres' ? { DATABASE_URL: PG_URL, DATABASE_SCHEMA: schema } : {}),
+    // The connections are named after the run's schema, so that the database's CPU for this run can be told apart.
+    ...(database === 'postgres' ? { DATABASE_URL: withApplicationName(PG_URL, schema), DATABASE_SCHEMA: schema } : {}),
   };
   const network = arrivalsFrom([]);
   const ctx = await createContext({ ...envToConfig(readEnv({ ...env, ROLES: 'api' })) });
   const children: ChildProcess[] = [];
   try {
     const seedStart = Date.now();
-    const firstDue = seedStart + 25_000;
+    const firstDue = seedStart + LEAD_MS;
     const { targetIds, dueAt: dues } = await seedScheduledPosts(ctx, { accounts: ACCOUNTS, posts: POSTS, dueAt: (i) => firstDue + Math.floor((i * spreadMs) / POSTS) });
     const dueAt = firstDue;
     const seedMs = Date.now() - seedStart;
-    for (let i = 0; i < workers; i++) {
-      const child = await startWorker({ ...env, ROLES: i === 0 ? 'worker,scheduler' : 'worker' });
-      network.listen(child);
-      children.push(child);
-    }
+    // Started side by side: on a busy machine one after another they can take longer than the lead.
+    const started = await Promise.allSettled(Array.from({ length: workers }, (_, i) => startWorker({ ...env, ROLES: i === 0 ? 'worker,scheduler' : 'worker' })));
+    for (const s of started) if (s.status === 'fulfilled') children.push(s.value);
+    for (const s of started) if (s.status === 'rejected') throw s.reason;
+    for (const child of children) network.listen(child);
     if (Date.now() > dueAt - 1000) throw new Error('seeding took too long for the planned time');
+    // CPU is counted from before the workers read the burst ahead (their lookahead is 5 s), start-up left out.
+    while (Date.now() < dueAt - 6000) await new Promise((r) => setTimeout(r, 100));
+    const cpuBefore = await cpuNow(children, database, schema);
     while (network.arrivals.size < POSTS && Date.now() < dueAt + spreadMs + 300_000) await new Promise((r) => setTimeout(r, 100));
+    const cpuAfter = await cpuNow(children, database, schema);
     const late = targetIds.map((id, i) => (network.arrivals.get(id) ?? Infinity) - dues[i]).sort((a, b) => a - b);
     const at = (q: number) => late[Math.min(late.length - 1, Math.floor(q * late.length))];
     const last = late[late.length - 1];
@@ -59,15 +67,20 @@ async function run(label: string, database: 'sqlite' | 'postgres', workers: numb
       const inSlice = targetIds.flatMap((id, i) => (Math.floor(((dues[i] - dueAt) * 10) / spreadMs) === k ? [(network.arrivals.get(id) ?? Infinity) - dues[i]] : [])).sort((a, b) => a - b);
       return inSlice.length ? inSlice[Math.min(inSlice.length - 1, Math.floor(0.99 * inSlice.length))] : null;
     }) : null;
+    const cpuMs = {
+      workers: cpuAfter.workers.map((ms, i) => (ms === null || cpuBefore.workers[i] === null ? null : ms - cpuBefore.workers[i]!)),
+      database: cpuAfter.database === null || cpuBefore.database === null ? null : cpuAfter.database - cpuBefore.database,
+    };
     const published = await ctx.store.db.selectFrom('post_targets').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'published').executeTakeFirstOrThrow();
     const figures = {
       posts: POSTS, accounts: ACCOUNTS, workers, concurrencyPerWorker: Number(CONCURRENCY), seedMs,
       latenessMs: { p50: at(0.5), p99: at(0.99), max: last },
       spreadMs, p99BySliceMs: slices,
       postsPerSec: Math.round(POSTS / ((Math.max(...network.arrivals.values()) - dueAt) / 1000)),
-      duplicates: network.duplicates(), arrived: network.arrivals.size,
+      duplicates: network.duplicates(), arrived: network.arrivals.size, cpuMs, loadAverage: os.loadavg()[0],
     };
     console.log(`${label.padEnd(28)} p50 ${figures.latenessMs.p50} ms  p99 ${figures.latenessMs.p99} ms  max ${last} ms  ${figures.postsPerSec} posts/s  duplicates ${figures.duplicates}  arrived ${figures.arrived}/${POSTS}`);
+    console.log(`${''.padEnd(28)} CPU ms: workers ${cpuMs.workers.join(' ')}${cpuMs.database === null ? '' : `, database ${cpuMs.database}`}; load average ${os.loadavg()[0].toFixed(1)}`);
     if (slices) console.log(`${''.padEnd(28)} p99 per tenth of the spread: ${slices.join(' ')} ms`);
     await waitForDb(ctx, POSTS, Number(published.n));
     return figures;
@@ -83,6 +96,17 @@ async function run(label: string, database: 'sqlite' | 'postgres', workers: numb
     }
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/** CPU used so far by each worker process and by the database for them. */
+async function cpuNow(children: ChildProcess[], database: 'sqlite' | 'postgres', schema: string) {
+  return { workers: children.map((c) => cpuMsOf(c.pid)), database: database === 'postgres' ? await databaseCpuMs(PG_URL, schema) : null };
+}
+
+function withApplicationName(url: string, name: string): string {
+  const u = new URL(url);
+  u.searchParams.set('application_name', name);
+  return u.toString();
 }
 
 /** The database must agree with the network: every target marked published. */
@@ -107,11 +131,12 @@ export default async function bench() {
     ['scalingPostgres2', 'PostgreSQL, 2 workers, at once', 'postgres', 2, 0],
     ['scalingPostgres6', 'PostgreSQL, 6 workers, at once', 'postgres', 6, 0],
   ];
-  // BENCH_PUBLISH_ONLY=Instant runs the scenarios whose key contains that word.
-  const only = process.env.BENCH_PUBLISH_ONLY;
+  // BENCH_PUBLISH_ONLY=Instant runs the scenarios whose key contains that word; several words, comma-separated, run
+  // each scenario matching any (scaling,postgres3Instant: the worker-scaling table alone).
+  const only = process.env.BENCH_PUBLISH_ONLY?.split(',').filter(Boolean);
   const results: Record<string, unknown> = {};
   for (const [key, label, database, workers, spread] of scenarios) {
-    if (!only || key.includes(only)) results[key] = await run(label, database, workers, spread);
+    if (!only || only.some((word) => key.includes(word))) results[key] = await run(label, database, workers, spread);
   }
   const drain = (key: string) => (results[key] as { postsPerSec: number } | undefined)?.postsPerSec;
   const one = drain('scalingPostgres1');

@@ -13,6 +13,10 @@ const COPULA_FR = '(?:sont|est|etaient|restent|resteront|seront|ne sont que|sont
 const SUBJ_EN = '\\b(?:i|we|i m|im|i am|we are|we re|everyone|everybody|people|honestly i|personally i|me and (?:my|the) \\w+|my (?:\\w+ )?(?:friends|mates|boys|brothers|crew|guys) and i|us)';
 const SUBJ_FR = '\\b(?:je|j|moi je|on|nous|perso je)';
 const SENT_END = '(?: \\.)?';
+// What follows a verb of harm when nobody is harmed: "kill it", "shoot some photos of …".
+const NOT_HARMED = '(?! (?:it|this|that)\\b)(?! (?:some |a |the |a few |few |our |more )?(?:photos|photo|pics|pictures|picture|video|videos|film|footage|scenes|scene|hoops|portraits|shots)\\b)';
+// Places a group is kept out of for its own good: "out of detention", "loin de la misère".
+const SHELTER = '(?! (?:of|from|du|des|de) (?:the |la |le |l )?(?:detention|prison|prisons|jail|poverty|danger|dangers|harm|trouble|the cold|the rain|camps|camp|rue|misere|violence|violences)\\b)';
 
 // Each pattern is only tried on a text holding one of its key words (classes as written, other words as
 // skeletons): most texts that name a group hold none.
@@ -47,10 +51,10 @@ const PATTERNS: [name: string, re: RegExp, needs: Set<string>, asserted?: boolea
   ['exclusion-call', rule(`\\b(?:someone|somebody|people|we|they|the government|you|they all) (?:should|must|need to|ought to|has to|have to|better)(?: \\w+)? HURT(?: \\w+){0,2}? ${Q}GRP`), keys('HURT')],
   ['exclusion-call', rule(`\\b(?:put|wipe|round|lock|send|kick|throw|hunt|gun|mow) ${Q}GRP (?:down|out|up|away|back|off)\\b`), keys('put wipe round lock send kick throw hunt gun mow')],
   ['violence-call', rule(`\\b(?:kill|exterminate|gas|deport|lynch|hang|shoot|get rid of|round up|wipe out|ban|eradicate|purge|send back|death to|burn|nuke|bomb) ${Q}GRP`), keys('kill exterminate gas deport lynch hang shoot rid round wipe ban eradicate purge send death burn nuke bomb')],
-  ['group-threat', rule(`${SUBJ_EN}${GAP(2, 'g1')} (?:will|l|ll|d|going to|gonna|want to|wanna|would love to|cant wait to|can not wait to|am going to|m going to|shall|plan to|intend to|am gonna|m gonna|re going to|are going to)(?: \\w+)? HURT(?: \\w+){0,5}? ${Q}GRP`), keys('HURT')],
+  ['group-threat', rule(`${SUBJ_EN}${GAP(2, 'g1')} (?:will|l|ll|d|going to|gonna|want to|wanna|would love to|cant wait to|can not wait to|am going to|m going to|shall|plan to|intend to|am gonna|m gonna|re going to|are going to)(?: \\w+)? HURT${NOT_HARMED}(?: \\w+){0,5}? ${Q}GRP`), keys('HURT')],
   ['group-threat', rule(`${SUBJ_EN}${GAP(3, 'g1')} (?:make|watch|see|let) ${Q}GRP (?:suffer|burn|die|bleed|hang|scream|pay|beg)\\b`), keys('suffer burn die bleed hang scream pay beg')],
   ['slur-adjective', rule(`\\b(?:filthy|dirty|disgusting|stupid|fucking|typical|damn|bloody|lazy|greedy|smelly|sale|sales|salete de|saloperie de|bande de|espece de|putain de|ces putains de|sous) GRP`), keys('filthy dirty disgusting stupid fucking typical damn bloody lazy greedy smelly sale sales salete saloperie bande espece putain putains sous')],
-  ['no-group-allowed', rule(`\\bno GRP (?:allowed|welcome|wanted)\\b|\\bGRP (?:not welcome|go home|out)\\b|\\bGRP get out\\b`), keys('allowed welcome wanted home out')],
+  ['no-group-allowed', rule(`\\bno GRP (?:allowed|welcome|wanted)\\b|\\bGRP (?:not welcome|go home|out)\\b${SHELTER}|\\bGRP get out\\b`), keys('allowed welcome wanted home out')],
   // Hatred as a noun, owned by the speaker: "my hatred for …", "I have nothing but disgust for …".
   ['contempt', rule(`\\b(?:my|our|i have|i feel|i have nothing but|i feel nothing but|i ve got)(?: \\w+){0,2}? (?:hatred|hate|contempt|disgust|loathing|rage|anger|revulsion|aversion)(?: \\w+)? (?:for|of|towards|toward|against|at) ${Q}GRP`), keys('hatred hate contempt disgust loathing rage anger revulsion aversion')],
   // Compared with the worst: "is there anything more pathetic than …", "nobody is dirtier than …".
@@ -72,7 +76,7 @@ const PATTERNS: [name: string, re: RegExp, needs: Set<string>, asserted?: boolea
   // Denied a human quality: "… have nothing human about them", "… n'ont rien d'humain".
   ['denied-quality', rule(`GRP (?:have|has) (?:nothing|no|zero|not a single) (?:\\w+ )?(?:PRAISE)\\b`), keys('PRAISE')],
   // Kept away, denied rights: "keep … away from", "… should not be allowed to vote".
-  ['exclusion-call', rule(`\\b(?:keep|kept|keeping|gardez|garder|tenez|tenir|tenons) ${Q}GRP (?:away|out|far|loin|a l ecart|dehors|hors)\\b`), keys('keep kept keeping gardez garder tenez tenir tenons')],
+  ['exclusion-call', rule(`\\b(?:keep|kept|keeping|gardez|garder|tenez|tenir|tenons) ${Q}GRP (?:away|out|far|loin|a l ecart|dehors|hors)\\b${SHELTER}`), keys('keep kept keeping gardez garder tenez tenir tenons')],
   ['exclusion-call', rule(`GRP (?:should|must|shall) (?:not|never|no longer) be (?:allowed|permitted|let) to\\b`), keys('allowed permitted let'), ASSERTED],
   ['exclusion-fr', rule(`GRP (?:ne |n )?(?:devraient|doivent|devrait|doit) (?:pas|jamais|plus) (?:avoir le droit|etre autorises|etre autorisees|pouvoir)\\b`), keys('droit autorises autorisees pouvoir'), ASSERTED],
   // French.

@@ -3,7 +3,8 @@ import type { TargetStatus } from '../../store/schema.js';
 import type { PendingTarget } from './loaders.js';
 import { isConnectorError, type ConnectorError } from '../../connectors/errors.js';
 import type { Connector, NetworkId, OutgoingPost, PostRef, PublishedPost } from '../../connectors/types.js';
-import { markHealthy, markReconnect, openConnector } from '../accounts/open-connector.js';
+import { markReconnect, openConnector } from '../accounts/open-connector.js';
+import { markAccountWorked } from './account-health.js';
 import { loadMediaInputs } from './outgoing-media.js';
 import { optionsFor } from './network-options.js';
 import type { TargetOutcome } from './targets.js';
@@ -74,7 +75,7 @@ export async function publishTarget(ctx: AppContext, row: PendingTarget, opts: {
     } else {
       first = await sendAll();
     }
-    if (account.status !== 'connected' || (account.last_ok_at ?? 0) < ctx.clock.now() - HEALTH_REFRESH_MS) await markHealthyOnce(ctx, account.id);
+    await markAccountWorked(ctx, account);
     for (const warning of warnings) {
       await recordPostEvent(ctx.store.db, row.post_id, PostEvent.networkWarning, { now: ctx.clock.now(), body: warning.slice(0, 2000), data: { network, handle: row.handle } });
     }
@@ -111,20 +112,6 @@ async function publishOnce(connector: Connector, check: { notBefore?: string } |
     if (existing) return existing;
   }
   return connector.publish(post);
-}
-
-// How stale "last worked at" may get before a success writes it again.
-const HEALTH_REFRESH_MS = 5 * 60_000;
-// Per process: a burst's posts all carry the account as read before it, and one write per account is enough.
-const healthyAt = new WeakMap<AppContext, Map<string, number>>();
-
-async function markHealthyOnce(ctx: AppContext, accountId: string) {
-  let marked = healthyAt.get(ctx);
-  if (!marked) healthyAt.set(ctx, (marked = new Map()));
-  const now = ctx.clock.now();
-  if ((marked.get(accountId) ?? -Infinity) > now - HEALTH_REFRESH_MS) return;
-  marked.set(accountId, now);
-  await markHealthy(ctx, accountId);
 }
 
 /**

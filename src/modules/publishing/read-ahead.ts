@@ -33,6 +33,7 @@ export async function readAhead(ctx: AppContext, postIds: string[]): Promise<voi
   const cache = cacheOf(ctx);
   const now = ctx.clock.now();
   for (const [id, entry] of cache) if (entry.until < now) cache.delete(id);
+  const held: PendingTarget[] = [];
   for (let i = 0; i < postIds.length; i += READ_SLICE) {
     const ids = postIds.slice(i, i + READ_SLICE);
     const [posts, targets] = await Promise.all([readPosts(ctx.store.db, ids), readPendingTargets(ctx.store.db, ids)]);
@@ -43,8 +44,10 @@ export async function readAhead(ctx: AppContext, postIds: string[]): Promise<voi
       else targetsOf.set(t.post_id, [t]);
     }
     for (const post of posts) cache.set(post.id, { post, targets: targetsOf.get(post.id) ?? [], until: now + KEEP_MS });
-    await reserveAhead(ctx, postsPerAccount(targets, now), now);
+    held.push(...targets);
   }
+  // One reservation for all the posts claimed together, each account asking for all it holds of them.
+  await reserveAhead(ctx, postsPerAccount(held, now), now);
 }
 
 /**

@@ -43,27 +43,59 @@ export const pacingOf = (ctx: AppContext, network: NetworkId): PublishPacing | u
  */
 export async function reserveSend(ctx: AppContext, request: SendRequest): Promise<{ until: number | null; reason: string | null }> {
   if (!pacingOf(ctx, request.network)) return { until: null, reason: null };
-  if (request.media === 0 && takeAllowance(ctx, request)) return { until: null, reason: null };
+  // Posts with media are not read ahead (they ask at their time).
+  if (request.media === 0 && takeAllowance(ctx, request, arrived(ctx, request))) return { until: null, reason: null };
   await batcherOf(ctx).add(request);
   return { until: request.until ?? null, reason: request.reason ?? null };
 }
 
 /**
- * Asks ahead, before a burst is due, for the allowances its accounts will need (the posts this worker holds for
- * each), so that their first posts do not wait for a reservation at the planned time. An account this worker
- * already holds enough for is not asked again; a budget that is spent or a held account simply grants nothing, and
- * the posts ask at their time as usual.
+ * Asks ahead, before a burst is due, for the allowances its accounts will need (the posts this worker now holds
+ * for each), so that none of them waits for a reservation at the planned time: a reservation then would lock the
+ * same accounts as every other worker's, at the same moment. `wants` are the posts newly held: an allowance still
+ * running grows by them (it is given back and granted again, larger, in one transaction). A budget that is spent
+ * or a held account simply grants less or nothing, and those posts ask at their time as usual.
  */
 export async function reserveAhead(ctx: AppContext, wants: Array<{ accountId: string; network: NetworkId; posts: number; at: number }>, now: number): Promise<void> {
   const allowances = allowancesOf(ctx);
+  const coming = comingOf(ctx);
+  for (const [accountId, c] of coming) if (c.until <= now) coming.delete(accountId);
   const asks: Promise<void>[] = [];
   for (const w of wants) {
     if (!pacingOf(ctx, w.network)) continue;
+    const c = coming.get(w.accountId) ?? { posts: 0, at: w.at, until: 0 };
+    c.posts += w.posts;
+    c.at = Math.max(c.at, w.at);
+    c.until = c.at + ALLOWANCE_MS;
+    coming.set(w.accountId, c);
     const a = allowances.get(w.accountId);
-    if (a && (a.renewing || (a.until > now && a.left >= w.posts))) continue;
-    asks.push(batcherOf(ctx).add({ accountId: w.accountId, network: w.network, posts: 0, media: 0, now, want: w.posts, from: w.at }));
+    if (a && (a.renewing || (a.until > c.at && a.left >= c.posts))) continue;
+    asks.push(batcherOf(ctx).add({ accountId: w.accountId, network: w.network, posts: 0, media: 0, now, want: c.posts, from: c.at }));
   }
   await Promise.all(asks);
+}
+
+/**
+ * The posts this worker holds for each account, read ahead and not yet sent: what its allowance must cover when
+ * they are due. Forgotten a few seconds after the last of them is due (a post skipped never asks).
+ */
+interface Coming { posts: number; at: number; until: number }
+const comingByContext = new WeakMap<AppContext, Map<string, Coming>>();
+
+function comingOf(ctx: AppContext): Map<string, Coming> {
+  let map = comingByContext.get(ctx);
+  if (!map) comingByContext.set(ctx, (map = new Map()));
+  return map;
+}
+
+/** A post asks to go: one fewer of those held for its account is still to come. True when it was one of them. */
+function arrived(ctx: AppContext, request: SendRequest): boolean {
+  const coming = comingOf(ctx);
+  const c = coming.get(request.accountId);
+  if (!c) return false;
+  c.posts -= request.posts;
+  if (c.posts <= 0) coming.delete(request.accountId);
+  return true;
 }
 
 function batcherOf(ctx: AppContext): Batcher<SendRequest> {
@@ -100,12 +132,17 @@ function allowanceMs(pacing: PublishPacing, far: boolean): number {
   return Math.min(far ? ALLOWANCE_LONG_MS : ALLOWANCE_MS, ...windows.map((w) => w / 2));
 }
 
-function takeAllowance(ctx: AppContext, request: SendRequest): boolean {
+/**
+ * `readAhead`: the post was among those the allowance was reserved for. Using it up is then no sign of a stream
+ * outgrowing it, and renewing in the middle of a burst would take the allowance away from the burst's other posts
+ * while the renewal is written; the reservation ahead sizes it instead.
+ */
+function takeAllowance(ctx: AppContext, request: SendRequest, readAhead: boolean): boolean {
   const { accountId, posts, now } = request;
   const a = allowancesOf(ctx).get(accountId);
   if (!a || a.until <= now || a.left < posts) return false;
   a.left -= posts;
-  const halfUsed = a.left * 2 <= a.size;
+  const halfUsed = a.left * 2 <= a.size && !readAhead;
   if (!a.renewing && (halfUsed || now >= a.until - a.ms / 2)) {
     a.renewing = true;
     // Used up faster than it lasts: the next one holds twice as many.
