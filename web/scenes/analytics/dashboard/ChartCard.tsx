@@ -1,5 +1,6 @@
-import { useId, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ChartSection } from '../../../components/ChartSection.js';
 
 interface ChartCardProps {
   title: string;
@@ -15,21 +16,18 @@ interface ChartCardProps {
 /** A chart with its text alternative: a visible summary, and its figures in a table one click away. */
 export function ChartCard({ title, summary, formula, table, children }: ChartCardProps) {
   const { t } = useTranslation();
-  const id = useId();
-  return (
-    <section className="card chart-card" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>{title}</h2>
-      <figure className="chart-figure">
-        <div className="chart-drawing" aria-hidden="true">
-          {children}
-        </div>
-        <figcaption className="chart-summary">{summary}</figcaption>
-      </figure>
+  const figures = (
+    <>
       {formula ? <p className="figure-formula">{formula}</p> : null}
       <details className="chart-table">
         <summary>{t('analytics.chart.showTable')}</summary>
         <div className="table-scroll">{table}</div>
       </details>
-    </section>
+    </>
+  );
+  return (
+    <ChartSection title={title} summary={summary} figures={figures}>
+      {children}
+    </ChartSection>
   );
 }

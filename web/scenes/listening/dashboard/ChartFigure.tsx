@@ -1,4 +1,5 @@
-import { useId, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
+import { ChartSection } from '../../../components/ChartSection.js';
 
 interface ChartFigureProps {
   title: string;
@@ -11,18 +12,10 @@ interface ChartFigureProps {
 
 /** A chart with its text alternative: a visible summary and the full figures in a visually hidden table. */
 export function ChartFigure({ title, summary, table, children }: ChartFigureProps) {
-  const id = useId();
   return (
-    <section className="card chart-card" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>{title}</h2>
-      <figure className="chart-figure">
-        <div className="chart-drawing" aria-hidden="true">
-          {children}
-        </div>
-        <figcaption className="chart-summary">{summary}</figcaption>
-      </figure>
-      <div className="visually-hidden">{table}</div>
-    </section>
+    <ChartSection title={title} summary={summary} figures={<div className="visually-hidden">{table}</div>}>
+      {children}
+    </ChartSection>
   );
 }
 

@@ -1,10 +1,11 @@
-import { Area, AreaChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Area, AreaChart, ResponsiveContainer } from 'recharts';
 import { useTranslation } from 'react-i18next';
 import type { Stats } from '../api.js';
 import { formatCount } from '../names.js';
 import { formatPercent } from '../../../lib/format.js';
 import { sentimentRows, totalsOf } from '../stats-view.js';
-import { ChartFigure, bucketLabel, bucketLong } from './ChartFigure.js';
+import { BucketTable, bucketAxes } from './BucketFigures.js';
+import { ChartFigure, bucketLong } from './ChartFigure.js';
 
 // Told apart by lightness as well as hue, for readers who do not see red and green.
 export const SENTIMENT_COLORS = { negative: '#b42318', neutral: '#b8b0a0', positive: '#1d6b35' } as const;
@@ -32,37 +33,18 @@ export function SentimentChart({ stats }: { stats: Stats }) {
       title={t('listening.dashboard.sentiment.title')}
       summary={summary}
       table={
-        <table>
-          <caption>{t('listening.dashboard.sentiment.title')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('listening.dashboard.when')}</th>
-              {ORDER.map((k) => (
-                <th key={k} scope="col">
-                  {t(`listening.sentiment.${k}`)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.at}>
-                <th scope="row">{bucketLong(r.at, stats.bucket, locale)}</th>
-                {ORDER.map((k) => (
-                  <td key={k}>{count(r[k])}</td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <BucketTable
+          caption={t('listening.dashboard.sentiment.title')}
+          bucket={stats.bucket}
+          rows={rows}
+          columns={ORDER.map((k) => ({ key: k, head: t(`listening.sentiment.${k}`) }))}
+          count={count}
+        />
       }
     >
       <ResponsiveContainer width="100%" height={220}>
         <AreaChart data={rows} accessibilityLayer={false} margin={{ top: 8, right: 12, bottom: 0, left: -12 }}>
-          <CartesianGrid stroke="#e4ddcf" vertical={false} />
-          <XAxis dataKey="at" tickFormatter={(v: string) => bucketLabel(v, stats.bucket, locale)} tick={{ fontSize: 12, fill: '#4a4336' }} minTickGap={24} />
-          <YAxis allowDecimals={false} tickFormatter={count} tick={{ fontSize: 12, fill: '#4a4336' }} width={48} />
-          <Tooltip labelFormatter={(v) => bucketLong(String(v), stats.bucket, locale)} formatter={(v) => count(v)} />
+          {bucketAxes(stats.bucket, locale, count)}
           {ORDER.map((k) => (
             <Area key={k} type="monotone" dataKey={k} name={t(`listening.sentiment.${k}`)} stackId="s" stroke={SENTIMENT_COLORS[k]} fill={SENTIMENT_COLORS[k]} fillOpacity={0.75} isAnimationActive={false} />
           ))}

@@ -1,11 +1,12 @@
-import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Line, LineChart, ResponsiveContainer } from 'recharts';
 import { useTranslation } from 'react-i18next';
 import { UserText } from '../../../components/UserText.js';
 import { showDirectionControls } from '../../../lib/bidi.js';
 import type { Stats } from '../api.js';
 import { formatCount } from '../names.js';
 import { volumeRows } from '../stats-view.js';
-import { ChartFigure, bucketLabel, bucketLong } from './ChartFigure.js';
+import { BucketTable, bucketAxes } from './BucketFigures.js';
+import { ChartFigure } from './ChartFigure.js';
 
 /** Mentions over time, one line per topic in its colour. */
 export function VolumeChart({ stats }: { stats: Stats }) {
@@ -28,37 +29,18 @@ export function VolumeChart({ stats }: { stats: Stats }) {
       title={t('listening.dashboard.volume.title')}
       summary={summary}
       table={
-        <table>
-          <caption>{t('listening.dashboard.volume.title')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('listening.dashboard.when')}</th>
-              {series.map((s) => (
-                <th key={s.topicId} scope="col">
-                  <UserText>{s.name}</UserText>
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.at}>
-                <th scope="row">{bucketLong(r.at, stats.bucket, locale)}</th>
-                {series.map((s) => (
-                  <td key={s.topicId}>{count(r[s.topicId])}</td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <BucketTable
+          caption={t('listening.dashboard.volume.title')}
+          bucket={stats.bucket}
+          rows={rows}
+          columns={series.map((s) => ({ key: s.topicId, head: <UserText>{s.name}</UserText> }))}
+          count={count}
+        />
       }
     >
       <ResponsiveContainer width="100%" height={240}>
         <LineChart data={rows} accessibilityLayer={false} margin={{ top: 8, right: 12, bottom: 0, left: -12 }}>
-          <CartesianGrid stroke="#e4ddcf" vertical={false} />
-          <XAxis dataKey="at" tickFormatter={(v: string) => bucketLabel(v, stats.bucket, locale)} tick={{ fontSize: 12, fill: '#4a4336' }} minTickGap={24} />
-          <YAxis allowDecimals={false} tickFormatter={count} tick={{ fontSize: 12, fill: '#4a4336' }} width={48} />
-          <Tooltip labelFormatter={(v) => bucketLong(String(v), stats.bucket, locale)} formatter={(v) => count(v)} />
+          {bucketAxes(stats.bucket, locale, count)}
           {series.map((s) => (
             <Line key={s.topicId} type="monotone" dataKey={s.topicId} name={showDirectionControls(s.name)} stroke={s.color} strokeWidth={2} dot={false} isAnimationActive={false} />
           ))}
