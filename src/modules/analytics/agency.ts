@@ -9,21 +9,7 @@ import { percent } from './figures.js';
 import { evaluateObjective } from './objectives/evaluate.js';
 import { keepFigures, keptFigures } from './dashboard-cache.js';
 import { zoneOf } from './time.js';
-import type { Period } from './types.js';
-
-export interface AgencyRow {
-  workspaceId: string;
-  name: string;
-  followers: number | null;
-  followerGrowth: number | null;
-  posts: number;
-  engagement: number;
-  engagementRateFollowers: number | null;
-  /** Null where the member may not read that workspace's inbox. */
-  inboxVolume: number | null;
-  responseRate: number | null;
-  objectivesBehind: number;
-}
+import type { AgencyRow, Period } from './types.js';
 
 /** Past this many workspaces an agency view would be slow to read and to look at. */
 const MAX_WORKSPACES = 100;

@@ -191,3 +191,18 @@ export const REPORT_SECTIONS = [
 export type ReportSectionId = (typeof REPORT_SECTIONS)[number];
 /** Sections whose content the community manager writes. */
 export const FREE_TEXT_SECTIONS: readonly ReportSectionId[] = ['summary', 'analysis', 'recommendations'];
+
+/** One workspace of the member's in the agency view, for the same period as the others. */
+export interface AgencyRow {
+  workspaceId: string;
+  name: string;
+  followers: number | null;
+  followerGrowth: number | null;
+  posts: number;
+  engagement: number;
+  engagementRateFollowers: number | null;
+  /** Null where the member may not read that workspace's inbox. */
+  inboxVolume: number | null;
+  responseRate: number | null;
+  objectivesBehind: number;
+}

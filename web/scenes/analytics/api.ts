@@ -4,6 +4,7 @@
  */
 import { request } from '../../api/client.js';
 import type {
+  AgencyRow,
   Comparison,
   Dashboard,
   ObjectiveMetric,
@@ -13,6 +14,7 @@ import type {
 } from '../../../src/modules/analytics/types.js';
 
 export type {
+  AgencyRow,
   Comparison,
   Dashboard,
   Figure,
@@ -61,22 +63,6 @@ export interface Snapshot {
 
 export type ObjectiveComparison = 'at_least' | 'at_most';
 
-export interface Objective {
-  id: string;
-  name: string;
-  metric: ObjectiveMetric;
-  network: string | null;
-  accountId: string | null;
-  topicId: string | null;
-  comparison: ObjectiveComparison;
-  target: number;
-  relative: boolean;
-  periodStart: string;
-  periodEnd: string;
-  progress: ObjectiveProgress;
-  createdAt: string;
-}
-
 export interface ObjectiveInput {
   name: string;
   metric: ObjectiveMetric;
@@ -90,18 +76,10 @@ export interface ObjectiveInput {
   periodEnd: string;
 }
 
-/** One workspace of the member's in the agency view. */
-export interface AgencyRow {
-  workspaceId: string;
-  name: string;
-  followers: number | null;
-  followerGrowth: number | null;
-  posts: number;
-  engagement: number;
-  engagementRateFollowers: number | null;
-  inboxVolume: number | null;
-  responseRate: number | null;
-  objectivesBehind: number;
+export interface Objective extends ObjectiveInput {
+  id: string;
+  progress: ObjectiveProgress;
+  createdAt: string;
 }
 
 const enc = encodeURIComponent;
