@@ -75,4 +75,47 @@ describe.each(databases)('listening streams on %s', (kind) => {
     expect(jetstream.connections[1].cursor).not.toBeNull();
     expect(jetstream.connections[1].cursor!).toBeLessThanOrEqual(last);
   });
+  it('stopped mid-way and started again, stores every post once: the cursor saved is never ahead of what is stored', async () => {
+    const js = await FakeJetstream.start();
+    try {
+      const ws = await newWorkspace(owner);
+      await addTopic(owner, ws, { name: 'Brewmaster', query: 'brewmaster' });
+      const src = (await owner.post(listeningPath(ws, '/sources'), { kind: 'bluesky_jetstream', url: js.url })).body;
+      await waitFor('the stream to be live', async () => js.connections.length === 1 && (await owner.get(listeningPath(ws, '/sources'))).body.items[0].health === 'live');
+
+      // Many batches (500 posts each), so that the stream stops with one being stored and the next read ahead.
+      const total = 5000;
+      const createdAt = new Date().toISOString();
+      const timeOf = new Map<string, number>();
+      for (let i = 0; i < total; i++) {
+        const rkey = `3kbrew${String(i).padStart(5, '0')}`;
+        timeOf.set(`at://did:plc:brewer${i % 50}/app.bsky.feed.post/${rkey}`, js.post(`did:plc:brewer${i % 50}`, rkey, { $type: 'app.bsky.feed.post', text: `Brewmaster kettle number ${i} whistles`, createdAt, langs: ['en'] }));
+      }
+      const count = async () => Number((await ruche.ctx.store.db.selectFrom('listening_mentions').select((eb) => eb.fn.countAll().as('n')).where('workspace_id', '=', ws).executeTakeFirstOrThrow()).n);
+      await waitFor('the first batches to be stored', async () => (await count()) > 0, 2000);
+      await live.stop();
+
+      const cursor = Number((await ruche.ctx.store.db.selectFrom('listening_sources').select('cursor').where('id', '=', src.id).executeTakeFirstOrThrow()).cursor);
+      const storedAtStop = new Set((await mentionsOf(ruche, ws)).map((r) => r.uri));
+      expect(storedAtStop.size).toBeLessThan(total);
+      // No gap: every post at or before the cursor saved is stored; nothing after the last one stored moved it.
+      const missed = [...timeOf].filter(([uri, at]) => at <= cursor && !storedAtStop.has(uri));
+      expect(missed).toEqual([]);
+
+      live = createListeningLive(ruche.ctx, { refreshMs: 200 });
+      await live.start();
+      await waitFor('every post to be stored', async () => (await count()) === total, 2000);
+      expect(js.connections[1]!.cursor).toBeLessThanOrEqual(cursor);
+      const rows = await mentionsOf(ruche, ws);
+      expect(new Set(rows.map((r) => r.uri))).toEqual(new Set(timeOf.keys()));
+      // No duplicate: each post counted once, by its source and by the radar's minutes.
+      const source = (await owner.get(listeningPath(ws, '/sources'))).body.items[0];
+      expect(source.mentionCount).toBe(total);
+      const minutes = await ruche.ctx.store.db.selectFrom('listening_topic_minutes as m').innerJoin('listening_topics as t', 't.id', 'm.topic_id')
+        .select((eb) => eb.fn.sum<number>('m.total').as('n')).where('t.workspace_id', '=', ws).executeTakeFirstOrThrow();
+      expect(Number(minutes.n)).toBe(total);
+    } finally {
+      await js.close();
+    }
+  }, 240_000);
 });
