@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ZodError } from 'zod';
 import { AppError } from './errors.js';
+import { fieldIssues } from './field-issues.js';
 import { isConnectorError } from '../connectors/errors.js';
 import { BlockedAddressError } from '../net/address-guard.js';
 import { isRejectedValue } from '../store/errors.js';
@@ -26,7 +27,9 @@ export function handleError(err: Error, c: Context<HttpEnv>) {
     // The network's own words, which tell the user what to fix (a wrong app password, a refused post).
     if (err.kind === 'rate_limited') return c.json(errorBody('network_rate_limited', err.message), 429);
     if (err.kind === 'transient' || err.kind === 'unknown_outcome') return c.json(errorBody('network_unavailable', err.message), 502);
-    return c.json(errorBody('network_refused', err.message, { network: err.network, kind: err.kind }), 400);
+    // The network's own error name as `reason`, so that a client can word the ones it knows in its reader's language.
+    const reason = err.networkCode ? { reason: err.networkCode } : {};
+    return c.json(errorBody('network_refused', err.message, { network: err.network, kind: err.kind, ...reason }), 400);
   }
   if (isRejectedValue(err)) {
     // Input checks should have caught it first: logged so that the missing check gets written.
@@ -50,8 +53,7 @@ export function handleError(err: Error, c: Context<HttpEnv>) {
   return c.json(errorBody('internal', 'Something went wrong on our side. It has been logged.'), 500);
 }
 
-/** Validation failures from zod, in the same shape, with the fields that failed. */
+/** Validation failures from zod, in the same shape, with the fields that failed and what is wrong with each. */
 export function validationFailed(error: ZodError, c: Context) {
-  const details = error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
-  return c.json(errorBody('validation_failed', 'Some fields are missing or invalid.', details), 400);
+  return c.json(errorBody('validation_failed', 'Some fields are missing or invalid.', fieldIssues(error)), 400);
 }

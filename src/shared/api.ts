@@ -9,6 +9,33 @@ export interface ApiError {
   error: { code: string; message: string; details?: unknown };
 }
 
+/**
+ * What is wrong with one field, said by kind so that a client can word it in its reader's language; `message`
+ * stays the schema's English for API clients that show it as it is.
+ */
+export interface FieldIssue {
+  path: string;
+  message: string;
+  kind:
+    | 'required'
+    | 'too_long'
+    | 'too_short'
+    | 'too_many'
+    | 'too_few'
+    | 'too_big'
+    | 'too_small'
+    | 'not_email'
+    | 'not_url'
+    | 'not_date'
+    | 'not_whole_number'
+    | 'not_number'
+    | 'not_one_of'
+    | 'bad_format'
+    | 'invalid';
+  max?: number;
+  min?: number;
+}
+
 export interface UserView {
   id: string;
   name: string;

@@ -17,8 +17,37 @@ describe('errorMessage', () => {
     expect(errorMessage(await translator('en'), refusal)).toBe('Some fields are missing or not valid: check the form and try again.');
   });
 
-  it('keeps what the server said of one field', async () => {
-    const named = new ApiError(400, 'validation_failed', '"x" is not a server address.');
-    expect(errorMessage(await translator('en'), named)).toBe('Some fields are not valid: "x" is not a server address.');
+  it('says each refused field by its label and what is wrong, in the reader’s language', async () => {
+    const refused = new ApiError(400, 'validation_failed', 'Some fields are missing or invalid.', [
+      { path: 'name', message: 'Too big: expected string to have <=80 characters', kind: 'too_long', max: 80 },
+      { path: 'webhookUrl', message: 'Invalid URL', kind: 'not_url' },
+    ]);
+    expect(errorMessage(await translator('fr'), refused)).toBe(
+      'Nom\u00a0: 80 caractères au plus. Adresse du webhook\u00a0: saisissez une adresse web, comme https://exemple.fr.',
+    );
+    expect(errorMessage(await translator('en'), refused)).toBe('Name: at most 80 characters. Webhook address: enter a web address, such as https://example.org.');
+  });
+
+  it('names a field it has no label for as a field, and counts the fields past the third', async () => {
+    const issues = ['a', 'b', 'c', 'posts.0.zzz'].map((path) => ({ path, message: 'Required', kind: 'required' }));
+    const refused = new ApiError(400, 'validation_failed', 'Some fields are missing or invalid.', issues);
+    expect(errorMessage(await translator('fr'), refused)).toBe(
+      'Un champ\u00a0: à remplir. Un champ\u00a0: à remplir. Un champ\u00a0: à remplir. Et 1 autre champ à vérifier.',
+    );
+  });
+
+  it('words a refusal the server gives a reason for, rather than the server’s English', async () => {
+    const notAServer = new ApiError(400, 'network_refused', '"x y" is not a server address.', { network: 'mastodon', kind: 'rejected', reason: 'not_a_server_address' });
+    expect(errorMessage(await translator('fr'), notAServer)).toBe('Ce n’est pas une adresse de serveur\u00a0: saisissez-en une comme mastodon.social.');
+  });
+
+  it('fills the figures the server gave beside a code', async () => {
+    const tooLong = new ApiError(400, 'too_long', 'This reply is 600 characters long; mastodon takes 500.', { used: 600, max: 500 });
+    expect(errorMessage(await translator('fr'), tooLong)).toBe('Cette réponse fait 600 caractères\u00a0; le réseau en accepte 500.');
+  });
+
+  it('says the server’s own words only for a code the app does not know', async () => {
+    const unknown = new ApiError(400, 'brand_new_code', 'Something new.');
+    expect(errorMessage(await translator('en'), unknown)).toBe('Some fields are not valid: Something new.');
   });
 });

@@ -24,7 +24,7 @@ export function normaliseInstanceUrl(input: string): string {
   try {
     return new URL(withScheme).origin;
   } catch {
-    throw new ConnectorError('mastodon', 'rejected', `"${input}" is not a server address.`);
+    throw new ConnectorError('mastodon', 'rejected', `"${input}" is not a server address.`, { networkCode: 'not_a_server_address' });
   }
 }
 

@@ -5,6 +5,7 @@ import { publicRoute } from '../../http/route.js';
 import { jsonBody, jsonOk } from '../../http/json.js';
 import { AppError, badRequest } from '../../http/errors.js';
 import { currentActor } from '../../http/guards.js';
+import { fieldIssues } from '../../http/field-issues.js';
 import { ROLES } from '../../shared/permissions.js';
 import { Password, PersonName, SessionSchema } from '../session/schema.js';
 import { presentSession } from '../session/presenters.js';
@@ -114,7 +115,7 @@ async function signInOrSignUp(c: Ctx, email: string, body: { name?: string; pass
   if (signedIn && signedIn.email === email) return { id: signedIn.userId, name: signedIn.name, email };
   if (!body.password) throw new AppError('password_required', 400, 'Enter your password to accept.');
   const parsed = Password.safeParse(body.password);
-  if (!parsed.success) throw badRequest('validation_failed', 'The password needs at least 10 characters.');
+  if (!parsed.success) throw badRequest('validation_failed', 'The password needs at least 10 characters.', fieldIssues(parsed.error));
   const password = parsed.data;
   return guardPasswordCheck(ctx, { email, ip, via: 'invitation' }, async () => {
     const exists = await ctx.store.db.selectFrom('user').select('id').where('email', '=', email).executeTakeFirst();
