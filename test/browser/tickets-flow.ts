@@ -145,8 +145,15 @@ export async function ticketsFlow(browser: Browser, server: TicketsServer, lang:
   await page.getByText(t('tickets.status.answered'), { exact: true }).first().waitFor();
   await page.getByText(t('tickets.ticket.byEmail', { email: 'legal@brand.test' }), { exact: true }).waitFor();
 
+  // An empty message is told in the app's language, with the focus on the field, not by the browser in its own.
+  const messageField = page.getByLabel(t('tickets.ticket.message'), { exact: true });
+  await me.button(t('tickets.ticket.send')).click();
+  await me.expectAlert(t('tickets.ticket.needMessage'));
+  await expect.poll(() => messageField.evaluate((el) => el === document.activeElement)).toBe(true);
+  await shoot(page, 'ticket-no-message', lang);
+
   // An internal note, then closing: refused until the public answer has gone out.
-  await page.getByLabel(t('tickets.ticket.message'), { exact: true }).fill('I will call them too.');
+  await messageField.fill('I will call them too.');
   await me.button(t('tickets.ticket.send')).click();
   await me.expectStatus(t('tickets.ticket.messageAdded'));
   await page.locator('.ticket-message').filter({ hasText: 'I will call them too.' }).waitFor();

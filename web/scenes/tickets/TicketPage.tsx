@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
@@ -152,9 +152,16 @@ function MessageForm({ ticketId, onAdded }: { ticketId: string; onAdded: () => P
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
+  const bodyField = useRef<HTMLTextAreaElement>(null);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (!body.trim()) return;
+    // An empty message is told here, in the app's language, rather than by the browser in its own.
+    if (!body.trim()) {
+      setStatus('');
+      setError(t('tickets.ticket.needMessage'));
+      bodyField.current?.focus();
+      return;
+    }
     setBusy(true);
     setError(null);
     try {
@@ -170,10 +177,10 @@ function MessageForm({ ticketId, onAdded }: { ticketId: string; onAdded: () => P
     }
   };
   return (
-    <form className="form ticket-message-form" onSubmit={submit}>
+    <form className="form ticket-message-form" noValidate onSubmit={submit}>
       <div className="field">
         <label htmlFor={`${id}-body`}>{t('tickets.ticket.message')}</label>
-        <textarea id={`${id}-body`} value={body} onChange={(e) => setBody(e.target.value)} rows={3} maxLength={20000} required />
+        <textarea ref={bodyField} id={`${id}-body`} value={body} onChange={(e) => setBody(e.target.value)} rows={3} maxLength={20000} required />
       </div>
       <div className="ticket-answer-choice">
         <label className="ticket-check">
