@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { databases, startTestRuche, type TestRuche } from '../helpers/ruche.js';
-import { addMember, setupOwner, type TestClient } from '../helpers/client.js';
+import { databases, type TestRuche } from '../helpers/ruche.js';
+import type { TestClient } from '../helpers/client.js';
 import { LocalNetwork } from '../helpers/local-network.js';
-import { connectLocalAccount, history, inSeconds, waitForStatus } from '../helpers/publishing.js';
+import { startPublishingTeam } from '../helpers/publishing-team.js';
+import { history, inSeconds, waitForStatus } from '../helpers/publishing.js';
 
 describe.each(databases)('approvals on %s', (kind) => {
   const network = new LocalNetwork();
@@ -15,13 +16,7 @@ describe.each(databases)('approvals on %s', (kind) => {
   let client: TestClient;
 
   beforeAll(async () => {
-    ruche = await startTestRuche(kind, {}, { connectors: network.factory() });
-    const o = await setupOwner(ruche.url);
-    ({ client: owner, workspaceId: ws } = o);
-    account = await connectLocalAccount(ruche, ws, o.userId, 'brand');
-    creator = (await addMember(owner, ws, 'creator@example.com', 'content_creator')).client;
-    strategist = (await addMember(owner, ws, 'strat@example.com', 'strategist')).client;
-    client = (await addMember(owner, ws, 'client@example.com', 'client')).client;
+    ({ ruche, owner, ws, account, creator, strategist, client } = await startPublishingTeam(kind, network));
     // Two steps: the strategist, then the client.
     const set = await owner.patch(`/api/v1/workspaces/${ws}/publishing`, {
       approvalSteps: [{ roles: ['strategist'], count: 1 }, { roles: ['client'], count: 1 }],

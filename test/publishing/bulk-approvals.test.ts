@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { databases, startTestRuche, type TestRuche } from '../helpers/ruche.js';
-import { addMember, setupOwner, type TestClient } from '../helpers/client.js';
+import { databases, type TestRuche } from '../helpers/ruche.js';
+import type { TestClient } from '../helpers/client.js';
 import { LocalNetwork } from '../helpers/local-network.js';
+import { startPublishingTeam } from '../helpers/publishing-team.js';
 import { connectLocalAccount, history, inSeconds } from '../helpers/publishing.js';
 
 describe.each(databases)('approving several posts at once on %s', (kind) => {
@@ -13,20 +14,15 @@ describe.each(databases)('approving several posts at once on %s', (kind) => {
   let creator: TestClient;
   let strategist: TestClient;
   let client: TestClient;
+  let ownerId: string;
   let otherPost: string;
 
   beforeAll(async () => {
-    ruche = await startTestRuche(kind, {}, { connectors: network.factory() });
-    const o = await setupOwner(ruche.url);
-    ({ client: owner, workspaceId: ws } = o);
-    account = await connectLocalAccount(ruche, ws, o.userId, 'brand');
-    creator = (await addMember(owner, ws, 'creator@example.com', 'content_creator')).client;
-    strategist = (await addMember(owner, ws, 'strat@example.com', 'strategist')).client;
-    client = (await addMember(owner, ws, 'client@example.com', 'client')).client;
+    ({ ruche, owner, ws, account, creator, strategist, client, ownerId } = await startPublishingTeam(kind, network));
     await owner.patch(`/api/v1/workspaces/${ws}/publishing`, { approvalSteps: [{ roles: ['strategist'], count: 1 }, { roles: ['client'], count: 1 }] });
     // A post in review in another workspace: its id must be as unknown here as a made-up one.
     const other = (await owner.post('/api/v1/workspaces', { name: 'Brand B' })).body.id;
-    const otherAccount = await connectLocalAccount(ruche, other, o.userId, 'brand-b');
+    const otherAccount = await connectLocalAccount(ruche, other, ownerId, 'brand-b');
     await owner.patch(`/api/v1/workspaces/${other}/publishing`, { approvalSteps: [{ roles: ['owner'], count: 1 }] });
     otherPost = (await owner.post(`/api/v1/workspaces/${other}/posts`, { body: 'B', accountIds: [otherAccount] })).body.id;
     await owner.post(`/api/v1/workspaces/${other}/posts/${otherPost}/submit`);

@@ -4,10 +4,11 @@
  * the approver sees the reason of; an edit after approval is checked again.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { databases, startTestRuche, type TestRuche } from '../../helpers/ruche.js';
-import { addMember, setupOwner, type TestClient } from '../../helpers/client.js';
+import { databases, type TestRuche } from '../../helpers/ruche.js';
+import type { TestClient } from '../../helpers/client.js';
 import { LocalNetwork } from '../../helpers/local-network.js';
-import { connectLocalAccount, history, inSeconds } from '../../helpers/publishing.js';
+import { startPublishingTeam } from '../../helpers/publishing-team.js';
+import { history, inSeconds } from '../../helpers/publishing.js';
 
 const LEGAL = 'Une garantie nous engage : le service juridique relit.';
 
@@ -37,13 +38,7 @@ describe.each(databases)('the charter in publishing on %s', (kind) => {
   };
 
   beforeAll(async () => {
-    ruche = await startTestRuche(kind, {}, { connectors: network.factory() });
-    const o = await setupOwner(ruche.url);
-    ({ client: owner, workspaceId: ws } = o);
-    account = await connectLocalAccount(ruche, ws, o.userId, 'brand');
-    creator = (await addMember(owner, ws, 'creator@example.com', 'content_creator')).client;
-    strategist = (await addMember(owner, ws, 'strat@example.com', 'strategist')).client;
-    client = (await addMember(owner, ws, 'client@example.com', 'client')).client;
+    ({ ruche, owner, ws, account, creator, strategist, client } = await startPublishingTeam(kind, network));
     await forbid(['gratuit']);
   });
   afterAll(() => ruche?.stop());
