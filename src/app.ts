@@ -93,10 +93,23 @@ export async function startRuche(options: StartOptions = {}): Promise<Ruche> {
   };
 }
 
+/**
+ * How long an idle kept-alive connection stays open. Node's default (5 s) is shorter than the idle timeouts of the
+ * proxies and load balancers Ruche sits behind (60 s is common): a proxy reusing a connection just as Node closes
+ * it gets a reset, which its user sees as a 502. A client whose request crosses Node's timer when the event loop
+ * was busy gets the same reset. Longer than those, and said to clients in the Keep-Alive header.
+ */
+export const KEEP_ALIVE_MS = 65_000;
+
 async function listen(fetch: (request: Request) => Response | Promise<Response>, port: number, hostname: string): Promise<ServerType> {
   const { serve } = await import('@hono/node-server');
   return new Promise((resolve, reject) => {
     const server = serve({ fetch, port, hostname }, () => resolve(server));
+    if ('keepAliveTimeout' in server) {
+      server.keepAliveTimeout = KEEP_ALIVE_MS;
+      // Node requires the time allowed for a request's headers to outlast the keep-alive wait.
+      server.headersTimeout = KEEP_ALIVE_MS + 1_000;
+    }
     server.once('error', reject);
   });
 }
