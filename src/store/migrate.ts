@@ -16,8 +16,9 @@ export async function migrateToLatest(store: Store): Promise<string[]> {
   // Named explicitly: Kysely looks for its own tables across all schemas otherwise.
   const migrator = new Migrator({ db: store.db, provider, migrationTableSchema: store.schema });
   let outcome = await withoutSyncPerStatement(store, () => migrator.migrateToLatest());
-  // Kysely's introspection lists the tables of every schema in the database; a schema dropped by someone else
-  // meanwhile fails it with 3F000 or 42P01 before anything ran. Nothing was changed: trying again is safe.
+  // Kysely's introspection lists the tables of every schema in the database; a schema dropped, or a column dropped
+  // or renamed, by someone else meanwhile fails it with 3F000, 42P01 or 42703 before anything ran. On PostgreSQL
+  // the migrations run in a transaction, so even a failure after that changed nothing: trying again is safe.
   for (let attempt = 1; outcome.error && droppedElsewhere(outcome.error) && attempt < 5; attempt++) {
     outcome = await migrator.migrateToLatest();
   }
@@ -50,5 +51,5 @@ export async function withoutSyncPerStatement<T>(store: Store, change: () => Pro
 
 function droppedElsewhere(error: unknown): boolean {
   const code = (error as { code?: string }).code;
-  return code === '3F000' || code === '42P01';
+  return code === '3F000' || code === '42P01' || code === '42703';
 }

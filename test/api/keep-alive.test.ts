@@ -5,7 +5,7 @@ import { startTestRuche, type TestRuche } from '../helpers/ruche.js';
 
 /** One GET over the agent's kept-alive connections: the answer's Keep-Alive header and the socket it came on. */
 function get(url: string, agent: http.Agent) {
-  return new Promise<{ keepAlive: string | undefined; socket: unknown }>((resolve, reject) => {
+  return new Promise<{ keepAlive: string | string[] | undefined; socket: unknown }>((resolve, reject) => {
     const req = http.get(`${url}/api/v1/health`, { agent }, (res) => {
       res.resume();
       res.on('end', () => resolve({ keepAlive: res.headers['keep-alive'], socket: req.socket }));
