@@ -7,7 +7,7 @@ import { langHint } from '../inbound/risk.js';
 import { normalizePost, type NormalizedPost } from './normalize.js';
 import { analysisKey, postToRead, reasonOf, type MentionAnalysis, type PostToRead, type ReadResult } from './read-posts.js';
 import { readBatch } from './reader-pool.js';
-import { addCopies, newMentionId, storeMentions, termsOf, type MatchedMention, type StoredMention } from './mention-store.js';
+import { addCopies, mentionsCommitted, newMentionId, storeMentions, termsOf, type MatchedMention, type StoredMention } from './mention-store.js';
 import { MentionGroups } from './near-duplicates.js';
 import { topicIndexFor } from './topic-index.js';
 import { afterMentionsStored } from './after-store.js';
@@ -146,6 +146,11 @@ export async function storeIngest(ctx: AppContext, batch: ReadIngest, opts: Pick
     throw err;
   });
   const copies = groups.stored(workspaceId, matched, stored, later);
+  if (stored.length > 0) {
+    await mentionsCommitted(ctx.store.db, workspaceId).catch((err: unknown) => {
+      ctx.log.warn({ event: 'listening.version_failed', workspaceId, err }, 'listening analytics version not moved on; the next batch moves it');
+    });
+  }
   if (copies.size > 0) {
     await addCopies(ctx.store.db, copies).catch((err: unknown) => {
       ctx.log.warn({ event: 'listening.copies_failed', workspaceId, err }, 'listening copies not counted');

@@ -5,7 +5,10 @@ import { timeOrderedUuid } from '../inbound/ids.js';
 import { round } from '../inbound/risk.js';
 import type { NormalizedPost } from './normalize.js';
 import type { MentionAnalysis } from './read-posts.js';
-import { countMentionDays, countTopicMinutes } from '../analytics/rollups/listening-days.js';
+import type { IANAZone } from 'luxon';
+import { addMentionDays, addTopicDays } from '../analytics/rollups/listening-days.js';
+import { rollupZone } from '../analytics/rollups/zone.js';
+import { bumpVersions } from '../analytics/rollups/version.js';
 
 /** A post that matched topics, analysed and placed in its group of near-duplicates, ready to be written. */
 export interface MatchedMention {
@@ -104,7 +107,7 @@ function mentionRow(m: MatchedMention, workspaceId: string, sourceId: string | n
 }
 
 /** Per topic and minute of publication: how many mentions, how many negative and positive. */
-async function countMinutes(trx: Transaction<Database>, workspaceId: string, stored: readonly StoredMention[]) {
+async function countMinutes(trx: Transaction<Database>, zone: IANAZone, stored: readonly StoredMention[]) {
   const counts = new Map<string, { topic_id: string; minute: number; total: number; negative: number; positive: number }>();
   for (const m of stored) {
     const minute = Math.floor(m.post.createdAt / 60_000);
@@ -124,7 +127,7 @@ async function countMinutes(trx: Transaction<Database>, workspaceId: string, sto
   await bulkInsertColumns(trx, 'listening_topic_minutes', columns, ['text', 'integer', 'integer', 'integer', 'integer'], sorted.map((c) => [c.topic_id, c.minute, c.total, c.negative, c.positive]),
     `on conflict ("topic_id", "minute") do update set "total" = "listening_topic_minutes"."total" + excluded."total",
       "negative" = "listening_topic_minutes"."negative" + excluded."negative", "positive" = "listening_topic_minutes"."positive" + excluded."positive"`);
-  await countTopicMinutes(trx, workspaceId, sorted);
+  await addTopicDays(trx, zone, sorted);
 }
 
 /**
@@ -153,8 +156,10 @@ export async function addCopies(db: Kysely<Database>, perHead: ReadonlyMap<strin
 /**
  * Writes one batch inside the caller's transaction: authors, the mentions not stored before (the unique index on
  * the post's uri skips the rest, so two sources or two writers store a post once), which topics each matched, the
- * per-minute counts and the groups' copies, but for the copies of `later` groups, whose first mention another
- * transaction is storing (it cannot be seen from here until it commits). Returns the mentions it created.
+ * per-minute and daily counts and the groups' copies, but for the copies of `later` groups, whose first mention another
+ * transaction is storing (it cannot be seen from here until it commits). Returns the mentions it created. The
+ * workspace's analytics version is the caller's to move on once committed (`mentionsCommitted`): bumped in here, its
+ * row would stay locked until the commit and queue every other batch of the workspace behind this one.
  */
 export async function storeMentions(
   trx: Transaction<Database>, workspaceId: string, sourceId: string | null, mentions: readonly MatchedMention[], now: number, later: ReadonlySet<string> = new Set(),
@@ -176,10 +181,26 @@ export async function storeMentions(
   const links = stored.flatMap((m) => m.topicIds.map((t) => [t, m.id, workspaceId, m.analysis.sentiment.label, m.post.createdAt]));
   await bulkInsertColumns(trx, 'listening_mention_topics', ['topic_id', 'mention_id', 'workspace_id', 'sentiment', 'created_at'],
     ['text', 'text', 'text', 'text', 'bigint'], links, 'on conflict do nothing');
-  await countMinutes(trx, workspaceId, stored);
-  await countMentionDays(trx, workspaceId, stored.map((m) => ({ network: m.post.network, createdAt: m.post.createdAt, sentiment: m.analysis.sentiment.label })));
+  if (stored.length > 0) {
+    const zone = await rollupZone(trx, workspaceId);
+    await countMinutes(trx, zone, stored);
+    await addMentionDays(trx, workspaceId, zone, stored.map((m) => ({ network: m.post.network, createdAt: m.post.createdAt, sentiment: m.analysis.sentiment.label })));
+  }
   const perHead = new Map<string, number>();
   for (const m of stored) if (m.clusterId && !later.has(m.clusterId)) perHead.set(m.clusterId, (perHead.get(m.clusterId) ?? 0) + 1);
   await addCopies(trx, perHead);
   return stored;
+}
+
+/**
+ * After the commit of mentions: the workspace's analytics version moves on, so that dashboards kept in memory are
+ * made again with them. A dashboard read from then on sees the new version; one made between the commit and this
+ * was made at the old version, which no read finds current any more.
+ */
+export async function mentionsCommitted(db: Kysely<Database>, workspaceId: string): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    // Durable with the next commit at worst, as the mentions themselves (see storeMentions).
+    if (trx.getExecutor().adapter instanceof PostgresAdapter) await sql`set local synchronous_commit = off`.execute(trx);
+    await bumpVersions(trx, [workspaceId]);
+  });
 }

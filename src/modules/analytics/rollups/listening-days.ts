@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { IANAZone } from 'luxon';
 import type { Database } from '../../../store/schema.js';
 import type { AnalyticsMentionDayTable, AnalyticsTopicDayTable } from '../../../store/analytics-schema.js';
 import { localDay } from '../time.js';
@@ -29,6 +30,15 @@ export async function countMentionDays(trx: Kysely<Database>, workspaceId: strin
   if (mentions.length === 0) return;
   const zone = await rollupZone(trx, workspaceId);
   await bumpVersions(trx, [workspaceId]);
+  await addMentionDays(trx, workspaceId, zone, mentions);
+}
+
+/**
+ * As countMentionDays, for a writer that read the workspace's zone with `rollupZone` in its transaction already and
+ * moves the analytics version on itself (listening's store, once per batch, after its commit).
+ */
+export async function addMentionDays(trx: Kysely<Database>, workspaceId: string, zone: IANAZone, mentions: readonly HeardMention[]): Promise<void> {
+  if (mentions.length === 0) return;
   const days = new Map<string, AnalyticsMentionDayTable>();
   for (const m of mentions) {
     const day = localDay(m.createdAt, zone);
@@ -54,6 +64,12 @@ export async function countTopicMinutes(trx: Kysely<Database>, workspaceId: stri
   if (counts.length === 0) return;
   const zone = await rollupZone(trx, workspaceId);
   await bumpVersions(trx, [workspaceId]);
+  await addTopicDays(trx, zone, counts);
+}
+
+/** As countTopicMinutes, with the zone already read and the version moved on by the caller (see addMentionDays). */
+export async function addTopicDays(trx: Kysely<Database>, zone: IANAZone, counts: readonly TopicMinuteCount[]): Promise<void> {
+  if (counts.length === 0) return;
   const days = new Map<string, AnalyticsTopicDayTable>();
   for (const c of counts) {
     const day = localDay(c.minute * 60_000, zone);
