@@ -68,7 +68,8 @@ export function agreeWithToxicity(
   const rest = p.neutral + p.positive;
   const scale = rest > 0 ? (1 - negative) / rest : 0;
   const q = [negative, p.neutral * scale, p.positive * scale];
-  const best = labelIndex(q);
+  // Negative holds at least half the probability, so it comes first; the neutral band does not apply to a hostile text.
+  const best = 0;
   if (LABELS[best] === sentiment.result.label) return sentiment;
   return {
     result: { label: LABELS[best], score: r(q[2] - q[0]), probabilities: { negative: r(q[0]), neutral: r(q[1]), positive: r(q[2]) } },
