@@ -13,7 +13,7 @@ import { expect } from 'vitest';
 import { DateTime } from 'luxon';
 import type { Browser, Page, Response } from 'playwright-core';
 import { newVisitor } from './harness.js';
-import { ui, type Lang } from './helpers.js';
+import { typedDay, ui, type Lang } from './helpers.js';
 import { HOSTILE_TEXT, STAR_TEXT, seedAnalytics } from './analytics-fixture.js';
 import type { TestRuche } from '../helpers/ruche.js';
 import type { Dashboard } from '../../src/modules/analytics/types.js';
@@ -60,7 +60,7 @@ export async function analyticsFlow(browser: Browser, server: TestRuche, lang: L
 
   const seed = await seedAnalytics(server, wid);
   const zone = seed.zone;
-  const localDate = (days: number) => DateTime.now().setZone(zone).plus({ days }).toISODate()!;
+  const localDate = (days: number) => typedDay(lang, DateTime.now().setZone(zone).plus({ days }));
 
   // An objective, set through its dialog: 500 new followers over a period around today; the pace says it falls behind.
   const tabs = page.getByRole('navigation', { name: t('analytics.tabs.label') });

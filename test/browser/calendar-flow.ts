@@ -10,7 +10,7 @@ import { expect } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { DateTime } from 'luxon';
 import { newVisitor, type Server } from './harness.js';
-import { ui, type Lang } from './helpers.js';
+import { typeWhen, typedTime, ui, type Lang } from './helpers.js';
 import { HOSTILE, seedCalendar } from './calendar-fixture.js';
 import type { TestRuche } from '../helpers/ruche.js';
 import type { LocalNetwork } from '../helpers/local-network.js';
@@ -184,15 +184,19 @@ export async function calendarFlow(browser: Browser, server: TestRuche & Server,
   const withImage = unplanned.locator('.unplanned-post').filter({ hasText: words.unplanned[1] });
   await withImage.getByRole('button', { name: t('calendar.planPost', { post: words.unplanned[1] }) }).focus();
   await page.keyboard.press('Enter');
-  const when = withImage.getByLabel(t('calendar.planAt', { zone: ZONE }));
+  const planAt = t('calendar.planAt', { zone: ZONE });
+  const when = withImage.getByLabel(planAt, { exact: true });
   await expect.poll(() => when.evaluate((el) => el === document.activeElement)).toBe(true);
-  await when.fill(DateTime.now().setZone(ZONE).minus({ days: 1 }).toFormat("yyyy-MM-dd'T'HH:mm"));
+  // The day and the time are typed the app language's way, whatever the browser's; the format is said beside them.
+  expect(await when.getAttribute('placeholder')).toBe(t('dates.datePattern'));
+  await typeWhen(withImage, lang, planAt, DateTime.now().setZone(ZONE).minus({ days: 1 }));
   await withImage.getByRole('button', { name: t('calendar.planSubmit'), exact: true }).click();
   await withImage.getByRole('alert').getByText(t('errors.in_the_past')).waitFor();
   const later = fx.morning.plus({ days: 3 }).set({ hour: 16, minute: 45 });
-  await when.fill(later.toFormat("yyyy-MM-dd'T'HH:mm"));
-  // The browser's field speaks the browser's language: the time chosen is read back in words in the app's.
+  await typeWhen(withImage, lang, planAt, later);
+  // The time chosen is read back in words in the app's language.
   expect(await when.getAttribute('lang')).toBe(lang);
+  expect(await withImage.getByLabel(t('dates.timeOf', { field: planAt }), { exact: true }).inputValue()).toBe(typedTime(lang, later));
   const readBack = (await withImage.locator('.date-words').textContent()) ?? '';
   for (const part of [later.setLocale(lang).toFormat('cccc'), later.setLocale(lang).toFormat('LLLL'), '16:45']) expect(readBack).toContain(part);
   await page.keyboard.press('Enter');

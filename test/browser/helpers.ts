@@ -5,6 +5,7 @@
 import { en, fr } from '../../web/i18n/bundles.js';
 import { expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
+import type { DateTime } from 'luxon';
 import type { RoleName } from '../../src/shared/permissions.js';
 
 export type Lang = 'en' | 'fr';
@@ -30,6 +31,26 @@ export function text(lang: Lang, key: string, values: Record<string, string | nu
   }
   if (typeof node !== 'string') throw new Error(`no text ${key} in ${lang}`);
   return node.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(values[name] ?? ''));
+}
+
+/** A day as a member types it in the app's language: 03/12/2026 in French, 12/03/2026 in English. */
+export function typedDay(lang: Lang, at: DateTime): string {
+  return at.toFormat(lang === 'fr' ? 'dd/MM/yyyy' : 'MM/dd/yyyy');
+}
+
+/** A time as a member types it in the app's language: 14:30 in French, 2:30 PM in English (seconds when asked). */
+export function typedTime(lang: Lang, at: DateTime, seconds = false): string {
+  if (lang === 'fr') return at.toFormat(seconds ? 'HH:mm:ss' : 'HH:mm');
+  return `${at.toFormat(seconds ? 'h:mm:ss' : 'h:mm')} ${at.hour < 12 ? 'AM' : 'PM'}`;
+}
+
+/**
+ * Types a day and a time into the app's own date and time pair: the day into the field named `label`, the time into
+ * the one named "<label>, time", each the way the page's language writes it.
+ */
+export async function typeWhen(scope: Page | Locator, lang: Lang, label: string, at: DateTime, seconds = false): Promise<void> {
+  await scope.getByLabel(label, { exact: true }).fill(typedDay(lang, at));
+  await scope.getByLabel(text(lang, 'dates.timeOf', { field: label }), { exact: true }).fill(typedTime(lang, at, seconds));
 }
 
 /** The errors a page writes to its console (a failed request among them) from now on, to assert there are none. */

@@ -152,7 +152,7 @@ export async function inboxClientFlow(browser: Browser, server: InboxServer, lan
   expect(await from.getAttribute('placeholder')).toBe(said.datePattern);
   await from.fill(said.date);
   await expect.poll(() => asked.some((u) => new URL(u).searchParams.has('from'))).toBe(true);
-  await page.getByRole('button', { name: t('inbox.filters.pickDate', { field: t('inbox.filters.from') }), ...exact }).waitFor();
+  await page.getByRole('button', { name: t('dates.pickDate', { field: t('inbox.filters.from') }), ...exact }).waitFor();
   await shoot(page, 'inbox-client-dates', lang);
   await from.fill('');
   await page.getByRole('button', { name: t('inbox.filters.title') }).click();

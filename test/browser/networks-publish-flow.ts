@@ -10,7 +10,7 @@ import { expect } from 'vitest';
 import { DateTime } from 'luxon';
 import type { Browser, Page } from 'playwright-core';
 import { newVisitor, type Server } from './harness.js';
-import { ui, type Lang } from './helpers.js';
+import { typeWhen, ui, type Lang } from './helpers.js';
 import { connectThroughMeta } from './meta-connect.js';
 import { jpeg } from '../connectors/meta-harness.js';
 import { addIgComment } from '../connectors/meta-fake-instagram.js';
@@ -227,10 +227,10 @@ async function attach(page: Page, lang: Lang, name: string, bytes: Uint8Array, a
   await me.expectStatus(t('composer.imageAdded', { name }));
 }
 
-/** Types the planned time in the workspace's zone, `ahead` seconds from now (the field takes seconds when typed). */
+/** Types the planned time in the workspace's zone, `ahead` seconds from now (the time field takes seconds when typed). */
 async function plan(page: Page, lang: Lang, ahead: number) {
-  const value = DateTime.now().setZone(ZONE).plus({ seconds: ahead }).toFormat("yyyy-MM-dd'T'HH:mm:ss");
-  await page.getByLabel(ui(page, lang).t('composer.plannedAt', { zone: ZONE }), { exact: true }).fill(value);
+  const at = DateTime.now().setZone(ZONE).plus({ seconds: ahead });
+  await typeWhen(page, lang, ui(page, lang).t('composer.plannedAt', { zone: ZONE }), at, true);
 }
 
 /** Waits until the post's page says the account published it. */

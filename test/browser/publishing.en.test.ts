@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { DateTime } from 'luxon';
 import sharp from 'sharp';
 import { browserSuite, newVisitor } from './harness.js';
-import { ui } from './helpers.js';
+import { typeWhen, typedDay, ui } from './helpers.js';
 import { startTestRuche } from '../helpers/ruche.js';
 import { LocalNetwork } from '../helpers/local-network.js';
 import { connectLocalAccount } from '../helpers/publishing.js';
@@ -39,7 +39,8 @@ describe('publishing (English)', () => {
     await quebec.getByRole('combobox', { name: 'Time zone of the account’s audience' }).fill('Toronto');
     await quebec.getByRole('option', { name: /^America\/Toronto UTC/ }).click();
     await quebec.getByRole('button', { name: 'Add a slot' }).click();
-    await quebec.getByLabel('Time of slot 1').fill('10:15');
+    // Times are typed the English way; the 24-hour way is understood too.
+    await quebec.getByLabel('Time of slot 1').fill('10:15 AM');
     await quebec.getByRole('button', { name: 'Save for @quebec.local' }).click();
     await me.expectStatus('The time zone and queue of @quebec.local were saved.');
 
@@ -50,8 +51,8 @@ describe('publishing (English)', () => {
     const today = DateTime.now().setZone(ZONE);
     await page.getByLabel('Campaign name', { exact: true }).fill('Spring campaign');
     await page.getByLabel('Key hashtags', { exact: true }).fill('#hive spring');
-    await page.getByLabel('First day', { exact: true }).fill(today.toISODate()!);
-    await page.getByLabel('Last day', { exact: true }).fill(today.plus({ days: 3 }).toISODate()!);
+    await page.getByLabel('First day', { exact: true }).fill(typedDay('en', today));
+    await page.getByLabel('Last day', { exact: true }).fill(typedDay('en', today.plus({ days: 3 })));
     await me.button('Create the campaign').click();
     await me.expectStatus('The campaign Spring campaign was created.');
 
@@ -80,7 +81,7 @@ describe('publishing (English)', () => {
 
     await page.getByLabel('Campaign', { exact: true }).selectOption({ label: 'Spring campaign' });
     const planned = DateTime.now().setZone(ZONE).plus({ days: 1 }).set({ hour: 9, minute: 30, second: 0, millisecond: 0 });
-    await page.getByLabel(`Planned time (${ZONE})`).fill(planned.toFormat("yyyy-MM-dd'T'HH:mm"));
+    await typeWhen(page, 'en', `Planned time (${ZONE})`, planned);
     await page.getByText(/\(Paris time\) · \w+ 03:30 \(Toronto time\)/).waitFor();
     await me.button('Schedule').click();
     await me.heading('Post').waitFor();
@@ -123,7 +124,7 @@ describe('publishing (English)', () => {
     await event.click();
     await me.heading('Post').waitFor();
     const later = target.set({ hour: 18, minute: 45 });
-    await page.getByLabel(`Planned time (${ZONE})`).fill(later.toFormat("yyyy-MM-dd'T'HH:mm"));
+    await typeWhen(page, 'en', `Planned time (${ZONE})`, later);
     await me.button('Save changes').click();
     await expect.poll(async () => Date.parse((await me.api('GET', `/workspaces/${wid}/posts/${postId}`)).scheduledAt)).toBe(later.toMillis());
     await page.getByRole('list').getByText('Olga Owner scheduled it').first().waitFor();

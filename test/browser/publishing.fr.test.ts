@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { DateTime } from 'luxon';
 import { browserSuite, newVisitor } from './harness.js';
-import { ui } from './helpers.js';
+import { typeWhen, ui } from './helpers.js';
 import { startTestRuche } from '../helpers/ruche.js';
 import { LocalNetwork } from '../helpers/local-network.js';
 import { connectLocalAccount } from '../helpers/publishing.js';
@@ -33,7 +33,7 @@ describe('publication (français)', () => {
     await moi.counter('Bluesky').getByText('Bluesky : 30 / 300').waitFor();
     await page.getByRole('figure', { name: 'Aperçu Bluesky, @marque.local' }).getByText('Bonjour la communauté !').waitFor();
     const planned = DateTime.now().setZone(ZONE).plus({ days: 1 }).set({ hour: 11, minute: 0 });
-    await page.getByLabel(`Heure prévue (${ZONE})`).fill(planned.toFormat("yyyy-MM-dd'T'HH:mm"));
+    await typeWhen(page, 'fr', `Heure prévue (${ZONE})`, planned);
     await page.getByText(/11:00 \(heure de Paris\)/).waitFor();
     await moi.button('Planifier').click();
     await moi.heading('Publication').waitFor();

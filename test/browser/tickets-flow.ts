@@ -7,7 +7,8 @@
 import { expect } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { newVisitor, type Server } from './harness.js';
-import { ui, type Lang } from './helpers.js';
+import { DateTime } from 'luxon';
+import { typeWhen, ui, type Lang } from './helpers.js';
 import { startSmtp } from '../helpers/smtp.js';
 import { LocalNetwork } from '../helpers/local-network.js';
 import { connectLocalAccount } from '../helpers/publishing.js';
@@ -108,6 +109,9 @@ export async function ticketsFlow(browser: Browser, server: TicketsServer, lang:
   expect(await dialog.getByRole('button', { name: t('tickets.dialog.submit'), exact: true }).isDisabled()).toBe(true);
   await department.selectOption({ label: t('tickets.departments.keys.legal') });
   await dialog.getByLabel(t('tickets.dialog.note'), { exact: true }).fill('Customer threatens to sue.');
+  // The due date is typed the app language's way (the browser's own field would speak the browser's language).
+  const due = DateTime.local().plus({ days: 2 }).set({ hour: 17, minute: 30, second: 0, millisecond: 0 });
+  await typeWhen(dialog, lang, t('tickets.dialog.due'), due);
   await shoot(page, 'dialog', lang);
   await dialog.getByRole('button', { name: t('tickets.dialog.submit'), exact: true }).click();
   const title = t('tickets.ticket.title', { department: t('tickets.departments.keys.legal') });
@@ -131,6 +135,8 @@ export async function ticketsFlow(browser: Browser, server: TicketsServer, lang:
   const row = page.locator('.ticket-row').filter({ hasText: t('tickets.departments.keys.legal') });
   await row.getByText(t('tickets.status.open'), { exact: true }).waitFor();
   await row.getByText(names.owner, { exact: true }).waitFor();
+  const times = await row.locator('time').evaluateAll((els) => els.map((el) => Date.parse(el.getAttribute('datetime') ?? '')));
+  expect(times).toContain(due.toMillis());
   await shoot(page, 'list', lang);
 
   // The department answers by replying to the e-mail.

@@ -6,6 +6,7 @@ import { useWorkspace } from '../../app/workspace.js';
 import { ErrorAlert } from '../../components/Alert.js';
 import { errorMessage } from '../../lib/errors.js';
 import { TimeZonePicker } from '../../components/TimeZonePicker.js';
+import { TimeField } from '../../components/DateField.js';
 import { minuteToTime, timeToMinute } from '../../lib/zoned.js';
 
 const WEEKDAYS = [0, 1, 2, 3, 4, 5, 6];
@@ -18,7 +19,7 @@ interface AccountScheduleProps {
 
 /** An account's time zone (its market) and the weekly slots its queue fills ("next free slot"). */
 export function AccountSchedule({ account, canEdit, onSaved }: AccountScheduleProps) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const workspace = useWorkspace();
   const id = useId();
   const [zone, setZone] = useState(account.timezone);
@@ -54,7 +55,7 @@ export function AccountSchedule({ account, canEdit, onSaved }: AccountSchedulePr
                     <option key={d} value={d}>{t(`weekdays.${d}`)}</option>
                   ))}
                 </select>
-                <input type="time" lang={i18n.language} aria-label={t('accounts.slotTime', { number: i + 1 })} value={s.time} onChange={(e) => update(i, { time: e.target.value })} />
+                <TimeField id={`${id}-slot-${i}`} ariaLabel={t('accounts.slotTime', { number: i + 1 })} value={s.time} onChange={(time) => update(i, { time })} />
                 <button type="button" className="button button-small" aria-label={t('accounts.removeSlot', { number: i + 1 })} onClick={() => setSlots(slots.filter((_, j) => j !== i))}>
                   {t('common.remove')}
                 </button>

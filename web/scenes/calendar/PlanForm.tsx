@@ -1,9 +1,10 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateTime } from 'luxon';
 import { fromLocalInput, toLocalInput } from '../../lib/zoned.js';
 import { planTimeForDay } from './events.js';
 import { DateWords } from '../../components/DateWords.js';
+import { DateTimeField } from '../../components/DateField.js';
 
 interface Props {
   zone: string;
@@ -15,9 +16,8 @@ interface Props {
 
 /** Planning a post from the keyboard: a date and time in the workspace's zone, never in the past. */
 export function PlanForm({ zone, post, onPlan, onCancel }: Props) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const id = useId();
-  const input = useRef<HTMLInputElement>(null);
   const [value, setValue] = useState(() => {
     const now = Date.now();
     const today = DateTime.fromMillis(now, { zone });
@@ -27,7 +27,7 @@ export function PlanForm({ zone, post, onPlan, onCancel }: Props) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  useEffect(() => input.current?.focus(), []);
+  useEffect(() => document.getElementById(`${id}-at`)?.focus(), [id]);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -45,16 +45,14 @@ export function PlanForm({ zone, post, onPlan, onCancel }: Props) {
   return (
     <form className="plan-form" noValidate aria-label={t('calendar.planPost', { post })} onSubmit={submit} onKeyDown={(e) => e.key === 'Escape' && onCancel()}>
       <label htmlFor={`${id}-at`}>{t('calendar.planAt', { zone })}</label>
-      <input
+      <DateTimeField
         id={`${id}-at`}
-        ref={input}
-        type="datetime-local"
-        lang={i18n.language}
+        label={t('calendar.planAt', { zone })}
         value={value}
         min={toLocalInput(new Date().toISOString(), zone)}
-        onChange={(e) => setValue(e.target.value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-words ${id}-error` : `${id}-words`}
+        onChange={setValue}
+        invalid={Boolean(error)}
+        describedBy={error ? `${id}-words ${id}-error` : `${id}-words`}
         required
       />
       <DateWords id={`${id}-words`} value={value} />

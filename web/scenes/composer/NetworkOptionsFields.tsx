@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PostOptionsView } from '../../../src/shared/api.js';
 import { DateWords } from '../../components/DateWords.js';
+import { DateTimeField } from '../../components/DateField.js';
 
 interface Props {
   network: string;
@@ -23,7 +24,7 @@ export const hasNetworkOptions = (network: string) => network in FIELDS;
 
 /** The settings of one network tab: what only this network takes, said in the trade's words. */
 export function NetworkOptionsFields({ network, value, onChange, disabled }: Props) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const id = useId();
   const fields = FIELDS[network];
   if (!fields) return null;
@@ -71,9 +72,9 @@ export function NetworkOptionsFields({ network, value, onChange, disabled }: Pro
             return (
               <div className="field" key={field}>
                 <label htmlFor={`${id}-publishAt`}>{t('composer.options.publishAt')}</label>
-                <input id={`${id}-publishAt`} type="datetime-local" lang={i18n.language} disabled={disabled} aria-describedby={`${id}-publishAt-hint`}
+                <DateTimeField id={`${id}-publishAt`} label={t('composer.options.publishAt')} disabled={disabled} describedBy={`${id}-publishAt-hint`}
                   value={value.publishAt ? toLocal(value.publishAt) : ''}
-                  onChange={(e) => set({ publishAt: e.target.value ? new Date(e.target.value).toISOString() : '' })} />
+                  onChange={(local) => set({ publishAt: local ? new Date(local).toISOString() : '' })} />
                 <p className="muted small" id={`${id}-publishAt-hint`}>
                   {t('composer.options.publishAtHint.default')} <DateWords value={value.publishAt ? toLocal(value.publishAt) : ''} />
                 </p>

@@ -4,6 +4,7 @@ import type { SocialAccountView } from '../../../src/shared/api.js';
 import { fromLocalInput, shortInZone } from '../../lib/zoned.js';
 import { zoneLabel } from '../../lib/format.js';
 import { DateWords } from '../../components/DateWords.js';
+import { DateTimeField } from '../../components/DateField.js';
 
 interface PlannedTimeProps {
   value: string;
@@ -25,7 +26,7 @@ export function PlannedTime({ value, zone, accounts, onChange, disabled, childre
       <h3 id={`${id}-title`}>{t('composer.when')}</h3>
       <div className="field">
         <label htmlFor={id}>{t('composer.plannedAt', { zone })}</label>
-        <input id={id} type="datetime-local" lang={i18n.language} value={value} disabled={disabled} aria-describedby={`${id}-zones`} onChange={(e) => onChange(e.target.value)} />
+        <DateTimeField id={id} label={t('composer.plannedAt', { zone })} value={value} disabled={disabled} describedBy={`${id}-zones`} onChange={onChange} />
         <p className="hint" id={`${id}-zones`}>
           {iso ? <><DateWords value={value} />{' '}</> : null}
           {iso

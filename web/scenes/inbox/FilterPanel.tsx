@@ -6,7 +6,7 @@ import { showDirectionControls } from '../../lib/bidi.js';
 import { KINDS, SENTIMENTS, TOXICITY_CATEGORIES, type InboxCounts } from './api.js';
 import type { InboxFilters } from './filters.js';
 import { inert } from './text.js';
-import { DateField } from './DateField.js';
+import { DateField } from '../../components/DateField.js';
 
 interface Props {
   id: string;

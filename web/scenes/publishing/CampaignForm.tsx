@@ -5,7 +5,7 @@ import { slugify } from '../../../src/shared/utm.js';
 import type { CampaignInput } from '../../api/publishing.js';
 import { TextField } from '../../components/Field.js';
 import { ErrorAlert } from '../../components/Alert.js';
-import { DateWords } from '../../components/DateWords.js';
+import { DayField } from '../../components/DateField.js';
 import { fromLocalInput, toLocalInput } from '../../lib/zoned.js';
 
 interface CampaignFormProps {
@@ -31,7 +31,7 @@ const formOf = (c: CampaignView | undefined, day: (iso: string | null) => string
 
 /** A campaign's period, colour, goal, key hashtags and the UTM tags of its links; for a new one or to edit one. */
 export function CampaignForm({ campaign, zone, onSubmit, onCancel }: CampaignFormProps) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const id = useId();
   const day = (iso: string | null) => toLocalInput(iso, zone).slice(0, 10);
   const [form, setForm] = useState(() => formOf(campaign, day));
@@ -65,8 +65,8 @@ export function CampaignForm({ campaign, zone, onSubmit, onCancel }: CampaignFor
       <TextField label={t('campaigns.color')} type="color" value={form.color} onChange={set('color')} />
       <TextField label={t('campaigns.goal')} value={form.goal} onChange={set('goal')} />
       <TextField label={t('campaigns.hashtags')} hint={t('campaigns.hashtagsHint')} value={form.hashtags} onChange={set('hashtags')} />
-      <TextField label={t('campaigns.startsOn')} type="date" lang={i18n.language} value={form.startsOn} onChange={set('startsOn')} hint={form.startsOn ? <DateWords value={form.startsOn} /> : undefined} />
-      <TextField label={t('campaigns.endsOn')} type="date" lang={i18n.language} value={form.endsOn} onChange={set('endsOn')} hint={form.endsOn ? <DateWords value={form.endsOn} /> : undefined} />
+      <DayField label={t('campaigns.startsOn')} value={form.startsOn} onChange={(startsOn) => setForm({ ...form, startsOn })} />
+      <DayField label={t('campaigns.endsOn')} value={form.endsOn} min={form.startsOn || undefined} onChange={(endsOn) => setForm({ ...form, endsOn })} />
       <fieldset className="utm-settings">
         <legend>{t('campaigns.utm')}</legend>
         <label className="check">

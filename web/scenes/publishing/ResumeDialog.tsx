@@ -5,6 +5,7 @@ import { publishing, type OverdueAction } from '../../api/publishing.js';
 import { useWorkspace } from '../../app/workspace.js';
 import { ErrorAlert } from '../../components/Alert.js';
 import { DateWords } from '../../components/DateWords.js';
+import { DateTimeField } from '../../components/DateField.js';
 import { errorMessage } from '../../lib/errors.js';
 import { fromLocalInput, longInZone } from '../../lib/zoned.js';
 import { excerpt } from './status.js';
@@ -86,13 +87,18 @@ export function ResumeDialog({ overdue, zone, onDone, onCancel }: ResumeDialogPr
               </select>
             </label>
             {choices[p.id].action === 'reschedule' ? (
-              <>
-                <label>
-                  {t('crisis.newTime', { zone })}{' '}
-                  <input type="datetime-local" lang={i18n.language} required value={choices[p.id].at} aria-describedby={`resume-${p.id}-words`} onChange={(e) => set(p.id, { at: e.target.value })} />
-                </label>{' '}
+              <div className="field">
+                <label htmlFor={`resume-${p.id}-at`}>{t('crisis.newTime', { zone })}</label>
+                <DateTimeField
+                  id={`resume-${p.id}-at`}
+                  label={t('crisis.newTime', { zone })}
+                  required
+                  value={choices[p.id].at}
+                  describedBy={`resume-${p.id}-words`}
+                  onChange={(at) => set(p.id, { at })}
+                />
                 <DateWords id={`resume-${p.id}-words`} value={choices[p.id].at} />
-              </>
+              </div>
             ) : null}
           </li>
         ))}

@@ -5,6 +5,7 @@ import { ticketsApi, type DepartmentView, type TicketView } from '../../api/tick
 import { useSignedIn } from '../../app/session.js';
 import { ErrorAlert } from '../../components/Alert.js';
 import { DateWords } from '../../components/DateWords.js';
+import { DateTimeField } from '../../components/DateField.js';
 import { showDirectionControls } from '../../lib/bidi.js';
 import { can, isRole } from '../../../src/shared/permissions.js';
 import { ticketError } from './names.js';
@@ -27,7 +28,7 @@ export interface TicketDialogProps {
 }
 
 export function TicketDialog({ workspaceId, itemId, onOpened, onClose }: TicketDialogProps) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const id = useId();
   const me = useSignedIn().user;
   const dialog = useRef<HTMLDialogElement>(null);
@@ -122,7 +123,7 @@ export function TicketDialog({ workspaceId, itemId, onOpened, onClose }: TicketD
         </div>
         <div className="field">
           <label htmlFor={`${id}-due`}>{t('tickets.dialog.due')}</label>
-          <input id={`${id}-due`} type="datetime-local" lang={i18n.language} value={due} onChange={(e) => setDue(e.target.value)} aria-describedby={`${id}-due-hint`} />
+          <DateTimeField id={`${id}-due`} label={t('tickets.dialog.due')} value={due} onChange={setDue} describedBy={`${id}-due-hint`} />
           <p className="hint" id={`${id}-due-hint`}>
             {t('tickets.dialog.dueHint')} <DateWords value={due} />
           </p>

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateWords } from '../../../components/DateWords.js';
+import { DateField } from '../../../components/DateField.js';
 import type { Dashboard } from '../api.js';
 import { PRESETS, dashboardRange, firstDay, lastDay } from '../period.js';
 import { FILTERS, type DashboardState, type FilterKey } from '../useDashboardQuery.js';
@@ -17,7 +18,7 @@ export function DashboardControls({
   dashboard: Dashboard | null;
   compare?: boolean;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const id = useId();
   const chooseCustom = () => {
     const range = dashboardRange(state.preset, zone, Date.now(), state.custom);
@@ -47,27 +48,25 @@ export function DashboardControls({
           <>
             <div className="field">
               <label htmlFor={`${id}-from`}>{t('analytics.period.from')}</label>
-              <input
+              <DateField
                 id={`${id}-from`}
-                type="date"
-                lang={i18n.language}
+                label={t('analytics.period.from')}
                 value={state.custom.from}
                 max={state.custom.to || undefined}
-                aria-describedby={`${id}-from-words`}
-                onChange={(e) => e.target.value && state.update({ from: e.target.value })}
+                describedBy={`${id}-from-words`}
+                onChange={(from) => from && state.update({ from })}
               />
               <DateWords id={`${id}-from-words`} value={state.custom.from} />
             </div>
             <div className="field">
               <label htmlFor={`${id}-to`}>{t('analytics.period.to')}</label>
-              <input
+              <DateField
                 id={`${id}-to`}
-                type="date"
-                lang={i18n.language}
+                label={t('analytics.period.to')}
                 value={state.custom.to}
                 min={state.custom.from || undefined}
-                aria-describedby={`${id}-to-words`}
-                onChange={(e) => e.target.value && state.update({ to: e.target.value })}
+                describedBy={`${id}-to-words`}
+                onChange={(to) => to && state.update({ to })}
               />
               <DateWords id={`${id}-to-words`} value={state.custom.to} />
             </div>

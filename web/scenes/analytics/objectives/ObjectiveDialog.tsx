@@ -8,7 +8,7 @@ import { publishing } from '../../../api/publishing.js';
 import { Dialog } from '../../../components/ConfirmDialog.js';
 import { ErrorAlert } from '../../../components/Alert.js';
 import { SelectField, TextField } from '../../../components/Field.js';
-import { DateWords } from '../../../components/DateWords.js';
+import { DayField } from '../../../components/DateField.js';
 import { listeningApi } from '../../listening/api.js';
 import { OBJECTIVE_METRICS, analyticsApi, type Objective, type ObjectiveInput, type ObjectiveMetric } from '../api.js';
 import { presetRange } from '../period.js';
@@ -59,7 +59,7 @@ interface Props {
 
 /** Create or change an objective: what is measured, on what, which way, how far, and over which period. */
 export function ObjectiveDialog({ workspaceId, zone, objective, onSaved, onClose }: Props) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [name, setName] = useState(objective?.name ?? '');
   const [metric, setMetric] = useState<ObjectiveMetric>(objective?.metric ?? 'engagement_rate');
   const [network, setNetwork] = useState(objective?.network ?? '');
@@ -222,22 +222,8 @@ export function ObjectiveDialog({ workspaceId, zone, objective, onSaved, onClose
         />
         {period === 'custom' ? (
           <div className="objective-row">
-            <TextField
-              type="date"
-              lang={i18n.language}
-              label={t('analytics.period.from')}
-              hint={custom.from ? <DateWords value={custom.from} /> : undefined}
-              value={custom.from}
-              onChange={(e) => setCustom({ ...custom, from: e.target.value })}
-            />
-            <TextField
-              type="date"
-              lang={i18n.language}
-              label={t('analytics.period.to')}
-              hint={custom.to ? <DateWords value={custom.to} /> : undefined}
-              value={custom.to}
-              onChange={(e) => setCustom({ ...custom, to: e.target.value })}
-            />
+            <DayField label={t('analytics.period.from')} value={custom.from} max={custom.to || undefined} onChange={(from) => setCustom({ ...custom, from })} />
+            <DayField label={t('analytics.period.to')} value={custom.to} min={custom.from || undefined} onChange={(to) => setCustom({ ...custom, to })} />
           </div>
         ) : null}
         <div className="dialog-actions">

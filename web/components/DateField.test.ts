@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { dateOrder, joinDateTime, readDate, readTime, showDate, showTime, twelveHours } from './DateField.js';
+
+describe('dates typed in the app language', () => {
+  it('orders day, month and year the way each language writes them', () => {
+    expect(dateOrder('fr')).toEqual(['day', 'month', 'year']);
+    expect(dateOrder('en')).toEqual(['month', 'day', 'year']);
+  });
+
+  it('shows and reads a day the same way', () => {
+    expect(showDate('2026-12-03', 'fr')).toBe('03/12/2026');
+    expect(showDate('2026-12-03', 'en')).toBe('12/03/2026');
+    expect(readDate('03/12/2026', 'fr')).toBe('2026-12-03');
+    expect(readDate('3/12/26', 'fr')).toBe('2026-12-03');
+    expect(readDate('3.12.2026', 'fr')).toBe('2026-12-03');
+    expect(readDate('12/03/2026', 'en')).toBe('2026-12-03');
+    expect(readDate('12-3-26', 'en')).toBe('2026-12-03');
+    expect(readDate('', 'fr')).toBe('');
+    expect(showDate('', 'fr')).toBe('');
+  });
+
+  it('reads a day pasted the ISO way in both languages', () => {
+    expect(readDate('2026-12-03', 'fr')).toBe('2026-12-03');
+    expect(readDate('2026-12-03', 'en')).toBe('2026-12-03');
+  });
+
+  it('refuses what is not a day', () => {
+    expect(readDate('31/02/2026', 'fr')).toBeNull();
+    expect(readDate('13/31/2026', 'en')).toBeNull();
+    expect(readDate('03/12', 'fr')).toBeNull();
+    expect(readDate('03/12/202', 'fr')).toBeNull();
+    expect(readDate('demain', 'fr')).toBeNull();
+  });
+});
+
+describe('times typed in the app language', () => {
+  it('takes the clock from Intl: 24 hours in French, 12 in English', () => {
+    expect(twelveHours('fr')).toBe(false);
+    expect(twelveHours('en')).toBe(true);
+  });
+
+  it('shows a time the language’s way', () => {
+    expect(showTime('14:30', 'fr')).toBe('14:30');
+    expect(showTime('09:05', 'fr')).toBe('09:05');
+    expect(showTime('14:30', 'en')).toBe('2:30 PM');
+    expect(showTime('00:15', 'en')).toBe('12:15 AM');
+    expect(showTime('12:00', 'en')).toBe('12:00 PM');
+    expect(showTime('14:30:15', 'en')).toBe('2:30:15 PM');
+    expect(showTime('', 'en')).toBe('');
+  });
+
+  it('reads either clock in either language', () => {
+    for (const language of ['fr', 'en']) {
+      expect(readTime('14:30', language)).toBe('14:30');
+      expect(readTime('2:30 PM', language)).toBe('14:30');
+      expect(readTime('2:30pm', language)).toBe('14:30');
+      expect(readTime('2 p.m.', language)).toBe('14:00');
+      expect(readTime('12:15 AM', language)).toBe('00:15');
+      expect(readTime('12 pm', language)).toBe('12:00');
+      expect(readTime('14h30', language)).toBe('14:30');
+      expect(readTime('9 h', language)).toBe('09:00');
+      expect(readTime('9', language)).toBe('09:00');
+      expect(readTime('14:30:15', language)).toBe('14:30:15');
+      expect(readTime('', language)).toBe('');
+    }
+  });
+
+  it('shows what it reads back unchanged', () => {
+    for (const language of ['fr', 'en']) {
+      for (const time of ['00:00', '00:15', '09:05', '12:00', '12:59', '13:00', '23:59']) expect(readTime(showTime(time, language), language)).toBe(time);
+    }
+  });
+
+  it('refuses what is not a time', () => {
+    expect(readTime('25:00', 'fr')).toBeNull();
+    expect(readTime('14:60', 'fr')).toBeNull();
+    expect(readTime('13:00 PM', 'en')).toBeNull();
+    expect(readTime('0 AM', 'en')).toBeNull();
+    expect(readTime('midi', 'fr')).toBeNull();
+    expect(readTime('2:3', 'en')).toBeNull();
+  });
+
+  it('joins a day and a time only when both are there', () => {
+    expect(joinDateTime('2026-12-03', '14:30')).toBe('2026-12-03T14:30');
+    expect(joinDateTime('2026-12-03', '')).toBe('');
+    expect(joinDateTime('', '14:30')).toBe('');
+  });
+});
