@@ -211,6 +211,21 @@ export interface AnalyticsPostDayTable {
 /** The same per month (YYYY-MM), so that a period of months reads a row where it would read thirty. */
 export type AnalyticsPostMonthTable = Omit<AnalyticsPostDayTable, 'day'> & { month: string };
 
+/**
+ * Posts by the local month they went out and the slot of the week they went out at (weekday × 24 + hour, 0 =
+ * Monday 0:00, on the workspace's clock), per network and label ('' for every post): what best times sum.
+ */
+export interface AnalyticsPostSlotTable {
+  workspace_id: string;
+  month: string;
+  network: string;
+  label: string;
+  slot: number;
+  posts: number;
+  /** Σ likes + reposts + replies + quotes. */
+  engagement: number;
+}
+
 /** The accounts' days (analytics_account_days) summed per workspace, day and network. */
 export interface AnalyticsWorkspaceDayTable {
   workspace_id: string;
@@ -280,6 +295,7 @@ export interface AnalyticsTables {
   report_shares: ReportShareTable;
   analytics_post_days: AnalyticsPostDayTable;
   analytics_post_months: AnalyticsPostMonthTable;
+  analytics_post_slots: AnalyticsPostSlotTable;
   analytics_workspace_days: AnalyticsWorkspaceDayTable;
   analytics_inbox_days: AnalyticsInboxDayTable;
   analytics_versions: AnalyticsVersionTable;

@@ -212,6 +212,8 @@ describe.each(databases)('analytics rollups on %s', (kind) => {
     expect(await rollupDifferences(db(), m.ws)).toEqual([
       expect.stringMatching(/^posts 2026-02-03 .* missing$/),
       expect.stringMatching(/^postMonths 2026-02 .* missing$/),
+      // Tuesday 13:00 in Paris: weekday 1 × 24 + hour 13, among every post's slots (label '').
+      'postSlots 2026-02 mastodon  37: missing',
     ]);
   });
 });

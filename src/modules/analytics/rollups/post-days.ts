@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { IANAZone } from 'luxon';
 import type { Database } from '../../../store/schema.js';
-import type { AnalyticsPostDayTable, AnalyticsPostMonthTable } from '../../../store/analytics-schema.js';
-import { localDay } from '../time.js';
+import type { AnalyticsPostDayTable, AnalyticsPostMonthTable, AnalyticsPostSlotTable } from '../../../store/analytics-schema.js';
+import { DAY_MS, HOUR_MS, localDay, offsetAt } from '../time.js';
 import { isPostgres, rollupZone } from './zone.js';
 import { bumpVersions } from './version.js';
 
@@ -29,6 +29,7 @@ export interface PostFigures {
 
 export type PostDayRow = AnalyticsPostDayTable;
 export type PostMonthRow = AnalyticsPostMonthTable;
+export type PostSlotRow = AnalyticsPostSlotTable;
 
 export const POST_MEASURES = ['posts', 'likes', 'reposts', 'replies', 'quotes', 'views', 'viewed', 'engagement', 'engagement_viewed', 'rated', 'rate_sum'] as const;
 export type PostMeasure = (typeof POST_MEASURES)[number];
@@ -72,6 +73,30 @@ export function addPost(rows: Map<string, PostDayRow>, p: PostFigures, zone: IAN
     let row = rows.get(key);
     if (!row) rows.set(key, (row = { workspace_id: p.workspace_id, day, account_id: p.account_id, network: p.network, campaign_id: p.campaign_id ?? '', label, ...emptySums() }));
     addSums(row, sums, sign);
+  }
+}
+
+/**
+ * A post's slot of the week on the zone's clock: weekday (0 = Monday) × 24 + hour, as best times place it in SQL
+ * (1 January 1970, day 0 of the clock, was a Thursday).
+ */
+export function weekSlot(publishedAt: number, zone: IANAZone): number {
+  const local = publishedAt + offsetAt(publishedAt, zone) * 60_000;
+  return ((Math.floor(local / DAY_MS) + 3) % 7) * 24 + (Math.floor(local / HOUR_MS) % 24);
+}
+
+/** Adds (sign 1) or takes away (sign −1) a post's slot rows: the row of every post, and one per label it carries. */
+export function addPostSlot(rows: Map<string, PostSlotRow>, p: PostFigures, zone: IANAZone, sign: 1 | -1) {
+  const at = Number(p.published_at);
+  const month = localDay(at, zone).slice(0, 7);
+  const slot = weekSlot(at, zone);
+  const engagement = postSums(p).engagement;
+  for (const label of ['', ...postLabels(p.labels)]) {
+    const key = `${p.workspace_id}\u0000${label}\u0000${month}\u0000${p.network}\u0000${String(slot).padStart(3, '0')}`;
+    let row = rows.get(key);
+    if (!row) rows.set(key, (row = { workspace_id: p.workspace_id, month, network: p.network, label, slot, posts: 0, engagement: 0 }));
+    row.posts += sign;
+    row.engagement += sign * engagement;
   }
 }
 
@@ -121,21 +146,43 @@ async function addRows(trx: Kysely<Database>, table: 'analytics_post_days' | 'an
 export async function recordPostChanges(trx: Kysely<Database>, changes: readonly PostChange[]): Promise<void> {
   const zones = new Map<string, IANAZone>();
   const rows = new Map<string, PostDayRow>();
+  const slots = new Map<string, PostSlotRow>();
   for (const c of changes) {
     for (const [p, sign] of [[c.before, -1], [c.after, 1]] as const) {
       if (!p) continue;
       let zone = zones.get(p.workspace_id);
       if (!zone) zones.set(p.workspace_id, (zone = await rollupZone(trx, p.workspace_id)));
       addPost(rows, p, zone, sign);
+      addPostSlot(slots, p, zone, sign);
     }
   }
   const days = byKey(rows).filter((r) => !isZero(r));
-  if (days.length === 0) return;
+  const slotRows = byKey(slots).filter((r) => r.posts !== 0 || r.engagement !== 0);
+  if (days.length === 0 && slotRows.length === 0) return;
   await bumpVersions(trx, zones.keys());
   await addRows(trx, 'analytics_post_days', 'day', days);
   const key = (m: PostMonthRow) => `${m.workspace_id}\u0000${m.month}\u0000${m.account_id}\u0000${m.campaign_id}\u0000${m.label}`;
   const months = monthRows(days).filter((r) => !isZero(r)).sort((a, b) => (key(a) < key(b) ? -1 : 1));
   await addRows(trx, 'analytics_post_months', 'month', months);
+  await addSlotRows(trx, slotRows);
+}
+
+const SLOT_KEY = ['workspace_id', 'label', 'month', 'network', 'slot'] as const;
+
+async function addSlotRows(trx: Kysely<Database>, rows: PostSlotRow[]) {
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    await trx.insertInto('analytics_post_slots').values(rows.slice(i, i + CHUNK))
+      .onConflict((oc) => oc.columns([...SLOT_KEY]).doUpdateSet((eb) => ({
+        posts: eb('analytics_post_slots.posts', '+', eb.ref('excluded.posts')),
+        engagement: eb('analytics_post_slots.engagement', '+', eb.ref('excluded.engagement')),
+      })))
+      .execute();
+  }
+  // Slots left without posts (a label taken off) are removed.
+  for (const r of rows.filter((x) => x.posts < 0)) {
+    await trx.deleteFrom('analytics_post_slots').where('workspace_id', '=', r.workspace_id).where('month', '=', r.month).where('network', '=', r.network)
+      .where('label', '=', r.label).where('slot', '=', r.slot).where('posts', '<=', 0).execute();
+  }
 }
 
 /** The stored figures of these posts, locked on PostgreSQL until the transaction ends: the "before" of a change. */
