@@ -218,4 +218,23 @@ describe.each(databases)('inbox list and counts on %s', (kind) => {
     expect((await list('q=zeugm')).items.map((i) => i.id)).toEqual([plus, crowded]);
     expect((await list('q=zeugma079')).items.map((i) => i.id)).toEqual([crowded]);
   });
+
+  it("finds only the workspace's own items, and keeps an item whose word is longer than the index holds", async () => {
+    // Another workspace of the same owner holds the same words: none of its items comes back, however the search goes
+    // (a rare word, two common ones, a last word completed or as a prefix).
+    const other = (await owner.post('/api/v1/workspaces', { name: 'Brand B' })).body.id as string;
+    const otherAccount = await connectLocalAccount(ruche, other, ownerId, 'brand-other');
+    const word = kind === 'sqlite' ? 'lampadaire' : 'luminaire';
+    const mine = (await seedItem(ruche, ws, { text: `${word} cassé livraison`, accountId: accountA, createdAt: base + 600 * 60_000 })).id;
+    for (let i = 0; i < 3; i++) await seedItem(ruche, other, { text: `${word} cassé livraison ${i}`, accountId: otherAccount, createdAt: base + 601 * 60_000 });
+    for (const q of [word, `${word} livraison`, `cassé ${word.slice(0, 5)}`, `livraison ${word}`]) {
+      expect((await list(`q=${encodeURIComponent(q)}`)).items.map((i) => i.id)).toEqual([mine]);
+      expect((await list(`sort=risk&q=${encodeURIComponent(q)}`)).items.map((i) => i.id)).toEqual([mine]);
+      expect((await owner.get(inboxPath(ws, `/counts?q=${encodeURIComponent(q)}`))).body.total).toBe(1);
+    }
+    // A word of 2,040 letters: PostgreSQL indexes words up to 2,047 bytes, and the workspace's prefix would take it
+    // past; the item is stored all the same and found by its other words.
+    const long = (await seedItem(ruche, ws, { text: `réverbère ${'x'.repeat(2040)} ${word}`, accountId: accountA, createdAt: base + 602 * 60_000 })).id;
+    expect((await list(`q=${encodeURIComponent('réverbère')}`)).items.map((i) => i.id)).toEqual([long]);
+  });
 });

@@ -116,7 +116,7 @@ async function recentMatches(scope: FilterScope, search: ResolvedSearch, opts: L
     .innerJoin('inbox_items as i', 'i.id', 'r.id')
     .innerJoin('inbox_authors as a', 'a.id', 'i.author_id')
     .select([...LIST_COLUMNS, ...AUTHOR_COLUMNS])
-    .where(sql<boolean>`r.search_vector @@ to_tsquery('simple', ${tsQuery(scope.workspaceId, search)})`)
+    .where(sql<boolean>`r.search_vector @@ ${tsQuery(scope.workspaceId, search)}::tsquery`)
     .orderBy('r.created_at', 'desc')
     .orderBy('r.id', 'desc')
     .limit(opts.limit + 1)

@@ -74,25 +74,29 @@ export function ftsQuery(workspaceId: string, search: ResolvedSearch): string {
   return [`workspace_id : ${phrase(workspaceId.replaceAll('-', ''))}`, ...whole, lastPart].join(' AND ');
 }
 
-/** PostgreSQL: the tsquery for a search within one workspace, whose id is a word of the stored vector (migration 0030). */
+/**
+ * PostgreSQL: the tsquery for a search within one workspace, as text for a `::tsquery` cast. Its stored vector holds
+ * each word prefixed with the workspace (migration 0048), and so does the query: the cast takes the words as they
+ * are, where to_tsquery would split a prefixed word at its '_'.
+ */
 export function tsQuery(workspaceId: string, search: ResolvedSearch): string {
-  // Words reach to_tsquery quoted, so that none is read as an operator.
-  const quoted = (w: string) => `'${w.replace(/'/g, "''")}'`;
+  const prefix = `w${workspaceId.replaceAll('-', '')}_`;
+  const quoted = (w: string) => `'${(prefix + w).replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
   const { words, completions } = search;
   const last = completions ? `(${completions.map(quoted).join(' | ')})` : `${quoted(words[words.length - 1]!)}:*`;
-  return [`w${workspaceId.replaceAll('-', '')}`, ...words.slice(0, -1).map(quoted), last].join(' & ');
+  return [...words.slice(0, -1).map(quoted), last].join(' & ');
 }
 
 /**
  * The items of a workspace whose text holds every word of the search (accents and case ignored, the last word
  * also as the start of a word), as a condition on `i` (inbox_items): SQLite asks its FTS5 table, which indexes the
- * workspace id beside the words; PostgreSQL its GIN index on the stored, folded tsvector, which holds the workspace too. Null when the search holds no word.
+ * workspace id beside the words; PostgreSQL its GIN index on the stored, folded tsvector, whose words carry their workspace. Null when the search holds no word.
  */
 export function textSearch(store: Store, workspaceId: string, search: ResolvedSearch): Expression<SqlBool> | null {
   const { words } = search;
   if (words.length === 0) return null;
   if (store.dialect === 'postgres') {
-    return sql<SqlBool>`i.search_vector @@ to_tsquery('simple', ${tsQuery(workspaceId, search)})`;
+    return sql<SqlBool>`i.search_vector @@ ${tsQuery(workspaceId, search)}::tsquery`;
   }
   return sql<SqlBool>`i.rowid in (select rowid % ${sql.lit(SEARCH_KEY_SHIFT)} from inbox_items_fts where inbox_items_fts match ${ftsQuery(workspaceId, search)})`;
 }
