@@ -3,6 +3,7 @@ import i18next from 'i18next';
 import { en, fr } from '../i18n/bundles.js';
 import { ApiError } from '../api/client.js';
 import { errorMessage } from './errors.js';
+import { CONNECTOR_ERROR_KINDS } from '../../src/connectors/errors.js';
 
 async function translator(lng: 'en' | 'fr') {
   const i18n = i18next.createInstance();
@@ -39,6 +40,26 @@ describe('errorMessage', () => {
   it('words a refusal the server gives a reason for, rather than the server’s English', async () => {
     const notAServer = new ApiError(400, 'network_refused', '"x y" is not a server address.', { network: 'mastodon', kind: 'rejected', reason: 'not_a_server_address' });
     expect(errorMessage(await translator('fr'), notAServer)).toBe('Ce n’est pas une adresse de serveur\u00a0: saisissez-en une comme mastodon.social.');
+  });
+
+  it('says what a network’s refusal means for the reader in their language, then quotes the network’s own words', async () => {
+    const expired = new ApiError(400, 'network_refused', 'Token has expired', { network: 'bluesky', kind: 'auth_expired' });
+    expect(errorMessage(await translator('fr'), expired)).toBe(
+      'Bluesky n’accepte plus la connexion de ce compte\u00a0: reconnectez-le dans Comptes, puis réessayez. Réponse de Bluesky\u00a0: «\u00a0Token has expired\u00a0»',
+    );
+    const limited = new ApiError(400, 'network_refused', 'Too many requests', { network: 'mastodon', kind: 'rate_limited' });
+    expect(errorMessage(await translator('en'), limited)).toBe(
+      'Mastodon is limiting how often Ruche may ask: try again in a minute. Mastodon said: “Too many requests”',
+    );
+    // Every kind a connector can give has its sentence in both languages.
+    for (const lng of ['en', 'fr'] as const) {
+      const t = await translator(lng);
+      for (const kind of CONNECTOR_ERROR_KINDS) {
+        const said = errorMessage(t, new ApiError(400, 'network_refused', '', { network: 'bluesky', kind }));
+        expect(said, `${lng} ${kind}`).toMatch(/^Bluesky|Bluesky/);
+        expect(said).not.toMatch(/\{\{|network_kinds/);
+      }
+    }
   });
 
   it('fills the figures the server gave beside a code', async () => {

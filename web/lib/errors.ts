@@ -1,11 +1,27 @@
 import type { TFunction } from 'i18next';
 import { ApiError } from '../api/client.js';
 import { fieldIssuesOf, fieldIssuesText } from './field-issues.js';
+import { networkName } from './networks.js';
 
 /** The network's reason for a refusal, when the server passed one on (a Mastodon address that is none). */
 function networkReason(t: TFunction, error: ApiError): string {
   const reason = (error.details as { reason?: unknown } | undefined)?.reason;
   return typeof reason === 'string' && /^[a-z_]+$/.test(reason) ? t(`errors.network_reasons.${reason}`, { defaultValue: '' }) : '';
+}
+
+/**
+ * A network's refusal said by what it means for the reader (reconnect, wait, change the post…) in the reader's
+ * language, then the network's own words, quoted as its own: they are often the only precise reason, and a
+ * network speaks English.
+ */
+function networkRefusal(t: TFunction, error: ApiError): string {
+  const { network, kind } = (error.details ?? {}) as { network?: unknown; kind?: unknown };
+  if (typeof kind !== 'string' || !/^[a-z_]+$/.test(kind) || typeof network !== 'string') return '';
+  const name = networkName(network);
+  const meaning = t(`errors.network_kinds.${kind}`, { network: name, defaultValue: '' });
+  if (!meaning) return '';
+  const said = error.message.trim();
+  return said ? `${meaning} ${t('errors.network_kinds.said', { network: name, message: said })}` : meaning;
 }
 
 /** Figures the server gave beside a code (a limit, a length), for the texts that name them. */
@@ -30,6 +46,8 @@ export function errorMessage(t: TFunction, error: unknown): string {
     if (error.code === 'network_refused') {
       const reason = networkReason(t, error);
       if (reason) return reason;
+      const refusal = networkRefusal(t, error);
+      if (refusal) return refusal;
     }
     const known = t(`errors.${error.code}`, { ...figures(error.details), message: error.message, defaultValue: '' });
     if (known && typeof known === 'string') return known;
