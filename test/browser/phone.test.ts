@@ -110,6 +110,18 @@ describe('on a phone', () => {
     await open();
     await me.goToAccount('Olga Owner');
     await fitsTheScreen(page, 'the account');
+    // The profile's facts stay inside their card: the e-mail address goes under its name, not past the edge.
+    await page.locator('.facts dd').filter({ hasText: 'olga@example.com' }).waitFor();
+    const inside = await page.locator('.facts').first().evaluate((list) => {
+      const card = list.closest('.card')!;
+      const edge = card.getBoundingClientRect().right - parseFloat(getComputedStyle(card).paddingRight);
+      return [...list.querySelectorAll('dd')].map((dd) => {
+        const range = document.createRange();
+        range.selectNodeContents(dd);
+        return edge - range.getBoundingClientRect().right;
+      });
+    });
+    for (const room of inside) expect(room, 'a fact runs past its card').toBeGreaterThanOrEqual(0);
     await context.close();
   }, TIMEOUT);
 });
