@@ -46,6 +46,13 @@ export async function listeningFlow(browser: Browser, server: TestRuche, lang: L
   await me.setupOwner({ name: names.owner, email: `owner-${lang}@example.com`, password: 'owner password 1', workspace: names.workspace });
   const wid = me.workspaceId();
 
+  // With no topic, the mentions page says so and leads to the form of a first topic.
+  await page.goto(`/w/${wid}/listening/mentions`);
+  await page.getByText(t('listening.mentions.noTopics')).waitFor();
+  await page.getByRole('link', { name: t('listening.dashboard.emptyLink'), exact: true }).click();
+  await page.getByRole('dialog', { name: t('listening.topics.form.newTitle') }).waitFor();
+  await page.keyboard.press('Escape');
+
   // With no topic, the dashboard says how listening starts and opens the form of a first topic.
   await me.goTo('listening');
   await page.getByRole('heading', { name: t('listening.dashboard.emptyTitle'), exact: true }).waitFor();

@@ -1,12 +1,12 @@
 import { useCallback, useMemo, useRef } from 'react';
-import { useSearchParams } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useWorkspace } from '../../app/workspace.js';
 import { useLoad } from '../../app/useLoad.js';
 import { Page } from '../../components/Page.js';
 import { ErrorAlert, Loading } from '../../components/Alert.js';
 import { NETWORKS, SENTIMENTS, listeningApi, type MentionQuery } from './api.js';
-import { ListeningTabs } from './ListeningTabs.js';
+import { ListeningTabs, listeningPath } from './ListeningTabs.js';
 import { MentionFilters } from './MentionFilters.js';
 import { MentionCard } from './MentionCard.js';
 import { useMentionList } from './useMentionList.js';
@@ -79,7 +79,14 @@ export function MentionsPage() {
         {list.status === 'loading' ? <Loading /> : null}
         {list.status === 'failed' ? <ErrorAlert>{listeningError(t, list.error)}</ErrorAlert> : null}
         {list.status === 'ready' && list.items.length === 0 ? (
-          <p className="listening-empty">{topicList.length === 0 && topics.status === 'ready' ? t('listening.mentions.noTopics') : t('listening.mentions.empty')}</p>
+          topicList.length === 0 && topics.status === 'ready' ? (
+            <p className="listening-empty">
+              {t('listening.mentions.noTopics')}{' '}
+              <Link to={`${listeningPath(wid, '/topics')}?new=1`}>{t('listening.dashboard.emptyLink')}</Link>
+            </p>
+          ) : (
+            <p className="listening-empty">{t('listening.mentions.empty')}</p>
+          )
         ) : null}
         {list.items.length > 0 ? (
           <ul className="mention-list">
