@@ -92,6 +92,8 @@ export class NearDuplicateIndex<Id = string> {
         if (misses <= allowedMisses && same / n >= threshold && same > bestSame) {
           best = entry;
           bestSame = same;
+          // Nothing can agree on more positions than all of them: the first such is the answer.
+          if (same === n) return { id: best.id, similarity: 1 };
         }
       }
     }
