@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely';
+import { CompiledQuery, PostgresAdapter, type Transaction } from 'kysely';
 import type { AppContext } from '../../context.js';
 import type { Analyzer } from '../../analysis/index.js';
 import type { Database } from '../../store/schema.js';
@@ -55,6 +55,14 @@ function normalizeAll(posts: readonly ListeningPost[], now: number, setAside: Li
 
 async function alreadyStored(ctx: AppContext, workspaceId: string, uris: readonly string[]): Promise<Set<string>> {
   const known = new Set<string>();
+  if (ctx.store.db.getExecutor().adapter instanceof PostgresAdapter) {
+    // One array rather than a parameter per uri: the statement's text and plan are the same for every batch.
+    const { rows } = await ctx.store.db.executeQuery<{ uri: string }>(CompiledQuery.raw(
+      'select "uri" from "listening_mentions" where "workspace_id" = $1 and "uri" = any($2::text[])', [workspaceId, uris],
+    ));
+    for (const r of rows) known.add(r.uri);
+    return known;
+  }
   for (let i = 0; i < uris.length; i += 1000) {
     const rows = await ctx.store.db.selectFrom('listening_mentions').select('uri')
       .where('workspace_id', '=', workspaceId).where('uri', 'in', uris.slice(i, i + 1000)).execute();

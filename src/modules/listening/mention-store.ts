@@ -179,8 +179,10 @@ export async function storeMentions(
   const created = new Set(inserted.map((r) => r.id));
   const stored: StoredMention[] = withAuthor.filter((m) => created.has(m.id));
   const links = stored.flatMap((m) => m.topicIds.map((t) => [t, m.id, workspaceId, m.analysis.sentiment.label, m.post.createdAt]));
+  // Every mention here was created by this statement, with its topics listed once each (see TopicIndex.match): no
+  // link can exist already, so it is a plain insert, which spares PostgreSQL a speculative insertion per row.
   await bulkInsertColumns(trx, 'listening_mention_topics', ['topic_id', 'mention_id', 'workspace_id', 'sentiment', 'created_at'],
-    ['text', 'text', 'text', 'text', 'bigint'], links, 'on conflict do nothing');
+    ['text', 'text', 'text', 'text', 'bigint'], links, '');
   if (stored.length > 0) {
     const zone = await rollupZone(trx, workspaceId);
     await countMinutes(trx, zone, stored);
