@@ -80,6 +80,8 @@ export const csrfGuard = createMiddleware<HttpEnv>(async (c, next) => {
         'csrf_failed',
         403,
         `Cross-site request refused: this page is not served from ${expected}. If that is not the address you use, set PUBLIC_URL to it.`,
+        // The address this Ruche answers at, for the web app to name: a page opened at 127.0.0.1 instead of localhost.
+        { expected },
       );
     }
   }

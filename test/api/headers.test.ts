@@ -114,7 +114,7 @@ describe('Origin of writes', () => {
     for (const origin of [`https://${host}`, 'null']) {
       const res = await write(origin);
       expect(`${origin} → ${res.status}`).toBe(`${origin} → 403`);
-      expect(res.body.error).toEqual({ code: 'csrf_failed', message: expect.stringContaining('PUBLIC_URL') });
+      expect(res.body.error).toEqual({ code: 'csrf_failed', message: expect.stringContaining('PUBLIC_URL'), details: { expected: new URL(ruche.url).origin } });
     }
   });
 });

@@ -37,6 +37,16 @@ describe('errorMessage', () => {
     );
   });
 
+  it('names the address to open when a page is not at the one this Ruche answers at, instead of saying to reload', async () => {
+    const refused = new ApiError(403, 'csrf_failed', 'Cross-site request refused: this page is not served from http://localhost:3999.', { expected: 'http://localhost:3999' });
+    expect(errorMessage(await translator('fr'), refused)).toBe(
+      'Cette Ruche répond à http://localhost:3999, pas à l’adresse où cette page a été ouverte\u00a0: ouvrez-la à http://localhost:3999, ou demandez à son administrateur de régler PUBLIC_URL sur l’adresse que vous utilisez.',
+    );
+    expect(errorMessage(await translator('en'), refused)).toContain('open it at http://localhost:3999');
+    // Without the address (a missing header), the general sentence stays.
+    expect(errorMessage(await translator('en'), new ApiError(403, 'csrf_failed', 'Missing X-Ruche-CSRF header.'))).toBe('The request was refused for safety. Reload the page and try again.');
+  });
+
   it('words a refusal the server gives a reason for, rather than the server’s English', async () => {
     const notAServer = new ApiError(400, 'network_refused', '"x y" is not a server address.', { network: 'mastodon', kind: 'rejected', reason: 'not_a_server_address' });
     expect(errorMessage(await translator('fr'), notAServer)).toBe('Ce n’est pas une adresse de serveur\u00a0: saisissez-en une comme mastodon.social.');

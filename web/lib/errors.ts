@@ -43,6 +43,13 @@ export function errorMessage(t: TFunction, error: unknown): string {
       const issues = fieldIssuesOf(error.details);
       return issues.length > 0 ? fieldIssuesText(t, issues) : t('errors.fields_invalid');
     }
+    if (error.code === 'csrf_failed') {
+      // A page opened at another address than PUBLIC_URL's (127.0.0.1 for localhost): reloading would not help.
+      const expected = (error.details as { expected?: unknown } | undefined)?.expected;
+      if (typeof expected === 'string' && /^https?:\/\/[^\s/]+$/.test(expected)) {
+        return t('errors.csrf_origin', { expected });
+      }
+    }
     if (error.code === 'network_refused') {
       const reason = networkReason(t, error);
       if (reason) return reason;
