@@ -3,15 +3,15 @@ import type { Store } from '../../store/database.js';
 import type { RoleName } from '../../shared/permissions.js';
 import { mayReadInbox } from '../inbox/access.js';
 import { accountsOf, narrowsPosts, type Reader, type ScopeAccount } from './scope.js';
-import { accountFollowers, followerTotalsOf, postTotals, publishingFigures, totalsOf, type AccountFollowers } from './publishing.js';
+import { accountFollowersOf, followerTotalsOf, postTotals, publishingFigures, totalsOf } from './publishing.js';
 import { postGroups, totalOf } from './post-sums.js';
-import { accountSeries, postSeries } from './series.js';
+import { accountSeriesOf, postSeries } from './series.js';
 import { bestTimes } from './best-times.js';
 import { breakdownOrder, breakdowns } from './breakdowns.js';
 import { FLOP_MIN_AGE_MS, topAndFlop } from './post-performance.js';
 import { keepFigures, keptFigures } from './dashboard-cache.js';
-import { inboxFigures, inboxTotals } from './inbox-figures.js';
-import { listeningDays, listeningFigures, listeningTotals, sentimentOfDays, shareOfVoiceOf, sumOfDays, voiceTopics, type VoiceTopic } from './listening-figures.js';
+import { inboxFigures, inboxTotalsOf } from './inbox-figures.js';
+import { listeningDaysOf, listeningFigures, sentimentOfDays, shareOfVoiceOf, sumOfDays, voiceTopics, type VoiceTopic } from './listening-figures.js';
 import { comparisonPeriod, zoneOf } from './time.js';
 import type { Breakdown, Comparison, Dashboard, Period, PostPerformance, Scope } from './types.js';
 
@@ -56,28 +56,29 @@ export async function dashboardFor(r: Reader, scope: Scope, period: Period, comp
  */
 async function figuresOf(r: Reader, scope: Scope, period: Period, comparison: Comparison, accounts: ScopeAccount[], topics: VoiceTopic[], wanted: { inbox: boolean; posts: boolean }): Promise<Dashboard> {
   const before = comparisonPeriod(period, comparison, r.zone);
-  // Each period's followers are read once, for its totals and its series.
-  const known = accountFollowers(r, accounts, period);
-  const knownBefore = accountFollowers(r, accounts, before);
-  const series = (p: Period, k: Promise<AccountFollowers[]>) => (narrowsPosts(scope) ? postSeries(r, scope, p) : accountSeries(r, accounts, p, scope, k));
+  // Both periods' followers are read at once, for their totals and their series; so are both periods' days of the
+  // accounts' rollup, of the inbox and of listening.
+  const known = accountFollowersOf(r, accounts, [period, before]);
+  const both = narrowsPosts(scope) ? Promise.all([postSeries(r, scope, period), postSeries(r, scope, before)]) : accountSeriesOf(r, accounts, [period, before], scope, known);
   const groups = postGroups(r, scope, period, 'account');
-  const [perAccount, totalsBefore, followers, followersBefore, days, daysBefore, flops, heat, parts, inbox, inboxBefore, heard, heardBefore, sov] = await Promise.all([
+  const [perAccount, totalsBefore, [followers, followersBefore], [days, daysBefore], flops, heat, parts, inboxes, [heard, heardBefore], sov] = await Promise.all([
     groups, postTotals(r, scope, before),
-    known.then(followerTotalsOf), knownBefore.then(followerTotalsOf),
-    series(period, known), series(before, knownBefore),
+    known.then((k) => k.map(followerTotalsOf)),
+    both,
     wanted.posts ? topAndFlop(r, scope, period) : { topPosts: [], flopPosts: [] }, bestTimes(r, scope, period.end),
     groups.then((g) => breakdowns(r, scope, period, accounts, g)),
-    wanted.inbox ? inboxTotals(r, scope, period) : null, wanted.inbox ? inboxTotals(r, scope, before) : null,
-    listeningDays(r, scope, period), listeningTotals(r, scope, before),
+    wanted.inbox ? inboxTotalsOf(r, scope, [period, before]) : [null, null],
+    listeningDaysOf(r, scope, [period, before]),
     shareOfVoiceOf(r, topics, period),
   ]);
+  const [inbox, inboxBefore] = inboxes;
   return {
     scope, timezone: r.zone.name, period, comparison, comparisonPeriod: before,
-    publishing: publishingFigures(totalsOf(totalOf(perAccount)), totalsBefore, followers, followersBefore),
+    publishing: publishingFigures(totalsOf(totalOf(perAccount)), totalsBefore, followers!, followersBefore!),
     series: days, comparisonSeries: daysBefore,
     ...flops, bestTimes: heat, ...parts,
     inbox: inboxFigures(inbox, inboxBefore),
-    listening: listeningFigures(sumOfDays(heard), heardBefore, sov, sentimentOfDays(r, period, heard)),
+    listening: listeningFigures(sumOfDays(heard!), sumOfDays(heardBefore!), sov, sentimentOfDays(r, period, heard!)),
   };
 }
 

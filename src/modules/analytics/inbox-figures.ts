@@ -30,43 +30,56 @@ function medianMinutes(sorted: Float64Array): number | null {
   return (n % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2) / 60_000;
 }
 
-async function moderationActions(r: Reader, scope: Scope, period: Period): Promise<number> {
+/** Moderation actions in each period, in one query. */
+async function moderationActions(r: Reader, scope: Scope, periods: readonly Period[]): Promise<number[]> {
   const narrowed = Boolean(scope.accountId || scope.network);
-  const { rows } = await sql<{ n: unknown }>`select count(*) as n from moderation_log m
-    ${narrowed ? sql`join inbox_items i on i.id = m.item_id` : sql``}
-    where m.workspace_id = ${scope.workspaceId} and m.created_at >= ${period.start} and m.created_at < ${period.end}
+  const within = (p: Period) => sql`m.created_at >= ${p.start} and m.created_at < ${p.end}`;
+  const { rows } = await sql<Record<string, unknown>>`select ${sql.join(periods.map((p, i) => sql`sum(case when ${within(p)} then 1 else 0 end) as ${sql.ref(`n${i}`)}`))}
+    from moderation_log m ${narrowed ? sql`join inbox_items i on i.id = m.item_id` : sql``}
+    where m.workspace_id = ${scope.workspaceId} and (${sql.join(periods.map((p) => sql`(${within(p)})`), sql` or `)})
       and m.outcome = 'done' and m.undoes is null
       ${scope.accountId ? sql`and i.account_id = ${scope.accountId}` : sql``} ${scope.network ? sql`and i.network = ${scope.network}` : sql``}`.execute(r.db);
-  return int(rows[0]?.n);
+  return periods.map((_, i) => int(rows[0]?.[`n${i}`]));
 }
 
 /**
- * The inbox's counts over a period: whole days from the daily inbox rollup, parts of days from the items, counted
+ * The inbox's counts over periods: whole days from the daily inbox rollup, parts of days from the items, counted
  * with the rollup's own rule. Items that ask the team for an answer are replies, mentions and messages addressed to
  * one of the workspace's accounts (quotes comment rather than ask), less what moderation hid or deleted; the
  * response rate is the share of them the team replied to from Ruche (first_reply_at set). The waits of the
- * replied items come in order from each day; merged, their median is exact.
+ * replied items come in order from each day; merged, their median is exact. The periods' days are read in one
+ * query, and their parts of days in another.
  */
-async function inboxCounts(r: Reader, scope: Scope, period: Period, withWaits: boolean): Promise<InboxCounts & { sortedWaits: Float64Array }> {
-  const { days, edges } = periodParts(period, r.zone);
-  const [whole, parts] = await Promise.all([
-    days ? r.db.selectFrom('analytics_inbox_days').select([...INBOX_MEASURES, sql<string>`${withWaits ? sql.ref('waits') : sql.lit('[]')}`.as('waits')])
-      .where('workspace_id', '=', scope.workspaceId).where('day', '>=', days.first).where('day', '<=', days.last)
+async function inboxCounts(r: Reader, scope: Scope, periods: readonly Period[], withWaits: boolean): Promise<Array<InboxCounts & { sortedWaits: Float64Array }>> {
+  const parts = periods.map((p) => periodParts(p, r.zone));
+  const wholes = parts.flatMap((p) => (p.days ? [p.days] : []));
+  const edges = parts.flatMap((p) => p.edges);
+  const [whole, items] = await Promise.all([
+    wholes.length ? r.db.selectFrom('analytics_inbox_days').select(['day', ...INBOX_MEASURES, sql<string>`${withWaits ? sql.ref('waits') : sql.lit('[]')}`.as('waits')])
+      .where('workspace_id', '=', scope.workspaceId)
+      .where((eb) => eb.or(wholes.map((w) => eb.and([eb('day', '>=', w.first), eb('day', '<=', w.last)]))))
       .$if(Boolean(scope.accountId), (q) => q.where('account_id', '=', scope.accountId!))
       .$if(Boolean(scope.network), (q) => q.where('network', '=', scope.network!)).execute() : [],
     edges.length ? sql<ItemFigures>`select ${sql.join(INBOX_FIGURE_COLUMNS.map((c) => sql`i.${sql.ref(c)}`))} from inbox_items i
       where ${sql.join(edges.map((e) => sql`(${itemsIn(scope, e)})`), sql` or `)}`.execute(r.db) : { rows: [] },
   ]);
-  const counts = emptyCounts();
-  const lists: string[] = [];
-  for (const row of whole) {
-    for (const m of INBOX_MEASURES) counts[m] += int(row[m]);
-    if (withWaits && int(row.replied) > 0) lists.push(row.waits.slice(1, -1));
-  }
-  for (const i of parts.rows) addItem(counts, { ...i, first_reply_at: num(i.first_reply_at), received_at: int(i.received_at), created_at: int(i.created_at) });
-  if (counts.waits.length) lists.push(counts.waits.join(','));
-  // The days' lists parsed at once; a typed array sorts numbers without a comparator, several times faster.
-  return { ...counts, sortedWaits: Float64Array.from(JSON.parse(`[${lists.join(',')}]`) as number[]).sort() };
+  return parts.map(({ days, edges: own }) => {
+    const counts = emptyCounts();
+    const lists: string[] = [];
+    for (const row of whole) {
+      if (!days || row.day < days.first || row.day > days.last) continue;
+      for (const m of INBOX_MEASURES) counts[m] += int(row[m]);
+      if (withWaits && int(row.replied) > 0) lists.push(row.waits.slice(1, -1));
+    }
+    for (const i of items.rows) {
+      const at = int(i.created_at);
+      if (!own.some((e) => at >= e.start && at < e.end)) continue;
+      addItem(counts, { ...i, first_reply_at: num(i.first_reply_at), received_at: int(i.received_at), created_at: at });
+    }
+    if (counts.waits.length) lists.push(counts.waits.join(','));
+    // The days' lists parsed at once; a typed array sorts numbers without a comparator, several times faster.
+    return { ...counts, sortedWaits: Float64Array.from(JSON.parse(`[${lists.join(',')}]`) as number[]).sort() };
+  });
 }
 
 /**
@@ -74,12 +87,17 @@ async function inboxCounts(r: Reader, scope: Scope, period: Period, withWaits: b
  * response (null), which reads every replied item's wait, for a caller that does not show it.
  */
 export async function inboxTotals(r: Reader, scope: Scope, period: Period, options: { wait?: boolean } = {}): Promise<InboxTotals> {
+  return (await inboxTotalsOf(r, scope, [period], options))[0]!;
+}
+
+/** The same for several periods (a dashboard's and the one it compares with), in two queries and a count. */
+export async function inboxTotalsOf(r: Reader, scope: Scope, periods: readonly Period[], options: { wait?: boolean } = {}): Promise<InboxTotals[]> {
   const wait = options.wait ?? true;
-  const [t, actions] = await Promise.all([inboxCounts(r, scope, period, wait), moderationActions(r, scope, period)]);
-  return {
+  const [counts, actions] = await Promise.all([inboxCounts(r, scope, periods, wait), moderationActions(r, scope, periods)]);
+  return counts.map((t, i) => ({
     volume: t.volume, asked: t.asked, answered: t.answered, complaints: t.complaints, negative: t.negative,
-    firstResponseMinutes: wait ? medianMinutes(t.sortedWaits) : null, moderationActions: actions,
-  };
+    firstResponseMinutes: wait ? medianMinutes(t.sortedWaits) : null, moderationActions: actions[i]!,
+  }));
 }
 
 export function inboxFigures(now: InboxTotals | null, before: InboxTotals | null): InboxFigures {

@@ -19,22 +19,40 @@ const SENTIMENT_SQL = sql`count(*) as volume, sum(case when m.sentiment = 'posit
  * whole days from the daily mention rollup, parts of days from the mentions.
  */
 export async function listeningDays(r: Reader, scope: Scope, period: Period): Promise<Map<string, ListeningTotals>> {
-  const { days, edges } = periodParts(period, r.zone);
+  return (await listeningDaysOf(r, scope, [period]))[0]!;
+}
+
+/** The same for several periods (a dashboard's and the one it compares with), in one query. */
+export async function listeningDaysOf(r: Reader, scope: Scope, periods: readonly Period[]): Promise<Array<Map<string, ListeningTotals>>> {
+  const parts = periods.map((p) => periodParts(p, r.zone));
   const network = (alias: 'm' | 'd') => (scope.network ? sql`and ${sql.ref(`${alias}.network`)} = ${scope.network}` : sql``);
-  const [whole, ...parts] = await Promise.all([
-    days ? sql<Record<string, unknown>>`select d.day, sum(d.volume) as volume, sum(d.positive) as positive, sum(d.negative) as negative
-      from analytics_mention_days d where d.workspace_id = ${scope.workspaceId} and d.day >= ${days.first} and d.day <= ${days.last} ${network('d')}
-      group by d.day`.execute(r.db) : { rows: [] },
-    ...edges.map((e) => sql<Record<string, unknown>>`select ${e.day} as day, ${SENTIMENT_SQL} from listening_mentions m
-      where m.workspace_id = ${scope.workspaceId} and m.created_at >= ${e.start} and m.created_at < ${e.end} ${network('m')}`.execute(r.db)),
-  ]);
-  const out = new Map<string, ListeningTotals>();
-  for (const row of [whole!, ...parts].flatMap((q) => q.rows)) {
+  const wholes = parts.flatMap((p) => (p.days ? [p.days] : []));
+  // Each row says which part it answers: '' for the rollup's days (any period may hold them), else the period and edge.
+  const selects = [
+    ...(wholes.length ? [sql`select '' as part, d.day, sum(d.volume) as volume, sum(d.positive) as positive, sum(d.negative) as negative
+      from analytics_mention_days d where d.workspace_id = ${scope.workspaceId}
+      and (${sql.join(wholes.map((w) => sql`(d.day >= ${w.first} and d.day <= ${w.last})`), sql` or `)}) ${network('d')} group by d.day`] : []),
+    ...parts.flatMap((p, i) => p.edges.map((e, j) => sql`select ${sql.lit(`${i}:${j}`)} as part, cast(${e.day} as text) as day, ${SENTIMENT_SQL} from listening_mentions m
+      where m.workspace_id = ${scope.workspaceId} and m.created_at >= ${e.start} and m.created_at < ${e.end} ${network('m')}`)),
+  ];
+  const out = periods.map(() => new Map<string, ListeningTotals>());
+  if (selects.length === 0) return out;
+  const { rows } = await sql<Record<string, unknown>>`${sql.join(selects, sql` union all `)}`.execute(r.db);
+  const add = (into: Map<string, ListeningTotals>, row: Record<string, unknown>) => {
     const day = String(row.day);
-    const d = out.get(day) ?? out.set(day, { volume: 0, positive: 0, negative: 0 }).get(day)!;
+    const d = into.get(day) ?? into.set(day, { volume: 0, positive: 0, negative: 0 }).get(day)!;
     d.volume += int(row.volume);
     d.positive += int(row.positive);
     d.negative += int(row.negative);
+  };
+  for (const row of rows) {
+    const part = String(row.part);
+    if (part !== '') {
+      add(out[Number(part.split(':')[0])]!, row);
+      continue;
+    }
+    const day = String(row.day);
+    parts.forEach((p, i) => { if (p.days && day >= p.days.first && day <= p.days.last) add(out[i]!, row); });
   }
   return out;
 }

@@ -59,18 +59,28 @@ export interface AccountFollowers {
  * follower totals and the daily series share it.
  */
 export async function accountFollowers(r: Reader, accounts: ScopeAccount[], period: Period): Promise<AccountFollowers[]> {
-  if (accounts.length === 0) return [];
-  const first = localDay(period.start, r.zone);
-  const last = localDay(Math.max(period.start, period.end - 1), r.zone);
+  return (await accountFollowersOf(r, accounts, [period]))[0]!;
+}
+
+/** The same around several periods (a dashboard's and the one it compares with), in one query. */
+export async function accountFollowersOf(r: Reader, accounts: ScopeAccount[], periods: readonly Period[]): Promise<AccountFollowers[][]> {
+  if (accounts.length === 0) return periods.map(() => []);
   const seek = (column: 'followers' | 'day', cond: ReturnType<typeof sql>, dir: 'asc' | 'desc') =>
     sql`(select d.${sql.ref(column)} from analytics_account_days d where d.account_id = a.id and d.followers is not null and ${cond}
       order by d.day ${sql.raw(dir)} limit 1)`;
-  const inPeriod = sql`d.day >= ${first} and d.day <= ${last}`;
-  const { rows } = await sql<{ id: string; prior: unknown; first_day: unknown; first: unknown; last: unknown }>`
-    select a.id, ${seek('followers', sql`d.day < ${first}`, 'desc')} as prior, ${seek('day', inPeriod, 'asc')} as first_day,
-      ${seek('followers', inPeriod, 'asc')} as first, ${seek('followers', inPeriod, 'desc')} as last
+  const columns = periods.map((period, i) => {
+    const first = localDay(period.start, r.zone);
+    const last = localDay(Math.max(period.start, period.end - 1), r.zone);
+    const inPeriod = sql`d.day >= ${first} and d.day <= ${last}`;
+    return sql`${seek('followers', sql`d.day < ${first}`, 'desc')} as ${sql.ref(`prior_${i}`)}, ${seek('day', inPeriod, 'asc')} as ${sql.ref(`first_day_${i}`)},
+      ${seek('followers', inPeriod, 'asc')} as ${sql.ref(`first_${i}`)}, ${seek('followers', inPeriod, 'desc')} as ${sql.ref(`last_${i}`)}`;
+  });
+  const { rows } = await sql<Record<string, unknown> & { id: string }>`select a.id, ${sql.join(columns)}
     from social_accounts a where a.id in (${sql.join(accounts.map((a) => a.id))})`.execute(r.db);
-  return rows.map((row) => ({ id: row.id, prior: num(row.prior), firstDay: row.first_day === null ? null : String(row.first_day), first: num(row.first), last: num(row.last) }));
+  return periods.map((_, i) => rows.map((row) => ({
+    id: row.id, prior: num(row[`prior_${i}`]), firstDay: row[`first_day_${i}`] == null ? null : String(row[`first_day_${i}`]),
+    first: num(row[`first_${i}`]), last: num(row[`last_${i}`]),
+  })));
 }
 
 /**

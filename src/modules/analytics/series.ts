@@ -4,7 +4,7 @@ import { int } from './figures.js';
 import type { DaySeriesPoint, Period, Scope } from './types.js';
 import { periodDays } from './time.js';
 import { postGroups } from './post-sums.js';
-import { accountFollowers, type AccountFollowers } from './publishing.js';
+import { accountFollowersOf, type AccountFollowers } from './publishing.js';
 
 const emptyPoint = (day: string): DaySeriesPoint => ({ day, engagement: 0, likes: 0, reposts: 0, replies: 0, quotes: 0, views: 0, posts: 0, followers: null });
 
@@ -16,43 +16,56 @@ const emptyPoint = (day: string): DaySeriesPoint => ({ day, engagement: 0, likes
  * carried account by account.
  */
 export async function accountSeries(r: Reader, accounts: ScopeAccount[], period: Period, scope?: Scope, followers?: Promise<AccountFollowers[]>): Promise<DaySeriesPoint[]> {
-  const { first, last, days } = periodDays(period, r.zone);
-  const points = new Map(days.map((d) => [d, emptyPoint(d)]));
-  if (accounts.length === 0) return [...points.values()];
+  return (await accountSeriesOf(r, accounts, [period], scope, followers?.then((f) => [f])))[0]!;
+}
+
+/**
+ * The same for several periods (a dashboard's and the one it compares with): their days are summed in one query,
+ * each day once even where the periods share it.
+ */
+export async function accountSeriesOf(r: Reader, accounts: ScopeAccount[], periods: readonly Period[], scope?: Scope, followers?: Promise<AccountFollowers[][]>): Promise<DaySeriesPoint[][]> {
+  const spans = periods.map((p) => periodDays(p, r.zone));
+  if (accounts.length === 0) return spans.map(({ days }) => days.map(emptyPoint));
   const ids = sql.join(accounts.map((a) => a.id));
   const wholeWorkspace = scope !== undefined && !scope.accountId;
+  const inDays = sql`(${sql.join(spans.map(({ first, last }) => sql`(d.day >= ${first} and d.day <= ${last})`), sql` or `)})`;
   const [sums, known] = await Promise.all([
     wholeWorkspace
       ? sql<Record<string, unknown>>`select d.day, sum(d.likes) as likes, sum(d.reposts) as reposts, sum(d.replies) as replies, sum(d.quotes) as quotes,
           sum(d.views) as views, sum(d.published) as published, sum(d.followers) as followers, sum(d.read) as read
-        from analytics_workspace_days d where d.workspace_id = ${scope.workspaceId} and d.day >= ${first} and d.day <= ${last}
+        from analytics_workspace_days d where d.workspace_id = ${scope.workspaceId} and ${inDays}
         ${scope.network ? sql`and d.network = ${scope.network}` : sql``} group by d.day`.execute(r.db)
       : sql<Record<string, unknown>>`select d.day, sum(d.likes) as likes, sum(d.reposts) as reposts, sum(d.replies) as replies, sum(d.quotes) as quotes,
           sum(d.views) as views, sum(d.published) as published, sum(d.followers) as followers, count(d.followers) as read
-        from analytics_account_days d where d.account_id in (${ids}) and d.day >= ${first} and d.day <= ${last} group by d.day`.execute(r.db),
-    followers ?? accountFollowers(r, accounts, period),
+        from analytics_account_days d where d.account_id in (${ids}) and ${inDays} group by d.day`.execute(r.db),
+    followers ?? accountFollowersOf(r, accounts, periods),
   ]);
-  const read = new Map<string, { followers: number; read: number }>();
-  for (const row of sums.rows) {
-    const p = points.get(String(row.day));
-    if (!p) continue;
-    p.likes = int(row.likes);
-    p.reposts = int(row.reposts);
-    p.replies = int(row.replies);
-    p.quotes = int(row.quotes);
-    p.views = int(row.views);
-    p.posts = int(row.published);
-    p.engagement = p.likes + p.reposts + p.replies + p.quotes;
-    read.set(p.day, { followers: int(row.followers), read: int(row.read) });
-  }
-  const knownFrom = known.map((k) => (k.prior !== null ? '' : k.firstDay));
-  const complete = days.every((day) => (read.get(day)?.read ?? 0) === knownFrom.filter((d) => d !== null && d <= day).length);
-  if (!complete) return carryFollowers(r, accounts, days, points, known);
-  for (const p of points.values()) {
-    const day = read.get(p.day);
-    if (day && day.read > 0) p.followers = day.followers;
-  }
-  return [...points.values()];
+  const byDay = new Map(sums.rows.map((row) => [String(row.day), row]));
+  return Promise.all(spans.map(async ({ days }, i) => {
+    const points = new Map(days.map((d) => [d, emptyPoint(d)]));
+    const read = new Map<string, { followers: number; read: number }>();
+    for (const day of days) {
+      const row = byDay.get(day);
+      if (!row) continue;
+      const p = points.get(day)!;
+      p.likes = int(row.likes);
+      p.reposts = int(row.reposts);
+      p.replies = int(row.replies);
+      p.quotes = int(row.quotes);
+      p.views = int(row.views);
+      p.posts = int(row.published);
+      p.engagement = p.likes + p.reposts + p.replies + p.quotes;
+      read.set(p.day, { followers: int(row.followers), read: int(row.read) });
+    }
+    const knownFrom = known[i]!.map((k) => (k.prior !== null ? '' : k.firstDay));
+    const complete = days.every((day) => (read.get(day)?.read ?? 0) === knownFrom.filter((d) => d !== null && d <= day).length);
+    if (!complete) return carryFollowers(r, accounts, days, points, known[i]!);
+    for (const p of points.values()) {
+      const day = read.get(p.day);
+      if (day && day.read > 0) p.followers = day.followers;
+    }
+    return [...points.values()];
+  }));
 }
 
 /** Followers carried account by account over the days some account was not read. */
