@@ -14,8 +14,15 @@ const EVALUATE_EVERY_MS = 5_000;
  * process (the default) counts everything itself as it stores it.
  */
 const RELOAD_EVERY_MS = 10 * 60_000;
-/** Series kept per process: a busy topic's month of minutes is a few hundred kilobytes; the least recent go first. */
-const MAX_TRACKED = 300;
+/**
+ * Series kept per process, the least recent going first, bounded by what they weigh: a busy topic's month of minutes
+ * is 675 blocks (a few hundred kilobytes), a quiet one's a few. The budget is what 300 busy topics take; a
+ * workspace's hundreds of topics fit in it unless all are busy every minute, rather than each being read again from
+ * the store whenever it is judged.
+ */
+const MAX_TRACKED_BLOCKS = 300 * 675;
+/** And by number, for the maps' own weight. */
+const MAX_TRACKED = 5_000;
 
 interface Tracked {
   series: MinuteSeries;
@@ -61,7 +68,13 @@ async function trackedTopic(ctx: AppContext, topic: Pick<TopicRow, 'id' | 'creat
   if (!t || now - t.loadedAt > RELOAD_EVERY_MS) {
     t = await load(ctx, topic, now);
     map.delete(topic.id);
-    if (map.size >= MAX_TRACKED) map.delete(map.keys().next().value!);
+    let blocks = t.series.blockCount;
+    for (const kept of map.values()) blocks += kept.series.blockCount;
+    while (map.size > 0 && (map.size >= MAX_TRACKED || blocks > MAX_TRACKED_BLOCKS)) {
+      const [oldest, kept] = map.entries().next().value!;
+      blocks -= kept.series.blockCount;
+      map.delete(oldest);
+    }
     map.set(topic.id, t);
   }
   return t;

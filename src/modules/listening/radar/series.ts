@@ -34,6 +34,11 @@ export class MinuteSeries {
     this.retention = options.retentionMinutes ?? DEFAULT_RETENTION_MINUTES;
   }
 
+  /** Blocks of 64 minutes held (each under a kilobyte): what the series weighs in memory. */
+  get blockCount(): number {
+    return this.blocks.size;
+  }
+
   /** The first minute the topic was listened to, or null when nothing is known yet. */
   get earliest(): number | null {
     return this.first;
