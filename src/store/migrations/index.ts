@@ -38,6 +38,7 @@ import * as m0044inboxNetworkChanges from './0044_inbox_network_changes.js';
 import * as m0046inboxRemovedIndex from './0046_inbox_removed_index.js';
 import * as m0047analyticsPostSlots from './0047_analytics_post_slots.js';
 import * as m0048pgSearchWords from './0048_pg_search_words.js';
+import * as m0049analyticsPostsLabelsIndex from './0049_analytics_posts_labels_index.js';
 
 /** Every migration in order. Append only: a released migration is never edited. */
 export const migrations: Record<string, Migration> = {
@@ -80,4 +81,5 @@ export const migrations: Record<string, Migration> = {
   '0046_inbox_removed_index': m0046inboxRemovedIndex,
   '0047_analytics_post_slots': m0047analyticsPostSlots,
   '0048_pg_search_words': m0048pgSearchWords,
+  '0049_analytics_posts_labels_index': m0049analyticsPostsLabelsIndex,
 };
