@@ -152,6 +152,9 @@ export async function workspaceFlow(browser: Browser, server: TestRuche & Server
   await me.button(t('approvals.approveSelected')).click();
   await me.expectAlert(t('approvals.refusedItem', { post: names.posts[3], reason: t('approvals.refused.not_in_review') }));
   await page.getByText(t('approvals.empty')).waitFor();
+  // Nothing left to decide: the page says why posts would wait here, and where the approval steps are set.
+  const steps = page.getByRole('link', { name: t('approvals.emptyLink'), exact: true });
+  expect(new URL(await steps.getAttribute('href') ?? '', 'http://x').pathname).toBe(`/w/${wid}/settings/publishing`);
 
   const statuses = await Promise.all(ids.map(async (id) => (await me.api('GET', `/workspaces/${wid}/posts/${id}`)).status));
   expect(statuses).toEqual(['approved', 'approved', 'draft', 'approved']);

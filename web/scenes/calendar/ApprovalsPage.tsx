@@ -92,6 +92,17 @@ export function ApprovalsPage() {
           {mine.length === 0 ? (
             <section className="card">
               <p className="muted">{state.data.others.length ? t('approvals.noneForYou') : t('approvals.empty')}</p>
+              {state.data.others.length === 0 ? (
+                <p className="muted">
+                  {t('approvals.emptyHow')}
+                  {workspace.can('settings.read') ? (
+                    <>
+                      {' '}
+                      <Link to={`${workspacePath(workspace.workspaceId)}/settings/publishing`}>{t('approvals.emptyLink')}</Link>
+                    </>
+                  ) : null}
+                </p>
+              ) : null}
             </section>
           ) : (
             <section aria-labelledby="approvals-mine">
