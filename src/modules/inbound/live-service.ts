@@ -1,7 +1,6 @@
-import os from 'node:os';
-import { randomBytes } from 'node:crypto';
 import type { AppContext } from '../../context.js';
-import { acquireLease, releaseLease } from '../../jobs/lease.js';
+import { createLeasedStreams, type LeasedStreams } from '../../jobs/leased-streams.js';
+import { pause } from '../../shared/pause.js';
 import { requireCapability } from '../../connectors/capabilities.js';
 import type { Connector } from '../../connectors/types.js';
 import { isConnectorError } from '../../connectors/errors.js';
@@ -18,32 +17,13 @@ export const INBOX_LIVE_LEASE = 'inbox.live';
  */
 const REFUSED_RETRY_MS = 6 * 3600_000;
 
-export interface InboxLive {
-  start(): Promise<void>;
-  stop(): Promise<void>;
-  /** Takes (or renews) the lease, then starts the streams of newly connected accounts and ends those of gone ones. */
-  refresh(): Promise<void>;
-  /** Accounts whose stream runs in this process now. */
-  streaming(): string[];
-  isLeader(): boolean;
-}
-
-interface Running {
-  controller: AbortController;
-  done: Promise<void>;
-}
+/** The inbox's streams: one per connected account whose network streams notifications, keyed by account id. */
+export type InboxLive = LeasedStreams;
 
 const byContext = new WeakMap<AppContext, InboxLive>();
 
 /** The live service of this process, when its worker role runs one. */
 export const inboxLiveOf = (ctx: AppContext): InboxLive | undefined => byContext.get(ctx);
-
-const sleep = (ms: number, signal: AbortSignal) =>
-  new Promise<void>((resolve) => {
-    if (signal.aborted) return resolve();
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
-  });
 
 /**
  * Real time for the inbox: one process of the cluster (the lease holder) runs `streamInbox` for every connected
@@ -52,17 +32,9 @@ const sleep = (ms: number, signal: AbortSignal) =>
  * in inbox_sources.live.
  */
 export function createInboxLive(ctx: AppContext, options: { refreshMs?: number; holderId?: string; maxBackoffMs?: number } = {}): InboxLive {
-  const refreshMs = options.refreshMs ?? 60_000;
-  const leaseMs = refreshMs * 3;
   const maxBackoffMs = options.maxBackoffMs ?? 5 * 60_000;
-  const holder = options.holderId ?? `${os.hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
-  const streams = new Map<string, Running>();
   /** Accounts whose stream the network refused, with when to try again. */
   const refused = new Map<string, number>();
-  let leader = false;
-  let running = false;
-  let timer: NodeJS.Timeout | null = null;
-  let refreshing: Promise<void> | null = null;
 
   const setLive = async (accountId: string, live: string | null) => {
     await ctx.store.db.updateTable('inbox_sources').set({ live, updated_at: ctx.clock.now() }).where('account_id', '=', accountId).execute();
@@ -104,94 +76,43 @@ export function createInboxLive(ctx: AppContext, options: { refreshMs?: number; 
       if (signal.aborted) break;
       await setLive(account.id, null).catch(() => {});
       const wait = Math.min(maxBackoffMs, 1000 * 2 ** Math.min(failures++, 20));
-      await sleep(Math.round(wait * (0.75 + Math.random() * 0.5)), signal);
+      await pause(Math.round(wait * (0.75 + Math.random() * 0.5)), signal);
     }
   };
 
-  const startStream = (account: InboundAccount, connector: Connector) => {
-    const controller = new AbortController();
-    const done = run(account, connector, controller.signal)
-      .catch((err: unknown) => ctx.log.error({ event: 'inbound.stream_stopped', accountId: account.id, err }, 'inbox stream stopped'))
-      .finally(() => streams.delete(account.id));
-    streams.set(account.id, { controller, done });
-  };
-
-  const endStream = async (accountId: string) => {
-    const s = streams.get(accountId);
-    if (!s) return;
-    s.controller.abort();
-    await s.done;
-    await setLive(accountId, null).catch(() => {});
-  };
-
-  const doRefresh = async () => {
-    leader = await acquireLease(ctx.store.db, INBOX_LIVE_LEASE, holder, ctx.clock.now(), leaseMs);
-    if (!leader || !running) {
-      await Promise.all([...streams.keys()].map(endStream));
-      return;
-    }
-    const accounts = await ctx.store.db
-      .selectFrom('social_accounts')
-      .select(['id', 'workspace_id', 'network', 'credentials'])
-      .where('status', '=', 'connected')
-      .execute();
-    const wanted = new Set<string>();
-    for (const account of accounts) {
-      if (streams.has(account.id)) {
-        wanted.add(account.id);
-        continue;
+  return createLeasedStreams<{ account: InboundAccount; connector: Connector }>(ctx, {
+    lease: INBOX_LIVE_LEASE,
+    refreshMs: options.refreshMs,
+    holderId: options.holderId,
+    refreshFailedEvent: 'inbound.live_refresh_failed',
+    registry: byContext,
+    async wanted(running) {
+      const accounts = await ctx.store.db
+        .selectFrom('social_accounts')
+        .select(['id', 'workspace_id', 'network', 'credentials'])
+        .where('status', '=', 'connected')
+        .execute();
+      const wanted = new Map<string, { account: InboundAccount; connector: Connector } | null>();
+      for (const account of accounts) {
+        if (running.has(account.id)) {
+          wanted.set(account.id, null);
+          continue;
+        }
+        if ((refused.get(account.id) ?? 0) > ctx.clock.now()) continue;
+        let connector: Connector;
+        try {
+          connector = openConnector(ctx, account);
+        } catch (err) {
+          ctx.log.warn({ event: 'inbound.open_failed', accountId: account.id, err }, 'could not open the account’s connector');
+          continue;
+        }
+        if (!connector.capabilities.has('streamInbox')) continue;
+        wanted.set(account.id, { account: { id: account.id, workspace_id: account.workspace_id, network: account.network }, connector });
       }
-      if ((refused.get(account.id) ?? 0) > ctx.clock.now()) continue;
-      let connector: Connector;
-      try {
-        connector = openConnector(ctx, account);
-      } catch (err) {
-        ctx.log.warn({ event: 'inbound.open_failed', accountId: account.id, err }, 'could not open the account’s connector');
-        continue;
-      }
-      if (!connector.capabilities.has('streamInbox')) continue;
-      wanted.add(account.id);
-      startStream({ id: account.id, workspace_id: account.workspace_id, network: account.network }, connector);
-    }
-    await Promise.all([...streams.keys()].filter((id) => !wanted.has(id)).map(endStream));
-  };
-
-  const refresh = () => {
-    // One refresh at a time: a timer tick and a test's call share the one under way.
-    refreshing ??= doRefresh().finally(() => (refreshing = null));
-    return refreshing;
-  };
-
-  const loop = async () => {
-    timer = null;
-    try {
-      await refresh();
-    } catch (err) {
-      ctx.log.error({ event: 'inbound.live_refresh_failed', err }, 'inbox live refresh failed');
-    }
-    if (running) timer = setTimeout(() => void loop(), refreshMs);
-  };
-
-  const live: InboxLive = {
-    refresh,
-    streaming: () => [...streams.keys()],
-    isLeader: () => leader,
-    async start() {
-      if (running) return;
-      running = true;
-      if (!byContext.has(ctx)) byContext.set(ctx, live);
-      await loop();
+      return wanted;
     },
-    async stop() {
-      running = false;
-      if (timer) clearTimeout(timer);
-      timer = null;
-      await refreshing?.catch(() => {});
-      await Promise.all([...streams.keys()].map(endStream));
-      if (leader) await releaseLease(ctx.store.db, INBOX_LIVE_LEASE, holder).catch(() => {});
-      leader = false;
-      if (byContext.get(ctx) === live) byContext.delete(ctx);
-    },
-  };
-  return live;
+    run: (accountId, { account, connector }, signal) =>
+      run(account, connector, signal).catch((err: unknown) => ctx.log.error({ event: 'inbound.stream_stopped', accountId, err }, 'inbox stream stopped')),
+    ended: (accountId) => setLive(accountId, null),
+  });
 }

@@ -1,8 +1,6 @@
-import os from 'node:os';
-import { randomBytes } from 'node:crypto';
 import type { Analyzer } from '../../analysis/index.js';
 import type { AppContext } from '../../context.js';
-import { acquireLease, releaseLease } from '../../jobs/lease.js';
+import { createLeasedStreams, type LeasedStreams } from '../../jobs/leased-streams.js';
 import { readHashtagTimeline, streamPublic } from '../../connectors/mastodon/listening/index.js';
 import { pause } from '../../shared/pause.js';
 import { ingestPosts, readIngest, storeIngest, type ReadIngest } from './ingest.js';
@@ -12,18 +10,8 @@ import type { ListeningPost } from './types.js';
 
 export const LISTENING_LIVE_LEASE = 'listening.live';
 
-interface Running {
-  controller: AbortController;
-  done: Promise<void>;
-}
-
-export interface ListeningLive {
-  refresh(): Promise<void>;
-  /** The streams this process runs, by kind and address. */
-  streaming(): string[];
-  start(): Promise<void>;
-  stop(): Promise<void>;
-}
+/** The streams this process runs, keyed by kind and address. */
+export type ListeningLive = LeasedStreams;
 
 const byContext = new WeakMap<AppContext, ListeningLive>();
 
@@ -156,80 +144,22 @@ async function pollHashtag(ctx: AppContext, key: string, first: SourceRow, signa
  * end. Sources added or removed are picked up at the next refresh, at once in the process that changed them.
  */
 export function createListeningLive(ctx: AppContext, options: { refreshMs?: number; holderId?: string } = {}): ListeningLive {
-  const refreshMs = options.refreshMs ?? 60_000;
-  const leaseMs = refreshMs * 3;
-  const holder = options.holderId ?? `${os.hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
-  const streams = new Map<string, Running>();
-  let leader = false;
-  let running = false;
-  let timer: NodeJS.Timeout | null = null;
-  let refreshing: Promise<void> | null = null;
-
-  const startStream = (key: string, first: SourceRow) => {
-    const controller = new AbortController();
-    const done = runStream(ctx, key, first, controller.signal)
-      .catch(async (err: unknown) => {
+  return createLeasedStreams<SourceRow>(ctx, {
+    lease: LISTENING_LIVE_LEASE,
+    refreshMs: options.refreshMs,
+    holderId: options.holderId,
+    refreshFailedEvent: 'listening.live_refresh_failed',
+    registry: byContext,
+    async wanted() {
+      const rows = await ctx.store.db.selectFrom('listening_sources').selectAll().where('status', '=', 'active').where('kind', 'in', [...STREAM_KINDS]).execute();
+      const wanted = new Map<string, SourceRow>();
+      for (const r of rows) if (!wanted.has(groupKey(r))) wanted.set(groupKey(r), r);
+      return wanted;
+    },
+    run: (key, first, signal) =>
+      runStream(ctx, key, first, signal).catch(async (err: unknown) => {
         ctx.log.warn({ event: 'listening.stream_failed', kind: first.kind, err }, 'listening stream ended; the next refresh starts it again');
         await setHealth(ctx, key, 'error', message(err)).catch(() => {});
-      })
-      .finally(() => streams.delete(key));
-    streams.set(key, { controller, done });
-  };
-
-  const endStream = async (key: string) => {
-    const s = streams.get(key);
-    if (!s) return;
-    s.controller.abort();
-    await s.done;
-  };
-
-  const doRefresh = async () => {
-    leader = await acquireLease(ctx.store.db, LISTENING_LIVE_LEASE, holder, ctx.clock.now(), leaseMs);
-    if (!leader || !running) {
-      await Promise.all([...streams.keys()].map(endStream));
-      return;
-    }
-    const rows = await ctx.store.db.selectFrom('listening_sources').selectAll().where('status', '=', 'active').where('kind', 'in', [...STREAM_KINDS]).execute();
-    const wanted = new Map<string, SourceRow>();
-    for (const r of rows) if (!wanted.has(groupKey(r))) wanted.set(groupKey(r), r);
-    await Promise.all([...streams.keys()].filter((k) => !wanted.has(k)).map(endStream));
-    for (const [key, first] of wanted) if (!streams.has(key)) startStream(key, first);
-  };
-
-  const refresh = () => {
-    refreshing ??= doRefresh().finally(() => (refreshing = null));
-    return refreshing;
-  };
-
-  const loop = async () => {
-    timer = null;
-    try {
-      await refresh();
-    } catch (err) {
-      ctx.log.error({ event: 'listening.live_refresh_failed', err }, 'listening live refresh failed');
-    }
-    if (running) timer = setTimeout(() => void loop(), refreshMs);
-  };
-
-  const live: ListeningLive = {
-    refresh,
-    streaming: () => [...streams.keys()],
-    async start() {
-      if (running) return;
-      running = true;
-      if (!byContext.has(ctx)) byContext.set(ctx, live);
-      await loop();
-    },
-    async stop() {
-      running = false;
-      if (timer) clearTimeout(timer);
-      timer = null;
-      await refreshing?.catch(() => {});
-      await Promise.all([...streams.keys()].map(endStream));
-      if (leader) await releaseLease(ctx.store.db, LISTENING_LIVE_LEASE, holder).catch(() => {});
-      leader = false;
-      if (byContext.get(ctx) === live) byContext.delete(ctx);
-    },
-  };
-  return live;
+      }),
+  });
 }
