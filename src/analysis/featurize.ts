@@ -1,7 +1,7 @@
 import { findLexiconHits, type LexiconHits } from './lexicon/all.js';
 import { splitGluedNames } from './lexicon/identity.js';
 import { polarityOf } from './lexicon/polarity.js';
-import { extractFeatures, MARK_DEHUMANISING, MARK_GROUP, MARK_GROUP_REST, MARK_SLUR, type FeatureVector } from './text/features.js';
+import { extractFeatures, MARK_DEHUMANISING, MARK_GROUP, MARK_GROUP_REST, MARK_INSULT, MARK_SLUR, MARK_SWEAR, type FeatureVector } from './text/features.js';
 import { tokenize, type Token } from './text/tokenize.js';
 import { memoOf } from './text/word-memo.js';
 
@@ -28,11 +28,13 @@ export function featurize(text: string): Featurized {
 
 // Reused between calls, like the feature buffers: read before the next text.
 function marksOf(count: number, lexicon: LexiconHits): Uint8Array | undefined {
-  const { groups, slurs, dehumanising } = lexicon;
-  if (groups.length + slurs.length + dehumanising.length === 0) return undefined;
+  const { groups, slurs, dehumanising, insults, swearing } = lexicon;
+  if (groups.length + slurs.length + dehumanising.length + insults.length + swearing.length === 0) return undefined;
   if (marks.length < count) marks = new Uint8Array(count * 2);
   const m = marks.subarray(0, count);
   m.fill(0);
+  for (const h of swearing) m[h.start] = MARK_SWEAR;
+  for (const h of insults) m[h.start] = MARK_INSULT;
   for (const h of dehumanising) m[h.start] = MARK_DEHUMANISING;
   for (const h of slurs) m[h.start] = MARK_SLUR;
   for (const h of groups) {

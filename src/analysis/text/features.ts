@@ -24,6 +24,10 @@ export const MARK_GROUP_REST = 2;
 export const MARK_SLUR = 3;
 /** A word likening people to animals, vermin, dirt or disease. */
 export const MARK_DEHUMANISING = 4;
+/** The first word of an insult of the word lists ("idiot", "fils de pute"), however it is spelt. */
+export const MARK_INSULT = 5;
+/** A swear word ("putain", "fuck"), however it is spelt. */
+export const MARK_SWEAR = 6;
 
 export interface FeatureVector {
   /** Hashed feature indices; a feature seen twice appears twice. */
@@ -67,6 +71,9 @@ const H_GROUP = hashString('GROUP', SEED_WORD);
 const F_SLUR = special('SLUR');
 const F_DEHUMANISING = special('DEHUMANISING');
 const F_DEHUMANISING_GROUP = special('DEHUMANISING+GROUP');
+/** Every listed insult, and every swear word, is also one class feature: spellings the data never showed share it. */
+export const F_INSULT = special('INSULT');
+export const F_SWEAR = special('SWEAR');
 
 /**
  * Hashed word unigrams and bigrams, character 3–5-grams of every word (robust to spelling and inflection), negated
@@ -125,6 +132,8 @@ export function extractFeatures(tokens: Token[], polarity?: Polarity, marks?: Ui
     if (grouped) push(mix(h, SEED_GROUP_CONTEXT) & MASK, i);
     if (mark === MARK_SLUR) push(F_SLUR, i);
     else if (mark === MARK_DEHUMANISING) push(grouped ? F_DEHUMANISING_GROUP : F_DEHUMANISING, i);
+    else if (mark === MARK_INSULT) push(F_INSULT, i);
+    else if (mark === MARK_SWEAR) push(F_SWEAR, i);
     if (t.elongated) push(F_ELONG, i);
     if ((kind === 'word' || kind === 'hashtag') && text.length > 1) pushCharGrams(text, i);
     if (polarity) {
