@@ -157,15 +157,16 @@ export async function addCopies(db: Kysely<Database>, perHead: ReadonlyMap<strin
  * Writes one batch inside the caller's transaction: authors, the mentions not stored before (the unique index on
  * the post's uri skips the rest, so two sources or two writers store a post once), which topics each matched, the
  * per-minute and daily counts and the groups' copies, but for the copies of `later` groups, whose first mention another
- * transaction is storing (it cannot be seen from here until it commits). Returns the mentions it created. The
- * workspace's analytics version is the caller's to move on once committed (`mentionsCommitted`): bumped in here, its
- * row would stay locked until the commit and queue every other batch of the workspace behind this one.
+ * transaction is storing (it cannot be seen from here until it commits). Returns the mentions it created. On
+ * PostgreSQL, the workspace's analytics version is the caller's to move on once committed (`mentionsCommitted`):
+ * bumped in here, its row would stay locked until the commit and queue every other batch of the workspace behind this one.
  */
 export async function storeMentions(
   trx: Transaction<Database>, workspaceId: string, sourceId: string | null, mentions: readonly MatchedMention[], now: number, later: ReadonlySet<string> = new Set(),
 ): Promise<StoredMention[]> {
   if (mentions.length === 0) return [];
-  if (trx.getExecutor().adapter instanceof PostgresAdapter) {
+  const postgres = trx.getExecutor().adapter instanceof PostgresAdapter;
+  if (postgres) {
     // A crash may lose the last few hundred milliseconds of listening's commits, never half of one: the mentions and
     // their source's cursor go together, so the source reads them again. Waiting for the disk on each batch would
     // halve the pace for nothing.
@@ -184,6 +185,9 @@ export async function storeMentions(
   await bulkInsertColumns(trx, 'listening_mention_topics', ['topic_id', 'mention_id', 'workspace_id', 'sentiment', 'created_at'],
     ['text', 'text', 'text', 'text', 'bigint'], links, '');
   if (stored.length > 0) {
+    // SQLite writes one transaction at a time anyway: the version moves on in this one, rather than in a second
+    // commit (and wait for the disk) per batch. PostgreSQL's moves on after the commit (mentionsCommitted).
+    if (!postgres) await bumpVersions(trx, [workspaceId]);
     const zone = await rollupZone(trx, workspaceId);
     await countMinutes(trx, zone, stored);
     await addMentionDays(trx, workspaceId, zone, stored.map((m) => ({ network: m.post.network, createdAt: m.post.createdAt, sentiment: m.analysis.sentiment.label })));
@@ -195,14 +199,15 @@ export async function storeMentions(
 }
 
 /**
- * After the commit of mentions: the workspace's analytics version moves on, so that dashboards kept in memory are
- * made again with them. A dashboard read from then on sees the new version; one made between the commit and this
- * was made at the old version, which no read finds current any more.
+ * After the commit of mentions on PostgreSQL: the workspace's analytics version moves on, so that dashboards kept in
+ * memory are made again with them. A dashboard read from then on sees the new version; one made between the commit
+ * and this was made at the old version, which no read finds current any more. (On SQLite, storeMentions moved it on.)
  */
 export async function mentionsCommitted(db: Kysely<Database>, workspaceId: string): Promise<void> {
+  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return;
   await db.transaction().execute(async (trx) => {
     // Durable with the next commit at worst, as the mentions themselves (see storeMentions).
-    if (trx.getExecutor().adapter instanceof PostgresAdapter) await sql`set local synchronous_commit = off`.execute(trx);
+    await sql`set local synchronous_commit = off`.execute(trx);
     await bumpVersions(trx, [workspaceId]);
   });
 }
