@@ -18,6 +18,8 @@ const GATES: Record<string, { balanced: number; kind: number }> = {
   'sentiment (français)': { balanced: 0.72, kind: 0.35 },
   'complaint (English)': { balanced: 0.8, kind: 0.5 },
   'réclamation (français)': { balanced: 0.85, kind: 0.6 },
+  'warm (English)': { balanced: 0.96, kind: 0.9 },
+  'chaleureux (français)': { balanced: 0.9, kind: 0.8 },
   language: { balanced: 0.9, kind: 0.75 },
 };
 

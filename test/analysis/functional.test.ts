@@ -71,6 +71,9 @@ describe('insults, with obfuscated spellings', () => {
   const safe = ['Ce film est vraiment bien fait', 'You are not an idiot, you made a mistake', 'Putain, quelle belle journée !'];
   for (const text of insults) it(`flags "${text}"`, () => expect(analyzer.analyze(text).toxicity.categories.insult).toBeGreaterThanOrEqual(0.5));
   for (const text of safe) it(`does not flag "${text}"`, () => expect(analyzer.analyze(text).toxicity.categories.insult).toBeLessThan(0.5));
+  // Warm texts are kept under the line only while they hold no abusive word: praise does not excuse an insult.
+  const warmButInsulting = ["Bravo, t'es vraiment un connard !", "Merci beaucoup, espèce d'idiot", 'Great job, you moron!'];
+  for (const text of warmButInsulting) it(`flags "${text}" despite its warm words`, () => expect(analyzer.analyze(text).toxicity.categories.insult).toBeGreaterThanOrEqual(0.5));
 });
 
 describe('spam and scams', () => {
