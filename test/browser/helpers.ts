@@ -38,10 +38,9 @@ export function typedDay(lang: Lang, at: DateTime): string {
   return at.toFormat(lang === 'fr' ? 'dd/MM/yyyy' : 'MM/dd/yyyy');
 }
 
-/** A time as a member types it in the app's language: 14:30 in French, 2:30 PM in English (seconds when asked). */
-export function typedTime(lang: Lang, at: DateTime, seconds = false): string {
-  if (lang === 'fr') return at.toFormat(seconds ? 'HH:mm:ss' : 'HH:mm');
-  return `${at.toFormat(seconds ? 'h:mm:ss' : 'h:mm')} ${at.hour < 12 ? 'AM' : 'PM'}`;
+/** A time as a member types it, on the 24-hour clock the app shows in both languages (seconds when asked). */
+export function typedTime(_lang: Lang, at: DateTime, seconds = false): string {
+  return at.toFormat(seconds ? 'HH:mm:ss' : 'HH:mm');
 }
 
 /**

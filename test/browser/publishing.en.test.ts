@@ -39,7 +39,7 @@ describe('publishing (English)', () => {
     await quebec.getByRole('combobox', { name: 'Time zone of the account’s audience' }).fill('Toronto');
     await quebec.getByRole('option', { name: /^America\/Toronto UTC/ }).click();
     await quebec.getByRole('button', { name: 'Add a slot' }).click();
-    // Times are typed the English way; the 24-hour way is understood too.
+    // The field shows times on the 24-hour clock; a time typed the English way is understood too.
     await quebec.getByLabel('Time of slot 1').fill('10:15 AM');
     await quebec.getByRole('button', { name: 'Save for @quebec.local' }).click();
     await me.expectStatus('The time zone and queue of @quebec.local were saved.');

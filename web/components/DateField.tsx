@@ -42,20 +42,14 @@ export function readDate(text: string, language: string): string | null {
   return d.toISOString().slice(0, 10);
 }
 
-/** Whether the language writes times on a 12-hour clock with AM and PM (en) or on a 24-hour one (fr), as Intl says. */
-export function twelveHours(language: string): boolean {
-  const cycle = new Intl.DateTimeFormat(language, { hour: 'numeric' }).resolvedOptions().hourCycle;
-  return cycle === 'h12' || cycle === 'h11';
-}
-
-/** "14:30" (or "14:30:15") written the language's way: "14:30" in French, "2:30 PM" in English; '' for nothing. */
-export function showTime(value: string, language: string): string {
+/**
+ * "14:30" (or "14:30:15") as the field shows it: on the 24-hour clock in both languages, as Ruche writes every time
+ * (a planned hour must not be read twelve hours off); '' for nothing. "2:30 PM" is still understood when typed.
+ */
+export function showTime(value: string): string {
   const m = /^(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(value);
   if (!m) return '';
-  const [hour, minute, second] = [Number(m[1]), m[2], m[3]];
-  const rest = second ? `${minute}:${second}` : minute;
-  if (!twelveHours(language)) return `${m[1]}:${rest}`;
-  return `${hour % 12 || 12}:${rest} ${hour < 12 ? 'AM' : 'PM'}`;
+  return m[3] ? `${m[1]}:${m[2]}:${m[3]}` : `${m[1]}:${m[2]}`;
 }
 
 /**
@@ -80,9 +74,9 @@ export function readTime(text: string, _language?: string): string | null {
   return `${pad(hour)}:${pad(minute)}${second !== undefined ? `:${second}` : ''}`;
 }
 
-/** The pattern shown as the time field's placeholder and hint, in the language's clock. */
-export function timePattern(t: (key: string) => string, language: string): string {
-  return twelveHours(language) ? t('dates.timePattern12') : t('dates.timePattern24');
+/** The pattern shown as the time field's placeholder and hint. */
+export function timePattern(t: (key: string) => string): string {
+  return t('dates.timePattern24');
 }
 
 interface DayProps {
@@ -201,14 +195,14 @@ interface TimeProps {
 export function TimeField({ id, value, onChange, disabled, required, describedBy, invalid, ariaLabel }: TimeProps) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
-  const [text, setText] = useState(() => showTime(value, language));
+  const [text, setText] = useState(() => showTime(value));
   const [wrong, setWrong] = useState(false);
   const hint = useId();
-  const pattern = timePattern(t, language);
+  const pattern = timePattern(t);
 
   useEffect(() => {
     if (readTime(text, language) !== value) {
-      setText(showTime(value, language));
+      setText(showTime(value));
       setWrong(false);
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -241,7 +235,7 @@ export function TimeField({ id, value, onChange, disabled, required, describedBy
         onBlur={() => {
           const time = readTime(text, language);
           setWrong(time === null);
-          if (time) setText(showTime(time, language));
+          if (time) setText(showTime(time));
         }}
       />
       <span id={hint} className={wrong ? 'date-field-hint is-wrong' : 'date-field-hint'}>
