@@ -92,13 +92,17 @@ async function searchNewest(scope: FilterScope, search: ResolvedSearch, opts: Li
   return pageOf(scope, rows as unknown as JoinedRow[], opts);
 }
 
-/** How many of the newest items a PostgreSQL search looks through before asking its text index. */
-const RECENT = 2000;
+/**
+ * How many of the newest items a PostgreSQL search looks through before asking its text index. A single word is
+ * often common, and then its page is among the newest; several words together are rarely so common, and their
+ * index lists, each the workspace's own (migration 0048), are intersected cheaply.
+ */
+const recentLimit = (words: number) => (words > 1 ? 500 : 2000);
 
 /**
  * PostgreSQL, a search newest first: its GIN index finds matches in no order, so a common word would be gathered
  * whole and sorted. The newest items passing the other filters are walked first (the stored vector checked on each,
- * at most RECENT of them): when they hold a full page, that is the page, since every other match is older. Otherwise
+ * at most recentLimit of them): when they hold a full page, that is the page, since every other match is older. Otherwise
  * (a rare word) null, and the index answers, its few matches sorted.
  */
 async function recentMatches(scope: FilterScope, search: ResolvedSearch, opts: ListOptions): Promise<JoinedRow[] | null> {
@@ -112,7 +116,7 @@ async function recentMatches(scope: FilterScope, search: ResolvedSearch, opts: L
     recent = recent.where(sql<boolean>`(i.created_at, i.id) < (${createdAt}, ${id})`);
   }
   const rows = await db
-    .selectFrom(recent.orderBy('i.created_at', 'desc').orderBy('i.id', 'desc').limit(RECENT).as('r'))
+    .selectFrom(recent.orderBy('i.created_at', 'desc').orderBy('i.id', 'desc').limit(recentLimit(search.words.length)).as('r'))
     .innerJoin('inbox_items as i', 'i.id', 'r.id')
     .innerJoin('inbox_authors as a', 'a.id', 'i.author_id')
     .select([...LIST_COLUMNS, ...AUTHOR_COLUMNS])
