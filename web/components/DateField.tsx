@@ -56,7 +56,7 @@ export function showTime(value: string): string {
  * A time as typed, in either clock whatever the language ("14:30", "14h30", "14 h", "2:30 PM", "2pm", "2:30 p.m."):
  * "HH:MM" (with ":SS" when seconds were typed), '' when empty, null when it is not a time.
  */
-export function readTime(text: string, _language?: string): string | null {
+export function readTime(text: string): string | null {
   const trimmed = text.trim().toLowerCase().replace(/\s+/g, ' ');
   if (!trimmed) return '';
   const m = /^(\d{1,2})(?:\s?[:h.]\s?(\d{2})?(?:[:.](\d{2}))?)?\s?(a\.?\s?m\.?|p\.?\s?m\.?)?$/.exec(trimmed);
@@ -77,6 +77,41 @@ export function readTime(text: string, _language?: string): string | null {
 /** The pattern shown as the time field's placeholder and hint. */
 export function timePattern(t: (key: string) => string): string {
   return t('dates.timePattern24');
+}
+
+/**
+ * What a member types into a day or time field, read back with `read` (null: not yet a valid entry) and written
+ * with `show`. A valid entry is passed on as it is typed; on leaving the field, what is typed is written the
+ * language's way, or marked wrong. Only an outside change (cleared filters, the picker, a new language) rewrites
+ * what is typed.
+ */
+function useTypedValue(value: string, onChange: (next: string) => void, read: (text: string) => string | null, show: (value: string) => string, language: string) {
+  const [text, setText] = useState(() => show(value));
+  const [wrong, setWrong] = useState(false);
+  useEffect(() => {
+    if (read(text) !== value) {
+      setText(show(value));
+      setWrong(false);
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [value, language]);
+  return {
+    text,
+    wrong,
+    typed(next: string) {
+      setText(next);
+      const parsed = read(next);
+      if (parsed !== null) {
+        setWrong(false);
+        if (parsed !== value) onChange(parsed);
+      }
+    },
+    left() {
+      const parsed = read(text);
+      setWrong(parsed === null);
+      if (parsed) setText(show(parsed));
+    },
+  };
 }
 
 interface DayProps {
@@ -101,29 +136,10 @@ interface DayProps {
 export function DateField({ id, label, value, onChange, min, max, disabled, required, describedBy, invalid }: DayProps) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
-  const [text, setText] = useState(() => showDate(value, language));
-  const [wrong, setWrong] = useState(false);
+  const { text, wrong, typed, left } = useTypedValue(value, onChange, (x) => readDate(x, language), (v) => showDate(v, language), language);
   const picker = useRef<HTMLInputElement>(null);
   const hint = useId();
   const pattern = t('dates.datePattern');
-
-  useEffect(() => {
-    if (readDate(text, language) !== value) {
-      setText(showDate(value, language));
-      setWrong(false);
-    }
-    // Only an outside change (cleared filters, the picker, a new language) rewrites what is typed.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [value, language]);
-
-  const typed = (next: string) => {
-    setText(next);
-    const iso = readDate(next, language);
-    if (iso !== null) {
-      setWrong(false);
-      if (iso !== value) onChange(iso);
-    }
-  };
 
   return (
     <span className="date-field">
@@ -140,11 +156,7 @@ export function DateField({ id, label, value, onChange, min, max, disabled, requ
         aria-describedby={[hint, describedBy].filter(Boolean).join(' ')}
         aria-invalid={wrong || invalid || undefined}
         onChange={(e) => typed(e.target.value)}
-        onBlur={() => {
-          const iso = readDate(text, language);
-          setWrong(iso === null);
-          if (iso) setText(showDate(iso, language));
-        }}
+        onBlur={left}
       />
       <button
         type="button"
@@ -191,31 +203,13 @@ interface TimeProps {
   ariaLabel?: string;
 }
 
-/** A time of day typed in the app's language: "14:30" in French, "2:30 PM" in English; either is understood. */
+/** A time of day, shown on the 24-hour clock in both languages; "2:30 PM", "14h30" or "2pm" are understood too. */
 export function TimeField({ id, value, onChange, disabled, required, describedBy, invalid, ariaLabel }: TimeProps) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
-  const [text, setText] = useState(() => showTime(value));
-  const [wrong, setWrong] = useState(false);
+  const { text, wrong, typed, left } = useTypedValue(value, onChange, readTime, showTime, language);
   const hint = useId();
   const pattern = timePattern(t);
-
-  useEffect(() => {
-    if (readTime(text, language) !== value) {
-      setText(showTime(value));
-      setWrong(false);
-    }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [value, language]);
-
-  const typed = (next: string) => {
-    setText(next);
-    const time = readTime(next, language);
-    if (time !== null) {
-      setWrong(false);
-      if (time !== value) onChange(time);
-    }
-  };
 
   return (
     <span className="date-field time-field">
@@ -232,11 +226,7 @@ export function TimeField({ id, value, onChange, disabled, required, describedBy
         aria-describedby={[hint, describedBy].filter(Boolean).join(' ')}
         aria-invalid={wrong || invalid || undefined}
         onChange={(e) => typed(e.target.value)}
-        onBlur={() => {
-          const time = readTime(text, language);
-          setWrong(time === null);
-          if (time) setText(showTime(time));
-        }}
+        onBlur={left}
       />
       <span id={hint} className={wrong ? 'date-field-hint is-wrong' : 'date-field-hint'}>
         {wrong ? t('dates.badTime', { pattern }) : t('dates.timeFormat', { pattern })}
