@@ -5,6 +5,7 @@ import { filterConditions, type FilterScope, type ItemsEb } from './filters.js';
 import { ftsQuery, resolveSearch, SEARCH_KEY_SHIFT, tsQuery, type ResolvedSearch } from './search.js';
 import { AUTHOR_COLUMNS, LIST_COLUMNS, presentItem, type JoinedRow } from './presenters.js';
 import { badRequest } from '../../http/errors.js';
+import { mostRecentMatches } from './word-frequency.js';
 
 type Key = [number, string] | [number, number, string];
 
@@ -47,7 +48,7 @@ export async function listItems(unresolved: FilterScope, opts: ListOptions) {
   // A label's items, newest first, are walked in the label table's own index (it holds each item's date), the
   // other filters checked on the way; any other list walks the items' index for its order.
   const byLabel = newest && !!opts.label;
-  if (searching && !byLabel) {
+  if (searching && !byLabel && (await mayFillFromRecent(scope, scope.search!, opts))) {
     const recent = await recentMatches(scope, scope.search!, opts);
     if (recent) return pageOf(scope, recent, opts);
   }
@@ -98,6 +99,16 @@ async function searchNewest(scope: FilterScope, search: ResolvedSearch, opts: Li
  * index lists, each the workspace's own (migration 0048), are intersected cheaply.
  */
 const recentLimit = (words: number) => (words > 1 ? 500 : 2000);
+
+/**
+ * Whether the newest items can hold a page of the search: not when PostgreSQL's statistics say its rarest word is
+ * held by too few items for that (a rare word is then found by its index at once, rather than after a look through
+ * the newest items that could only come back short).
+ */
+async function mayFillFromRecent(scope: FilterScope, search: ResolvedSearch, opts: ListOptions): Promise<boolean> {
+  const most = await mostRecentMatches(scope.store.db, scope.workspaceId, search, recentLimit(search.words.length));
+  return most === null || most > opts.limit;
+}
 
 /**
  * PostgreSQL, a search newest first: its GIN index finds matches in no order, so a common word would be gathered

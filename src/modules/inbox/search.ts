@@ -74,14 +74,16 @@ export function ftsQuery(workspaceId: string, search: ResolvedSearch): string {
   return [`workspace_id : ${phrase(workspaceId.replaceAll('-', ''))}`, ...whole, lastPart].join(' AND ');
 }
 
+/** PostgreSQL: a word as the stored vector of an item of the workspace holds it (migration 0048). */
+export const pgSearchTerm = (workspaceId: string, word: string) => `w${workspaceId.replaceAll('-', '')}_${word}`;
+
 /**
  * PostgreSQL: the tsquery for a search within one workspace, as text for a `::tsquery` cast. Its stored vector holds
  * each word prefixed with the workspace (migration 0048), and so does the query: the cast takes the words as they
  * are, where to_tsquery would split a prefixed word at its '_'.
  */
 export function tsQuery(workspaceId: string, search: ResolvedSearch): string {
-  const prefix = `w${workspaceId.replaceAll('-', '')}_`;
-  const quoted = (w: string) => `'${(prefix + w).replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+  const quoted = (w: string) => `'${pgSearchTerm(workspaceId, w).replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
   const { words, completions } = search;
   const last = completions ? `(${completions.map(quoted).join(' | ')})` : `${quoted(words[words.length - 1]!)}:*`;
   return [...words.slice(0, -1).map(quoted), last].join(' & ');
