@@ -81,6 +81,7 @@ export async function lookFlow(browser: Browser, server: TestRuche & Server, net
   await page.goto(`${w}/settings/accounts`);
   await expectShortButton(page, t('accounts.removeSlot', { number: 1 }), t('common.remove'));
   await expectShortButton(page, t('accounts.disconnectFor', { handle: 'brand.local' }), t('accounts.disconnect'));
+  await expectSlotsOnOneLine(page, me);
   await page.goto(`${w}/settings/publishing`);
   await expectShortButton(page, t('publishingSettings.removeStep', { number: 2 }), t('common.remove'));
   await expectShortButton(page, t('campaigns.editFor', { name: names.campaign }), t('common.edit'));
@@ -161,6 +162,30 @@ async function expectCalmPage(page: Page, name: string) {
       .map((f) => f.querySelector('legend')?.textContent ?? f.className),
   );
   expect(framed, `${name}: framed fieldsets`).toEqual([]);
+}
+
+/**
+ * A queue slot is one line at either width, a phone's included: its day, its time and Remove side by side, the
+ * time's format read to assistive technology rather than printed under every slot.
+ */
+async function expectSlotsOnOneLine(page: Page, me: ReturnType<typeof ui>) {
+  const { t } = me;
+  for (const width of [1366, 390]) {
+    await page.setViewportSize({ width, height: 844 });
+    for (const number of [1, 2]) {
+      const day = page.getByLabel(t('accounts.slotDay', { number }), { exact: true });
+      const time = page.getByLabel(t('accounts.slotTime', { number }), { exact: true });
+      const remove = page.getByRole('button', { name: t('accounts.removeSlot', { number }), exact: true });
+      const boxes = await Promise.all([day, time, remove].map(async (field) => (await field.boundingBox())!));
+      const middles = boxes.map((b) => b.y + b.height / 2);
+      expect(Math.max(...middles) - Math.min(...middles), `slot ${number} on one line at ${width}px`).toBeLessThan(8);
+      expect(await time.getAttribute('aria-describedby'), `slot ${number}'s format hint`).toBeTruthy();
+    }
+    const format = t('dates.timeFormat', { pattern: t('dates.timePattern24') });
+    expect(await page.getByText(format, { exact: true }).evaluateAll((els) => els.filter((e) => e.checkVisibility() && e.getBoundingClientRect().width > 1).length),
+      `format printed under slots at ${width}px`).toBe(0);
+  }
+  await page.setViewportSize({ width: 1366, height: 900 });
 }
 
 async function expectShortButton(page: Page, name: string, text: string) {

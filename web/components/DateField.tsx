@@ -201,10 +201,12 @@ interface TimeProps {
   invalid?: boolean;
   /** A name of its own, when no label points at the field. */
   ariaLabel?: string;
+  /** In a row of fields (a queue's slots): the expected format is read to assistive technology but not shown, unless what was typed is wrong. */
+  compact?: boolean;
 }
 
 /** A time of day, shown on the 24-hour clock in both languages; "2:30 PM", "14h30" or "2pm" are understood too. */
-export function TimeField({ id, value, onChange, disabled, required, describedBy, invalid, ariaLabel }: TimeProps) {
+export function TimeField({ id, value, onChange, disabled, required, describedBy, invalid, ariaLabel, compact }: TimeProps) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const { text, wrong, typed, left } = useTypedValue(value, onChange, readTime, showTime, language);
@@ -228,7 +230,7 @@ export function TimeField({ id, value, onChange, disabled, required, describedBy
         onChange={(e) => typed(e.target.value)}
         onBlur={left}
       />
-      <span id={hint} className={wrong ? 'date-field-hint is-wrong' : 'date-field-hint'}>
+      <span id={hint} className={wrong ? 'date-field-hint is-wrong' : compact ? 'visually-hidden' : 'date-field-hint'}>
         {wrong ? t('dates.badTime', { pattern }) : t('dates.timeFormat', { pattern })}
       </span>
     </span>

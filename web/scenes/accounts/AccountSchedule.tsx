@@ -49,13 +49,13 @@ export function AccountSchedule({ account, canEdit, onSaved }: AccountSchedulePr
         {slots.length ? (
           <ul className="slots">
             {slots.map((s, i) => (
-              <li key={i} className="cell-actions">
+              <li key={i} className="slot">
                 <select aria-label={t('accounts.slotDay', { number: i + 1 })} value={s.weekday} onChange={(e) => update(i, { weekday: Number(e.target.value) })}>
                   {WEEKDAYS.map((d) => (
                     <option key={d} value={d}>{t(`weekdays.${d}`)}</option>
                   ))}
                 </select>
-                <TimeField id={`${id}-slot-${i}`} ariaLabel={t('accounts.slotTime', { number: i + 1 })} value={s.time} onChange={(time) => update(i, { time })} />
+                <TimeField id={`${id}-slot-${i}`} ariaLabel={t('accounts.slotTime', { number: i + 1 })} value={s.time} onChange={(time) => update(i, { time })} compact />
                 <button type="button" className="button button-small" aria-label={t('accounts.removeSlot', { number: i + 1 })} onClick={() => setSlots(slots.filter((_, j) => j !== i))}>
                   {t('common.remove')}
                 </button>
