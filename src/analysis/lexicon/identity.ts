@@ -150,13 +150,21 @@ export function splitGluedNames(tokens: Token[]): Token[] {
   let out: Token[] | undefined;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    const parts = t.kind === 'word' && t.text.length >= 8 ? gluedOf(t) : undefined;
+    const parts = t.kind !== 'word' ? undefined : t.text.length >= 8 ? gluedOf(t) : pronounGlued(t.text);
     if (parts) {
       out ??= tokens.slice(0, i);
       for (const p of parts) out.push(token('word', p, skeleton(p)));
     } else if (out) out.push(t);
   }
   return out ?? tokens;
+}
+
+// Spaced letters are joined back with the pronoun before them ("I h a t e" reads "ihate"): "i" or "j" glued to a
+// hostile word of the vocabulary ("ihate", "jhais") is split back; no English or French word is made that way.
+function pronounGlued(w: string): string[] | undefined {
+  if (w.length < 5 || (w[0] !== 'i' && w[0] !== 'j')) return undefined;
+  const rest = w.slice(1);
+  return HATE_WORDS.has(rest) ? [w[0], rest] : undefined;
 }
 
 // Every place a run of glue words can reach from the start is tried as the start of a name; what follows the name

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { splitGluedNames } from '../lexicon/identity.js';
 import { foldText, normalize, skeleton } from './normalize.js';
 import { tokenize } from './tokenize.js';
 
@@ -30,5 +31,15 @@ describe('tokenize', () => {
   });
   it("splits French elisions and turns n' into ne", () => {
     expect(tokenize("je n'aime pas").map((t) => t.text)).toEqual(['je', 'ne', 'aime', 'pas']);
+  });
+});
+
+describe('splitGluedNames', () => {
+  it('splits a pronoun from the spaced word it was joined to, and leaves words that only start like one', () => {
+    const words = (text: string) => splitGluedNames(tokenize(text)).map((t) => t.text);
+    expect(words('I h a t e them')).toEqual(['i', 'hate', 'them']);
+    expect(words("J h a i s ces gens")).toEqual(['j', 'hais', 'ces', 'gens']);
+    expect(words('i d i o t')).toEqual(['idiot']);
+    expect(words('an ideal item')).toEqual(['an', 'ideal', 'item']);
   });
 });
