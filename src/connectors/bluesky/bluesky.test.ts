@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectorContract } from '../contract.js';
 import { blueskyContractNetwork, blueskyContractSkips, Pds } from '../../../test/connectors/bluesky-harness.js';
-import { BLUESKY_CAPABILITIES, BlueskyConnector, BlueskyCredentials, connectBluesky, MAIN_PASSWORD, rkeyFor } from './index.js';
+import { BLUESKY_CAPABILITIES, BlueskyConnector, BlueskyCredentials, connectBluesky, INVALID_LOGIN, MAIN_PASSWORD, rkeyFor } from './index.js';
 import { PNG_1PX } from '../../../test/connectors/fixtures.js';
 import { TID_RE } from './rkey.js';
 
@@ -123,7 +123,7 @@ describe('bluesky connector', () => {
     expect(BlueskyCredentials.parse(JSON.parse(JSON.stringify(credentials)))).toEqual(credentials);
     expect(JSON.stringify(credentials)).not.toContain(acct.appPassword);
     const wrong = await connectBluesky({ service: p.url, identifier: acct.handle, password: 'nope-nope-nope-nope' }).catch((e: unknown) => e);
-    expect(wrong).toMatchObject({ kind: 'rejected' });
+    expect(wrong).toMatchObject({ kind: 'rejected', networkCode: INVALID_LOGIN });
   });
 
   it('refuses the account’s main password, saying how to make an app password, and takes one made for Ruche', async () => {

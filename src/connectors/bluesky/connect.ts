@@ -17,8 +17,10 @@ export async function connectBluesky(input: {
     data = Session.parse((await agent.login({ identifier: input.identifier.replace(/^@/, ''), password: input.password })).data);
   } catch (err) {
     const mapped = toConnectorError(err);
-    // At connect time a 401 means a wrong handle or password, not an expired session.
-    if (mapped.kind === 'auth_expired') throw new ConnectorError('bluesky', 'rejected', mapped.message, { status: mapped.status, cause: err });
+    // At connect time a 401 means a wrong handle or password, not an expired session: said as such to the client.
+    if (mapped.kind === 'auth_expired') {
+      throw new ConnectorError('bluesky', 'rejected', mapped.message, { status: mapped.status, networkCode: INVALID_LOGIN, cause: err });
+    }
     throw mapped;
   }
   if (sessionScope(data.accessJwt)?.split(' ').includes(MAIN_PASSWORD_SCOPE)) {
@@ -45,6 +47,9 @@ export async function connectBluesky(input: {
     account: { id: data.did, handle: data.handle, displayName: null, followers: null },
   };
 }
+
+/** The networkCode of a connection refused because the server knows no such handle with that password. */
+export const INVALID_LOGIN = 'invalid_login';
 
 /** The networkCode of a connection refused because it used the main password. */
 export const MAIN_PASSWORD = 'main_password';

@@ -4,7 +4,7 @@ import { publishing } from '../../api/publishing.js';
 import { useWorkspace } from '../../app/workspace.js';
 import { ErrorAlert } from '../../components/Alert.js';
 import { TextField } from '../../components/Field.js';
-import { errorMessage } from '../../lib/errors.js';
+import { connectError } from './connect-error.js';
 
 export interface BlueskyPrefill {
   identifier: string;
@@ -42,7 +42,7 @@ export function ConnectBluesky({ prefill, onConnected }: { prefill: BlueskyPrefi
       setAppPassword('');
       onConnected(t('accounts.connected', { handle }));
     } catch (caught) {
-      setError(errorMessage(t, caught));
+      setError(connectError(t, caught, pds || 'bsky.social'));
     } finally {
       setBusy(false);
     }

@@ -4,7 +4,7 @@ import { publishing } from '../../api/publishing.js';
 import { useWorkspace } from '../../app/workspace.js';
 import { ErrorAlert } from '../../components/Alert.js';
 import { TextField } from '../../components/Field.js';
-import { errorMessage } from '../../lib/errors.js';
+import { connectError } from './connect-error.js';
 
 /** Connect a Mastodon account: the instance asks its user to authorise Ruche, then sends them back here. */
 export function ConnectMastodon() {
@@ -30,7 +30,7 @@ export function ConnectMastodon() {
       const { authorizeUrl } = await publishing.accounts.connectMastodon(workspace.workspaceId, instance.trim());
       window.location.assign(authorizeUrl);
     } catch (caught) {
-      setError(errorMessage(t, caught));
+      setError(connectError(t, caught, instance.trim()));
       setBusy(false);
     }
   };
