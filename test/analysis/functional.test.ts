@@ -74,6 +74,14 @@ describe('insults, with obfuscated spellings', () => {
   // Warm texts are kept under the line only while they hold no abusive word: praise does not excuse an insult.
   const warmButInsulting = ["Bravo, t'es vraiment un connard !", "Merci beaucoup, espèce d'idiot", 'Great job, you moron!'];
   for (const text of warmButInsulting) it(`flags "${text}" despite its warm words`, () => expect(analyzer.analyze(text).toxicity.categories.insult).toBeGreaterThanOrEqual(0.5));
+  // A grievance lowers the abuse model's score only when it names what went wrong: an attack the complaint model
+  // scores as one ("you lie…", "go away") stays an insult, a customer's "the app crashed again" does not become one.
+  const attacks = ['@user You lie every time you open your mouth.', '@user Go crawl back under your rock.', '@user You lie and lie and lie, and your fans swallow it.'];
+  for (const text of attacks) it(`flags "${text}" though it reads as a grievance`, () => {
+    const a = analyzer.analyze(text);
+    expect(a.complaint.score).toBeGreaterThanOrEqual(0.5);
+    expect(a.toxicity.categories.insult).toBeGreaterThanOrEqual(0.5);
+  });
 });
 
 describe('spam and scams', () => {

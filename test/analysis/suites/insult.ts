@@ -26,6 +26,23 @@ export const INSULT_EN: Suite = {
       'Forty minutes on hold and then the line dropped. Ridiculous.',
       'The jar was half empty when I opened it, very disappointed.',
     ]),
+    // Attacks on the person addressed with no listed insult, which the complaint model reads as grievances.
+    ...expand('attack-without-insult-word', true, [], [], [
+      '@user You lie every time you open your mouth.',
+      '@user Go crawl back under your rock.',
+      '@user You lie and lie and lie, and your fans swallow it.',
+      '@user Crawl back into whatever hole you came out of.',
+      '@user Shut your lying mouth for once.',
+      '@user Get lost, nobody wants you here.',
+      '@user You make me sick, every single word you post.',
+      '@user You are a fraud and your fans are too blind to see it.',
+      '@user Take your lies somewhere else, clown show.',
+      '@user Sit down and be quiet, you embarrassment.',
+      '@user Keep your filthy hands off our country.',
+      '@user You are a joke of a senator and a worse human being.',
+      '@user Do us all a favour and disappear.',
+      '@user Nobody cares what you think, go away.',
+    ]),
     ...expand('ordinary', false, [], [], [
       'What a great game last night!',
       'Thanks so much for your help today.',
