@@ -13,6 +13,7 @@ import { seedCalendar } from './calendar-fixture.js';
 import { TestClient } from '../helpers/client.js';
 import type { LocalNetwork } from '../helpers/local-network.js';
 import type { TestRuche } from '../helpers/ruche.js';
+import { saveConnection } from '../../src/modules/accounts/service.js';
 
 export interface LookNames {
   owner: string;
@@ -112,6 +113,7 @@ export async function lookFlow(browser: Browser, server: TestRuche & Server, net
   }
   await page.setViewportSize({ width: 1366, height: 900 });
   await me.goToAccount(names.owner);
+  await expectNetworkOptionsSpaced(page, me, server, fx.wid);
 
   if (lang === 'fr') {
     // The words a French community manager expects, with French typography.
@@ -184,6 +186,37 @@ async function expectSlotsOnOneLine(page: Page, me: ReturnType<typeof ui>) {
     const format = t('dates.timeFormat', { pattern: t('dates.timePattern24') });
     expect(await page.getByText(format, { exact: true }).evaluateAll((els) => els.filter((e) => e.checkVisibility() && e.getBoundingClientRect().width > 1).length),
       `format printed under slots at ${width}px`).toBe(0);
+  }
+  await page.setViewportSize({ width: 1366, height: 900 });
+}
+
+/**
+ * A YouTube channel's settings in the composer (title, who can watch, when YouTube makes it public) are spaced like
+ * the composer's other fields, their hints in the hints' size, and the publish date fits a phone's screen.
+ */
+async function expectNetworkOptionsSpaced(page: Page, me: ReturnType<typeof ui>, server: TestRuche, wid: string) {
+  const { t } = me;
+  const session = await me.api('GET', '/session');
+  await saveConnection(server.ctx, {
+    workspaceId: wid, userId: session.user.id, network: 'youtube', serviceUrl: 'https://local.test', ip: null,
+    credentials: { network: 'youtube', account: 'hive-channel' } as never,
+    account: { id: 'local:hive-channel', handle: 'hive-channel', displayName: 'Hive channel', followers: null },
+  });
+  await page.goto(`/w/${wid}/calendar/new`);
+  await me.pickAccounts('hive-channel');
+  const options = page.getByRole('group', { name: t('composer.options.legend') });
+  const publishAt = options.getByLabel(t('composer.options.publishAt'), { exact: true });
+  for (const width of [1366, 390]) {
+    await page.setViewportSize({ width, height: 844 });
+    await publishAt.scrollIntoViewIfNeeded();
+    const fields = await options.locator(':scope > .field').evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => ({ top: r.top, bottom: r.bottom })));
+    expect(fields.length).toBe(3);
+    for (let i = 1; i < fields.length; i++) expect(fields[i].top - fields[i - 1].bottom, `space above field ${i + 1} at ${width}px`).toBeGreaterThanOrEqual(8);
+    const box = (await publishAt.boundingBox())!;
+    expect(box.x + box.width, `publish date inside a ${width}px screen`).toBeLessThanOrEqual(width);
+    const sizes = await options.locator('.hint, label').evaluateAll((els) => els.map((e) => [e.tagName, parseFloat(getComputedStyle(e).fontSize)] as const));
+    const label = Math.min(...sizes.filter(([tag]) => tag === 'LABEL').map(([, size]) => size));
+    for (const [tag, size] of sizes) if (tag !== 'LABEL') expect(size, 'a hint smaller than the labels').toBeLessThan(label);
   }
   await page.setViewportSize({ width: 1366, height: 900 });
 }

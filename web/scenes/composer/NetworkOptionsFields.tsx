@@ -39,7 +39,7 @@ export function NetworkOptionsFields({ network, value, onChange, disabled }: Pro
         <input id={`${id}-${field}`} type={props.type ?? 'text'} maxLength={props.max} value={value[field] ?? ''} disabled={disabled}
           aria-describedby={`${id}-${field}-hint`} onChange={(e) => set({ [field]: e.target.value })} />
       )}
-      <p className="muted small" id={`${id}-${field}-hint`}>{t(`composer.options.${field}Hint.${network}`, { defaultValue: t(`composer.options.${field}Hint.default`) })}</p>
+      <p className="hint" id={`${id}-${field}-hint`}>{t(`composer.options.${field}Hint.${network}`, { defaultValue: t(`composer.options.${field}Hint.default`) })}</p>
     </div>
   );
   return (
@@ -55,7 +55,7 @@ export function NetworkOptionsFields({ network, value, onChange, disabled }: Pro
                   onChange={(e) => set({ format: e.target.value as PostOptionsView['format'] })}>
                   {(['feed', 'story', 'reel'] as const).map((f) => <option key={f} value={f}>{t(`composer.options.formats.${f}`)}</option>)}
                 </select>
-                <p className="muted small" id={`${id}-format-hint`}>{t(`composer.options.formatHint.${value.format ?? 'feed'}`)}</p>
+                <p className="hint" id={`${id}-format-hint`}>{t(`composer.options.formatHint.${value.format ?? 'feed'}`)}</p>
               </div>
             );
           case 'privacy':
@@ -75,7 +75,7 @@ export function NetworkOptionsFields({ network, value, onChange, disabled }: Pro
                 <DateTimeField id={`${id}-publishAt`} label={t('composer.options.publishAt')} disabled={disabled} describedBy={`${id}-publishAt-hint`}
                   value={value.publishAt ? toLocal(value.publishAt) : ''}
                   onChange={(local) => set({ publishAt: local ? new Date(local).toISOString() : '' })} />
-                <p className="muted small" id={`${id}-publishAt-hint`}>
+                <p className="hint" id={`${id}-publishAt-hint`}>
                   {t('composer.options.publishAtHint.default')} <DateWords value={value.publishAt ? toLocal(value.publishAt) : ''} />
                 </p>
               </div>
