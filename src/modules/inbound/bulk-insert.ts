@@ -43,9 +43,14 @@ const ESCAPED_ALL = /[\\"]/g;
  * thousand texts allocated several times the text it sends.
  */
 function arrayLiteral(rows: ReadonlyArray<readonly unknown[]>, column: number): string {
-  const parts = new Array<string>(rows.length);
-  for (let i = 0; i < rows.length; i++) {
-    const v = rows[i]![column];
+  return pgArrayLiteral(rows.length, (i) => rows[i]![column]);
+}
+
+/** As arrayLiteral, for `length` values given one by one. */
+export function pgArrayLiteral(length: number, value: (i: number) => unknown): string {
+  const parts = new Array<string>(length);
+  for (let i = 0; i < length; i++) {
+    const v = value(i);
     if (v === null || v === undefined) parts[i] = 'NULL';
     else {
       const text = typeof v === 'string' ? v : typeof v === 'object' ? JSON.stringify(v) : String(v);

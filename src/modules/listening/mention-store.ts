@@ -1,4 +1,4 @@
-import { CompiledQuery, PostgresAdapter, sql, type Kysely, type Transaction } from 'kysely';
+import { CompiledQuery, PostgresAdapter, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../../store/schema.js';
 import { bulkInsertColumns, type PgType } from '../inbound/bulk-insert.js';
 import { timeOrderedUuid } from '../inbound/ids.js';
@@ -9,6 +9,7 @@ import type { IANAZone } from 'luxon';
 import { addMentionDays, addTopicDays } from '../analytics/rollups/listening-days.js';
 import { rollupZone } from '../analytics/rollups/zone.js';
 import { bumpVersions } from '../analytics/rollups/version.js';
+import { storeMentionsPg } from './pg-mention-store.js';
 
 /** A post that matched topics, analysed and placed in its group of near-duplicates, ready to be written. */
 export interface MatchedMention {
@@ -165,12 +166,16 @@ export async function storeMentions(
   trx: Transaction<Database>, workspaceId: string, sourceId: string | null, mentions: readonly MatchedMention[], now: number, later: ReadonlySet<string> = new Set(),
 ): Promise<StoredMention[]> {
   if (mentions.length === 0) return [];
-  const postgres = trx.getExecutor().adapter instanceof PostgresAdapter;
-  if (postgres) {
+  if (trx.getExecutor().adapter instanceof PostgresAdapter) {
     // A crash may lose the last few hundred milliseconds of listening's commits, never half of one: the mentions and
     // their source's cursor go together, so the source reads them again. Waiting for the disk on each batch would
-    // halve the pace for nothing.
-    await sql`set local synchronous_commit = off`.execute(trx);
+    // halve the pace for nothing. (The statement turns it off for its transaction.)
+    const stored = await storeMentionsPg(trx, workspaceId, sourceId, mentions, now, later);
+    const ids = new Set(mentions.map((m) => m.id));
+    const perHead = new Map<string, number>();
+    for (const m of stored) if (m.clusterId && ids.has(m.clusterId)) perHead.set(m.clusterId, (perHead.get(m.clusterId) ?? 0) + 1);
+    await addCopies(trx, perHead);
+    return stored;
   }
   const authors = await upsertAuthors(trx, workspaceId, mentions, now);
   const withAuthor = mentions.map((m) => ({ ...m, authorId: authors.get(`${m.post.network}\n${m.post.author.externalId}`)! }));
@@ -181,13 +186,13 @@ export async function storeMentions(
   const stored: StoredMention[] = withAuthor.filter((m) => created.has(m.id));
   const links = stored.flatMap((m) => m.topicIds.map((t) => [t, m.id, workspaceId, m.analysis.sentiment.label, m.post.createdAt]));
   // Every mention here was created by this statement, with its topics listed once each (see TopicIndex.match): no
-  // link can exist already, so it is a plain insert, which spares PostgreSQL a speculative insertion per row.
+  // link can exist already, so it is a plain insert.
   await bulkInsertColumns(trx, 'listening_mention_topics', ['topic_id', 'mention_id', 'workspace_id', 'sentiment', 'created_at'],
     ['text', 'text', 'text', 'text', 'bigint'], links, '');
   if (stored.length > 0) {
     // SQLite writes one transaction at a time anyway: the version moves on in this one, rather than in a second
-    // commit (and wait for the disk) per batch. PostgreSQL's moves on after the commit (mentionsCommitted).
-    if (!postgres) await bumpVersions(trx, [workspaceId]);
+    // commit (and wait for the disk) per batch.
+    await bumpVersions(trx, [workspaceId]);
     const zone = await rollupZone(trx, workspaceId);
     await countMinutes(trx, zone, stored);
     await addMentionDays(trx, workspaceId, zone, stored.map((m) => ({ network: m.post.network, createdAt: m.post.createdAt, sentiment: m.analysis.sentiment.label })));
@@ -205,9 +210,10 @@ export async function storeMentions(
  */
 export async function mentionsCommitted(db: Kysely<Database>, workspaceId: string): Promise<void> {
   if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return;
-  await db.transaction().execute(async (trx) => {
-    // Durable with the next commit at worst, as the mentions themselves (see storeMentions).
-    await sql`set local synchronous_commit = off`.execute(trx);
-    await bumpVersions(trx, [workspaceId]);
-  });
+  // One statement, its own transaction, durable with the next commit at worst, as the mentions themselves.
+  await db.executeQuery(CompiledQuery.raw(
+    `insert into "analytics_versions" ("workspace_id", "version") select $1, 1 from (select set_config('synchronous_commit', 'off', true)) as s
+      on conflict ("workspace_id") do update set "version" = "analytics_versions"."version" + 1`,
+    [workspaceId],
+  ));
 }
