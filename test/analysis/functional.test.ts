@@ -118,6 +118,10 @@ describe('complaints', () => {
   const not = ['Merci pour la livraison rapide, parfait !', 'Thanks @Delta, the crew was amazing', "Belle journée à la plage aujourd'hui"];
   for (const text of complaints) it(`flags "${text}"`, () => expect(analyzer.analyze(text).complaint.flagged).toBe(true));
   for (const text of not) it(`does not flag "${text}"`, () => expect(analyzer.analyze(text).complaint.flagged).toBe(false));
+  // Praise before the problem is sarcasm, thanks after it close an ordinary message.
+  it('reads "I love waiting…" as sarcasm', () => expect(analyzer.analyze('I love waiting 20 minutes for a cold coffee @Starbucks').complaint.flagged).toBe(true));
+  const thanked = ['The delayed parcel arrived this morning, all good. Thanks for the help!', 'My refund came through today, thank you so much @ASOS'];
+  for (const text of thanked) it(`does not read the thanks closing "${text}" as sarcasm`, () => expect(analyzer.analyze(text).complaint.flagged).toBe(false));
 });
 
 describe('language', () => {
@@ -136,6 +140,10 @@ describe('language', () => {
 // Known weakness, kept visible: the French hate data labels most texts about women as sexist, so the model still
 // flags some neutral statements naming a group. These pass while the weakness lasts, and fail once it is fixed.
 describe('known weaknesses', () => {
+  // The complaint model reads "late" and "service" as a grievance whatever the question asks.
+  it.fails('a question about a late train, closed with thanks, is not a complaint', () => {
+    expect(analyzer.analyze('What time does the late service to Leeds start on Sunday? Cheers!').complaint.flagged).toBe(false);
+  });
   it.fails('a neutral statistic about women is not hate', () => {
     expect(analyzer.analyze('Les femmes gagnent encore 15 % de moins que les hommes.').toxicity.categories.hate).toBeLessThan(0.5);
   });

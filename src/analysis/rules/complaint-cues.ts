@@ -13,7 +13,7 @@ const PHOTO_URL = /pic\.twitter\.com|instagram\.com|imgur\.com|\.(?:jpe?g|png|gi
 const POINTING = /[👇📷📸⬇]/u;
 // Only the asking of how to do something ("how can I track…", "do you ship…", "puis-je changer…"): customers also
 // complain with questions ("why is my order late?", "is the network down?").
-const HOW_TO = rule(String.raw`\b(?:how (?:can|do|could|would|should) (?:i|we)|what is the (?:procedure|process|best way|way)|do you (?:ship|deliver|have|sell|accept|offer|take|open|do|know)|can i (?:change|return|get|use|pay|order|buy|book|cancel|track|exchange|transfer|find|add|update|bring)|could i|may i|what time|when do you (?:open|close)|where can i (?:find|buy|get|track)|are you open|is it possible to|comment (?:faire|puis je|peut on|suivre|changer|obtenir|transferer|demander|ajouter|modifier)|quelle est la (?:procedure|demarche)|livrez vous|puis je|peut on (?:retourner|changer|payer|commander|obtenir)|a quelle heure|quand ouvre|ou puis je|est il possible|est ce possible|avez vous|acceptez vous|proposez vous)\b`);
+const HOW_TO = rule(String.raw`\b(?:how (?:can|do|could|would|should) (?:i|we)|what is the (?:procedure|process|best way|way)|do you (?:ship|deliver|have|sell|accept|offer|take|open|do|know)|can i (?:change|return|get|use|pay|order|buy|book|cancel|track|exchange|transfer|find|add|update|bring)|could i|may i|what time|when do you (?:open|close)|where can i (?:find|buy|get|track)|are you open|is it possible to|how (?:many|much|long) (?:does|do|is|are|will|can)|which (?:of your )?(?:stores?|shops?|branches?|restaurants?|models?|sizes?|colou?rs?|plans?)|(?:is|are|will) (?:it|they|this|these|the new \w+) (?:be )?(?:available|in stock|coming back)|(?:back )?in stock|does it (?:come|work) with|what (?:route|size|model|version|plan)|comment (?:faire|puis je|peut on|suivre|changer|obtenir|transferer|demander|ajouter|modifier)|quelle est la (?:procedure|demarche)|livrez vous|puis je|peut on (?:retourner|changer|payer|commander|obtenir)|a quelle heure|quand ouvre|ou puis je|est il possible|est ce possible|avez vous|acceptez vous|proposez vous)\b`);
 const ASKING_START = new Set(['how', 'what', 'where', 'when', 'can', 'could', 'do', 'does', 'is', 'are', 'may', 'hi', 'hello', 'hey', 'comment', 'quelle', 'quel', 'puis', 'peut', 'livrez', 'avez', 'acceptez', 'proposez', 'bonjour', 'est', 'a', 'quand', 'ou']);
 
 export interface ComplaintCues {
@@ -39,16 +39,18 @@ export function complaintCues(raw: string, plain: string, tokens: Token[], lang:
   let praiseAt: string | undefined;
   let contrastAt = -1;
   let problemAfterContrast = false;
+  let problemAfterPraise = false;
   for (const h of found) {
     if (h.value === 'problem') {
       if (cues.problems++ === 0) cues.first = h.term;
       if (contrastAt >= 0 && h.start > contrastAt) problemAfterContrast = true;
+      if (praiseAt) problemAfterPraise = true;
     } else if (h.value === 'topic') {
       if (cues.topics.length < 2) cues.topics.push(h.term);
     } else if (h.value === 'sarcasm') cues.sarcasm ??= h.term;
     else if (h.value === 'contrast') {
       if (contrastAt < 0) { contrastAt = h.start; cues.contrast = h.term; }
-    } else if (h.value === praise && opensSentence(tokens, h.start)) praiseAt ??= h.term;
+    } else if (h.value === praise && (opensSentence(tokens, h.start) || saidByMe(tokens, h.start))) praiseAt ??= h.term;
   }
   for (let i = 0; i + 2 < tokens.length; i++) {
     if (tokens[i].text === 'depuis' && tokens[i + 1].kind === 'number' && DURATION_UNITS.has(tokens[i + 2].text)) {
@@ -56,7 +58,9 @@ export function complaintCues(raw: string, plain: string, tokens: Token[], lang:
     }
   }
   if (!problemAfterContrast) cues.contrast = undefined;
-  if (cues.problems > 0 && praiseAt) cues.sarcasm ??= praiseAt;
+  // Praise before the problem is sarcasm ("Great, another delay", "I love waiting 20 minutes"); thanks after it close
+  // an ordinary message ("the late service starts when? Cheers!", "no more issues, thanks for the help").
+  if (problemAfterPraise) cues.sarcasm ??= praiseAt;
   const hasPhoto = POINTING.test(raw) || tokens.some((t) => t.kind === 'url' && PHOTO_URL.test(t.text));
   if (hasPhoto) cues.photo = first(SHOWING_RE, plain) ?? cues.first;
   if (cues.problems === 0 && !cues.sarcasm && !cues.photo && (raw.includes('?') || ASKING_START.has(firstWord(tokens)))) {
@@ -75,6 +79,15 @@ function opensSentence(tokens: Token[], at: number): boolean {
     return false;
   }
   return true;
+}
+
+// "I love …", "I just love …", "gotta love …": praise said by the writer, the other way sarcasm starts.
+const ME = new Set(['i', 'just', 'really', 'so', 'absolutely', 'gotta', 'got', 'to', 'dont', 'you']);
+function saidByMe(tokens: Token[], at: number): boolean {
+  const w = tokens[at]?.text;
+  if (w !== 'love' && w !== 'loving') return false;
+  const before = tokens[at - 1]?.text;
+  return before === 'i' || before === 'gotta' || (before !== undefined && ME.has(before) && tokens[at - 2]?.text === 'i');
 }
 
 function firstWord(tokens: Token[]): string {
