@@ -86,6 +86,15 @@ export async function reportsFlow(browser: Browser, server: TestRuche, lang: Lan
     return { inside: rights.every((r) => r <= box.right), columns: new Set(rights).size };
   });
   expect(arrows).toEqual({ inside: true, columns: 1 });
+  // The period, the title, the language and the colour, one under the other there, stand as far apart as other fields.
+  const gaps = await page.evaluate(() =>
+    [...document.querySelectorAll('.report-form .form-row')].flatMap((row) => {
+      const boxes = [...row.children].map((field) => field.getBoundingClientRect());
+      return boxes.slice(1).map((box, i) => Math.round(box.top - boxes[i].bottom));
+    }),
+  );
+  expect(gaps.length).toBe(3);
+  for (const gap of gaps) expect(gap, 'space between stacked fields on a phone').toBeGreaterThanOrEqual(12);
   await page.setViewportSize({ width: 1280, height: 900 });
   // Saved as a template sent each month to a client: on this server without e-mail, the template says nobody gets it.
   await page.getByLabel(t('reports.form.recipients'), exact).fill('client@example.com');
