@@ -1,3 +1,5 @@
+import { CompiledQuery, PostgresAdapter, type Kysely } from 'kysely';
+import type { Database } from '../../store/schema.js';
 import type { AppContext } from '../../context.js';
 import { evaluateRadar, MinuteSeries, type RadarState } from './radar/index.js';
 import { DEFAULT_RADAR_SETTINGS, type RadarSettings } from './radar/settings.js';
@@ -118,22 +120,39 @@ export async function judgeTopics(ctx: AppContext, workspaceId: string, topicIds
   if (due.length === 0) return [];
   const topics = await ctx.store.db.selectFrom('listening_topics').selectAll()
     .where('workspace_id', '=', workspaceId).where('id', 'in', due).where('archived_at', 'is', null).execute();
-  const raised: string[] = [];
+  const judged = [];
+  const changed = new Map<string, string>();
   for (const topic of topics) {
     const t = await trackedTopic(ctx, topic, now);
     t.evaluatedAt = now;
-    const before = topic.radar_state;
     const verdict = evaluateRadar(t.series, Math.floor(now / 60_000), settingsOf(topic), stateOf(topic));
     const after = JSON.stringify(verdict.state);
-    if (after !== before) {
-      await ctx.store.db.updateTable('listening_topics').set({ radar_state: after }).where('id', '=', topic.id).execute();
-    }
+    if (after !== topic.radar_state) changed.set(topic.id, after);
+    judged.push({ topic, t, verdict });
+  }
+  // The memories first, all in one statement, then the alerts they remember.
+  await saveRadarStates(ctx.store.db, changed);
+  const raised: string[] = [];
+  for (const { topic, t, verdict } of judged) {
     if (Number(topic.alerts_enabled) !== 1) continue;
     for (const signal of verdict.alerts) {
       raised.push(await raiseAlert(ctx, topic, signal, t.series, now));
     }
   }
   return raised;
+}
+
+async function saveRadarStates(db: Kysely<Database>, states: ReadonlyMap<string, string>): Promise<void> {
+  if (states.size === 0) return;
+  const ids = [...states.keys()].sort();
+  if (db.getExecutor().adapter instanceof PostgresAdapter) {
+    await db.executeQuery(CompiledQuery.raw(
+      'update "listening_topics" as t set "radar_state" = s.state from unnest($1::text[], $2::text[]) as s(id, state) where t."id" = s.id',
+      [ids, ids.map((id) => states.get(id)!)],
+    ));
+    return;
+  }
+  for (const id of ids) await db.updateTable('listening_topics').set({ radar_state: states.get(id)! }).where('id', '=', id).execute();
 }
 
 /** Forgets the series kept in this process (tests replaying history, a topic's counts rewritten). */
