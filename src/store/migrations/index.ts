@@ -39,6 +39,7 @@ import * as m0046inboxRemovedIndex from './0046_inbox_removed_index.js';
 import * as m0047analyticsPostSlots from './0047_analytics_post_slots.js';
 import * as m0048pgSearchWords from './0048_pg_search_words.js';
 import * as m0049analyticsPostsLabelsIndex from './0049_analytics_posts_labels_index.js';
+import * as m0050listeningParentCascades from './0050_listening_parent_cascades.js';
 import * as m0051pgSearchStatistics from './0051_pg_search_statistics.js';
 
 /** Every migration in order. Append only: a released migration is never edited. */
@@ -83,5 +84,6 @@ export const migrations: Record<string, Migration> = {
   '0047_analytics_post_slots': m0047analyticsPostSlots,
   '0048_pg_search_words': m0048pgSearchWords,
   '0049_analytics_posts_labels_index': m0049analyticsPostsLabelsIndex,
+  '0050_listening_parent_cascades': m0050listeningParentCascades,
   '0051_pg_search_statistics': m0051pgSearchStatistics,
 };
