@@ -9,7 +9,8 @@ import { expect } from 'vitest';
 import sharp from 'sharp';
 import type { Browser, Page } from 'playwright-core';
 import { newVisitor, type Server } from './harness.js';
-import { ui, type Lang } from './helpers.js';
+import { typeWhen, ui, type Lang } from './helpers.js';
+import { DateTime } from 'luxon';
 import { connectLocalAccount } from '../helpers/publishing.js';
 import type { TestRuche } from '../helpers/ruche.js';
 
@@ -170,6 +171,21 @@ export async function composerFlow(browser: Browser, server: TestRuche & Server,
   await page.goto(new URL(page.url()).pathname.replace(postId, ready.id));
   await me.heading(t('post.title')).waitFor();
   await page.locator('.page-header .post-tag').filter({ hasText: t('postStatus.ready') }).waitFor();
+
+  // A time gone by is said while it is typed, and after Schedule the post is said ready but waiting for a new time.
+  await me.newPost();
+  await me.pickAccounts(handle);
+  await me.writeMessage(lang === 'fr' ? 'Souvenir du premier jour' : 'Remember the first day');
+  const planned = t('composer.plannedAt', { zone: ZONE });
+  const yesterday = DateTime.now().setZone(ZONE).minus({ days: 1 }).set({ hour: 10, minute: 0 });
+  expect(await page.getByText(t('composer.timePassed'), exact).count()).toBe(0);
+  await typeWhen(page, lang, planned, yesterday);
+  await page.getByRole('status').getByText(t('composer.timePassed'), exact).waitFor();
+  expect(await page.getByLabel(planned, exact).getAttribute('aria-invalid')).toBe('true');
+  await me.button(t('composer.schedule')).click();
+  await me.heading(t('post.title')).waitFor();
+  const waiting = t('composer.readyTimePassed', { date: '§' }).split('§')[0];
+  await page.getByRole('status').filter({ hasText: waiting }).first().waitFor();
 
   await context.close();
 }

@@ -21,12 +21,16 @@ export function PlannedTime({ value, zone, accounts, onChange, disabled, childre
   const id = useId();
   const iso = fromLocalInput(value, zone);
   const zones = [...new Set([zone, ...accounts.map((a) => a.timezone)])];
+  // Said while typing, before the post is sent: a time gone by would leave it ready but never published.
+  const passed = !disabled && iso !== null && Date.parse(iso) <= Date.now();
   return (
     <section className="planned-time" aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>{t('composer.when')}</h3>
       <div className="field">
         <label htmlFor={id}>{t('composer.plannedAt', { zone })}</label>
-        <DateTimeField id={id} label={t('composer.plannedAt', { zone })} value={value} disabled={disabled} describedBy={`${id}-zones`} onChange={onChange} />
+        <DateTimeField id={id} label={t('composer.plannedAt', { zone })} value={value} disabled={disabled} invalid={passed}
+          describedBy={passed ? `${id}-passed ${id}-zones` : `${id}-zones`} onChange={onChange} />
+        {passed ? <p className="hint is-warning" id={`${id}-passed`} role="status">{t('composer.timePassed')}</p> : null}
         <p className="hint" id={`${id}-zones`}>
           {iso ? <><DateWords value={value} />{' '}</> : null}
           {iso

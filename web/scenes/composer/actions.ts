@@ -49,6 +49,8 @@ export function outcome(t: TFunction, p: PostView, zone: string, locale: string,
     case 'scheduled':
       return after === 'queue' ? t('composer.queuedFor', { date }) : t('composer.scheduledFor', { date });
     case 'approved':
+      // Approved after its time: it waits, ready, and goes out only once given a time to come.
+      if (p.scheduledAt && Date.parse(p.scheduledAt) <= Date.now()) return t('composer.readyTimePassed', { date });
       if (p.scheduledAt && !p.approval.required) return t('composer.readyAt', { date });
       return p.approval.required ? t('composer.approvedNoTime') : t('composer.readyNoTime');
     case 'publishing':
