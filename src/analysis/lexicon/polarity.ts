@@ -33,6 +33,8 @@ chanceuse beaute splendide superbe genialissime top cool coolos kiffe kiffer kif
 parfait parfaite excellent excellente magnifique merveilleux merveilleuse sublime formidable extraordinaire
 adorable mignon mignonne chouette sympa sympathique gentil gentille doux douce agreable rapide efficace fiable
 reussi reussie reussite victoire gagne gagner vainqueur vive hourra youpi chapeau respect classe valide je valide
+geniaux talentueux talentueuse pepite pepites merveille merveilles magique magiques inoubliable emouvant emouvante
+touchant touchante chaleureux chaleureuse bravissimo adorons adorez aimons aimez remercions remercierai felicitons
 `;
 const NEGATIVE = `
 awful dreadful terrible horrible horrid horrendous atrocious appalling disgusting gross nasty vile revolting

@@ -4,6 +4,7 @@ import { expand, type Suite } from './cases.js';
 const LABEL_OF: Record<string, string> = {
   positive: 'positive', negative: 'negative', neutral: 'neutral', 'negated-positive': 'negative', 'short-positive': 'positive',
   'short-negative': 'negative', 'emoji-positive': 'positive', 'emoji-negative': 'negative', sarcasm: 'negative',
+  'warm-words': 'positive',
 };
 
 const says = (a: { sentiment: { label: string } }, c: { kind: string }) => a.sentiment.label === LABEL_OF[c.kind];
@@ -74,6 +75,15 @@ export const SENTIMENT_FR: Suite = {
       'Félicitations pour ton nouveau poste, tu le mérites !',
       'Personnel adorable et repas délicieux.',
       'Je me régale avec la nouvelle saison de la série.',
+    ]),
+    // Warm words the tweets rarely use, known to the polarity lexicon.
+    ...expand('warm-words', true, [], [], [
+      'Un concert inoubliable, vous êtes talentueux !',
+      'Quelle pépite ce film, magique du début à la fin',
+      'Votre message est tellement touchant',
+      'Une cérémonie émouvante et chaleureuse',
+      'Des artistes talentueux et un public chaleureux',
+      'Ce livre est une merveille',
     ]),
     ...expand('negative', true, [], [], [
       'Quelle déception, service nul et personnel désagréable.',
