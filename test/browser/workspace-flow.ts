@@ -62,6 +62,10 @@ export async function workspaceFlow(browser: Browser, server: TestRuche & Server
   await page.getByRole('option', { name: /^Asia\/Kolkata UTC\+05:30$/ }).click();
   expect(await zone.inputValue()).toBe('Asia/Kolkata');
   await page.getByText(/UTC\+05:30$/).waitFor();
+  // The time there is on the 24-hour clock, as every time in Ruche, in English too.
+  const there = await page.getByText(/UTC\+05:30$/).textContent();
+  expect(there).toMatch(/^\d{2}:\d{2} /);
+  expect(there).not.toMatch(/\b[AP]M\b/);
   // An old name finds the current one; Escape leaves the choice as it was, arrows and Enter pick.
   await zone.fill('Kiev');
   await page.getByRole('option', { name: /^Europe\/Kyiv UTC/ }).waitFor();

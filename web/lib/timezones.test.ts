@@ -1,12 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { DateTime } from 'luxon';
-import { currentName, formatOffset, searchZones, zoneChoices } from './timezones.js';
+import { currentName, formatOffset, searchZones, timeIn, zoneChoices } from './timezones.js';
 
 // A winter instant: Paris is at UTC+01:00, New York at UTC−05:00.
 const winter = DateTime.fromISO('2025-01-15T12:00:00Z').toMillis();
 const summer = DateTime.fromISO('2025-07-15T12:00:00Z').toMillis();
 
 describe('time zone choices', () => {
+  it('tells the time there on the 24-hour clock in both languages', () => {
+    expect(timeIn('Asia/Kolkata', 'en', winter)).toBe('17:30');
+    expect(timeIn('Asia/Kolkata', 'fr', winter)).toBe('17:30');
+    expect(timeIn('America/New_York', 'en', winter)).toBe('07:00');
+  });
+
   const choices = zoneChoices(winter);
   const ids = choices.map((c) => c.id);
 

@@ -124,8 +124,8 @@ export function searchZones(choices: readonly ZoneChoice[], query: string): Zone
   return hits.map((c, i) => ({ c, i, r: rank(c) })).sort((a, b) => a.r - b.r || a.i - b.i).map((x) => x.c);
 }
 
-/** The wall-clock time now in a zone, e.g. "14:05". */
+/** The wall-clock time now in a zone, e.g. "14:05": on the 24-hour clock in both languages, as Ruche writes every time. */
 export function timeIn(zone: string, locale: string, now: number = Date.now()): string {
   const at = DateTime.fromMillis(now, { zone }).setLocale(locale);
-  return at.isValid ? at.toLocaleString(DateTime.TIME_SIMPLE) : '';
+  return at.isValid ? at.toLocaleString({ hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }) : '';
 }
