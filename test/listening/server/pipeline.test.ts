@@ -8,6 +8,7 @@ import { sql } from 'kysely';
 import { databases, startTestRuche, type TestRuche } from '../../helpers/ruche.js';
 import { setupOwner, type TestClient } from '../../helpers/client.js';
 import { ingestPosts } from '../../../src/modules/listening/ingest.js';
+import { versionOf } from '../../../src/modules/analytics/rollups/version.js';
 import type { ListeningPost } from '../../../src/modules/listening/types.js';
 import { waitFor } from '../../inbound/helpers.js';
 import { addTopic, blueskyPost, listeningPath, mentionsOf, newWorkspace } from './setup.js';
@@ -46,6 +47,18 @@ describe.each(databases)('listening pipeline on %s', (kind) => {
     expect(links).toEqual([{ topic_id: topic.id, mention_id: rows[0].id }]);
     const sources = (await owner.get(listeningPath(ws, '/sources'))).body.items;
     expect(Object.fromEntries(sources.map((s: { id: string; mentionCount: number }) => [s.id, s.mentionCount]))).toEqual({ [a]: 1, [b]: 0 });
+  });
+
+  it('moves the workspace\'s analytics version on with each batch that stores mentions, not with one that stores none', async () => {
+    const ws = await newWorkspace(owner);
+    await addTopic(owner, ws, { name: 'Acme', query: 'acme' });
+    const post = blueskyPost('Acme opens on Sundays now', { n: `${ws}-version` });
+    const before = await versionOf(ruche.ctx.store.db, ws);
+    await ingestPosts(ruche.ctx, { workspaceId: ws, sourceId: null }, [post]);
+    const after = await versionOf(ruche.ctx.store.db, ws);
+    expect(after).toBeGreaterThan(before);
+    await ingestPosts(ruche.ctx, { workspaceId: ws, sourceId: null }, [post, blueskyPost('Nothing to see here')]);
+    expect(await versionOf(ruche.ctx.store.db, ws)).toBe(after);
   });
 
   it('groups copies and reposts with the first mention, which counts them', async () => {
