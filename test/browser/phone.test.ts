@@ -101,11 +101,18 @@ describe('on a phone', () => {
       await page.waitForTimeout(300);
       await fitsTheScreen(page, area);
     }
-    // The members' table is one block per person: nothing hides in a box that scrolls sideways.
+    // The members' and the pending invitations' tables are one block per row: nothing hides in a box that scrolls
+    // sideways, Revoke included, and the dates say what they are.
+    await me.api('POST', `/workspaces/${fx.wid}/invitations`, { email: 'a.rather.long.address@example.com', role: 'community_manager' });
     await goTo('members');
-    await page.getByRole('cell', { name: /Olga Owner/ }).waitFor();
-    const table = await page.locator('.table-wrap').first().evaluate((box) => ({ inner: box.scrollWidth, box: box.clientWidth }));
-    expect(table.inner, `the members' table is ${table.inner}px wide in a ${table.box}px box`).toBeLessThanOrEqual(table.box);
+    await page.getByRole('cell', { name: /^Olga Owner/ }).waitFor();
+    await page.getByRole('cell', { name: 'a.rather.long.address@example.com', ...exact }).waitFor();
+    const tables = await page.locator('.table-wrap').evaluateAll((boxes) => boxes.map((box) => ({ inner: box.scrollWidth, box: box.clientWidth })));
+    expect(tables.length).toBe(2);
+    for (const table of tables) expect(table.inner, `a table ${table.inner}px wide in a ${table.box}px box`).toBeLessThanOrEqual(table.box);
+    const revoke = (await me.button(t('invitations.revokeFor', { email: 'a.rather.long.address@example.com' })).boundingBox())!;
+    expect(revoke.x + revoke.width, 'Revoke on the screen').toBeLessThanOrEqual(390);
+    await page.getByRole('cell').filter({ hasText: new RegExp(`^${t('invitations.expires')} `) }).waitFor();
 
     await open();
     await me.goToAccount('Olga Owner');

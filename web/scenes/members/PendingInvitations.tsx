@@ -42,7 +42,7 @@ export function PendingInvitations({ state, onChanged }: Props) {
       {state.status === 'ready' && pending.length === 0 ? <p className="muted">{t('invitations.none')}</p> : null}
       {pending.length > 0 ? (
         <div className="table-wrap">
-          <table>
+          <table className="log-table">
             <thead>
               <tr>
                 <th scope="col">{t('common.email')}</th>
@@ -57,8 +57,8 @@ export function PendingInvitations({ state, onChanged }: Props) {
                 <tr key={invitation.id}>
                   <td>{invitation.email}</td>
                   <td>{roleLabel(t, invitation.role)}</td>
-                  <td>{invitation.invitedBy}</td>
-                  <td>{formatDate(invitation.expiresAt, i18n.language)}</td>
+                  <td><span className="cell-label">{t('invitations.invitedBy')} </span>{invitation.invitedBy}</td>
+                  <td><span className="cell-label">{t('invitations.expires')} </span>{formatDate(invitation.expiresAt, i18n.language)}</td>
                   <td>
                     <button type="button" className="button button-small" aria-label={t('invitations.revokeFor', { email: invitation.email })} onClick={() => setRevoking(invitation)}>
                       {t('invitations.revoke')}
