@@ -151,11 +151,11 @@ function withoutSwearing(examples: Example[]): Example[] {
 
 /**
  * OLID's tweets that are not hate: those not offensive at all, and offensive ones aimed at the person addressed
- * that name no group and hold no slur or dehumanising word ("@USER you are a liar"). HatEval, the only tweets of
- * the hate model, drew its hateful tweets from campaign hashtags, and the model read "#MAGA #KAG" as hate (0.89);
- * OLID's everyday political tweets teach it otherwise (OLID's dev macro-F1 0.711 → 0.724, DynaHate's 0.691 →
- * 0.694, HatEval's 0.710 → 0.703, Kennedy's 0.739 → 0.729). Without the addressed insults, insults alone came to
- * read as hate ("Shut up, you stupid clown").
+ * that name no group and hold no slur or dehumanising word ("@USER you are a liar"). HatEval gathered its hateful
+ * tweets through keywords and hashtags of anti-immigrant campaigns, and the model read "#MAGA #KAG #WalkAway
+ * #Qanon" as hate (0.89); OLID's everyday political tweets teach it otherwise (OLID's dev macro-F1 0.711 → 0.724,
+ * DynaHate's 0.691 → 0.694, HatEval's 0.710 → 0.703, Kennedy's 0.739 → 0.729). Without the addressed insults,
+ * insults alone came to read as hate ("Shut up, you stupid clown").
  */
 function notHateTweets(): Example[] {
   return loadLines('offensive/tweeteval-en', 'train')
