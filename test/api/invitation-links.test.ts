@@ -86,4 +86,22 @@ describe.each(databases)('invitation links on %s', (kind) => {
     expect(right.status).toBe(200);
     expect(right.body.user.name).toBe('Fresh');
   });
+  it('are replaced by a new invitation to the same address, and refused for a member', async () => {
+    const first = await invite(owner, 'Twice@Example.com', 'analyst');
+    const second = await invite(owner, 'twice@example.com', 'community_manager');
+    const guest = new TestClient(ruche.url);
+    // The link sent first no longer works; the new one gives the role chosen the second time.
+    expect((await guest.get(`/api/v1/invitations/${first}`)).status).toBe(404);
+    const preview = await guest.get(`/api/v1/invitations/${second}`);
+    expect(preview.status).toBe(200);
+    expect(preview.body.role).toBe('community_manager');
+    const pending = (await owner.get(`/api/v1/workspaces/${workspaceId}/invitations`)).body.items
+      .filter((i: { email: string; status: string }) => i.email === 'twice@example.com' && i.status === 'pending');
+    expect(pending).toHaveLength(1);
+
+    await addMember(owner, workspaceId, 'member-already@example.com', 'analyst');
+    const refused = await owner.post(`/api/v1/workspaces/${workspaceId}/invitations`, { email: 'Member-Already@example.com', role: 'admin' });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.code).toBe('already_member');
+  });
 });

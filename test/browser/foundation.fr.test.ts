@@ -66,6 +66,10 @@ describe("l'application en français", () => {
     await moi.heading('Membres').waitFor();
     await moi.changeRole('Dominique Martin', 'analyst');
     await owner.page.getByRole('status').filter({ hasText: 'Dominique Martin est maintenant Analyste social media.' }).waitFor();
+    // Inviting a member again is refused, saying where to change their role instead.
+    await owner.page.getByLabel('Adresse e-mail de la personne à inviter', { exact: true }).fill('dominique@example.fr');
+    await moi.button('Créer l’invitation').click();
+    await moi.expectAlert('Cette personne est déjà membre de l’espace\u00a0: changez plutôt son rôle dans la liste des membres.');
 
     await moi.goTo('audit');
     await owner.page.getByRole('cell', { name: 'Camille Dupont a fait passer Dominique Martin du rôle Community manager au rôle Analyste social media' }).waitFor();

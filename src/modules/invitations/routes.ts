@@ -1,9 +1,10 @@
 import crypto from 'node:crypto';
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
+import { sql } from 'kysely';
 import type { HttpEnv } from '../../http/types.js';
 import { workspaceRoute, WorkspaceParams } from '../../http/route.js';
 import { itemsOf, jsonBody, jsonOk, noContent } from '../../http/json.js';
-import { forbidden, notFound } from '../../http/errors.js';
+import { conflict, forbidden, notFound } from '../../http/errors.js';
 import { ROLES, assignableRoles } from '../../shared/permissions.js';
 import { Email } from '../session/schema.js';
 import { AuditAction, recordAudit } from '../audit/service.js';
@@ -40,7 +41,7 @@ const create = workspaceRoute('members.invite', {
   tags: ['Members'],
   summary: 'Invite someone by e-mail; the answer holds the link to share',
   request: { params: WorkspaceParams, ...jsonBody(z.strictObject({ email: Email, role: z.enum(ROLES) })) },
-  responses: { 201: jsonOk(InvitationSchema, 'Created') },
+  responses: { 201: jsonOk(InvitationSchema, 'Created'), 409: { description: 'already_member: the address is a member of the workspace already' } },
 });
 
 const revoke = workspaceRoute('members.invite', {
@@ -77,13 +78,22 @@ export function registerInvitationRoutes(app: OpenAPIHono<HttpEnv>) {
       revoked_at: null,
     };
     await ctx.store.db.transaction().execute(async (trx) => {
+      const already = await trx.selectFrom('memberships').innerJoin('user', 'user.id', 'memberships.user_id').select('memberships.id')
+        .where('memberships.workspace_id', '=', member.workspaceId).where(sql<string>`lower("user"."email")`, '=', email).executeTakeFirst();
+      if (already) throw conflict('already_member', 'This person is already a member of the workspace.');
+      // Inviting an address again sends a new link, for the role chosen now: the one sent before stops working, so
+      // that one person never holds two links to two roles.
+      const replaced = await trx.updateTable('invitations').set({ revoked_at: now })
+        .where('workspace_id', '=', member.workspaceId).where('email', '=', email)
+        .where('accepted_at', 'is', null).where('revoked_at', 'is', null).where('expires_at', '>', now)
+        .returning('id').execute();
       await trx.insertInto('invitations').values(inv).execute();
       await recordAudit(trx, {
         action: AuditAction.invitationCreated,
         workspaceId: member.workspaceId,
         actorId: actor.userId,
         target: { type: 'invitation', id: inv.id },
-        data: { email, role },
+        data: { email, role, ...(replaced.length ? { replaced: replaced.map((r) => r.id) } : {}) },
         ip,
       });
     });
