@@ -35,6 +35,8 @@ describe('publication (français)', () => {
     const planned = DateTime.now().setZone(ZONE).plus({ days: 1 }).set({ hour: 11, minute: 0 });
     await typeWhen(page, 'fr', `Heure prévue (${ZONE})`, planned);
     await page.getByText(/11:00 \(heure de Paris\)/).waitFor();
+    // The time in words, in the zone it was typed in, said once.
+    expect(await page.getByText(/11:00 \(heure de Paris\)/).textContent()).toMatch(/^Soit \p{L}+ \d+ \p{L}+ \d{4} à 11:00 \(heure de Paris\)$/u);
     await moi.button('Planifier').click();
     await moi.heading('Publication').waitFor();
     await moi.expectPostStatus('scheduled');

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { SocialAccountView } from '../../../src/shared/api.js';
 import { fromLocalInput, shortInZone } from '../../lib/zoned.js';
 import { zoneLabel } from '../../lib/format.js';
-import { DateWords } from '../../components/DateWords.js';
+import { dateInWords } from '../../lib/date-words.js';
 import { DateTimeField } from '../../components/DateField.js';
 
 interface PlannedTimeProps {
@@ -20,7 +20,8 @@ export function PlannedTime({ value, zone, accounts, onChange, disabled, childre
   const { t, i18n } = useTranslation();
   const id = useId();
   const iso = fromLocalInput(value, zone);
-  const zones = [...new Set([zone, ...accounts.map((a) => a.timezone)])];
+  const others = [...new Set(accounts.map((a) => a.timezone))].filter((z) => z !== zone);
+  const words = dateInWords(value, i18n.language);
   // Said while typing, before the post is sent: a time gone by would leave it ready but never published.
   const passed = !disabled && iso !== null && Date.parse(iso) <= Date.now();
   return (
@@ -32,9 +33,10 @@ export function PlannedTime({ value, zone, accounts, onChange, disabled, childre
           describedBy={passed ? `${id}-passed ${id}-zones` : `${id}-zones`} onChange={onChange} />
         {passed ? <p className="hint is-warning" id={`${id}-passed`} role="status">{t('composer.timePassed')}</p> : null}
         <p className="hint" id={`${id}-zones`}>
-          {iso ? <><DateWords value={value} />{' '}</> : null}
-          {iso
-            ? zones.map((z) => t('composer.timeIn', { time: shortInZone(iso, z, i18n.language), zone: zoneLabel(t, z) })).join(' · ')
+          {iso && words
+            ? [t('composer.plannedWords', { when: words, zone: zoneLabel(t, zone) }),
+              // The accounts' other zones: the workspace's is the one the time was typed in, said above.
+              ...others.map((z) => t('composer.timeIn', { time: shortInZone(iso, z, i18n.language), zone: zoneLabel(t, z) }))].join(' · ')
             : t('composer.noTime')}
         </p>
         {accounts.length ? (
