@@ -42,8 +42,8 @@ export async function errorsFlow(browser: Browser, server: Server, lang: Lang) {
   await shoot(page, 'mastodon-not-an-address', lang);
   await mastodon.getByLabel(t('accounts.instance'), exact).fill('localhost:9');
   await mastodon.getByRole('button', { name: t('accounts.connectMastodon'), ...exact }).click();
-  // Nothing answers there: the server's answer is worded by its code, not given as the fetch's English.
-  await mastodon.getByRole('alert').getByText(t('errors.network_unavailable'), exact).waitFor();
+  // Nothing answers there: the address typed is named with what to check, not given as the fetch's English.
+  await mastodon.getByRole('alert').getByText(t('accounts.unreachable', { address: 'localhost:9' }), exact).waitFor();
   await shoot(page, 'mastodon-refused', lang);
 
   // A topic's malformed query: said in words as it is typed, and refused in words if saved anyway.
