@@ -156,7 +156,8 @@ describe.each(databases)('publishing within a network\'s write budget on %s', (k
 
   it('holds an account the network told to wait, so its next post waits instead of hearing the same refusal', async () => {
     const carol = await connectLocalAccount(ruche, ws, ownerId, 'carol');
-    network.failNext('rate_limited', 'Too many requests: try again later', 'carol', 2000);
+    // Long enough that the second post is planned while it lasts, on a loaded machine too.
+    network.failNext('rate_limited', 'Too many requests: try again later', 'carol', 6000);
     const first = await schedule('First', [carol], 'now');
     const callsFor = (postTarget: string) => network.calls.filter((c) => c === `publish:carol:${postTarget}`).length;
     // Once the first heard "wait", the second is due while the hold lasts.
