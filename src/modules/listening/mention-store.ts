@@ -10,6 +10,7 @@ import { addMentionDays, addTopicDays } from '../analytics/rollups/listening-day
 import { rollupZone } from '../analytics/rollups/zone.js';
 import { bumpVersions } from '../analytics/rollups/version.js';
 import { storeMentionsPg } from './pg-mention-store.js';
+import { authorsOf } from './batch-authors.js';
 
 /** A post that matched topics, analysed and placed in its group of near-duplicates, ready to be written. */
 export interface MatchedMention {
@@ -64,22 +65,10 @@ const AUTHOR_UPSERT = `on conflict ("workspace_id", "network", "external_id") do
 returning "id", "network", "external_id"`;
 
 async function upsertAuthors(trx: Transaction<Database>, workspaceId: string, mentions: readonly MatchedMention[], now: number): Promise<Map<string, string>> {
-  const latest = new Map<string, { p: NormalizedPost; first: number; last: number }>();
-  for (const { post } of mentions) {
-    const key = `${post.network}\n${post.author.externalId}`;
-    const seen = latest.get(key);
-    if (!seen) latest.set(key, { p: post, first: post.createdAt, last: post.createdAt });
-    else {
-      seen.first = Math.min(seen.first, post.createdAt);
-      if (post.createdAt >= seen.last) seen.p = post;
-      seen.last = Math.max(seen.last, post.createdAt);
-    }
-  }
   const ids = new Map<string, string>();
   const columns = ['id', 'workspace_id', 'network', 'external_id', 'handle', 'display_name', 'avatar_url', 'followers', 'first_seen_at', 'last_seen_at'];
   const types: PgType[] = ['text', 'text', 'text', 'text', 'text', 'text', 'text', 'integer', 'bigint', 'bigint'];
-  // Sorted by key: two batches upserting the same authors take their row locks in the same order, never crossed.
-  const rows = [...latest.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, { p, first, last }]) => [
+  const rows = authorsOf(mentions).map(({ p, first, last }) => [
     timeOrderedUuid(now), workspaceId, p.network, p.author.externalId, p.author.handle, p.author.displayName, p.author.avatarUrl,
     p.author.followers, first, last,
   ]);

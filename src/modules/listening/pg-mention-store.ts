@@ -4,8 +4,8 @@ import { pgArrayLiteral } from '../inbound/bulk-insert.js';
 import { timeOrderedUuid } from '../inbound/ids.js';
 import { round } from '../inbound/risk.js';
 import { localDay, zoneOf } from '../analytics/time.js';
-import type { NormalizedPost } from './normalize.js';
 import type { MatchedMention, StoredMention } from './mention-store.js';
+import { authorsOf, type BatchAuthor } from './batch-authors.js';
 
 /**
  * A batch of mentions written to PostgreSQL by one statement: the workspace held (its time zone read, as every
@@ -95,29 +95,6 @@ select ws."timezone", m."id", m."author_id" from ws left join mentions m on true
 const zones = new Map<string, string>();
 const MAX_ZONES = 10_000;
 
-interface Author {
-  p: NormalizedPost;
-  first: number;
-  last: number;
-}
-
-/** One row per author of the batch, with what the latest of their posts says, in one order (see the locks below). */
-function authorsOf(mentions: readonly MatchedMention[]): Author[] {
-  const latest = new Map<string, Author>();
-  for (const { post } of mentions) {
-    const key = `${post.network}\n${post.author.externalId}`;
-    const seen = latest.get(key);
-    if (!seen) latest.set(key, { p: post, first: post.createdAt, last: post.createdAt });
-    else {
-      seen.first = Math.min(seen.first, post.createdAt);
-      if (post.createdAt >= seen.last) seen.p = post;
-      seen.last = Math.max(seen.last, post.createdAt);
-    }
-  }
-  // Sorted by key: two batches upserting the same authors take their row locks in the same order, never crossed.
-  return [...latest.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, a]) => a);
-}
-
 /** Each mention's local day in `zone`, worked out once per minute of the batch. */
 function daysOf(mentions: readonly MatchedMention[], zoneName: string): string[] {
   const zone = zoneOf(zoneName);
@@ -133,7 +110,7 @@ function daysOf(mentions: readonly MatchedMention[], zoneName: string): string[]
 function parameters(workspaceId: string, sourceId: string | null, mentions: readonly MatchedMention[], now: number, later: ReadonlySet<string>, zone: string): unknown[] {
   const authors = authorsOf(mentions);
   const days = daysOf(mentions, zone);
-  const a = (value: (x: Author) => unknown) => pgArrayLiteral(authors.length, (i) => value(authors[i]!));
+  const a = (value: (x: BatchAuthor) => unknown) => pgArrayLiteral(authors.length, (i) => value(authors[i]!));
   const m = (value: (x: MatchedMention, i: number) => unknown) => pgArrayLiteral(mentions.length, (i) => value(mentions[i]!, i));
   const linkTopics: string[] = [];
   const linkMentions: string[] = [];
