@@ -12,7 +12,10 @@ import { STAMP_FILE, fingerprintOf, readStamp } from './web-inputs.mjs';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = path.join(root, 'dist/analyze');
 const bundle = path.join(outDir, 'analyze.mjs');
-const inputs = (files) => [...files, 'package-lock.json'];
+// The shipped models' bank, kept between runs (src/analysis/model/bank-file.ts).
+const bankFile = path.join(outDir, 'models.bank');
+// This script too: how the bundle is made is part of what it was made from.
+const inputs = (files) => [...files, 'package-lock.json', 'scripts/analyze.mjs'];
 
 function upToDate() {
   const stamp = readStamp(outDir);
@@ -25,8 +28,13 @@ if (!upToDate()) {
   const result = await build({
     // Input paths in the metafile are then relative to the project, whatever folder the command is run from.
     absWorkingDir: root,
-    entryPoints: [path.join(root, 'src/cli/analyze-main.ts')],
-    outfile: bundle,
+    entryPoints: { analyze: path.join(root, 'src/cli/analyze-main.ts') },
+    outdir: outDir,
+    outExtension: { '.js': '.mjs' },
+    // What is imported only when needed (the input schema, and with it zod, for a refused line) goes to a chunk of
+    // its own, loaded then: in one file, its packages would be imported at every start.
+    splitting: true,
+    chunkNames: 'chunk-[hash]',
     // Written below, whole and then renamed: two first runs at once never read a half-written bundle.
     write: false,
     bundle: true,
@@ -35,7 +43,7 @@ if (!upToDate()) {
     target: 'node20',
     // Packages stay in node_modules, found from dist/ as from src/.
     packages: 'external',
-    define: { RUCHE_MODELS_DIR: JSON.stringify(path.join(root, 'src/analysis/models')) },
+    define: { RUCHE_MODELS_DIR: JSON.stringify(path.join(root, 'src/analysis/models')), RUCHE_BANK_FILE: JSON.stringify(bankFile) },
     metafile: true,
     logLevel: 'warning',
   });
@@ -46,7 +54,11 @@ if (!upToDate()) {
     fs.writeFileSync(part, text);
     fs.renameSync(part, file);
   };
-  replace(bundle, result.outputFiles[0].contents);
+  // Chunks first: their names change with their contents, so the entry written last never imports a missing one.
+  const outputs = [...result.outputFiles].sort((a, b) => (a.path === bundle) - (b.path === bundle));
+  for (const out of outputs) replace(out.path, out.contents);
+  // Made by the previous code: the new one makes it again at its first run.
+  fs.rmSync(bankFile, { force: true });
   replace(path.join(outDir, STAMP_FILE), JSON.stringify({ root, files, fingerprint: fingerprintOf(root, inputs(files)) }));
 }
 await import(pathToFileURL(bundle).href);

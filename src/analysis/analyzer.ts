@@ -4,8 +4,8 @@ import { groupNameTokens } from './explain.js';
 import { featurize } from './featurize.js';
 import { detectLanguageFrom } from './language/detect.js';
 import { loadFastText, type LanguageIdentifier } from './language/fasttext.js';
-import { ModelBank } from './model/bank.js';
-import { loadModels, type ModelSet } from './models.js';
+import type { ModelBank } from './model/bank.js';
+import { loadModelsAndBank, type ModelSet } from './models.js';
 import { hiddenCharacters } from './rules/hidden.js';
 import { plainText } from './rules/plain.js';
 import { agreeWithToxicity, sentimentOf } from './sentiment.js';
@@ -24,6 +24,11 @@ export interface AnalyzerOptions {
    * text to wait for fastText when that text needs it, so that results are the same as with fastText loaded.
    */
   fasttext?: boolean | 'background';
+  /**
+   * A file keeping the models' bank between runs (see model/bank-file.ts): a start then reads it instead of
+   * decoding the weights. Not used with `models`.
+   */
+  bankFile?: string;
 }
 
 export interface AnalyzeOptions {
@@ -46,8 +51,7 @@ export async function createAnalyzer(options: AnalyzerOptions = {}): Promise<Ana
   const background = options.fasttext === 'background';
   // In the background, fastText starts loading once the first texts had their turn.
   const loading = options.fasttext === false ? undefined : background ? afterFirstTurn(loadFastText) : loadFastText();
-  const models = loadModels(options.modelsDir, options.models);
-  const bank = new ModelBank(Object.values(models));
+  const { models, bank } = loadModelsAndBank(options.modelsDir, options.models, options.bankFile);
   let fasttext = background || !loading ? undefined : await loading;
   let loaded = fasttext !== undefined || !loading;
   loading?.then((ft) => {
@@ -57,7 +61,7 @@ export async function createAnalyzer(options: AnalyzerOptions = {}): Promise<Ana
   return {
     models,
     analyze: (text, opts) => analyzeWith(models, fasttext, text, opts, bank),
-    settle: (text, opts = {}) => (loaded || !asksFastText(models, text, opts) ? undefined : loading),
+    settle: (text, opts = {}) => (loaded || !asksFastText(models, bank, text, opts) ? undefined : loading),
   };
 }
 
@@ -65,15 +69,16 @@ function afterFirstTurn<T>(start: () => Promise<T>): Promise<T> {
   return new Promise((resolve, reject) => setImmediate(() => start().then(resolve, reject)));
 }
 
-// Whether a text's language would be asked of fastText: the detection is run with a stand-in that notes the question.
-function asksFastText(models: ModelSet, text: string, opts: AnalyzeOptions): boolean {
+// Whether a text's language would be asked of fastText: the detection is run with a stand-in that notes the question,
+// on the bank's scores as `analyze` does.
+function asksFastText(models: ModelSet, bank: ModelBank, text: string, opts: AnalyzeOptions): boolean {
   let asked = false;
   const probe: LanguageIdentifier = {
     identify: () => ((asked = true), { code: 'und', probability: 0 }),
     candidates: () => ((asked = true), []),
   };
   const { tokens, features } = featurize(text);
-  if (tokens.some(hasContent)) detectLanguageFrom(text, tokens, features, models.language, { hint: opts.lang, fasttext: probe });
+  if (tokens.some(hasContent)) detectLanguageFrom(text, tokens, features, models.language, { hint: opts.lang, fasttext: probe, predict: bank.score(features) });
   return asked;
 }
 

@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { createAnalyzer } from '../analysis/analyzer.js';
+import { BANK_FILE } from '../analysis/models.js';
 import type { Analysis, Lang } from '../analysis/types.js';
 
 interface Input {
@@ -17,7 +18,7 @@ const BATCH = 256;
  * is not valid gets `{"id", "error"}` and the run goes on. Streams: memory does not grow with the input.
  */
 export async function runAnalyze(input: NodeJS.ReadableStream, output: NodeJS.WritableStream): Promise<void> {
-  const analyzer = await createAnalyzer({ fasttext: 'background' });
+  const analyzer = await createAnalyzer({ fasttext: 'background', bankFile: BANK_FILE });
   // The input schema (zod) is only needed to say why a line is refused: importing it would take a third of the
   // start, so it is loaded at the first refused line (see `accepted`).
   let refuse: Refusal | undefined;

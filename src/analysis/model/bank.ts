@@ -22,6 +22,14 @@ const FLUSH_EVERY = 256;
  * a register"): a few integer operations per feature instead of a loop over the rows. The sums are exactly those of
  * the int8 weights.
  */
+/** A bank's memory as `ModelBank.layout` gives it, to be written to a file and given back to the constructor. */
+export interface BankLayout {
+  /** Biased weights, `stride` bytes per feature. */
+  weights: Uint8Array;
+  /** Each row's scale, `stride` of them. */
+  scales: Float64Array;
+}
+
 export class ModelBank {
   /** Biased weights, `stride` bytes per feature (row r of feature f at f * stride + r). */
   private readonly weights: Uint8Array;
@@ -39,7 +47,11 @@ export class ModelBank {
   private fv: FeatureVector | undefined;
   private readonly predictFn: Predict;
 
-  constructor(private readonly models: LinearModel[]) {
+  /**
+   * @param layout the memory of a bank of these same models (`layout`), used as it is instead of being filled from
+   * the models' weights, which are then not read at all.
+   */
+  constructor(private readonly models: LinearModel[], layout?: BankLayout) {
     const dim = models[0].dim;
     let rows = 0;
     for (const m of models) {
@@ -49,9 +61,27 @@ export class ModelBank {
     }
     this.planes = Math.ceil(rows / 4);
     const stride = (this.stride = this.planes * 4);
-    this.weights = new Uint8Array(dim * stride).fill(128);
-    this.words = new Int32Array(this.weights.buffer);
-    this.scales = new Float64Array(stride).fill(1);
+    this.word = new Float64Array(stride);
+    this.char = new Float64Array(stride);
+    this.lanes = new Int32Array(this.planes * 2);
+    if (layout) {
+      if (layout.weights.length !== dim * stride || layout.scales.length !== stride || layout.weights.byteOffset % 4 !== 0) {
+        throw new Error('bank layout does not fit these models');
+      }
+      this.weights = layout.weights;
+      this.words = new Int32Array(layout.weights.buffer, layout.weights.byteOffset, layout.weights.length / 4);
+      this.scales = layout.scales;
+    } else {
+      this.weights = new Uint8Array(dim * stride).fill(128);
+      this.words = new Int32Array(this.weights.buffer);
+      this.scales = new Float64Array(stride).fill(1);
+      this.fill(models, dim);
+    }
+    this.predictFn = this.makePredict();
+  }
+
+  private fill(models: LinearModel[], dim: number): void {
+    const stride = this.stride;
     for (const m of models) {
       const off = this.offsets.get(m)!;
       if (m.sparse) {
@@ -66,10 +96,11 @@ export class ModelBank {
         for (let f = 0; f < dim; f++) this.weights[f * stride + off + r] = Math.round(row[f] / scale) + 128;
       });
     }
-    this.word = new Float64Array(stride);
-    this.char = new Float64Array(stride);
-    this.lanes = new Int32Array(this.planes * 2);
-    this.predictFn = this.makePredict();
+  }
+
+  /** The bank's memory (not a copy), for a file from which the same bank is made again without its models' weights. */
+  get layout(): BankLayout {
+    return { weights: this.weights, scales: this.scales };
   }
 
   // Weights read from a file are already int8 with their row's scale: copied as they are.

@@ -52,13 +52,42 @@ export function decodeModel(buf: Uint8Array): LinearModel {
     meta: Record<string, unknown>;
   };
   const rowTotal = header.kind === 'binary' ? 1 : header.labels.length;
-  const sparse = { scales: header.scales, idx: [] as Int32Array[], q: [] as Int8Array[] };
-  // Each row's weights go straight into typed arrays of the size the header gives (files written before it gave
-  // them are counted first).
-  let off = 8 + headerLength;
+  const model = { name: header.name, kind: header.kind, labels: header.labels, dim: header.dim, bias: header.bias, charWeight: header.charWeight, meta: header.meta } as LinearModel;
+  // The weights are read on first use: a bank restored from its file (bank-file.ts) never needs them.
+  let sparse: NonNullable<LinearModel['sparse']> | undefined;
+  const readSparse = () => (sparse ??= decodeRows(buf, 8 + headerLength, rowTotal, header.scales, header.counts));
+  Object.defineProperty(model, 'sparse', {
+    enumerable: true,
+    configurable: true,
+    get: readSparse,
+  });
+  // Dense rows are built on first use (training, scoring without a bank), from the sparse weights.
+  let dense: Float32Array[] | undefined;
+  Object.defineProperty(model, 'rows', {
+    enumerable: true,
+    configurable: true,
+    get: () => (dense ??= readSparse().idx.map((idx, r) => {
+      const row = new Float32Array(header.dim);
+      const q = readSparse().q[r];
+      const scale = header.scales[r];
+      for (let i = 0; i < idx.length; i++) row[idx[i]] = q[i] * scale;
+      return row;
+    })),
+    set: (rows: Float32Array[]) => {
+      dense = rows;
+    },
+  });
+  return model;
+}
+
+// Each row's weights go straight into typed arrays of the size the header gives (files written before it gave them
+// are counted first).
+function decodeRows(buf: Uint8Array, start: number, rowTotal: number, scales: number[], counts: number[] | undefined): NonNullable<LinearModel['sparse']> {
+  const sparse = { scales, idx: [] as Int32Array[], q: [] as Int8Array[] };
+  let off = start;
   for (let r = 0; r < rowTotal; r++) {
-    let count = header.counts?.[r] ?? 0;
-    if (header.counts === undefined) for (let at = off; ; count++) {
+    let count = counts?.[r] ?? 0;
+    if (counts === undefined) for (let at = off; ; count++) {
       let delta = 0;
       let shift = 0;
       let b: number;
@@ -94,24 +123,7 @@ export function decodeModel(buf: Uint8Array): LinearModel {
     sparse.idx.push(idx);
     sparse.q.push(q);
   }
-  const model = { name: header.name, kind: header.kind, labels: header.labels, dim: header.dim, bias: header.bias, charWeight: header.charWeight, meta: header.meta, sparse } as LinearModel;
-  // Dense rows are built on first use (training, scoring without a bank), from the sparse weights.
-  let dense: Float32Array[] | undefined;
-  Object.defineProperty(model, 'rows', {
-    enumerable: true,
-    configurable: true,
-    get: () => (dense ??= sparse.idx.map((idx, r) => {
-      const row = new Float32Array(header.dim);
-      const q = sparse.q[r];
-      const scale = sparse.scales[r];
-      for (let i = 0; i < idx.length; i++) row[idx[i]] = q[i] * scale;
-      return row;
-    })),
-    set: (rows: Float32Array[]) => {
-      dense = rows;
-    },
-  });
-  return model;
+  return sparse;
 }
 
 // How many weights a row's bytes hold (each is a varint delta then one byte), written in the header so that
