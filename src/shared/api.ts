@@ -46,6 +46,8 @@ export interface MembershipView {
   workspaceId: string;
   workspaceName: string;
   workspaceLogoUrl: string | null;
+  /** The IANA zone the workspace's times are planned and shown in. */
+  timezone: string;
   role: RoleName;
   permissions: Permission[];
   /** Reads the inbox: `inbox.read`, or a client of a workspace that lets its clients read it (never act). */

@@ -32,6 +32,8 @@ describe.each(databases)('workspace settings on %s', (kind) => {
     const kolkata = await owner.patch(path(), { timezone: 'Asia/Kolkata' });
     expect(kolkata.status).toBe(200);
     expect(kolkata.body.timezone).toBe('Asia/Kolkata');
+    // The session carries it, so that every page reads times on the workspace's clock.
+    expect((await owner.get('/api/v1/session')).body.memberships[0].timezone).toBe('Asia/Kolkata');
     expect((await owner.patch(path(), { timezone: 'Europe/Kyiv' })).body.timezone).toBe('Europe/Kyiv');
     for (const timezone of ['Mars/Olympus', 'europe/paris', '', 'Europe/Paris; drop table']) {
       const bad = await owner.patch(path(), { timezone });

@@ -51,9 +51,9 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** A fresh visitor: own cookies and storage, and the languages their browser asks for. */
-export async function newVisitor(browser: Browser, server: Server, locale: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ baseURL: server.url, locale });
+/** A fresh visitor: own cookies and storage, the languages their browser asks for and, when given, its time zone. */
+export async function newVisitor(browser: Browser, server: Server, locale: string, timezoneId?: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ baseURL: server.url, locale, ...(timezoneId ? { timezoneId } : {}) });
   const page = await context.newPage();
   return { context, page };
 }

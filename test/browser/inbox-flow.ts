@@ -5,6 +5,7 @@
  */
 import { expect } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
+import { DateTime } from 'luxon';
 import { newVisitor } from './harness.js';
 import { ui, type Lang } from './helpers.js';
 import { arrive, connectBrand, type InboxServer } from './inbox-fixture.js';
@@ -41,13 +42,15 @@ const TEXTS: Record<Lang, Texts> = {
 };
 
 export async function inboxFlow(browser: Browser, server: InboxServer, lang: Lang, names: { owner: string; workspace: string }) {
-  const { context, page } = await newVisitor(browser, server, lang === 'fr' ? 'fr-FR' : 'en-US');
+  // A browser on New York's clock, for a workspace on Paris's: the inbox reads dates on the workspace's, as the composer plans.
+  const { context, page } = await newVisitor(browser, server, lang === 'fr' ? 'fr-FR' : 'en-US', 'America/New_York');
   const me = ui(page, lang);
   const t = me.t;
   const said = TEXTS[lang];
   await page.setViewportSize({ width: 1400, height: 900 });
   await me.setupOwner({ name: names.owner, email: `owner-${lang}@example.com`, password: 'owner password 1', workspace: names.workspace });
   const wid = me.workspaceId();
+  await me.api('PATCH', `/workspaces/${wid}`, { timezone: 'Europe/Paris' });
   const session = await me.api('GET', '/session');
 
   // Before any account: the inbox says how to start.
@@ -112,6 +115,11 @@ export async function inboxFlow(browser: Browser, server: InboxServer, lang: Lan
   const stored = await me.api('GET', `/workspaces/${wid}/inbox/items/${complaintId}`);
   expect(stored.item.assigneeId).toBe(session.user.id);
   expect(stored.item.labels).toEqual([said.label]);
+  // Its date on the workspace's clock, naming it, and the row's full date too.
+  const arrived = DateTime.fromMillis(new Date(stored.item.createdAt).getTime()).setZone('Europe/Paris');
+  const paris = t('zone.label', { city: 'Paris' });
+  await expect.poll(() => page.locator('.inbox-detail-head .muted').textContent()).toContain(`${arrived.toFormat('HH:mm')} (${paris})`);
+  expect(await option(said.complaint).locator('time').getAttribute('title')).toContain(`${arrived.toFormat('HH:mm')} (${paris})`);
 
   // Typing in a field never triggers a shortcut.
   await page.getByLabel(t('inbox.search'), { exact: true }).fill('jk');

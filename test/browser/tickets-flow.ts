@@ -16,6 +16,8 @@ import { startTestRuche, type TestRuche } from '../helpers/ruche.js';
 import { mailEnv, markPublicAnswerSent, parseMail, replyByMail, seedItem } from '../tickets/helpers.js';
 import { answerReceiverPort } from '../../src/modules/tickets/inbound.js';
 
+const ZONE = 'Europe/Paris';
+
 const HOSTILE = 'My order arrived broken <img src=x onerror="window.__pwned=1"> \u202eevil\u202c and nobody answers! ' + 'x'.repeat(400);
 
 export type TicketsServer = TestRuche & Server & { inbox: Array<{ to: string[]; raw: string }> };
@@ -44,12 +46,16 @@ async function shoot(page: Page, name: string, lang: Lang) {
 }
 
 export async function ticketsFlow(browser: Browser, server: TicketsServer, lang: Lang, names: { owner: string; workspace: string }) {
-  const { context, page } = await newVisitor(browser, server, lang === 'fr' ? 'fr-FR' : 'en-US');
+  // A browser on New York's clock, for a workspace on Paris's: dates are typed and read on the workspace's.
+  const { context, page } = await newVisitor(browser, server, lang === 'fr' ? 'fr-FR' : 'en-US', 'America/New_York');
   const me = ui(page, lang);
   const t = me.t;
   await page.setViewportSize({ width: 1280, height: 800 });
   await me.setupOwner({ name: names.owner, email: `owner-${lang}@example.com`, password: 'owner password 1', workspace: names.workspace });
   const wid = me.workspaceId();
+  await me.api('PATCH', `/workspaces/${wid}`, { timezone: ZONE });
+  await page.reload();
+  await me.expectTitle(names.workspace);
   const session = await me.api('GET', '/session');
 
   // The sidebar leads to the tickets; the departments page gives the legal department its address.
@@ -110,8 +116,9 @@ export async function ticketsFlow(browser: Browser, server: TicketsServer, lang:
   await department.selectOption({ label: t('tickets.departments.keys.legal') });
   await dialog.getByLabel(t('tickets.dialog.note'), { exact: true }).fill('Customer threatens to sue.');
   // The due date is typed the app language's way (the browser's own field would speak the browser's language).
-  const due = DateTime.local().plus({ days: 2 }).set({ hour: 17, minute: 30, second: 0, millisecond: 0 });
+  const due = DateTime.now().setZone(ZONE).plus({ days: 2 }).set({ hour: 17, minute: 30, second: 0, millisecond: 0 });
   await typeWhen(dialog, lang, t('tickets.dialog.due'), due);
+  await dialog.getByText(t('tickets.dialog.dueZone', { zone: ZONE }), { exact: false }).waitFor();
   await shoot(page, 'dialog', lang);
   await dialog.getByRole('button', { name: t('tickets.dialog.submit'), exact: true }).click();
   const title = t('tickets.ticket.title', { department: t('tickets.departments.keys.legal') });
@@ -137,6 +144,8 @@ export async function ticketsFlow(browser: Browser, server: TicketsServer, lang:
   await row.getByText(names.owner, { exact: true }).waitFor();
   const times = await row.locator('time').evaluateAll((els) => els.map((el) => Date.parse(el.getAttribute('datetime') ?? '')));
   expect(times).toContain(due.toMillis());
+  // Said on the workspace's clock, naming it, since it is not this browser's.
+  await row.getByText(`17:30 (${t('zone.label', { city: 'Paris' })})`, { exact: false }).waitFor();
   await shoot(page, 'list', lang);
 
   // The department answers by replying to the e-mail.

@@ -35,6 +35,11 @@ export function useWorkspace(): MembershipView & { can: (p: Permission) => boole
   return { ...membership, can: (p: Permission) => membership.permissions.includes(p) };
 }
 
+/** The open workspace's time zone, or null outside a workspace's pages. */
+export function useWorkspaceZone(): string | null {
+  return useContext(WorkspaceContext)?.timezone ?? null;
+}
+
 /** Pages a role does not open (the team's settings, for a client) say so, whichever way they were reached. */
 export function RequirePermission({ permission, inboxReaders = false }: { permission: Permission; inboxReaders?: boolean }) {
   const { t } = useTranslation();

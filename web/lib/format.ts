@@ -1,4 +1,7 @@
-/** Dates and numbers in the reader's language, through Intl. */
+/**
+ * Dates and numbers in the reader's language, through Intl. Every date and time is read on one clock, the
+ * workspace's (as posts are planned): components get it through useWhen (web/app/useWhen.ts).
+ */
 const cache = new Map<string, Intl.DateTimeFormat>();
 
 function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
@@ -9,20 +12,6 @@ function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.Da
     cache.set(key, found);
   }
   return found;
-}
-
-export function formatDateTime(iso: string | null | undefined, locale: string): string {
-  if (!iso) return '';
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return formatter(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
-}
-
-export function formatDate(iso: string | null | undefined, locale: string): string {
-  if (!iso) return '';
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return formatter(locale, { dateStyle: 'long' }).format(date);
 }
 
 export function formatPercent(ratio: number, locale: string): string {
@@ -48,6 +37,12 @@ function inZone(iso: string, zone: string, locale: string, options: Intl.DateTim
   } catch {
     return formatter(locale, { ...options, timeZone: 'UTC' }).format(date); // a zone this browser does not know
   }
+}
+
+/** A day in `zone`: "4 déc. 2026", "Dec 4, 2026". */
+export function dayInZone(iso: string | null | undefined, zone: string, locale: string): string {
+  if (!iso) return '';
+  return inZone(iso, zone, locale, { day: 'numeric', month: 'short', year: 'numeric' });
 }
 
 /** A span of days in `zone`, said once where the ends share a month or a year: "4–6 déc. 2026", "Dec 4 – 6, 2026". */

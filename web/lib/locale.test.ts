@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pickLocale } from './locale.js';
-import { formatDate } from './format.js';
+import { dayInZone } from './format.js';
 
 describe('pickLocale', () => {
   it('keeps a saved choice over the browser', () => {
@@ -18,10 +18,11 @@ describe('pickLocale', () => {
   });
 });
 
-describe('formatDate', () => {
-  it('writes dates in the reader language, and leaves bad input visible', () => {
-    expect(formatDate('2026-03-01T12:00:00Z', 'fr')).toMatch(/mars 2026/);
-    expect(formatDate('2026-03-01T12:00:00Z', 'en')).toMatch(/March 1, 2026/);
-    expect(formatDate('not a date', 'en')).toBe('not a date');
+describe('dayInZone', () => {
+  it('writes dates in the reader language, on the zone\'s calendar, and leaves bad input visible', () => {
+    expect(dayInZone('2026-03-01T12:00:00Z', 'Europe/Paris', 'fr')).toBe('1 mars 2026');
+    expect(dayInZone('2026-03-01T12:00:00Z', 'Europe/Paris', 'en')).toBe('Mar 1, 2026');
+    expect(dayInZone('2026-03-01T02:00:00Z', 'America/New_York', 'en')).toBe('Feb 28, 2026');
+    expect(dayInZone('not a date', 'Europe/Paris', 'en')).toBe('not a date');
   });
 });

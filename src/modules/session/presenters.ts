@@ -18,6 +18,7 @@ export async function presentSession(
       workspaceId: r.workspace.id,
       workspaceName: r.workspace.name,
       workspaceLogoUrl: logoUrl(r.workspace),
+      timezone: r.workspace.timezone,
       role: r.role,
       permissions: [...MATRIX[r.role]],
       readsInbox: readsInbox(r.workspace, r.role),

@@ -11,7 +11,7 @@ export const SessionSchema = z
   .object({
     user: z.object({ id: z.string(), name: z.string(), email: z.string() }),
     memberships: z.array(
-      z.object({ workspaceId: z.string(), workspaceName: z.string(), workspaceLogoUrl: z.string().nullable(), role: z.string(), permissions: z.array(z.string()), readsInbox: z.boolean() }),
+      z.object({ workspaceId: z.string(), workspaceName: z.string(), workspaceLogoUrl: z.string().nullable(), timezone: z.string(), role: z.string(), permissions: z.array(z.string()), readsInbox: z.boolean() }),
     ),
     canCreateWorkspace: z.boolean(),
     /** Whether the user administers the instance: Settings > Networks (the developer apps). */

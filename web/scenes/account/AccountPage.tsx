@@ -2,11 +2,12 @@ import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useSignedIn } from '../../app/session.js';
 import { Page } from '../../components/Page.js';
-import { formatDateTime } from '../../lib/format.js';
+import { useWhen } from '../../app/useWhen.js';
 import { ChangePasswordForm } from './ChangePasswordForm.js';
 
 export function AccountPage() {
   const { t, i18n } = useTranslation();
+  const clock = useWhen();
   const session = useSignedIn();
   return (
     <Page title={t('account.title')}>
@@ -18,7 +19,7 @@ export function AccountPage() {
           <dt>{t('common.email')}</dt>
           <dd>{session.user.email}</dd>
         </dl>
-        <p className="muted">{t('account.sessionEnds', { date: formatDateTime(session.expiresAt, i18n.language) })}</p>
+        <p className="muted">{t('account.sessionEnds', { date: clock.dateTime(session.expiresAt) })}</p>
       </section>
       <section className="card" aria-labelledby="account-notifications">
         <h2 id="account-notifications">{t('notifications.title')}</h2>

@@ -5,7 +5,7 @@ import { publishing } from '../../api/publishing.js';
 import { useWorkspace } from '../../app/workspace.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { errorMessage } from '../../lib/errors.js';
-import { formatDateTime } from '../../lib/format.js';
+import { useWhen } from '../../app/useWhen.js';
 import { networkName } from '../../lib/counters.js';
 import { showDirectionControls } from '../../lib/bidi.js';
 import { UserText } from '../../components/UserText.js';
@@ -33,6 +33,7 @@ function tokenExpiry(at: string | null): 'expired' | 'soon' | null {
 
 export function AccountRow({ account: a, canManage, onChanged, onReconnectBluesky, onReconnectOAuth }: AccountRowProps) {
   const { t, i18n } = useTranslation();
+  const clock = useWhen();
   const workspace = useWorkspace();
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -90,7 +91,7 @@ export function AccountRow({ account: a, canManage, onChanged, onReconnectBluesk
         ) : null}
         {expiry && a.tokenExpiresAt ? (
           <p className="alert alert-info">
-            {t(expiry === 'expired' ? 'connect.expiredToken' : 'connect.expiresSoon', { date: formatDateTime(a.tokenExpiresAt, i18n.language) })}
+            {t(expiry === 'expired' ? 'connect.expiredToken' : 'connect.expiresSoon', { date: clock.dateTime(a.tokenExpiresAt) })}
           </p>
         ) : null}
         {error ? <p className="alert alert-error" role="alert">{error}</p> : null}
@@ -98,7 +99,7 @@ export function AccountRow({ account: a, canManage, onChanged, onReconnectBluesk
       {/* On a phone the columns' headings are hidden: each figure carries its own, for the eye only. */}
       <td role="cell" className="account-figure account-last-ok">
         <span className="cell-label" aria-hidden="true">{t('accounts.lastOk')}</span>
-        {a.lastOkAt ? formatDateTime(a.lastOkAt, i18n.language) : t('accounts.never')}
+        {a.lastOkAt ? clock.dateTime(a.lastOkAt) : t('accounts.never')}
       </td>
       <td role="cell" className="account-figure">
         <span className="cell-label" aria-hidden="true">{t('accounts.failedPosts')}</span>

@@ -1,7 +1,7 @@
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { AuditEventView } from '../../../src/shared/api.js';
-import { formatDateTime } from '../../lib/format.js';
+import { useWhen } from '../../app/useWhen.js';
 import { UserText } from '../../components/UserText.js';
 import { auditSentence, type SentencePart } from './sentence.js';
 
@@ -13,11 +13,12 @@ function Value({ part }: { part: Extract<SentencePart, { kind: 'value' }> }) {
 
 export function AuditRow({ event, workspaceId }: { event: AuditEventView; workspaceId: string }) {
   const { t, i18n } = useTranslation();
+  const clock = useWhen();
   const parts = auditSentence(t, i18n.language, event, workspaceId);
   return (
     <tr>
       <td className="log-when">
-        <time dateTime={event.createdAt}>{formatDateTime(event.createdAt, i18n.language)}</time>
+        <time dateTime={event.createdAt}>{clock.dateTime(event.createdAt)}</time>
       </td>
       <td>
         <p className="audit-sentence">

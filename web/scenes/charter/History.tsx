@@ -5,7 +5,7 @@ import { useSubmit } from '../../app/useSubmit.js';
 import { LoadStatus } from '../../components/LoadStatus.js';
 import { ErrorAlert } from '../../components/Alert.js';
 import { UserText } from '../../components/UserText.js';
-import { formatDateTime } from '../../lib/format.js';
+import { useWhen } from '../../app/useWhen.js';
 import { charterApi, type CharterVersion, type CharterVersionItem } from './api.js';
 import { describeCharter, diffCharters } from './describe.js';
 import { CharterSummary } from './CharterSummary.js';
@@ -68,6 +68,7 @@ export function History({ workspaceId, current, canManage, campaignName, onResto
 
 function VersionLine({ item, current, locale }: { item: CharterVersionItem; current: boolean; locale: string }) {
   const { t } = useTranslation();
+  const clock = useWhen();
   return (
     <p className="charter-version-line">
       <strong>{t('charter.page.history.version', { version: item.version })}</strong>
@@ -78,7 +79,7 @@ function VersionLine({ item, current, locale }: { item: CharterVersionItem; curr
             {t('charter.page.history.by')} <UserText>{item.updatedBy.name}</UserText>,{' '}
           </>
         ) : null}
-        {formatDateTime(item.updatedAt, locale)}
+        {clock.dateTime(item.updatedAt)}
       </span>
     </p>
   );

@@ -5,7 +5,7 @@ import { LoadStatus } from '../../components/LoadStatus.js';
 import { UserText } from '../../components/UserText.js';
 import { NetworkIcon } from '../../components/NetworkIcon.js';
 import { networkName } from '../../lib/counters.js';
-import { formatDateTime } from '../../lib/format.js';
+import { useWhen } from '../../app/useWhen.js';
 import { workspacePath } from '../../lib/areas.js';
 import { charterApi } from './api.js';
 import { FindingLines } from './FindingLines.js';
@@ -21,6 +21,7 @@ interface Props {
 /** What breaks the current charter: the saved replies and the posts not yet published, each with its findings. */
 export function Violations({ workspaceId, version, canOpenSavedReplies }: Props) {
   const { t, i18n } = useTranslation();
+  const clock = useWhen();
   const p = (key: string, values?: Record<string, unknown>) => t(`charter.page.${key}`, values);
   const [loaded, reload] = useLoad(() => charterApi.violations(workspaceId), [workspaceId, version]);
   const base = workspacePath(workspaceId);
@@ -67,7 +68,7 @@ export function Violations({ workspaceId, version, canOpenSavedReplies }: Props)
                       <NetworkIcon network={post.network} /> {networkName(post.network)}
                     </span>
                   ) : null}
-                  {post.scheduledAt ? <span>{p('violations.scheduled', { when: formatDateTime(post.scheduledAt, i18n.language) })}</span> : null}
+                  {post.scheduledAt ? <span>{p('violations.scheduled', { when: clock.dateTime(post.scheduledAt) })}</span> : null}
                 </p>
                 <FindingLines findings={post.findings} />
               </li>

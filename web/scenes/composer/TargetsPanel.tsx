@@ -5,7 +5,7 @@ import { publishing } from '../../api/publishing.js';
 import { useWorkspace } from '../../app/workspace.js';
 import { ErrorAlert } from '../../components/Alert.js';
 import { errorMessage } from '../../lib/errors.js';
-import { formatDateTime } from '../../lib/format.js';
+import { useWhen } from '../../app/useWhen.js';
 import { networkName } from '../../lib/counters.js';
 import { UserText } from '../../components/UserText.js';
 import { longInZone } from '../../lib/zoned.js';
@@ -13,6 +13,7 @@ import { longInZone } from '../../lib/zoned.js';
 /** Where the post goes and how it went on each account, in the network's own words when it failed. */
 export function TargetsPanel({ post, zone, onChanged }: { post: PostView; zone: string; onChanged: (message: string) => void }) {
   const { t, i18n } = useTranslation();
+  const clock = useWhen();
   const workspace = useWorkspace();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -46,7 +47,7 @@ export function TargetsPanel({ post, zone, onChanged }: { post: PostView; zone: 
                 <a href={target.url} target="_blank" rel="noreferrer noopener">
                   {t('post.viewOn', { network: networkName(target.network) })}
                 </a>
-                {target.publishedAt ? <span className="muted"> · {formatDateTime(target.publishedAt, i18n.language)}</span> : null}
+                {target.publishedAt ? <span className="muted"> · {clock.dateTime(target.publishedAt)}</span> : null}
               </p>
             ) : null}
             {target.error ? (

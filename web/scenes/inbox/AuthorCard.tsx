@@ -4,7 +4,7 @@ import { AccountAvatar } from '../../components/AccountAvatar.js';
 import { ErrorAlert } from '../../components/Alert.js';
 import { UserText } from '../../components/UserText.js';
 import { errorMessage } from '../../lib/errors.js';
-import { formatDate } from '../../lib/format.js';
+import { useWhen } from '../../app/useWhen.js';
 import { networkName } from '../../lib/counters.js';
 import { inboxApi, type AuthorView } from './api.js';
 import { excerpt, inert, toIso } from './text.js';
@@ -21,6 +21,7 @@ interface Props {
 /** Who wrote it: their reach, since when we know them, what else they wrote and what the team did about it. */
 export function AuthorCard({ wid, author, currentItemId, version, onOpen }: Props) {
   const { t, i18n } = useTranslation();
+  const clock = useWhen();
   const [detail] = useLoad(() => inboxApi.author(wid, author.id), [wid, author.id, version]);
   const number = (n: number | null | undefined) => (n === null || n === undefined ? t('inbox.author.unknown') : new Intl.NumberFormat(i18n.language).format(n));
   const shown = detail.status === 'ready' ? detail.data.author : author;
@@ -54,11 +55,11 @@ export function AuthorCard({ wid, author, currentItemId, version, onOpen }: Prop
         <dt>{t('inbox.author.followers')}</dt>
         <dd>{number(shown.followers)}</dd>
         <dt>{t('inbox.author.firstSeen')}</dt>
-        <dd>{formatDate(toIso(shown.firstSeenAt), i18n.language)}</dd>
+        <dd>{clock.date(shown.firstSeenAt)}</dd>
         {shown.accountCreatedAt ? (
           <>
             <dt>{t('inbox.author.since')}</dt>
-            <dd>{formatDate(toIso(shown.accountCreatedAt), i18n.language)}</dd>
+            <dd>{clock.date(shown.accountCreatedAt)}</dd>
           </>
         ) : null}
         <dt>{t('inbox.author.items')}</dt>
@@ -95,7 +96,7 @@ export function AuthorCard({ wid, author, currentItemId, version, onOpen }: Prop
             {actions.map((a) => (
               <li key={a.id}>
                 {t(`inbox.moderation.logged.${a.action}`, { defaultValue: a.action })}
-                <span className="muted"> · {formatDate(toIso(a.createdAt), i18n.language)}</span>
+                <span className="muted"> · {clock.date(a.createdAt)}</span>
               </li>
             ))}
           </ul>

@@ -15,7 +15,8 @@ import { NotesPanel } from './NotesPanel.js';
 import { ReplyBox } from './ReplyBox.js';
 import { ThreadView } from './ThreadView.js';
 import { TicketDialog } from '../tickets/TicketDialog.js';
-import { dateTime, inert } from './text.js';
+import { inert } from './text.js';
+import { useWhen } from '../../app/useWhen.js';
 
 interface Props {
   wid: string;
@@ -40,6 +41,7 @@ export const ItemDetail = forwardRef<HTMLTextAreaElement, Props>(function ItemDe
   replyRef,
 ) {
   const { t, i18n } = useTranslation();
+  const clock = useWhen();
   const workspace = useWorkspace();
   const [detail, reload] = useLoad(() => inboxApi.item(wid, itemId), [wid, itemId]);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -97,8 +99,8 @@ export const ItemDetail = forwardRef<HTMLTextAreaElement, Props>(function ItemDe
           {t(`inbox.kindFrom.${item.kind}`, { network: networkName(item.network) })} <UserText>{name}</UserText>
         </h2>
         <p className="muted">
-          {dateTime(item.createdAt, i18n.language)}
-          {item.firstReplyAt ? ` · ${t('inbox.firstReply', { when: dateTime(item.firstReplyAt, i18n.language) })}` : ''}
+          {clock.dateTime(item.createdAt)}
+          {item.firstReplyAt ? ` · ${t('inbox.firstReply', { when: clock.dateTime(item.firstReplyAt) })}` : ''}
         </p>
       </header>
       <div className="inbox-triage" role="group" aria-label={t('inbox.triage')}>
@@ -169,7 +171,7 @@ export const ItemDetail = forwardRef<HTMLTextAreaElement, Props>(function ItemDe
                     </Link>{' '}
                     · {t(`inbox.tickets.status.${ticket.status}`, { defaultValue: ticket.status })}
                     {' · '}
-                    {t('inbox.tickets.due', { when: dateTime(ticket.dueAt, i18n.language) })}
+                    {t('inbox.tickets.due', { when: clock.dateTime(ticket.dueAt) })}
                   </li>
                 ))}
               </ul>
@@ -190,7 +192,7 @@ export const ItemDetail = forwardRef<HTMLTextAreaElement, Props>(function ItemDe
                       : entry.ruleId ? t('inbox.log.byRule') : <UserText>{memberName(entry.actorId) ?? ''}</UserText>}
                     {' · '}
                     {t(`inbox.log.outcome.${entry.outcome}`, { defaultValue: entry.outcome })}
-                    <span className="muted"> · {dateTime(entry.createdAt, i18n.language)}</span>
+                    <span className="muted"> · {clock.dateTime(entry.createdAt)}</span>
                   </li>
                 ))}
               </ul>

@@ -7,6 +7,7 @@ import type { InboxItemView } from './api.js';
 import { Badges } from './Badges.js';
 import { age } from './age.js';
 import { excerpt, inert, toIso } from './text.js';
+import { useWhen } from '../../app/useWhen.js';
 
 interface Props {
   item: InboxItemView;
@@ -22,6 +23,7 @@ interface Props {
 /** One item of the list: who, where, what kind, the start of the text, the analysis, and where it stands. */
 export const ItemRow = memo(function ItemRow({ item, optionId, current, checked, assigneeName, onOpen, onCheck, checkable = true }: Props) {
   const { t, i18n } = useTranslation();
+  const clock = useWhen();
   const when = toIso(item.createdAt);
   const name = inert(item.author.displayName || item.author.handle, 200);
   return (
@@ -53,7 +55,7 @@ export const ItemRow = memo(function ItemRow({ item, optionId, current, checked,
             <span className="visually-hidden">{networkName(item.network)}, </span>
             {t(`inbox.kind.${item.kind}`)}
             {' · '}
-            <time dateTime={when ?? undefined}>{age(when, i18n.language)}</time>
+            <time dateTime={when ?? undefined} title={clock.dateTime(when)}>{age(when, i18n.language, clock.zone)}</time>
           </span>
         </span>
         <UserText className="inbox-excerpt">{excerpt(item.text, 240) || t('inbox.noText')}</UserText>

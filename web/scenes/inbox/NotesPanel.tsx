@@ -4,7 +4,8 @@ import { ErrorAlert } from '../../components/Alert.js';
 import { UserText } from '../../components/UserText.js';
 import { errorMessage } from '../../lib/errors.js';
 import { inboxApi, type NoteView } from './api.js';
-import { dateTime, inert } from './text.js';
+import { inert } from './text.js';
+import { useWhen } from '../../app/useWhen.js';
 
 /** The team's own notes on an item: never sent to the network. */
 export function NotesPanel({ wid, itemId, notes, memberName, canWrite, onAdded }: {
@@ -16,6 +17,7 @@ export function NotesPanel({ wid, itemId, notes, memberName, canWrite, onAdded }
   onAdded: () => void;
 }) {
   const { t, i18n } = useTranslation();
+  const clock = useWhen();
   const id = useId();
   const [body, setBody] = useState('');
   const [busy, setBusy] = useState(false);
@@ -46,7 +48,7 @@ export function NotesPanel({ wid, itemId, notes, memberName, canWrite, onAdded }
           <li key={note.id} className="inbox-note">
             <p className="inbox-msg-head">
               <UserText className="inbox-msg-author">{note.authorName ?? memberName(note.authorId) ?? t('inbox.notes.someone')}</UserText>
-              <span className="muted">{dateTime(note.createdAt, i18n.language)}</span>
+              <span className="muted">{clock.dateTime(note.createdAt)}</span>
             </p>
             <p className="inbox-note-body">
               <UserText>{inert(note.body, 5000)}</UserText>

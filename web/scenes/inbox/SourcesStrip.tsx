@@ -6,11 +6,13 @@ import { formatPercent } from '../../lib/format.js';
 import { networkName } from '../../lib/counters.js';
 import type { SourceView } from './api.js';
 import { age } from './age.js';
+import { useWhen } from '../../app/useWhen.js';
 import { inert, toIso } from './text.js';
 
 /** Per connected account: how far the first week's collection went, how items arrive, and what went wrong. */
 export function SourcesStrip({ accounts, sources }: { accounts: SocialAccountView[]; sources: SourceView[] }) {
   const { t, i18n } = useTranslation();
+  const clock = useWhen();
   if (accounts.length === 0) return null;
   return (
     <section className="inbox-sources" aria-label={t('inbox.sources.title')}>
@@ -45,7 +47,7 @@ export function SourcesStrip({ accounts, sources }: { accounts: SocialAccountVie
                       <span>
                         {s.live
                           ? t('inbox.sources.live', { source: label })
-                          : t('inbox.sources.polled', { source: label, when: polled ? age(polled, i18n.language) : t('inbox.sources.never') })}
+                          : t('inbox.sources.polled', { source: label, when: polled ? age(polled, i18n.language, clock.zone) : t('inbox.sources.never') })}
                       </span>
                     )}
                     {s.setAside > 0 ? <span className="inbox-source-error">{t('inbox.sources.setAside', { count: s.setAside })}</span> : null}

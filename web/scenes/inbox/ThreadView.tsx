@@ -5,7 +5,8 @@ import { UserText } from '../../components/UserText.js';
 import type { InboxItemView, ReplyView, ThreadContextEntry } from './api.js';
 import { Badges } from './Badges.js';
 import { ClampedText, safeUrl } from './ClampedText.js';
-import { dateTime, inert } from './text.js';
+import { inert } from './text.js';
+import { useWhen } from '../../app/useWhen.js';
 
 interface Props {
   item: InboxItemView;
@@ -34,7 +35,8 @@ function ContextBody({ entry }: { entry: ThreadContextEntry }) {
 /** The conversation, oldest first: what it answers (our post among it), the item and its neighbours, and our replies. */
 export function ThreadView({ item, thread, context, replies, ownHandle, postPath, memberName, onOpen }: Props) {
   const { t, i18n } = useTranslation();
-  const when = (value: string | number | null) => dateTime(value, i18n.language);
+  const clock = useWhen();
+  const when = clock.dateTime;
   const messages = [...thread.filter((i) => i.id !== item.id), item].sort((a, b) => new Date(a.createdAt).getTime() - new Date(b.createdAt).getTime());
   const own = (handle: string) => ownHandle !== null && handle.replace(/^@/, '').toLowerCase() === ownHandle.toLowerCase();
 

@@ -29,17 +29,3 @@ export function toIso(value: string | number | null | undefined): string | null 
   const date = new Date(value);
   return Number.isNaN(date.getTime()) ? null : date.toISOString();
 }
-
-const dateTimes = new Map<string, Intl.DateTimeFormat>();
-
-/** A date and time on the 24-hour clock, as the rest of the app writes them: "3 déc. 2026, 14:05", "Dec 3, 2026, 14:05". */
-export function dateTime(value: string | number | null | undefined, locale: string): string {
-  const iso = toIso(value);
-  if (!iso) return '';
-  let format = dateTimes.get(locale);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-    dateTimes.set(locale, format);
-  }
-  return format.format(new Date(iso));
-}

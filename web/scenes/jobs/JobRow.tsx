@@ -2,11 +2,13 @@ import { useId } from 'react';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { JobView } from '../../../src/shared/api.js';
+import { useWhen } from '../../app/useWhen.js';
 import { jobName, jobProgressText, jobState, jobWhen } from './describe.js';
 
 export function JobRow({ job, workspaceId, showProgress }: { job: JobView; workspaceId: string; showProgress: boolean }) {
   const { t, i18n } = useTranslation();
   const id = useId();
+  const clock = useWhen();
   const state = jobState(job);
   const done = job.status === 'succeeded';
   const progress = job.progress;
@@ -34,7 +36,7 @@ export function JobRow({ job, workspaceId, showProgress }: { job: JobView; works
           {progressText ? <div className="muted">{progressText}</div> : null}
         </td>
       ) : null}
-      <td className="log-when">{jobWhen(t, i18n.language, job)}</td>
+      <td className="log-when">{jobWhen(t, clock.dateTime, job)}</td>
     </tr>
   );
 }

@@ -12,6 +12,7 @@ const i18n = i18next.createInstance();
 await i18n.init({ resources: { en: { translation: en }, fr: { translation: fr } }, lng: 'en', interpolation: { escapeValue: false }, showSupportNotice: false });
 const tEn = i18n.getFixedT('en');
 const tFr = i18n.getFixedT('fr');
+const at = (iso: string) => `<${iso}>`;
 
 const job = (more: Partial<JobView>): JobView => ({
   id: 'j1', type: POST_PUBLISH, status: 'queued', attempts: 0, maxAttempts: 8, runAt: '2026-03-10T12:00:00.000Z', progress: null,
@@ -32,14 +33,14 @@ describe('jobs in words', () => {
   });
 
   it('gives a job not started no start time: when it is due, or since when it waits', () => {
-    expect(jobWhen(tEn, 'en', job({}))).toBe(`Waiting since ${new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date('2026-03-10T12:00:00Z'))}`);
-    expect(jobWhen(tEn, 'en', job({ runAt: '2026-03-11T09:00:00.000Z' }))).toMatch(/^Planned for /);
+    expect(jobWhen(tEn, at, job({}))).toBe('Waiting since <2026-03-10T12:00:00.000Z>');
+    expect(jobWhen(tEn, at, job({ runAt: '2026-03-11T09:00:00.000Z' }))).toMatch(/^Planned for /);
     const retry = job({ attempts: 2, runAt: '2026-03-10T12:05:00.000Z', lastError: 'network down' });
     expect(jobState(retry)).toBe('retrying');
     expect(tFr(`jobs.statuses.${jobState(retry)}`)).toBe('En attente d’un nouvel essai');
-    expect(jobWhen(tFr, 'fr', retry)).toMatch(/^Prochain essai le /);
-    expect(jobWhen(tEn, 'en', job({ status: 'succeeded', attempts: 1, finishedAt: '2026-03-10T12:01:00.000Z' }))).toMatch(/^Finished /);
-    for (const status of ['queued', 'running'] as const) expect(jobWhen(tEn, 'en', job({ status }))).not.toMatch(/Start|Finish/);
+    expect(jobWhen(tFr, at, retry)).toMatch(/^Prochain essai le /);
+    expect(jobWhen(tEn, at, job({ status: 'succeeded', attempts: 1, finishedAt: '2026-03-10T12:01:00.000Z' }))).toMatch(/^Finished /);
+    for (const status of ['queued', 'running'] as const) expect(jobWhen(tEn, at, job({ status }))).not.toMatch(/Start|Finish/);
   });
 
   it('shows only the parts of progress there are, with no stray separator', () => {

@@ -1,7 +1,7 @@
 /** How a job is told on the jobs page: its name, its state and the one time that matters for that state. */
 import type { TFunction } from 'i18next';
 import type { JobView } from '../../../src/shared/api.js';
-import { formatDateTime, formatPercent } from '../../lib/format.js';
+import { formatPercent } from '../../lib/format.js';
 
 /** "post.publish" → "postPublish", the key of its name under jobs.types. */
 export const jobTypeKey = (type: string) => type.replace(/[._-](\w)/g, (_, c: string) => c.toUpperCase());
@@ -16,9 +16,8 @@ export function jobState(job: JobView): JobState {
   return job.status === 'queued' && job.attempts > 0 ? 'retrying' : job.status;
 }
 
-/** A job not started yet has no start time: it says when it is due, or since when it waits. */
-export function jobWhen(t: TFunction, lang: string, job: JobView): string | null {
-  const at = (iso: string) => formatDateTime(iso, lang);
+/** A job not started yet has no start time: it says when it is due, or since when it waits; `at` writes a time. */
+export function jobWhen(t: TFunction, at: (iso: string) => string, job: JobView): string | null {
   switch (jobState(job)) {
     case 'retrying':
       return t('jobs.retryAt', { time: at(job.runAt) });

@@ -3,7 +3,7 @@ import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { NetworkIcon } from '../../components/NetworkIcon.js';
 import { UserText } from '../../components/UserText.js';
-import { formatDateTime } from '../../lib/format.js';
+import { useWhen } from '../../app/useWhen.js';
 import { workspacePath } from '../../lib/areas.js';
 import { listeningApi, type Mention, type Topic } from './api.js';
 import { HighlightedText } from './HighlightedText.js';
@@ -25,6 +25,7 @@ const NETWORK_NAMES = ['bluesky', 'mastodon', 'feed'];
 /** One mention: who said it and where, how it reads, its topics' terms marked, and what can be done with it. */
 export function MentionCard({ workspaceId, mention, topics, canReply, onChanged }: MentionCardProps) {
   const { t, i18n } = useTranslation();
+  const clock = useWhen();
   const [ticketOpen, setTicketOpen] = useState(false);
   const [ticketId, setTicketId] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -61,7 +62,7 @@ export function MentionCard({ workspaceId, mention, topics, canReply, onChanged 
           {followers !== null ? <span className="mention-followers muted"> · {t('listening.mentions.followers', { count: followers, n: formatCompact(followers, i18n.language) })}</span> : null}
         </p>
         <time className="mention-time muted" dateTime={mention.createdAt}>
-          {formatDateTime(mention.createdAt, i18n.language)}
+          {clock.dateTime(mention.createdAt)}
         </time>
       </header>
       <div className="mention-tags">

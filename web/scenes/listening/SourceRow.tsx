@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { NetworkIcon } from '../../components/NetworkIcon.js';
 import { UserText } from '../../components/UserText.js';
-import { formatDateTime } from '../../lib/format.js';
+import { useWhen } from '../../app/useWhen.js';
 import type { Source } from './api.js';
 import { formatCount, sourceErrorText } from './names.js';
 
@@ -19,6 +19,7 @@ interface SourceRowProps {
 /** One source: what it reads, whether it is well, what it brought, and its controls. */
 export function SourceRow({ source, canManage, onPause, onRead, onDelete }: SourceRowProps) {
   const { t, i18n } = useTranslation();
+  const clock = useWhen();
   const locale = i18n.language;
   const health = HEALTHS.includes(source.health) ? source.health : 'pending';
   const paused = source.status === 'paused';
@@ -53,13 +54,13 @@ export function SourceRow({ source, canManage, onPause, onRead, onDelete }: Sour
         </div>
         <div>
           <dt>{t('listening.sources.lastRead')}</dt>
-          <dd>{source.lastPolledAt ? <time dateTime={source.lastPolledAt}>{formatDateTime(source.lastPolledAt, locale)}</time> : t('listening.sources.never')}</dd>
+          <dd>{source.lastPolledAt ? <time dateTime={source.lastPolledAt}>{clock.dateTime(source.lastPolledAt)}</time> : t('listening.sources.never')}</dd>
         </div>
         {source.nextPollAt && !paused ? (
           <div>
             <dt>{t('listening.sources.nextRead')}</dt>
             <dd>
-              <time dateTime={source.nextPollAt}>{formatDateTime(source.nextPollAt, locale)}</time>
+              <time dateTime={source.nextPollAt}>{clock.dateTime(source.nextPollAt)}</time>
             </dd>
           </div>
         ) : null}

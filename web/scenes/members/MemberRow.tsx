@@ -6,7 +6,7 @@ import { api } from '../../api/client.js';
 import { useWorkspace } from '../../app/workspace.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { errorMessage } from '../../lib/errors.js';
-import { formatDate } from '../../lib/format.js';
+import { useWhen } from '../../app/useWhen.js';
 import { roleLabel } from '../../i18n/index.js';
 import { UserText } from '../../components/UserText.js';
 import { showDirectionControls } from '../../lib/bidi.js';
@@ -19,6 +19,7 @@ interface MemberRowProps {
 
 export function MemberRow({ member, isMe, onChanged }: MemberRowProps) {
   const { t, i18n } = useTranslation();
+  const clock = useWhen();
   const workspace = useWorkspace();
   const assignable = assignableRoles(workspace.role);
   // A member whose role is above ours (an owner seen by an admin) cannot be changed by us.
@@ -82,7 +83,7 @@ export function MemberRow({ member, isMe, onChanged }: MemberRowProps) {
           </p>
         ) : null}
       </td>
-      <td>{formatDate(member.joinedAt, i18n.language)}</td>
+      <td>{clock.date(member.joinedAt)}</td>
       <td>
         {canRemove ? (
           <button type="button" className="button button-small" aria-label={t('members.removeFor', { name: showDirectionControls(member.name) })} onClick={() => setConfirming(true)} disabled={busy}>

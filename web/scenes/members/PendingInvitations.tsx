@@ -7,7 +7,7 @@ import type { Loaded } from '../../app/useLoad.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { ErrorAlert, Loading } from '../../components/Alert.js';
 import { errorMessage } from '../../lib/errors.js';
-import { formatDate } from '../../lib/format.js';
+import { useWhen } from '../../app/useWhen.js';
 import { roleLabel } from '../../i18n/index.js';
 
 interface Props {
@@ -17,6 +17,7 @@ interface Props {
 
 export function PendingInvitations({ state, onChanged }: Props) {
   const { t, i18n } = useTranslation();
+  const clock = useWhen();
   const workspace = useWorkspace();
   const [revoking, setRevoking] = useState<InvitationView | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -58,7 +59,7 @@ export function PendingInvitations({ state, onChanged }: Props) {
                   <td>{invitation.email}</td>
                   <td>{roleLabel(t, invitation.role)}</td>
                   <td><span className="cell-label">{t('invitations.invitedBy')} </span>{invitation.invitedBy}</td>
-                  <td><span className="cell-label">{t('invitations.expires')} </span>{formatDate(invitation.expiresAt, i18n.language)}</td>
+                  <td><span className="cell-label">{t('invitations.expires')} </span>{clock.date(invitation.expiresAt)}</td>
                   <td>
                     <button type="button" className="button button-small" aria-label={t('invitations.revokeFor', { email: invitation.email })} onClick={() => setRevoking(invitation)}>
                       {t('invitations.revoke')}

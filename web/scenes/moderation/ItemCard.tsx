@@ -4,7 +4,8 @@ import type { ModeratedItem, Reason } from '../../api/moderation.js';
 import { UserText } from '../../components/UserText.js';
 import { NetworkIcon } from '../../components/NetworkIcon.js';
 import { networkName } from '../../lib/networks.js';
-import { formatDateTime, formatPercent } from '../../lib/format.js';
+import { formatPercent } from '../../lib/format.js';
+import { useWhen } from '../../app/useWhen.js';
 import { excerpt, highlight, inert, toIso } from './text.js';
 import { ruleSaid } from '../inbox/reasons.js';
 
@@ -53,6 +54,7 @@ export function ReasonChips({ reasons }: { reasons: readonly Reason[] | undefine
 /** One item as moderators see it: who, where, when, the text with its weighed words, and its scores. */
 export function ItemCard({ item, children, headingLevel = 3 }: { item: ModeratedItem; children?: ReactNode; headingLevel?: 2 | 3 }) {
   const { t, i18n } = useTranslation();
+  const clock = useWhen();
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const name = item.author.displayName || item.author.handle;
   const when = toIso(item.createdAt);
@@ -68,7 +70,7 @@ export function ItemCard({ item, children, headingLevel = 3 }: { item: Moderated
         </Heading>
         <span className="tag">{t(`moderation.kinds.${item.kind}`, { defaultValue: item.kind })}</span>
         {item.moderation ? <span className="tag mod-tag-state">{t(`moderation.item.state.${item.moderation}`)}</span> : null}
-        {when ? <time className="muted mod-when" dateTime={when}>{formatDateTime(when, i18n.language)}</time> : null}
+        {when ? <time className="muted mod-when" dateTime={when}>{clock.dateTime(when)}</time> : null}
       </header>
       <p className="mod-item-text">
         <MarkedText text={item.text} reasons={item.reasons} />

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ModerationLogEntry, Reason, RuleAction } from '../../api/moderation.js';
 import { actionPhrase } from './summary.js';
 import { UserText } from '../../components/UserText.js';
-import { formatDateTime } from '../../lib/format.js';
+import { useWhen } from '../../app/useWhen.js';
 import { excerpt, toIso } from './text.js';
 import { ruleSaid } from '../inbox/reasons.js';
 
@@ -27,6 +27,7 @@ function reasonLines(t: TFunction, reasons: ReadonlyArray<Reason | string>): str
 
 export function LogRow({ entry, canUndo, onUndo }: { entry: ModerationLogEntry; canUndo: boolean; onUndo: () => void }) {
   const { t, i18n } = useTranslation();
+  const clock = useWhen();
   const action = t(`moderation.log.actions.${entry.action}`, { defaultValue: entry.action });
   const when = toIso(entry.createdAt);
   // A member who decided comes first; the rule that brought the item to them is said below.
@@ -84,7 +85,7 @@ export function LogRow({ entry, canUndo, onUndo }: { entry: ModerationLogEntry; 
           </div>
         ))}
       </td>
-      <td className="log-when">{when ? <time dateTime={when}>{formatDateTime(when, i18n.language)}</time> : null}</td>
+      <td className="log-when">{when ? <time dateTime={when}>{clock.dateTime(when)}</time> : null}</td>
       <td>
         {canUndo && entry.undoable && !entry.undoneBy && undoOf(entry.action) ? (
           <button type="button" className="button button-small" aria-label={t('moderation.log.undoFor', { action, who: author ?? '' })} onClick={onUndo}>

@@ -9,7 +9,7 @@ import { useLoad } from '../../app/useLoad.js';
 import { Page } from '../../components/Page.js';
 import { ErrorAlert, Loading, StatusMessage } from '../../components/Alert.js';
 import { errorMessage } from '../../lib/errors.js';
-import { formatDateTime } from '../../lib/format.js';
+import { useWhen } from '../../app/useWhen.js';
 import { workspacePath } from '../../lib/areas.js';
 import { jobProgressText } from '../jobs/describe.js';
 import { ModerationNav } from './ModerationNav.js';
@@ -29,6 +29,7 @@ function modelLabel(t: (k: string, o?: Record<string, unknown>) => string, name:
 /** The workspace's models: when they were trained, on how many decisions, and a button to retrain them now. */
 export function ModelsPage() {
   const { t, i18n } = useTranslation();
+  const clock = useWhen();
   const workspace = useWorkspace();
   const wid = workspace.workspaceId;
   const canRetrain = workspace.can('moderation.rules');
@@ -104,7 +105,7 @@ export function ModelsPage() {
         <>
           <section className="card" aria-labelledby="retrain">
             <h2 id="retrain">{t('moderation.models.retrainTitle')}</h2>
-            <p>{last ? t('moderation.models.lastTrained', { time: formatDateTime(last, i18n.language) }) : t('moderation.models.neverTrained')}</p>
+            <p>{last ? t('moderation.models.lastTrained', { time: clock.dateTime(last) }) : t('moderation.models.neverTrained')}</p>
             <p>{t('moderation.models.decisions', { count: models.data.decisions })}</p>
             {canRetrain ? (
               <button type="button" className="button button-primary" disabled={busy || running || models.data.decisions === 0} onClick={() => void retrain()}>
@@ -144,7 +145,7 @@ export function ModelsPage() {
                       <tr key={m.name}>
                         <th scope="row">{modelLabel(t, m.name, i18n.language)}</th>
                         <td>{m.examples}</td>
-                        <td className="log-when">{formatDateTime(toIso(m.trainedAt), i18n.language)}</td>
+                        <td className="log-when">{clock.dateTime(toIso(m.trainedAt))}</td>
                       </tr>
                     ))}
                   </tbody>

@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { NotificationView } from '../../../src/shared/notifications.js';
-import { formatDateTime } from '../../lib/format.js';
+import { useWhen } from '../../app/useWhen.js';
 import { notificationWords, timeAgo } from './text.js';
 
 interface Props {
@@ -16,6 +16,7 @@ interface Props {
 export function NotificationItem({ notification: n, showWorkspace, onOpen, onMarkRead }: Props) {
   const { t, i18n } = useTranslation();
   const textId = useId();
+  const clock = useWhen(n.workspaceId);
   const { text, detail } = notificationWords(t, n);
   const unread = n.readAt === null;
   return (
@@ -28,7 +29,7 @@ export function NotificationItem({ notification: n, showWorkspace, onOpen, onMar
         {detail ? <span className="notif-detail">{detail}</span> : null}
         <span className="notif-meta">
           {showWorkspace ? <span className="notif-workspace">{n.workspaceName}</span> : null}
-          <time dateTime={n.createdAt} title={formatDateTime(n.createdAt, i18n.language)}>
+          <time dateTime={n.createdAt} title={clock.dateTime(n.createdAt)}>
             {timeAgo(n.createdAt, Date.now(), i18n.language)}
           </time>
         </span>

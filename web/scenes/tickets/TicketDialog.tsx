@@ -9,6 +9,8 @@ import { DateTimeField } from '../../components/DateField.js';
 import { showDirectionControls } from '../../lib/bidi.js';
 import { can, isRole } from '../../../src/shared/permissions.js';
 import { ticketError } from './names.js';
+import { useWhen } from '../../app/useWhen.js';
+import { fromLocalInput } from '../../lib/zoned.js';
 import { DepartmentField, defaultDepartment, departmentChoice } from './DepartmentField.js';
 import './tickets.css';
 
@@ -30,6 +32,7 @@ export interface TicketDialogProps {
 export function TicketDialog({ workspaceId, itemId, onOpened, onClose }: TicketDialogProps) {
   const { t } = useTranslation();
   const id = useId();
+  const clock = useWhen();
   const me = useSignedIn().user;
   const dialog = useRef<HTMLDialogElement>(null);
   const opener = useRef<Element | null>(null);
@@ -78,7 +81,7 @@ export function TicketDialog({ workspaceId, itemId, onOpened, onClose }: TicketD
       const detail = await ticketsApi.open(workspaceId, itemId, {
         department: chosen.id,
         ownerId: owner || null,
-        ...(due ? { dueAt: new Date(due).toISOString() } : {}),
+        ...(due && fromLocalInput(due, clock.zone) ? { dueAt: fromLocalInput(due, clock.zone)! } : {}),
         ...(note.trim() ? { note: note.trim() } : {}),
       });
       onOpened(detail.ticket, before.items.some((x) => x.id === detail.ticket.id));
@@ -125,7 +128,7 @@ export function TicketDialog({ workspaceId, itemId, onOpened, onClose }: TicketD
           <label htmlFor={`${id}-due`}>{t('tickets.dialog.due')}</label>
           <DateTimeField id={`${id}-due`} label={t('tickets.dialog.due')} value={due} onChange={setDue} describedBy={`${id}-due-hint`} />
           <p className="hint" id={`${id}-due-hint`}>
-            {t('tickets.dialog.dueHint')} <DateWords value={due} />
+            {t('tickets.dialog.dueHint')} {t('tickets.dialog.dueZone', { zone: clock.zone })} <DateWords value={due} />
           </p>
         </div>
         <div className="field">

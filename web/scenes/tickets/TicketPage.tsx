@@ -11,7 +11,8 @@ import { ErrorAlert, Loading, StatusMessage } from '../../components/Alert.js';
 import { UserText } from '../../components/UserText.js';
 import { showDirectionControls } from '../../lib/bidi.js';
 import { can, isRole } from '../../../src/shared/permissions.js';
-import { DepartmentName, StatusTag, departmentText, ticketError, when } from './names.js';
+import { DepartmentName, StatusTag, departmentText, ticketError } from './names.js';
+import { useWhen } from '../../app/useWhen.js';
 import './tickets.css';
 
 /** One ticket: the message as it was written, the internal thread with the department's answers, owner and status. */
@@ -39,6 +40,7 @@ export function TicketPage() {
 
 function TicketBody({ detail, onChange, reload }: { detail: TicketDetailView; onChange: (d: TicketDetailView) => void; reload: () => Promise<void> }) {
   const { t, i18n } = useTranslation();
+  const clock = useWhen();
   const workspace = useWorkspace();
   const wid = workspace.workspaceId;
   const mayAct = workspace.can('inbox.reply');
@@ -58,7 +60,7 @@ function TicketBody({ detail, onChange, reload }: { detail: TicketDetailView; on
             <UserText>{ticket.item.text}</UserText>
           </p>
           <p className="muted">
-            <time dateTime={ticket.item.createdAt}>{when(ticket.item.createdAt, i18n.language)}</time>
+            <time dateTime={ticket.item.createdAt}>{clock.dateTime(ticket.item.createdAt)}</time>
             {ticket.item.url ? (
               <>
                 {' · '}
@@ -75,7 +77,7 @@ function TicketBody({ detail, onChange, reload }: { detail: TicketDetailView; on
           </h2>
           <ol className="ticket-thread">
             {messages.map((m) => (
-              <ThreadEntry key={m.id} message={m} t={t} locale={i18n.language} />
+              <ThreadEntry key={m.id} message={m} t={t} when={clock.dateTime} />
             ))}
           </ol>
           {mayAct ? <MessageForm ticketId={ticket.id} onAdded={reload} /> : null}
@@ -96,7 +98,7 @@ function TicketBody({ detail, onChange, reload }: { detail: TicketDetailView; on
           </dd>
           <dt>{t('tickets.ticket.due')}</dt>
           <dd>
-            <time dateTime={ticket.dueAt}>{when(ticket.dueAt, i18n.language)}</time>
+            <time dateTime={ticket.dueAt}>{clock.dateTime(ticket.dueAt)}</time>
           </dd>
           <dt>{t('tickets.ticket.owner')}</dt>
           <dd>{ticket.owner ? <UserText>{ticket.owner.name}</UserText> : t('tickets.noOwner')}</dd>
@@ -116,8 +118,8 @@ function TicketBody({ detail, onChange, reload }: { detail: TicketDetailView; on
   );
 }
 
-function ThreadEntry({ message: m, t, locale }: { message: TicketMessageView; t: TFunction; locale: string }) {
-  const stamp = <time dateTime={m.createdAt}>{when(m.createdAt, locale)}</time>;
+function ThreadEntry({ message: m, t, when }: { message: TicketMessageView; t: TFunction; when: (iso: string) => string }) {
+  const stamp = <time dateTime={m.createdAt}>{when(m.createdAt)}</time>;
   if (m.source === 'system') {
     const who = m.author ? showDirectionControls(m.author.name) : t('tickets.ticket.ruche');
     return (

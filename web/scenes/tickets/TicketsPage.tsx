@@ -8,7 +8,8 @@ import { Page } from '../../components/Page.js';
 import { ErrorAlert, Loading } from '../../components/Alert.js';
 import { UserText } from '../../components/UserText.js';
 import { HowToOpen } from './HowToOpen.js';
-import { DepartmentName, StatusTag, ticketError, when } from './names.js';
+import { DepartmentName, StatusTag, ticketError } from './names.js';
+import { useWhen } from '../../app/useWhen.js';
 import './tickets.css';
 
 type Filter = 'open' | 'overdue' | 'mine' | 'closed';
@@ -23,6 +24,7 @@ const QUERIES: Record<Filter, TicketListQuery> = {
 /** Every ticket of the workspace, soonest due first, with the overdue ones flagged. */
 export function TicketsPage() {
   const { t, i18n } = useTranslation();
+  const clock = useWhen();
   const workspace = useWorkspace();
   const wid = workspace.workspaceId;
   const [filter, setFilter] = useState<Filter>('open');
@@ -87,7 +89,7 @@ export function TicketsPage() {
                     <div>
                       <dt>{t('tickets.columns.due')}</dt>
                       <dd>
-                        <time dateTime={ticket.dueAt}>{when(ticket.dueAt, i18n.language)}</time>
+                        <time dateTime={ticket.dueAt}>{clock.dateTime(ticket.dueAt)}</time>
                       </dd>
                     </div>
                     <div>

@@ -35,15 +35,3 @@ export function StatusTag({ ticket, t }: { ticket: Pick<TicketView, 'status' | '
     </span>
   );
 }
-
-/** A date and time as the reader's locale writes it. */
-export function when(iso: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
-}
-
-/** The value of a datetime-local field, from an ISO date, in the browser's time. */
-export function toLocalInput(iso: string): string {
-  const d = new Date(iso);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}

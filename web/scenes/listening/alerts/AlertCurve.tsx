@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Bar, CartesianGrid, ComposedChart, ReferenceArea, ReferenceLine, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import type { AlertDetail } from './api.js';
+import { useWhen } from '../../../app/useWhen.js';
 import { measure, topicColor, windowMinutes } from './text.js';
 
 const STEP_MINUTES = 15;
@@ -13,7 +14,8 @@ const STEP_MINUTES = 15;
 export function AlertCurve({ alert }: { alert: AlertDetail }) {
   const { t, i18n } = useTranslation();
   const id = useId();
-  const time = new Intl.DateTimeFormat(i18n.language, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  const clock = useWhen();
+  const time = new Intl.DateTimeFormat(i18n.language, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: clock.zone });
   const label = (iso: string) => time.format(new Date(iso));
   const start = new Date(alert.windowStart).getTime();
   const end = new Date(alert.windowEnd).getTime();

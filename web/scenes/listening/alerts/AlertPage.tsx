@@ -7,7 +7,8 @@ import { useSubmit } from '../../../app/useSubmit.js';
 import { ErrorAlert, StatusMessage } from '../../../components/Alert.js';
 import { LoadStatus } from '../../../components/LoadStatus.js';
 import { Page } from '../../../components/Page.js';
-import { dateTime, inert } from '../../inbox/text.js';
+import { inert } from '../../inbox/text.js';
+import { useWhen } from '../../../app/useWhen.js';
 import { ListeningTabs, listeningPath } from '../ListeningTabs.js';
 import { crisisApi } from './api.js';
 import { AlertCurve } from './AlertCurve.js';
@@ -20,6 +21,7 @@ import './alerts.css';
 /** One alert with its evidence: the day's curve, the words that rose, the mentions and their authors. */
 export function AlertPage() {
   const { t, i18n } = useTranslation();
+  const clock = useWhen();
   const workspace = useWorkspace();
   const wid = workspace.workspaceId;
   const alertId = useParams().alertId ?? '';
@@ -49,7 +51,7 @@ export function AlertPage() {
             <KindTag alert={alert} />
             <StatusTag status={alert.status} />
             <span className="muted">
-              <time dateTime={alert.createdAt}>{dateTime(alert.createdAt, i18n.language)}</time>
+              <time dateTime={alert.createdAt}>{clock.dateTime(alert.createdAt)}</time>
             </span>
           </div>
           {alert.kind === 'positive_surge' ? <p className="alert alert-info">{t('crisis.alert.opportunity')}</p> : null}

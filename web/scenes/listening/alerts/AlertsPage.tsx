@@ -6,7 +6,8 @@ import { useLoad } from '../../../app/useLoad.js';
 import { LoadStatus } from '../../../components/LoadStatus.js';
 import { Page } from '../../../components/Page.js';
 import { UserText } from '../../../components/UserText.js';
-import { dateTime, inert } from '../../inbox/text.js';
+import { inert } from '../../inbox/text.js';
+import { useWhen } from '../../../app/useWhen.js';
 import { ListeningTabs } from '../ListeningTabs.js';
 import { useListeningStream } from '../useListeningStream.js';
 import { crisisApi, type AlertStatus } from './api.js';
@@ -20,6 +21,7 @@ const FILTERS: Filter[] = ['all', 'open', 'acknowledged', 'crisis'];
 /** What the radar raised, newest first, under the crises still open. */
 export function AlertsPage() {
   const { t, i18n } = useTranslation();
+  const clock = useWhen();
   const wid = useWorkspace().workspaceId;
   const [filter, setFilter] = useState<Filter>('all');
   const [alerts, reloadAlerts] = useLoad(() => crisisApi.alerts(wid, filter === 'all' ? undefined : filter), [wid, filter]);
@@ -72,7 +74,7 @@ export function AlertsPage() {
                     {measure(t, a, i18n.language)}
                   </Link>
                   <span className="muted">
-                    <time dateTime={a.createdAt}>{dateTime(a.createdAt, i18n.language)}</time>
+                    <time dateTime={a.createdAt}>{clock.dateTime(a.createdAt)}</time>
                   </span>
                 </div>
                 <div className="alert-row-tags">

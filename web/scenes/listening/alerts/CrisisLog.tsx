@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { useSubmit } from '../../../app/useSubmit.js';
 import { ErrorAlert } from '../../../components/Alert.js';
 import { UserText } from '../../../components/UserText.js';
-import { dateTime, inert } from '../../inbox/text.js';
+import { inert } from '../../inbox/text.js';
+import { useWhen } from '../../../app/useWhen.js';
 import type { LogEntry } from './api.js';
 import { alertPath } from './AlertTags.js';
 
@@ -24,6 +25,7 @@ interface Props {
 /** Who did what since the room opened, in order, and a note anyone in the room can add to it. An alert's entry holds its id. */
 export function CrisisLog({ workspaceId, log, readOnly, onNote }: Props) {
   const { t, i18n } = useTranslation();
+  const clock = useWhen();
   const id = useId();
   const [note, setNote] = useState('');
   const add = useSubmit(async () => {
@@ -48,7 +50,7 @@ export function CrisisLog({ workspaceId, log, readOnly, onNote }: Props) {
               {e.user ? <UserText>{inert(e.user.name, 120)}</UserText> : t('crisis.log.ruche')}
               {' · '}
               <time className="muted" dateTime={e.at}>
-                {dateTime(e.at, i18n.language)}
+                {clock.dateTime(e.at)}
               </time>
             </p>
             {e.kind === 'alert' && e.body ? (

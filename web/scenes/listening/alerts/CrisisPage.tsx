@@ -7,7 +7,8 @@ import { StatusMessage } from '../../../components/Alert.js';
 import { LoadStatus } from '../../../components/LoadStatus.js';
 import { Page } from '../../../components/Page.js';
 import { UserText } from '../../../components/UserText.js';
-import { dateTime, inert } from '../../inbox/text.js';
+import { inert } from '../../inbox/text.js';
+import { useWhen } from '../../../app/useWhen.js';
 import { ListeningTabs, listeningPath } from '../ListeningTabs.js';
 import { crisisApi } from './api.js';
 import { AlertCurve } from './AlertCurve.js';
@@ -34,6 +35,7 @@ function useMinuteClock(): number {
 /** The crisis room: the evidence, the holding statement, the log of what the team did, and the way out. */
 export function CrisisPage() {
   const { t, i18n } = useTranslation();
+  const clock = useWhen();
   const workspace = useWorkspace();
   const wid = workspace.workspaceId;
   const crisisId = useParams().crisisId ?? '';
@@ -63,8 +65,8 @@ export function CrisisPage() {
                 : t('crisis.room.lasted', { duration: duration(t, crisis.openedAt, new Date(crisis.closedAt ?? crisis.openedAt).getTime()) })}
             </p>
             <p className="muted">
-              {t('crisis.room.openedBy', { date: dateTime(crisis.openedAt, i18n.language) })} <UserText>{inert(crisis.openedBy.name, 120)}</UserText>
-              {crisis.closedAt ? ` · ${t('crisis.room.closedAt', { date: dateTime(crisis.closedAt, i18n.language) })}` : ''}
+              {t('crisis.room.openedBy', { date: clock.dateTime(crisis.openedAt) })} <UserText>{inert(crisis.openedBy.name, 120)}</UserText>
+              {crisis.closedAt ? ` · ${t('crisis.room.closedAt', { date: clock.dateTime(crisis.closedAt) })}` : ''}
             </p>
             <p className={crisis.publishingPaused ? 'crisis-publishing is-paused' : 'crisis-publishing'}>
               {crisis.publishingPaused ? t('crisis.room.publishingPaused') : t('crisis.room.publishingOn')}

@@ -2,7 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { AccountAvatar } from '../../../components/AccountAvatar.js';
 import { UserText } from '../../../components/UserText.js';
 import { networkName } from '../../../lib/counters.js';
-import { dateTime, inert } from '../../inbox/text.js';
+import { inert } from '../../inbox/text.js';
+import { useWhen } from '../../../app/useWhen.js';
 import type { Mention } from '../api.js';
 import type { AlertDetail } from './api.js';
 import { safeLink } from './text.js';
@@ -30,6 +31,7 @@ export function RisingWords({ alert }: { alert: AlertDetail }) {
 
 function MentionCard({ mention }: { mention: Mention }) {
   const { t, i18n } = useTranslation();
+  const clock = useWhen();
   const number = new Intl.NumberFormat(i18n.language);
   const link = safeLink(mention.url);
   const handle = inert(mention.author.handle, 200);
@@ -52,7 +54,7 @@ function MentionCard({ mention }: { mention: Mention }) {
         <UserText>{inert(mention.text, MENTION_TEXT)}</UserText>
       </p>
       <p className="muted alert-mention-foot">
-        <time dateTime={mention.createdAt}>{dateTime(mention.createdAt, i18n.language)}</time>
+        <time dateTime={mention.createdAt}>{clock.dateTime(mention.createdAt)}</time>
         {link ? (
           <>
             {' · '}

@@ -19,17 +19,22 @@ export function ChartFigure({ title, summary, table, children }: ChartFigureProp
   );
 }
 
-/** A bucket's start as the axis and tables say it: the hour for hourly steps, the day otherwise. */
-export function bucketLabel(iso: string, bucket: 'hour' | 'day', locale: string): string {
+/**
+ * A bucket's start as the axis and tables say it: the hour for hourly steps, on the workspace's clock (`zone`), the
+ * day otherwise, as the server counts days (in UTC).
+ */
+export function bucketLabel(iso: string, bucket: 'hour' | 'day', locale: string, zone: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  const options: Intl.DateTimeFormatOptions = bucket === 'hour' ? { hour: '2-digit', minute: '2-digit' } : { day: 'numeric', month: 'short' };
+  const options: Intl.DateTimeFormatOptions = bucket === 'hour' ? { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: zone } : { day: 'numeric', month: 'short', timeZone: 'UTC' };
   return new Intl.DateTimeFormat(locale, options).format(date);
 }
 
-export function bucketLong(iso: string, bucket: 'hour' | 'day', locale: string): string {
+export function bucketLong(iso: string, bucket: 'hour' | 'day', locale: string, zone: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  const options: Intl.DateTimeFormatOptions = bucket === 'hour' ? { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' } : { weekday: 'short', day: 'numeric', month: 'long' };
+  const options: Intl.DateTimeFormatOptions = bucket === 'hour'
+    ? { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: zone }
+    : { weekday: 'short', day: 'numeric', month: 'long', timeZone: 'UTC' };
   return new Intl.DateTimeFormat(locale, options).format(date);
 }

@@ -1,5 +1,6 @@
 import { Area, AreaChart, ResponsiveContainer } from 'recharts';
 import { useTranslation } from 'react-i18next';
+import { useWhen } from '../../../app/useWhen.js';
 import type { Stats } from '../api.js';
 import { formatCount } from '../names.js';
 import { formatPercent } from '../../../lib/format.js';
@@ -14,6 +15,7 @@ const ORDER = ['negative', 'neutral', 'positive'] as const;
 /** The selected topics' mentions over time, stacked by sentiment. */
 export function SentimentChart({ stats }: { stats: Stats }) {
   const { t, i18n } = useTranslation();
+  const clock = useWhen();
   const locale = i18n.language;
   const rows = sentimentRows(stats);
   const totals = totalsOf(rows);
@@ -25,7 +27,7 @@ export function SentimentChart({ stats }: { stats: Stats }) {
           positive: formatPercent(totals.positive / totals.total, locale),
           count: totals.total,
           n: count(totals.total),
-        }) + (totals.peak ? ` ${t('listening.dashboard.sentiment.peak', { when: bucketLong(totals.peak.at, stats.bucket, locale), n: count(totals.peak.count) })}` : '')
+        }) + (totals.peak ? ` ${t('listening.dashboard.sentiment.peak', { when: bucketLong(totals.peak.at, stats.bucket, locale, clock.zone), n: count(totals.peak.count) })}` : '')
       : t('listening.dashboard.nothing');
 
   return (
@@ -44,7 +46,7 @@ export function SentimentChart({ stats }: { stats: Stats }) {
     >
       <ResponsiveContainer width="100%" height={220}>
         <AreaChart data={rows} accessibilityLayer={false} margin={{ top: 8, right: 12, bottom: 0, left: -12 }}>
-          {bucketAxes(stats.bucket, locale, count)}
+          {bucketAxes(stats.bucket, locale, clock.zone, count)}
           {ORDER.map((k) => (
             <Area key={k} type="monotone" dataKey={k} name={t(`listening.sentiment.${k}`)} stackId="s" stroke={SENTIMENT_COLORS[k]} fill={SENTIMENT_COLORS[k]} fillOpacity={0.75} isAnimationActive={false} />
           ))}

@@ -1,5 +1,6 @@
 import { Line, LineChart, ResponsiveContainer } from 'recharts';
 import { useTranslation } from 'react-i18next';
+import { useWhen } from '../../../app/useWhen.js';
 import { UserText } from '../../../components/UserText.js';
 import { showDirectionControls } from '../../../lib/bidi.js';
 import type { Stats } from '../api.js';
@@ -11,6 +12,7 @@ import { ChartFigure } from './ChartFigure.js';
 /** Mentions over time, one line per topic in its colour. */
 export function VolumeChart({ stats }: { stats: Stats }) {
   const { t, i18n } = useTranslation();
+  const clock = useWhen();
   const locale = i18n.language;
   const rows = volumeRows(stats);
   const series = stats.volume.series;
@@ -40,7 +42,7 @@ export function VolumeChart({ stats }: { stats: Stats }) {
     >
       <ResponsiveContainer width="100%" height={240}>
         <LineChart data={rows} accessibilityLayer={false} margin={{ top: 8, right: 12, bottom: 0, left: -12 }}>
-          {bucketAxes(stats.bucket, locale, count)}
+          {bucketAxes(stats.bucket, locale, clock.zone, count)}
           {series.map((s) => (
             <Line key={s.topicId} type="monotone" dataKey={s.topicId} name={showDirectionControls(s.name)} stroke={s.color} strokeWidth={2} dot={false} isAnimationActive={false} />
           ))}
