@@ -46,6 +46,14 @@ export async function errorsFlow(browser: Browser, server: Server, lang: Lang) {
   await mastodon.getByRole('alert').getByText(t('accounts.unreachable', { address: 'localhost:9' }), exact).waitFor();
   await shoot(page, 'mastodon-refused', lang);
 
+  // An error belongs to the form that raised it: turning to Bluesky clears Mastodon's, and back again clears Bluesky's.
+  const bluesky = page.getByRole('region', { name: t('accounts.blueskyTitle'), ...exact });
+  await bluesky.getByRole('button', { name: t('accounts.connectBluesky'), ...exact }).click();
+  await bluesky.getByRole('alert').getByText(t('accounts.needHandle'), exact).waitFor();
+  await expect.poll(() => mastodon.getByRole('alert').count()).toBe(0);
+  await mastodon.getByLabel(t('accounts.instance'), exact).fill('mastodon.example');
+  await expect.poll(() => bluesky.getByRole('alert').count()).toBe(0);
+
   // A topic's malformed query: said in words as it is typed, and refused in words if saved anyway.
   await me.goTo('listening');
   await page.getByRole('link', { name: t('listening.dashboard.emptyLink'), ...exact }).click();

@@ -11,6 +11,7 @@ import { workspacePath } from '../../lib/areas.js';
 import { AccountRow } from './AccountRow.js';
 import { ConnectBluesky, type BlueskyPrefill } from './ConnectBluesky.js';
 import { ConnectMastodon } from './ConnectMastodon.js';
+import type { ConnectForm } from './connect-error.js';
 import { AccountSchedule } from './AccountSchedule.js';
 import { ConnectNetworks } from './ConnectNetworks.js';
 import { ConnectOutcome } from './ConnectOutcome.js';
@@ -39,6 +40,13 @@ export function AccountsPage() {
   const askFor = (network: string) => setAsking(oauthNetworks.find((n) => n.network === network) ?? null);
   /** The picker and the callback's outcome live in the query: once dealt with, it is cleaned so a reload does not replay them. */
   const cleanQuery = () => setParams({}, { replace: true });
+  /** The form the user last started to use: an error belongs to its form, and goes when another attempt starts. */
+  const [attempt, setAttempt] = useState<ConnectForm | null>(null);
+  const startAttempt = (form: ConnectForm) => {
+    setAttempt(form);
+    // A network's earlier answer (refused, failed) is about an attempt the user has moved on from.
+    if (connect && connect !== 'ok' && !pendingId) cleanQuery();
+  };
 
   return (
     <Page title={t('accounts.title')} lead={t('accounts.intro')}>
@@ -88,9 +96,17 @@ export function AccountsPage() {
       </section>
       {canManage ? (
         <div className="connect-grid">
-          {oauthNetworks.length ? <ConnectNetworks networks={oauthNetworks} onChoose={setAsking} /> : null}
-          <ConnectBluesky key={prefill ? `${prefill.identifier}-${prefill.at}` : 'new'} prefill={prefill} onConnected={changed} />
-          <ConnectMastodon />
+          {oauthNetworks.length ? (
+            <ConnectNetworks
+              networks={oauthNetworks}
+              onChoose={(n) => {
+                startAttempt('oauth');
+                setAsking(n);
+              }}
+            />
+          ) : null}
+          <ConnectBluesky key={prefill ? `${prefill.identifier}-${prefill.at}` : 'new'} prefill={prefill} onConnected={changed} attempt={attempt} onAttempt={() => startAttempt('bluesky')} />
+          <ConnectMastodon attempt={attempt} onAttempt={() => startAttempt('mastodon')} />
         </div>
       ) : (
         <p className="muted">{t('accounts.cannotManage')}</p>

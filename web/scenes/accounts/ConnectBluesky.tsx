@@ -1,10 +1,10 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { publishing } from '../../api/publishing.js';
 import { useWorkspace } from '../../app/workspace.js';
 import { ErrorAlert } from '../../components/Alert.js';
 import { TextField } from '../../components/Field.js';
-import { connectError } from './connect-error.js';
+import { connectError, type ConnectForm } from './connect-error.js';
 
 export interface BlueskyPrefill {
   identifier: string;
@@ -14,7 +14,15 @@ export interface BlueskyPrefill {
 }
 
 /** Connect (or reconnect) a Bluesky account with an app password, never the account's main password. */
-export function ConnectBluesky({ prefill, onConnected }: { prefill: BlueskyPrefill | null; onConnected: (message: string) => void }) {
+interface ConnectBlueskyProps {
+  prefill: BlueskyPrefill | null;
+  onConnected: (message: string) => void;
+  /** The form the user last started to use; this one's error goes when it is another. */
+  attempt: ConnectForm | null;
+  onAttempt: () => void;
+}
+
+export function ConnectBluesky({ prefill, onConnected, attempt, onAttempt }: ConnectBlueskyProps) {
   const { t } = useTranslation();
   const workspace = useWorkspace();
   const [identifier, setIdentifier] = useState(prefill?.identifier ?? '');
@@ -24,8 +32,13 @@ export function ConnectBluesky({ prefill, onConnected }: { prefill: BlueskyPrefi
   const [error, setError] = useState<string | null>(null);
   const fields = { handle: useRef<HTMLInputElement>(null), appPassword: useRef<HTMLInputElement>(null), pds: useRef<HTMLInputElement>(null) };
 
+  useEffect(() => {
+    if (attempt !== 'bluesky') setError(null);
+  }, [attempt]);
+
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    onAttempt();
     const handle = identifier.trim().replace(/^@/, '');
     const pds = webAddress(service.trim());
     // Said in the app's language, with the focus on the field, rather than by the browser in its own.
@@ -52,7 +65,7 @@ export function ConnectBluesky({ prefill, onConnected }: { prefill: BlueskyPrefi
     <section className="card" aria-labelledby="connect-bluesky">
       <h2 id="connect-bluesky">{t('accounts.blueskyTitle')}</h2>
       <p className="hint">{t('accounts.appPasswordHelp')}</p>
-      <form className="form" noValidate onSubmit={(e) => void submit(e)}>
+      <form className="form" noValidate onSubmit={(e) => void submit(e)} onInput={onAttempt}>
         <ErrorAlert>{error}</ErrorAlert>
         <TextField ref={fields.handle} label={t('accounts.handle')} hint={t('accounts.handleHint')} required autoComplete="off" value={identifier} onChange={(e) => setIdentifier(e.target.value)} autoFocus={prefill !== null} />
         <TextField ref={fields.appPassword} label={t('accounts.appPassword')} hint={t('accounts.appPasswordHint')} type="password" required autoComplete="off" value={appPassword} onChange={(e) => setAppPassword(e.target.value)} />

@@ -1,13 +1,13 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { publishing } from '../../api/publishing.js';
 import { useWorkspace } from '../../app/workspace.js';
 import { ErrorAlert } from '../../components/Alert.js';
 import { TextField } from '../../components/Field.js';
-import { connectError } from './connect-error.js';
+import { connectError, type ConnectForm } from './connect-error.js';
 
 /** Connect a Mastodon account: the instance asks its user to authorise Ruche, then sends them back here. */
-export function ConnectMastodon() {
+export function ConnectMastodon({ attempt, onAttempt }: { attempt: ConnectForm | null; onAttempt: () => void }) {
   const { t } = useTranslation();
   const workspace = useWorkspace();
   const [instance, setInstance] = useState('');
@@ -15,8 +15,13 @@ export function ConnectMastodon() {
   const [error, setError] = useState<string | null>(null);
   const field = useRef<HTMLInputElement>(null);
 
+  useEffect(() => {
+    if (attempt !== 'mastodon') setError(null);
+  }, [attempt]);
+
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    onAttempt();
     // Said in the app's language, rather than by the browser or the server in English.
     const wrong = instanceProblem(instance.trim());
     if (wrong) {
@@ -39,7 +44,7 @@ export function ConnectMastodon() {
     <section className="card" aria-labelledby="connect-mastodon">
       <h2 id="connect-mastodon">{t('accounts.mastodonTitle')}</h2>
       <p className="hint">{t('accounts.mastodonHelp')}</p>
-      <form className="form" noValidate onSubmit={(e) => void submit(e)}>
+      <form className="form" noValidate onSubmit={(e) => void submit(e)} onInput={onAttempt}>
         <ErrorAlert>{error}</ErrorAlert>
         <TextField ref={field} label={t('accounts.instance')} hint={t('accounts.instanceHint')} required placeholder="mastodon.social" value={instance} onChange={(e) => setInstance(e.target.value)} />
         <button type="submit" className="button button-primary" disabled={busy}>

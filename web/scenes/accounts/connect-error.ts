@@ -21,3 +21,6 @@ function hostOf(address: string): string {
     return address;
   }
 }
+
+/** The connect forms of the accounts page: an error shown by one is cleared when the user turns to another. */
+export type ConnectForm = 'oauth' | 'bluesky' | 'mastodon';
