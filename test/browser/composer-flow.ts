@@ -75,6 +75,9 @@ export async function composerFlow(browser: Browser, server: TestRuche & Server,
   const body = page.getByLabel(t('composer.body'), exact);
   await body.evaluate((el: HTMLTextAreaElement) => el.setSelectionRange(0, 0));
   const emojiButton = me.button(t('composer.emoji'));
+  // Drawn, not typed: an emoji glyph is an empty box on a machine without an emoji font (Debian's headless chromium).
+  expect(await emojiButton.locator('svg').count()).toBe(1);
+  for (const label of await page.getByRole('button').allTextContents()) expect(label).not.toMatch(/\p{Emoji_Presentation}/u);
   await emojiButton.focus();
   await page.keyboard.press('Enter');
   const search = page.getByRole('searchbox', { name: t('composer.emojiLabels.searchLabel') }).or(page.getByLabel(t('composer.emojiLabels.searchLabel'), exact));

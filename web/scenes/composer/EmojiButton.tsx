@@ -48,7 +48,7 @@ export function EmojiButton({ onPick, disabled }: EmojiButtonProps) {
         disabled={disabled}
         onClick={() => setOpen(!open)}
       >
-        <span aria-hidden="true">🙂</span> {t('composer.emoji')}
+        <SmileIcon /> {t('composer.emoji')}
       </button>
       {open ? (
         <div id={`${id}-panel`} className="emoji-panel" role="group" aria-label={t('composer.emojiPanel')} onKeyDown={onKeyDown}>
@@ -66,5 +66,19 @@ export function EmojiButton({ onPick, disabled }: EmojiButtonProps) {
         </div>
       ) : null}
     </div>
+  );
+}
+
+/** Drawn, not typed: an emoji glyph shows as an empty box on a machine without an emoji font. */
+function SmileIcon() {
+  return (
+    <svg className="emoji-icon" viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">
+      <g fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+        <circle cx="12" cy="12" r="9" />
+        <path d="M8 14.5a4.5 4.5 0 0 0 8 0" />
+      </g>
+      <circle cx="9" cy="10" r="1.2" fill="currentColor" />
+      <circle cx="15" cy="10" r="1.2" fill="currentColor" />
+    </svg>
   );
 }
