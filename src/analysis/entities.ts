@@ -6,6 +6,7 @@ import type { Entities } from './types.js';
 const LINK_RE = /\bhttps?:\/\/[^\s<>"]+|\bwww\.[^\s<>"]+/gi;
 const MENTION_RE = /(?<![\w@])@[\p{L}\p{N}_]{1,50}/gu;
 const HASHTAG_RE = /(?<![\w#&])#[\p{L}\p{N}_]{1,100}/gu;
+const MAYBE_WWW = /www\./i;
 const MAX_KEYWORDS = 8;
 
 /** Accent-folded, lower-cased hashtag: "#Écologie" → "#ecologie". */
@@ -18,9 +19,10 @@ export function foldHashtag(tag: string): string {
  * appearance, folded, without function words or numbers.
  */
 export function extractEntities(raw: string, tokens: Token[]): Entities {
-  const links = unique(raw.match(LINK_RE) ?? []).map((l) => l.replace(/[.,;:!?)\]]+$/, ''));
-  const mentions = unique((raw.match(MENTION_RE) ?? []).map((m) => m.toLowerCase()));
-  const hashtags = unique((raw.match(HASHTAG_RE) ?? []).map(foldHashtag));
+  // Each expression only where its mark is: most texts have no link, mention or hashtag.
+  const links = raw.includes('://') || MAYBE_WWW.test(raw) ? unique(raw.match(LINK_RE) ?? []).map((l) => l.replace(/[.,;:!?)\]]+$/, '')) : [];
+  const mentions = raw.includes('@') ? unique((raw.match(MENTION_RE) ?? []).map((m) => m.toLowerCase())) : [];
+  const hashtags = raw.includes('#') ? unique((raw.match(HASHTAG_RE) ?? []).map(foldHashtag)) : [];
   return { keywords: keywords(tokens), hashtags, mentions, links };
 }
 

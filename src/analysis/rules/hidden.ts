@@ -6,6 +6,8 @@ const OVERRIDES = /[\u202d\u202e]/g;
 const EMBEDDINGS = /[\u202a-\u202c\u2066-\u2069]/g;
 // Direction marks: invisible, ordinary in right-to-left writing, and enough to reorder "exe.gnp" in Latin text.
 const MARKS = /[\u200e\u200f\u061c]/g;
+// Any of the above: most texts have none and skip the three scans.
+const ANY = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/;
 const RTL_LETTER = /(?=\p{L})[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/u;
 
 const codePoint = (c: string) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
@@ -15,6 +17,7 @@ const codePoint = (c: string) => `U+${c.codePointAt(0)!.toString(16).toUpperCase
  * embeddings, isolates and marks only in a text with no right-to-left letters, where they have no business being.
  */
 export function hiddenCharacters(raw: string): { result: HiddenCharacters; reasons: Reason[]; weight: number } {
+  if (!ANY.test(raw)) return { result: { bidiOverride: false, count: 0, characters: [] }, reasons: [], weight: 0 };
   const overrides = raw.match(OVERRIDES) ?? [];
   const others = [...(raw.match(EMBEDDINGS) ?? []), ...(raw.match(MARKS) ?? [])];
   const found = [...overrides, ...others];
