@@ -68,7 +68,7 @@ async function figuresOf(r: Reader, scope: Scope, period: Period, comparison: Co
     wanted.posts ? topAndFlop(r, scope, period) : { topPosts: [], flopPosts: [] }, bestTimes(r, scope, period.end),
     groups.then((g) => breakdowns(r, scope, period, accounts, g)),
     wanted.inbox ? inboxTotalsOf(r, scope, [period, before]) : [null, null],
-    listeningDaysOf(r, scope, [period, before]),
+    listeningDaysOf(r, scope, [period, before], [true, false]),
     shareOfVoiceOf(r, topics, period),
   ]);
   const [inbox, inboxBefore] = inboxes;

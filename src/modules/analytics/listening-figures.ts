@@ -22,37 +22,34 @@ export async function listeningDays(r: Reader, scope: Scope, period: Period): Pr
   return (await listeningDaysOf(r, scope, [period]))[0]!;
 }
 
-/** The same for several periods (a dashboard's and the one it compares with), in one query. */
-export async function listeningDaysOf(r: Reader, scope: Scope, periods: readonly Period[]): Promise<Array<Map<string, ListeningTotals>>> {
+/**
+ * The same for several periods (a dashboard's and the one it compares with), in one query. A period not `daily`
+ * (one whose days are only summed) comes back as one entry, its sum, under the day ''.
+ */
+export async function listeningDaysOf(r: Reader, scope: Scope, periods: readonly Period[], daily: readonly boolean[] = periods.map(() => true)): Promise<Array<Map<string, ListeningTotals>>> {
   const parts = periods.map((p) => periodParts(p, r.zone));
   const network = (alias: 'm' | 'd') => (scope.network ? sql`and ${sql.ref(`${alias}.network`)} = ${scope.network}` : sql``);
-  const wholes = parts.flatMap((p) => (p.days ? [p.days] : []));
-  // Each row says which part it answers: '' for the rollup's days (any period may hold them), else the period and edge.
-  const selects = [
-    ...(wholes.length ? [sql`select '' as part, d.day, sum(d.volume) as volume, sum(d.positive) as positive, sum(d.negative) as negative
-      from analytics_mention_days d where d.workspace_id = ${scope.workspaceId}
-      and (${sql.join(wholes.map((w) => sql`(d.day >= ${w.first} and d.day <= ${w.last})`), sql` or `)}) ${network('d')} group by d.day`] : []),
-    ...parts.flatMap((p, i) => p.edges.map((e, j) => sql`select ${sql.lit(`${i}:${j}`)} as part, cast(${e.day} as text) as day, ${SENTIMENT_SQL} from listening_mentions m
-      where m.workspace_id = ${scope.workspaceId} and m.created_at >= ${e.start} and m.created_at < ${e.end} ${network('m')}`)),
-  ];
+  // Each row says which period it answers. A period's whole days are one range of the rollup's index, grouped by
+  // day as they are read, or summed at once; its parts of days come from the mentions.
+  const selects = parts.flatMap((p, i) => [
+    ...(p.days ? [daily[i]
+      ? sql`select ${sql.lit(String(i))} as part, d.day, sum(d.volume) as volume, sum(d.positive) as positive, sum(d.negative) as negative
+        from analytics_mention_days d where d.workspace_id = ${scope.workspaceId} and d.day >= ${p.days.first} and d.day <= ${p.days.last} ${network('d')} group by d.day`
+      : sql`select ${sql.lit(String(i))} as part, cast('' as text) as day, sum(d.volume) as volume, sum(d.positive) as positive, sum(d.negative) as negative
+        from analytics_mention_days d where d.workspace_id = ${scope.workspaceId} and d.day >= ${p.days.first} and d.day <= ${p.days.last} ${network('d')}`] : []),
+    ...p.edges.map((e) => sql`select ${sql.lit(String(i))} as part, cast(${daily[i] ? e.day : ''} as text) as day, ${SENTIMENT_SQL} from listening_mentions m
+      where m.workspace_id = ${scope.workspaceId} and m.created_at >= ${e.start} and m.created_at < ${e.end} ${network('m')}`),
+  ]);
   const out = periods.map(() => new Map<string, ListeningTotals>());
   if (selects.length === 0) return out;
   const { rows } = await sql<Record<string, unknown>>`${sql.join(selects, sql` union all `)}`.execute(r.db);
-  const add = (into: Map<string, ListeningTotals>, row: Record<string, unknown>) => {
+  for (const row of rows) {
+    const into = out[Number(row.part)]!;
     const day = String(row.day);
     const d = into.get(day) ?? into.set(day, { volume: 0, positive: 0, negative: 0 }).get(day)!;
     d.volume += int(row.volume);
     d.positive += int(row.positive);
     d.negative += int(row.negative);
-  };
-  for (const row of rows) {
-    const part = String(row.part);
-    if (part !== '') {
-      add(out[Number(part.split(':')[0])]!, row);
-      continue;
-    }
-    const day = String(row.day);
-    parts.forEach((p, i) => { if (p.days && day >= p.days.first && day <= p.days.last) add(out[i]!, row); });
   }
   return out;
 }

@@ -92,10 +92,37 @@ async function fromPosts(r: Reader, scope: Scope, edges: readonly Edge[]): Promi
   return [...out.values()];
 }
 
+/**
+ * The posts of a label's scope per label they carry (each label of a post once), summed in SQL with the rollup's
+ * own rule (postSums): a label's rows cannot say which other labels its posts carry.
+ */
+async function labelsOfPosts(r: Reader, scope: Scope, period: Period): Promise<PostGroup[]> {
+  const engagement = sql`(p.likes + p.reposts + p.replies + coalesce(p.quotes, 0))`;
+  const rated = sql`p.followers_at_publish > 0`;
+  const viewed = sql`p.views is not null`;
+  // A post's labels, each once: strings other than ''.
+  const labels = r.dialect === 'postgres'
+    ? sql`cross join lateral (select distinct e #>> '{}' as value from jsonb_array_elements(p.labels::jsonb) e
+        where jsonb_typeof(e) = 'string' and e #>> '{}' <> '') l`
+    : sql`join json_each(p.labels) l on l.type = 'text' and l.value <> ''
+        and not exists (select 1 from json_each(p.labels) o where o.type = 'text' and o.value = l.value and o.key < l.key)`;
+  const rate = r.dialect === 'postgres' ? sql`cast(${engagement} * 100 as double precision) / p.followers_at_publish` : sql`(${engagement} * 100.0) / p.followers_at_publish`;
+  const { rows } = await sql<Record<string, unknown>>`select l.value as label, count(*) as posts, sum(p.likes) as likes, sum(p.reposts) as reposts,
+      sum(p.replies) as replies, sum(coalesce(p.quotes, 0)) as quotes, sum(coalesce(p.views, 0)) as views,
+      sum(case when ${viewed} then 1 else 0 end) as viewed, sum(${engagement}) as engagement,
+      sum(case when ${viewed} then ${engagement} else 0 end) as engagement_viewed, sum(case when ${rated} then 1 else 0 end) as rated,
+      sum(case when ${rated} then ${rate} else 0 end) as rate_sum
+    from analytics_posts p ${labels} where ${postsIn(r, scope, period.start, period.end)} group by l.value`.execute(r.db);
+  return rows.map((row) => ({
+    account_id: '', network: '', campaign_id: '', label: String(row.label), day: '',
+    sums: Object.fromEntries(POST_MEASURES.map((m) => [m, Number(row[m] ?? 0)])) as PostSums,
+  }));
+}
+
 /** The period's posts of a scope, summed by a grouping. */
 export async function postGroups(r: Reader, scope: Scope, period: Period, grouping: PostGrouping): Promise<PostGroup[]> {
-  // A label's rows cannot say which other labels its posts carry: those come from the posts.
-  const parts = grouping === 'label' && scope.label ? { days: null, edges: [{ ...period, day: '' }] } : periodParts(period, r.zone);
+  if (grouping === 'label' && scope.label) return labelsOfPosts(r, scope, period);
+  const parts = periodParts(period, r.zone);
   const [whole, edges] = await Promise.all([parts.days ? fromRollup(r, scope, parts.days, grouping) : [], fromPosts(r, scope, parts.edges)]);
   if (edges.length === 0) return whole;
   const cols = COLUMNS[grouping];

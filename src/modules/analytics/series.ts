@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Reader, ScopeAccount } from './scope.js';
 import { int } from './figures.js';
 import type { DaySeriesPoint, Period, Scope } from './types.js';
-import { periodDays } from './time.js';
+import { dayRanges, periodDays } from './time.js';
 import { postGroups } from './post-sums.js';
 import { accountFollowersOf, type AccountFollowers } from './publishing.js';
 
@@ -28,16 +28,18 @@ export async function accountSeriesOf(r: Reader, accounts: ScopeAccount[], perio
   if (accounts.length === 0) return spans.map(({ days }) => days.map(emptyPoint));
   const ids = sql.join(accounts.map((a) => a.id));
   const wholeWorkspace = scope !== undefined && !scope.accountId;
-  const inDays = sql`(${sql.join(spans.map(({ first, last }) => sql`(d.day >= ${first} and d.day <= ${last})`), sql` or `)})`;
+  // One grouped select per span of days, each read in the order of its index.
+  const perRange = (range: (first: string, last: string) => ReturnType<typeof sql>) =>
+    sql.join(dayRanges(spans).map(({ first, last }) => range(first, last)), sql` union all `);
   const [sums, known] = await Promise.all([
     wholeWorkspace
-      ? sql<Record<string, unknown>>`select d.day, sum(d.likes) as likes, sum(d.reposts) as reposts, sum(d.replies) as replies, sum(d.quotes) as quotes,
-          sum(d.views) as views, sum(d.published) as published, sum(d.followers) as followers, sum(d.read) as read
-        from analytics_workspace_days d where d.workspace_id = ${scope.workspaceId} and ${inDays}
-        ${scope.network ? sql`and d.network = ${scope.network}` : sql``} group by d.day`.execute(r.db)
-      : sql<Record<string, unknown>>`select d.day, sum(d.likes) as likes, sum(d.reposts) as reposts, sum(d.replies) as replies, sum(d.quotes) as quotes,
-          sum(d.views) as views, sum(d.published) as published, sum(d.followers) as followers, count(d.followers) as read
-        from analytics_account_days d where d.account_id in (${ids}) and ${inDays} group by d.day`.execute(r.db),
+      ? sql<Record<string, unknown>>`${perRange((first, last) => sql`select d.day, sum(d.likes) as likes, sum(d.reposts) as reposts, sum(d.replies) as replies,
+          sum(d.quotes) as quotes, sum(d.views) as views, sum(d.published) as published, sum(d.followers) as followers, sum(d.read) as read
+        from analytics_workspace_days d where d.workspace_id = ${scope.workspaceId} and d.day >= ${first} and d.day <= ${last}
+        ${scope.network ? sql`and d.network = ${scope.network}` : sql``} group by d.day`)}`.execute(r.db)
+      : sql<Record<string, unknown>>`${perRange((first, last) => sql`select d.day, sum(d.likes) as likes, sum(d.reposts) as reposts, sum(d.replies) as replies,
+          sum(d.quotes) as quotes, sum(d.views) as views, sum(d.published) as published, sum(d.followers) as followers, count(d.followers) as read
+        from analytics_account_days d where d.account_id in (${ids}) and d.day >= ${first} and d.day <= ${last} group by d.day`)}`.execute(r.db),
     followers ?? accountFollowersOf(r, accounts, periods),
   ]);
   const byDay = new Map(sums.rows.map((row) => [String(row.day), row]));
@@ -69,7 +71,7 @@ export async function accountSeriesOf(r: Reader, accounts: ScopeAccount[], perio
 }
 
 /** Followers carried account by account over the days some account was not read. */
-async function carryFollowers(r: Reader, accounts: ScopeAccount[], days: string[], points: Map<string, DaySeriesPoint>, carried: readonly AccountFollowers[]) {
+async function carryFollowers(r: Reader, accounts: ScopeAccount[], days: readonly string[], points: Map<string, DaySeriesPoint>, carried: readonly AccountFollowers[]) {
   const rows = await r.db.selectFrom('analytics_account_days').select(['account_id', 'day', 'followers'])
     .where('account_id', 'in', accounts.map((a) => a.id)).where('day', '>=', days[0]!).where('day', '<=', days[days.length - 1]!)
     .where('followers', 'is not', null).execute();

@@ -52,18 +52,46 @@ export function localDay(ms: number, zone: IANAZone): string {
   return new Date(ms + offsetAt(ms, zone) * 60_000).toISOString().slice(0, 10);
 }
 
-/** The local days a period covers, first to last (its end is excluded). */
-export function periodDays(period: Period, zone: IANAZone): { first: string; last: string; days: string[] } {
+const dayLists = new Map<string, readonly string[]>();
+
+/** The local days a period covers, first to last (its end is excluded). The list is shared: callers only read it. */
+export function periodDays(period: Period, zone: IANAZone): { first: string; last: string; days: readonly string[] } {
   const first = localDay(period.start, zone);
   const last = localDay(Math.max(period.start, period.end - 1), zone);
-  const days: string[] = [];
-  // Calendar days counted in UTC, where each lasts exactly 24 hours.
-  for (let d = Date.parse(`${first}T00:00:00Z`); ; d += DAY_MS) {
-    const day = new Date(d).toISOString().slice(0, 10);
-    days.push(day);
-    if (day >= last || days.length > 800) break;
+  const key = `${first}${last}`;
+  let days = dayLists.get(key);
+  if (!days) {
+    const list: string[] = [];
+    // Calendar days counted in UTC, where each lasts exactly 24 hours.
+    for (let d = Date.parse(`${first}T00:00:00Z`); ; d += DAY_MS) {
+      const day = new Date(d).toISOString().slice(0, 10);
+      list.push(day);
+      if (day >= last || list.length > 800) break;
+    }
+    if (dayLists.size > 2_000) dayLists.clear();
+    dayLists.set(key, (days = Object.freeze(list)));
   }
   return { first, last, days };
+}
+
+/**
+ * Spans of days [first, last] as the fewest disjoint spans that hold them, in order: spans that overlap or touch
+ * become one. A query sums each span's days in the order of its index (one range, grouped as it is read), where
+ * ranges joined by OR would be grouped through a temporary tree.
+ */
+export function dayRanges(spans: ReadonlyArray<{ first: string; last: string }>): Array<{ first: string; last: string }> {
+  const sorted = spans.filter((s) => s.first <= s.last).map((s) => ({ ...s })).sort((a, b) => (a.first < b.first ? -1 : a.first > b.first ? 1 : 0));
+  const out: Array<{ first: string; last: string }> = [];
+  for (const s of sorted) {
+    const prev = out[out.length - 1];
+    const touches = prev && new Date(Date.parse(`${prev.last}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10) >= s.first;
+    if (prev && touches) {
+      if (s.last > prev.last) prev.last = s.last;
+    } else {
+      out.push(s);
+    }
+  }
+  return out;
 }
 
 /** The period a dashboard compares with: the same length just before, or the same dates a year earlier in the zone. */

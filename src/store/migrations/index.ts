@@ -41,6 +41,7 @@ import * as m0048pgSearchWords from './0048_pg_search_words.js';
 import * as m0049analyticsPostsLabelsIndex from './0049_analytics_posts_labels_index.js';
 import * as m0050listeningParentCascades from './0050_listening_parent_cascades.js';
 import * as m0051pgSearchStatistics from './0051_pg_search_statistics.js';
+import * as m0052analyticsFigureIndexes from './0052_analytics_figure_indexes.js';
 
 /** Every migration in order. Append only: a released migration is never edited. */
 export const migrations: Record<string, Migration> = {
@@ -86,4 +87,5 @@ export const migrations: Record<string, Migration> = {
   '0049_analytics_posts_labels_index': m0049analyticsPostsLabelsIndex,
   '0050_listening_parent_cascades': m0050listeningParentCascades,
   '0051_pg_search_statistics': m0051pgSearchStatistics,
+  '0052_analytics_figure_indexes': m0052analyticsFigureIndexes,
 };

@@ -183,4 +183,45 @@ describe.each(testStores())('dashboard figures ($name)', (kind) => {
     expect(blind.inbox.responseRate.value).toBeNull();
     expect(blind.publishing.posts.value).toBe(5);
   });
+
+  it('splits a label’s posts by every label they carry, each label of a post once', async () => {
+    const promo = await dashboardFor(r, { workspaceId: ws, label: 'promo' }, JANUARY, 'previous');
+    expect(promo.byLabel.map((x) => [x.key, x.posts, x.engagement, x.engagementRateFollowers])).toEqual([['launch', 1, 5, null], ['promo', 1, 5, null]]);
+    const db = store.db;
+    const w = await workspace(db, 'Europe/Paris');
+    const a = await account(db, w, 'bluesky', 'labels.test');
+    await post(db, w, { account: a, network: 'bluesky', at: '2026-01-12T10:00:00Z', likes: 6, reposts: 1, replies: 1, quotes: 2, followers: 100, labels: ['promo', 'promo', 'tips'] });
+    await post(db, w, { account: a, network: 'bluesky', at: '2026-01-13T10:00:00Z', likes: 2, reposts: 0, replies: 0, quotes: 0, followers: 50, labels: ['promo'] });
+    await post(db, w, { account: a, network: 'bluesky', at: '2026-01-14T10:00:00Z', likes: 9, reposts: 0, replies: 0, quotes: 0, followers: 10, labels: ['tips'] });
+    const d = await dashboardFor(r, { workspaceId: w, label: 'promo' }, JANUARY, 'previous');
+    expect(d.byLabel.map((x) => [x.key, x.posts, x.engagement])).toEqual([['promo', 2, 12], ['tips', 1, 10]]);
+    expect(d.byLabel[0]!.engagementRateFollowers).toBeCloseTo((10 + 4) / 2, 9);
+    expect(d.byLabel[1]!.engagementRateFollowers).toBeCloseTo(10, 9);
+  });
+
+  it('counts an account’s or a network’s moderation actions by the item they acted on', async () => {
+    const db = store.db;
+    const w = await workspace(db, 'Europe/Paris');
+    const a = await account(db, w, 'bluesky', 'mod-a.test');
+    const b = await account(db, w, 'mastodon', 'mod-b.social');
+    const someone = await author(db, w);
+    const onA = await item(db, w, someone, { account: a, kind: 'reply', at: '2026-01-03T10:00:00Z' });
+    const onB = await item(db, w, someone, { account: b, kind: 'reply', at: '2026-01-04T10:00:00Z' });
+    const log = (itemId: string | null, when: string, outcome = 'done') => db.insertInto('moderation_log').values({ id: crypto.randomUUID(), workspace_id: w, item_id: itemId,
+      author_id: null, actor_id: null, rule_id: null, action: 'hide', outcome, reasons: '[]', detail: null, undoes: null, created_at: at(when) }).execute();
+    await log(onA, '2026-01-03T11:00:00Z');
+    await log(onA, '2026-01-20T11:00:00Z');
+    await log(onA, '2026-01-21T11:00:00Z', 'failed');
+    await log(onA, '2025-12-20T11:00:00Z');
+    await log(onB, '2026-01-05T11:00:00Z');
+    await log(null, '2026-01-06T11:00:00Z');
+    const actions = async (scope: { accountId?: string; network?: string }) =>
+      (await dashboardFor(r, { workspaceId: w, ...scope }, JANUARY, 'previous')).inbox.moderationActions;
+    expect(await actions({})).toMatchObject({ value: 4, previous: 1 });
+    expect(await actions({ accountId: a })).toMatchObject({ value: 2, previous: 1 });
+    expect(await actions({ accountId: b })).toMatchObject({ value: 1, previous: 0 });
+    // The fixture's items all come from Bluesky.
+    expect(await actions({ network: 'bluesky' })).toMatchObject({ value: 3, previous: 1 });
+    expect(await actions({ network: 'mastodon' })).toMatchObject({ value: 0, previous: 0 });
+  });
 });
