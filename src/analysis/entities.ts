@@ -1,4 +1,4 @@
-import { isStopword } from './lexicon/stopwords.js';
+import { isStopwordToken } from './lexicon/stopwords.js';
 import { foldText } from './text/normalize.js';
 import type { Token } from './text/tokenize.js';
 import type { Entities } from './types.js';
@@ -30,7 +30,7 @@ export function keywords(tokens: Token[], max = MAX_KEYWORDS): string[] {
   const out: string[] = [];
   const seen = new Set<string>();
   for (const t of tokens) {
-    if (t.kind !== 'word' || t.text.length < 3 || isStopword(t.text) || /\d/.test(t.text) || seen.has(t.text)) continue;
+    if (t.kind !== 'word' || t.text.length < 3 || isStopwordToken(t) || /\d/.test(t.text) || seen.has(t.text)) continue;
     seen.add(t.text);
     out.push(t.text);
     if (out.length === max) break;

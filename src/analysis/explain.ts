@@ -1,7 +1,7 @@
 import { tokenContributions, type LinearModel } from './model/linear.js';
 import type { FeatureVector } from './text/features.js';
 import type { Predict } from './model/bank.js';
-import { isStopword } from './lexicon/stopwords.js';
+import { isStopwordToken } from './lexicon/stopwords.js';
 import type { Token } from './text/tokenize.js';
 import type { TermHit } from './lexicon/terms.js';
 import type { Reason, ReasonCategory } from './types.js';
@@ -43,7 +43,7 @@ export function topWords(
     if (best < 0) break;
     taken[best] = 1;
     const text = tokens[best].text;
-    if ((seen !== undefined && seen.includes(text)) || (text.length < 3 && tokens[best].kind === 'word') || isStopword(text)) continue;
+    if ((seen !== undefined && seen.includes(text)) || (text.length < 3 && tokens[best].kind === 'word') || isStopwordToken(tokens[best])) continue;
     (seen ??= []).push(text);
     out.push({ category, rule: 'model', text, weight: Math.round(contrib[best] * 100) / 100 });
   }
@@ -57,7 +57,7 @@ function sorted(contrib: Float64Array, tokens: Token[], category: ReasonCategory
   const seen = new Set<string>();
   for (const i of order) {
     const text = tokens[i].text;
-    if (seen.has(text) || (text.length < 3 && tokens[i].kind === 'word') || isStopword(text)) continue;
+    if (seen.has(text) || (text.length < 3 && tokens[i].kind === 'word') || isStopwordToken(tokens[i])) continue;
     seen.add(text);
     out.push({ category, rule: 'model', text, weight: Math.round(contrib[i] * 100) / 100 });
     if (out.length === k) break;

@@ -1,6 +1,6 @@
 import type { LexiconHits } from './lexicon/all.js';
 import { HATE_VOCABULARY, nearHateWord } from './lexicon/derogatory.js';
-import { isStopword } from './lexicon/stopwords.js';
+import { isStopwordToken } from './lexicon/stopwords.js';
 import type { TermHit } from './lexicon/terms.js';
 import { isHomonym, isReclaimed, type SpeechContext } from './rules/context.js';
 import { hatePatterns } from './rules/hate.js';
@@ -45,7 +45,7 @@ export function withGroupPlaceholders(tokens: Token[], targets: TermHit<string>[
   for (const h of vocab) for (let i = h.start; i < h.end; i++) listed[i] = 1;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    if (listed[i] === 1 || taken[i] === 1 || t.kind !== 'word' || isStopword(t.text)) continue;
+    if (listed[i] === 1 || taken[i] === 1 || t.kind !== 'word' || isStopwordToken(t)) continue;
     const cls = nearHateWord(t.skel);
     if (cls) vocab.push({ start: i, end: i + 1, term: t.text, value: cls });
   }

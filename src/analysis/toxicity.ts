@@ -1,7 +1,7 @@
 import { findLexiconHits, type LexiconHits } from './lexicon/all.js';
 import type { ComplaintCue } from './lexicon/complaint-words.js';
 import { polarityOf } from './lexicon/polarity.js';
-import { isStopword } from './lexicon/stopwords.js';
+import { isStopwordToken } from './lexicon/stopwords.js';
 import type { TermHit } from './lexicon/terms.js';
 import { calibrate, calibrationOf } from './model/calibration.js';
 import { predictProba, tokenContributions, type LinearModel } from './model/linear.js';
@@ -160,7 +160,7 @@ function warmWords(tokens: Token[]): boolean {
 function onlyWarmWords(tokens: Token[]): boolean {
   let warm = false;
   for (const t of tokens) {
-    if ((t.kind !== 'word' && t.kind !== 'emoji') || isStopword(t.text)) continue;
+    if ((t.kind !== 'word' && t.kind !== 'emoji') || isStopwordToken(t)) continue;
     const p = polarityOf(t.text);
     if (p < 0) return false;
     // A laughing face alone makes no text warm: "😂😂 they really are nuts" mocks.

@@ -1,4 +1,4 @@
-import { FOREIGN_STOPWORDS } from '../lexicon/stopwords.js';
+import { isForeignToken } from '../lexicon/stopwords.js';
 import { predictProba, type LinearModel } from '../model/linear.js';
 import type { Predict } from '../model/bank.js';
 import type { FeatureVector } from '../text/features.js';
@@ -38,7 +38,7 @@ export function detectLanguageFrom(raw: string, tokens: Token[], fv: FeatureVect
     if (t.kind !== 'word') continue;
     wordCount++;
     letters += t.text.length;
-    if (FOREIGN_STOPWORDS.has(t.text)) foreign++;
+    if (isForeignToken(t)) foreign++;
   }
   const pFr = (opts.predict ? opts.predict(model) : predictProba(model, fv))[1];
   const confident = Math.max(pFr, 1 - pFr) >= CONFIDENT;

@@ -1,3 +1,6 @@
+import type { Token } from '../text/tokenize.js';
+import { memoOf } from '../text/word-memo.js';
+
 // Function words, accent-folded: not keywords, and evidence of French or English for language detection.
 export const FRENCH_STOPWORDS = new Set(
   `le la les l de des du d un une et est en que qui qu dans pour pas ne n sur au aux ce c cette ces se s sa son ses il
@@ -24,4 +27,20 @@ export const FOREIGN_STOPWORDS = new Set(
 
 export function isStopword(word: string): boolean {
   return FRENCH_STOPWORDS.has(word) || ENGLISH_STOPWORDS.has(word);
+}
+
+// What a token's word is, asked once per word (see word-memo.ts).
+function stopwordKind(t: Token): number {
+  const memo = memoOf(t);
+  return (memo.stopword ??= (isStopword(t.text) ? 1 : 0) | (FOREIGN_STOPWORDS.has(t.text) ? 2 : 0));
+}
+
+/** `isStopword` of a token's word. */
+export function isStopwordToken(t: Token): boolean {
+  return (stopwordKind(t) & 1) !== 0;
+}
+
+/** Whether a token's word is in FOREIGN_STOPWORDS. */
+export function isForeignToken(t: Token): boolean {
+  return (stopwordKind(t) & 2) !== 0;
 }

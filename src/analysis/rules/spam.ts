@@ -1,4 +1,5 @@
 import type { Token } from '../text/tokenize.js';
+import { memoOf } from '../text/word-memo.js';
 import type { Reason } from '../types.js';
 import { hiddenCharacters } from './hidden.js';
 
@@ -57,7 +58,8 @@ export function spamScore(tokens: Token[], raw = ''): SpamResult {
   const seen = new Set<string>();
   for (const t of tokens) {
     if (t.kind !== 'word') continue;
-    const c = CUE_OF.get(t.text);
+    const memo = memoOf(t);
+    const c = (memo.spam ??= CUE_OF.get(t.text) ?? null) as Cue | null;
     if (c && !seen.has(c.name)) {
       seen.add(c.name);
       add(c.name, c.weight, t.text);

@@ -1,4 +1,5 @@
 import type { Token } from './tokenize.js';
+import { memoOf } from './word-memo.js';
 
 const NEGATORS = new Set([
   'ne', 'pas', 'jamais', 'rien', 'aucun', 'aucune', 'ni', 'sans', 'nullement', 'guere',
@@ -26,8 +27,10 @@ export function negationScope(tokens: Token[]): Uint8Array {
       continue;
     }
     if (t.kind !== 'word') continue;
-    if (SCOPE_BREAKERS.has(t.text)) left = 0;
-    else if (NEGATORS.has(t.text)) left = SCOPE_LENGTH;
+    const memo = memoOf(t);
+    const kind = (memo.negation ??= SCOPE_BREAKERS.has(t.text) ? 2 : NEGATORS.has(t.text) ? 1 : 0);
+    if (kind === 2) left = 0;
+    else if (kind === 1) left = SCOPE_LENGTH;
     else if (left > 0) {
       scope[i] = 1;
       left--;

@@ -16,6 +16,12 @@ export interface WordMemo {
   threat?: unknown;
   /** The word cut into glue words and a group name ("ihatewomen"), or null (lexicon/identity.ts). */
   glued?: string[] | null;
+  /** Function word of French or English (bit 1), of another language (bit 2) (lexicon/stopwords.ts). */
+  stopword?: number;
+  /** Negator (1), word ending a negation's scope (2), neither (0) (text/negation.ts). */
+  negation?: number;
+  /** The spam cue the word is, or null (rules/spam.ts). */
+  spam?: unknown;
 }
 
 const memos = new Map<string, WordMemo>();
@@ -29,9 +35,11 @@ export function memoOf(t: Token): WordMemo {
   m = memos.get(t.text);
   if (m === undefined) {
     if (memos.size >= MAX_WORDS) memos.clear();
-    m = {};
+    // Every field from the start, in one order: all memos share one shape, so reading a field stays one load.
+    m = { group: undefined, polarity: undefined, lexicon: undefined, threat: undefined, glued: undefined, stopword: undefined, negation: undefined, spam: undefined };
     memos.set(t.text, m);
   }
   t.memo = m;
   return m;
 }
+
