@@ -122,7 +122,7 @@ export function toxicity(
     sexual: round(sexual.score),
     spam: round(spam.score),
   };
-  const score = Math.max(...Object.values(categories));
+  const score = Math.max(categories.insult, categories.hate, categories.threat, categories.sexual, categories.spam);
   return { result: { score, flagged: score >= 0.5, categories, ...(target ? { target } : {}) }, reasons };
 }
 

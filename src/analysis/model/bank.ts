@@ -160,14 +160,9 @@ export class ModelBank {
       const sb = b < 0 ? 0 : scales[b];
       const idx = fv.idx;
       const origin = fv.origin;
-      const n = cw === 0 ? nWord : fv.n;
-      for (let i = 0; i < n; i++) {
-        const o = origin[i];
-        if (o < 0) continue;
-        const base = idx[i] * stride;
-        const v = b < 0 ? (w[base + a] - 128) * sa : (w[base + a] - 128) * sa - (w[base + b] - 128) * sb;
-        out[o] += v * (i < nWord ? z : z * cw);
-      }
+      // Word features, then character n-grams (none read for a model that ignores them), each with its weight.
+      addContributions(out, w, stride, idx, origin, 0, nWord, a, b, sa, sb, z);
+      if (cw !== 0) addContributions(out, w, stride, idx, origin, nWord, fv.n, a, b, sa, sb, z * cw);
       return out;
     };
     return predict;
@@ -201,6 +196,25 @@ export class ModelBank {
         out[4 * p + 3] += (odd >>> 16) - 128 * count;
       }
     }
+  }
+}
+
+// Each feature's weight in row a (less its weight in row b, when b ≥ 0) times `value`, added to its token's sum.
+function addContributions(
+  out: Float64Array, w: Uint8Array, stride: number, idx: Int32Array, origin: Int16Array, from: number, to: number, a: number, b: number, sa: number, sb: number, value: number,
+): void {
+  if (b < 0) {
+    for (let i = from; i < to; i++) {
+      const o = origin[i];
+      if (o >= 0) out[o] += (w[idx[i] * stride + a] - 128) * sa * value;
+    }
+    return;
+  }
+  for (let i = from; i < to; i++) {
+    const o = origin[i];
+    if (o < 0) continue;
+    const base = idx[i] * stride;
+    out[o] += ((w[base + a] - 128) * sa - (w[base + b] - 128) * sb) * value;
   }
 }
 
