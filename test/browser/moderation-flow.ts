@@ -149,6 +149,9 @@ export async function moderationFlow(browser: Browser, server: TestRuche & Serve
   await page.keyboard.press('ArrowLeft');
   expect(Number(await slider.inputValue())).toBeCloseTo(INSULT_MIN, 5);
   await page.getByRole('group', { name: t('moderation.editor.kinds') }).getByRole('checkbox', { name: t('moderation.kinds.reply'), exact: true }).check();
+  // Tried before it does anything: the panel says what is missing, in words, rather than the server's field check.
+  await me.button(t('moderation.try.button', { count: 500 })).click();
+  await page.locator('.mod-try').getByRole('alert').getByText(t('moderation.editor.problems.action'), { exact: true }).waitFor();
   await page.getByRole('checkbox', { name: t('moderation.actions.hide'), exact: true }).check();
   await page.getByRole('checkbox', { name: t('moderation.actions.label'), exact: true }).check();
   await page.getByLabel(t('moderation.editor.labelName'), { exact: true }).fill('insult');

@@ -35,8 +35,12 @@ export function TryPanel({ workspaceId, conditions, actions, names, auto, after 
   const [result, setResult] = useState<TryResult | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  /** A rule that does nothing yet cannot be tried: said in words, with nothing to retry. */
+  const [needsAction, setNeedsAction] = useState(false);
 
   const run = async () => {
+    setNeedsAction(actions.length === 0);
+    if (actions.length === 0) return;
     setBusy(true);
     setError(null);
     try {
@@ -62,7 +66,8 @@ export function TryPanel({ workspaceId, conditions, actions, names, auto, after 
           {busy ? t('moderation.try.running') : result ? t('moderation.try.again', { count: TRY_LIMIT }) : t('moderation.try.button', { count: TRY_LIMIT })}
         </button>
       </div>
-      {error ? (
+      {needsAction ? <ErrorAlert>{t('moderation.editor.problems.action')}</ErrorAlert> : null}
+      {error && !needsAction ? (
         <ErrorAlert>
           {error}{' '}
           <button type="button" className="button button-small" onClick={() => void run()}>
