@@ -112,6 +112,8 @@ export async function ticketsFlow(browser: Browser, server: TicketsServer, lang:
   // A department without an address cannot be chosen for sending: the dialog says why.
   await department.selectOption({ label: t('tickets.departments.keys.marketing') });
   await dialog.getByText(t('tickets.dialog.noEmail', { department: t('tickets.departments.keys.marketing') })).waitFor();
+  // And leads to where the address is given.
+  expect(await dialog.getByRole('link', { name: t('tickets.dialog.giveAddress'), exact: true }).getAttribute('href')).toBe(`/w/${wid}/settings/departments`);
   expect(await dialog.getByRole('button', { name: t('tickets.dialog.submit'), exact: true }).isDisabled()).toBe(true);
   await department.selectOption({ label: t('tickets.departments.keys.legal') });
   await dialog.getByLabel(t('tickets.dialog.note'), { exact: true }).fill('Customer threatens to sue.');

@@ -1,4 +1,6 @@
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { useWorkspace } from '../../app/workspace.js';
 import type { DepartmentView } from '../../api/tickets.js';
 import { departmentText } from './names.js';
 
@@ -29,6 +31,7 @@ interface DepartmentFieldProps {
  */
 export function DepartmentField({ id, label, departments, value, onChange, noEmail, warningClassName }: DepartmentFieldProps) {
   const { t } = useTranslation();
+  const workspace = useWorkspace();
   const { chosen, withoutEmail } = departmentChoice(departments, value);
   return (
     <div className="field">
@@ -49,7 +52,8 @@ export function DepartmentField({ id, label, departments, value, onChange, noEma
       </select>
       {withoutEmail && chosen ? (
         <p className={`hint ${warningClassName}`} id={`${id}-noemail`}>
-          {noEmail(departmentText(t, chosen))}
+          {noEmail(departmentText(t, chosen))}{' '}
+          <Link to={`/w/${encodeURIComponent(workspace.workspaceId)}/settings/departments`}>{t('tickets.dialog.giveAddress')}</Link>
         </p>
       ) : null}
     </div>
