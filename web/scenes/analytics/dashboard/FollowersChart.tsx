@@ -17,8 +17,12 @@ export function FollowersChart({ dashboard }: { dashboard: Dashboard }) {
   }));
   const known = rows.filter((r) => r.followers !== null);
   const count = (v: unknown) => formatNumber(Number(v) || 0, locale);
+  const last = known[known.length - 1];
   const summary =
-    known.length > 0
+    // One day read: said once, not as a change from that day to itself.
+    known.length > 0 && known[0].day === last.day
+      ? t('analytics.followers.once', { count: Number(last.followers) || 0, n: count(last.followers), day: dayLong(last.day, locale) })
+      : known.length > 0
       ? t('analytics.followers.summary', {
           first: count(known[0].followers),
           firstDay: dayLong(known[0].day, locale),
@@ -64,7 +68,7 @@ export function FollowersChart({ dashboard }: { dashboard: Dashboard }) {
             name={t('analytics.figures.followers')}
             stroke="#15803d"
             strokeWidth={2.5}
-            dot={false}
+            dot={known.length === 1}
             connectNulls
             isAnimationActive={false}
           />
