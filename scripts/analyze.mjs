@@ -7,7 +7,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { STAMP_FILE, fingerprintOf, readStamp } from './web-inputs.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = path.join(root, 'dist/analyze');
@@ -17,13 +16,41 @@ const bankFile = path.join(outDir, 'models.bank');
 // This script too: how the bundle is made is part of what it was made from.
 const inputs = (files) => [...files, 'package-lock.json', 'scripts/analyze.mjs'];
 
-function upToDate() {
-  const stamp = readStamp(outDir);
-  // The models' folder is written into the bundle: a project moved elsewhere needs a new one.
-  return !!stamp && stamp.root === root && fs.existsSync(bundle) && stamp.fingerprint === fingerprintOf(root, inputs(stamp.files));
+// The size and modification time of the bundle and of each file it was made from, taken when their contents were
+// last found to match its stamp: while none has changed, a start reads no file and hashes nothing.
+const statsFile = path.join(outDir, '.stats.json');
+const statsOf = (files) => files.map((file) => {
+  try {
+    const st = fs.statSync(path.join(root, file));
+    return [file, st.size, st.mtimeMs];
+  } catch {
+    return [file, -1, 0];
+  }
+});
+const sameStats = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+
+function unchanged() {
+  try {
+    const saved = JSON.parse(fs.readFileSync(statsFile, 'utf8'));
+    return saved.root === root && Array.isArray(saved.stats) && sameStats(saved.stats, statsOf(saved.stats.map(([file]) => file)));
+  } catch {
+    return false;
+  }
 }
 
-if (!upToDate()) {
+if (!unchanged()) await checkBundle();
+
+async function checkBundle() {
+  const { STAMP_FILE, fingerprintOf, readStamp } = await import('./web-inputs.mjs');
+  const stamp = readStamp(outDir);
+  // Taken before the contents are read: a file changed meanwhile shows a new time at the next start.
+  const stats = statsOf(stamp ? [path.relative(root, bundle), ...inputs(stamp.files)] : []);
+  // The models' folder is written into the bundle: a project moved elsewhere needs a new one.
+  if (stamp && stamp.root === root && fs.existsSync(bundle) && stamp.fingerprint === fingerprintOf(root, inputs(stamp.files))) {
+    fs.writeFileSync(`${statsFile}.${process.pid}`, JSON.stringify({ root, stats }));
+    fs.renameSync(`${statsFile}.${process.pid}`, statsFile);
+    return;
+  }
   const { build } = await import('esbuild');
   const result = await build({
     // Input paths in the metafile are then relative to the project, whatever folder the command is run from.
@@ -61,4 +88,5 @@ if (!upToDate()) {
   fs.rmSync(bankFile, { force: true });
   replace(path.join(outDir, STAMP_FILE), JSON.stringify({ root, files, fingerprint: fingerprintOf(root, inputs(files)) }));
 }
+
 await import(pathToFileURL(bundle).href);
