@@ -24,13 +24,13 @@ function sumBy(groups: readonly PostGroup[], key: (g: PostGroup) => string): Map
 /**
  * The period's posts per network, account, campaign and label: posts, engagement, mean engagement rate by followers.
  * `byAccount` is the posts' sums per account, network and campaign (postGroups 'account'), which the dashboard
- * also adds up into its totals. Accounts are labelled with their handle, campaigns with their id: the dashboard
+ * also adds up into its totals, and `byLabel` the posts' sums per label (postGroups 'label'), when the caller read them. Accounts are labelled with their handle, campaigns with their id: the dashboard
  * names them (labelled, in dashboard.ts), as names change without a change of figures.
  */
-export async function breakdowns(r: Reader, scope: Scope, period: Period, accounts: ScopeAccount[], byAccount?: PostGroup[]) {
+export async function breakdowns(r: Reader, scope: Scope, period: Period, accounts: ScopeAccount[], byAccount?: PostGroup[], byLabel?: PostGroup[]) {
   const [perAccount, perLabel] = await Promise.all([
     byAccount ?? postGroups(r, scope, period, 'account'),
-    postGroups(r, scope, period, 'label'),
+    byLabel ?? postGroups(r, scope, period, 'label'),
   ]);
   const handles = new Map(accounts.map((a) => [a.id, `@${a.handle}`]));
   return {

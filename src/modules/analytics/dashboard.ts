@@ -3,9 +3,9 @@ import type { Store } from '../../store/database.js';
 import type { RoleName } from '../../shared/permissions.js';
 import { mayReadInbox } from '../inbox/access.js';
 import { accountsOf, narrowsPosts, type Reader, type ScopeAccount } from './scope.js';
-import { accountFollowersOf, followerTotalsOf, postTotals, publishingFigures, totalsOf } from './publishing.js';
-import { postGroups, totalOf } from './post-sums.js';
-import { accountSeriesOf, postSeries } from './series.js';
+import { accountFollowersOf, followerTotalsOf, publishingFigures, totalsOf } from './publishing.js';
+import { postGroupsOf, totalOf } from './post-sums.js';
+import { accountSeriesOf, seriesOfGroups } from './series.js';
 import { bestTimes } from './best-times.js';
 import { breakdownOrder, breakdowns } from './breakdowns.js';
 import { FLOP_MIN_AGE_MS, topAndFlop } from './post-performance.js';
@@ -59,14 +59,21 @@ async function figuresOf(r: Reader, scope: Scope, period: Period, comparison: Co
   // Both periods' followers are read at once, for their totals and their series; so are both periods' days of the
   // accounts' rollup, of the inbox and of listening.
   const known = accountFollowersOf(r, accounts, [period, before]);
-  const both = narrowsPosts(scope) ? Promise.all([postSeries(r, scope, period), postSeries(r, scope, before)]) : accountSeriesOf(r, accounts, [period, before], scope, known);
-  const groups = postGroups(r, scope, period, 'account');
-  const [perAccount, totalsBefore, [followers, followersBefore], [days, daysBefore], flops, heat, parts, inboxes, [heard, heardBefore], sov] = await Promise.all([
-    groups, postTotals(r, scope, before),
+  // The posts' sums the figures need, in one query over the rollups and one over the posts of parts of days: per
+  // account and per label over the period, in total over the one compared with, and per day over both when the
+  // series comes from the posts.
+  const fromPosts = narrowsPosts(scope);
+  const sums = postGroupsOf(r, scope, [
+    { period, grouping: 'account' }, { period, grouping: 'label' }, { period: before, grouping: 'total' },
+    ...(fromPosts ? [{ period, grouping: 'day' as const }, { period: before, grouping: 'day' as const }] : []),
+  ]);
+  const both = fromPosts ? sums.then((s) => [seriesOfGroups(r, period, s[3]!), seriesOfGroups(r, before, s[4]!)]) : accountSeriesOf(r, accounts, [period, before], scope, known);
+  const [[perAccount, totalsBefore], [followers, followersBefore], [days, daysBefore], flops, heat, parts, inboxes, [heard, heardBefore], sov] = await Promise.all([
+    sums.then((s) => [s[0]!, totalsOf(totalOf(s[2]!))] as const),
     known.then((k) => k.map(followerTotalsOf)),
     both,
     wanted.posts ? topAndFlop(r, scope, period) : { topPosts: [], flopPosts: [] }, bestTimes(r, scope, period.end),
-    groups.then((g) => breakdowns(r, scope, period, accounts, g)),
+    sums.then((s) => breakdowns(r, scope, period, accounts, s[0], s[1])),
     wanted.inbox ? inboxTotalsOf(r, scope, [period, before]) : [null, null],
     listeningDaysOf(r, scope, [period, before], [true, false]),
     shareOfVoiceOf(r, topics, period),

@@ -57,8 +57,11 @@ export function monthsAndDays(first: string, last: string): { months: [string, s
   return { months: [m0, m1], days };
 }
 
-async function fromRollup(r: Reader, scope: Scope, whole: { first: string; last: string }, grouping: PostGrouping): Promise<PostGroup[]> {
-  const cols = COLUMNS[grouping];
+const KEYS = ['account_id', 'network', 'campaign_id', 'label', 'day'] as const;
+
+/** One grouping's select over the rollups' whole days (the months they hold, and the days around them), its rows tagged k. */
+function rollupSelect(scope: Scope, whole: { first: string; last: string }, grouping: PostGrouping, k: number): RawBuilder<unknown> {
+  const cols: readonly string[] = COLUMNS[grouping];
   const keys = cols.map((c) => sql`d.${sql.ref(c)}`);
   // A series needs each day: the monthly rows serve the other groupings.
   const { months, days } = grouping === 'day' ? { months: null, days: [[whole.first, whole.last]] as Array<[string, string]> } : monthsAndDays(whole.first, whole.last);
@@ -72,24 +75,38 @@ async function fromRollup(r: Reader, scope: Scope, whole: { first: string; last:
     parts.push(sql`select ${selected} from analytics_post_months d where d.workspace_id = ${scope.workspaceId}
       and d.month >= ${months[0]} and d.month <= ${months[1]} and ${scopeSql(scope, grouping)}`);
   }
-  const { rows } = await sql<Record<string, unknown>>`select ${sql.join([...keys, MEASURES_SQL])} from (${sql.join(parts, sql` union all `)}) d
-    ${keys.length ? sql`group by ${sql.join(keys)}` : sql``}`.execute(r.db);
-  return rows.filter((row) => keys.length > 0 || Number(row.posts ?? 0) > 0).map((row) => ({
-    account_id: String(row.account_id ?? ''), network: String(row.network ?? ''), campaign_id: String(row.campaign_id ?? ''),
-    label: String(row.label ?? ''), day: String(row.day ?? ''),
-    sums: Object.fromEntries(POST_MEASURES.map((m) => [m, Number(row[m] ?? 0)])) as PostSums,
-  }));
+  // Every select gives every key, '' for those its grouping has not, so that they line up.
+  const columns = KEYS.map((c) => (cols.includes(c) ? sql`d.${sql.ref(c)}` : sql`cast('' as text)`));
+  return sql`select ${sql.lit(k)} as k, ${sql.join(KEYS.map((c, i) => sql`${columns[i]!} as ${sql.ref(c)}`))}, ${MEASURES_SQL}
+    from (${sql.join(parts, sql` union all `)}) d ${keys.length ? sql`group by ${sql.join(keys)}` : sql``}`;
 }
 
-/** The posts published in parts of days, as rollup rows (the row of every post and one per label). */
-async function fromPosts(r: Reader, scope: Scope, edges: readonly Edge[]): Promise<PostDayRow[]> {
+/** Several groupings' whole days, in one query: the groups of each, in order. */
+async function fromRollups(r: Reader, scope: Scope, asks: ReadonlyArray<{ whole: { first: string; last: string }; grouping: PostGrouping } | null>): Promise<PostGroup[][]> {
+  const out = asks.map((): PostGroup[] => []);
+  const selects = asks.flatMap((a, k) => (a ? [rollupSelect(scope, a.whole, a.grouping, k)] : []));
+  if (selects.length === 0) return out;
+  const { rows } = await sql<Record<string, unknown>>`${sql.join(selects, sql` union all `)}`.execute(r.db);
+  for (const row of rows) {
+    const k = Number(row.k);
+    // A grouping without keys sums to one row, empty when no post went out.
+    if (COLUMNS[asks[k]!.grouping].length === 0 && Number(row.posts ?? 0) === 0) continue;
+    out[k]!.push({
+      account_id: String(row.account_id ?? ''), network: String(row.network ?? ''), campaign_id: String(row.campaign_id ?? ''),
+      label: String(row.label ?? ''), day: String(row.day ?? ''),
+      sums: Object.fromEntries(POST_MEASURES.map((m) => [m, Number(row[m] ?? 0)])) as PostSums,
+    });
+  }
+  return out;
+}
+
+/** The posts published in parts of days, with what the rollup sums of them. */
+async function postsOfEdges(r: Reader, scope: Scope, edges: readonly Edge[]): Promise<PostFigures[]> {
   if (edges.length === 0) return [];
   const columns = sql.join(POST_FIGURE_COLUMNS.map((c) => sql`p.${sql.ref(c)}`));
   const { rows } = await sql<PostFigures>`select ${columns} from analytics_posts p
     where ${sql.join(edges.map((e) => sql`(${postsIn(r, scope, e.start, e.end)})`), sql` or `)}`.execute(r.db);
-  const out = new Map<string, PostDayRow>();
-  for (const p of rows) addPost(out, { ...p, published_at: Number(p.published_at) }, r.zone, 1);
-  return [...out.values()];
+  return rows.map((p) => ({ ...p, published_at: Number(p.published_at) }));
 }
 
 /**
@@ -121,21 +138,42 @@ async function labelsOfPosts(r: Reader, scope: Scope, period: Period): Promise<P
 
 /** The period's posts of a scope, summed by a grouping. */
 export async function postGroups(r: Reader, scope: Scope, period: Period, grouping: PostGrouping): Promise<PostGroup[]> {
-  if (grouping === 'label' && scope.label) return labelsOfPosts(r, scope, period);
-  const parts = periodParts(period, r.zone);
-  const [whole, edges] = await Promise.all([parts.days ? fromRollup(r, scope, parts.days, grouping) : [], fromPosts(r, scope, parts.edges)]);
-  if (edges.length === 0) return whole;
-  const cols = COLUMNS[grouping];
-  const groups = new Map(whole.map((g) => [cols.map((c) => g[c]).join('\u0000'), g]));
-  const wanted = wantedLabel(scope, grouping);
-  for (const row of edges) {
-    if (!wanted(row.label)) continue;
-    const key = cols.map((c) => row[c]).join('\u0000');
-    let g = groups.get(key);
-    if (!g) groups.set(key, (g = { account_id: row.account_id, network: row.network, campaign_id: row.campaign_id, label: row.label, day: row.day, sums: emptySums() }));
-    addSums(g.sums, row);
-  }
-  return [...groups.values()];
+  return (await postGroupsOf(r, scope, [{ period, grouping }]))[0]!;
+}
+
+/**
+ * Several periods' or groupings' posts of a scope (a dashboard's groups and the totals it compares with), in two
+ * queries: the rollups' whole days of them all, and the posts of their parts of days, each summed here with the
+ * rollup's own rule into the groupings whose parts it falls in. A label's posts per label are a query of their own.
+ */
+export async function postGroupsOf(r: Reader, scope: Scope, asks: ReadonlyArray<{ period: Period; grouping: PostGrouping }>): Promise<PostGroup[][]> {
+  const own = asks.map((a) => (a.grouping === 'label' && scope.label ? null : periodParts(a.period, r.zone)));
+  const edges = own.flatMap((p) => p?.edges ?? []);
+  const [wholes, posts, ...labelled] = await Promise.all([
+    fromRollups(r, scope, own.map((p, k) => (p?.days ? { whole: p.days, grouping: asks[k]!.grouping } : null))),
+    postsOfEdges(r, scope, edges),
+    ...asks.map((a, k) => (own[k] === null ? labelsOfPosts(r, scope, a.period) : null)),
+  ]);
+  return asks.map((a, k) => {
+    const parts = own[k];
+    if (parts === null) return labelled[k]!;
+    const whole = wholes[k]!;
+    const inEdges = posts.filter((p) => parts!.edges.some((e) => p.published_at >= e.start && p.published_at < e.end));
+    if (inEdges.length === 0) return whole;
+    const rows = new Map<string, PostDayRow>();
+    for (const p of inEdges) addPost(rows, p, r.zone, 1);
+    const cols = COLUMNS[a.grouping];
+    const groups = new Map(whole.map((g) => [cols.map((c) => g[c]).join('\u0000'), g]));
+    const wanted = wantedLabel(scope, a.grouping);
+    for (const row of rows.values()) {
+      if (!wanted(row.label)) continue;
+      const key = cols.map((c) => row[c]).join('\u0000');
+      let g = groups.get(key);
+      if (!g) groups.set(key, (g = { account_id: row.account_id, network: row.network, campaign_id: row.campaign_id, label: row.label, day: row.day, sums: emptySums() }));
+      addSums(g.sums, row);
+    }
+    return [...groups.values()];
+  });
 }
 
 /** All the groups' sums together. */

@@ -3,7 +3,7 @@ import type { Reader, ScopeAccount } from './scope.js';
 import { int } from './figures.js';
 import type { DaySeriesPoint, Period, Scope } from './types.js';
 import { dayRanges, periodDays } from './time.js';
-import { postGroups } from './post-sums.js';
+import { postGroups, type PostGroup } from './post-sums.js';
 import { accountFollowersOf, type AccountFollowers } from './publishing.js';
 
 const emptyPoint = (day: string): DaySeriesPoint => ({ day, engagement: 0, likes: 0, reposts: 0, replies: 0, quotes: 0, views: 0, posts: 0, followers: null });
@@ -98,9 +98,14 @@ async function carryFollowers(r: Reader, accounts: ScopeAccount[], days: readonl
  * their latest counts, from the daily post rollup. Followers are the accounts', not a campaign's, so none here.
  */
 export async function postSeries(r: Reader, scope: Scope, period: Period): Promise<DaySeriesPoint[]> {
+  return seriesOfGroups(r, period, await postGroups(r, scope, period, 'day'));
+}
+
+/** The same from the period's posts already summed per day (postGroups 'day'). */
+export function seriesOfGroups(r: Reader, period: Period, groups: readonly PostGroup[]): DaySeriesPoint[] {
   const { days } = periodDays(period, r.zone);
   const points = new Map(days.map((d) => [d, emptyPoint(d)]));
-  for (const g of await postGroups(r, scope, period, 'day')) {
+  for (const g of groups) {
     const p = points.get(g.day);
     if (!p) continue;
     const s = g.sums;
