@@ -12,7 +12,8 @@ describe('the web app in English', () => {
   const suite = browserSuite(() => startServer(), TIMEOUT);
 
   it('runs the foundation from the first owner to a password change', async () => {
-    const owner = await newVisitor(suite.browser, suite.server, 'en-US');
+    // A browser in Toronto: the first workspace reads times on its owner's clock, not on a default one.
+    const owner = await newVisitor(suite.browser, suite.server, 'en-US', 'America/Toronto');
     const me = ui(owner.page, 'en');
     const alice = { name: 'Alice Owner', email: 'alice@example.com', password: 'first password 1', workspace: 'Honey Co' };
 
@@ -20,6 +21,7 @@ describe('the web app in English', () => {
     await me.setupOwner(alice);
     expect(await me.htmlLang()).toBe('en');
     await me.expectPage('Honey Co');
+    expect((await me.api('GET', `/workspaces/${me.workspaceId()}`)).timezone).toBe('America/Toronto');
 
     await me.signOut(alice.name);
     // A signed-out visitor's page asks whether it is signed in without a failed request in the console.

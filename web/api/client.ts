@@ -139,7 +139,7 @@ export interface PermissionsView {
 export const api = {
   setup: {
     get: () => request<SetupView>('GET', '/setup'),
-    createOwner: (input: { name: string; email: string; password: string; workspaceName: string; locale?: 'fr' | 'en' }) =>
+    createOwner: (input: { name: string; email: string; password: string; workspaceName: string; locale?: 'fr' | 'en'; timezone?: string }) =>
       request<SessionView>('POST', '/setup', input, { idempotent: false }),
   },
   session: {

@@ -3,7 +3,7 @@ import type { HttpEnv } from '../../http/types.js';
 import { publicRoute } from '../../http/route.js';
 import { jsonBody, jsonOk } from '../../http/json.js';
 import { Email, Password, PersonName, SessionSchema } from '../session/schema.js';
-import { Locale, WorkspaceName } from '../workspaces/schema.js';
+import { Locale, Timezone, WorkspaceName } from '../workspaces/schema.js';
 import { presentSession } from '../session/presenters.js';
 import { requestHeaders, withAuthCookies } from '../session/auth-calls.js';
 import { claimSetup, createOwner, needsOwner } from './service.js';
@@ -14,6 +14,8 @@ const OwnerCreate = z.strictObject({
   password: Password,
   workspaceName: WorkspaceName,
   locale: Locale.optional(),
+  /** The first workspace's zone: the setup page sends its browser's, so that times read as the owner's clock does. */
+  timezone: Timezone.optional(),
 });
 
 const status = publicRoute({

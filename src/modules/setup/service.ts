@@ -11,6 +11,7 @@ export interface OwnerInput {
   password: string;
   workspaceName?: string;
   locale?: 'fr' | 'en';
+  timezone?: string;
 }
 
 export async function needsOwner(ctx: AppContext): Promise<boolean> {
@@ -39,7 +40,7 @@ export async function createOwner<T extends { user: { id: string; name: string; 
     await createWorkspace(
       trx,
       result.user.id,
-      { name: input.workspaceName ?? input.name, locale: input.locale },
+      { name: input.workspaceName ?? input.name, locale: input.locale, timezone: input.timezone },
       { ip: meta.ip, now },
     );
     // The person who installs Ruche administers the instance (its developer apps on the networks).

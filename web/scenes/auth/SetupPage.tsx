@@ -8,6 +8,7 @@ import { TextField } from '../../components/Field.js';
 import { ErrorAlert } from '../../components/Alert.js';
 import { errorMessage } from '../../lib/errors.js';
 import { isLocale } from '../../lib/locale.js';
+import { browserZone } from '../../lib/timezones.js';
 
 export const MIN_PASSWORD = 10;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -48,7 +49,7 @@ export function SetupPage() {
     setError(null);
     try {
       const locale = isLocale(i18n.language) ? i18n.language : undefined;
-      setSession(await api.setup.createOwner({ ...form, name: form.name.trim(), email: form.email.trim(), workspaceName: form.workspaceName.trim(), locale }));
+      setSession(await api.setup.createOwner({ ...form, name: form.name.trim(), email: form.email.trim(), workspaceName: form.workspaceName.trim(), locale, timezone: browserZone() }));
     } catch (caught) {
       setError(errorMessage(t, caught));
       setBusy(false);
