@@ -67,6 +67,8 @@ describe('publishing (English)', () => {
     await page.getByRole('tab', { name: /@quebec\.local/ }).click();
     await page.getByRole('checkbox', { name: 'Use the main text' }).uncheck();
     await page.getByLabel('Text for @quebec.local', { exact: true }).fill('Printemps au Québec! #hive');
+    // Its tab says it has its own text in words too, not by a pencil glyph alone.
+    await page.getByRole('tab', { name: /@quebec\.local .*\(own text\)/ }).waitFor();
     const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#f2b233' } }).png().toBuffer();
     await page.getByLabel('Choose an image').setInputFiles({ name: 'hive.png', mimeType: 'image/png', buffer: png });
     await me.button('Add the image').click();

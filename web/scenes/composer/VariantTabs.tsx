@@ -81,7 +81,12 @@ export function VariantTabs({ accounts, body, variants, onChange, disabled, prep
             onClick={() => setCurrent(i)}
           >
             <NetworkIcon network={a.network} /> <UserText>{`@${a.handle}`}</UserText> <span className="muted">({networkName(a.network)})</span>
-            {a.id in variants ? ' ✎' : ''}
+            {a.id in variants ? (
+              <>
+                <span aria-hidden="true"> ✎</span>
+                <span className="visually-hidden"> ({t('composer.variantOwn')})</span>
+              </>
+            ) : null}
             {findings?.[a.id]?.some(stopsMessage) ? <span className="lint-tab-flag"> {t('charter.lint.tabBlocked')}</span> : null}
             {fit?.some((p) => p.network === a.network) ? <span className="lint-tab-flag"> {t('composer.fit.tabFlag')}</span> : null}
           </button>
