@@ -242,6 +242,11 @@ async function phone(page: Page, me: ReturnType<typeof ui>, t: (key: string) => 
     return widths;
   });
   expect(fit.text, `the placeholder (${fit.text} px) in its box (${fit.box} px)`).toBeLessThanOrEqual(fit.box);
+  // Authors' names are read whole: the kind and age of the item go under a name that leaves them no room.
+  for (const name of await list.locator('.inbox-author').all()) {
+    const cut = await name.evaluate((el) => ({ text: el.textContent, over: el.scrollWidth - el.clientWidth }));
+    expect(cut.over, `${cut.text} is cut`).toBeLessThanOrEqual(0);
+  }
   await page.screenshot({ path: `/tmp/inbox-mobile-${me.t('inbox.listLabel') === 'Items' ? 'en' : 'fr'}.png`, fullPage: true });
   await list.getByRole('option').filter({ hasText: said.complaint.slice(0, 30) }).click();
   await back.waitFor();
