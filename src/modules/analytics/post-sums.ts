@@ -81,12 +81,17 @@ function rollupSelect(scope: Scope, whole: { first: string; last: string }, grou
     from (${sql.join(parts, sql` union all `)}) d ${keys.length ? sql`group by ${sql.join(keys)}` : sql``}`;
 }
 
-/** Several groupings' whole days, in one query: the groups of each, in order. */
+/**
+ * Several groupings' whole days: the groups of each, in order. SQLite reads them in one query; PostgreSQL in one
+ * query each, side by side on the pool's connections (it would plan their union as parallel workers, whose start
+ * costs more than the sums).
+ */
 async function fromRollups(r: Reader, scope: Scope, asks: ReadonlyArray<{ whole: { first: string; last: string }; grouping: PostGrouping } | null>): Promise<PostGroup[][]> {
   const out = asks.map((): PostGroup[] => []);
   const selects = asks.flatMap((a, k) => (a ? [rollupSelect(scope, a.whole, a.grouping, k)] : []));
   if (selects.length === 0) return out;
-  const { rows } = await sql<Record<string, unknown>>`${sql.join(selects, sql` union all `)}`.execute(r.db);
+  const run = (q: RawBuilder<unknown>) => sql<Record<string, unknown>>`${q}`.execute(r.db).then((x) => x.rows);
+  const rows = r.dialect === 'postgres' ? (await Promise.all(selects.map(run))).flat() : await run(sql.join(selects, sql` union all `));
   for (const row of rows) {
     const k = Number(row.k);
     // A grouping without keys sums to one row, empty when no post went out.
