@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { endianness } from 'node:os';
 import type { BankLayout } from './bank.js';
 
 /**
  * A model bank's memory kept in a file, so that a start reads 3 MB instead of decoding every weight file and
  * interleaving the weights (a third of the analysis command's start). The file names what it was made from: a hash
- * of the weight files' bytes and of this layout's version; a bank whose file was made from anything else is made
- * again and the file rewritten.
+ * of the weight files' bytes, of this layout's version and of the machine's byte order; a bank whose file was made
+ * from anything else is made again and the file rewritten.
  *
  * Layout: "RCB1", the key (64 hex digits), the stride and the number of weight bytes (32-bit little-endian), then
  * `stride` scales (64-bit floats) and the weights.
@@ -18,7 +19,8 @@ const HEADER = 80;
 
 /** The key of a bank made from these weight files, in this order. */
 export function bankKey(files: { name: string; bytes: Uint8Array }[]): string {
-  const hash = createHash('sha256').update(`bank layout ${LAYOUT_VERSION}\0`);
+  // The scales are written as this machine stores floats.
+  const hash = createHash('sha256').update(`bank layout ${LAYOUT_VERSION} ${endianness()}\0`);
   for (const f of files) hash.update(`${f.name}\0${f.bytes.length}\0`).update(f.bytes);
   return hash.digest('hex');
 }
