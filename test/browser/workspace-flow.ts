@@ -116,6 +116,10 @@ export async function workspaceFlow(browser: Browser, server: TestRuche & Server
   await me.heading(names.renamed).waitFor();
   const toApprove = page.getByRole('region', { name: new RegExp(`^${escape(t('overview.toApprove'))}`) });
   await toApprove.getByRole('link', { name: names.posts[0] }).waitFor();
+  // Times on the 24-hour clock, as everywhere else in the app, in English too.
+  const times = (await page.locator('.glance-when').allTextContents()).filter((when) => /\d/.test(when));
+  expect(times.length).toBeGreaterThan(0);
+  for (const when of times) expect(when).toMatch(/\b\d\d:\d\d$/);
   const problems = page.getByRole('region', { name: new RegExp(`^${escape(t('overview.failed'))}`) });
   await problems.getByRole('link', { name: 'A post the network refused' }).waitFor();
   await problems.getByText(names.refused, { exact: false }).waitFor();

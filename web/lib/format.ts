@@ -29,7 +29,8 @@ export function dateTimeInZone(iso: string | null | undefined, zone: string, loc
   return inZone(iso, zone, locale, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 }
 
-function inZone(iso: string, zone: string, locale: string, options: Intl.DateTimeFormatOptions): string {
+/** An instant in `zone` with the given parts, in the reader's language; the one place Ruche formats a time. */
+export function inZone(iso: string, zone: string, locale: string, options: Intl.DateTimeFormatOptions): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
   try {
