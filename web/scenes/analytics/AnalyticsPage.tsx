@@ -109,7 +109,6 @@ function Overview({ workspaceId, zone }: { workspaceId: string; zone: string }) 
               </div>
               <ChannelWatch
                 workspaceId={workspaceId}
-                zone={zone}
                 accountId={state.query.accountId}
                 network={state.query.network}
               />

@@ -1,7 +1,8 @@
 import { useState } from 'react';
+import { useWhen } from '../../app/useWhen.js';
 import { useTranslation } from 'react-i18next';
 import { UserText } from '../../components/UserText.js';
-import { dateTimeInZone, dayRangeInZone } from '../../lib/format.js';
+import { dayRangeInZone } from '../../lib/format.js';
 import { reportsApi, type Report } from './api.js';
 import { ShareLinks } from './ShareLinks.js';
 
@@ -22,6 +23,7 @@ export function ReportRow({
   onRemove: () => void;
 }) {
   const { t, i18n } = useTranslation();
+  const clock = useWhen();
   const locale = i18n.language;
   const [sharing, setSharing] = useState(false);
   const working = r.status === 'queued' || r.status === 'running';
@@ -49,7 +51,7 @@ export function ReportRow({
         })}
         {' · '}
         {t('reports.row.created', {
-          when: dateTimeInZone(r.createdAt, zone, locale),
+          when: clock.dateTime(r.createdAt),
         })}
         {r.pages ? ` · ${t('reports.row.pages', { count: r.pages })}` : ''}
       </p>

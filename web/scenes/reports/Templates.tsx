@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useWhen } from '../../app/useWhen.js';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useLoad } from '../../app/useLoad.js';
@@ -6,7 +7,6 @@ import { api } from '../../api/client.js';
 import { ErrorAlert } from '../../components/Alert.js';
 import { LoadStatus } from '../../components/LoadStatus.js';
 import { UserText } from '../../components/UserText.js';
-import { dateTimeInZone } from '../../lib/format.js';
 import { errorMessage } from '../../lib/errors.js';
 import { workspacePath } from '../../lib/areas.js';
 import { reportsApi, type ReportTemplate } from './api.js';
@@ -18,6 +18,7 @@ import { useMailAvailable } from '../notifications/useMailAvailable.js';
 /** Saved templates: their schedule at a glance, a report from one in a click, and a way to change or drop them. */
 export function Templates({ workspaceId, onGenerated }: { workspaceId: string; onGenerated: (title: string) => void }) {
   const { t, i18n } = useTranslation();
+  const clock = useWhen();
   const locale = i18n.language;
   const [loaded, reload] = useLoad(async () => {
     const [templates, settings] = await Promise.all([
@@ -95,7 +96,7 @@ export function Templates({ workspaceId, onGenerated }: { workspaceId: string; o
                         tpl.schedule.recipients.length > 0
                           ? new Intl.ListFormat(locale).format(tpl.schedule.recipients)
                           : t('reports.templates.noRecipients'),
-                      next: tpl.nextRunAt ? dateTimeInZone(tpl.nextRunAt, loaded.data.zone, locale) : '–',
+                      next: tpl.nextRunAt ? clock.dateTime(tpl.nextRunAt) : '–',
                     })
                   : t('reports.templates.notScheduled')}
               </p>

@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
+import { useWhen } from '../../../app/useWhen.js';
 import { useLoad } from '../../../app/useLoad.js';
 import { NetworkIcon } from '../../../components/NetworkIcon.js';
 import { UserText } from '../../../components/UserText.js';
-import { dateTimeInZone } from '../../../lib/format.js';
 import { networkName } from '../../../lib/networks.js';
 import { analyticsApi } from '../api.js';
 import { formatNumber } from '../figures.js';
@@ -12,8 +12,9 @@ import { WatchMissing } from './WatchFigures.js';
  * Each account's minutes watched and followers gained since it began, where its network measures them (YouTube):
  * totals as last read, not the period's. Nothing at all for a workspace without such an account.
  */
-export function ChannelWatch({ workspaceId, zone, accountId, network }: { workspaceId: string; zone: string; accountId?: string; network?: string }) {
+export function ChannelWatch({ workspaceId, accountId, network }: { workspaceId: string; accountId?: string; network?: string }) {
   const { t, i18n } = useTranslation();
+  const clock = useWhen();
   const locale = i18n.language;
   const [loaded] = useLoad(() => analyticsApi.watchFigures(workspaceId, { accountId, network }), [workspaceId, accountId, network]);
   if (loaded.status !== 'ready' || loaded.data.items.length === 0) return null;
@@ -29,7 +30,7 @@ export function ChannelWatch({ workspaceId, zone, accountId, network }: { worksp
               <div className="post-item-head">
                 <NetworkIcon network={a.network} label={networkName(a.network)} />
                 <UserText className="post-handle">{`@${a.handle}`}</UserText>
-                <span className="muted">{t('analytics.watch.readAt', { at: dateTimeInZone(a.takenAt, zone, locale) })}</span>
+                <span className="muted">{t('analytics.watch.readAt', { at: clock.dateTime(a.takenAt) })}</span>
               </div>
               <dl className="post-counts">
                 <div>

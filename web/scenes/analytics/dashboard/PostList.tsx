@@ -1,9 +1,9 @@
 import { useId, useState } from 'react';
+import { useWhen } from '../../../app/useWhen.js';
 import { useTranslation } from 'react-i18next';
 import { NetworkIcon } from '../../../components/NetworkIcon.js';
 import { networkName } from '../../../lib/networks.js';
 import { UserText } from '../../../components/UserText.js';
-import { dateTimeInZone } from '../../../lib/format.js';
 import type { PostPerformance } from '../api.js';
 import { formatNumber, formatValue, safeUrl } from '../figures.js';
 import { PostGrowth } from './PostGrowth.js';
@@ -30,6 +30,7 @@ export function PostList({
 
 function PostItem({ workspaceId, post, zone }: { workspaceId: string; post: PostPerformance; zone: string }) {
   const { t, i18n } = useTranslation();
+  const clock = useWhen();
   const locale = i18n.language;
   const [growth, setGrowth] = useState(false);
   const textId = useId();
@@ -40,7 +41,7 @@ function PostItem({ workspaceId, post, zone }: { workspaceId: string; post: Post
       <div className="post-item-head">
         <NetworkIcon network={post.network} label={networkName(post.network)} />
         <UserText className="post-handle">{`@${post.handle}`}</UserText>
-        <span className="muted">{dateTimeInZone(post.publishedAt, zone, locale)}</span>
+        <span className="muted">{clock.dateTime(post.publishedAt)}</span>
       </div>
       <p className="post-item-text" id={textId}>
         <UserText>{post.text.slice(0, 500)}</UserText>
