@@ -55,7 +55,15 @@ export function decodeModel(buf: Uint8Array): LinearModel {
   const model = { name: header.name, kind: header.kind, labels: header.labels, dim: header.dim, bias: header.bias, charWeight: header.charWeight, meta: header.meta } as LinearModel;
   // The weights are read on first use: a bank restored from its file (bank-file.ts) never needs them.
   let sparse: NonNullable<LinearModel['sparse']> | undefined;
-  const readSparse = () => (sparse ??= decodeRows(buf, 8 + headerLength, rowTotal, header.scales, header.counts));
+  // The file's bytes are let go once read.
+  let bytes: Uint8Array | undefined = buf;
+  const readSparse = () => {
+    if (!sparse) {
+      sparse = decodeRows(bytes!, 8 + headerLength, rowTotal, header.scales, header.counts);
+      bytes = undefined;
+    }
+    return sparse;
+  };
   Object.defineProperty(model, 'sparse', {
     enumerable: true,
     configurable: true,
