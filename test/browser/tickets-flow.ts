@@ -161,6 +161,10 @@ export async function ticketsFlow(browser: Browser, server: TicketsServer, lang:
   }, { timeout: 15_000 }).toBe(1);
   await page.getByText(t('tickets.status.answered'), { exact: true }).first().waitFor();
   await page.getByText(t('tickets.ticket.byEmail', { email: 'legal@brand.test' }), { exact: true }).waitFor();
+  // The thread names the workspace's zone once, above its entries, rather than after every time.
+  const paris = t('zone.label', { city: 'Paris' });
+  await page.getByText(t('zone.threadZone', { zone: paris }), { exact: true }).waitFor();
+  expect(await page.locator('.ticket-thread').getByText(`(${paris})`, { exact: false }).count()).toBe(0);
 
   // An empty message is told in the app's language, with the focus on the field, not by the browser in its own.
   const messageField = page.getByLabel(t('tickets.ticket.message'), { exact: true });

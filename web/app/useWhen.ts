@@ -18,8 +18,12 @@ export interface Clock {
   zone: string;
   /** Whether that zone is not the browser's, so that times name it. */
   named: boolean;
+  /** The zone's name as times give it ("Paris time"). */
+  zoneName: string;
   /** "Fri, Dec 4, 2026, 14:30", followed by "(Paris time)" when the zone is not the reader's. */
   dateTime: (value: When) => string;
+  /** The same without the zone: for a list whose heading names the zone once. */
+  plainDateTime: (value: When) => string;
   /** "Dec 4, 2026": the day in the zone. */
   date: (value: When) => string;
   /** "Fri 14:30", with the zone named as dateTime does. */
@@ -44,7 +48,9 @@ export function useWhen(workspaceId?: string): Clock {
   return {
     zone,
     named,
+    zoneName: zoneLabel(t, zone),
     dateTime: (value) => say(dateTimeInZone(toIso(value), zone, locale)),
+    plainDateTime: (value) => dateTimeInZone(toIso(value), zone, locale),
     date: (value) => dayInZone(toIso(value), zone, locale),
     time: (value) => {
       const iso = toIso(value);

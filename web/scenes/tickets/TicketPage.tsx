@@ -75,9 +75,10 @@ function TicketBody({ detail, onChange, reload }: { detail: TicketDetailView; on
           <h2 id="ticket-thread" className="section-title">
             {t('tickets.ticket.thread')}
           </h2>
+          {clock.named ? <p className="muted">{t('zone.threadZone', { zone: clock.zoneName })}</p> : null}
           <ol className="ticket-thread">
             {messages.map((m) => (
-              <ThreadEntry key={m.id} message={m} t={t} when={clock.dateTime} />
+              <ThreadEntry key={m.id} message={m} t={t} when={clock.named ? clock.plainDateTime : clock.dateTime} />
             ))}
           </ol>
           {mayAct ? <MessageForm ticketId={ticket.id} onAdded={reload} /> : null}
