@@ -167,6 +167,15 @@ export async function analyticsFlow(browser: Browser, server: TestRuche, lang: L
   await page.keyboard.press('Escape');
   await campaign.waitFor({ state: 'detached' });
 
+  // On a phone the heat map slides in its box, and says so; on a wide screen it fits and says nothing.
+  const hint = page.getByText(t('analytics.bestTimes.scrollHint'), exact);
+  expect(await hint.count()).toBe(0);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await hint.waitFor();
+  await page.getByRole('region', { name: `${t('analytics.bestTimes.title')} ${t('analytics.bestTimes.scrollHint')}`, ...exact }).waitFor();
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await hint.waitFor({ state: 'detached' });
+
   // The best cell of the heat map, reached by keyboard, opens the posts published at that hour.
   // Cells with posts are buttons, in the table's order: weekday by weekday, hour by hour.
   const cells = dashboard.bestTimes.filter((c) => c.posts > 0).sort((a, b) => a.weekday - b.weekday || a.hour - b.hour);

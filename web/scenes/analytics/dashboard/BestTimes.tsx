@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useEffect, useId, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { zoneLabel } from '../../../lib/format.js';
 import type { Dashboard, HeatCell } from '../api.js';
@@ -15,6 +15,8 @@ const WEEKDAYS = [0, 1, 2, 3, 4, 5, 6];
 export function BestTimes({ dashboard, onCell }: { dashboard: Dashboard; onCell: (cell: HeatCell) => void }) {
   const { t, i18n } = useTranslation();
   const id = useId();
+  const scroller = useRef<HTMLDivElement>(null);
+  const wider = useWiderThanBox(scroller);
   const locale = i18n.language;
   const cells = new Map(dashboard.bestTimes.map((c) => [`${c.weekday}-${c.hour}`, c]));
   const top = Math.max(0, ...dashboard.bestTimes.filter((c) => c.posts > 0).map((c) => c.meanEngagement));
@@ -45,7 +47,19 @@ export function BestTimes({ dashboard, onCell }: { dashboard: Dashboard; onCell:
             })
           : t('analytics.bestTimes.empty')}
       </p>
-      <div className="table-scroll heat-scroll">
+      {wider ? (
+        <p className="muted heat-hint" id={`${id}-hint`}>
+          {t('analytics.bestTimes.scrollHint')}
+        </p>
+      ) : null}
+      {/* Focusable when it scrolls, so that the keyboard can move it too. */}
+      <div
+        ref={scroller}
+        className="table-scroll heat-scroll"
+        tabIndex={wider ? 0 : undefined}
+        role={wider ? 'region' : undefined}
+        aria-labelledby={wider ? `${id}-title ${id}-hint` : undefined}
+      >
         <table className="heat-map">
           <caption className="visually-hidden">
             {t('analytics.bestTimes.caption', {
@@ -103,4 +117,19 @@ export function BestTimes({ dashboard, onCell }: { dashboard: Dashboard; onCell:
       </p>
     </section>
   );
+}
+
+/** Whether the box's content is wider than the box (the heat map on a phone), followed as the window is resized. */
+function useWiderThanBox(box: RefObject<HTMLDivElement | null>): boolean {
+  const [wider, setWider] = useState(false);
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const measure = () => setWider(el.scrollWidth > el.clientWidth + 1);
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [box]);
+  return wider;
 }
