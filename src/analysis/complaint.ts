@@ -24,11 +24,14 @@ export function complaintOf(
   if (cues.sarcasm) cueReasons.push({ category: 'complaint', rule: 'complaint-sarcasm', text: cues.sarcasm, weight: CUE });
   if (cues.contrast) cueReasons.push({ category: 'complaint', rule: 'complaint-contrast', text: cues.contrast, weight: CUE });
   if (cues.photo) cueReasons.push({ category: 'complaint', rule: 'complaint-photo', text: cues.photo, weight: CUE });
-  const asking = cues.question && negative < 0.5;
+  // A negative tone usually means the question is a grievance; not when it comes from service words ("open late").
+  const asking = cues.question && (negative < 0.5 || cues.service);
   const shift = (cueReasons.length > 0 ? CUE : 0) - (asking ? QUESTION : 0);
   if (asking) cueReasons.push({ category: 'context', rule: 'service-question', text: '?', weight: -QUESTION });
   if (lang !== 'fr' && model) {
-    const p = shifted(calibrate((predict ? predict(model) : predictProba(model, fv))[1], calibrationOf(model.meta)), shift);
+    const scored = shifted(calibrate((predict ? predict(model) : predictProba(model, fv))[1], calibrationOf(model.meta)), shift);
+    // A how-to question naming no problem is not a complaint, whatever its words weigh elsewhere ("opening hours").
+    const p = asking && cueReasons.length === 1 ? Math.min(scored, ASKING_AT_MOST) : scored;
     const reasons = p >= 0.5 ? [...cueReasons, ...topWords(model, fv, tokens, 'complaint', 3, 0, undefined, predict, skip)] : [];
     return { result: { score: round(p), flagged: p >= 0.5 }, reasons };
   }
@@ -45,7 +48,8 @@ export function complaintOf(
 
 /** How far a cue moves the log-odds of a complaint. */
 const CUE = 2;
-const QUESTION = 1.5;
+const QUESTION = 2.5;
+const ASKING_AT_MOST = 0.35;
 
 function shifted(p: number, by: number): number {
   if (by === 0) return p;

@@ -1,7 +1,7 @@
 import { TermList, words } from './terms.js';
 
 /** What a word says about a complaint. */
-export type ComplaintCue = 'problem' | 'topic' | 'praise-en' | 'praise-fr' | 'contrast' | 'sarcasm';
+export type ComplaintCue = 'problem' | 'topic' | 'praise-en' | 'praise-fr' | 'contrast' | 'sarcasm' | 'service';
 
 // Words that say something went wrong with a product or a service, in both languages.
 const PROBLEM = words(`
@@ -42,6 +42,11 @@ const CONTRAST = words(`but, however, though, although, except, yet, sadly, unfo
 // Said through clenched teeth whatever follows.
 const SARCASM = words(`thanks for nothing, thank you for nothing, thanks a lot for nothing, merci pour rien, merci de rien faire, bravo pour rien, way to go, quel service, what a service, what an amazing service, what a great service`);
 
+// Ordinary service words holding a problem word ("opening hours", "open late"): the problem word inside them is not one.
+const SERVICE = words(`opening hours, business hours, store hours, shop hours, office hours, holiday hours, opening times, open late,
+late opening, late night opening, late checkout, late check out, hours of operation, heures d ouverture, ouvert tard,
+nocturne, days a week, hours a day`);
+
 /** The complaint rules' words, in one list (read in the same pass as the other word lists). */
 export const COMPLAINT_WORDS = new TermList<ComplaintCue>([
   ...PROBLEM.map((w): [string, ComplaintCue] => [w, 'problem']),
@@ -50,4 +55,5 @@ export const COMPLAINT_WORDS = new TermList<ComplaintCue>([
   ...PRAISE_FR.map((w): [string, ComplaintCue] => [w, 'praise-fr']),
   ...CONTRAST.map((w): [string, ComplaintCue] => [w, 'contrast']),
   ...SARCASM.map((w): [string, ComplaintCue] => [w, 'sarcasm']),
+  ...SERVICE.map((w): [string, ComplaintCue] => [w, 'service']),
 ]);

@@ -13,7 +13,7 @@ const PHOTO_URL = /pic\.twitter\.com|instagram\.com|imgur\.com|\.(?:jpe?g|png|gi
 const POINTING = /[👇📷📸⬇]/u;
 // Only the asking of how to do something ("how can I track…", "do you ship…", "puis-je changer…"): customers also
 // complain with questions ("why is my order late?", "is the network down?").
-const HOW_TO = rule(String.raw`\b(?:how (?:can|do|could|would|should) (?:i|we)|what is the (?:procedure|process|best way|way)|do you (?:ship|deliver|have|sell|accept|offer|take|open|do|know)|can i (?:change|return|get|use|pay|order|buy|book|cancel|track|exchange|transfer|find|add|update|bring)|could i|may i|what time|when do you (?:open|close)|where can i (?:find|buy|get|track)|are you open|is it possible to|how (?:many|much|long) (?:does|do|is|are|will|can)|which (?:of your )?(?:stores?|shops?|branches?|restaurants?|models?|sizes?|colou?rs?|plans?)|(?:is|are|will) (?:it|they|this|these|the new \w+) (?:be )?(?:available|in stock|coming back)|(?:back )?in stock|does it (?:come|work) with|what (?:route|size|model|version|plan)|comment (?:faire|puis je|peut on|suivre|changer|obtenir|transferer|demander|ajouter|modifier)|quelle est la (?:procedure|demarche)|livrez vous|puis je|peut on (?:retourner|changer|payer|commander|obtenir)|a quelle heure|quand ouvre|ou puis je|est il possible|est ce possible|avez vous|acceptez vous|proposez vous)\b`);
+const HOW_TO = rule(String.raw`\b(?:how (?:can|do|could|would|should) (?:i|we)|what is the (?:procedure|process|best way|way)|do you (?:ship|deliver|have|sell|accept|offer|take|open|do|know)|can i (?:change|return|get|use|pay|order|buy|book|cancel|track|exchange|transfer|find|add|update|bring)|could i|may i|what time|when do you (?:open|close)|where can i (?:find|buy|get|track)|are you open|is it possible to|how (?:many|much|long) (?:does|do|is|are|will|can)|when (?:does|do|will|is) (?:the |your )?(?:\w+ ){0,3}(?:open|close|opening|closing)\b|(?:does|do|will|is|are) (?:the |your )?(?:\w+ ){0,3}(?:open|close) (?:on|at|late|early|during|over|before|after|until|today|tomorrow|this)|(?:is|are) (?:the |your )?(?:\w+ ){0,3}open\b(?! (?:again|now|finally))|(?:is|are) (?:the |your )?(?:\w+ ){0,3}still on\b|(?:opening|business|store|shop|holiday) hours|what are your hours|is there (?:a |an |any )?(?:parking|car park|wifi|lift|toilet|changing room|discount|student discount|loyalty|app|gift|vegan|gluten)|(?:is|are) (?:the |your |my )?(?:gift ?cards?|vouchers?|coupons?|promo codes?|points) (?:valid|accepted|usable)|which (?:of your )?(?:stores?|shops?|branches?|restaurants?|models?|sizes?|colou?rs?|plans?)|(?:is|are|will) (?:it|they|this|these|the new \w+) (?:be )?(?:available|in stock|coming back)|(?:back )?in stock|does it (?:come|work) with|what (?:route|size|model|version|plan)|comment (?:faire|puis je|peut on|suivre|changer|obtenir|transferer|demander|ajouter|modifier)|quelle est la (?:procedure|demarche)|livrez vous|puis je|peut on (?:retourner|changer|payer|commander|obtenir)|a quelle heure|quand ouvre|quels sont vos horaires|vos horaires|horaires d ouverture|etes vous ouverts?|(?:est il|est elle|sont ils|sont elles) ouverte?s?|y a t il (?:un |une |des )?(?:parking|reduction|remise|wifi|ascenseur|toilettes|carte|application|option)|faites vous|ou puis je|est il possible|est ce possible|avez vous|acceptez vous|proposez vous)\b`);
 const ASKING_START = new Set(['how', 'what', 'where', 'when', 'can', 'could', 'do', 'does', 'is', 'are', 'may', 'hi', 'hello', 'hey', 'comment', 'quelle', 'quel', 'puis', 'peut', 'livrez', 'avez', 'acceptez', 'proposez', 'bonjour', 'est', 'a', 'quand', 'ou']);
 
 export interface ComplaintCues {
@@ -30,18 +30,27 @@ export interface ComplaintCues {
   photo?: string;
   /** Asks customer service how to do something, and names no problem. */
   question: boolean;
+  /** Ordinary service words that hold a problem word ("opening hours", "open late"). */
+  service: boolean;
 }
 
 /** What the complaint rules read in a text, the same way in French and English, in one pass over its words. */
 export function complaintCues(raw: string, plain: string, tokens: Token[], lang: Lang, found: TermHit<ComplaintCue>[]): ComplaintCues {
-  const cues: ComplaintCues = { problems: 0, topics: [], question: false };
+  const cues: ComplaintCues = { problems: 0, topics: [], question: false, service: false };
   const praise = lang === 'fr' ? 'praise-fr' : 'praise-en';
   let praiseAt: string | undefined;
   let contrastAt = -1;
   let problemAfterContrast = false;
   let problemAfterPraise = false;
+  // Hits come in the order of their first word, a phrase before the single words at its start.
+  let serviceEnd = -1;
   for (const h of found) {
-    if (h.value === 'problem') {
+    if (h.value === 'service') {
+      serviceEnd = Math.max(serviceEnd, h.end);
+      cues.service = true;
+    }
+    else if (h.value === 'problem' && h.start < serviceEnd) continue;
+    else if (h.value === 'problem') {
       if (cues.problems++ === 0) cues.first = h.term;
       if (contrastAt >= 0 && h.start > contrastAt) problemAfterContrast = true;
       if (praiseAt) problemAfterPraise = true;
