@@ -39,7 +39,7 @@ export function CrisisControls({ settings, zone, onChanged }: CrisisControlsProp
   return (
     <>
       {canManage && !settings.paused ? (
-        <button type="button" className="button button-danger" onClick={() => setConfirming(true)}>
+        <button type="button" className="button button-danger-quiet" onClick={() => setConfirming(true)}>
           {t('crisis.pause')}
         </button>
       ) : null}
