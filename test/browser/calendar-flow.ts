@@ -106,7 +106,8 @@ export async function calendarFlow(browser: Browser, server: TestRuche & Server,
     await page.locator(`[data-date="${day.toISODate()}"]`).first().waitFor();
   };
 
-  await page.getByText(t('calendar.zone', { zone: ZONE })).waitFor();
+  // The zone is named as people say it, not by its IANA name.
+  await page.getByText(t('calendar.zone', { zone: t('zone.label', { city: 'Paris' }) }), { exact: true }).waitFor();
 
   // Month view: dark text on every status colour, 24-hour times, accounts with their network, the image.
   await me.button(t('calendar.month')).click();

@@ -11,6 +11,7 @@ import { ErrorAlert, Loading, StatusMessage } from '../../components/Alert.js';
 import { errorMessage } from '../../lib/errors.js';
 import { workspacePath } from '../../lib/areas.js';
 import { longInZone } from '../../lib/zoned.js';
+import { zoneLabel } from '../../lib/format.js';
 import { usePublishingBasics } from '../publishing/basics.js';
 import { CrisisControls } from '../publishing/CrisisControls.js';
 import { excerpt } from '../publishing/status.js';
@@ -108,7 +109,7 @@ export function CalendarPage() {
   const unscheduled = shown.current.filter((p) => !p.scheduledAt);
 
   return (
-    <Page title={t('areas.calendar.title')} lead={t('calendar.zone', { zone })}>
+    <Page title={t('areas.calendar.title')} lead={t('calendar.zone', { zone: zoneLabel(t, zone) })}>
       <div className="calendar-actions">
         {workspace.can('posts.write') ? (
           <Link className="button button-primary" to={`${base}/new`}>

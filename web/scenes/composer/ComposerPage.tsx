@@ -5,6 +5,7 @@ import { Page } from '../../components/Page.js';
 import { ErrorAlert, Loading } from '../../components/Alert.js';
 import { errorMessage } from '../../lib/errors.js';
 import { workspacePath } from '../../lib/areas.js';
+import { zoneLabel } from '../../lib/format.js';
 import { usePublishingBasics } from '../publishing/basics.js';
 import { Composer } from './Composer.js';
 
@@ -15,7 +16,7 @@ export function ComposerPage() {
   const navigate = useNavigate();
   const [basics] = usePublishingBasics(workspace.workspaceId);
   return (
-    <Page title={t('composer.newTitle')} lead={basics.status === 'ready' ? t('calendar.zone', { zone: basics.data.zone }) : undefined}>
+    <Page title={t('composer.newTitle')} lead={basics.status === 'ready' ? t('calendar.zone', { zone: zoneLabel(t, basics.data.zone) }) : undefined}>
       {basics.status === 'loading' ? <Loading /> : null}
       {basics.status === 'failed' ? <ErrorAlert>{errorMessage(t, basics.error)}</ErrorAlert> : null}
       {basics.status === 'ready' ? (
