@@ -122,7 +122,7 @@ export async function lookFlow(browser: Browser, server: TestRuche & Server, net
     const campaign = page.getByLabel('Campagne', { exact: true });
     expect(await campaign.locator('option').first().textContent()).toBe('Toutes');
     expect(await page.getByRole('navigation', { name: t('nav.label') }).getByRole('link', { name: 'Paramètres', exact: true }).count()).toBe(1);
-    expect(await page.getByText('Les heures sont celles du fuseau de l’espace\u00a0: Europe/Paris.', { exact: true }).count()).toBe(1);
+    expect(await page.getByText('Les heures sont celles de l’espace\u00a0: heure de Paris.', { exact: true }).count()).toBe(1);
     await page.goto(`${w}/members`);
     const role = page.getByLabel(`Rôle de ${names.member}`, { exact: true });
     await role.waitFor();

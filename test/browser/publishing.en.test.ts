@@ -97,7 +97,7 @@ describe('publishing (English)', () => {
 
     // The calendar's month view has it; dragging it to the next day keeps its time of day.
     await me.goTo('calendar');
-    await page.getByText(`Times are shown in the workspace’s time zone: ${ZONE}.`).waitFor();
+    await page.getByText('Times are on the workspace’s clock: Paris time.').waitFor();
     const event = me.calendarPost('Spring launch!');
     await event.getByText('Scheduled').waitFor();
     await page.locator('.campaign-legend').getByText('Spring campaign').waitFor();

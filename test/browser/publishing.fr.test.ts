@@ -43,7 +43,7 @@ describe('publication (français)', () => {
     await page.getByText('Odile Propriétaire a créé la publication').waitFor();
 
     await moi.goTo('calendar');
-    await page.getByText(`Les heures sont celles du fuseau de l’espace : ${ZONE}.`).waitFor();
+    await page.getByText('Les heures sont celles de l’espace : heure de Paris.').waitFor();
     await moi.calendarPost('Bonjour la communauté').getByText('Planifiée').waitFor();
     await moi.button('Liste').click();
     if (planned.month !== DateTime.now().setZone(ZONE).month) await moi.button('Suivant ›').click();
