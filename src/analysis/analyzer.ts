@@ -8,7 +8,7 @@ import type { ModelBank } from './model/bank.js';
 import { loadModelsAndBank, type ModelSet } from './models.js';
 import { hiddenCharacters } from './rules/hidden.js';
 import { plainText } from './rules/plain.js';
-import { agreeWithToxicity, sentimentOf } from './sentiment.js';
+import { agreeWithToxicity, calmQuestion, sentimentOf } from './sentiment.js';
 import { toxicity } from './toxicity.js';
 import type { Token } from './text/tokenize.js';
 import type { Analysis, Lang, Reason } from './types.js';
@@ -101,7 +101,7 @@ export function analyzeWith(models: ModelSet, fasttext: LanguageIdentifier | und
   }, read.result.probabilities.positive, plain, lexicon, read.result.probabilities.negative, complaint.result.score);
   const { insult, hate, threat } = tox.result.categories;
   const hostile = Math.max(insult, hate, threat);
-  const sentiment = agreeWithToxicity(read, hostile, hostile === insult ? 'insult' : hostile === hate ? 'hate' : 'threat');
+  const sentiment = agreeWithToxicity(calmQuestion(read, complaint.question, tokens), hostile, hostile === insult ? 'insult' : hostile === hate ? 'hate' : 'threat');
   return {
     lang,
     language,

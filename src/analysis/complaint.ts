@@ -18,7 +18,7 @@ import type { ComplaintResult, Lang, Reason } from './types.js';
 export function complaintOf(
   lang: Lang, fv: FeatureVector, tokens: Token[], plain: string, negative: number, model?: LinearModel, predict?: Predict,
   skip?: (token: number) => boolean, raw = '', found: TermHit<ComplaintCue>[] = findLexiconHits(tokens).complaint,
-): { result: ComplaintResult; reasons: Reason[] } {
+): { result: ComplaintResult; reasons: Reason[]; question: boolean } {
   const cues = complaintCues(raw, plain, tokens, lang, found);
   const cueReasons: Reason[] = [];
   if (cues.sarcasm) cueReasons.push({ category: 'complaint', rule: 'complaint-sarcasm', text: cues.sarcasm, weight: CUE });
@@ -33,7 +33,7 @@ export function complaintOf(
     // A how-to question naming no problem is not a complaint, whatever its words weigh elsewhere ("opening hours").
     const p = asking && cueReasons.length === 1 ? Math.min(scored, ASKING_AT_MOST) : scored;
     const reasons = p >= 0.5 ? [...cueReasons, ...topWords(model, fv, tokens, 'complaint', 3, 0, undefined, predict, skip)] : [];
-    return { result: { score: round(p), flagged: p >= 0.5 }, reasons };
+    return { result: { score: round(p), flagged: p >= 0.5 }, reasons, question: cues.question };
   }
   // French: what customers complain about (topic) and how (problem), with the text's negativity.
   const reasons: Reason[] = [];
@@ -43,7 +43,7 @@ export function complaintOf(
   const problem = cues.problems;
   const z = -2.6 + 1.1 * Math.min(topic, 2) + 1.3 * Math.min(problem, 2) + 1.6 * negative + (tokens[0]?.kind === 'mention' ? 0.4 : 0) + shift;
   const p = topic + problem === 0 && shift <= 0 ? Math.min(0.3, 1 / (1 + Math.exp(-z))) : 1 / (1 + Math.exp(-z));
-  return { result: { score: round(p), flagged: p >= 0.5 }, reasons: p >= 0.5 ? [...cueReasons, ...reasons] : [] };
+  return { result: { score: round(p), flagged: p >= 0.5 }, reasons: p >= 0.5 ? [...cueReasons, ...reasons] : [], question: cues.question };
 }
 
 /** How far a cue moves the log-odds of a complaint. */

@@ -3,6 +3,9 @@ import { predictProba, type LinearModel } from './model/linear.js';
 import type { Predict } from './model/bank.js';
 import type { FeatureVector } from './text/features.js';
 import type { Token } from './text/tokenize.js';
+import { polarityOf } from './lexicon/polarity.js';
+import { isStopwordToken } from './lexicon/stopwords.js';
+import { memoOf } from './text/word-memo.js';
 import type { Reason, SentimentLabel, SentimentResult } from './types.js';
 
 const LABELS: SentimentLabel[] = ['negative', 'neutral', 'positive'];
@@ -75,4 +78,43 @@ export function agreeWithToxicity(
     result: { label: LABELS[best], score: r(q[2] - q[0]), probabilities: { negative: r(q[0]), neutral: r(q[1]), positive: r(q[2]) } },
     reasons: [{ category: 'sentiment', rule: 'hostile', text: category, weight: r(hostile) }],
   };
+}
+
+/** The share of a negative reading kept for a plain question to customer service. */
+const ASKING_KEEPS = 0.35;
+
+/**
+ * A how-to question to customer service that names no problem and holds no negative word ("Livrez-vous au
+ * Canada ?", "What are your opening hours?") is neutral: in tweets a question mark and service words lean negative,
+ * since questions are often grievances, but this one was told apart as a plain question.
+ */
+export function calmQuestion(
+  sentiment: { result: SentimentResult; reasons: Reason[] }, question: boolean, tokens: Token[],
+): { result: SentimentResult; reasons: Reason[] } {
+  if (!question || sentiment.result.label !== 'negative' || !endsAsking(tokens) || tokens.some(negativeWord)) return sentiment;
+  const p = sentiment.result.probabilities;
+  const negative = p.negative * ASKING_KEEPS;
+  const q = [negative, p.neutral + (p.negative - negative), p.positive];
+  const label = LABELS[labelIndex(q)];
+  return {
+    result: { label, score: r(q[2] - q[0]), probabilities: { negative: r(q[0]), neutral: r(q[1]), positive: r(q[2]) } },
+    reasons: label === 'negative' ? sentiment.reasons : [{ category: 'context', rule: 'service-question', text: '?', weight: r(p.negative - negative) }],
+  };
+}
+
+// The text ends on its question (links, mentions, hashtags and emoji aside), rather than going on to say more.
+function endsAsking(tokens: Token[]): boolean {
+  for (let i = tokens.length - 1; i >= 0; i--) {
+    const t = tokens[i];
+    if (t.kind === 'punct') return t.text.includes('?');
+    if (t.kind === 'word' || t.kind === 'number') return false;
+  }
+  return false;
+}
+
+// A negative content word; function words are left out, as some carry a stray polarity from split phrases.
+function negativeWord(t: Token): boolean {
+  if (t.kind !== 'word' || isStopwordToken(t)) return false;
+  const memo = memoOf(t);
+  return (memo.polarity ??= polarityOf(t.text)) < 0;
 }

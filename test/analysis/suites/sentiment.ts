@@ -4,7 +4,7 @@ import { expand, type Suite } from './cases.js';
 const LABEL_OF: Record<string, string> = {
   positive: 'positive', negative: 'negative', neutral: 'neutral', 'negated-positive': 'negative', 'short-positive': 'positive',
   'short-negative': 'negative', 'emoji-positive': 'positive', 'emoji-negative': 'negative', sarcasm: 'negative',
-  'warm-words': 'positive',
+  'warm-words': 'positive', 'service-question': 'neutral', 'question-then-grievance': 'negative',
 };
 
 const says = (a: { sentiment: { label: string } }, c: { kind: string }) => a.sentiment.label === LABEL_OF[c.kind];
@@ -56,6 +56,16 @@ export const SENTIMENT_EN: Suite = {
     ]),
     ...expand('short-positive', true, [], [], ['Excellent!', 'Love it!', 'Amazing 😍', 'So good', 'Thank you!!']),
     ...expand('short-negative', true, [], [], ['Awful.', 'So disappointed', 'Terrible 😡', 'Worst ever', 'Ugh, broken again']),
+    // A plain question to customer service is neutral; one that goes on to a grievance is not.
+    ...expand('service-question', true, [], [], [
+      'How do I reset my password on the app?',
+      'What are your opening hours on Saturday?',
+      'Do you ship to Canada?',
+      'Is the store open on Sunday?',
+    ]),
+    ...expand('question-then-grievance', true, [], [], [
+      'How can I get a refund? This is the worst service I have ever had.',
+    ]),
   ],
 };
 
@@ -115,5 +125,14 @@ export const SENTIMENT_FR: Suite = {
     ]),
     ...expand('short-positive', true, [], [], ['Excellent !', 'Trop bien !', 'Génial 😍', 'Super', 'Merci beaucoup !!']),
     ...expand('short-negative', true, [], [], ['Nul.', 'Très déçu', 'Horrible 😡', 'La pire expérience', 'Encore en panne, pff']),
+    ...expand('service-question', true, [], [], [
+      'Livrez-vous au Canada ?',
+      'Quels sont vos horaires le samedi ?',
+      'Êtes-vous ouverts le 1er mai ?',
+      'Le magasin de Lyon est-il ouvert dimanche ?',
+    ]),
+    ...expand('question-then-grievance', true, [], [], [
+      'Comment peut-on vous faire confiance ? Service nul, plus jamais.',
+    ]),
   ],
 };
