@@ -14,7 +14,8 @@ export interface Featurized {
 
 let marks = new Uint8Array(256);
 
-const polarity = (word: string, token: Token): number => {
+/** A word's polarity (−1, 0, +1), kept in its token's memo: the features and the sentiment rules read the same. */
+export const tokenPolarity = (word: string, token: Token): number => {
   const memo = memoOf(token);
   return (memo.polarity ??= polarityOf(word));
 };
@@ -23,7 +24,7 @@ const polarity = (word: string, token: Token): number => {
 export function featurize(text: string): Featurized {
   const tokens = splitGluedNames(tokenize(text));
   const lexicon = findLexiconHits(tokens);
-  return { tokens, lexicon, features: extractFeatures(tokens, polarity, marksOf(tokens.length, lexicon)) };
+  return { tokens, lexicon, features: extractFeatures(tokens, tokenPolarity, marksOf(tokens.length, lexicon)) };
 }
 
 // Reused between calls, like the feature buffers: read before the next text.

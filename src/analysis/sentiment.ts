@@ -3,9 +3,8 @@ import { predictProba, type LinearModel } from './model/linear.js';
 import type { Predict } from './model/bank.js';
 import type { FeatureVector } from './text/features.js';
 import type { Token } from './text/tokenize.js';
-import { polarityOf } from './lexicon/polarity.js';
+import { tokenPolarity } from './featurize.js';
 import { isStopwordToken } from './lexicon/stopwords.js';
-import { memoOf } from './text/word-memo.js';
 import type { Reason, SentimentLabel, SentimentResult } from './types.js';
 
 const LABELS: SentimentLabel[] = ['negative', 'neutral', 'positive'];
@@ -114,7 +113,5 @@ function endsAsking(tokens: Token[]): boolean {
 
 // A negative content word; function words are left out, as some carry a stray polarity from split phrases.
 function negativeWord(t: Token): boolean {
-  if (t.kind !== 'word' || isStopwordToken(t)) return false;
-  const memo = memoOf(t);
-  return (memo.polarity ??= polarityOf(t.text)) < 0;
+  return t.kind === 'word' && !isStopwordToken(t) && tokenPolarity(t.text, t) < 0;
 }
