@@ -106,10 +106,19 @@ export function createJobRunner(store: Store, registry: JobRegistry, options: Ru
   const hold = (rows: JobRow[]): void => {
     const now = clock.now();
     for (const row of rows) {
-      held.set(row.id, setTimeout(() => {
+      let again = true;
+      const fire = () => {
+        // Node's timers may fire a millisecond before their time: a job never starts early, so wait out the rest once.
+        const early = Number(row.run_at) - clock.now();
+        if (early > 0 && again) {
+          again = false;
+          held.set(row.id, setTimeout(fire, early));
+          return;
+        }
         held.delete(row.id);
         if (running) void launch(row);
-      }, Math.max(0, Number(row.run_at) - now)));
+      };
+      held.set(row.id, setTimeout(fire, Math.max(0, Number(row.run_at) - now)));
     }
     // Read ahead per type, while the jobs wait; a failure only means they read when they run.
     const byType = new Map<string, unknown[]>();
