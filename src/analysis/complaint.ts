@@ -5,6 +5,7 @@ import { findLexiconHits } from './lexicon/all.js';
 import type { ComplaintCue } from './lexicon/complaint-words.js';
 import type { TermHit } from './lexicon/terms.js';
 import { complaintCues } from './rules/complaint-cues.js';
+import { plainAsking } from './sentiment.js';
 import type { Predict } from './model/bank.js';
 import type { FeatureVector } from './text/features.js';
 import type { Token } from './text/tokenize.js';
@@ -24,8 +25,10 @@ export function complaintOf(
   if (cues.sarcasm) cueReasons.push({ category: 'complaint', rule: 'complaint-sarcasm', text: cues.sarcasm, weight: CUE });
   if (cues.contrast) cueReasons.push({ category: 'complaint', rule: 'complaint-contrast', text: cues.contrast, weight: CUE });
   if (cues.photo) cueReasons.push({ category: 'complaint', rule: 'complaint-photo', text: cues.photo, weight: CUE });
-  // A negative tone usually means the question is a grievance; not when it comes from service words ("open late").
-  const asking = cues.question && (negative < 0.5 || cues.service);
+  // A negative tone usually means the question is a grievance; not when it comes from service words ("open late"),
+  // nor when the text ends on its question with no negative word: the models read a question mark and words such as
+  // "password" or "app" as negative ("How do I reset my password on the app?" was 0.72).
+  const asking = cues.question && (negative < 0.5 || cues.service || plainAsking(tokens));
   const shift = (cueReasons.length > 0 ? CUE : 0) - (asking ? QUESTION : 0);
   if (asking) cueReasons.push({ category: 'context', rule: 'service-question', text: '?', weight: -QUESTION });
   if (lang !== 'fr' && model) {

@@ -90,7 +90,7 @@ const ASKING_KEEPS = 0.35;
 export function calmQuestion(
   sentiment: { result: SentimentResult; reasons: Reason[] }, question: boolean, tokens: Token[],
 ): { result: SentimentResult; reasons: Reason[] } {
-  if (!question || sentiment.result.label !== 'negative' || !endsAsking(tokens) || tokens.some(negativeWord)) return sentiment;
+  if (!question || sentiment.result.label !== 'negative' || !plainAsking(tokens)) return sentiment;
   const p = sentiment.result.probabilities;
   const negative = p.negative * ASKING_KEEPS;
   const q = [negative, p.neutral + (p.negative - negative), p.positive];
@@ -99,6 +99,14 @@ export function calmQuestion(
     result: { label, score: r(q[2] - q[0]), probabilities: { negative: r(q[0]), neutral: r(q[1]), positive: r(q[2]) } },
     reasons: label === 'negative' ? sentiment.reasons : [{ category: 'context', rule: 'service-question', text: '?', weight: r(p.negative - negative) }],
   };
+}
+
+/**
+ * The text ends on its question and holds no negative word: a question that, once told apart as a how-to question,
+ * is read as calm by sentiment and is not taken for a grievance by the complaint rules, whatever the models' tone.
+ */
+export function plainAsking(tokens: Token[]): boolean {
+  return endsAsking(tokens) && !tokens.some(negativeWord);
 }
 
 // The text ends on its question (links, mentions, hashtags and emoji aside), rather than going on to say more.

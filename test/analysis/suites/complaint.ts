@@ -15,6 +15,8 @@ export const COMPLAINT_EN: Suite = {
       'The shoes I bought fell apart after a week @Nike',
       '@Tesco your self checkout charged me twice',
       'Waited 40 minutes at the counter and the staff just ignored me',
+      'How do I reset my password? It keeps saying error',
+      'How do I get a refund for this broken phone?',
     ]),
     ...expand('sarcasm', true, [], [], [
       'Thanks for nothing @Verizon, still no signal',
@@ -61,6 +63,9 @@ export const COMPLAINT_EN: Suite = {
       'Does the Leeds branch open late on Thursdays?',
       'Are the gift cards valid in every country?',
       'Is there parking at the new store?',
+      'How do I reset my password on the app?',
+      'How do I cancel my subscription?',
+      'How do I change my username?',
     ]),
     ...expand('closing-thanks', false, [], [], [
       'The delayed parcel arrived this morning, all good. Thanks for the help!',
@@ -121,6 +126,9 @@ export const COMPLAINT_FR: Suite = {
       'Le magasin de Lyon est-il ouvert dimanche ?',
       'Y a-t-il un parking au nouveau magasin ?',
       'Faites-vous une réduction étudiante ?',
+      'Comment réinitialiser mon mot de passe sur l’appli ?',
+      'Comment annuler mon abonnement ?',
+      'Comment vous contacter ?',
     ]),
     ...expand('chatty', false, [], [], [
       'Je vous adore !!!',

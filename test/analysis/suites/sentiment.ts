@@ -62,6 +62,8 @@ export const SENTIMENT_EN: Suite = {
       'What are your opening hours on Saturday?',
       'Do you ship to Canada?',
       'Is the store open on Sunday?',
+      'How do I cancel my subscription?',
+      'How do I change my username?',
     ]),
     ...expand('question-then-grievance', true, [], [], [
       'How can I get a refund? This is the worst service I have ever had.',
@@ -130,6 +132,9 @@ export const SENTIMENT_FR: Suite = {
       'Quels sont vos horaires le samedi ?',
       'Êtes-vous ouverts le 1er mai ?',
       'Le magasin de Lyon est-il ouvert dimanche ?',
+      'Comment réinitialiser mon mot de passe sur l’appli ?',
+      'Comment annuler mon abonnement ?',
+      'Comment changer mon adresse de livraison ?',
     ]),
     ...expand('question-then-grievance', true, [], [], [
       'Comment peut-on vous faire confiance ? Service nul, plus jamais.',
