@@ -23,6 +23,8 @@ export interface Config {
   jobLeaseMs: number;
   /** How often the inbox of each connected account is polled. */
   inboxPollMs: number;
+  /** Bytes kept for inbox pages asked again while the data they show has not changed (0: none). */
+  inboxPageMemoBytes: number;
   logLevel: Env['LOG_LEVEL'];
   /** Reverse proxies in front of us, each appending to X-Forwarded-For; 0 believes no such header. */
   trustProxy: number;
@@ -51,6 +53,7 @@ export function envToConfig(env: Env): Config {
     workerConcurrency: env.WORKER_CONCURRENCY,
     jobLeaseMs: env.JOB_LEASE_SECONDS * 1000,
     inboxPollMs: env.INBOX_POLL_SECONDS * 1000,
+    inboxPageMemoBytes: Math.round(env.INBOX_PAGE_MEMO_MB * 1024 * 1024),
     logLevel: env.LOG_LEVEL,
     trustProxy: env.TRUST_PROXY,
     allowPrivateNetworks: env.ALLOW_PRIVATE_NETWORKS,

@@ -48,6 +48,8 @@ export const envSchema = z.object({
   JOB_LEASE_SECONDS: z.coerce.number().min(1).max(3600).default(30),
   /** How often each connected account's inbox is polled (live streams, where a network has them, come on top). */
   INBOX_POLL_SECONDS: z.coerce.number().min(5).max(86_400).default(60),
+  /** Memory kept for inbox pages asked again while nothing changed, in MB (0: none kept). */
+  INBOX_PAGE_MEMO_MB: z.coerce.number().min(0).max(4096).default(32),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ALLOW_PRIVATE_NETWORKS: z
     .enum(['0', '1', 'true', 'false'])

@@ -9,8 +9,8 @@ const gzip = promisify(zlib.gzip);
 export const COMPRESS_MIN_BYTES = 1024;
 const JSON_TYPE = /^application\/(?:[\w.-]+\+)?json\s*(?:;|$)/i;
 const ENCODINGS = ['br', 'gzip'] as const;
-type Encoding = (typeof ENCODINGS)[number];
-const BROTLI = { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5, [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT } };
+export type Encoding = (typeof ENCODINGS)[number];
+export const BROTLI = { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5, [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT } };
 
 /**
  * Compresses JSON answers of at least 1 KB with brotli or gzip, whichever the client prefers (brotli when it takes
@@ -45,7 +45,7 @@ export function compressJson(): MiddlewareHandler {
   };
 }
 
-function varyOnEncoding(headers: Headers) {
+export function varyOnEncoding(headers: Headers) {
   const vary = headers.get('Vary');
   if (vary === '*' || (vary && /(?:^|,)\s*accept-encoding\s*(?:,|$)/i.test(vary))) return;
   headers.set('Vary', vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding');

@@ -6,7 +6,8 @@ import { jsonOk } from '../../http/json.js';
 import { assertInboxReader } from './access.js';
 import { postVisibility } from '../publishing/visibility.js';
 import { AuthorCard, AuthorParams, Counts, FilterQuery, ItemDetail, ItemPage, ItemParams, ListQuery, SourceView } from './schema.js';
-import { listItems } from './list.js';
+import { rememberedPage } from './list-memo.js';
+import { sendAnswer } from '../../http/answer-memo.js';
 import { countItems, firstReplyFigures } from './counts.js';
 import { authorCard, itemDetail } from './detail.js';
 import { inboxStream } from './stream.js';
@@ -76,7 +77,8 @@ const reader = async (c: Context<HttpEnv>) => assertInboxReader(c.var.ctx.store.
 export function registerInboxRoutes(app: OpenAPIHono<HttpEnv>) {
   app.openapi(list, async (c) => {
     await reader(c);
-    return c.json(await listItems(scopeOf(c), c.req.valid('query')), 200);
+    const page = await rememberedPage(scopeOf(c), c.req.valid('query'), c.var.member.role, c.var.ctx.config.inboxPageMemoBytes);
+    return sendAnswer(c, page);
   });
 
   app.openapi(counts, async (c) => {

@@ -1,0 +1,23 @@
+import { sql } from 'kysely';
+import type { Store } from './database.js';
+
+/**
+ * A stamp of what the database has committed: two reads that find the same stamp before they run see the same
+ * data, whoever wrote meanwhile (this process, a worker, another server). An answer computed after reading a
+ * stamp can be given again while the stamp holds.
+ *
+ * SQLite: the changes made through this connection (total_changes) and the count of commits by any other
+ * connection that this one has seen (data_version). PostgreSQL: the current snapshot (xmin:xmax:running xids),
+ * which moves whenever a writing transaction starts or ends anywhere in the cluster.
+ *
+ * The stamp is read before the data: a write landing between the two leaves an answer that is newer than its
+ * stamp, and that stamp never comes back, so the answer is never given again.
+ */
+export async function dataStamp(store: Store): Promise<string> {
+  if (store.dialect === 'sqlite') {
+    const { rows } = await sql<{ c: number; v: number }>`select total_changes() as c, (select data_version from pragma_data_version) as v`.execute(store.db);
+    return `${rows[0]!.c}:${rows[0]!.v}`;
+  }
+  const { rows } = await sql<{ s: string }>`select pg_current_snapshot()::text as s`.execute(store.db);
+  return rows[0]!.s;
+}
