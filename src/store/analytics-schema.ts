@@ -212,6 +212,13 @@ export interface AnalyticsPostDayTable {
 export type AnalyticsPostMonthTable = Omit<AnalyticsPostDayTable, 'day'> & { month: string };
 
 /**
+ * A label's posts on a day split by the labels they carry (migration 0053): per label, day, account and campaign,
+ * a row per label `other` its posts also carry, itself included, with the sums of the daily post rollup. A label's
+ * dashboard reads its breakdown by label here rather than from every one of its posts.
+ */
+export type AnalyticsPostLabelPairTable = AnalyticsPostDayTable & { other: string };
+
+/**
  * Posts by the local month they went out and the slot of the week they went out at (weekday × 24 + hour, 0 =
  * Monday 0:00, on the workspace's clock), per network and label ('' for every post): what best times sum.
  */
@@ -296,6 +303,7 @@ export interface AnalyticsTables {
   analytics_post_days: AnalyticsPostDayTable;
   analytics_post_months: AnalyticsPostMonthTable;
   analytics_post_slots: AnalyticsPostSlotTable;
+  analytics_post_label_pairs: AnalyticsPostLabelPairTable;
   analytics_workspace_days: AnalyticsWorkspaceDayTable;
   analytics_inbox_days: AnalyticsInboxDayTable;
   analytics_versions: AnalyticsVersionTable;

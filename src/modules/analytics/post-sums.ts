@@ -59,8 +59,23 @@ export function monthsAndDays(first: string, last: string): { months: [string, s
 
 const KEYS = ['account_id', 'network', 'campaign_id', 'label', 'day'] as const;
 
+/**
+ * A label's posts per label they carry, over whole days, from the label pairs: the rows of the scope's label, each
+ * summed under the label it is paired with (itself included).
+ */
+function pairsSelect(scope: Scope, whole: { first: string; last: string }, k: number): RawBuilder<unknown> {
+  const parts: RawBuilder<unknown>[] = [sql`d.workspace_id = ${scope.workspaceId}`, sql`d.label = ${scope.label!}`, sql`d.day >= ${whole.first}`, sql`d.day <= ${whole.last}`];
+  if (scope.accountId) parts.push(sql`d.account_id = ${scope.accountId}`);
+  if (scope.network) parts.push(sql`d.network = ${scope.network}`);
+  if (scope.campaignId) parts.push(sql`d.campaign_id = ${scope.campaignId}`);
+  const columns = KEYS.map((c) => (c === 'label' ? sql`d.other as label` : sql`cast('' as text) as ${sql.ref(c)}`));
+  return sql`select ${sql.lit(k)} as k, ${sql.join(columns)}, ${MEASURES_SQL}
+    from analytics_post_label_pairs d where ${sql.join(parts, sql` and `)} group by d.other`;
+}
+
 /** One grouping's select over the rollups' whole days (the months they hold, and the days around them), its rows tagged k. */
 function rollupSelect(scope: Scope, whole: { first: string; last: string }, grouping: PostGrouping, k: number): RawBuilder<unknown> {
+  if (grouping === 'label' && scope.label) return pairsSelect(scope, whole, k);
   const cols: readonly string[] = COLUMNS[grouping];
   const keys = cols.map((c) => sql`d.${sql.ref(c)}`);
   // A series needs each day: the monthly rows serve the other groupings.
@@ -114,33 +129,6 @@ async function postsOfEdges(r: Reader, scope: Scope, edges: readonly Edge[]): Pr
   return rows.map((p) => ({ ...p, published_at: Number(p.published_at) }));
 }
 
-/**
- * The posts of a label's scope per label they carry (each label of a post once), summed in SQL with the rollup's
- * own rule (postSums): a label's rows cannot say which other labels its posts carry.
- */
-async function labelsOfPosts(r: Reader, scope: Scope, period: Period): Promise<PostGroup[]> {
-  const engagement = sql`(p.likes + p.reposts + p.replies + coalesce(p.quotes, 0))`;
-  const rated = sql`p.followers_at_publish > 0`;
-  const viewed = sql`p.views is not null`;
-  // A post's labels, each once: strings other than ''.
-  const labels = r.dialect === 'postgres'
-    ? sql`cross join lateral (select distinct e #>> '{}' as value from jsonb_array_elements(p.labels::jsonb) e
-        where jsonb_typeof(e) = 'string' and e #>> '{}' <> '') l`
-    : sql`join json_each(p.labels) l on l.type = 'text' and l.value <> ''
-        and not exists (select 1 from json_each(p.labels) o where o.type = 'text' and o.value = l.value and o.key < l.key)`;
-  const rate = r.dialect === 'postgres' ? sql`cast(${engagement} * 100 as double precision) / p.followers_at_publish` : sql`(${engagement} * 100.0) / p.followers_at_publish`;
-  const { rows } = await sql<Record<string, unknown>>`select l.value as label, count(*) as posts, sum(p.likes) as likes, sum(p.reposts) as reposts,
-      sum(p.replies) as replies, sum(coalesce(p.quotes, 0)) as quotes, sum(coalesce(p.views, 0)) as views,
-      sum(case when ${viewed} then 1 else 0 end) as viewed, sum(${engagement}) as engagement,
-      sum(case when ${viewed} then ${engagement} else 0 end) as engagement_viewed, sum(case when ${rated} then 1 else 0 end) as rated,
-      sum(case when ${rated} then ${rate} else 0 end) as rate_sum
-    from analytics_posts p ${labels} where ${postsIn(r, scope, period.start, period.end)} group by l.value`.execute(r.db);
-  return rows.map((row) => ({
-    account_id: '', network: '', campaign_id: '', label: String(row.label), day: '',
-    sums: Object.fromEntries(POST_MEASURES.map((m) => [m, Number(row[m] ?? 0)])) as PostSums,
-  }));
-}
-
 /** The period's posts of a scope, summed by a grouping. */
 export async function postGroups(r: Reader, scope: Scope, period: Period, grouping: PostGrouping): Promise<PostGroup[]> {
   return (await postGroupsOf(r, scope, [{ period, grouping }]))[0]!;
@@ -148,22 +136,20 @@ export async function postGroups(r: Reader, scope: Scope, period: Period, groupi
 
 /**
  * Several periods' or groupings' posts of a scope (a dashboard's groups and the totals it compares with), in two
- * queries: the rollups' whole days of them all, and the posts of their parts of days, each summed here with the
- * rollup's own rule into the groupings whose parts it falls in. A label's posts per label are a query of their own.
+ * queries: the rollups' whole days of them all (a label's posts per label from its label pairs), and the posts of
+ * their parts of days, each summed here with the rollup's own rule into the groupings whose parts it falls in.
  */
 export async function postGroupsOf(r: Reader, scope: Scope, asks: ReadonlyArray<{ period: Period; grouping: PostGrouping }>): Promise<PostGroup[][]> {
-  const own = asks.map((a) => (a.grouping === 'label' && scope.label ? null : periodParts(a.period, r.zone)));
-  const edges = own.flatMap((p) => p?.edges ?? []);
-  const [wholes, posts, ...labelled] = await Promise.all([
-    fromRollups(r, scope, own.map((p, k) => (p?.days ? { whole: p.days, grouping: asks[k]!.grouping } : null))),
+  const own = asks.map((a) => periodParts(a.period, r.zone));
+  const edges = own.flatMap((p) => p.edges);
+  const [wholes, posts] = await Promise.all([
+    fromRollups(r, scope, own.map((p, k) => (p.days ? { whole: p.days, grouping: asks[k]!.grouping } : null))),
     postsOfEdges(r, scope, edges),
-    ...asks.map((a, k) => (own[k] === null ? labelsOfPosts(r, scope, a.period) : null)),
   ]);
   return asks.map((a, k) => {
-    const parts = own[k];
-    if (parts === null) return labelled[k]!;
+    const parts = own[k]!;
     const whole = wholes[k]!;
-    const inEdges = posts.filter((p) => parts!.edges.some((e) => p.published_at >= e.start && p.published_at < e.end));
+    const inEdges = posts.filter((p) => parts.edges.some((e) => p.published_at >= e.start && p.published_at < e.end));
     if (inEdges.length === 0) return whole;
     const rows = new Map<string, PostDayRow>();
     for (const p of inEdges) addPost(rows, p, r.zone, 1);

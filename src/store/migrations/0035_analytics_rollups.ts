@@ -66,8 +66,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('analytics_posts_workspace_engagement').on('analytics_posts').columns(['workspace_id', 'engagement', 'published_at', 'id']).execute();
 
   for (const w of await db.selectFrom('workspaces').select(['id', 'timezone']).execute()) {
-    // The posts' slots of the week come with their table, in migration 0047.
-    await rebuildRollups(db as Kysely<Database>, w.id, w.timezone, { slots: false });
+    // The posts' slots of the week and label pairs come with their tables, in migrations 0047 and 0053.
+    await rebuildRollups(db as Kysely<Database>, w.id, w.timezone, { slots: false, pairs: false });
   }
   if (postgres) {
     for (const t of ['analytics_post_days', 'analytics_post_months', 'analytics_workspace_days', 'analytics_inbox_days', 'analytics_mention_days', 'analytics_topic_days']) {

@@ -42,6 +42,7 @@ import * as m0049analyticsPostsLabelsIndex from './0049_analytics_posts_labels_i
 import * as m0050listeningParentCascades from './0050_listening_parent_cascades.js';
 import * as m0051pgSearchStatistics from './0051_pg_search_statistics.js';
 import * as m0052analyticsFigureIndexes from './0052_analytics_figure_indexes.js';
+import * as m0053analyticsPostLabelPairs from './0053_analytics_post_label_pairs.js';
 
 /** Every migration in order. Append only: a released migration is never edited. */
 export const migrations: Record<string, Migration> = {
@@ -88,4 +89,5 @@ export const migrations: Record<string, Migration> = {
   '0050_listening_parent_cascades': m0050listeningParentCascades,
   '0051_pg_search_statistics': m0051pgSearchStatistics,
   '0052_analytics_figure_indexes': m0052analyticsFigureIndexes,
+  '0053_analytics_post_label_pairs': m0053analyticsPostLabelPairs,
 };

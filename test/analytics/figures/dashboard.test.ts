@@ -197,6 +197,10 @@ describe.each(testStores())('dashboard figures ($name)', (kind) => {
     expect(d.byLabel.map((x) => [x.key, x.posts, x.engagement])).toEqual([['promo', 2, 12], ['tips', 1, 10]]);
     expect(d.byLabel[0]!.engagementRateFollowers).toBeCloseTo((10 + 4) / 2, 9);
     expect(d.byLabel[1]!.engagementRateFollowers).toBeCloseTo(10, 9);
+    // Cut in the day of the first post: that post is read from the posts, the next day from the label pairs.
+    const cut = await dashboardFor(r, { workspaceId: w, label: 'promo' }, { start: at('2026-01-12T09:00:00Z'), end: at('2026-01-14T12:00:00Z') }, 'previous');
+    expect(cut.byLabel.map((x) => [x.key, x.posts, x.engagement])).toEqual([['promo', 2, 12], ['tips', 1, 10]]);
+    expect(cut.byLabel[0]!.engagementRateFollowers).toBeCloseTo((10 + 4) / 2, 9);
   });
 
   it('counts an account’s or a network’s moderation actions by the item they acted on', async () => {

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { IANAZone } from 'luxon';
 import type { Database } from '../../../store/schema.js';
-import type { AnalyticsPostDayTable, AnalyticsPostMonthTable, AnalyticsPostSlotTable } from '../../../store/analytics-schema.js';
+import type { AnalyticsPostDayTable, AnalyticsPostLabelPairTable, AnalyticsPostMonthTable, AnalyticsPostSlotTable } from '../../../store/analytics-schema.js';
 import { DAY_MS, HOUR_MS, localDay, offsetAt } from '../time.js';
 import { isPostgres, rollupZone } from './zone.js';
 import { bumpVersions } from './version.js';
@@ -30,6 +30,7 @@ export interface PostFigures {
 export type PostDayRow = AnalyticsPostDayTable;
 export type PostMonthRow = AnalyticsPostMonthTable;
 export type PostSlotRow = AnalyticsPostSlotTable;
+export type PostPairRow = AnalyticsPostLabelPairTable;
 
 export const POST_MEASURES = ['posts', 'likes', 'reposts', 'replies', 'quotes', 'views', 'viewed', 'engagement', 'engagement_viewed', 'rated', 'rate_sum'] as const;
 export type PostMeasure = (typeof POST_MEASURES)[number];
@@ -73,6 +74,25 @@ export function addPost(rows: Map<string, PostDayRow>, p: PostFigures, zone: IAN
     let row = rows.get(key);
     if (!row) rows.set(key, (row = { workspace_id: p.workspace_id, day, account_id: p.account_id, network: p.network, campaign_id: p.campaign_id ?? '', label, ...emptySums() }));
     addSums(row, sums, sign);
+  }
+}
+
+/**
+ * Adds (sign 1) or takes away (sign −1) a post's label pairs: for each label it carries, a row per label it carries
+ * (that one included), so that a label's posts split by their labels are read from its rows alone.
+ */
+export function addPostPairs(rows: Map<string, PostPairRow>, p: PostFigures, zone: IANAZone, sign: 1 | -1) {
+  const labels = postLabels(p.labels);
+  if (labels.length === 0) return;
+  const day = localDay(Number(p.published_at), zone);
+  const sums = postSums(p);
+  for (const label of labels) {
+    for (const other of labels) {
+      const key = `${p.workspace_id}\u0000${label}\u0000${day}\u0000${p.account_id}\u0000${p.campaign_id ?? ''}\u0000${other}`;
+      let row = rows.get(key);
+      if (!row) rows.set(key, (row = { workspace_id: p.workspace_id, label, day, account_id: p.account_id, network: p.network, campaign_id: p.campaign_id ?? '', other, ...emptySums() }));
+      addSums(row, sums, sign);
+    }
   }
 }
 
@@ -124,22 +144,30 @@ export function monthRows(days: Iterable<PostDayRow>): PostMonthRow[] {
   return [...months.values()];
 }
 
-async function addRows(trx: Kysely<Database>, table: 'analytics_post_days' | 'analytics_post_months', time: 'day' | 'month', rows: Array<PostDayRow | PostMonthRow>) {
+type SumTable = 'analytics_post_days' | 'analytics_post_months' | 'analytics_post_label_pairs';
+const SUM_KEYS: Record<SumTable, readonly string[]> = {
+  analytics_post_days: ['workspace_id', 'day', 'account_id', 'campaign_id', 'label'],
+  analytics_post_months: ['workspace_id', 'month', 'account_id', 'campaign_id', 'label'],
+  analytics_post_label_pairs: ['workspace_id', 'label', 'day', 'account_id', 'campaign_id', 'other'],
+};
+
+async function addRows(trx: Kysely<Database>, table: SumTable, rows: Array<PostDayRow | PostMonthRow | PostPairRow>) {
+  const keys = SUM_KEYS[table];
   for (let i = 0; i < rows.length; i += CHUNK) {
     await trx.insertInto(table).values(rows.slice(i, i + CHUNK) as never)
-      .onConflict((oc) => oc.columns(['workspace_id', time, 'account_id', 'campaign_id', 'label'] as never).doUpdateSet((eb) => Object.fromEntries(POST_MEASURES.map((k) => [k, eb(`${table}.${k}` as never, '+', eb.ref(`excluded.${k}` as never))])) as never))
+      .onConflict((oc) => oc.columns(keys as never).doUpdateSet((eb) => Object.fromEntries(POST_MEASURES.map((k) => [k, eb(`${table}.${k}` as never, '+', eb.ref(`excluded.${k}` as never))])) as never))
       .execute();
   }
   // Rows left without posts (a label taken off, a campaign changed) are removed.
   for (const r of rows.filter((x) => x.posts < 0)) {
-    const at = 'day' in r ? r.day : r.month;
-    await trx.deleteFrom(table).where('workspace_id', '=', r.workspace_id).where(time, '=', at).where('account_id', '=', r.account_id)
-      .where('campaign_id', '=', r.campaign_id).where('label', '=', r.label).where('posts', '<=', 0).execute();
+    let q = trx.deleteFrom(table).where('posts', '<=', 0);
+    for (const k of keys) q = q.where(k as never, '=', (r as unknown as Record<string, string>)[k] as never);
+    await q.execute();
   }
 }
 
 /**
- * Moves posts' figures in the daily and monthly post rollups, inside the transaction that writes the posts: what a
+ * Moves posts' figures in the daily and monthly post rollups and the label pairs, inside the transaction that writes the posts: what a
  * post brought before is taken away from its rows, what it brings now is added, as increments that commute with
  * other writers'. Sorted, so that two writers lock the rows they share in the same order.
  */
@@ -147,6 +175,7 @@ export async function recordPostChanges(trx: Kysely<Database>, changes: readonly
   const zones = new Map<string, IANAZone>();
   const rows = new Map<string, PostDayRow>();
   const slots = new Map<string, PostSlotRow>();
+  const pairs = new Map<string, PostPairRow>();
   for (const c of changes) {
     for (const [p, sign] of [[c.before, -1], [c.after, 1]] as const) {
       if (!p) continue;
@@ -154,16 +183,19 @@ export async function recordPostChanges(trx: Kysely<Database>, changes: readonly
       if (!zone) zones.set(p.workspace_id, (zone = await rollupZone(trx, p.workspace_id)));
       addPost(rows, p, zone, sign);
       addPostSlot(slots, p, zone, sign);
+      addPostPairs(pairs, p, zone, sign);
     }
   }
   const days = byKey(rows).filter((r) => !isZero(r));
   const slotRows = byKey(slots).filter((r) => r.posts !== 0 || r.engagement !== 0);
+  const pairRows = byKey(pairs).filter((r) => !isZero(r));
   if (days.length === 0 && slotRows.length === 0) return;
   await bumpVersions(trx, zones.keys());
-  await addRows(trx, 'analytics_post_days', 'day', days);
+  await addRows(trx, 'analytics_post_days', days);
   const key = (m: PostMonthRow) => `${m.workspace_id}\u0000${m.month}\u0000${m.account_id}\u0000${m.campaign_id}\u0000${m.label}`;
   const months = monthRows(days).filter((r) => !isZero(r)).sort((a, b) => (key(a) < key(b) ? -1 : 1));
-  await addRows(trx, 'analytics_post_months', 'month', months);
+  await addRows(trx, 'analytics_post_months', months);
+  await addRows(trx, 'analytics_post_label_pairs', pairRows);
   await addSlotRows(trx, slotRows);
 }
 

@@ -5,7 +5,7 @@ import type { AnalyticsMentionDayTable, AnalyticsTopicDayTable } from '../../../
 import { zoneOf } from '../time.js';
 import { bumpVersions } from './version.js';
 import { dayOfNumber, localDayNumberSql } from './days.js';
-import { addPost, addPostSlot, monthRows, POST_FIGURE_COLUMNS, POST_MEASURES, type PostDayRow, type PostMonthRow, type PostSlotRow } from './post-days.js';
+import { addPost, addPostPairs, addPostSlot, monthRows, POST_FIGURE_COLUMNS, POST_MEASURES, type PostDayRow, type PostMonthRow, type PostPairRow, type PostSlotRow } from './post-days.js';
 import { WORKSPACE_DAY_MEASURES, type WorkspaceDayRow } from './workspace-days.js';
 import { INBOX_FIGURE_COLUMNS, INBOX_MEASURES, inboxRows, type InboxDayRow, type InboxFigures } from './inbox-days.js';
 
@@ -14,6 +14,7 @@ export interface Rollups {
   posts: PostDayRow[];
   postMonths: PostMonthRow[];
   postSlots: PostSlotRow[];
+  labelPairs: PostPairRow[];
   workspaceDays: WorkspaceDayRow[];
   inbox: InboxDayRow[];
   mentions: AnalyticsMentionDayTable[];
@@ -26,6 +27,7 @@ const PAGE = 5000;
 export async function rollupsFromRaw(db: Kysely<Database>, workspaceId: string, zone: IANAZone): Promise<Rollups> {
   const posts = new Map<string, PostDayRow>();
   const slots = new Map<string, PostSlotRow>();
+  const pairs = new Map<string, PostPairRow>();
   // Paged by id, so that a large workspace is never held in memory whole.
   for (let after = ''; ;) {
     const page = await db.selectFrom('analytics_posts').select(['id', ...POST_FIGURE_COLUMNS]).where('workspace_id', '=', workspaceId)
@@ -34,6 +36,7 @@ export async function rollupsFromRaw(db: Kysely<Database>, workspaceId: string, 
       const figures = { ...p, published_at: Number(p.published_at) };
       addPost(posts, figures, zone, 1);
       addPostSlot(slots, figures, zone, 1);
+      addPostPairs(pairs, figures, zone, 1);
     }
     if (page.length < PAGE) break;
     after = page[page.length - 1]!.id;
@@ -82,26 +85,29 @@ export async function rollupsFromRaw(db: Kysely<Database>, workspaceId: string, 
     .filter((r) => WORKSPACE_DAY_MEASURES.some((m) => r[m] !== 0));
 
   const days = [...posts.values()];
-  return { posts: days, postMonths: monthRows(days), postSlots: [...slots.values()], workspaceDays, inbox, mentions, topics };
+  return { posts: days, postMonths: monthRows(days), postSlots: [...slots.values()], labelPairs: [...pairs.values()], workspaceDays, inbox, mentions, topics };
 }
 
-export async function insertAll<T extends object>(db: Kysely<Database>, table: 'analytics_post_days' | 'analytics_post_months' | 'analytics_post_slots' | 'analytics_workspace_days' | 'analytics_inbox_days' | 'analytics_mention_days' | 'analytics_topic_days', rows: T[]) {
+export async function insertAll<T extends object>(db: Kysely<Database>, table: 'analytics_post_days' | 'analytics_post_months' | 'analytics_post_slots' | 'analytics_post_label_pairs' | 'analytics_workspace_days' | 'analytics_inbox_days' | 'analytics_mention_days' | 'analytics_topic_days', rows: T[]) {
   const per = rows.length ? Math.floor(30_000 / Object.keys(rows[0]!).length) : 1;
   for (let i = 0; i < rows.length; i += per) await db.insertInto(table).values(rows.slice(i, i + per) as never).execute();
 }
 
 /**
  * Writes a workspace's rollups anew from its raw rows: when the rollups first appear, and when the workspace's time
- * zone changes (every day moves). Inside the caller's transaction when it passes one. `slots: false` leaves out the
- * posts' slots of the week, for the migration that runs before their table exists (0035; 0047 fills them).
+ * zone changes (every day moves). Inside the caller's transaction when it passes one. `slots: false` and
+ * `pairs: false` leave out the posts' slots of the week and label pairs, for the migration that runs before their
+ * tables exist (0035; 0047 and 0053 fill them).
  */
-export async function rebuildRollups(db: Kysely<Database>, workspaceId: string, timezone?: string, options: { slots?: boolean } = {}): Promise<void> {
+export async function rebuildRollups(db: Kysely<Database>, workspaceId: string, timezone?: string, options: { slots?: boolean; pairs?: boolean } = {}): Promise<void> {
   const slots = options.slots ?? true;
+  const pairs = options.pairs ?? true;
   const name = timezone ?? (await db.selectFrom('workspaces').select('timezone').where('id', '=', workspaceId).executeTakeFirst())?.timezone ?? 'UTC';
   const fresh = await rollupsFromRaw(db, workspaceId, zoneOf(name));
   await bumpVersions(db, [workspaceId]);
   await db.deleteFrom('analytics_post_days').where('workspace_id', '=', workspaceId).execute();
   await db.deleteFrom('analytics_post_months').where('workspace_id', '=', workspaceId).execute();
+  if (pairs) await db.deleteFrom('analytics_post_label_pairs').where('workspace_id', '=', workspaceId).execute();
   if (slots) await db.deleteFrom('analytics_post_slots').where('workspace_id', '=', workspaceId).execute();
   await db.deleteFrom('analytics_workspace_days').where('workspace_id', '=', workspaceId).execute();
   await db.deleteFrom('analytics_inbox_days').where('workspace_id', '=', workspaceId).execute();
@@ -110,6 +116,7 @@ export async function rebuildRollups(db: Kysely<Database>, workspaceId: string, 
   await insertAll(db, 'analytics_post_days', fresh.posts);
   await insertAll(db, 'analytics_post_months', fresh.postMonths);
   if (slots) await insertAll(db, 'analytics_post_slots', fresh.postSlots);
+  if (pairs) await insertAll(db, 'analytics_post_label_pairs', fresh.labelPairs);
   await insertAll(db, 'analytics_workspace_days', fresh.workspaceDays);
   await insertAll(db, 'analytics_inbox_days', fresh.inbox);
   await insertAll(db, 'analytics_mention_days', fresh.mentions);
@@ -123,6 +130,7 @@ export async function storedRollups(db: Kysely<Database>, workspaceId: string): 
     posts: (await db.selectFrom('analytics_post_days').selectAll().where('workspace_id', '=', workspaceId).execute()).map(num),
     postMonths: (await db.selectFrom('analytics_post_months').selectAll().where('workspace_id', '=', workspaceId).execute()).map(num),
     postSlots: (await db.selectFrom('analytics_post_slots').selectAll().where('workspace_id', '=', workspaceId).execute()).map(num),
+    labelPairs: (await db.selectFrom('analytics_post_label_pairs').selectAll().where('workspace_id', '=', workspaceId).execute()).map(num),
     workspaceDays: (await db.selectFrom('analytics_workspace_days').selectAll().where('workspace_id', '=', workspaceId).execute()).map(num),
     inbox: (await db.selectFrom('analytics_inbox_days').selectAll().where('workspace_id', '=', workspaceId).execute()).map(num),
     mentions: (await db.selectFrom('analytics_mention_days').selectAll().where('workspace_id', '=', workspaceId).execute()).map(num),
@@ -134,6 +142,7 @@ const KEYS = {
   posts: ['day', 'account_id', 'campaign_id', 'label'],
   postMonths: ['month', 'account_id', 'campaign_id', 'label'],
   postSlots: ['month', 'network', 'label', 'slot'],
+  labelPairs: ['label', 'day', 'account_id', 'campaign_id', 'other'],
   workspaceDays: ['day', 'network'],
   inbox: ['day', 'account_id', 'network'],
   mentions: ['day', 'network'],
@@ -155,7 +164,7 @@ export async function rollupDifferences(db: Kysely<Database>, workspaceId: strin
   const out: string[] = [];
   for (const table of Object.keys(KEYS) as Array<keyof Rollups>) {
     const keyOf = (r: object) => KEYS[table].map((k) => (r as Record<string, unknown>)[k]).join(' ');
-    const measures = table === 'posts' || table === 'postMonths' ? [...POST_MEASURES, 'network'] : table === 'postSlots' ? ['posts', 'engagement'] : table === 'workspaceDays' ? WORKSPACE_DAY_MEASURES : table === 'inbox' ? [...INBOX_MEASURES, 'waits'] : table === 'mentions' ? ['volume', 'positive', 'negative'] : ['total', 'positive', 'negative'];
+    const measures = table === 'posts' || table === 'postMonths' || table === 'labelPairs' ? [...POST_MEASURES, 'network'] : table === 'postSlots' ? ['posts', 'engagement'] : table === 'workspaceDays' ? WORKSPACE_DAY_MEASURES : table === 'inbox' ? [...INBOX_MEASURES, 'waits'] : table === 'mentions' ? ['volume', 'positive', 'negative'] : ['total', 'positive', 'negative'];
     const want = new Map(expected[table].map((r) => [keyOf(r), r as unknown as Record<string, unknown>]));
     for (const row of stored[table] as unknown as Record<string, unknown>[]) {
       const key = keyOf(row);
