@@ -105,7 +105,7 @@ async function run(database: 'sqlite' | 'postgres') {
     DATA_DIR: dataDir, SECRET_KEY: crypto.randomBytes(32).toString('hex'), LOG_LEVEL: 'warn', ROLES: 'api', PORT: '0', HOST: '127.0.0.1',
     ...(database === 'postgres' ? { DATABASE_URL: PG_URL, DATABASE_SCHEMA: schema } : {}),
   };
-  const { child, url } = await startServer(env);
+  let { child, url } = await startServer(env);
   let pool = new Pool(url, { connections: CONNECTIONS, pipelining: 1 });
   try {
     const setup = await pool.request({
@@ -113,7 +113,7 @@ async function run(database: 'sqlite' | 'postgres') {
       body: JSON.stringify({ name: 'Bench Owner', email: 'bench@example.com', password: 'correct horse battery', workspaceName: 'Brand 0' }),
     });
     const me = (await setup.body.json()) as { user: { id: string }; memberships: Array<{ workspaceId: string }> };
-    const cookie = ([] as string[]).concat(setup.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]).join('; ');
+    let cookie = ([] as string[]).concat(setup.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]).join('; ');
     const ids = [me.memberships[0]!.workspaceId];
     for (let w = 1; w < WORKSPACES; w++) ids.push((await call(pool, cookie, 'POST', '/api/v1/workspaces', { name: `Brand ${w}` })).json.id);
     const plan: SeedPlan = {
@@ -162,16 +162,21 @@ async function run(database: 'sqlite' | 'postgres') {
       'counts search': (i) => counts(i, `q=${q(SEARCHES.twoWords)}`),
     };
     await load(pool, cookie, 300, (i) => Object.values(kinds)[i % Object.keys(kinds).length]!(i));
-    const figures: Record<string, unknown> = {};
     // BENCH_INBOX_KINDS=list,counts measures only the kinds whose names start with one of those words.
     const only = process.env.BENCH_INBOX_KINDS?.split(',');
-    for (const [name, pathOf] of Object.entries(kinds).filter(([n]) => !only || only.some((o) => n.startsWith(o)))) {
-      const cpuBefore = await serverCpu(child);
-      const measured = await load(pool, cookie, REQUESTS, pathOf);
-      // What one request cost the server's CPU, which a loaded machine does not change much.
-      figures[name] = { ...measured, serverCpuMsPerRequest: Math.round(((await serverCpu(child)) - cpuBefore) / REQUESTS * 100) / 100 };
-      console.log(`${database}: ${name.padEnd(34)} ${JSON.stringify(figures[name])}`);
-    }
+    const chosen = Object.entries(kinds).filter(([n]) => !only || only.some((o) => n.startsWith(o)));
+    const measure = async (names: Array<[string, (i: number) => string]>, label: string) => {
+      const out: Record<string, unknown> = {};
+      for (const [name, pathOf] of names) {
+        const cpuBefore = await serverCpu(child);
+        const measured = await load(pool, cookie, REQUESTS, pathOf);
+        // What one request cost the server's CPU, which a loaded machine does not change much.
+        out[name] = { ...measured, serverCpuMsPerRequest: Math.round(((await serverCpu(child)) - cpuBefore) / REQUESTS * 100) / 100 };
+        console.log(`${database}: ${label}${name.padEnd(34)} ${JSON.stringify(out[name])}`);
+      }
+      return out;
+    };
+    const figures = await measure(chosen, '');
     // Fifty people at once is a queue when each asks again the moment they are answered; at a pace (all of them
     // together asking PACED_RATE times a second), the time each waits for an answer.
     const pacedFigures: Record<string, unknown> = {};
@@ -182,8 +187,27 @@ async function run(database: 'sqlite' | 'postgres') {
       }
     }
     const sample = (await call(pool, cookie, 'GET', counts(0, ''))).json;
+    // The same lists with every page read afresh (INBOX_PAGE_MEMO_MB=0): what each costs when items keep arriving
+    // and no page is asked twice between two changes. Counts keep their own memory and are left out.
+    let unremembered: Record<string, unknown> = {};
+    if (process.env.BENCH_INBOX_FRESH !== '0') {
+      await pool.close();
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+      ({ child, url } = await startServer({ ...env, INBOX_PAGE_MEMO_MB: '0' }));
+      pool = new Pool(url, { connections: CONNECTIONS, pipelining: 1 });
+      const signIn = await pool.request({
+        method: 'POST', path: '/api/v1/session', headers: { 'content-type': 'application/json', 'x-ruche-csrf': '1' },
+        body: JSON.stringify({ email: 'bench@example.com', password: 'correct horse battery' }),
+      });
+      await signIn.body.text();
+      cookie = ([] as string[]).concat(signIn.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]).join('; ');
+      await load(pool, cookie, 300, (i) => chosen[i % chosen.length]![1](i));
+      unremembered = await measure(chosen.filter(([n]) => !n.startsWith('counts')), 'every page read: ');
+    }
     return { items: plan.itemsPerWorkspace * WORKSPACES, workspaces: WORKSPACES, connections: CONNECTIONS, requestsPerKind: REQUESTS, seedMs,
-      countsCapped: sample.capped, countsWindow: sample.window, latencyMs: figures, pacedLatencyMs: pacedFigures };
+      countsCapped: sample.capped, countsWindow: sample.window, latencyMs: figures, pacedLatencyMs: pacedFigures,
+      latencyMsEveryPageRead: unremembered };
   } finally {
     await pool.close().catch(() => {});
     child.kill('SIGTERM');
