@@ -67,12 +67,13 @@ export async function buildServer({ force = false } = {}) {
   const result = await build({
     // Input paths in the metafile are then relative to the project, whatever folder the command is run from.
     absWorkingDir: root,
-    // The listening reader and the report renderer run on threads of their own (src/modules/listening/reader-pool.ts,
-    // src/modules/reports/render-thread.ts).
+    // The listening reader, the report renderer and the analytics reader run on threads of their own
+    // (src/modules/listening/reader-pool.ts, src/modules/reports/render-thread.ts, src/modules/analytics/figure-threads.ts).
     entryPoints: {
       main: path.join(root, 'src/main.ts'),
       'listening-reader': path.join(root, 'src/modules/listening/reader-worker.ts'),
       'report-renderer': path.join(root, 'src/modules/reports/render-worker.ts'),
+      'analytics-reader': path.join(root, 'src/modules/analytics/figure-worker.ts'),
     },
     outdir: serverDir,
     outExtension: { '.js': '.mjs' },
@@ -93,6 +94,7 @@ export async function buildServer({ force = false } = {}) {
       RUCHE_MODELS_DIR: JSON.stringify(path.join(root, 'src/analysis/models')),
       RUCHE_LISTENING_READER: JSON.stringify(path.join(serverDir, 'listening-reader.mjs')),
       RUCHE_REPORT_RENDERER: JSON.stringify(path.join(serverDir, 'report-renderer.mjs')),
+      RUCHE_ANALYTICS_READER: JSON.stringify(path.join(serverDir, 'analytics-reader.mjs')),
     },
     // Half the text for V8 to read and keep at each start; names are kept, and the maps (read by node only with
     // --enable-source-maps) lead a stack trace back to src/.

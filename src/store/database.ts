@@ -18,6 +18,8 @@ export interface Store {
   pool?: Pool;
   /** PostgreSQL only: the schema every connection uses. */
   schema?: string;
+  /** SQLite only: the database's file, which other threads may open to read. */
+  file?: string;
   destroy(): Promise<void>;
 }
 
@@ -57,11 +59,24 @@ function openSqlite(file: string): Store {
   return {
     db,
     dialect: 'sqlite',
+    file: file === ':memory:' ? undefined : file,
     destroy: () => {
       clearInterval(optimizing);
       return db.destroy();
     },
   };
+}
+
+/**
+ * A connection of another thread to the same SQLite file, for reading only: WAL lets it read while the main
+ * thread writes, each read seeing the last committed state. It keeps prepared statements as the main one does.
+ */
+export function openSqliteReader(file: string): Kysely<Database> {
+  const sqlite = new SQLite(file, { fileMustExist: true });
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('cache_size = -65536');
+  sqlite.pragma('query_only = ON');
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
 }
 
 /**

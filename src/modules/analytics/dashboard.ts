@@ -2,24 +2,21 @@ import type { AppContext } from '../../context.js';
 import type { Store } from '../../store/database.js';
 import type { RoleName } from '../../shared/permissions.js';
 import { mayReadInbox } from '../inbox/access.js';
-import { accountsOf, narrowsPosts, type Reader, type ScopeAccount } from './scope.js';
-import { accountFollowersOf, followerTotalsOf, publishingFigures, totalsOf } from './publishing.js';
-import { postGroupsOf, totalOf } from './post-sums.js';
-import { accountSeriesOf, seriesOfGroups } from './series.js';
-import { bestTimes } from './best-times.js';
-import { breakdownOrder, breakdowns } from './breakdowns.js';
+import { accountsOf, type Reader, type ScopeAccount } from './scope.js';
+import { breakdownOrder } from './breakdowns.js';
 import { FLOP_MIN_AGE_MS, topAndFlop } from './post-performance.js';
 import { keepFigures, keptFigures } from './dashboard-cache.js';
-import { inboxFigures, inboxTotalsOf } from './inbox-figures.js';
-import { listeningDaysOf, listeningFigures, sentimentOfDays, shareOfVoiceOf, sumOfDays, voiceTopics, type VoiceTopic } from './listening-figures.js';
-import { comparisonPeriod, zoneOf } from './time.js';
+import { voiceTopics, type VoiceTopic } from './listening-figures.js';
+import { figuresOf } from './dashboard-figures.js';
+import { figuresOnThread } from './figure-threads.js';
+import { zoneOf } from './time.js';
 import type { Breakdown, Comparison, Dashboard, Period, PostPerformance, Scope } from './types.js';
 
 /** The workspace's time zone, its analytics version and the clock, for the figure queries. */
 export async function readerFor(store: Store, workspaceId: string, now: number): Promise<Reader> {
   const w = await store.db.selectFrom('workspaces').leftJoin('analytics_versions as v', 'v.workspace_id', 'workspaces.id')
     .select(['workspaces.timezone', 'v.version']).where('workspaces.id', '=', workspaceId).executeTakeFirst();
-  return { db: store.db, dialect: store.dialect, zone: zoneOf(w?.timezone ?? 'UTC'), now, version: Number(w?.version ?? 0) };
+  return { db: store.db, dialect: store.dialect, zone: zoneOf(w?.timezone ?? 'UTC'), now, version: Number(w?.version ?? 0), file: store.file };
 }
 
 export interface DashboardOptions {
@@ -32,7 +29,8 @@ export interface DashboardOptions {
 /**
  * Every figure of a dashboard, made once per analytics version of the workspace when kept (see dashboard-cache.ts).
  * What changes without a change of figures is read each time: the accounts, campaigns and topics' names, and the
- * flops while the period's posts are not all 48 hours old (the clock alone lets a post in).
+ * flops while the period's posts are not all 48 hours old (the clock alone lets a post in). On SQLite the figures
+ * are made on a reader thread (figure-threads.ts).
  */
 export async function dashboardFor(r: Reader, scope: Scope, period: Period, comparison: Comparison, options: DashboardOptions = {}): Promise<Dashboard> {
   const withInbox = options.inbox ?? true;
@@ -42,51 +40,12 @@ export async function dashboardFor(r: Reader, scope: Scope, period: Period, comp
   const key = JSON.stringify([scope, period, comparison, withInbox, r.zone.name, settled, accounts.map((a) => a.id), topics.map((t) => t.id)]);
   let d = keep ? keptFigures<Dashboard>(r.db, scope.workspaceId, r.version!, `dashboard ${key}`) : undefined;
   if (!d) {
-    d = await figuresOf(r, scope, period, comparison, accounts, topics, { inbox: withInbox, posts: settled });
+    const wanted = { inbox: withInbox, posts: settled };
+    const inline = () => figuresOf(r, scope, period, comparison, accounts, topics, wanted);
+    d = await (r.file ? figuresOnThread({ file: r.file, zone: r.zone.name, now: r.now, scope, period, comparison, accounts, topics, wanted }, inline) : inline());
     if (keep) await keepFigures(r.db, scope.workspaceId, r.version!, `dashboard ${key}`, d);
   }
   return labelled(r, d, settled ? null : await topAndFlop(r, scope, period), accounts, topics);
-}
-
-/**
- * The figures. The independent queries run together; each reads a daily rollup (posts by the day or month they went
- * out, the accounts' days, inbox items, mentions and topics by day), the posts of the period through an index (top
- * and flop posts, best times), or the raw rows of a part of a day at the period's ends, never the snapshots. The
- * period's posts are read once per account and campaign, for the totals and three breakdowns.
- */
-async function figuresOf(r: Reader, scope: Scope, period: Period, comparison: Comparison, accounts: ScopeAccount[], topics: VoiceTopic[], wanted: { inbox: boolean; posts: boolean }): Promise<Dashboard> {
-  const before = comparisonPeriod(period, comparison, r.zone);
-  // Both periods' followers are read at once, for their totals and their series; so are both periods' days of the
-  // accounts' rollup, of the inbox and of listening.
-  const known = accountFollowersOf(r, accounts, [period, before]);
-  // The posts' sums the figures need, in one query over the rollups and one over the posts of parts of days: per
-  // account and per label over the period, in total over the one compared with, and per day over both when the
-  // series comes from the posts.
-  const fromPosts = narrowsPosts(scope);
-  const sums = postGroupsOf(r, scope, [
-    { period, grouping: 'account' }, { period, grouping: 'label' }, { period: before, grouping: 'total' },
-    ...(fromPosts ? [{ period, grouping: 'day' as const }, { period: before, grouping: 'day' as const }] : []),
-  ]);
-  const both = fromPosts ? sums.then((s) => [seriesOfGroups(r, period, s[3]!), seriesOfGroups(r, before, s[4]!)]) : accountSeriesOf(r, accounts, [period, before], scope, known);
-  const [[perAccount, totalsBefore], [followers, followersBefore], [days, daysBefore], flops, heat, parts, inboxes, [heard, heardBefore], sov] = await Promise.all([
-    sums.then((s) => [s[0]!, totalsOf(totalOf(s[2]!))] as const),
-    known.then((k) => k.map(followerTotalsOf)),
-    both,
-    wanted.posts ? topAndFlop(r, scope, period) : { topPosts: [], flopPosts: [] }, bestTimes(r, scope, period.end),
-    sums.then((s) => breakdowns(r, scope, period, accounts, s[0], s[1])),
-    wanted.inbox ? inboxTotalsOf(r, scope, [period, before]) : [null, null],
-    listeningDaysOf(r, scope, [period, before], [true, false]),
-    shareOfVoiceOf(r, topics, period),
-  ]);
-  const [inbox, inboxBefore] = inboxes;
-  return {
-    scope, timezone: r.zone.name, period, comparison, comparisonPeriod: before,
-    publishing: publishingFigures(totalsOf(totalOf(perAccount)), totalsBefore, followers!, followersBefore!),
-    series: days, comparisonSeries: daysBefore,
-    ...flops, bestTimes: heat, ...parts,
-    inbox: inboxFigures(inbox, inboxBefore),
-    listening: listeningFigures(sumOfDays(heard!), sumOfDays(heardBefore!), sov, sentimentOfDays(r, period, heard!)),
-  };
 }
 
 /** The figures with today's names: accounts' handles, campaigns' and topics' names and colours. */

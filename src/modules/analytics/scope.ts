@@ -12,6 +12,8 @@ export interface Reader {
   now: number;
   /** The workspace's analytics version when the zone was read, for dashboards kept in memory. */
   version?: number;
+  /** SQLite's file, when `db` is the store's own connection (no transaction): figures may then be read on other threads. */
+  file?: string;
 }
 
 /** The engagement formula in SQL, over the latest counts of a post aliased p. */

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../../src/store/database.js';
 import { testStores } from '../../helpers/store.js';
 import { dashboardFor } from '../../../src/modules/analytics/dashboard.js';
+import { figureThreadStats } from '../../../src/modules/analytics/figure-threads.js';
 import { zoneOf } from '../../../src/modules/analytics/time.js';
 import type { Reader } from '../../../src/modules/analytics/scope.js';
 import type { Dashboard } from '../../../src/modules/analytics/types.js';
@@ -175,6 +176,19 @@ describe.each(testStores())('dashboard figures ($name)', (kind) => {
     expect(mastodon.publishing.engagement.value).toBe(40);
     expect(mastodon.publishing.followers.value).toBe(1100);
     expect(mastodon.inbox.volume.value).toBe(0);
+  });
+
+  it('gives the same figures when read on a reader thread, as SQLite dashboards are', async () => {
+    if (!store.file) return;
+    const before = figureThreadStats().onThreads;
+    const onThread = { ...r, file: store.file };
+    for (const scope of [{}, { campaignId: c1 }, { label: 'promo' }, { network: 'mastodon' }]) {
+      for (const comparison of ['previous', 'year_before'] as const) {
+        const inline = await dashboardFor(r, { workspaceId: ws, ...scope }, JANUARY, comparison);
+        expect(await dashboardFor(onThread, { workspaceId: ws, ...scope }, JANUARY, comparison)).toEqual(inline);
+      }
+    }
+    expect(figureThreadStats().onThreads).toBe(before + 8);
   });
 
   it('leaves the inbox blank when the reader may not see it', async () => {
