@@ -4,6 +4,9 @@ import { can, isRole } from '../shared/permissions.js';
 import { AppError, forbidden, notFound, unauthenticated } from './errors.js';
 import type { Actor, HttpEnv } from './types.js';
 import { createSessionMemo, type SessionMemo } from './session-memo.js';
+import type { Kysely } from 'kysely';
+import type { Database } from '../store/schema.js';
+import { compiledOnce } from '../store/compiled-once.js';
 
 /** Resolves the session cookie into an actor, or answers 401. */
 export const requireUser = createMiddleware<HttpEnv>(async (c, next) => {
@@ -32,6 +35,9 @@ export async function currentActor(ctx: HttpEnv['Variables']['ctx'], headers: He
   };
 }
 
+const membership = compiledOnce((db: Kysely<Database>, workspaceId: string, userId: string) =>
+  db.selectFrom('memberships').select(['id', 'role']).where('workspace_id', '=', workspaceId).where('user_id', '=', userId));
+
 /**
  * Loads the actor's membership of the workspace in the path. Someone who is not a member gets 404,
  * the same answer as for a workspace that does not exist, so ids cannot be probed.
@@ -40,13 +46,7 @@ export const requireMember = createMiddleware<HttpEnv>(async (c, next) => {
   const workspaceId = c.req.param('workspaceId');
   const actor = c.get('actor');
   if (!workspaceId) throw notFound('workspace');
-  const row = await c
-    .get('ctx')
-    .store.db.selectFrom('memberships')
-    .select(['id', 'role'])
-    .where('workspace_id', '=', workspaceId)
-    .where('user_id', '=', actor.userId)
-    .executeTakeFirst();
+  const [row] = await membership(c.get('ctx').store.db, workspaceId, actor.userId);
   if (!row || !isRole(row.role)) throw notFound('workspace');
   c.set('member', { membershipId: row.id, workspaceId, role: row.role });
   await next();

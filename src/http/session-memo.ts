@@ -3,6 +3,9 @@ import { parse } from 'hono/utils/cookie';
 import type { AppContext } from '../context.js';
 import { hashSessionToken } from '../auth/session-tokens.js';
 import type { Actor } from './types.js';
+import type { Kysely } from 'kysely';
+import type { Database } from '../store/schema.js';
+import { compiledOnce } from '../store/compiled-once.js';
 
 /**
  * The auth library's getSession checks the cookie's signature with WebCrypto and reads the session, then its
@@ -14,6 +17,14 @@ import type { Actor } from './types.js';
  * or unknown go through the library as before.
  */
 const MAX_REMEMBERED = 10_000;
+
+const sessionRow = compiledOnce((db: Kysely<Database>, sessionId: string, tokenHash: string) =>
+  db
+    .selectFrom('session as s')
+    .innerJoin('user as u', 'u.id', 's.userId')
+    .select(['s.id', 's.expiresAt', 'u.id as userId', 'u.name', 'u.email'])
+    .where('s.id', '=', sessionId)
+    .where('s.token', '=', tokenHash));
 // The auth library's session cookie, with the __Secure- prefix it takes over HTTPS (auth.ts: cookiePrefix 'ruche').
 const COOKIE = /^(?:__Secure-)?ruche\.session_token$/;
 
@@ -49,13 +60,7 @@ export function createSessionMemo(ctx: Pick<AppContext, 'store' | 'auth'>): Sess
       const key = keyOf(headers);
       const known = key ? remembered.get(key) : undefined;
       if (!key || !known) return undefined;
-      const row = await ctx.store.db
-        .selectFrom('session as s')
-        .innerJoin('user as u', 'u.id', 's.userId')
-        .select(['s.id', 's.expiresAt', 'u.id as userId', 'u.name', 'u.email'])
-        .where('s.id', '=', known.sessionId)
-        .where('s.token', '=', known.tokenHash)
-        .executeTakeFirst();
+      const [row] = await sessionRow(ctx.store.db, known.sessionId, known.tokenHash);
       if (!row) {
         remembered.delete(key);
         return undefined;

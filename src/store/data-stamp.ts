@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { CompiledQuery } from 'kysely';
 import type { Store } from './database.js';
 
 /**
@@ -13,11 +13,15 @@ import type { Store } from './database.js';
  * The stamp is read before the data: a write landing between the two leaves an answer that is newer than its
  * stamp, and that stamp never comes back, so the answer is never given again.
  */
+// Read on every remembered answer: written as SQL once rather than built each time.
+const SQLITE_STAMP = CompiledQuery.raw<{ c: number; v: number }>('select total_changes() as c, (select data_version from pragma_data_version) as v');
+const POSTGRES_STAMP = CompiledQuery.raw<{ s: string }>('select pg_current_snapshot()::text as s');
+
 export async function dataStamp(store: Store): Promise<string> {
   if (store.dialect === 'sqlite') {
-    const { rows } = await sql<{ c: number; v: number }>`select total_changes() as c, (select data_version from pragma_data_version) as v`.execute(store.db);
+    const { rows } = await store.db.executeQuery(SQLITE_STAMP);
     return `${rows[0]!.c}:${rows[0]!.v}`;
   }
-  const { rows } = await sql<{ s: string }>`select pg_current_snapshot()::text as s`.execute(store.db);
+  const { rows } = await store.db.executeQuery(POSTGRES_STAMP);
   return rows[0]!.s;
 }
