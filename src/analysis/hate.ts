@@ -18,6 +18,12 @@ const CALM = 0.2;
 // Enough slurs to decide and to show; a text repeating one thousands of times is read once per one of these.
 const MAX_SLURS = 12;
 const WARM_SHIFT = 1.5;
+// Counter-speech told only by a condemning word outside any quote ("racism", "no place", "can't believe") is weak
+// evidence: haters use those words too ("BLM is just reverse racism against whites"), and in DynaHate's training
+// split 670 of the 1,473 texts holding one are hateful, near the set's rate. Such a text is lowered by this much
+// log-odds; a quote judged or reported from outside is still damped hard. (Tried at 0, 0.5 and 1: without it the
+// functional suites' counter-speech kinds fail, 1 gives back part of the dev gain.)
+const CONDEMNED_SHIFT = 0.5;
 const HOSTILE_CLASSES = ['DEROG', 'DEHUM', 'CONTEMPT', 'REVULSION', 'HURT'];
 
 // Once a group is named, "they", "them", "ils", "elles" in what follows speak of it ("… They are vermin.").
@@ -139,7 +145,7 @@ export function hateOf(
   // the model learnt from texts where groups are mostly named to be attacked, and reads the name's company as
   // hate. (A hard cap cost too much recall on the dev splits, whose implicit hate uses no listed word.)
   if (groups.length > 0 && slurs.length === 0 && ruleLogit === 0 && !hostile && (positive >= 0.5 || negative < CALM)) hate = raise(hate, -WARM_SHIFT);
-  if (ctx.counterSpeech) hate = Math.min(hate, pModel) * 0.35;
+  if (ctx.counterSpeech) hate = ctx.quoted ? Math.min(hate, pModel) * 0.35 : raise(Math.min(hate, pModel), -CONDEMNED_SHIFT);
   const target = hate >= 0.5 ? slurs[0]?.value ?? groups[0]?.value : undefined;
   return { score: hate, target, reasons };
 }

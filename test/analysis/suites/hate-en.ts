@@ -77,6 +77,13 @@ const hateful = [
     '{Pl} are d1sgust1ng vermin.',
     'I h a t e {pl}.',
   ], ['Ihatewomen', 'killallmuslims', 'Gay people are disgsuting', 'Muslims are scm', 'Immigrants are a plauge', 'I despsie black people']),
+  // Hate that borrows the words of counter-speech ("no place", "racism"): a condemning word alone does not make a
+  // text a rebuttal.
+  ...expand('condemning-words', true, GROUPS_EN, [
+    '{Pl} have no place in this country.',
+    'It is not racism, {pl} really are the problem.',
+    'Hate speech? No, {pl} ruin every neighbourhood.',
+  ]),
   ...expand('slur', true, [], [], [
     'You are nothing but a filthy faggot.',
     'Typical n1gger behaviour.',
@@ -116,6 +123,8 @@ const notHateful = [
     "Stop calling {pl} parasites, it's hateful.",
     'It is bigoted to say {pl} are inferior.',
     'Saying you hate {pl} is not okay.',
+    'Racism has no place here, {pl} are welcome.',
+    'Saying {pl} have no place here is racist.',
   ]),
   ...expand('non-protected-target', false, [], [], [
     'I hate traffic jams so much.',

@@ -77,6 +77,10 @@ const hateful = [
     '{Pl}, c’est de la v3rmine.',
     'Je d é t e s t e {pl}.',
   ], ['Jedétestelesjuifs', 'mortauxarabes', 'Les musulmans sont des odrures', 'Les immigrés sont des parasties', 'Je détseste les Noirs', 'Les femmes sont des sal0pes']),
+  // Hate that borrows the words of counter-speech ("pas leur place"): a condemning word alone is no rebuttal.
+  ...expand('condemning-words', true, GROUPS_FR, [
+    '{Pl} n’ont pas leur place dans ce pays.',
+  ]),
   ...expand('slur', true, [], [], [
     'Sale pédé, casse-toi.',
     'Rentre chez toi, sale bougnoule.',
@@ -116,6 +120,7 @@ const notHateful = [
     'Arrêtez de traiter {pl} de parasites, c’est haineux.',
     'C’est de la haine pure de dire que {pl} sont inférieurs.',
     "Dire qu'on déteste {pl}, ce n'est pas acceptable.",
+    'Le racisme n’a pas sa place ici, {pl} sont les bienvenus.',
   ]),
   ...expand('non-protected-target', false, [], [], [
     'Je déteste les embouteillages.',
