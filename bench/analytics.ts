@@ -133,7 +133,8 @@ async function run(database: 'sqlite' | 'postgres') {
     await pool.close().catch(() => {});
     await stopServer(child);
   }
-  figures.reports = await timeReports(database, env, plan, { email: OWNER.email, password: OWNER.password }, log);
+  // BENCH_ANALYTICS_REPORT_RUNS=0 leaves out the reports, for a run that compares dashboards alone.
+  figures.reports = process.env.BENCH_ANALYTICS_REPORT_RUNS === '0' ? { measured: false } : await timeReports(database, env, plan, { email: OWNER.email, password: OWNER.password }, log);
   if (database === 'postgres') fs.rmSync(dataDir, { recursive: true, force: true });
   return figures;
 }
