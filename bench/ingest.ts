@@ -24,6 +24,7 @@ import { DAY, loadCurve } from '../test/listening/radar/curve.js';
 import { buildPosts, buildTopics, loadTexts, names, random } from './lib/listening-corpus.js';
 import { compileTopics } from '../src/modules/listening/query/index.js';
 import { listeningPosts, seedListening } from './lib/listening-seed.js';
+import { databaseCpuMs } from './lib/process-cpu.js';
 
 // Listening's ingest: posts through parse → analyse → match against 500 topics → group near-duplicates → store, in
 // batches as a network stream hands them over, sustained for BENCH_INGEST_SECONDS (60 by default), on SQLite and on
@@ -43,15 +44,24 @@ const CONCURRENCY = Number(process.env.BENCH_INGEST_CONCURRENCY ?? 2);
  */
 const READ_AHEAD = process.env.BENCH_INGEST_READ_AHEAD !== '0';
 
-async function withContext<T>(database: 'sqlite' | 'postgres', measure: (ctx: AppContext) => Promise<T>, clock?: Clock): Promise<T> {
+/** CPU time the database's server processes have used for this context's connections so far (null on SQLite). */
+type DatabaseCpu = () => Promise<number | null>;
+
+function withApplicationName(url: string, name: string): string {
+  const u = new URL(url);
+  u.searchParams.set('application_name', name);
+  return u.toString();
+}
+
+async function withContext<T>(database: 'sqlite' | 'postgres', measure: (ctx: AppContext, databaseCpu: DatabaseCpu) => Promise<T>, clock?: Clock): Promise<T> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ruche-bench-ingest-'));
   const schema = `bench_ingest_${crypto.randomBytes(4).toString('hex').replace(/\d/g, (d) => 'abcdefghij'[Number(d)]!)}`;
   const ctx = await createContext(envToConfig(readEnv({
     DATA_DIR: dataDir, SECRET_KEY: crypto.randomBytes(32).toString('hex'), LOG_LEVEL: 'warn', ROLES: 'api',
-    ...(database === 'postgres' ? { DATABASE_URL: PG_URL, DATABASE_SCHEMA: schema } : {}),
+    ...(database === 'postgres' ? { DATABASE_URL: withApplicationName(PG_URL, schema), DATABASE_SCHEMA: schema } : {}),
   })), clock ? { clock } : {});
   try {
-    return await measure(ctx);
+    return await measure(ctx, database === 'postgres' ? () => databaseCpuMs(PG_URL, schema) : async () => null);
   } finally {
     await destroyContext(ctx);
     fs.rmSync(dataDir, { recursive: true, force: true });
@@ -76,9 +86,10 @@ function corpus() {
 }
 
 const rate = (n: number, ms: number) => Math.round(n / (ms / 1000));
+const perRow = (ms: number | null, n: number) => (ms === null || n === 0 ? null : Math.round((ms / n) * 1000) / 1000);
 
 /** The pipeline, batch after batch, for SECONDS: how many mentions it stores per second. */
-async function measurePipeline(ctx: AppContext, c: ReturnType<typeof corpus>) {
+async function measurePipeline(ctx: AppContext, c: ReturnType<typeof corpus>, databaseCpu: DatabaseCpu) {
   const now = ctx.clock.now();
   const { workspaceId } = await seedListening(ctx, c.topics, now);
   const target = { workspaceId, sourceId: null };
@@ -90,6 +101,7 @@ async function measurePipeline(ctx: AppContext, c: ReturnType<typeof corpus>) {
   let stored = 0;
   let matched = 0;
   const threads0 = readerStats();
+  const db0 = await databaseCpu();
   const cpu0 = process.cpuUsage();
   const start = performance.now();
   const count = (r: ListeningIngestResult) => {
@@ -128,12 +140,17 @@ async function measurePipeline(ctx: AppContext, c: ReturnType<typeof corpus>) {
   await Promise.all(Array.from({ length: CONCURRENCY }, source));
   const ms = performance.now() - start;
   const cpu = process.cpuUsage(cpu0);
+  const db1 = await databaseCpu();
   const threads = readerStats();
+  const processMs = (cpu.user + cpu.system) / 1000;
   return {
     seconds: Math.round(ms / 100) / 10, batch: BATCH, concurrency: CONCURRENCY, readAhead: READ_AHEAD, posts, matched, stored,
     postsPerSecond: rate(posts, ms), mentionsPerSecond: rate(stored, ms),
     // The process's CPU time, its reader threads' included (the database server's is not).
-    mentionsPerCpuSecond: rate(stored, (cpu.user + cpu.system) / 1000),
+    mentionsPerCpuSecond: rate(stored, processMs),
+    // CPU ms per mention stored, of this process and of the database's server processes for its connections: what a
+    // shared machine's load changes least.
+    processCpuMsPerMention: perRow(processMs, stored), databaseCpuMsPerMention: perRow(db0 === null || db1 === null ? null : db1 - db0, stored),
     readerThreads: threads.threads, batchesReadOnThreads: threads.readOnThreads - threads0.readOnThreads,
   };
 }
@@ -143,7 +160,7 @@ async function measurePipeline(ctx: AppContext, c: ReturnType<typeof corpus>) {
  * written by the same store function: the ceiling. Copies keep pointing at their group's first mention of the same
  * round, so the groups' counts are written too.
  */
-async function measureRawInsert(ctx: AppContext, c: ReturnType<typeof corpus>) {
+async function measureRawInsert(ctx: AppContext, c: ReturnType<typeof corpus>, databaseCpu: DatabaseCpu) {
   const now = ctx.clock.now();
   const { workspaceId } = await seedListening(ctx, c.topics, now);
   const topics = await topicIndexFor(ctx.store.db, workspaceId, now);
@@ -165,6 +182,8 @@ async function measureRawInsert(ctx: AppContext, c: ReturnType<typeof corpus>) {
   let rows = 0;
   let next = 0;
   const idsByRound = new Map<number, Map<string, string>>();
+  const db0 = await databaseCpu();
+  const cpu0 = process.cpuUsage();
   const start = performance.now();
   const limitMs = Math.min(SECONDS, 30) * 1000;
   const writer = async () => {
@@ -187,7 +206,12 @@ async function measureRawInsert(ctx: AppContext, c: ReturnType<typeof corpus>) {
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, writer));
   const ms = performance.now() - start;
-  return { seconds: Math.round(ms / 100) / 10, batch: BATCH, concurrency: CONCURRENCY, rows, rowsPerSecond: rate(rows, ms) };
+  const cpu = process.cpuUsage(cpu0);
+  const db1 = await databaseCpu();
+  return {
+    seconds: Math.round(ms / 100) / 10, batch: BATCH, concurrency: CONCURRENCY, rows, rowsPerSecond: rate(rows, ms),
+    processCpuMsPerRow: perRow((cpu.user + cpu.system) / 1000, rows), databaseCpuMsPerRow: perRow(db0 === null || db1 === null ? null : db1 - db0, rows),
+  };
 }
 
 const NEGATIVE = ['{b} est une arnaque, service client injoignable, je suis furieux', 'Worst experience ever with {b}, they scammed me and never answer', '{b} honte à vous, produit cassé et aucun remboursement'];
@@ -257,17 +281,20 @@ export default async function ingestBench() {
   const figures: Record<string, unknown> = { loadAverageAtStart: os.loadavg()[0], cpus: os.cpus().length, topics: TOPICS };
   const c = corpus();
   for (const db of only) {
-    figures[`pipeline ${db}`] = await withContext(db, (ctx) => measurePipeline(ctx, c));
+    figures[`pipeline ${db}`] = await withContext(db, (ctx, databaseCpu) => measurePipeline(ctx, c, databaseCpu));
     console.log(`pipeline ${db}: ${JSON.stringify(figures[`pipeline ${db}`])}`);
-    figures[`raw insert ${db}`] = await withContext(db, (ctx) => measureRawInsert(ctx, c));
+    figures[`raw insert ${db}`] = await withContext(db, (ctx, databaseCpu) => measureRawInsert(ctx, c, databaseCpu));
     console.log(`raw insert ${db}: ${JSON.stringify(figures[`raw insert ${db}`])}`);
     const p = figures[`pipeline ${db}`] as { mentionsPerSecond: number };
     const r = figures[`raw insert ${db}`] as { rowsPerSecond: number };
     figures[`share of raw ${db}`] = Math.round((p.mentionsPerSecond / r.rowsPerSecond) * 100) / 100;
     console.log(`share of raw ${db}: ${figures[`share of raw ${db}`]}`);
   }
-  figures['spike to alert'] = await measureSpikeToAlert();
-  console.log(`spike to alert: ${JSON.stringify(figures['spike to alert'])}`);
+  // BENCH_INGEST_SPIKE=0 leaves the spike out, for runs that only compare throughput.
+  if (process.env.BENCH_INGEST_SPIKE !== '0') {
+    figures['spike to alert'] = await measureSpikeToAlert();
+    console.log(`spike to alert: ${JSON.stringify(figures['spike to alert'])}`);
+  }
   figures.loadAverageAtEnd = os.loadavg()[0];
   return figures;
 }
