@@ -14,8 +14,8 @@ import type { Store } from './database.js';
  * stamp, and that stamp never comes back, so the answer is never given again.
  */
 // Read on every remembered answer: written as SQL once rather than built each time.
-const SQLITE_STAMP = CompiledQuery.raw<{ c: number; v: number }>('select total_changes() as c, (select data_version from pragma_data_version) as v');
-const POSTGRES_STAMP = CompiledQuery.raw<{ s: string }>('select pg_current_snapshot()::text as s');
+const SQLITE_STAMP = CompiledQuery.raw('select total_changes() as c, (select data_version from pragma_data_version) as v') as CompiledQuery<{ c: number; v: number }>;
+const POSTGRES_STAMP = CompiledQuery.raw('select pg_current_snapshot()::text as s') as CompiledQuery<{ s: string }>;
 
 export async function dataStamp(store: Store): Promise<string> {
   if (store.dialect === 'sqlite') {

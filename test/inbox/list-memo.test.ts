@@ -1,7 +1,7 @@
 /**
  * Inbox pages given again from memory while the database has not changed, on each database: a page asked twice
  * is read once, and a change made anywhere (through the app, or by another connection as a worker process would)
- * is in the very next page. Compressed answers are the same page.
+ * is in the very next page, and in the counts beside it. Compressed answers are the same page.
  */
 import zlib from 'node:zlib';
 import type { KyselyPlugin } from 'kysely';
@@ -96,8 +96,12 @@ describe.each(databases)('inbox pages remembered on %s', (kind) => {
   it('shows a change made by another connection in the next page', async () => {
     const before = await openIds();
     expect(before).toContain(ids[1]);
+    const openCount = async () => (await owner.request('GET', inboxPath(ws, '/counts?status=open'))).body.total as number;
+    expect(await openCount()).toBe(before.length);
     await other.db.updateTable('inbox_items').set({ status: 'done' }).where('id', '=', ids[1]!).execute();
     expect(await openIds()).toEqual(before.filter((id) => id !== ids[1]));
+    // The counts beside the list are as new.
+    expect(await openCount()).toBe(before.length - 1);
     await other.db.updateTable('inbox_items').set({ text: 'Edited elsewhere' }).where('id', '=', ids[2]!).execute();
     const page = await owner.request('GET', inboxPath(ws, '/items?status=open&limit=50'));
     expect(page.body.items.find((i: { id: string }) => i.id === ids[2]).text).toBe('Edited elsewhere');

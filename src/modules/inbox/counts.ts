@@ -4,6 +4,7 @@ import { resolveSearch } from './search.js';
 import { asksAnswer, assigneeOf, countedStatusSql, FACETS, filterConditions, type Facet, type FilterScope } from './filters.js';
 import { TOXICITY } from './schema.js';
 import { tallyWindow, type TallyRow, type WindowRow } from './counts-tally.js';
+import { dataStamp } from '../../store/data-stamp.js';
 
 /**
  * How many items a large inbox counts exactly: beyond it the counts are made over the newest WINDOW items
@@ -18,40 +19,44 @@ type Tally = Record<string, number>;
  * under every other filter, so that each shows what choosing it would give. One read of the rows matching the
  * non-facet filters; each row counts for a facet when it passes all the other facets' filters.
  */
-export function countItems(scope: FilterScope, f: Filters, window = COUNT_WINDOW) {
+export async function countItems(scope: FilterScope, f: Filters, window = COUNT_WINDOW) {
   const key = `${scope.workspaceId}|${f.assigneeId === 'me' ? scope.userId : ''}|${window}|${JSON.stringify(Object.entries(f).sort())}`;
-  return remembered(recentCounts, key, scope.workspaceId, () => countNow(scope, f, window));
+  const stamp = await dataStamp(scope.store);
+  return remembered(recentCounts, key, scope.workspaceId, () => countNow(scope, f, window), stamp);
 }
 
 /**
- * Counts asked again with the same filters within a few seconds are answered from memory, unless an item of the
- * workspace changed meanwhile (the live announcements bump its version; another process's changes show within
- * CACHE_MS). Many people triaging one inbox ask for the same counts after every change they see. What is being
- * counted is remembered from the start, so that requests arriving meanwhile wait for that count rather than
- * counting again each.
+ * Counts asked again with the same filters are answered from memory while the database has not changed since
+ * they were made (its stamp, read before counting: src/store/data-stamp.ts), whoever changed it, and while no
+ * live announcement bumped the workspace's version. Many people triaging one inbox ask for the same counts after
+ * every change they see. What is being counted is remembered from the start, so that requests arriving meanwhile
+ * wait for that count rather than counting again each. A figure that depends on the time as well (the first-reply
+ * median over the last 30 days) is kept a few seconds only.
  */
 const CACHE_MS = 5000;
 const CACHE_SIZE = 1000;
 interface Remembered<T> {
   until: number;
   version: number;
+  /** The data stamp the value was made under; without one, the value holds until `until`. */
+  stamp?: string;
   value: Promise<T>;
 }
 const recentCounts = new Map<string, Remembered<Awaited<ReturnType<typeof countNow>>>>();
 const versions = new Map<string, number>();
 const versionOf = (workspaceId: string) => versions.get(workspaceId) ?? 0;
 
-function remembered<T>(memory: Map<string, Remembered<T>>, key: string, workspaceId: string, compute: () => Promise<T>): Promise<T> {
+function remembered<T>(memory: Map<string, Remembered<T>>, key: string, workspaceId: string, compute: () => Promise<T>, stamp?: string): Promise<T> {
   // The version is read before counting: a change made while counting leaves this count stale, and it is not kept.
   const version = versionOf(workspaceId);
   const known = memory.get(key);
-  if (known && known.version === version && known.until > Date.now()) return known.value;
+  if (known && known.version === version && (stamp === undefined ? known.until > Date.now() : known.stamp === stamp)) return known.value;
   const value = compute();
   memory.delete(key);
   if (memory.size >= CACHE_SIZE) memory.delete(memory.keys().next().value!);
   // Each count is kept between half of CACHE_MS and all of it: counts made together (every workspace's, after a
   // restart) would otherwise all be made again together, each blocking SQLite's one thread in turn.
-  memory.set(key, { until: Date.now() + CACHE_MS * (0.5 + Math.random() / 2), version, value });
+  memory.set(key, { until: Date.now() + CACHE_MS * (0.5 + Math.random() / 2), version, stamp, value });
   // A failed count is not remembered: the next request tries again.
   value.catch(() => memory.get(key)?.value === value && memory.delete(key));
   return value;
