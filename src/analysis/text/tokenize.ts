@@ -43,10 +43,19 @@ export function token(kind: TokenKind, text: string, skel: string, elongated = f
   return { kind, text, skel, elongated, memo: undefined };
 }
 
+// The last text tokenized and its tokens: listening analyses a post and then signs it for near-duplicates
+// (minhash.ts), which reads the same text again. Callers read tokens and never change them or their list.
+let lastRaw: string | undefined;
+let lastTokens: Token[] = [];
+
 export function tokenize(raw: string): Token[] {
+  if (raw === lastRaw) return lastTokens;
   let text = joinSpacedLetters(foldText(raw));
   if (text.includes("n'")) text = text.replace(CONTRACTION_RE, (m) => CONTRACTIONS[m] ?? m);
-  return MAYBE_DOMAIN.test(text) ? tokensByRegex(text, TOKEN_RE) : scanTokens(text);
+  const tokens = MAYBE_DOMAIN.test(text) ? tokensByRegex(text, TOKEN_RE) : scanTokens(text);
+  lastRaw = raw;
+  lastTokens = tokens;
+  return tokens;
 }
 
 /** The tokens TOKEN_RE (or TOKEN_RE_NO_DOMAIN) finds in a folded text, one match at a time. */
