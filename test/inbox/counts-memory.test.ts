@@ -2,8 +2,8 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { KyselyPlugin } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryCounter } from '../helpers/query-counter.js';
 import { openStore, type Store } from '../../src/store/database.js';
 import { migrateToLatest } from '../../src/store/migrate.js';
 import { countItems, countsChanged, firstReplyFigures } from '../../src/modules/inbox/counts.js';
@@ -13,14 +13,7 @@ import { countItems, countsChanged, firstReplyFigures } from '../../src/modules/
 describe('inbox counts remembered', () => {
   let dir: string;
   let store: Store;
-  let queries = 0;
-  const counting: KyselyPlugin = {
-    transformQuery: (args) => {
-      queries++;
-      return args.node;
-    },
-    transformResult: async (args) => args.result,
-  };
+  const queries = queryCounter();
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ruche-counts-'));
     store = openStore({ kind: 'sqlite', file: path.join(dir, 'ruche.sqlite') });
@@ -33,28 +26,28 @@ describe('inbox counts remembered', () => {
 
   it('counts once for requests that arrive together, and again after a change', async () => {
     const workspaceId = crypto.randomUUID();
-    const scope = { store: { ...store, db: store.db.withPlugin(counting) }, workspaceId, userId: 'u' };
-    queries = 0;
+    const scope = { store: { ...store, db: store.db.withPlugin(queries.plugin) }, workspaceId, userId: 'u' };
+    queries.count = 0;
     const together = await Promise.all(Array.from({ length: 8 }, () => countItems(scope, { status: 'open' })));
-    const once = queries;
+    const once = queries.count;
     expect(once).toBeGreaterThan(0);
     expect(together.every((c) => c.total === 0 && c === together[0])).toBe(true);
     await countItems(scope, { status: 'open' });
-    expect(queries).toBe(once);
+    expect(queries.count).toBe(once);
     // Other filters are another count.
     await countItems(scope, { status: 'done' });
-    expect(queries).toBeGreaterThan(once);
-    const beforeChange = queries;
+    expect(queries.count).toBeGreaterThan(once);
+    const beforeChange = queries.count;
     countsChanged(workspaceId);
     await countItems(scope, { status: 'open' });
-    expect(queries).toBeGreaterThan(beforeChange);
+    expect(queries.count).toBeGreaterThan(beforeChange);
   });
 
   it('reads the first-reply median once for requests that arrive together', async () => {
-    const scope = { store: { ...store, db: store.db.withPlugin(counting) }, workspaceId: crypto.randomUUID(), userId: 'u' };
-    queries = 0;
+    const scope = { store: { ...store, db: store.db.withPlugin(queries.plugin) }, workspaceId: crypto.randomUUID(), userId: 'u' };
+    queries.count = 0;
     const figures = await Promise.all(Array.from({ length: 5 }, () => firstReplyFigures(scope, Date.now())));
-    expect(queries).toBe(1);
+    expect(queries.count).toBe(1);
     expect(figures[0]).toEqual({ medianMs: null, replied: 0 });
   });
 });

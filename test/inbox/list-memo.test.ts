@@ -4,8 +4,8 @@
  * is in the very next page, and in the counts beside it. Compressed answers are the same page.
  */
 import zlib from 'node:zlib';
-import type { KyselyPlugin } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryCounter } from '../helpers/query-counter.js';
 import { openStore, type Store } from '../../src/store/database.js';
 import { databases, startTestRuche, type TestRuche } from '../helpers/ruche.js';
 import { setupOwner, type TestClient } from '../helpers/client.js';
@@ -23,14 +23,7 @@ describe.each(databases)('inbox pages remembered on %s', (kind) => {
   let userId: string;
   let other: Store;
   const ids: string[] = [];
-  let queries = 0;
-  const counting: KyselyPlugin = {
-    transformQuery: (args) => {
-      queries++;
-      return args.node;
-    },
-    transformResult: async (args) => args.result,
-  };
+  const queries = queryCounter();
 
   beforeAll(async () => {
     ruche = await startTestRuche(kind, {}, { connectors: network.factory() });
@@ -57,32 +50,32 @@ describe.each(databases)('inbox pages remembered on %s', (kind) => {
   };
 
   it('gives a page asked again without reading it again, the same page as the list itself', async () => {
-    const scope = { store: { ...ruche.ctx.store, db: ruche.ctx.store.db.withPlugin(counting) }, workspaceId: ws, userId };
+    const scope = { store: { ...ruche.ctx.store, db: ruche.ctx.store.db.withPlugin(queries.plugin) }, workspaceId: ws, userId };
     const opts = { limit: 50, sort: 'newest' as const };
-    queries = 0;
+    queries.count = 0;
     const first = await rememberedPage(scope, opts, 'owner', 1 << 20);
-    const reading = queries;
+    const reading = queries.count;
     expect(reading).toBeGreaterThan(1);
     const again = await rememberedPage(scope, opts, 'owner', 1 << 20);
-    // The plugin sees built queries; the stamp is written as SQL once and passes beside it.
-    expect(queries).toBe(reading);
+    // The plugin sees built queries.count; the stamp is written as SQL once and passes beside it.
+    expect(queries.count).toBe(reading);
     expect(again.json).toBe(first.json);
     expect(JSON.parse(first.json)).toEqual(JSON.parse(JSON.stringify(await listItems({ ...scope, store: ruche.ctx.store }, opts))));
     // Requests arriving together are answered by one reading.
-    queries = 0;
+    queries.count = 0;
     await ruche.ctx.store.db.updateTable('inbox_items').set({ risk: 0.5 }).where('id', '=', ids[0]!).execute();
     const together = await Promise.all(Array.from({ length: 6 }, () => rememberedPage(scope, opts, 'owner', 1 << 20)));
     expect(new Set(together.map((a) => a.json)).size).toBe(1);
-    expect(queries).toBeLessThan(6 + reading);
+    expect(queries.count).toBeLessThan(6 + reading);
   });
 
   it('reads every time when no memory is given to it', async () => {
-    const scope = { store: { ...ruche.ctx.store, db: ruche.ctx.store.db.withPlugin(counting) }, workspaceId: ws, userId };
-    queries = 0;
+    const scope = { store: { ...ruche.ctx.store, db: ruche.ctx.store.db.withPlugin(queries.plugin) }, workspaceId: ws, userId };
+    queries.count = 0;
     await rememberedPage(scope, { limit: 50, sort: 'newest' }, 'owner', 0);
-    const once = queries;
+    const once = queries.count;
     await rememberedPage(scope, { limit: 50, sort: 'newest' }, 'owner', 0);
-    expect(queries).toBe(2 * once);
+    expect(queries.count).toBe(2 * once);
   });
 
   it('shows a change made through the app in the next page', async () => {
