@@ -28,6 +28,15 @@ function startServer(env: Record<string, string>): Promise<{ child: ChildProcess
   });
 }
 
+/**
+ * The start of the local day `days` from today, in ms: what the web app sends for a date filter (web/scenes/inbox/
+ * filters.ts), the same value all day long, so its pages can be remembered as the app's are.
+ */
+function dayStart(days: number): number {
+  const now = new Date();
+  return new Date(now.getFullYear(), now.getMonth(), now.getDate() + days).getTime();
+}
+
 /** The server process's CPU time so far, in ms. */
 function serverCpu(child: ChildProcess): Promise<number> {
   return new Promise((resolve) => {
@@ -162,7 +171,7 @@ async function run(database: 'sqlite' | 'postgres') {
       'list complaints on one account': (i) => items(i, `complaint=1&accountId=${ws(i).accounts[1]}`),
       'list label vip, open': (i) => items(i, 'label=vip&status=open'),
       'list mine, waiting': (i) => items(i, 'assigneeId=me&status=waiting'),
-      'list messages, last 7 days': (i) => items(i, `kind=message&from=${Date.now() - 7 * 86_400_000}`),
+      'list messages, last 7 days': (i) => items(i, `kind=message&from=${dayStart(-7)}`),
       'search common word': (i) => items(i, `q=${q(SEARCHES.common)}`),
       'search rare word': (i) => items(i, `q=${q(SEARCHES.rare)}`),
       'search two words': (i) => items(i, `q=${q(SEARCHES.twoWords)}`),
