@@ -6,7 +6,7 @@ import { figuresOf, type FiguresWanted } from './dashboard-figures.js';
 import type { VoiceTopic } from './listening-figures.js';
 import type { ScopeAccount } from './scope.js';
 import { zoneOf } from './time.js';
-import type { Comparison, Period, Scope } from './types.js';
+import type { Comparison, Dashboard, Period, Scope } from './types.js';
 
 /** A dashboard's figures to compute, with what the calling thread read before: the accounts and topics it covers. */
 export interface FiguresJob {
@@ -22,6 +22,7 @@ export interface FiguresJob {
 }
 
 export type FiguresRequest = { id: number; job: FiguresJob };
+export type FiguresReply = { id: number; dashboard?: Dashboard; error?: string };
 
 // One reading connection per file, kept for the thread's life.
 const readers = new Map<string, Kysely<Database>>();
@@ -33,7 +34,7 @@ parentPort!.on('message', ({ id, job }: FiguresRequest) => {
     const r = { db, dialect: 'sqlite' as const, zone: zoneOf(job.zone), now: job.now };
     return figuresOf(r, job.scope, job.period, job.comparison, job.accounts, job.topics, job.wanted);
   })().then(
-    (dashboard) => parentPort!.postMessage({ id, dashboard }),
-    (err: unknown) => parentPort!.postMessage({ id, error: err instanceof Error ? err.message : String(err) }),
+    (dashboard) => parentPort!.postMessage({ id, dashboard } satisfies FiguresReply),
+    (err: unknown) => parentPort!.postMessage({ id, error: err instanceof Error ? err.message : String(err) } satisfies FiguresReply),
   );
 });

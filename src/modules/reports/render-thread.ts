@@ -1,5 +1,5 @@
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startThread } from '../../shared/threads/start-thread.js';
 import type { ReportData } from './report-data.js';
 import { renderReportFiles, type RenderStep, type ReportFiles } from './render-files.js';
 import type { RendererMessage } from './render-worker.js';
@@ -20,12 +20,8 @@ let renderedOnThreads = 0;
 export const rendererStats = () => ({ renderedOnThreads });
 
 function startWorker(): Worker {
-  const options = { resourceLimits: { maxOldGenerationSizeMb: HEAP_MB } };
-  if (typeof RUCHE_REPORT_RENDERER === 'string') return new Worker(pathToFileURL(RUCHE_REPORT_RENDERER), options);
-  const file = new URL('./render-worker.ts', import.meta.url);
-  if (!file.pathname.endsWith('.ts')) return new Worker(file, options);
-  // From the sources (development, tests) the thread compiles TypeScript as the process does, with tsx.
-  return new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(file.href)}); })`, { ...options, eval: true });
+  const bundled = typeof RUCHE_REPORT_RENDERER === 'string' ? RUCHE_REPORT_RENDERER : undefined;
+  return startThread(bundled, new URL('./render-worker.ts', import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: HEAP_MB } });
 }
 
 const asBuffer = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
