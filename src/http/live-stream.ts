@@ -69,3 +69,27 @@ async function sessionHolds(c: Context<HttpEnv>): Promise<boolean> {
   const row = await ctx.store.db.selectFrom('session').select('expiresAt').where('id', '=', actor.sessionId).executeTakeFirst();
   return !!row && new Date(row.expiresAt).getTime() > ctx.clock.now();
 }
+
+/**
+ * A stream that tells which ids changed: those heard within `gatherMs` of the first are sent together, as one
+ * `event` whose data is `{ [field]: ids }`, so that a burst makes the page reload once.
+ */
+export function liveIds(
+  c: Context<HttpEnv>, event: string, field: string, gatherMs: number,
+  subscribe: (onIds: (ids: readonly string[]) => void, end: () => void) => () => void,
+) {
+  let pending = new Set<string>();
+  return liveStream(c, {
+    subscribe: (wake, end) => subscribe((ids) => {
+      for (const id of ids) pending.add(id);
+      wake();
+    }, end),
+    waiting: () => pending.size > 0,
+    send: async (sse) => {
+      await new Promise((r) => setTimeout(r, gatherMs));
+      const ids = [...pending];
+      pending = new Set();
+      await sse.writeSSE({ event, data: JSON.stringify({ [field]: ids }) });
+    },
+  });
+}

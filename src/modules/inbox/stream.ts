@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import type { HttpEnv } from '../../http/types.js';
-import { liveStream } from '../../http/live-stream.js';
+import { liveIds } from '../../http/live-stream.js';
 import { subscribeInbox } from './live.js';
 
 // Items arriving in a burst are told together.
@@ -12,19 +12,5 @@ const GATHER_MS = 150;
  */
 export function inboxStream(c: Context<HttpEnv>, workspaceId: string) {
   const { store } = c.var.ctx;
-  let pending = new Set<string>();
-  return liveStream(c, {
-    subscribe: (wake, end) =>
-      subscribeInbox(store, workspaceId, (ids) => {
-        for (const id of ids) pending.add(id);
-        wake();
-      }, end),
-    waiting: () => pending.size > 0,
-    send: async (sse) => {
-      await new Promise((r) => setTimeout(r, GATHER_MS));
-      const itemIds = [...pending];
-      pending = new Set();
-      await sse.writeSSE({ event: 'items', data: JSON.stringify({ itemIds }) });
-    },
-  });
+  return liveIds(c, 'items', 'itemIds', GATHER_MS, (onIds, end) => subscribeInbox(store, workspaceId, onIds, end));
 }

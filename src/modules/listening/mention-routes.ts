@@ -2,7 +2,7 @@ import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { HttpEnv } from '../../http/types.js';
 import { workspaceRoute, WorkspaceParams } from '../../http/route.js';
 import { jsonBody, jsonOk } from '../../http/json.js';
-import { liveStream } from '../../http/live-stream.js';
+import { liveIds } from '../../http/live-stream.js';
 import { MentionPage, MentionParams, MentionQuery, StatsQuery } from './schema.js';
 import { listMentions } from './mentions.js';
 import { listeningStats } from './stats.js';
@@ -70,19 +70,6 @@ export function registerMentionRoutes(app: OpenAPIHono<HttpEnv>) {
   app.openapi(stream, (c) => {
     const { store } = c.var.ctx;
     const workspaceId = c.var.member.workspaceId;
-    let pending = new Set<string>();
-    return liveStream(c, {
-      subscribe: (wake, end) => subscribeListening(store, workspaceId, (ids) => {
-        for (const id of ids) pending.add(id);
-        wake();
-      }, end),
-      waiting: () => pending.size > 0,
-      send: async (sse) => {
-        await new Promise((r) => setTimeout(r, GATHER_MS));
-        const topicIds = [...pending];
-        pending = new Set();
-        await sse.writeSSE({ event: 'mentions', data: JSON.stringify({ topicIds }) });
-      },
-    }) as never;
+    return liveIds(c, 'mentions', 'topicIds', GATHER_MS, (onIds, end) => subscribeListening(store, workspaceId, onIds, end)) as never;
   });
 }
