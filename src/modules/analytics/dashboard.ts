@@ -9,6 +9,7 @@ import { keepFigures, keptFigures } from './dashboard-cache.js';
 import { voiceTopics, type VoiceTopic } from './listening-figures.js';
 import { figuresOf } from './dashboard-figures.js';
 import { figuresOnThread } from './figure-threads.js';
+import { readTogether } from './read-together.js';
 import { zoneOf } from './time.js';
 import type { Breakdown, Comparison, Dashboard, Period, PostPerformance, Scope } from './types.js';
 
@@ -30,7 +31,8 @@ export interface DashboardOptions {
  * Every figure of a dashboard, made once per analytics version of the workspace when kept (see dashboard-cache.ts).
  * What changes without a change of figures is read each time: the accounts, campaigns and topics' names, and the
  * flops while the period's posts are not all 48 hours old (the clock alone lets a post in). On SQLite the figures
- * are made on a reader thread (figure-threads.ts).
+ * are made on a reader thread (figure-threads.ts); on PostgreSQL in one read-only transaction, their queries sent
+ * together (read-together.ts).
  */
 export async function dashboardFor(r: Reader, scope: Scope, period: Period, comparison: Comparison, options: DashboardOptions = {}): Promise<Dashboard> {
   const withInbox = options.inbox ?? true;
@@ -41,7 +43,7 @@ export async function dashboardFor(r: Reader, scope: Scope, period: Period, comp
   let d = keep ? keptFigures<Dashboard>(r.db, scope.workspaceId, r.version!, `dashboard ${key}`) : undefined;
   if (!d) {
     const wanted = { inbox: withInbox, posts: settled };
-    const inline = () => figuresOf(r, scope, period, comparison, accounts, topics, wanted);
+    const inline = () => readTogether(r, (t) => figuresOf(t, scope, period, comparison, accounts, topics, wanted));
     d = await (r.file ? figuresOnThread({ file: r.file, zone: r.zone.name, now: r.now, scope, period, comparison, accounts, topics, wanted }, inline) : inline());
     if (keep) await keepFigures(r.db, scope.workspaceId, r.version!, `dashboard ${key}`, d);
   }
