@@ -272,6 +272,18 @@ export interface AnalyticsInboxDayTable {
   waits: string;
 }
 
+/**
+ * The moderation actions done on a day (undoes left out), per account and network of the item acted on: '' for an
+ * action on no item, or on an item of no account.
+ */
+export interface AnalyticsModerationDayTable {
+  workspace_id: string;
+  day: string;
+  account_id: string;
+  network: string;
+  actions: number;
+}
+
 /** The listening mentions published on a day, per network (each once, whatever the topics it matched). */
 export interface AnalyticsMentionDayTable {
   workspace_id: string;
@@ -306,6 +318,7 @@ export interface AnalyticsTables {
   analytics_post_label_pairs: AnalyticsPostLabelPairTable;
   analytics_workspace_days: AnalyticsWorkspaceDayTable;
   analytics_inbox_days: AnalyticsInboxDayTable;
+  analytics_moderation_days: AnalyticsModerationDayTable;
   analytics_versions: AnalyticsVersionTable;
   analytics_mention_days: AnalyticsMentionDayTable;
   analytics_topic_days: AnalyticsTopicDayTable;

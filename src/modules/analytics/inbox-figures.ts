@@ -30,34 +30,28 @@ function medianMinutes(sorted: Float64Array): number | null {
   return (n % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2) / 60_000;
 }
 
-/** Instants' periods as the fewest disjoint ranges that hold them, in order: periods that overlap or touch become one. */
-function instantRanges(periods: readonly Period[]): Period[] {
-  const out: Period[] = [];
-  for (const p of [...periods].filter((x) => x.end > x.start).sort((a, b) => a.start - b.start)) {
-    const prev = out[out.length - 1];
-    if (prev && p.start <= prev.end) prev.end = Math.max(prev.end, p.end);
-    else out.push({ start: p.start, end: p.end });
-  }
-  return out;
-}
-
 /**
- * Moderation actions in each period, in one query: each range of the log's (workspace, time) index is read once
- * (an index that holds what the count asks), and an account's or a network's are those whose item is theirs.
+ * Moderation actions in each period, in one query: whole days from the daily moderation rollup (an account's or a
+ * network's are those whose item is theirs), parts of days from the log, with the rollup's own rule.
  */
 async function moderationActions(r: Reader, scope: Scope, periods: readonly Period[]): Promise<number[]> {
-  const ranges = instantRanges(periods);
-  if (ranges.length === 0) return periods.map(() => 0);
-  const narrowed = Boolean(scope.accountId || scope.network);
-  const within = (p: Period) => sql`m.created_at >= ${p.start} and m.created_at < ${p.end}`;
-  const counts = sql.join(periods.map((p, i) => sql`sum(case when ${within(p)} then 1 else 0 end) as ${sql.ref(`n${i}`)}`));
-  const theirs = narrowed
+  const theirs = scope.accountId || scope.network
     ? sql`and exists (select 1 from inbox_items i where i.id = m.item_id ${scope.accountId ? sql`and i.account_id = ${scope.accountId}` : sql``}
         ${scope.network ? sql`and i.network = ${scope.network}` : sql``})`
     : sql``;
-  const { rows } = await sql<Record<string, unknown>>`${sql.join(ranges.map((range) => sql`select ${counts} from moderation_log m
-    where m.workspace_id = ${scope.workspaceId} and ${within(range)} and m.outcome = 'done' and m.undoes is null ${theirs}`), sql` union all `)}`.execute(r.db);
-  return periods.map((_, i) => rows.reduce((n, row) => n + int(row[`n${i}`]), 0));
+  const selects = periods.flatMap((period, k) => {
+    const { days, edges } = periodParts(period, r.zone);
+    return [
+      ...(days ? [sql`select ${sql.lit(k)} as k, sum(d.actions) as n from analytics_moderation_days d where d.workspace_id = ${scope.workspaceId}
+        and d.day >= ${days.first} and d.day <= ${days.last} ${scope.accountId ? sql`and d.account_id = ${scope.accountId}` : sql``}
+        ${scope.network ? sql`and d.network = ${scope.network}` : sql``}`] : []),
+      ...edges.map((e) => sql`select ${sql.lit(k)} as k, count(*) as n from moderation_log m where m.workspace_id = ${scope.workspaceId}
+        and m.created_at >= ${e.start} and m.created_at < ${e.end} and m.outcome = 'done' and m.undoes is null ${theirs}`),
+    ];
+  });
+  if (selects.length === 0) return periods.map(() => 0);
+  const { rows } = await sql<Record<string, unknown>>`${sql.join(selects, sql` union all `)}`.execute(r.db);
+  return periods.map((_, k) => rows.reduce((n, row) => n + (Number(row.k) === k ? int(row.n) : 0), 0));
 }
 
 /**

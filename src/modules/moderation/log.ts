@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../store/schema.js';
 import type { Reason } from '../../analysis/index.js';
 import { bumpVersions } from '../analytics/rollups/version.js';
+import { countModerationActions } from '../analytics/rollups/moderation-days.js';
 
 export type LogOutcome = 'done' | 'not_possible' | 'failed' | 'queued';
 
@@ -43,8 +44,8 @@ export async function appendLog(db: Kysely<Database>, e: LogEntry, now: number):
       .onConflict((oc) => oc.column('id').doNothing())
       .returningAll()
       .executeTakeFirst();
-    // The log's actions are a figure of the workspace's analytics: its version moves with the row.
-    if (inserted) await bumpVersions(trx, [e.workspaceId]);
+    // The log's actions are a figure of the workspace's analytics: its daily rollup and its version move with the row.
+    if (inserted) await countModerationActions(trx, [{ ...inserted, created_at: Number(inserted.created_at) }]);
     return inserted !== undefined;
   });
 }
@@ -63,7 +64,10 @@ export async function appendLogs(db: Kysely<Database>, entries: readonly LogEntr
   if (entries.length === 0) return;
   await inTransaction(db, async (trx) => {
     for (let i = 0; i < entries.length; i += 500) {
-      await trx.insertInto('moderation_log').values(entries.slice(i, i + 500).map((e) => logRow(e, now))).onConflict((oc) => oc.column('id').doNothing()).execute();
+      // The rows inserted (not those already there) are counted in the daily moderation rollup.
+      const inserted = await trx.insertInto('moderation_log').values(entries.slice(i, i + 500).map((e) => logRow(e, now))).onConflict((oc) => oc.column('id').doNothing())
+        .returning(['workspace_id', 'item_id', 'outcome', 'undoes', 'created_at']).execute();
+      await countModerationActions(trx, inserted.map((m) => ({ ...m, created_at: Number(m.created_at) })));
     }
     await bumpVersions(trx, entries.map((e) => e.workspaceId));
   });

@@ -67,7 +67,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   for (const w of await db.selectFrom('workspaces').select(['id', 'timezone']).execute()) {
     // The posts' slots of the week and label pairs come with their tables, in migrations 0047 and 0053.
-    await rebuildRollups(db as Kysely<Database>, w.id, w.timezone, { slots: false, pairs: false });
+    await rebuildRollups(db as Kysely<Database>, w.id, w.timezone, { slots: false, pairs: false, moderation: false });
   }
   if (postgres) {
     for (const t of ['analytics_post_days', 'analytics_post_months', 'analytics_workspace_days', 'analytics_inbox_days', 'analytics_mention_days', 'analytics_topic_days']) {

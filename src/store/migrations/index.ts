@@ -43,6 +43,7 @@ import * as m0050listeningParentCascades from './0050_listening_parent_cascades.
 import * as m0051pgSearchStatistics from './0051_pg_search_statistics.js';
 import * as m0052analyticsFigureIndexes from './0052_analytics_figure_indexes.js';
 import * as m0053analyticsPostLabelPairs from './0053_analytics_post_label_pairs.js';
+import * as m0054analyticsModerationDays from './0054_analytics_moderation_days.js';
 
 /** Every migration in order. Append only: a released migration is never edited. */
 export const migrations: Record<string, Migration> = {
@@ -90,4 +91,5 @@ export const migrations: Record<string, Migration> = {
   '0051_pg_search_statistics': m0051pgSearchStatistics,
   '0052_analytics_figure_indexes': m0052analyticsFigureIndexes,
   '0053_analytics_post_label_pairs': m0053analyticsPostLabelPairs,
+  '0054_analytics_moderation_days': m0054analyticsModerationDays,
 };

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../../src/store/database.js';
 import { testStores } from '../../helpers/store.js';
 import { dashboardFor } from '../../../src/modules/analytics/dashboard.js';
+import { rollupDifferences } from '../../../src/modules/analytics/rollups/rebuild.js';
 import { figureThreadStats } from '../../../src/modules/analytics/figure-threads.js';
 import { zoneOf } from '../../../src/modules/analytics/time.js';
 import type { Reader } from '../../../src/modules/analytics/scope.js';
@@ -225,8 +226,7 @@ describe.each(testStores())('dashboard figures ($name)', (kind) => {
     const someone = await author(db, w);
     const onA = await item(db, w, someone, { account: a, kind: 'reply', at: '2026-01-03T10:00:00Z' });
     const onB = await item(db, w, someone, { account: b, kind: 'reply', at: '2026-01-04T10:00:00Z' });
-    const log = (itemId: string | null, when: string, outcome = 'done') => db.insertInto('moderation_log').values({ id: crypto.randomUUID(), workspace_id: w, item_id: itemId,
-      author_id: null, actor_id: null, rule_id: null, action: 'hide', outcome, reasons: '[]', detail: null, undoes: null, created_at: at(when) }).execute();
+    const log = (itemId: string | null, when: string, outcome = 'done') => moderation(db, w, when, outcome, null, itemId);
     await log(onA, '2026-01-03T11:00:00Z');
     await log(onA, '2026-01-20T11:00:00Z');
     await log(onA, '2026-01-21T11:00:00Z', 'failed');
@@ -241,5 +241,15 @@ describe.each(testStores())('dashboard figures ($name)', (kind) => {
     // The fixture's items all come from Bluesky.
     expect(await actions({ network: 'bluesky' })).toMatchObject({ value: 3, previous: 1 });
     expect(await actions({ network: 'mastodon' })).toMatchObject({ value: 0, previous: 0 });
+    // Whole days from the daily rollup, the parts of days at either end from the log.
+    const cut = { start: at('2026-01-03T10:30:00Z'), end: at('2026-01-20T12:00:00Z') };
+    const cutActions = async (scope: { accountId?: string; network?: string }) =>
+      (await dashboardFor(r, { workspaceId: w, ...scope }, cut, 'previous')).inbox.moderationActions;
+    expect(await cutActions({})).toMatchObject({ value: 4, previous: 1 });
+    expect(await cutActions({ accountId: a })).toMatchObject({ value: 2, previous: 1 });
+    expect(await cutActions({ network: 'bluesky' })).toMatchObject({ value: 3, previous: 1 });
+    const narrower = { start: at('2026-01-03T11:30:00Z'), end: at('2026-01-20T10:30:00Z') };
+    expect((await dashboardFor(r, { workspaceId: w }, narrower, 'previous')).inbox.moderationActions.value).toBe(2);
+    expect(await rollupDifferences(db, w)).toEqual([]);
   });
 });

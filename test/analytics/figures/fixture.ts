@@ -5,7 +5,7 @@ import { recordPostChanges } from '../../../src/modules/analytics/rollups/post-d
 import { countInboxItems } from '../../../src/modules/analytics/rollups/inbox-days.js';
 import { countMentionDays, countTopicMinutes } from '../../../src/modules/analytics/rollups/listening-days.js';
 import { addWorkspaceDays } from '../../../src/modules/analytics/rollups/workspace-days.js';
-import { bumpVersions } from '../../../src/modules/analytics/rollups/version.js';
+import { countModerationActions } from '../../../src/modules/analytics/rollups/moderation-days.js';
 
 /**
  * Rows written straight into the store, as collection and the inbound path would have left them: with the daily
@@ -112,11 +112,13 @@ export async function item(db: Kysely<Database>, workspaceId: string, authorId: 
   return iid;
 }
 
-export async function moderation(db: Kysely<Database>, workspaceId: string, when: string, outcome: string, undoes: string | null = null) {
+/** A row of the moderation log, counted in the daily moderation rollup as the log's writers do. */
+export async function moderation(db: Kysely<Database>, workspaceId: string, when: string, outcome: string, undoes: string | null = null, itemId: string | null = null) {
   await db.transaction().execute(async (trx) => {
-    await trx.insertInto('moderation_log').values({ id: id(), workspace_id: workspaceId, item_id: null, author_id: null, actor_id: null, rule_id: null,
-      action: 'hide', outcome, reasons: '[]', detail: null, undoes, created_at: at(when) }).execute();
-    await bumpVersions(trx, [workspaceId]);
+    const row = { id: id(), workspace_id: workspaceId, item_id: itemId, author_id: null, actor_id: null, rule_id: null,
+      action: 'hide', outcome, reasons: '[]', detail: null, undoes, created_at: at(when) };
+    await trx.insertInto('moderation_log').values(row).execute();
+    await countModerationActions(trx, [row]);
   });
 }
 

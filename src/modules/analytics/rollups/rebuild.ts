@@ -1,13 +1,14 @@
 import { sql, type Kysely } from 'kysely';
 import type { IANAZone } from 'luxon';
 import type { Database } from '../../../store/schema.js';
-import type { AnalyticsMentionDayTable, AnalyticsTopicDayTable } from '../../../store/analytics-schema.js';
+import type { AnalyticsMentionDayTable, AnalyticsModerationDayTable, AnalyticsTopicDayTable } from '../../../store/analytics-schema.js';
 import { zoneOf } from '../time.js';
 import { bumpVersions } from './version.js';
 import { dayOfNumber, localDayNumberSql } from './days.js';
 import { addPost, addPostPairs, addPostSlot, monthRows, POST_FIGURE_COLUMNS, POST_MEASURES, type PostDayRow, type PostMonthRow, type PostPairRow, type PostSlotRow } from './post-days.js';
 import { WORKSPACE_DAY_MEASURES, type WorkspaceDayRow } from './workspace-days.js';
 import { INBOX_FIGURE_COLUMNS, INBOX_MEASURES, inboxRows, type InboxDayRow, type InboxFigures } from './inbox-days.js';
+import { moderationDaysFromRaw } from './moderation-days.js';
 
 /** Every rollup row of a workspace, as its raw rows give them. */
 export interface Rollups {
@@ -17,6 +18,7 @@ export interface Rollups {
   labelPairs: PostPairRow[];
   workspaceDays: WorkspaceDayRow[];
   inbox: InboxDayRow[];
+  moderation: AnalyticsModerationDayTable[];
   mentions: AnalyticsMentionDayTable[];
   topics: AnalyticsTopicDayTable[];
 }
@@ -24,7 +26,7 @@ export interface Rollups {
 const PAGE = 5000;
 
 /** The rollups recomputed from the raw rows: posts in the process (labels are JSON), the rest grouped in SQL by local day. */
-export async function rollupsFromRaw(db: Kysely<Database>, workspaceId: string, zone: IANAZone): Promise<Rollups> {
+export async function rollupsFromRaw(db: Kysely<Database>, workspaceId: string, zone: IANAZone, options: { moderation?: boolean } = {}): Promise<Rollups> {
   const posts = new Map<string, PostDayRow>();
   const slots = new Map<string, PostSlotRow>();
   const pairs = new Map<string, PostPairRow>();
@@ -56,6 +58,7 @@ export async function rollupsFromRaw(db: Kysely<Database>, workspaceId: string, 
     after = page[page.length - 1]!.id;
   }
   const inbox = inboxRows(items, () => zone);
+  const moderation = (options.moderation ?? true) ? await moderationDaysFromRaw(db, workspaceId, zone) : [];
 
   let mentions: AnalyticsMentionDayTable[] = [];
   const heard = await range('listening_mentions');
@@ -85,25 +88,26 @@ export async function rollupsFromRaw(db: Kysely<Database>, workspaceId: string, 
     .filter((r) => WORKSPACE_DAY_MEASURES.some((m) => r[m] !== 0));
 
   const days = [...posts.values()];
-  return { posts: days, postMonths: monthRows(days), postSlots: [...slots.values()], labelPairs: [...pairs.values()], workspaceDays, inbox, mentions, topics };
+  return { posts: days, postMonths: monthRows(days), postSlots: [...slots.values()], labelPairs: [...pairs.values()], workspaceDays, inbox, moderation, mentions, topics };
 }
 
-export async function insertAll<T extends object>(db: Kysely<Database>, table: 'analytics_post_days' | 'analytics_post_months' | 'analytics_post_slots' | 'analytics_post_label_pairs' | 'analytics_workspace_days' | 'analytics_inbox_days' | 'analytics_mention_days' | 'analytics_topic_days', rows: T[]) {
+export async function insertAll<T extends object>(db: Kysely<Database>, table: 'analytics_post_days' | 'analytics_post_months' | 'analytics_post_slots' | 'analytics_post_label_pairs' | 'analytics_workspace_days' | 'analytics_inbox_days' | 'analytics_moderation_days' | 'analytics_mention_days' | 'analytics_topic_days', rows: T[]) {
   const per = rows.length ? Math.floor(30_000 / Object.keys(rows[0]!).length) : 1;
   for (let i = 0; i < rows.length; i += per) await db.insertInto(table).values(rows.slice(i, i + per) as never).execute();
 }
 
 /**
  * Writes a workspace's rollups anew from its raw rows: when the rollups first appear, and when the workspace's time
- * zone changes (every day moves). Inside the caller's transaction when it passes one. `slots: false` and
- * `pairs: false` leave out the posts' slots of the week and label pairs, for the migration that runs before their
- * tables exist (0035; 0047 and 0053 fill them).
+ * zone changes (every day moves). Inside the caller's transaction when it passes one. `slots: false`,
+ * `pairs: false` and `moderation: false` leave out the posts' slots of the week, label pairs and moderation days,
+ * for the migration that runs before their tables exist (0035; 0047, 0053 and 0054 fill them).
  */
-export async function rebuildRollups(db: Kysely<Database>, workspaceId: string, timezone?: string, options: { slots?: boolean; pairs?: boolean } = {}): Promise<void> {
+export async function rebuildRollups(db: Kysely<Database>, workspaceId: string, timezone?: string, options: { slots?: boolean; pairs?: boolean; moderation?: boolean } = {}): Promise<void> {
   const slots = options.slots ?? true;
   const pairs = options.pairs ?? true;
+  const moderation = options.moderation ?? true;
   const name = timezone ?? (await db.selectFrom('workspaces').select('timezone').where('id', '=', workspaceId).executeTakeFirst())?.timezone ?? 'UTC';
-  const fresh = await rollupsFromRaw(db, workspaceId, zoneOf(name));
+  const fresh = await rollupsFromRaw(db, workspaceId, zoneOf(name), { moderation });
   await bumpVersions(db, [workspaceId]);
   await db.deleteFrom('analytics_post_days').where('workspace_id', '=', workspaceId).execute();
   await db.deleteFrom('analytics_post_months').where('workspace_id', '=', workspaceId).execute();
@@ -111,6 +115,7 @@ export async function rebuildRollups(db: Kysely<Database>, workspaceId: string, 
   if (slots) await db.deleteFrom('analytics_post_slots').where('workspace_id', '=', workspaceId).execute();
   await db.deleteFrom('analytics_workspace_days').where('workspace_id', '=', workspaceId).execute();
   await db.deleteFrom('analytics_inbox_days').where('workspace_id', '=', workspaceId).execute();
+  if (moderation) await db.deleteFrom('analytics_moderation_days').where('workspace_id', '=', workspaceId).execute();
   await db.deleteFrom('analytics_mention_days').where('workspace_id', '=', workspaceId).execute();
   await db.deleteFrom('analytics_topic_days').where('topic_id', 'in', db.selectFrom('listening_topics').select('id').where('workspace_id', '=', workspaceId)).execute();
   await insertAll(db, 'analytics_post_days', fresh.posts);
@@ -119,6 +124,7 @@ export async function rebuildRollups(db: Kysely<Database>, workspaceId: string, 
   if (pairs) await insertAll(db, 'analytics_post_label_pairs', fresh.labelPairs);
   await insertAll(db, 'analytics_workspace_days', fresh.workspaceDays);
   await insertAll(db, 'analytics_inbox_days', fresh.inbox);
+  if (moderation) await insertAll(db, 'analytics_moderation_days', fresh.moderation);
   await insertAll(db, 'analytics_mention_days', fresh.mentions);
   await insertAll(db, 'analytics_topic_days', fresh.topics);
 }
@@ -133,6 +139,7 @@ export async function storedRollups(db: Kysely<Database>, workspaceId: string): 
     labelPairs: (await db.selectFrom('analytics_post_label_pairs').selectAll().where('workspace_id', '=', workspaceId).execute()).map(num),
     workspaceDays: (await db.selectFrom('analytics_workspace_days').selectAll().where('workspace_id', '=', workspaceId).execute()).map(num),
     inbox: (await db.selectFrom('analytics_inbox_days').selectAll().where('workspace_id', '=', workspaceId).execute()).map(num),
+    moderation: (await db.selectFrom('analytics_moderation_days').selectAll().where('workspace_id', '=', workspaceId).execute()).map(num),
     mentions: (await db.selectFrom('analytics_mention_days').selectAll().where('workspace_id', '=', workspaceId).execute()).map(num),
     topics: (await db.selectFrom('analytics_topic_days').selectAll().where('topic_id', 'in', db.selectFrom('listening_topics').select('id').where('workspace_id', '=', workspaceId)).execute()).map(num),
   };
@@ -145,6 +152,7 @@ const KEYS = {
   labelPairs: ['label', 'day', 'account_id', 'campaign_id', 'other'],
   workspaceDays: ['day', 'network'],
   inbox: ['day', 'account_id', 'network'],
+  moderation: ['day', 'account_id', 'network'],
   mentions: ['day', 'network'],
   topics: ['topic_id', 'day'],
 } as const;
@@ -164,7 +172,7 @@ export async function rollupDifferences(db: Kysely<Database>, workspaceId: strin
   const out: string[] = [];
   for (const table of Object.keys(KEYS) as Array<keyof Rollups>) {
     const keyOf = (r: object) => KEYS[table].map((k) => (r as Record<string, unknown>)[k]).join(' ');
-    const measures = table === 'posts' || table === 'postMonths' || table === 'labelPairs' ? [...POST_MEASURES, 'network'] : table === 'postSlots' ? ['posts', 'engagement'] : table === 'workspaceDays' ? WORKSPACE_DAY_MEASURES : table === 'inbox' ? [...INBOX_MEASURES, 'waits'] : table === 'mentions' ? ['volume', 'positive', 'negative'] : ['total', 'positive', 'negative'];
+    const measures = table === 'posts' || table === 'postMonths' || table === 'labelPairs' ? [...POST_MEASURES, 'network'] : table === 'postSlots' ? ['posts', 'engagement'] : table === 'workspaceDays' ? WORKSPACE_DAY_MEASURES : table === 'inbox' ? [...INBOX_MEASURES, 'waits'] : table === 'moderation' ? ['actions'] : table === 'mentions' ? ['volume', 'positive', 'negative'] : ['total', 'positive', 'negative'];
     const want = new Map(expected[table].map((r) => [keyOf(r), r as unknown as Record<string, unknown>]));
     for (const row of stored[table] as unknown as Record<string, unknown>[]) {
       const key = keyOf(row);
