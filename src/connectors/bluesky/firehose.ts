@@ -8,15 +8,14 @@
  * so what was written meanwhile arrives by the stream too, not only with the next poll.
  */
 import type { AtpAgent } from '@atproto/api';
-import { IdResolver } from '@atproto/identity';
 import { Firehose, type EventRunner, type FirehoseOptions } from '@atproto/sync';
 import type { InboundStreamHandlers } from '../types.js';
 import { toConnectorError } from './errors.js';
 import { InboundPostRecord } from './hostile.js';
 import { buildItems, kindFor } from './items.js';
-import { checkSocketHost, guardedLookup } from './socket-guard.js';
+import { POST_COLLECTION, isFutureCursor, postsFirehoseOptions } from './posts-firehose.js';
+import { checkSocketHost } from './socket-guard.js';
 
-const POST = 'app.bsky.feed.post';
 /** Events waiting to be handled; past this, they are passed over and the poll brings their items. */
 const MAX_QUEUED = 500;
 
@@ -49,19 +48,9 @@ export async function streamFirehose(source: FirehoseSource, handlers: InboundSt
   const runner = new InOrderRunner(seqOf(handlers.resumeFrom), report);
 
   const options = {
-    service: url.origin,
-    // Never called: commits are not verified, identity events are not read.
-    idResolver: new IdResolver(),
-    unauthenticatedCommits: true,
-    unauthenticatedHandles: true,
-    excludeIdentity: true,
-    excludeAccount: true,
-    excludeSync: true,
-    filterCollections: [POST],
-    lookup: guardedLookup(source.allowPrivateNetworks),
-    runner,
+    ...postsFirehoseOptions(url, source.allowPrivateNetworks, runner),
     handleEvent: async (evt) => {
-      if (evt.event !== 'create' || evt.collection !== POST || evt.did === source.did) return;
+      if (evt.event !== 'create' || evt.collection !== POST_COLLECTION || evt.did === source.did) return;
       const record = InboundPostRecord.safeParse(evt.record);
       if (!record.success) return;
       const kind = kindFor(record.data, source.did);
@@ -71,7 +60,7 @@ export async function streamFirehose(source: FirehoseSource, handlers: InboundSt
     },
     onError: (err) => {
       // A cursor ahead of the server (its sequence was reset) would be refused on every reconnect: start from now.
-      if (/FutureCursor/.test(String((err as { cause?: unknown }).cause ?? err))) runner.forget();
+      if (isFutureCursor(err)) runner.forget();
       report(err);
     },
   } satisfies FirehoseOptions & { lookup: unknown };

@@ -6,8 +6,9 @@
 import { z } from 'zod';
 import type { ListeningPost } from '../../../modules/listening/types.js';
 import { cap, langs, webUrl } from '../hostile.js';
+import { POST_COLLECTION } from '../posts-firehose.js';
 
-export const POST_COLLECTION = 'app.bsky.feed.post';
+export { POST_COLLECTION };
 
 export const ListenedPostRecord = z
   .object({

@@ -4,10 +4,10 @@
  * trusted as the source, and listening only reads public posts. Identity events are left out (reading their
  * handle means resolving the DID elsewhere), so an author's handle is their DID until the pipeline knows better.
  */
-import { IdResolver } from '@atproto/identity';
 import { Firehose, type EventRunner, type FirehoseOptions } from '@atproto/sync';
 import { toConnectorError } from '../errors.js';
-import { checkSocketHost, guardedLookup } from '../socket-guard.js';
+import { isFutureCursor, postsFirehoseOptions } from '../posts-firehose.js';
+import { checkSocketHost } from '../socket-guard.js';
 import { settleWithin } from './backoff.js';
 import { POST_COLLECTION, toListeningPost } from './listening-post.js';
 import { StreamRun, type ConnectionEnd } from './stream-run.js';
@@ -63,17 +63,7 @@ export async function streamRelayPosts(opts: NetworkStreamOptions): Promise<Stre
         },
       };
       const options = {
-        service: url.origin,
-        // Never called: commits are not verified and identity events not read.
-        idResolver: new IdResolver(),
-        unauthenticatedCommits: true,
-        unauthenticatedHandles: true,
-        excludeIdentity: true,
-        excludeAccount: true,
-        excludeSync: true,
-        filterCollections: [POST_COLLECTION],
-        lookup: guardedLookup(opts.allowPrivateNetworks),
-        runner,
+        ...postsFirehoseOptions(url, opts.allowPrivateNetworks, runner),
         onReconnect: () => run.status({ state: 'live' }),
         onReconnectError: (err: unknown) => run.status({ state: 'backoff', error: messageOf(err) }),
         handleEvent: async (evt) => {
@@ -88,7 +78,7 @@ export async function streamRelayPosts(opts: NetworkStreamOptions): Promise<Stre
         onError: (err) => {
           end.error = messageOf(err);
           // A position ahead of the server (its sequence started again) would be refused on every reconnect.
-          if (/FutureCursor/.test(String((err as { cause?: unknown }).cause ?? err))) {
+          if (isFutureCursor(err)) {
             end.forgetPosition = true;
             stop();
           }
