@@ -5,7 +5,7 @@ import type { Database } from '../../store/schema.js';
 import { MATRIX } from '../../shared/permissions.js';
 import { notify } from '../notifications/notify.js';
 import { membersWithRoles } from '../notifications/recipients.js';
-import { risingTerms, type MinuteSeries, type RadarSignal } from './radar/index.js';
+import { countTerms, risingTerms, type MinuteSeries, type RadarSignal } from './radar/index.js';
 import { LISTENING_WEBHOOK } from './job-names.js';
 import { announceListening } from './live.js';
 import type { TopicRow } from './topics.js';
@@ -40,18 +40,7 @@ async function termCounts(db: Kysely<Database>, topicId: string, from: number, t
   const rows = await db.selectFrom('listening_mention_topics as mt').innerJoin('listening_mentions as m', 'm.id', 'mt.mention_id')
     .select('m.terms').where('mt.topic_id', '=', topicId).where('mt.created_at', '>=', from).where('mt.created_at', '<=', to)
     .orderBy('mt.created_at', 'desc').limit(TERM_SAMPLE).execute();
-  const counts = new Map<string, number>();
-  for (const r of rows) {
-    let terms: unknown;
-    try {
-      terms = JSON.parse(r.terms);
-    } catch {
-      continue;
-    }
-    if (!Array.isArray(terms)) continue;
-    for (const t of terms) if (typeof t === 'string') counts.set(t, (counts.get(t) ?? 0) + 1);
-  }
-  return counts;
+  return countTerms(rows);
 }
 
 /** The words, hashtags and sites that rose in a window against the week before it. */

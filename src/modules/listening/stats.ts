@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../store/schema.js';
-import { risingTerms } from './radar/index.js';
+import { countTerms, risingTerms } from './radar/index.js';
 import { listTopics, type TopicRow } from './topics.js';
 
 const HOUR = 3_600_000;
@@ -65,17 +65,7 @@ function inRange(db: Kysely<Database>, workspaceId: string, topicIds: string[], 
 
 async function termCounts(db: Kysely<Database>, workspaceId: string, topicIds: string[], from: number, to: number) {
   const rows = await inRange(db, workspaceId, topicIds, from, to).select('m.terms').orderBy('m.created_at', 'desc').limit(TERM_SAMPLE).execute();
-  const counts = new Map<string, number>();
-  for (const r of rows) {
-    let terms: unknown;
-    try {
-      terms = JSON.parse(r.terms);
-    } catch {
-      continue;
-    }
-    if (Array.isArray(terms)) for (const t of terms) if (typeof t === 'string') counts.set(t, (counts.get(t) ?? 0) + 1);
-  }
-  return counts;
+  return countTerms(rows);
 }
 
 /** Keywords, hashtags and sites that rose in the period against the period of the same length before it. */

@@ -11,4 +11,4 @@ export {
 export type { RadarSignal, SignalKind } from './signals.js';
 export type { RadarState } from './cooldown.js';
 export { LEARNING_DAYS } from './baseline.js';
-export { risingTerms, type RisingTerm } from './rising-terms.js';
+export { countTerms, risingTerms, type RisingTerm } from './rising-terms.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { risingTerms } from './rising-terms.js';
+import { countTerms, risingTerms } from './rising-terms.js';
 
 /** A week of ordinary talk about a phone maker. */
 const baseline = new Map([
@@ -45,5 +45,18 @@ describe('rising terms', () => {
 
   it('finds nothing risen against nothing', () => {
     expect(risingTerms(new Map([['explodes', 5], ['phone', 5]]), new Map())).toEqual([]);
+  });
+});
+
+describe('countTerms', () => {
+  it('counts the mentions carrying each term, passing over terms that cannot be read', () => {
+    const rows = [
+      { terms: '["#acme","panne"]' },
+      { terms: '["panne","acme.com",3,null]' },
+      { terms: 'not json' },
+      { terms: '{"panne":1}' },
+      { terms: '["#acme"]' },
+    ];
+    expect([...countTerms(rows)].sort()).toEqual([['#acme', 2], ['acme.com', 1], ['panne', 2]]);
   });
 });

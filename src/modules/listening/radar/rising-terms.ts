@@ -6,6 +6,24 @@ export interface RisingTerm {
   score: number;
 }
 
+/**
+ * How many mentions carry each term, from the mentions' stored terms (a JSON array of strings each); a mention whose
+ * terms cannot be read is passed over.
+ */
+export function countTerms(rows: readonly { terms: string }[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const r of rows) {
+    let terms: unknown;
+    try {
+      terms = JSON.parse(r.terms);
+    } catch {
+      continue;
+    }
+    if (Array.isArray(terms)) for (const t of terms) if (typeof t === 'string') counts.set(t, (counts.get(t) ?? 0) + 1);
+  }
+  return counts;
+}
+
 /** A term seen once in the alert window is an anecdote, not something that rose. */
 const MIN_RECENT = 2;
 const MAX_LIMIT = 1000;
