@@ -34,6 +34,11 @@ export interface AnalyzerOptions {
 export interface AnalyzeOptions {
   /** The account's language, used for texts too short to tell. */
   lang?: Lang;
+  /**
+   * Set false when the reasons are not wanted: they come back empty and the words each model weighed are not worked
+   * out, while every score, label and entity is the same as with them.
+   */
+  reasons?: boolean;
 }
 
 export interface Analyzer {
@@ -91,14 +96,15 @@ export function analyzeWith(models: ModelSet, fasttext: LanguageIdentifier | und
   const lang = language.lang;
   const fr = lang === 'fr';
   const names = groupNameTokens(tokens.length, lexicon.groups);
-  const read = sentimentOf(fr ? models['sentiment-fr'] : models['sentiment-en'], features, tokens, predict, names);
+  const explain = opts.reasons !== false;
+  const read = sentimentOf(fr ? models['sentiment-fr'] : models['sentiment-en'], features, tokens, predict, names, explain);
   const plain = plainText(tokens);
-  const complaint = complaintOf(lang, features, tokens, plain, read.result.probabilities.negative, models['complaint-en'], predict, names, text, lexicon.complaint);
+  const complaint = complaintOf(lang, features, tokens, plain, read.result.probabilities.negative, models['complaint-en'], predict, names, text, lexicon.complaint, explain);
   const tox = toxicity(text, tokens, features, lang, {
     hate: fr ? models['hate-fr'] : models['hate-en'],
     offensive: fr ? models['offensive-fr'] : models['offensive-en'],
     predict,
-  }, read.result.probabilities.positive, plain, lexicon, read.result.probabilities.negative, complaint.result.score);
+  }, read.result.probabilities.positive, plain, lexicon, read.result.probabilities.negative, complaint.result.score, explain);
   const { insult, hate, threat } = tox.result.categories;
   const hostile = Math.max(insult, hate, threat);
   const sentiment = agreeWithToxicity(calmQuestion(read, complaint.question, tokens), hostile, hostile === insult ? 'insult' : hostile === hate ? 'hate' : 'threat');
@@ -110,7 +116,7 @@ export function analyzeWith(models: ModelSet, fasttext: LanguageIdentifier | und
     complaint: complaint.result,
     hiddenCharacters: hiddenCharacters(text).result,
     ...extractEntities(text, tokens),
-    reasons: fewPerRule([...tox.reasons, ...complaint.reasons, ...sentiment.reasons]),
+    reasons: explain ? fewPerRule([...tox.reasons, ...complaint.reasons, ...sentiment.reasons]) : [],
   };
 }
 

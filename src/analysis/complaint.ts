@@ -18,7 +18,7 @@ import type { ComplaintResult, Lang, Reason } from './types.js';
  */
 export function complaintOf(
   lang: Lang, fv: FeatureVector, tokens: Token[], plain: string, negative: number, model?: LinearModel, predict?: Predict,
-  skip?: (token: number) => boolean, raw = '', found: TermHit<ComplaintCue>[] = findLexiconHits(tokens).complaint,
+  skip?: (token: number) => boolean, raw = '', found: TermHit<ComplaintCue>[] = findLexiconHits(tokens).complaint, explain = true,
 ): { result: ComplaintResult; reasons: Reason[]; question: boolean } {
   const cues = complaintCues(raw, plain, tokens, lang, found);
   const cueReasons: Reason[] = [];
@@ -35,7 +35,7 @@ export function complaintOf(
     const scored = shifted(calibrate((predict ? predict(model) : predictProba(model, fv))[1], calibrationOf(model.meta)), shift);
     // A how-to question naming no problem is not a complaint, whatever its words weigh elsewhere ("opening hours").
     const p = asking && cueReasons.length === 1 ? Math.min(scored, ASKING_AT_MOST) : scored;
-    const reasons = p >= 0.5 ? [...cueReasons, ...topWords(model, fv, tokens, 'complaint', 3, 0, undefined, predict, skip)] : [];
+    const reasons = p >= 0.5 && explain ? [...cueReasons, ...topWords(model, fv, tokens, 'complaint', 3, 0, undefined, predict, skip)] : [];
     return { result: { score: round(p), flagged: p >= 0.5 }, reasons, question: cues.question };
   }
   // French: what customers complain about (topic) and how (problem), with the text's negativity.

@@ -44,12 +44,12 @@ function labelIndex(q: number[]): number {
 
 /** Three-way sentiment from a per-language model (labels negative, neutral, positive); score is P(pos) − P(neg). */
 export function sentimentOf(
-  model: LinearModel, fv: FeatureVector, tokens: Token[], predict?: Predict, skip?: (token: number) => boolean,
+  model: LinearModel, fv: FeatureVector, tokens: Token[], predict?: Predict, skip?: (token: number) => boolean, explain = true,
 ): { result: SentimentResult; reasons: Reason[] } {
   const raw = predict ? predict(model) : predictProba(model, fv);
   const { probabilities: p, best } = decide(raw, sentimentDecisionOf(model.meta));
   const label = LABELS[best];
-  const reasons = label === 'neutral' ? [] : topWords(model, fv, tokens, 'sentiment', 3, best, best === 0 ? 2 : 0, predict, skip);
+  const reasons = label === 'neutral' || !explain ? [] : topWords(model, fv, tokens, 'sentiment', 3, best, best === 0 ? 2 : 0, predict, skip);
   return {
     result: { label, score: r(p[2] - p[0]), probabilities: { negative: r(p[0]), neutral: r(p[1]), positive: r(p[2]) } },
     reasons,

@@ -37,7 +37,7 @@ const FRENCH_ONLY_SLURS = new Set(['bridé', 'bridés', 'pd', 'romano', 'romanos
  */
 export function toxicity(
   raw: string, tokens: Token[], fv: FeatureVector, lang: Lang, models: ToxicityModels, positive = 0, plain = plainText(tokens),
-  lexicon: LexiconHits = findLexiconHits(tokens), negative = 0, grievance = 0,
+  lexicon: LexiconHits = findLexiconHits(tokens), negative = 0, grievance = 0, explain = true,
 ): { result: ToxicityResult; reasons: Reason[] } {
   const reasons: Reason[] = [];
   const groups = lexicon.groups;
@@ -91,7 +91,7 @@ export function toxicity(
     const warm = !abusive && lexicon.sexual.length === 0 && groups.length === 0 && positive >= WARM_POSITIVE && onlyWarmWords(tokens);
     if (warm) pOff = Math.min(pOff, WARM_BOUND);
     insultScoreValue = Math.max(insultScoreValue, pOff);
-    if (pOff >= 0.5) reasons.push(...topWords(models.offensive, fv, tokens, 'insult', 3, 0, undefined, predict, skip));
+    if (pOff >= 0.5 && explain) reasons.push(...topWords(models.offensive, fv, tokens, 'insult', 3, 0, undefined, predict, skip));
   }
 
   // Counter-speech and quotes only matter where something would be flagged; most texts skip reading them.
@@ -106,7 +106,7 @@ export function toxicity(
   const hate = verdict.score;
   const target = verdict.target;
   const skipHate = swearing ? (i: number) => swearing[i] === 1 || (isName?.(i) ?? false) : isName;
-  if (pModel >= 0.3) reasons.push(...topWords(models.hate, fv, tokens, 'hate', 3, 0, undefined, predict, skipHate));
+  if (pModel >= 0.3 && explain) reasons.push(...topWords(models.hate, fv, tokens, 'hate', 3, 0, undefined, predict, skipHate));
 
   const sexual = sexualScore(tokens, lexicon.sexual);
   reasons.push(...sexual.reasons);
