@@ -103,7 +103,9 @@ export async function readIngest(
   const [topics, analyzer] = await Promise.all([topicIndexFor(ctx.store.db, workspaceId, now), workspaceAnalyzer(ctx, workspaceId)]);
   batch.done = opts.analyses?.get(analyzer) ?? batch.done;
   opts.analyses?.set(analyzer, batch.done);
-  batch.toRead = fresh.map((post) => postToRead(post, batch.done.get(analysisKey(langHint(post.languages), post.text))?.language.code));
+  // Texts another workspace's read of this batch analysed already (none when it is the first to read it).
+  const done = batch.done;
+  batch.toRead = fresh.map((post) => postToRead(post, done.size === 0 ? undefined : done.get(analysisKey(langHint(post.languages), post.text))?.language.code));
   batch.read = await readBatch(batch.toRead, topics, analyzer, (err) => {
     ctx.log.warn({ event: 'listening.reader_failed', workspaceId, err }, 'listening reader thread failed; batches are read on the main thread for a while');
   });

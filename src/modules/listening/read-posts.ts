@@ -1,4 +1,4 @@
-import type { Analysis, Lang } from '../../analysis/index.js';
+import type { Analysis, ComplaintResult, Lang, LanguageResult, SentimentResult, ToxicityResult } from '../../analysis/index.js';
 import { langHint } from '../inbound/risk.js';
 import type { TopicIndex } from './query/index.js';
 import { signatureOf } from './near-duplicates.js';
@@ -6,8 +6,11 @@ import type { NormalizedPost } from './normalize.js';
 
 /** What reading a post needs of it: plain data, so that a batch can be read on another thread. */
 export interface PostToRead {
-  /** What topics are matched on: the title when the text does not start with it, then the text. */
-  matchText: string;
+  /**
+   * What topics are matched on: the title when the text does not start with it, then the text; absent when that is
+   * the text alone (a batch handed to a thread then carries each text once).
+   */
+  matchText?: string;
   /** What is analysed and compared with near-duplicates. */
   text: string;
   /** The first language the post declares, which `lang:` filters on. */
@@ -23,13 +26,23 @@ export interface PostToRead {
 }
 
 /**
- * What listening keeps of a text's analysis: what it stores and counts. The reasons stay out (the inbox reads a
- * mention's text again when it takes it in), which keeps a batch read on another thread light to hand back.
+ * What listening keeps of a text's analysis: what it stores and counts. The rest stays out (the inbox reads a
+ * mention's text again when it takes it in), which keeps a batch read on another thread light to hand back: a few
+ * small objects per post rather than a dozen.
  */
-export type MentionAnalysis = Pick<Analysis, 'language' | 'sentiment' | 'toxicity' | 'complaint' | 'keywords' | 'hashtags' | 'links'>;
+export interface MentionAnalysis {
+  language: Pick<LanguageResult, 'code'>;
+  sentiment: Pick<SentimentResult, 'label' | 'score'>;
+  toxicity: Pick<ToxicityResult, 'score'>;
+  complaint: Pick<ComplaintResult, 'flagged'>;
+  keywords: string[];
+  hashtags: string[];
+  links: string[];
+}
 
 export const mentionAnalysis = (a: Analysis): MentionAnalysis => ({
-  language: a.language, sentiment: a.sentiment, toxicity: a.toxicity, complaint: a.complaint, keywords: a.keywords, hashtags: a.hashtags, links: a.links,
+  language: { code: a.language.code }, sentiment: { label: a.sentiment.label, score: a.sentiment.score }, toxicity: { score: a.toxicity.score },
+  complaint: { flagged: a.complaint.flagged }, keywords: a.keywords, hashtags: a.hashtags, links: a.links,
 });
 
 /** A post read: the topics it matched and, when it matched any, its analysis (unless known) and near-duplicate signature. */
@@ -40,7 +53,7 @@ export type ReadResult =
 /** What reading needs of a normalised post; `knownCode` when the caller has its text's analysis already. */
 export function postToRead(post: NormalizedPost, knownCode?: string): PostToRead {
   return {
-    matchText: post.title && !post.text.startsWith(post.title) ? `${post.title}\n${post.text}` : post.text,
+    ...(post.title && !post.text.startsWith(post.title) ? { matchText: `${post.title}\n${post.text}` } : {}),
     text: post.text, declared: post.languages[0] ?? null, hint: langHint(post.languages), authorHandle: post.author.handle, url: post.url,
     hashtags: post.hashtags, mentions: post.mentions, ...(knownCode !== undefined ? { knownCode } : {}),
   };
@@ -70,7 +83,7 @@ export function readPosts(
       const known = post.knownCode !== undefined;
       let analysis = !known && !post.declared && usesLanguage ? analyse(post) : null;
       const topicIds = index.match({
-        text: post.matchText, lang: post.declared ?? (known ? post.knownCode : analysis?.language.code) ?? null,
+        text: post.matchText ?? post.text, lang: post.declared ?? (known ? post.knownCode : analysis?.language.code) ?? null,
         authorHandle: post.authorHandle, url: post.url, hashtags: post.hashtags, mentions: post.mentions,
       });
       if (topicIds.length === 0) return { topicIds, analysis: null, signature: null };

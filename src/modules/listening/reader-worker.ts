@@ -3,7 +3,7 @@ import { analyzeWith, type Analysis, type ModelSet } from '../../analysis/index.
 import { ModelBank } from '../../analysis/model/bank.js';
 import { loadFastText } from '../../analysis/language/fasttext.js';
 import { compileTopics, type TopicIndex, type TopicQuery } from './query/index.js';
-import { readPosts, type PostToRead } from './read-posts.js';
+import { readPosts, type PostToRead, type ReadResult } from './read-posts.js';
 
 /** What the pool sends; a thread keeps the analyzers and topic indexes it was given until told to forget them. */
 export type ReaderRequest =
@@ -21,7 +21,7 @@ async function handle(msg: ReaderRequest) {
     const models = msg.models;
     const bank = new ModelBank(Object.values(models));
     const ft = await fasttext;
-    analyzers.set(msg.key, (text, hint) => analyzeWith(models, ft, text, { lang: hint }, bank));
+    analyzers.set(msg.key, (text, hint) => analyzeWith(models, ft, text, { lang: hint, reasons: false }, bank));
   } else if (msg.kind === 'topics') {
     indexes.set(msg.key, compileTopics(msg.topics));
   } else if (msg.kind === 'forget') {
@@ -32,8 +32,30 @@ async function handle(msg: ReaderRequest) {
     const analyze = analyzers.get(msg.analyzer);
     const index = indexes.get(msg.topics);
     if (!analyze || !index) throw new Error('listening reader: analyzer or topics not sent');
-    parentPort!.postMessage({ id: msg.id, results: readPosts(msg.posts, index, msg.usesLanguage, analyze) });
+    const results = readPosts(msg.posts, index, msg.usesLanguage, analyze);
+    const signatures = packSignatures(results);
+    parentPort!.postMessage({ id: msg.id, results }, signatures ? [signatures] : []);
   }
+}
+
+/**
+ * The batch's near-duplicate signatures moved into one buffer, each result keeping a view of its own part, and the
+ * buffer handed over rather than copied: the main thread then receives one buffer per batch instead of making one
+ * per post, which it would allocate, track and later collect one by one.
+ */
+function packSignatures(results: ReadResult[]): ArrayBuffer | null {
+  let length = 0;
+  for (const r of results) if ('signature' in r && r.signature) length += r.signature.length;
+  if (length === 0) return null;
+  const all = new Uint32Array(length);
+  let at = 0;
+  for (const r of results) {
+    if (!('signature' in r) || !r.signature) continue;
+    all.set(r.signature, at);
+    r.signature = all.subarray(at, at + r.signature.length);
+    at += r.signature.length;
+  }
+  return all.buffer;
 }
 
 // Messages are handled in the order sent: an analyzer's models are in place before the batches that use them.
