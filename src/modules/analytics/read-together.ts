@@ -68,9 +68,9 @@ class TogetherDriver implements Driver {
  * Figures read on PostgreSQL in one read-only transaction on one connection: all of them from the same snapshot,
  * without parallel workers (a dashboard's queries are small: starting workers costs more than they save, and they
  * take cores from the other readers; PostgreSQL plans them for the union of days and months whatever the tables
- * say) nor JIT compilation (the statement of a dozen queries together costs more than its threshold, and compiling
- * it takes longer than running it), and the queries asked together sent as one statement. Elsewhere (SQLite) the
- * reader as it is.
+ * say) nor JIT compilation (a statement of a dozen queries together adds up their costs, and may pass its threshold
+ * where none of them would: compiling takes longer than these small sums), and the queries asked together sent as
+ * one statement. Elsewhere (SQLite) the reader as it is.
  */
 export async function readTogether<T>(r: Reader, work: (r: Reader) => Promise<T>): Promise<T> {
   if (r.dialect !== 'postgres' || r.db.isTransaction) return work(r);
