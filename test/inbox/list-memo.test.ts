@@ -57,7 +57,7 @@ describe.each(databases)('inbox pages remembered on %s', (kind) => {
     const reading = queries.count;
     expect(reading).toBeGreaterThan(1);
     const again = await rememberedPage(scope, opts, 'owner', 1 << 20);
-    // The plugin sees built queries.count; the stamp is written as SQL once and passes beside it.
+    // The plugin counts the queries built and run; the stamp is written as SQL once and passes beside it.
     expect(queries.count).toBe(reading);
     expect(again.json).toBe(first.json);
     expect(JSON.parse(first.json)).toEqual(JSON.parse(JSON.stringify(await listItems({ ...scope, store: ruche.ctx.store }, opts))));

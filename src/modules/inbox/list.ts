@@ -5,6 +5,7 @@ import { filterConditions, type FilterScope, type ItemsEb } from './filters.js';
 import { ftsQuery, resolveSearch, SEARCH_KEY_SHIFT, tsQuery, type ResolvedSearch } from './search.js';
 import { AUTHOR_COLUMNS, LIST_COLUMNS, presentItem, type JoinedRow } from './presenters.js';
 import { badRequest } from '../../http/errors.js';
+import { compiledShapes } from '../../store/compiled-once.js';
 import { mostRecentMatches } from './word-frequency.js';
 
 type Key = [number, string] | [number, number, string];
@@ -52,13 +53,19 @@ export async function listItems(unresolved: FilterScope, opts: ListOptions) {
     const recent = await recentMatches(scope, scope.search!, opts);
     if (recent) return pageOf(scope, recent, opts);
   }
-  let q = listBase(db).where((eb) => eb.and(filterConditions(eb, scope, opts, byLabel ? ['label'] : [])));
+  if (opts.q) return pageOf(scope, (await buildList(scope, opts, byLabel, opts.cursor ? decode(opts.cursor, opts.sort) : null, opts.limit + 1).execute()) as unknown as JoinedRow[], opts);
+  return pageOf(scope, (await db.executeQuery(compiledList(scope, opts, byLabel))).rows as JoinedRow[], opts);
+}
+
+/** The list's query for these filters, from the key of the cursor's item when given. */
+function buildList(scope: FilterScope, opts: ListOptions, byLabel: boolean, key: Key | null, limit: number) {
+  let q = listBase(scope.store.db).where((eb) => eb.and(filterConditions(eb, scope, opts, byLabel ? ['label'] : [])));
   if (byLabel) {
     q = q.innerJoin('inbox_item_labels as l', 'l.item_id', 'i.id').where('l.workspace_id', '=', scope.workspaceId).where('l.label', '=', opts.label!);
   }
+  const newest = opts.sort === 'newest';
   const [time, id] = byLabel ? (['l.item_created_at', 'l.item_id'] as const) : (['i.created_at', 'i.id'] as const);
-  if (opts.cursor) {
-    const key = decode(opts.cursor, opts.sort);
+  if (key) {
     q = newest
       ? q.where(sql<boolean>`(${sql.ref(time)}, ${sql.ref(id)}) < (${key[0]}, ${key[1]})`)
       : q.where(sql<boolean>`(i.risk, i.created_at, i.id) < (${key[0]}, ${key[1]}, ${key[2]})`);
@@ -66,7 +73,35 @@ export async function listItems(unresolved: FilterScope, opts: ListOptions) {
   q = newest
     ? q.orderBy(sql.ref(time), 'desc').orderBy(sql.ref(id), 'desc')
     : q.orderBy('i.risk', 'desc').orderBy('i.created_at', 'desc').orderBy('i.id', 'desc');
-  return pageOf(scope, (await q.limit(opts.limit + 1).execute()) as unknown as JoinedRow[], opts);
+  return q.limit(limit);
+}
+
+const listShapes = compiledShapes<Database>();
+/** The filters whose values are the query's parameters as they are; the others' values change its SQL. */
+const PLAIN_FILTERS = ['from', 'to', 'accountId', 'network', 'kind', 'sentiment', 'language', 'label'] as const;
+
+/**
+ * The list's query without a text search, built and compiled once per shape (which filters, which order, from a
+ * cursor or not) and run with each request's values: building and compiling it cost a tenth of a page.
+ */
+function compiledList(scope: FilterScope, opts: ListOptions, byLabel: boolean) {
+  const key = opts.cursor ? decode(opts.cursor, opts.sort) : null;
+  const values: Record<string, unknown> = { workspaceId: scope.workspaceId, limit: opts.limit + 1 };
+  for (const name of PLAIN_FILTERS) if (opts[name] !== undefined) values[name] = opts[name];
+  if (opts.toxicity && opts.toxicity !== 'any') values.toxicity = opts.toxicity;
+  const assignee = opts.assigneeId === 'me' || opts.assigneeId === 'none' ? opts.assigneeId : opts.assigneeId === undefined ? null : 'member';
+  if (assignee === 'me') values.userId = scope.userId;
+  if (assignee === 'member') values.assigneeId = opts.assigneeId;
+  key?.forEach((k, i) => (values[`key${i}`] = k));
+  const shape = JSON.stringify([opts.sort, byLabel, opts.status ?? null, opts.complaint ?? null, opts.toxicity === 'any', assignee, Object.keys(values)]);
+  return listShapes(scope.store.db, shape, values, (v) => {
+    const filters: Partial<ListOptions> = {};
+    for (const name of PLAIN_FILTERS) if (name in v) Object.assign(filters, { [name]: v[name] });
+    if ('toxicity' in v) filters.toxicity = v.toxicity as ListOptions['toxicity'];
+    if ('assigneeId' in v) filters.assigneeId = v.assigneeId as string;
+    const at = { ...scope, workspaceId: v.workspaceId as string, userId: (v.userId as string | undefined) ?? scope.userId };
+    return buildList(at, { ...opts, ...filters }, byLabel, key && (key.map((_, i) => v[`key${i}`]) as Key), v.limit as number);
+  });
 }
 
 /**
@@ -150,16 +185,24 @@ async function pageOf(scope: FilterScope, rows: JoinedRow[], opts: ListOptions) 
   return { items: page.map((r) => presentItem(r, replies.get(r.id) ?? 0)), nextCursor };
 }
 
+const replyShapes = compiledShapes<Database>();
+
 /** How many replies the team sent to each item. */
 export async function replyCounts(scope: FilterScope, itemIds: string[]): Promise<Map<string, number>> {
   if (itemIds.length === 0) return new Map();
-  const rows = await scope.store.db
-    .selectFrom('inbox_replies')
-    .select(['item_id', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('item_id', 'in', itemIds)
-    .where('kind', '=', 'reply')
-    .where('status', '=', 'sent')
-    .groupBy('item_id')
-    .execute();
+  const { db } = scope.store;
+  const build = (ids: string[]) =>
+    db
+      .selectFrom('inbox_replies')
+      .select(['item_id', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('item_id', 'in', ids)
+      .where('kind', '=', 'reply')
+      .where('status', '=', 'sent')
+      .groupBy('item_id');
+  // Compiled once per number of items up to a page's (100), built afresh past that (a long thread).
+  const query = itemIds.length > 100
+    ? build(itemIds).compile()
+    : replyShapes(db, String(itemIds.length), Object.fromEntries(itemIds.map((id, i) => [`id${i}`, id])), (v) => build(Object.values(v) as string[]));
+  const { rows } = await db.executeQuery(query);
   return new Map(rows.map((r) => [r.item_id, Number(r.n)]));
 }
