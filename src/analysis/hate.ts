@@ -3,7 +3,7 @@ import { HATE_VOCABULARY, nearHateWord } from './lexicon/derogatory.js';
 import { isStopwordToken } from './lexicon/stopwords.js';
 import type { TermHit } from './lexicon/terms.js';
 import { isHomonym, isReclaimed, type SpeechContext } from './rules/context.js';
-import { hatePatterns } from './rules/hate.js';
+import { hatePatterns, sentAway } from './rules/hate.js';
 import { plainText } from './rules/plain.js';
 import type { Token } from './text/tokenize.js';
 import type { Reason } from './types.js';
@@ -25,6 +25,9 @@ const WARM_SHIFT = 1.5;
 // functional suites' counter-speech kinds fail, 1 gives back part of the dev gain.)
 const CONDEMNED_SHIFT = 0.5;
 const HOSTILE_CLASSES = ['DEROG', 'DEHUM', 'CONTEMPT', 'REVULSION', 'HURT'];
+// A plain question naming no group, with no hostile word ("Est-il possible d'ajouter un enfant à ma réservation ?"):
+// the French model read "enfant" and "réservation" as hate (0.51). Lowered by this much log-odds.
+const ASKING_SHIFT = 1;
 
 // Once a group is named, "they", "them", "ils", "elles" in what follows speak of it ("… They are vermin.").
 // (The plain text is made of skeletons: "elles" is "eles".)
@@ -87,7 +90,7 @@ export interface HateVerdict {
  */
 export function hateOf(
   tokens: Token[], lexicon: LexiconHits, slurs: TermHit<string>[], pModel: number, positive: number, negative: number, ctx: SpeechContext,
-  threats: readonly string[] = [],
+  threats: readonly string[] = [], asking = false, plain = '',
 ): HateVerdict {
   const reasons: Reason[] = [];
   const groups = lexicon.groups;
@@ -116,6 +119,14 @@ export function hateOf(
       reasons.push({ category: 'hate', rule: 'group-threat', text: `${atGroup} (${groups[0].term})`, weight: PATTERN_LOGIT });
     }
   }
+  // Someone told to go back to "their" country, or "you people" to be deported: aimed at where they come from.
+  if (ruleLogit === 0 && !ctx.counterSpeech) {
+    const away = sentAway(plain);
+    if (away) {
+      ruleLogit = PATTERN_LOGIT;
+      reasons.push({ category: 'hate', rule: 'origin-exclusion', text: away, weight: PATTERN_LOGIT });
+    }
+  }
   let reclaimed = 0;
   for (const s of slurs.slice(0, MAX_SLURS)) {
     // The slur and the few words around it say whether it is said of oneself.
@@ -135,8 +146,11 @@ export function hateOf(
       reasons.push({ category: 'hate', rule: 'slur', text: s.term, weight: SLUR_LOGIT });
     }
   }
-  // Hateful texts are rarely warm: a clearly positive text the rules found nothing in is held back a little.
-  let hate = ruleLogit > 0 ? Math.max(RULE_FLOOR, raise(pModel, ruleLogit)) : positive >= 0.5 ? pModel * 0.75 : pModel;
+  // Hateful texts are rarely warm: a clearly positive text the rules found nothing in is held back a little, unless
+  // it threatens ("Great job, you deserve a bullet": the praise is sarcasm). (Tried also unless it holds a word of
+  // harm or an insult: the dev splits lost up to 0.002 either way, warm texts with "kill it" or "bitch" are mostly
+  // not hateful, and the sarcastic calls for harm on the suites are caught by the rules.)
+  let hate = ruleLogit > 0 ? Math.max(RULE_FLOOR, raise(pModel, ruleLogit)) : positive >= 0.5 && threats.length === 0 ? pModel * 0.75 : pModel;
   // "Je ne déteste pas les X": the model sees the hateful words, the rule sees the negation.
   if (negatedPattern && ruleLogit === 0) hate = pModel * 0.4;
   // "Us dykes…": the model reads the slur as hate; said of oneself it is not.
@@ -144,11 +158,18 @@ export function hateOf(
   // A warm or calm text that names a group with no hostile word ("Trans people are great") is held well back:
   // the model learnt from texts where groups are mostly named to be attacked, and reads the name's company as
   // hate. (A hard cap cost too much recall on the dev splits, whose implicit hate uses no listed word.)
-  if (groups.length > 0 && slurs.length === 0 && ruleLogit === 0 && !hostile && (positive >= 0.5 || negative < CALM)) hate = raise(hate, -WARM_SHIFT);
+  // So is a plain question about the group ("How many women live in this country?"), asked to learn something.
+  const learning = asking && !DOUBT_RE.test(plain);
+  if (groups.length > 0 && slurs.length === 0 && ruleLogit === 0 && !hostile && (positive >= 0.5 || negative < CALM || learning)) hate = raise(hate, -WARM_SHIFT);
+  // A plain question that names nobody and holds no hostile word has nothing for hate to stand on.
+  else if (asking && groups.length === 0 && slurs.length === 0 && ruleLogit === 0 && !hostile && threats.length === 0 && lexicon.sexual.length === 0 && !HATE_VOCABULARY.findAll(tokens).some((h) => h.value !== 'PRAISE')) hate = raise(hate, -ASKING_SHIFT);
   if (ctx.counterSpeech) hate = ctx.quoted ? Math.min(hate, pModel) * 0.35 : raise(Math.min(hate, pModel), -CONDEMNED_SHIFT);
   const target = hate >= 0.5 ? slurs[0]?.value ?? groups[0]?.value : undefined;
   return { score: hate, target, reasons };
 }
+
+// A question that doubts ("even", "vraiment") or weighs rights ("allowed", "mériter") asks nothing to learn.
+const DOUBT_RE = / (?:even|really|actually|truly|seriously|allowed|deserve|deserves|vraiment|reellement|meme|seulement|merite|meritent|laisser|autoriser)(?= )/;
 
 const ADDRESSED_RE = / (?:you|u|ya|your|him|her|tu|te|t|toi|vous|lui) /;
 

@@ -8,8 +8,8 @@ import { SUITES, scoreSuite } from './suites/index.js';
 // suite must keep its balanced accuracy, and no kind may fall under its floor: a change that helps one kind by
 // breaking another fails here. The figures in the table are the floors, a little under what the models reach.
 const GATES: Record<string, { balanced: number; kind: number }> = {
-  'hate (English)': { balanced: 0.92, kind: 0.7 },
-  'haine (français)': { balanced: 0.86, kind: 0.55 },
+  'hate (English)': { balanced: 0.95, kind: 0.7 },
+  'haine (français)': { balanced: 0.94, kind: 0.7 },
   'insult (English)': { balanced: 0.85, kind: 0.6 },
   'insulte (français)': { balanced: 0.82, kind: 0.6 },
   'threat (English)': { balanced: 0.9, kind: 0.8 },

@@ -56,8 +56,15 @@ m disgusted by, are disgusted by, am repulsed by, m repulsed by, want nothing to
 would never hire, will never hire, never trust, dont trust, do not trust, wouldnt trust, would not trust, cant trust,
 can not trust, can never trust, hate all, hate every, hate those, hate these,
 am sick and tired of, m sick and tired of, are sick and tired of, am fed up with, m fed up with, are fed up with,
-have had enough of, ve had enough of, am done with, m done with, cant stand them, can not stand them
+have had enough of, ve had enough of, am done with, m done with, cant stand them, can not stand them,
+never stop hating, never stop despising, never stop loathing, never stopped hating, can not stop hating,
+cant stop hating, can not stop despising, cant stop despising, will always hate, ll always hate, always hated,
+always despised, will always despise
 `);
+
+// Hatred said to go on, through a negation that denies nothing: "je ne cesserai jamais de haïr …".
+const GOING_ON_FR = ['cesserai', 'cesserais', 'cesserons', 'cesse', 'arreterai', 'arreterais', 'arreterons', 'arrete'].flatMap((stop) =>
+  ['jamais', 'pas'].flatMap((neg) => ['hair', 'detester', 'mepriser', 'vomir'].map((verb) => `${stop} ${neg} de ${verb}`)));
 
 export const CONTEMPT_FR = words(`
 deteste, detestons, hais, hait, haissons, meprise, meprisons, execre, abhorre, supporte plus, supporte pas,
@@ -69,7 +76,7 @@ ne fais pas confiance aux, ferai jamais confiance aux, fais pas confiance aux, n
 en ai plein le cul, ai plein le cul, plein le cul, en ai ras le bol, ras le bol, ras le cul, en ai marre,
 peux plus les voir, peux pas les voir, peux pas les sentir, peux plus les sentir, peux pas les blairer,
 peux plus les blairer, les supporte pas, les supporte plus, les hais, les deteste, les meprise, les vomis, les execre
-`);
+`).concat(GOING_ON_FR);
 
 /** What a group "does" to the speaker, in the third person ("… disgust me", "… me dégoûtent"). */
 export const REVULSION_EN = words(`
@@ -133,7 +140,7 @@ defoncer, demonter, casser la gueule a, peter la gueule a, cogner, pendre, lynch
 etrangler, noyer, torturer, executer, decapiter, faire sauter, ecraser, faire souffrir, exterminer, eliminer,
 eradiquer, virer, chasser, deporter, expulser, traquer, attaquer, violer, empoisonner, saigner, crever,
 mettre le feu chez, mettre le feu a, mettre le feu aux, foutre le feu chez, faire la peau a, faire la peau aux,
-niquer
+niquer, se debarrasser, se debarrasser de, se debarrasser des, nous debarrasser de, nous debarrasser des
 `);
 
 /** The classes the hate rules read the vocabulary as. */

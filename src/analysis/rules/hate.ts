@@ -44,7 +44,13 @@ const PATTERNS: [name: string, re: RegExp, needs: Set<string>, asserted?: boolea
   ['denied-quality', rule(`GRP (?:can not|cannot|cant|could never|will never be able to|are unable to|are incapable of|ne savent pas|ne savent meme pas|savent pas|ne peuvent pas|peuvent pas|sont incapables de|ne sauront jamais|ne pourront jamais)(?: even| meme)? (?:think|drive|learn|lead|understand|reason|behave|integrate|be trusted|control themselves|do anything right|do math|do maths|write|read|work|compete|be educated|conduire|penser|reflechir|apprendre|diriger|comprendre|raisonner|se comporter|s integrer|travailler|se controler|rien faire de bien|etre eduques)\\b`), keys('think drive learn lead understand reason behave integrate trusted control math maths write read work compete educated conduire penser reflechir apprendre diriger comprendre raisoner comporter integrer travailer controler rien eduques')],
   ['hate-question', rule(`\\bwhy (?:are|do|does|is|should|must|would|can not|cant|do not)(?: \\w+)? ${Q}GRP${GAP(5, 'g1')} (?:${BAD}|REVULSION|ruin|stink|smell|lie|steal|whine)\\b`), keys('why')],
   ['hate-question', rule(`\\b(?:are not|arent|is not|isnt)(?: \\w+)? ${Q}GRP${GAP(3, 'g1')} ${BAD}\\b`), keys('DEROG DEHUM')],
-  ['hate-question', rule(`\\b(?:are|is) ${Q}GRP (?:even|really|actually) (?:human|people|humans)\\b`), keys('human people humans')],
+  // Doubt cast on the group's humanity, worth or rights: "are … even human?", "should … really be allowed to vote?".
+  // ("human" is read as PRAISE.)
+  ['hate-question', rule(`\\b(?:are|is|were) ${Q}GRP (?:even|really|actually|truly) (?:PRAISE|capable|able|fit)\\b`), keys('PRAISE capable able fit'), ASSERTED],
+  ['hate-question', rule(`\\b(?:should|do|does|can|must|could)(?: we)? ${Q}GRP (?:even |really |actually |truly |seriously )+(?:be allowed|be trusted|be given|be PRAISE|deserve|have the right|get to)\\b`), keys('allowed trusted given PRAISE deserve right get'), ASSERTED],
+  ['hate-question', rule(`GRP (?:sont|est|seraient|etaient) (?:ils|eles|il|elle|GRP) (?:vraiment|reellement|seulement|meme|au moins|tous)(?: des| de| d)? PRAISE\\b`), keys('PRAISE'), ASSERTED],
+  ['hate-question', rule(`\\b(?:faut il|faudrait il|doit on|devrait on|peut on|est ce qu il faut|est ce qu on doit)(?: vraiment| reellement| encore| seulement| meme)+ (?:laisser|accepter|autoriser|donner|tolerer|garder|respecter) ${Q}GRP`), keys('laisser accepter autoriser donner tolerer garder respecter'), ASSERTED],
+  ['hate-question', rule(`GRP (?:meritent|merite|deserve|deserves)(?: ils| eles| il| elle| GRP)? (?:vraiment|reellement|seulement|meme|really|actually|even|truly) (?:les memes droits|le droit|des droits|nos droits|the same rights|equal rights|rights|any rights|our respect|respect|le respect|PRAISE)`), keys('meritent merite deserve deserves'), ASSERTED],
   ['distrust', rule(`\\b(?:never trust|do not trust|dont trust|beware of|watch out for|keep away from|stay away from|keep your kids away from|keep your daughters away from) ${Q}GRP`), keys('trust beware watch away')],
   // Harm: calls for it, wishes, and first-person threats against the group.
   ['exclusion-call', rule(`GRP${SENT_END} (?:should|must|need to|needs to|ought to|deserve to|deserves to|have to|has to|are going to|will|shall|better)(?: all| be| just| simply| really| finally| get| got| to)* HURT\\b`), keys('HURT')],
@@ -71,14 +77,19 @@ const PATTERNS: [name: string, re: RegExp, needs: Set<string>, asserted?: boolea
   ['exclusion-call', rule(`\\b(?:should|must|need to|needs to|ought to|have to|has to|gotta|let s|lets|time to)(?: \\w+){0,2}? (?:put|lock|throw|send|ship|kick|round|lock up|round up|herd) ${Q}GRP (?:in|into|out|back|away|up|behind)\\b`), keys('put lock throw send ship kick round herd')],
   ['appel-exclusion', rule(`\\b(?:faut|il faut|faudrait|il faudrait|on doit|on devrait|devrait|faudra|il faudra|il est temps de)(?: \\w+){0,2}? (?:mettre|enfermer|parquer|jeter|foutre|envoyer|renvoyer|remettre|virer|chasser|bouter|reexpedier|rapatrier) ${Q}GRP (?:dans|en|au|aux|a la|hors|dehors|chez)\\b`), keys('mettre enfermer parquer jeter foutre envoyer renvoyer remettre virer chasser bouter reexpedier rapatrier')],
   // Harm as the thing to do: "the best thing to do with … is to kill them", "le mieux serait de tuer …".
-  ['violence-call', rule(`\\b(?:is to|are to|would be to|be to|serait de|est de|c est de|serait d|est d|let s|lets|we must|we should|we need to|we have to|time to|il est temps de|il faut|faut|faudrait|il faudrait|on doit|on devrait)(?: just| simply| all| tous| juste| simplement)? HURT ${Q}GRP`), keys('HURT')],
-  ['violence-call', rule(`(?:^| \\.) (?:just |please |go |simply |juste )?HURT (?:all |every |tous |toutes )${Q}GRP`), keys('HURT')],
+  ['violence-call', rule(`\\b(?:is to|are to|would be to|be to|serait de|est de|c est de|serait d|est d|let s|lets|we must|we should|we need to|we have to|time to|il est temps de|il faut|faut|faudrait|il faudrait|on doit|on devrait|reste plus qu a|reste qu a|plus qu a|y a plus qu a|n y a qu a|y a qu a|all we need is to|all that s left is to|all that is left is to)(?: just| simply| all| tous| juste| simplement)? HURT ${Q}GRP`), keys('HURT')],
+  ['violence-call', rule(`(?:^| \\.) (?:(?:just|please|go|simply|juste|now|then|so|and|alors|maintenant|et|donc) )*HURT (?:all |every |tous |toutes )${Q}GRP`), keys('HURT')],
   // Denied a human quality: "… have nothing human about them", "… n'ont rien d'humain".
   ['denied-quality', rule(`GRP (?:have|has) (?:nothing|no|zero|not a single) (?:\\w+ )?(?:PRAISE)\\b`), keys('PRAISE')],
   // Kept away, denied rights: "keep … away from", "… should not be allowed to vote".
   ['exclusion-call', rule(`\\b(?:keep|kept|keeping|gardez|garder|tenez|tenir|tenons) ${Q}GRP (?:away|out|far|loin|a l ecart|dehors|hors)\\b${SHELTER}`), keys('keep kept keeping gardez garder tenez tenir tenons')],
   ['exclusion-call', rule(`GRP (?:should|must|shall) (?:not|never|no longer) be (?:allowed|permitted|let) to\\b`), keys('allowed permitted let'), ASSERTED],
   ['exclusion-fr', rule(`GRP (?:ne |n )?(?:devraient|doivent|devrait|doit) (?:pas|jamais|plus) (?:avoir le droit|etre autorises|etre autorisees|pouvoir)\\b`), keys('droit autorises autorisees pouvoir'), ASSERTED],
+  // Driven out: "kicking out …", and the writer glad of it ("finally got rid of …", "enfin une ville qui chasse …").
+  ['exclusion-call', rule(`\\b(?:kick|kicking|kicked|kicks|throw|throwing|threw|thrown|throws|drive|driving|drove|driven|boot|booting|booted|chuck|chucking|chucked|force|forcing|forced) (?:out|away) ${Q}GRP`), keys('kick kicking kicked kicks throw throwing threw thrown throws drive driving drove driven boot booting booted chuck chucking chucked force forcing forced')],
+  ['exclusion-approval', rule(`\\b(?:finally|glad|happy|proud|great|good riddance|thank god|about time|enfin|bravo|genial|super|bon debarras|tant mieux|heureux|heureuse|fier|fiere|ravi|ravie)(?: \\w+){0,6}? (?:deporting|deported|deports|expelling|expelled|expels|banning|banned|bans|getting rid of|got rid of|gets rid of|chasse|chassent|expulse|expulsent|vire|virent|renvoie|renvoient|deporte|deportent|se debarrasse|se debarrassent|s est debarrasse|degage|degagent|bannit|bannissent) ${Q}GRP`), keys('finally glad happy proud great riddance god time enfin bravo genial super debarras mieux heureux heureuse fier fiere ravi ravie')],
+  // Refused as equals: "I will never accept … as equals", "jamais je n'accepterai … comme mes égaux".
+  ['denied-quality', rule(`\\b(?:never|not|refuse to|wont|ne|n|jamais je n|refuse d|refuse de) (?:accept|see|treat|consider|regard|respect|accepterai|accepterais|accepterons|accepte|considererai|considere|verrai|traiterai|respecterai) ${Q}GRP (?:as|comme)(?: my| our| mes| nos| des| de)? PRAISE\\b`), keys('accept see treat consider regard respect accepterai accepterais accepterons accepte considererai considere verrai traiterai respecterai'), ASSERTED],
   // French.
   ['haine-verbe', rule(`${SUBJ_FR}${GAP(2, 'g1')} CONTEMPT${GAP(3, 'g2')} ${Q}GRP`), keys('CONTEMPT')],
   // The group named first, then taken up by "les": "… , je ne les supporte pas", "… . Je les hais."
@@ -107,6 +118,21 @@ const PATTERNS: [name: string, re: RegExp, needs: Set<string>, asserted?: boolea
 ];
 
 const GATE = new RuleGate(PATTERNS.map(([, , needs]) => needs));
+
+// Told to go back to "their" country, or "you people" to be deported: aimed at origin, with no group named.
+const SENT_AWAY = rule(String.raw`\b(?:(?:you people|your kind|people like you|you lot|your lot|all of you|vous autres|les gens comme vous|les gens comme toi|vous et vos semblables|toi et tes semblables|ceux de ton espece|ceux de votre espece)(?: \w+){0,4}? (?:deported|sent back|shipped back|expulses|expulsees|renvoyes|renvoyees|deportes|deportees|reexpedies)|(?:go|get|fuck off|piss off|run|crawl|swim|head|going|move) back (?:to|where) (?:your|you|ur) (?:own )?(?:country|countries|came from|come from|country of origin|homeland|jungle|desert|cave)|(?:rentre|rentrez|retourne|retournez|repars|repartez|casse toi|cassez vous|degage|degagez|barre toi|barrez vous)(?: donc)? (?:dans|en|au|a) (?:ton|votre|ta|tes|vos) (?:pays|bled|brousse|jungle|desert|afrique|patelin)|renvoyes dans (?:votre|ton|leur) pays)\b`);
+const SENT_AWAY_KEYS = /deport|back|expuls|renvoy|reexpedi|pays|bled|brousse|jungl|desert|afriq|patelin|homeland|countr/;
+
+/** The words that send someone back where they came from ("go back to your country"), if the text holds them. */
+export function sentAway(plain: string): string | undefined {
+  if (!SENT_AWAY_KEYS.test(plain)) return undefined;
+  SENT_AWAY.lastIndex = 0;
+  const m = SENT_AWAY.exec(plain);
+  if (!m) return undefined;
+  NEGATION_RE.lastIndex = 0;
+  const before = plain.slice(Math.max(0, m.index - 40), m.index).trim().split(' ').slice(-3).join(' ');
+  return NEGATION_RE.test(` ${before} `) ? undefined : m[0].trim();
+}
 
 /** The names hate reasons carry (and, prefixed with "negated-", their denials), for those who explain them. */
 export const HATE_RULES: readonly string[] = [...new Set(PATTERNS.map(([name]) => name))];
@@ -194,7 +220,7 @@ function judgedReport(text: string, m: RegExpExecArray): boolean {
   return JUDGED_OUTSIDE.test(`${text.slice(0, m.index)} ${text.slice(m.index + m[0].length)}`);
 }
 
-const NOT_A_DENIAL = new RegExp(rule(String.raw`\b(?:nothing but|nothing more than|nothing less than|no more than|little more than|no better than|not much better than|not any better than|no different from|no different than|rien d autre que|pas mieux que|guere mieux que)\b`).source, 'g');
+const NOT_A_DENIAL = new RegExp(rule(String.raw`\b(?:never stop|never stopped|will not stop|wont stop|can not stop|cant stop|nothing but|nothing more than|nothing less than|no more than|little more than|no better than|not much better than|not any better than|no different from|no different than|rien d autre que|pas mieux que|guere mieux que)\b`).source, 'g');
 const RELATIVE_RE = new RegExp(rule(String.raw`\b(?:(?:people|those|anyone|anybody|someone|somebody|everyone|everybody|guys|men|folks|ones|person|man|woman|idiots|gens|ceux|celles|personnes|un type|un mec|une femme|un homme) (?:who|qui)|whoever|quiconque)(?: \w+){1,3} (?:that |que |qu )?$`).source);
 const PERSONNE_RE = new RegExp(rule(String.raw`\b(?:personne|nulle part|aucunement|nullement)\b`).source);
 

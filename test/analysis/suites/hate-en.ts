@@ -84,6 +84,37 @@ const hateful = [
     'It is not racism, {pl} really are the problem.',
     'Hate speech? No, {pl} ruin every neighbourhood.',
   ]),
+  // Praise, then the attack: the warm opening is sarcasm, not a softener.
+  ...expand('sarcastic-praise', true, GROUPS_EN, [
+    'Great job, {pl} should all be deported.',
+    'Well done! {Pl} belong in cages.',
+    'Love this! Now get rid of {pl}.',
+    'So proud of our town for finally kicking out {pl}. Best news ever!',
+    'Thanks for sharing, {pl} really are a disease.',
+  ], ['Great job, you people should all be deported.', 'Congrats, now deport every immigrant.', 'Beautiful morning, would be even better without Muslims.']),
+  // Questions that doubt the group's humanity, worth or rights, with no hostile word.
+  ...expand('loaded-question', true, GROUPS_EN, [
+    'Are {pl} even human?',
+    'Should {pl} really be allowed to vote?',
+    'Do {pl} actually deserve the same rights as us?',
+  ]),
+  // Hatred said through a negation that does not deny it.
+  ...expand('negated-form', true, GROUPS_EN, [
+    "I'll never stop hating {pl}.",
+    'I will never accept {pl} as equals.',
+    "I can't stop despising {pl}.",
+  ]),
+  // Slurs written to slip past word lists.
+  ...expand('spelling-slur', true, [], [], [
+    'You f a g g o t.',
+    'Typical n i g g e r behaviour.',
+    'Shut up you f4gg0t.',
+    'Go home, k1ke.',
+    'No tr@nnies allowed in here.',
+    'Those r3tards should stay home.',
+    'Get out of here, f.a.g.g.o.t',
+    'M u s l i m s are scum.',
+  ]),
   ...expand('slur', true, [], [], [
     'You are nothing but a filthy faggot.',
     'Typical n1gger behaviour.',
@@ -114,10 +145,36 @@ const notHateful = [
     '{Pl} are not a burden on society.',
     "I would never say that {pl} are stupid.",
   ]),
+  // Questions about a group, asked to learn something: naming the group is not attacking it.
+  ...expand('neutral-question', false, GROUPS_EN, [
+    'What rights do {pl} have at work?',
+    'Is there a support group for {pl} in this town?',
+    'When did {pl} get the right to vote here?',
+    'How many {pl} work in the public sector?',
+    'Are {pl} really paid less for the same job?',
+  ], ['How many women live in this country?', 'What do Muslims eat during Ramadan?', 'Why do Jews celebrate Hanukkah?', 'Do Muslims pray five times a day?', 'How do trans people change their name on official documents?', 'What percentage of immigrants speak English at home?']),
+  // Plain questions to customer service, about children, pets, access.
+  ...expand('service-question', false, [], [], [
+    'Is it possible to add a child to my booking?',
+    'Are pets allowed in the hotel?',
+    'Do you have a kids menu?',
+    'Can my 12 year old son travel alone?',
+    'Is breakfast included?',
+    'Do you have family rooms for two adults and three kids?',
+    'Can I bring my own wheelchair on the plane?',
+    'Is the museum free for children under five?',
+  ]),
+  // The twins of 'negated-form': a negation that does deny, or stands up for the group.
+  ...expand('negated-form-denied', false, GROUPS_EN, [
+    "I'll never hate {pl}.",
+    'I will never stop standing up for {pl}.',
+  ]),
   ...expand('counter-quote', false, GROUPS_EN, [
     '"{Pl} are animals" - what a vile thing to say.',
     'He said {pl} should be shot, and I reported him.',
     'Someone wrote "{pl} are scum" on the wall. Disgusting.',
+    'If you tweet "{pl} are vermin", expect to be banned.',
+    '"{Pl} should be shot"? Seriously? Reported.',
   ]),
   ...expand('counter-reference', false, GROUPS_EN, [
     "Stop calling {pl} parasites, it's hateful.",
@@ -178,6 +235,9 @@ const notHateful = [
     'Us queers have to stick together.',
     'Queer and here, always.',
     'We gays know how to throw a party.',
+    "As a proud queer, I'm marching on Saturday.",
+    'Me and my fellow dykes are hosting the brunch.',
+    "I'm a queer woman and I love it.",
   ]),
 ];
 

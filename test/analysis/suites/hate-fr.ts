@@ -81,6 +81,34 @@ const hateful = [
   ...expand('condemning-words', true, GROUPS_FR, [
     '{Pl} n’ont pas leur place dans ce pays.',
   ]),
+  // L’éloge, puis l’attaque : l’ouverture chaleureuse est sarcastique, elle n’adoucit rien.
+  ...expand('sarcastic-praise', true, GROUPS_FR, [
+    'Bravo, il faut expulser {pl}.',
+    'Super nouvelle ! Il faudrait renvoyer {pl}.',
+    'Magnifique journée, il ne reste plus qu’à se débarrasser {des}.',
+    'Merci pour ce post, {pl} sont une vraie maladie.',
+    'Génial, enfin une ville qui chasse {pl}. Meilleure nouvelle de l’année !',
+  ], ['Bravo, vous autres devriez tous être renvoyés dans votre pays.', 'Félicitations, maintenant expulsez tous les immigrés.']),
+  ...expand('loaded-question', true, GROUPS_FR, [
+    '{Pl} sont-{they} vraiment des êtres humains ?',
+    'Faut-il vraiment laisser {pl} voter ?',
+    'Est-ce que {pl} méritent vraiment les mêmes droits que nous ?',
+  ]),
+  ...expand('negated-form', true, GROUPS_FR, [
+    'Je ne cesserai jamais de haïr {pl}.',
+    'Je n’arrêterai jamais de mépriser {pl}.',
+    'Jamais je n’accepterai {pl} comme mes égaux.',
+  ]),
+  ...expand('spelling-slur', true, [], [], [
+    'Sale p é d é.',
+    'Ferme-la, t@rlouze.',
+    'Encore un b0ugnoule au volant.',
+    'Dégage, espèce de y0upin.',
+    'Les n3gres dehors.',
+    'Sale t r a v e l o.',
+    'Casse-toi, p.d.',
+    'Les m u s u l m a n s sont des ordures.',
+  ]),
   ...expand('slur', true, [], [], [
     'Sale pédé, casse-toi.',
     'Rentre chez toi, sale bougnoule.',
@@ -111,10 +139,33 @@ const notHateful = [
     '{Pl} ne sont pas un fardeau pour la société.',
     'Je ne dirai jamais que {pl} sont bêtes.',
   ]),
+  ...expand('neutral-question', false, GROUPS_FR, [
+    'Quels droits ont {pl} au travail ?',
+    'Existe-t-il une association pour {pl} dans ma ville ?',
+    'Depuis quand {pl} ont-{they} le droit de vote ?',
+    'Où peut-on rencontrer {des} à Paris ?',
+    '{Pl} sont-{they} vraiment moins payés à travail égal ?',
+  ], ['Combien de femmes vivent en France ?', 'Que mangent les musulmans pendant le ramadan ?', 'Pourquoi les juifs fêtent-ils Hanoukka ?', 'Combien de musulmans vivent en France ?', 'Les juifs mangent-ils du porc ?', 'Comment les personnes trans changent-elles de prénom ?']),
+  ...expand('service-question', false, [], [], [
+    'Est-il possible d’ajouter un enfant à ma réservation ?',
+    'Puis-je changer la date de mon vol ?',
+    'Est-ce que le petit-déjeuner est inclus ?',
+    'Les animaux sont-ils acceptés dans l’hôtel ?',
+    'Faites-vous des menus pour les enfants ?',
+    'Mon fils de 12 ans peut-il voyager seul ?',
+    'Avez-vous des chambres familiales pour deux adultes et trois enfants ?',
+    'Le musée est-il gratuit pour les enfants de moins de cinq ans ?',
+  ]),
+  ...expand('negated-form-denied', false, GROUPS_FR, [
+    'Je ne haïrai jamais {pl}.',
+    'Je ne cesserai jamais de défendre {pl}.',
+  ]),
   ...expand('counter-quote', false, GROUPS_FR, [
     '« {Pl} sont des animaux » : quelle phrase ignoble.',
     "Il a dit qu'il fallait fusiller {pl}, je l'ai signalé.",
     'Quelqu’un a écrit « {pl} sont des ordures » sur le mur. Honteux.',
+    'Si tu écris « {pl} sont de la vermine », attends-toi à être banni.',
+    '« Il faut expulser {pl} » ? Sérieusement ? Signalé.',
   ]),
   ...expand('counter-reference', false, GROUPS_FR, [
     'Arrêtez de traiter {pl} de parasites, c’est haineux.',
@@ -147,6 +198,9 @@ const notHateful = [
     'Nous les pédés, on sait faire la fête.',
     'Entre gouines, on se serre les coudes.',
     'Queer et fière, toujours.',
+    'Je suis pédé et alors ?',
+    'On est des gouines et on s’assume.',
+    'Fière d’être une gouine, depuis toujours.',
   ]),
 ];
 

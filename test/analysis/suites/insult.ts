@@ -43,6 +43,15 @@ export const INSULT_EN: Suite = {
       '@user Do us all a favour and disappear.',
       '@user Nobody cares what you think, go away.',
     ]),
+    // Plain questions to customer service that speak to "you" and name children or pets.
+    ...expand('service-question', false, [], [], [
+      'Do you have a kids menu?',
+      'Can my 12 year old son travel alone?',
+      'Are pets allowed in the hotel?',
+      'Do you have family rooms for two adults and three kids?',
+      'Is it possible to add a child to my booking?',
+      'Can you tell me if the pool is open to children?',
+    ]),
     ...expand('ordinary', false, [], [], [
       'What a great game last night!',
       'Thanks so much for your help today.',
@@ -103,6 +112,16 @@ export const INSULT_FR: Suite = {
       'J’ai été débité deux fois pour la même commande, corrigez ça vite.',
       'Quarante minutes d’attente au téléphone puis la ligne coupe. Ridicule.',
       'Le pot était à moitié vide à l’ouverture, très déçue.',
+    ]),
+    ...expand('service-question', false, [], [], [
+      'Faites-vous des menus pour les enfants ?',
+      'Mon fils de 12 ans peut-il voyager seul ?',
+      'Les animaux sont-ils acceptés dans l’hôtel ?',
+      'Avez-vous des chambres familiales pour deux adultes et trois enfants ?',
+      'Est-il possible d’ajouter un enfant à ma réservation ?',
+      'Pouvez-vous me dire si la piscine est ouverte aux enfants ?',
+      'Y a-t-il une ligne d’écoute pour les personnes trans ?',
+      'Les juifs mangent-ils du porc ?',
     ]),
     ...expand('ordinary', false, [], [], [
       'Quel beau match hier soir !',

@@ -36,7 +36,18 @@ export const THREAT_EN: Suite = {
       'You will regret this, I promise.',
       'Sleep with one eye open.',
     ]),
+    // Praise, then the threat: the warm opening does not soften it.
+    ...expand('sarcastic-praise', true, [], [], [
+      'Great job, you deserve a bullet.',
+      'Well done mate, someone should put a bullet in you.',
+      'Lovely post, I hope you die in a fire.',
+      'Nice work, I am going to find you and hurt you.',
+      'Love your work, would be a shame if something happened to your kids.',
+      'Great video, you deserve to be shot.',
+    ]),
     ...expand('not-a-threat', false, [], [], [
+      'Great job, you deserve a medal.',
+      'Well done, you deserve a break.',
       'I would never hurt you.',
       'This movie is going to kill it at the box office.',
       "I'll shoot you an email tomorrow.",
@@ -88,7 +99,17 @@ export const THREAT_FR: Suite = {
       'Tu vas le regretter, je te le promets.',
       'Tu ne perds rien pour attendre.',
     ]),
+    ...expand('sarcastic-praise', true, [], [], [
+      'Bravo, encore un qui mériterait une balle.',
+      'Super boulot, tu mérites une balle dans la tête.',
+      'Merci beaucoup, j’espère que tu crèveras.',
+      'Génial, je vais te retrouver et te défoncer.',
+      'Bravo, ce serait dommage qu’il arrive quelque chose à tes enfants.',
+      'Bravo pour la vidéo, tu mériterais d’être pendu.',
+    ]),
     ...expand('not-a-threat', false, [], [], [
+      'Bravo, tu mérites une médaille.',
+      'Bravo, encore un qui mériterait un prix.',
       'Je ne te ferais jamais de mal.',
       'Ce film va tout déchirer au box-office.',
       'Je vais tuer le temps en lisant.',
