@@ -76,7 +76,7 @@ function ensure(
 export function readBatch(
   posts: readonly PostToRead[], topics: CompiledTopics, analyzer: Analyzer, onFallback?: (err: unknown) => void,
 ): Promise<ReadResult[]> {
-  const inline = () => readPosts(posts, topics.index, topics.usesLanguage, (text, hint) => analyzer.analyze(text, { lang: hint }));
+  const inline = () => readPosts(posts, topics.index, topics.usesLanguage, (text, hint) => analyzer.analyze(text, { lang: hint, reasons: false }));
   if (posts.length < THREAD_MIN_POSTS) return Promise.resolve(inline());
   return threads.ask(
     (thread, id) => {
