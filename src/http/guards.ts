@@ -7,6 +7,8 @@ import { createSessionMemo, type SessionMemo } from './session-memo.js';
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.js';
 import { compiledOnce } from '../store/compiled-once.js';
+import { stampColumn } from '../store/data-stamp.js';
+import type { Dialect } from '../store/database.js';
 
 /** Resolves the session cookie into an actor, or answers 401. */
 export const requireUser = createMiddleware<HttpEnv>(async (c, next) => {
@@ -35,8 +37,12 @@ export async function currentActor(ctx: HttpEnv['Variables']['ctx'], headers: He
   };
 }
 
-const membership = compiledOnce((db: Kysely<Database>, workspaceId: string, userId: string) =>
-  db.selectFrom('memberships').select(['id', 'role']).where('workspace_id', '=', workspaceId).where('user_id', '=', userId));
+// The data stamp is read with the membership (before any of the request's data, as it must be): the inbox's
+// remembered pages and counts need it, and on PostgreSQL a read of its own is a round trip.
+const membershipOf = (dialect: Dialect) =>
+  compiledOnce((db: Kysely<Database>, workspaceId: string, userId: string) =>
+    db.selectFrom('memberships').select(['id', 'role', stampColumn(dialect).as('stamp')]).where('workspace_id', '=', workspaceId).where('user_id', '=', userId));
+const memberships = { sqlite: membershipOf('sqlite'), postgres: membershipOf('postgres') };
 
 /**
  * Loads the actor's membership of the workspace in the path. Someone who is not a member gets 404,
@@ -46,9 +52,10 @@ export const requireMember = createMiddleware<HttpEnv>(async (c, next) => {
   const workspaceId = c.req.param('workspaceId');
   const actor = c.get('actor');
   if (!workspaceId) throw notFound('workspace');
-  const [row] = await membership(c.get('ctx').store.db, workspaceId, actor.userId);
+  const { store } = c.get('ctx');
+  const [row] = await memberships[store.dialect](store.db, workspaceId, actor.userId);
   if (!row || !isRole(row.role)) throw notFound('workspace');
-  c.set('member', { membershipId: row.id, workspaceId, role: row.role });
+  c.set('member', { membershipId: row.id, workspaceId, role: row.role, stamp: String(row.stamp) });
   await next();
 });
 

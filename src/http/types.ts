@@ -14,6 +14,8 @@ export interface Member {
   membershipId: string;
   workspaceId: string;
   role: RoleName;
+  /** The database's data stamp (src/store/data-stamp.ts), read with the membership before the request's data. */
+  stamp: string;
 }
 
 export interface HttpEnv {

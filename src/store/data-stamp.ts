@@ -1,4 +1,4 @@
-import { CompiledQuery } from 'kysely';
+import { CompiledQuery, sql, type RawBuilder } from 'kysely';
 import type { Store } from './database.js';
 
 /**
@@ -24,4 +24,14 @@ export async function dataStamp(store: Store): Promise<string> {
   }
   const { rows } = await store.db.executeQuery(POSTGRES_STAMP);
   return rows[0]!.s;
+}
+
+/**
+ * The stamp as a column of another query, for a read every request makes anyway (its membership): on PostgreSQL
+ * one round trip less for every remembered answer. The same text dataStamp gives.
+ */
+export function stampColumn(dialect: Store['dialect']): RawBuilder<string> {
+  return dialect === 'sqlite'
+    ? sql<string>`total_changes() || ':' || (select data_version from pragma_data_version)`
+    : sql<string>`pg_current_snapshot()::text`;
 }

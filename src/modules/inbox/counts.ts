@@ -21,7 +21,7 @@ type Tally = Record<string, number>;
  */
 export async function countItems(scope: FilterScope, f: Filters, window = COUNT_WINDOW) {
   const key = `${scope.workspaceId}|${f.assigneeId === 'me' ? scope.userId : ''}|${window}|${JSON.stringify(Object.entries(f).sort())}`;
-  const stamp = await dataStamp(scope.store);
+  const stamp = scope.stamp ?? (await dataStamp(scope.store));
   return remembered(recentCounts, key, scope.workspaceId, () => countNow(scope, f, window), stamp);
 }
 

@@ -17,6 +17,8 @@ export interface FilterScope {
   userId: string;
   /** The text search, read beforehand by resolveSearch (null: none). */
   search?: ResolvedSearch | null;
+  /** The data stamp, when read already (with the request's membership) before any of the data. */
+  stamp?: string;
 }
 
 /**

@@ -13,7 +13,7 @@ import { listItems } from './list.js';
 export async function rememberedPage(scope: FilterScope, opts: ListOptions, role: RoleName, maxBytes: number): Promise<MemoAnswer> {
   const memo = answerMemo(scope.store, maxBytes);
   if (!memo.enabled) return memo.answer('', '', () => listItems(scope, opts));
-  const stamp = await dataStamp(scope.store);
+  const stamp = scope.stamp ?? (await dataStamp(scope.store));
   const key = [scope.workspaceId, role, opts.assigneeId === 'me' ? scope.userId : '', JSON.stringify(Object.entries(opts).sort())].join('|');
   return memo.answer(key, stamp, () => listItems(scope, opts));
 }
