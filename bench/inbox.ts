@@ -200,7 +200,7 @@ async function run(database: 'sqlite' | 'postgres') {
     // Fifty people at once is a queue when each asks again the moment they are answered; at a pace (all of them
     // together asking PACED_RATE times a second), the time each waits for an answer.
     const pacedFigures: Record<string, unknown> = {};
-    if (PACED_RATE > 0) {
+    if (PACED_RATE > 0 && PACED_SECONDS > 0) {
       for (const name of ['list newest', 'list open, French, negative', 'search common word', 'search two words', 'counts']) {
         pacedFigures[name] = await paced(pool, cookie, PACED_RATE, PACED_SECONDS, kinds[name]!);
         console.log(`${database}: paced ${name.padEnd(27)} ${JSON.stringify(pacedFigures[name])}`);
