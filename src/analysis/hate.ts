@@ -3,7 +3,7 @@ import { HATE_VOCABULARY, nearHateWord } from './lexicon/derogatory.js';
 import { isStopwordToken } from './lexicon/stopwords.js';
 import type { TermHit } from './lexicon/terms.js';
 import { isHomonym, isReclaimed, type SpeechContext } from './rules/context.js';
-import { hatePatterns, sentAway } from './rules/hate.js';
+import { affirmsGroup, hatePatterns, sentAway } from './rules/hate.js';
 import { plainText } from './rules/plain.js';
 import type { Token } from './text/tokenize.js';
 import type { Reason } from './types.js';
@@ -90,7 +90,7 @@ export interface HateVerdict {
  */
 export function hateOf(
   tokens: Token[], lexicon: LexiconHits, slurs: TermHit<string>[], pModel: number, positive: number, negative: number, ctx: SpeechContext,
-  threats: readonly string[] = [], asking = false, plain = '',
+  threats: readonly string[] = [], asking = false, plain = '', raw = '',
 ): HateVerdict {
   const reasons: Reason[] = [];
   const groups = lexicon.groups;
@@ -98,8 +98,9 @@ export function hateOf(
   let negatedPattern = false;
   const named = groups.length + slurs.length > 0;
   let hostile = lexicon.insults.length + lexicon.swearing.length + lexicon.dehumanising.length > 0;
+  let placed: HatePlainText | undefined;
   if (named) {
-    const placed = withGroupPlaceholders(tokens, [...groups, ...slurs]);
+    placed = withGroupPlaceholders(tokens, [...groups, ...slurs]);
     for (const cls of HOSTILE_CLASSES) if (placed.words.has(cls)) hostile = true;
     for (const h of hatePatterns(placed)) {
       if (h.negated) {
@@ -160,7 +161,13 @@ export function hateOf(
   // hate. (A hard cap cost too much recall on the dev splits, whose implicit hate uses no listed word.)
   // So is a plain question about the group ("How many women live in this country?"), asked to learn something.
   const learning = asking && !DOUBT_RE.test(plain);
-  if (groups.length > 0 && slurs.length === 0 && ruleLogit === 0 && !hostile && (positive >= 0.5 || negative < CALM || learning)) hate = raise(hate, -WARM_SHIFT);
+  // So is a statement giving the group its due of respect or rights ("Les immigrés méritent le respect et l'égalité
+  // des droits"): the French sentiment model reads no warmth in "mériter", "égalité", "droits", and the French hate
+  // model learnt those words from texts arguing about the group's rights (0.60-0.63 before). Asked or quoted ("I
+  // disagree with the statement '… deserve rights'"), it affirms nothing.
+  const affirmed = groups.length > 0 && slurs.length === 0 && ruleLogit === 0 && !hostile && placed !== undefined && !/[?"«»“”]/.test(raw) && !tokens.some((t) => t.kind === 'punct' && t.text.includes('?')) ? affirmsGroup(placed.plain) : undefined;
+  if (affirmed) reasons.push({ category: 'context', rule: 'affirms-group', text: affirmed, weight: -WARM_SHIFT });
+  if (groups.length > 0 && slurs.length === 0 && ruleLogit === 0 && !hostile && (positive >= 0.5 || negative < CALM || learning || affirmed)) hate = raise(hate, -WARM_SHIFT);
   // A plain question that names nobody and holds no hostile word has nothing for hate to stand on.
   else if (asking && groups.length === 0 && slurs.length === 0 && ruleLogit === 0 && !hostile && threats.length === 0 && lexicon.sexual.length === 0 && !HATE_VOCABULARY.findAll(tokens).some((h) => h.value !== 'PRAISE')) hate = raise(hate, -ASKING_SHIFT);
   if (ctx.counterSpeech) hate = ctx.quoted ? Math.min(hate, pModel) * 0.35 : raise(Math.min(hate, pModel), -CONDEMNED_SHIFT);

@@ -10,6 +10,7 @@ export const REASON_RULES: readonly string[] = [
   'model',
   'counter-speech',
   'reclaimed-slur',
+  'affirms-group',
   'slur',
   ...HATE_RULES,
   ...HATE_RULES.map((r) => `negated-${r}`),

@@ -106,7 +106,18 @@ export function calmQuestion(
  * is read as calm by sentiment and is not taken for a grievance by the complaint rules, whatever the models' tone.
  */
 export function plainAsking(tokens: Token[]): boolean {
-  return endsAsking(tokens) && !tokens.some(negativeWord);
+  return endsAsking(tokens) && !tokens.some((t, i) => negativeWord(t) && !doneAlone(tokens, i));
+}
+
+// "Alone" after a verb of doing or its object says how it is done ("Mon fils de 12 ans peut-il voyager seul ?", "can
+// she take the train alone?"), not loneliness; after being or feeling ("je me sens seul", "I am alone") it is the cold
+// word it is, and after a determiner ("le seul magazine à …") it is not this use either.
+const ALONE = new Set(['seul', 'seule', 'seuls', 'seules', 'alone']);
+const NOT_MANNER = new Set(['le', 'la', 'les', 'l', 'un', 'une', 'des', 'mon', 'ma', 'mes', 'ton', 'ta', 'tes', 'son', 'sa', 'ses', 'notre', 'votre', 'leur', 'nos', 'vos', 'leurs', 'ce', 'cette', 'ces', 'the', 'a', 'an', 'suis', 'es', 'est', 'sommes', 'etes', 'sont', 'sens', 'sent', 'sentez', 'sentons', 'reste', 'restes', 'restent', 'etre', 'tout', 'toute', 'am', 'is', 'are', 'm', 're', 's', 'was', 'were', 'be', 'feel', 'feels', 'felt', 'so', 'all', 'very', 'tres', 'si', 'trop']);
+function doneAlone(tokens: Token[], i: number): boolean {
+  if (!ALONE.has(tokens[i].text)) return false;
+  const before = tokens[i - 1];
+  return before !== undefined && before.kind === 'word' && !NOT_MANNER.has(before.text);
 }
 
 // The text ends on its question (links, mentions, hashtags and emoji aside), rather than going on to say more.

@@ -110,7 +110,7 @@ export function toxicity(
 
   // Hate: model probability, raised by hateful patterns about a named group or by slurs, lowered by context.
   const threats = threat.reasons.filter((r) => r.category === 'threat').map((r) => r.text);
-  const verdict = hateOf(tokens, lexicon, slurs, pModel, positive, negative, ctx, threats, asking, plain);
+  const verdict = hateOf(tokens, lexicon, slurs, pModel, positive, negative, ctx, threats, asking, plain, raw);
   reasons.push(...verdict.reasons);
   const hate = verdict.score;
   const target = verdict.target;

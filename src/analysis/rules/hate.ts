@@ -85,6 +85,9 @@ const PATTERNS: [name: string, re: RegExp, needs: Set<string>, asserted?: boolea
   ['exclusion-call', rule(`\\b(?:keep|kept|keeping|gardez|garder|tenez|tenir|tenons) ${Q}GRP (?:away|out|far|loin|a l ecart|dehors|hors)\\b${SHELTER}`), keys('keep kept keeping gardez garder tenez tenir tenons')],
   ['exclusion-call', rule(`GRP (?:should|must|shall) (?:not|never|no longer) be (?:allowed|permitted|let) to\\b`), keys('allowed permitted let'), ASSERTED],
   ['exclusion-fr', rule(`GRP (?:ne |n )?(?:devraient|doivent|devrait|doit) (?:pas|jamais|plus) (?:avoir le droit|etre autorises|etre autorisees|pouvoir)\\b`), keys('droit autorises autorisees pouvoir'), ASSERTED],
+  // Denied respect or rights: "… ne méritent pas le droit de vote", "… ne devraient avoir aucun droit", "… don't deserve rights".
+  ['denied-rights', rule(`GRP (?:ne |n )?(?:meritent|merite|meriteraient|meriterait|devraient avoir|doivent avoir|devraient recevoir|deserve|deserves|should have|should get|should be given) (?:pas|aucun|aucune|jamais|plus|no|not|never|zero)(?: \\w+){0,2}? (?:respect|droit|droits|rights|right|dignite|dignity|egalite|equality|vote|protection)\\b`), keys('meritent merite meriteraient meriterait devraient doivent deserve deserves should'), ASSERTED],
+  ['denied-rights', rule(`GRP (?:do not|dont|don t|does not|doesnt|should not|shouldnt|should never|must not|will never|never) (?:deserve|get|be given|be granted)(?: \\w+){0,3}? (?:respect|rights|right|dignity|equality|vote|protection)\\b`), keys('deserve get given granted'), ASSERTED],
   // Driven out: "kicking out …", and the writer glad of it ("finally got rid of …", "enfin une ville qui chasse …").
   ['exclusion-call', rule(`\\b(?:kick|kicking|kicked|kicks|throw|throwing|threw|thrown|throws|drive|driving|drove|driven|boot|booting|booted|chuck|chucking|chucked|force|forcing|forced) (?:out|away) ${Q}GRP`), keys('kick kicking kicked kicks throw throwing threw thrown throws drive driving drove driven boot booting booted chuck chucking chucked force forcing forced')],
   ['exclusion-approval', rule(`\\b(?:finally|glad|happy|proud|great|good riddance|thank god|about time|enfin|bravo|genial|super|bon debarras|tant mieux|heureux|heureuse|fier|fiere|ravi|ravie)(?: \\w+){0,6}? (?:deporting|deported|deports|expelling|expelled|expels|banning|banned|bans|getting rid of|got rid of|gets rid of|chasse|chassent|expulse|expulsent|vire|virent|renvoie|renvoient|deporte|deportent|se debarrasse|se debarrassent|s est debarrasse|degage|degagent|bannit|bannissent) ${Q}GRP`), keys('finally glad happy proud great riddance god time enfin bravo genial super debarras mieux heureux heureuse fier fiere ravi ravie')],
@@ -132,6 +135,21 @@ export function sentAway(plain: string): string | undefined {
   NEGATION_RE.lastIndex = 0;
   const before = plain.slice(Math.max(0, m.index - 40), m.index).trim().split(' ').slice(-3).join(' ');
   return NEGATION_RE.test(` ${before} `) ? undefined : m[0].trim();
+}
+
+// Respect, rights or dignity said to be the group's due ("… méritent le respect et l'égalité des droits", "… ont droit
+// à la dignité", "… deserve equal rights"): a warm statement about the group, whatever tone the models read in it.
+const AFFIRMED = rule(String.raw`GRP (?:(?:\w+) )?(?:meritent|merite|deserve|deserves|ont droit|ont le droit|a droit|a le droit|have the right|have a right|has the right|are entitled|is entitled|doivent etre|devraient etre|doivent avoir|devraient avoir|should be|should have|must be|must have|need|ont besoin|ont toute leur place|have their place|are welcome|sont les bienvenus|sont les bienvenues)(?: \w+){0,5}? (?:respect|respectes|respectees|respected|dignite|dignity|egalite|equality|droits|rights|protection|proteges|protegees|protected|welcome|bienvenus|bienvenues|place|soutien|support|consideration|equal|egaux|egales|memes droits|same rights)\b`);
+const NOT_AFFIRMED = / (?:ne|n|pas|plus|aucun|aucune|jamais|rien|not|no|never|dont|don t|nothing|without|sans|vraiment|really|even|actually|meme|reellement|seulement|que|qu|but|mais)(?= )/;
+
+/** The words that give a named group its due of respect or rights, unless they deny or doubt it. */
+export function affirmsGroup(plainWithGroups: string): string | undefined {
+  if (!plainWithGroups.includes('GRP')) return undefined;
+  for (const m of matches(AFFIRMED, plainWithGroups)) {
+    if (NOT_AFFIRMED.test(` ${m[0]} `) || m[0].includes('?')) continue;
+    return m[0].trim();
+  }
+  return undefined;
 }
 
 /** The names hate reasons carry (and, prefixed with "negated-", their denials), for those who explain them. */

@@ -105,6 +105,12 @@ const hateful = [
     "I can't stop despising {pl}.",
   ]),
   // Slurs written to slip past word lists.
+  // Respect or rights denied to the group, twins of the "rights-affirmed" cases below.
+  ...expand('denied-rights', true, GROUPS_EN, [
+    '{Pl} do not deserve the right to vote.',
+    '{Pl} should have no rights.',
+    '{Pl} deserve no dignity.',
+  ]),
   ...expand('spelling-slur', true, [], [], [
     'You f a g g o t.',
     'Typical n i g g e r behaviour.',
@@ -139,6 +145,13 @@ const notHateful = [
     'I love spending time with {pl}.',
     '{Pl} deserve respect and equal rights.',
     '{Pl} make our community stronger.',
+  ]),
+  // Respect, rights or dignity given to the group as its due: a warm statement, whatever tone the models read.
+  ...expand('rights-affirmed', false, GROUPS_EN, [
+    '{Pl} deserve respect.',
+    '{Pl} have the right to respect and dignity.',
+    '{Pl} should have the same rights as everyone else.',
+    '{Pl} deserve the same dignity as everyone else.',
   ]),
   ...expand('negated-hate', false, GROUPS_EN, [
     "I don't hate {pl}.",

@@ -99,6 +99,12 @@ const hateful = [
     'Je n’arrêterai jamais de mépriser {pl}.',
     'Jamais je n’accepterai {pl} comme mes égaux.',
   ]),
+  // Refuser au groupe le respect ou des droits, jumeaux des cas « rights-affirmed » plus bas.
+  ...expand('denied-rights', true, GROUPS_FR, [
+    '{Pl} ne méritent pas le droit de vote.',
+    '{Pl} ne devraient avoir aucun droit.',
+    '{Pl} ne méritent aucune dignité.',
+  ]),
   ...expand('spelling-slur', true, [], [], [
     'Sale p é d é.',
     'Ferme-la, t@rlouze.',
@@ -133,6 +139,13 @@ const notHateful = [
     "J'adore passer du temps avec {pl}.",
     "{Pl} méritent le respect et l'égalité des droits.",
     '{Pl} rendent notre ville plus forte.',
+  ]),
+  // Le respect, les droits ou la dignité reconnus au groupe : une phrase bienveillante, quel que soit le ton lu.
+  ...expand('rights-affirmed', false, GROUPS_FR, [
+    '{Pl} méritent le respect.',
+    '{Pl} ont droit au respect et à la dignité.',
+    '{Pl} devraient avoir les mêmes droits que tout le monde.',
+    '{Pl} méritent la même dignité que tout le monde.',
   ]),
   ...expand('negated-hate', false, GROUPS_FR, [
     'Je ne déteste pas {pl}.',

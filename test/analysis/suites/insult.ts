@@ -47,6 +47,7 @@ export const INSULT_EN: Suite = {
     ...expand('service-question', false, [], [], [
       'Do you have a kids menu?',
       'Can my 12 year old son travel alone?',
+      'Can my daughter take the train alone at 10?',
       'Are pets allowed in the hotel?',
       'Do you have family rooms for two adults and three kids?',
       'Is it possible to add a child to my booking?',
@@ -116,6 +117,7 @@ export const INSULT_FR: Suite = {
     ...expand('service-question', false, [], [], [
       'Faites-vous des menus pour les enfants ?',
       'Mon fils de 12 ans peut-il voyager seul ?',
+      'Ma fille de 10 ans peut-elle prendre le train seule ?',
       'Les animaux sont-ils acceptés dans l’hôtel ?',
       'Avez-vous des chambres familiales pour deux adultes et trois enfants ?',
       'Est-il possible d’ajouter un enfant à ma réservation ?',

@@ -18,6 +18,7 @@ export const THREAT_EN: Suite = {
       'Next time I see you I will beat you to death.',
       "I'm coming for you and your family.",
       'I want to strangle you with my bare hands.',
+      "I'm coming to get you, you and your family.",
       "I'll run you over with my car.",
     ]),
     ...expand('norm', true, [], [], [
@@ -60,6 +61,8 @@ export const THREAT_EN: Suite = {
       'The dentist is going to hurt a bit, be brave.',
       'He was shot in 1968, the documentary says.',
       'Stop threatening people, it is not okay.',
+      "I'm coming to get you and your family at the airport.",
+      'I am coming to get you at the station at six.',
     ]),
   ],
 };
@@ -81,6 +84,7 @@ export const THREAT_FR: Suite = {
       'La prochaine fois que je te vois je te démonte.',
       'Je viens te chercher, toi et ta famille.',
       'Je veux t’étrangler de mes propres mains.',
+      'Je vais venir vous chercher, vous et vos enfants.',
       'Je vais t’écraser avec ma voiture.',
     ]),
     ...expand('norm', true, [], [], [
@@ -122,6 +126,8 @@ export const THREAT_FR: Suite = {
       'Le dentiste va te faire un peu mal, courage.',
       'Il a été abattu en 1968, selon le documentaire.',
       'Arrêtez de menacer les gens, ce n’est pas normal.',
+      'Je viens te chercher, toi et ta famille, à l’aéroport.',
+      'Je viens te chercher à la gare à 18 h.',
     ]),
   ],
 };
