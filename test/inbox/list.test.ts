@@ -68,6 +68,8 @@ describe.each(databases)('inbox list and counts on %s', (kind) => {
       ['language=fr', ['dm', 'frComplaint']],
       [`from=${base + 2 * 60_000}&to=${base + 4 * 60_000}`, ['insult', 'enThanks']],
       ['language=fr&status=open', ['frComplaint']],
+      // An empty value filters nothing.
+      ['network=&language=', ['done', 'dm', 'hate', 'insult', 'enThanks', 'frComplaint']],
     ];
     for (const [query, expected] of cases) expect([query, names((await list(query)).items)]).toEqual([query, expected]);
   });

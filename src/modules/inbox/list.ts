@@ -87,7 +87,8 @@ const PLAIN_FILTERS = ['from', 'to', 'accountId', 'network', 'kind', 'sentiment'
 function compiledList(scope: FilterScope, opts: ListOptions, byLabel: boolean) {
   const key = opts.cursor ? decode(opts.cursor, opts.sort) : null;
   const values: Record<string, unknown> = { workspaceId: scope.workspaceId, limit: opts.limit + 1 };
-  for (const name of PLAIN_FILTERS) if (opts[name] !== undefined) values[name] = opts[name];
+  // An empty network or language filters nothing, as in filterConditions.
+  for (const name of PLAIN_FILTERS) if (opts[name] !== undefined && opts[name] !== '') values[name] = opts[name];
   if (opts.toxicity && opts.toxicity !== 'any') values.toxicity = opts.toxicity;
   const assignee = opts.assigneeId === 'me' || opts.assigneeId === 'none' ? opts.assigneeId : opts.assigneeId === undefined ? null : 'member';
   if (assignee === 'me') values.userId = scope.userId;
