@@ -14,6 +14,7 @@ export const REASON_RULES: readonly string[] = [
   'slur',
   ...HATE_RULES,
   ...HATE_RULES.map((r) => `negated-${r}`),
+  'origin-exclusion',
   ...THREAT_RULES,
   'negated-threat',
   'insult-aimed',
