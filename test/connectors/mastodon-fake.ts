@@ -333,7 +333,9 @@ export class MastodonFake {
         if (this.quirks.noRateLimit) return { account, headers: {} };
         const now = Date.now();
         let hit = this.hits.get(account.id);
-        if (!hit || hit.resetAt <= now) this.hits.set(account.id, (hit = { count: 0, resetAt: now + this.rateWindowMs }));
+        // A window longer than the one set now (a test shortened it after the first requests) starts again, as on an
+        // instance whose limits were changed.
+        if (!hit || hit.resetAt <= now || hit.resetAt > now + this.rateWindowMs) this.hits.set(account.id, (hit = { count: 0, resetAt: now + this.rateWindowMs }));
         hit.count++;
         const headers = {
           'X-RateLimit-Limit': String(this.rateLimit),
