@@ -81,6 +81,8 @@ export interface HateVerdict {
   score: number;
   target?: string;
   reasons: Reason[];
+  /** The words that give a named group its due or its place among all, when the text is such a statement. */
+  affirmed?: string;
 }
 
 /**
@@ -172,11 +174,13 @@ export function hateOf(
   else if (asking && groups.length === 0 && slurs.length === 0 && ruleLogit === 0 && !hostile && threats.length === 0 && lexicon.sexual.length === 0 && !HATE_VOCABULARY.findAll(tokens).some((h) => h.value !== 'PRAISE')) hate = raise(hate, -ASKING_SHIFT);
   if (ctx.counterSpeech) hate = ctx.quoted ? Math.min(hate, pModel) * 0.35 : raise(Math.min(hate, pModel), -CONDEMNED_SHIFT);
   const target = hate >= 0.5 ? slurs[0]?.value ?? groups[0]?.value : undefined;
-  return { score: hate, target, reasons };
+  return { score: hate, target, reasons, ...(affirmed ? { affirmed } : {}) };
 }
 
-// A question that doubts ("even", "vraiment") or weighs rights ("allowed", "mériter") asks nothing to learn.
-const DOUBT_RE = / (?:even|really|actually|truly|seriously|allowed|deserve|deserves|vraiment|reellement|meme|seulement|merite|meritent|laisser|autoriser)(?= )/;
+// A question that doubts ("even", "vraiment"), weighs a right to be let in or to live ("allowed", "laisser",
+// "deserve to") asks nothing to learn. Asking whether a group deserves respect, without a word of doubt ("Les femmes
+// méritent-elles le respect ?"), does ask: the question denies nothing (the French model read it as hate, 0.61).
+const DOUBT_RE = / (?:even|really|actually|truly|seriously|allowed|deserve to|deserves to|vraiment|reellement|meme|seulement|merite de|merite d|meritent de|meritent d|laisser|autoriser)(?= )/;
 
 const ADDRESSED_RE = / (?:you|u|ya|your|him|her|tu|te|t|toi|vous|lui) /;
 

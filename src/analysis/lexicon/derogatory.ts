@@ -32,7 +32,10 @@ des salopes, chiennes, a gerber, a vomir, une erreur, des erreurs, l ennemi, les
 bons a rien, bonnes a rien, des parasites, des cas sociaux, consanguins, une invasion,
 threat, danger, menace, burden, lowlifes, lowlife, brutish, deficient, mentally deficient, repellent, repulsive,
 vicious, deceitful, subhuman, crooks, thugs, savages, menteurs nes, menteuses nees, vicieux, vicieuses, tares,
-tarees, malhonnetes, arrieres, crasse, une bande de tares, un poids mort, des incapables, la lie de l humanite, merdes
+tarees, malhonnetes, arrieres, crasse, une bande de tares, un poids mort, des incapables, la lie de l humanite, merdes,
+stingy, money grabbing, money grubbing, money hungry, obsessed with money, aggressive, fanatics, fanatical, freeloaders,
+scroungers, leeches, avares, radins, radines, rapaces, profiteurs, profiteuses, assistes, assistees, agressifs,
+agressives, fanatiques, obsedes par l argent, obsedees par l argent, bruyants, bruyantes
 `);
 
 /** Qualities whose denial demeans a group ("… are never smart", "… ne sont pas nos égaux"). */

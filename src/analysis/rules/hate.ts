@@ -140,14 +140,20 @@ export function sentAway(plain: string): string | undefined {
 // Respect, rights or dignity said to be the group's due ("… méritent le respect et l'égalité des droits", "… ont droit
 // à la dignité", "… deserve equal rights"): a warm statement about the group, whatever tone the models read in it.
 const AFFIRMED = rule(String.raw`GRP (?:(?:\w+) )?(?:meritent|merite|deserve|deserves|ont droit|ont le droit|a droit|a le droit|have the right|have a right|has the right|are entitled|is entitled|doivent etre|devraient etre|doivent avoir|devraient avoir|should be|should have|must be|must have|need|ont besoin|ont toute leur place|have their place|are welcome|sont les bienvenus|sont les bienvenues)(?: \w+){0,5}? (?:respect|respectes|respectees|respected|dignite|dignity|egalite|equality|droits|rights|protection|proteges|protegees|protected|welcome|bienvenus|bienvenues|place|soutien|support|consideration|equal|egaux|egales|memes droits|same rights)\b`);
+// The group said to be as human and ordinary as anyone ("… sont des êtres humains comme les autres", "… are people
+// just like us"), or to be the speaker's own neighbours and friends: the twin of dehumanisation, which the models
+// read as it (they learnt "êtres humains" and "people" from texts denying it). Those words are PRAISE in the plain text.
+const EQUAL = rule(String.raw`GRP (?:are|sont)(?: just| simply| all| tout simplement| simplement| juste| aussi)? (?:(?:des|de|our|nos) )?(?:(?:ordinary|normal|regular|simples|ordinaires|normales) )?(?:PRAISE|human beings|humans|people|persons|citizens|individuals|etres humains|humains|humaines|gens|personnes|citoyens|citoyennes|individus)(?: \w+){0,3}? (?:like|as|comme)(?: \w+){0,2}? (?:everyone|everybody|anyone|anybody|us|you|others|the rest|les autres|tout le monde|nous|vous|toi|n importe qui|chacun)\b|GRP (?:are|sont) (?:our|nos) (?:neighbours|neighbors|colleagues|friends|family|brothers|sisters|fellow citizens|voisins|voisines|collegues|amis|amies|freres|soeurs|concitoyens|concitoyennes|famille)\b`);
 const NOT_AFFIRMED = / (?:ne|n|pas|plus|aucun|aucune|jamais|rien|not|no|never|dont|don t|nothing|without|sans|vraiment|really|even|actually|meme|reellement|seulement|que|qu|but|mais)(?= )/;
 
-/** The words that give a named group its due of respect or rights, unless they deny or doubt it. */
+/** The words that give a named group its due of respect or rights, or its place among all, unless they deny or doubt it. */
 export function affirmsGroup(plainWithGroups: string): string | undefined {
   if (!plainWithGroups.includes('GRP')) return undefined;
-  for (const m of matches(AFFIRMED, plainWithGroups)) {
-    if (NOT_AFFIRMED.test(` ${m[0]} `) || m[0].includes('?')) continue;
-    return m[0].trim();
+  for (const re of [AFFIRMED, EQUAL]) {
+    for (const m of matches(re, plainWithGroups)) {
+      if (NOT_AFFIRMED.test(` ${m[0]} `) || m[0].includes('?')) continue;
+      return m[0].trim();
+    }
   }
   return undefined;
 }

@@ -18,6 +18,12 @@ describe('normalize', () => {
     expect(normalize('c.o.n.n.a.r.d')).toBe('connard');
     expect(normalize('il y a du monde')).toBe('il y a du monde');
   });
+  it('joins the short abusive forms that are dotted or dashed, and keeps other short abbreviations', () => {
+    expect(normalize('casse-toi, p.d.')).toBe('casse-toi, pd.');
+    expect(normalize('sale p-d')).toBe('sale pd');
+    expect(normalize('f.d.p')).toBe('fdp');
+    expect(normalize('le p.d.g. arrive, e.g. demain, a-t-il dit')).toBe('le p.d.g. arrive, e.g. demain, a-t-il dit');
+  });
   it('shrinks stretched letters, and skeletons collapse every repeat', () => {
     expect(normalize('nuuuuul')).toBe('nuul');
     expect(skeleton('connard')).toBe('conard');

@@ -79,16 +79,28 @@ const MAYBE_SPACED = /(?:^|[^a-z0-9])[a-z\u00c0-\u024f] [a-z\u00c0-\u024f] [a-z\
 const MAYBE_DOTTED = /[a-z\u00c0-\u024f] ?[._\-·•*+] ?[a-z\u00c0-\u024f] ?[._\-·•*+] ?[a-z\u00c0-\u024f]/i;
 
 export function joinSpacedLetters(text: string): string {
-  if (!MAYBE_SPACED.test(text) && !MAYBE_DOTTED.test(text)) return text;
-  return text
+  const short = MAYBE_SHORT.test(text);
+  if (!MAYBE_SPACED.test(text) && !MAYBE_DOTTED.test(text) && !short) return text;
+  const joined = text
     .replace(SPACED_RE, (m) => m.replace(/ +/g, ''))
     .replace(DOTTED_RE, (m) => (/^[\p{L}.]+$/u.test(m) && isAbbreviation(m) ? m : m.replace(/[\s._\-·•*+]/g, '')));
+  return short ? joined.replace(SHORT_RE, (m) => (ABUSIVE_SHORT.has(m.replace(SEPARATORS, '').toLowerCase()) ? m.replace(SEPARATORS, '') : m)) : joined;
 }
 
-// "u.s.a" or "e.g" are abbreviations, not hidden words: a dotted run of at most three letters is kept.
+// "u.s.a" or "e.g" are abbreviations, not hidden words: a dotted run of at most three letters is kept, unless its
+// letters spell one of the short abusive forms below.
 function isAbbreviation(m: string): boolean {
-  return m.replace(/\./g, '').length <= 3;
+  const letters = m.replace(/\./g, '');
+  return letters.length <= 3 && !ABUSIVE_SHORT.has(letters.toLowerCase());
 }
+
+// Short forms of slurs and insults, dotted or dashed to slip past word lists ("p.d.", "f.d.p", "t-g"): no
+// abbreviation of two or three letters in either language is worth the miss.
+const ABUSIVE_SHORT = new Set(['pd', 'fdp', 'ntm', 'tg', 'kys']);
+// A whole run of two or three letters joined by dots, dashes or stars (a longer run is DOTTED_RE's).
+const SHORT_RE = /(?<![\p{L}\p{N}])\p{L}(?:[._\-*]\p{L}){1,2}(?![\p{L}\p{N}]|[._\-*]\p{L})/gu;
+const MAYBE_SHORT = /(?:^|[^a-z0-9])[a-z][._\-*][a-z](?:[._\-*][a-z])?(?![a-z0-9])/i;
+const SEPARATORS = /[._\-*]/g;
 
 /** Full normalisation for display of what a rule matched and for tests: fold, join, unleet, squeeze. */
 export function normalize(text: string): string {

@@ -98,6 +98,14 @@ const hateful = [
     'Should {pl} really be allowed to vote?',
     'Do {pl} actually deserve the same rights as us?',
   ]),
+  // A question that takes a vice of the group for granted and only asks why, without "even" or "really".
+  ...expand('presuming-question', true, GROUPS_EN, [
+    'Why are {pl} so greedy?',
+    'Why are {pl} always so dishonest?',
+    'Why do {pl} always lie?',
+    'How come {pl} are so violent?',
+    'Why are {pl} such cowards?',
+  ], ['Why do immigrants steal so much?', 'Why are Jews so obsessed with money?', 'Why are women so hysterical all the time?']),
   // Hatred said through a negation that does not deny it.
   ...expand('negated-form', true, GROUPS_EN, [
     "I'll never stop hating {pl}.",
@@ -152,6 +160,20 @@ const notHateful = [
     '{Pl} have the right to respect and dignity.',
     '{Pl} should have the same rights as everyone else.',
     '{Pl} deserve the same dignity as everyone else.',
+  ]),
+  // The group said to be as human, as ordinary, as anyone: the twin of dehumanisation.
+  ...expand('equal-humanity', false, GROUPS_EN, [
+    '{Pl} are human beings like everyone else.',
+    '{Pl} are people just like us.',
+    '{Pl} are ordinary citizens like anyone else.',
+    '{Pl} are our neighbours, our colleagues and our friends.',
+  ]),
+  // A question about the group's due, asked without a word of doubt: it asks, it denies nothing.
+  ...expand('open-question', false, GROUPS_EN, [
+    'Do {pl} deserve respect?',
+    'Should {pl} have equal rights?',
+    'How many {pl} live in this country?',
+    'Where can {pl} find support in this city?',
   ]),
   ...expand('negated-hate', false, GROUPS_EN, [
     "I don't hate {pl}.",

@@ -16,6 +16,16 @@ export const INSULT_EN: Suite = {
       'Being {iam} is part of who I am.',
       'The new law protects {pl} from discrimination.',
     ], ['I am a gay man and I love my husband.', 'Trans women are women.', 'Muslims around the world are breaking their fast tonight.', 'Black lives matter.', 'Proud to be a lesbian!', 'As a disabled woman, I need ramps, not pity.']),
+    // Said to be as human as anyone, or asked about without doubt: no insult, though the group is named.
+    ...expand('equal-humanity', false, GROUPS_EN, [
+      '{Pl} are human beings like everyone else.',
+      '{Pl} are people just like us.',
+      '{Pl} are our neighbours, our colleagues and our friends.',
+    ]),
+    ...expand('open-question', false, GROUPS_EN, [
+      'Do {pl} deserve respect?',
+      'How many {pl} live in this country?',
+    ]),
     ...expand('plain-complaint', false, [], [], [
       'My order never arrived, I have been waiting for three weeks and nobody answers. Unacceptable!',
       'Still no refund after two months. This is a disgrace.',
@@ -104,6 +114,15 @@ export const INSULT_FR: Suite = {
       'La nouvelle loi protège {pl} des discriminations.',
       'Les droits {des} progressent enfin.',
     ], ['Je suis homosexuel et j’aime mon mari.', 'Les femmes trans sont des femmes.', 'Les musulmans du monde entier rompent le jeûne ce soir.', 'Les femmes gagnent encore 15 % de moins que les hommes.', 'Fière d’être lesbienne !', 'Handicapée, j’ai besoin de rampes, pas de pitié.']),
+    ...expand('equal-humanity', false, GROUPS_FR, [
+      '{Pl} sont des êtres humains comme les autres.',
+      '{Pl} sont des gens comme tout le monde.',
+      '{Pl} sont nos voisins, nos collègues et nos amis.',
+    ]),
+    ...expand('open-question', false, GROUPS_FR, [
+      '{Pl} méritent-{they} le respect ?',
+      'Où {pl} peuvent-{they} trouver de l’aide dans cette ville ?',
+    ], ['Combien de femmes vivent dans ce pays ?']),
     ...expand('plain-complaint', false, [], [], [
       'Ma commande n’est jamais arrivée, j’attends depuis 3 semaines et personne ne répond. Inadmissible !',
       'Toujours pas de remboursement après deux mois, c’est honteux.',
@@ -137,6 +156,14 @@ export const INSULT_FR: Suite = {
       'À la semaine prochaine pour le prochain épisode.',
       'La chaîne YouTube publie une vidéo chaque mardi.',
       'Le vote du budget aura lieu la semaine prochaine.',
+    ]),
+    // Slurs and insults in short forms, dotted or dashed to slip past word lists.
+    ...expand('short-form', true, [], [], [
+      'Casse-toi, p.d.',
+      'Ta gueule, f.d.p',
+      'Dégage, sale p-d.',
+      'T’es qu’un p.d, tout le monde le sait.',
+      'Sale f-d-p va.',
     ]),
     ...expand('aimed-insult', true, [], [], [
       "T'es un connard.",
