@@ -8,6 +8,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.js';
 import { compiledOnce } from '../store/compiled-once.js';
 import { stampColumn } from '../store/data-stamp.js';
+import { allowedOrigins } from './allowed-origins.js';
 import type { Dialect } from '../store/database.js';
 
 /** Resolves the session cookie into an actor, or answers 401. */
@@ -73,6 +74,7 @@ const WEBHOOKS_PREFIX = '/api/v1/webhooks/';
  * CSRF guard for cookie-authenticated writes: the web app sends a custom header, which a cross-site
  * form or a no-CORS fetch cannot. A browser's Origin must be PUBLIC_URL's, scheme included: the Host
  * header proves nothing (a rebound DNS name sends its own), and "null" comes from sandboxed or opaque pages.
+ * Without PUBLIC_URL, the other loopback names of the same port are the same server (allowed-origins.ts).
  */
 export const csrfGuard = createMiddleware<HttpEnv>(async (c, next) => {
   // Networks' webhooks come from their servers with no cookie, each signed by its sender and checked by its route.
@@ -81,8 +83,9 @@ export const csrfGuard = createMiddleware<HttpEnv>(async (c, next) => {
       throw new AppError('csrf_failed', 403, 'Missing X-Ruche-CSRF header.');
     }
     const origin = c.req.header('origin');
-    const expected = new URL(c.get('ctx').config.publicUrl).origin;
-    if (origin !== undefined && origin !== expected) {
+    const { publicUrl, publicUrlDerived } = c.get('ctx').config;
+    const expected = new URL(publicUrl).origin;
+    if (origin !== undefined && !allowedOrigins(publicUrl, publicUrlDerived).has(origin)) {
       throw new AppError(
         'csrf_failed',
         403,

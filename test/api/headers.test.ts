@@ -103,6 +103,17 @@ describe('Origin of writes', () => {
     expect((await owner.post('/api/v1/workspaces', { name: 'From the test client' })).status).toBe(201);
   });
 
+  it('accepts the same server under its other loopback names when PUBLIC_URL is not set, and no other port', async () => {
+    expect(ruche.ctx.config.publicUrlDerived).toBe(true);
+    const { port } = new URL(ruche.url);
+    for (const name of ['localhost', '127.0.0.1', '[::1]']) {
+      const res = await write(`http://${name}:${port}`);
+      expect(`${name} → ${res.status}`).toBe(`${name} → 201`);
+    }
+    const otherPort = await write(`http://localhost:${Number(port) === 1 ? 2 : 1}`);
+    expect(otherPort.status).toBe(403);
+  });
+
   it('refuses an origin that only matches the Host header the request carries', async () => {
     const res = await write('http://rebound.example:8080', 'rebound.example:8080');
     expect(res.status).toBe(403);
