@@ -77,7 +77,7 @@ function accepted(json: unknown): Input | undefined {
 
 export function analyzeLine(line: string, analyze: (text: string, opts: { lang?: Lang }) => Analysis, refuse?: Refusal): Record<string, unknown> {
   const json = parse(line);
-  if (json === undefined) return { id: null, error: 'not valid JSON' };
+  if (json === undefined) return { id: null, error: 'not valid JSON: each line must be an object such as {"id": 1, "text": "…", "lang": "fr"}' };
   const input = accepted(json);
   if (!input) {
     const id = typeof json === 'object' && json !== null && 'id' in json ? (json as { id: unknown }).id : null;

@@ -50,4 +50,12 @@ describe('ruche analyze', () => {
     expect(lines[0]).toMatchObject({ lang: 'fr', toxicity: { flagged: true } });
     expect(lines[1]).toMatchObject({ lang: 'en', sentiment: { label: 'positive' } });
   });
+
+  it('says what it reads and writes when asked for --help, and analyses nothing', () => {
+    const run = spawnSync(process.execPath, ['scripts/analyze.mjs', '--help'], { input: '{"id": 7, "text": "ok"}\n', encoding: 'utf8', timeout: 60_000 });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/^usage: npm run -s analyze/);
+    expect(run.stdout).toContain('"text"');
+    expect(run.stdout).not.toContain('"sentiment"');
+  });
 });
