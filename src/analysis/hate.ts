@@ -83,6 +83,8 @@ export interface HateVerdict {
   reasons: Reason[];
   /** The words that give a named group its due or its place among all, when the text is such a statement. */
   affirmed?: string;
+  /** The text denies a hateful statement about a group ("… are not vermin") and makes none. */
+  denied?: boolean;
 }
 
 /**
@@ -167,14 +169,15 @@ export function hateOf(
   // des droits"): the French sentiment model reads no warmth in "mériter", "égalité", "droits", and the French hate
   // model learnt those words from texts arguing about the group's rights (0.60-0.63 before). Asked or quoted ("I
   // disagree with the statement '… deserve rights'"), it affirms nothing.
-  const affirmed = groups.length > 0 && slurs.length === 0 && ruleLogit === 0 && !hostile && placed !== undefined && !/[?"«»“”]/.test(raw) && !tokens.some((t) => t.kind === 'punct' && t.text.includes('?')) ? affirmsGroup(placed.plain) : undefined;
+  const affirmed = groups.length > 0 && slurs.length === 0 && ruleLogit === 0 && !hostile && placed !== undefined && !/[?"«»“”]/.test(raw) && !tokens.some((t) => t.kind === 'punct' && t.text.includes('?')) ? affirmsGroup(placed) : undefined;
   if (affirmed) reasons.push({ category: 'context', rule: 'affirms-group', text: affirmed, weight: -WARM_SHIFT });
   if (groups.length > 0 && slurs.length === 0 && ruleLogit === 0 && !hostile && (positive >= 0.5 || negative < CALM || learning || affirmed)) hate = raise(hate, -WARM_SHIFT);
   // A plain question that names nobody and holds no hostile word has nothing for hate to stand on.
   else if (asking && groups.length === 0 && slurs.length === 0 && ruleLogit === 0 && !hostile && threats.length === 0 && lexicon.sexual.length === 0 && !HATE_VOCABULARY.findAll(tokens).some((h) => h.value !== 'PRAISE')) hate = raise(hate, -ASKING_SHIFT);
   if (ctx.counterSpeech) hate = ctx.quoted ? Math.min(hate, pModel) * 0.35 : raise(Math.min(hate, pModel), -CONDEMNED_SHIFT);
   const target = hate >= 0.5 ? slurs[0]?.value ?? groups[0]?.value : undefined;
-  return { score: hate, target, reasons, ...(affirmed ? { affirmed } : {}) };
+  const denied = negatedPattern && ruleLogit === 0 && slurs.length === reclaimed;
+  return { score: hate, target, reasons, ...(affirmed ? { affirmed } : {}), ...(denied ? { denied } : {}) };
 }
 
 // A question that doubts ("even", "vraiment"), weighs a right to be let in or to live ("allowed", "laisser",

@@ -112,10 +112,11 @@ export function toxicity(
   const threats = threat.reasons.filter((r) => r.category === 'threat').map((r) => r.text);
   const verdict = hateOf(tokens, lexicon, slurs, pModel, positive, negative, ctx, threats, asking, plain, raw);
   reasons.push(...verdict.reasons);
-  // A calm statement giving a named group its place among all ("… sont des êtres humains comme les autres") insults
-  // no one, whatever the abuse model read in the name's company (0.55 before): with no insult word, it is kept under
-  // the flagging line as a warm text is, and the model's words are no longer shown as the insult's reasons.
-  if (verdict.affirmed && insult.score < 0.5 && insultScoreValue > WARM_BOUND) {
+  // A calm statement giving a named group its place among all ("… sont des êtres humains comme les autres"), or
+  // denying what haters say of it ("… ne sont pas des terroristes"), insults no one, whatever the abuse model read
+  // in the name's company and the denied words (0.52-0.55 before): with no insult word, it is kept under the
+  // flagging line as a warm text is, and the model's words are no longer shown as the insult's reasons.
+  if ((verdict.affirmed || verdict.denied) && insult.score < 0.5 && insultScoreValue > WARM_BOUND) {
     insultScoreValue = WARM_BOUND;
     for (let i = reasons.length - 1; i >= 0; i--) if (reasons[i].category === 'insult' && reasons[i].rule === 'model') reasons.splice(i, 1);
   }

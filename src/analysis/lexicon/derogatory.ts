@@ -34,7 +34,7 @@ threat, danger, menace, burden, lowlifes, lowlife, brutish, deficient, mentally 
 vicious, deceitful, subhuman, crooks, thugs, savages, menteurs nes, menteuses nees, vicieux, vicieuses, tares,
 tarees, malhonnetes, arrieres, crasse, une bande de tares, un poids mort, des incapables, la lie de l humanite, merdes,
 stingy, money grabbing, money grubbing, money hungry, obsessed with money, aggressive, fanatics, fanatical, freeloaders,
-scroungers, leeches, avares, radins, radines, rapaces, profiteurs, profiteuses, assistes, assistees, agressifs,
+scroungers, leeches, avares, radins, radines, rapaces, profiteurs, profiteuses, agressifs,
 agressives, fanatiques, obsedes par l argent, obsedees par l argent, bruyants, bruyantes
 `);
 
@@ -180,7 +180,9 @@ for (const [cls, list] of CLASSES) {
 }
 
 /** The hate rules' vocabulary, matched on words; where phrases overlap the longest wins (see `hateWordSpans`). */
-export const HATE_VOCABULARY = new TermList<HateWordClass>(CLASS_OF.entries());
+export const HATE_VOCABULARY = new TermList<HateWordClass>(CLASS_OF.entries(), undefined, new Set(`
+  ville villes gros bone bones salle salles poisson poissons butter root roots god gods menacee menacees leche leches
+`.split(/\s+/).filter(Boolean)));
 
 // Single words of the vocabulary by first letter, for words one letter off ("htae", "detste", "disgustng").
 const NEAR = new Map<string, { skel: string; cls: HateWordClass }[]>();

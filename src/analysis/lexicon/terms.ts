@@ -24,8 +24,10 @@ export class TermList<T> {
   /**
    * @param remember keep each word's entry in the word's memo (word-memo.ts) under this field: for the one list
    * every text is read against.
+   * @param homographs words whose skeleton is that of a one-word entry but that are other words ("ville" is not
+   * "vile"): written so (accent-folded), they match no one-word entry.
    */
-  constructor(entries: Iterable<[string, T]>, private readonly remember?: 'lexicon') {
+  constructor(entries: Iterable<[string, T]>, private readonly remember?: 'lexicon', private readonly homographs?: ReadonlySet<string>) {
     for (const [term, value] of entries) this.add(term, value);
   }
 
@@ -62,6 +64,7 @@ export class TermList<T> {
         }
       }
       const ones = entry.ones;
+      if (ones && this.homographs?.has(tokens[i].text.replace(/^#/, ''))) continue;
       if (ones) for (const one of ones) hits.push({ start: i, end: i + 1, term: one[0], value: one[1] });
     }
     return hits;

@@ -40,6 +40,8 @@ const PATTERNS: [name: string, re: RegExp, needs: Set<string>, asserted?: boolea
   ['denied-quality', rule(`GRP${SENT_END} (?:are|is|were|will|can|could|would)(?: \\w+)? (?:not|never|no|hardly|nowhere near|far from)(?: be| ever be| even)?${GAP(2, 'g1')} PRAISE\\b`), keys('PRAISE')],
   ['denied-quality', rule(`\\b(?:no such thing as|never met|never seen|never known) (?:a |an )?(?:good|honest|smart|decent|intelligent|nice|normal|trustworthy|clean|kind|hardworking) GRP`), keys('good honest smart decent intelligent nice normal trustworthy clean kind hardworking')],
   ['denied-quality', rule(`\\bno GRP (?:is|can be|are|will ever be|has ever been)(?: \\w+)? PRAISE\\b`), keys('PRAISE')],
+  // Less of a quality than others, said of the group as a whole: "… are less intelligent", "… sont moins capables".
+  ['denied-quality', rule(`GRP${SENT_END} ${COPULA_EN}(?: much| far| way| a lot| so much)? less PRAISE\\b`), keys('PRAISE')],
   // Denied an ability: "… can't think", "… ne savent pas conduire".
   ['denied-quality', rule(`GRP (?:can not|cannot|cant|could never|will never be able to|are unable to|are incapable of|ne savent pas|ne savent meme pas|savent pas|ne peuvent pas|peuvent pas|sont incapables de|ne sauront jamais|ne pourront jamais)(?: even| meme)? (?:think|drive|learn|lead|understand|reason|behave|integrate|be trusted|control themselves|do anything right|do math|do maths|write|read|work|compete|be educated|conduire|penser|reflechir|apprendre|diriger|comprendre|raisonner|se comporter|s integrer|travailler|se controler|rien faire de bien|etre eduques)\\b`), keys('think drive learn lead understand reason behave integrate trusted control math maths write read work compete educated conduire penser reflechir apprendre diriger comprendre raisoner comporter integrer travailer controler rien eduques')],
   ['hate-question', rule(`\\bwhy (?:are|do|does|is|should|must|would|can not|cant|do not)(?: \\w+)? ${Q}GRP${GAP(5, 'g1')} (?:${BAD}|REVULSION|ruin|stink|smell|lie|steal|whine)\\b`), keys('why')],
@@ -108,6 +110,7 @@ const PATTERNS: [name: string, re: RegExp, needs: Set<string>, asserted?: boolea
   ['denied-quality', rule(`GRP${SENT_END} (?:ne |n )?(?:sont|seront|etaient|est|peuvent etre|pourront etre|pourront jamais etre|seront jamais)(?: \\w+)? (?:pas|jamais|plus|point|guere)${GAP(2, 'g1')} PRAISE\\b`), keys('PRAISE')],
   ['denied-quality', rule(`\\b(?:aucun|aucune|pas un|pas une|pas un seul|pas une seule) GRP (?:n est|n a jamais ete|ne sera jamais|ne sera|ne peut etre|n est jamais)(?: \\w+)? PRAISE\\b`), keys('PRAISE'), ASSERTED],
   ['denied-quality', rule(`\\b(?:pas de|pas un|pas une|aucun|aucune|existe pas de|jamais (?:vu|rencontre|connu|croise) (?:de|d|un|une)) GRP (?:honnete|intelligent|intelligente|gentil|gentille|bien|fiable|propre|normal|normale|bon|bonne)\\b`), keys('honnete intelligent intelligente gentil gentille bien fiable propre normal normale bon bonne')],
+  ['denied-quality', rule(`GRP${SENT_END} ${COPULA_FR}(?: bien| beaucoup| tellement| nettement)? moins PRAISE\\b`), keys('PRAISE')],
   ['hate-question', rule(`\\bpourquoi ${Q}GRP${GAP(5, 'g1')} (?:${BAD}|REVULSION|gachent|detruisent|pourrissent|volent|mentent|puent|salissent)\\b`), keys('pourquoi')],
   ['hate-question', rule(`\\best ce (?:que|qu) ${Q}GRP (?:ne |n )?(?:sont|est|seraient)(?: pas)?${GAP(2, 'g1')} ${BAD}\\b`), keys('DEROG DEHUM')],
   ['distrust', rule(`\\b(?:mefiez vous|mefie toi|mefions nous|ne faites pas confiance|faites pas confiance|faites jamais confiance|ne faites jamais confiance|jamais confiance|gardez vos enfants loin) (?:a |aux |des |de |les )?${Q}GRP`), keys('mefiez mefie mefions confiance gardez')],
@@ -143,16 +146,22 @@ const AFFIRMED = rule(String.raw`GRP (?:(?:\w+) )?(?:meritent|merite|deserve|des
 // The group said to be as human and ordinary as anyone ("… sont des êtres humains comme les autres", "… are people
 // just like us"), or to be the speaker's own neighbours and friends: the twin of dehumanisation, which the models
 // read as it (they learnt "êtres humains" and "people" from texts denying it). Those words are PRAISE in the plain text.
-const EQUAL = rule(String.raw`GRP (?:are|sont)(?: just| simply| all| tout simplement| simplement| juste| aussi)? (?:(?:des|de|our|nos) )?(?:(?:ordinary|normal|regular|simples|ordinaires|normales) )?(?:PRAISE|human beings|humans|people|persons|citizens|individuals|etres humains|humains|humaines|gens|personnes|citoyens|citoyennes|individus)(?: \w+){0,3}? (?:like|as|comme)(?: \w+){0,2}? (?:everyone|everybody|anyone|anybody|us|you|others|the rest|les autres|tout le monde|nous|vous|toi|n importe qui|chacun)\b|GRP (?:are|sont) (?:our|nos) (?:neighbours|neighbors|colleagues|friends|family|brothers|sisters|fellow citizens|voisins|voisines|collegues|amis|amies|freres|soeurs|concitoyens|concitoyennes|famille)\b`);
+const EQUAL = rule(String.raw`GRP (?:are|sont)(?: just| simply| all| tout simplement| simplement| juste| aussi)? (?:(?:des|de|our|nos) )?(?:(?:ordinary|normal|regular|simples|ordinaires|normales) )?(?:PRAISE|human beings|humans|people|persons|citizens|individuals|etres humains|humains|humaines|gens|personnes|citoyens|citoyennes|individus)(?: \w+){0,3}? (?:like|as|comme)(?: \w+){0,2}? (?:everyone|everybody|anyone|anybody|us|you|others|the rest|les autres|tout le monde|nous|vous|toi|n importe qui|chacun)\b|GRP (?:are|sont)(?: just| simply| every bit| tout| tout aussi)? (?:(?:as|aussi) PRAISE (?:as|que)|PRAISE)(?: \w+){0,2}? (?:everyone|everybody|anyone|anybody|men|women|us|others|the rest|les autres|tout le monde|nous|vous|les hommes|les femmes|n importe qui|quiconque)\b|GRP (?:are|sont) (?:our|nos) (?:neighbours|neighbors|colleagues|friends|family|brothers|sisters|fellow citizens|voisins|voisines|collegues|amis|amies|freres|soeurs|concitoyens|concitoyennes|famille)\b`);
 const NOT_AFFIRMED = / (?:ne|n|pas|plus|aucun|aucune|jamais|rien|not|no|never|dont|don t|nothing|without|sans|vraiment|really|even|actually|meme|reellement|seulement|que|qu|but|mais)(?= )/;
 
+// No less than others: "… are no less capable than …", "… ne sont en rien moins honnêtes que …".
+const NO_LESS = rule(String.raw`GRP (?:(?:are|is)(?: \w+)? (?:no|not|in no way|by no means)(?: \w+)? less|(?:sont|est|ne sont|n est)(?: \w+)? (?:pas|en rien|nullement|aucunement)(?: \w+)? moins) PRAISE\b`);
+const NEVER = /$^/;
+// "Que" is the comparison's own word here ("aussi intelligents que nous"), not the "ne … que" of "only".
+const NOT_EQUAL = / (?:ne|n|pas|plus|aucun|aucune|jamais|rien|not|no|never|dont|don t|nothing|without|sans|vraiment|really|even|actually|meme|reellement|seulement|but|mais|less|moins|pire|worse)(?= )/;
+
 /** The words that give a named group its due of respect or rights, or its place among all, unless they deny or doubt it. */
-export function affirmsGroup(plainWithGroups: string): string | undefined {
+export function affirmsGroup({ plain: plainWithGroups, words }: { plain: string; words: Map<string, string[]> }): string | undefined {
   if (!plainWithGroups.includes('GRP')) return undefined;
-  for (const re of [AFFIRMED, EQUAL]) {
+  for (const [re, not] of [[AFFIRMED, NOT_AFFIRMED], [EQUAL, NOT_EQUAL], [NO_LESS, NEVER]]) {
     for (const m of matches(re, plainWithGroups)) {
-      if (NOT_AFFIRMED.test(` ${m[0]} `) || m[0].includes('?')) continue;
-      return m[0].trim();
+      if (not.test(` ${m[0]} `) || m[0].includes('?')) continue;
+      return spelled(m, classPositions(plainWithGroups), words);
     }
   }
   return undefined;
@@ -185,7 +194,7 @@ export function hatePatterns({ plain: plainWithGroups, words }: { plain: string;
     const [name, re, , asserted] = PATTERNS[k];
     for (const m of matches(re, plainWithGroups)) {
       // "No X allowed" is itself the hateful statement, not its negation.
-      const negated = (!asserted && name !== 'no-group-allowed' && denied(plainWithGroups, m)) || judgedReport(plainWithGroups, m);
+      const negated = (!asserted && name !== 'no-group-allowed' && denied(plainWithGroups, m)) || judgedReport(plainWithGroups, m) || (name === 'denied-quality' && NO_LESS_RE.test(m[0]));
       const text = spelled(m, classes, words);
       if (!hits.some((h) => h.rule === name && h.text === text)) hits.push({ rule: name, text, negated });
       if (hits.length >= MAX_HITS) break;
@@ -193,6 +202,10 @@ export function hatePatterns({ plain: plainWithGroups, words }: { plain: string;
   }
   return hits;
 }
+
+// "No less", "pas moins": a quality denied twice is affirmed ("… are no less intelligent than …").
+// ("Less" is "les" in the plain text, as the French article: it is only read after an English negation.)
+const NO_LESS_RE = new RegExp(rule(String.raw`\b(?:(?:no|not|never|any) (?:\w+ )?less|(?:pas|jamais|point|guere|rien|nullement) (?:\w+ )?moins)\b`).source);
 
 // A long text repeating a statement is said to be hateful as well by a few hits as by thousands.
 const MAX_HITS = 12;
@@ -246,6 +259,10 @@ function judgedReport(text: string, m: RegExpExecArray): boolean {
 
 const NOT_A_DENIAL = new RegExp(rule(String.raw`\b(?:never stop|never stopped|will not stop|wont stop|can not stop|cant stop|nothing but|nothing more than|nothing less than|no more than|little more than|no better than|not much better than|not any better than|no different from|no different than|rien d autre que|pas mieux que|guere mieux que)\b`).source, 'g');
 const RELATIVE_RE = new RegExp(rule(String.raw`\b(?:(?:people|those|anyone|anybody|someone|somebody|everyone|everybody|guys|men|folks|ones|person|man|woman|idiots|gens|ceux|celles|personnes|un type|un mec|une femme|un homme) (?:who|qui)|whoever|quiconque)(?: \w+){1,3} (?:that |que |qu )?$`).source);
+// A negative question put to win assent ("Don't you think …", "Isn't it obvious that …", "Le monde ne serait-il pas
+// meilleur sans …", "Ne trouvez-vous pas que …"): the verb and its subject turned round around the negation say it
+// is a question, and what it asks is said, not denied.
+const RHETORICAL_RE = new RegExp(rule(String.raw`\b(?:(?:do|does|did|is|are|was|were|would|will|should|could|can|has|have) not (?:you|u|it|they|we|he|she|that|this|the world|everyone|everybody)|(?:ne|n) (?:\w+ )?(?:il|elle|on|vous|tu|ils|elles|ce) pas)\b`).source);
 const PERSONNE_RE = new RegExp(rule(String.raw`\b(?:personne|nulle part|aucunement|nullement)\b`).source);
 
 // A negation in the three words before the statement ("I would never say that …"), within its sentence, or in the
@@ -265,7 +282,7 @@ function denied(text: string, m: RegExpExecArray): boolean {
   // French "ne … personne": "… ne sont une menace pour personne".
   if (/(?:^| )(?:ne|n)(?: |$)/.test(` ${before} ${m[0]} `) && PERSONNE_RE.test(text.slice(m.index + m[0].length, m.index + m[0].length + 40).split(' . ')[0])) return true;
   NEGATION_RE.lastIndex = 0;
-  const inBefore = NEGATION_RE.test(` ${before} `);
+  const inBefore = NEGATION_RE.test(` ${before} `) && !RHETORICAL_RE.test(sentence.slice(-60));
   NEGATION_RE.lastIndex = 0;
   return inBefore || NEGATION_RE.test(` ${gaps} `);
 }

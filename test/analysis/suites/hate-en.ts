@@ -106,6 +106,17 @@ const hateful = [
     'How come {pl} are so violent?',
     'Why are {pl} such cowards?',
   ], ['Why do immigrants steal so much?', 'Why are Jews so obsessed with money?', 'Why are women so hysterical all the time?']),
+  // A negative question put to win assent: its negation asks, it denies nothing.
+  ...expand('rhetorical-question', true, GROUPS_EN, [
+    "Don't you think {pl} are a threat?",
+    "Isn't it obvious that {pl} are parasites?",
+    "Wouldn't this country be better without {pl}?",
+    "Isn't it true that {pl} are less capable than the rest of us?",
+  ]),
+  ...expand('less-quality', true, GROUPS_EN, [
+    '{Pl} are less intelligent than everyone else.',
+    '{Pl} are far less capable than normal people.',
+  ]),
   // Hatred said through a negation that does not deny it.
   ...expand('negated-form', true, GROUPS_EN, [
     "I'll never stop hating {pl}.",
@@ -167,6 +178,12 @@ const notHateful = [
     '{Pl} are people just like us.',
     '{Pl} are ordinary citizens like anyone else.',
     '{Pl} are our neighbours, our colleagues and our friends.',
+  ]),
+  // Said to be no less than others: a quality denied twice is affirmed.
+  ...expand('no-less', false, GROUPS_EN, [
+    '{Pl} are no less capable than anyone else.',
+    '{Pl} are just as capable as everyone else.',
+    '{Pl} are not less intelligent than anyone.',
   ]),
   // A question about the group's due, asked without a word of doubt: it asks, it denies nothing.
   ...expand('open-question', false, GROUPS_EN, [

@@ -102,6 +102,17 @@ const hateful = [
     'Comment se fait-il que {pl} soient aussi hypocrites ?',
     'Pourquoi {pl} volent-{they} autant ?',
   ], ['Pourquoi les immigrés sont-ils si violents ?', 'Pourquoi les juifs sont-ils obsédés par l’argent ?', 'Pourquoi les femmes sont-elles si hystériques ?']),
+  // Une question négative posée pour obtenir l’accord : sa négation demande, elle ne nie rien.
+  ...expand('rhetorical-question', true, GROUPS_FR, [
+    'Ne trouvez-vous pas que {pl} sont une menace ?',
+    'N’est-il pas évident que {pl} sont des parasites ?',
+    'Ce pays ne serait-il pas meilleur sans {pl} ?',
+    'N’est-il pas vrai que {pl} sont moins capables que nous ?',
+  ]),
+  ...expand('less-quality', true, GROUPS_FR, [
+    '{Pl} sont moins capables que les autres.',
+    '{Pl} sont bien moins honnêtes que nous.',
+  ]),
   ...expand('negated-form', true, GROUPS_FR, [
     'Je ne cesserai jamais de haïr {pl}.',
     'Je n’arrêterai jamais de mépriser {pl}.',
@@ -142,6 +153,7 @@ const notHateful = [
     '{Pl} font la fête ce soir au centre-ville.',
     'Quelle part de la population représentent {pl} ?',
     'On a interrogé {des} pour le documentaire.',
+    '{Pl} de la ville se retrouvent dans la salle des fêtes.',
   ]),
   ...expand('positive-mention', false, GROUPS_FR, [
     'Être {iam}, c’est une fierté pour moi.',
@@ -163,6 +175,12 @@ const notHateful = [
     '{Pl} sont des gens comme tout le monde.',
     '{Pl} sont des citoyens comme les autres.',
     '{Pl} sont nos voisins, nos collègues et nos amis.',
+  ]),
+  // Dit pas moins que les autres : une qualité niée deux fois est affirmée.
+  ...expand('no-less', false, GROUPS_FR, [
+    '{Pl} ne sont pas moins capables que les autres.',
+    '{Pl} sont aussi capables que tout le monde.',
+    '{Pl} ne sont en rien moins honnêtes que nous.',
   ]),
   // Une question sur ce qui est dû au groupe, posée sans mot de doute : elle demande, elle ne refuse rien.
   ...expand('open-question', false, GROUPS_FR, [

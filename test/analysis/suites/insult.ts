@@ -22,6 +22,12 @@ export const INSULT_EN: Suite = {
       '{Pl} are people just like us.',
       '{Pl} are our neighbours, our colleagues and our friends.',
     ]),
+    // A stereotype denied: the words haters use, said not to hold.
+    ...expand('denied-stereotype', false, GROUPS_EN, [
+      '{Pl} are not terrorists.',
+      '{Pl} are not a threat to anyone.',
+      '{Pl} are no less intelligent than anyone else.',
+    ]),
     ...expand('open-question', false, GROUPS_EN, [
       'Do {pl} deserve respect?',
       'How many {pl} live in this country?',
@@ -118,6 +124,11 @@ export const INSULT_FR: Suite = {
       '{Pl} sont des êtres humains comme les autres.',
       '{Pl} sont des gens comme tout le monde.',
       '{Pl} sont nos voisins, nos collègues et nos amis.',
+    ]),
+    ...expand('denied-stereotype', false, GROUPS_FR, [
+      '{Pl} ne sont pas des terroristes.',
+      '{Pl} ne sont pas une menace.',
+      '{Pl} ne sont pas moins intelligents que les autres.',
     ]),
     ...expand('open-question', false, GROUPS_FR, [
       '{Pl} méritent-{they} le respect ?',
