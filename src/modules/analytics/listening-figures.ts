@@ -4,6 +4,7 @@ import { FORMULAS, figure, int, percent } from './figures.js';
 import type { ListeningFigures, Period, Scope } from './types.js';
 import { periodDays } from './time.js';
 import { periodParts } from './rollups/days.js';
+import { rowsByColumns } from './columns.js';
 
 export interface ListeningTotals {
   volume: number;
@@ -42,7 +43,7 @@ export async function listeningDaysOf(r: Reader, scope: Scope, periods: readonly
   ]);
   const out = periods.map(() => new Map<string, ListeningTotals>());
   if (selects.length === 0) return out;
-  const { rows } = await sql<Record<string, unknown>>`${sql.join(selects, sql` union all `)}`.execute(r.db);
+  const rows = await rowsByColumns(r, sql`${sql.join(selects, sql` union all `)}`, ['part', 'day', 'volume', 'positive', 'negative']);
   for (const row of rows) {
     const into = out[Number(row.part)]!;
     const day = String(row.day);

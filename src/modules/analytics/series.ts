@@ -5,6 +5,9 @@ import type { DaySeriesPoint, Period, Scope } from './types.js';
 import { dayRanges, periodDays } from './time.js';
 import { postGroups, type PostGroup } from './post-sums.js';
 import { accountFollowersOf, type AccountFollowers } from './publishing.js';
+import { rowsByColumns } from './columns.js';
+
+const DAY_COLUMNS = ['day', 'likes', 'reposts', 'replies', 'quotes', 'views', 'published', 'followers', 'read'];
 
 const emptyPoint = (day: string): DaySeriesPoint => ({ day, engagement: 0, likes: 0, reposts: 0, replies: 0, quotes: 0, views: 0, posts: 0, followers: null });
 
@@ -32,17 +35,17 @@ export async function accountSeriesOf(r: Reader, accounts: ScopeAccount[], perio
   const perRange = (range: (first: string, last: string) => ReturnType<typeof sql>) =>
     sql.join(dayRanges(spans).map(({ first, last }) => range(first, last)), sql` union all `);
   const [sums, known] = await Promise.all([
-    wholeWorkspace
-      ? sql<Record<string, unknown>>`${perRange((first, last) => sql`select d.day, sum(d.likes) as likes, sum(d.reposts) as reposts, sum(d.replies) as replies,
+    rowsByColumns(r, wholeWorkspace
+      ? sql`${perRange((first, last) => sql`select d.day, sum(d.likes) as likes, sum(d.reposts) as reposts, sum(d.replies) as replies,
           sum(d.quotes) as quotes, sum(d.views) as views, sum(d.published) as published, sum(d.followers) as followers, sum(d.read) as read
         from analytics_workspace_days d where d.workspace_id = ${scope.workspaceId} and d.day >= ${first} and d.day <= ${last}
-        ${scope.network ? sql`and d.network = ${scope.network}` : sql``} group by d.day`)}`.execute(r.db)
-      : sql<Record<string, unknown>>`${perRange((first, last) => sql`select d.day, sum(d.likes) as likes, sum(d.reposts) as reposts, sum(d.replies) as replies,
+        ${scope.network ? sql`and d.network = ${scope.network}` : sql``} group by d.day`)}`
+      : sql`${perRange((first, last) => sql`select d.day, sum(d.likes) as likes, sum(d.reposts) as reposts, sum(d.replies) as replies,
           sum(d.quotes) as quotes, sum(d.views) as views, sum(d.published) as published, sum(d.followers) as followers, count(d.followers) as read
-        from analytics_account_days d where d.account_id in (${ids}) and d.day >= ${first} and d.day <= ${last} group by d.day`)}`.execute(r.db),
+        from analytics_account_days d where d.account_id in (${ids}) and d.day >= ${first} and d.day <= ${last} group by d.day`)}`, DAY_COLUMNS),
     followers ?? accountFollowersOf(r, accounts, periods),
   ]);
-  const byDay = new Map(sums.rows.map((row) => [String(row.day), row]));
+  const byDay = new Map(sums.map((row) => [String(row.day), row]));
   return Promise.all(spans.map(async ({ days }, i) => {
     const points = new Map(days.map((d) => [d, emptyPoint(d)]));
     const read = new Map<string, { followers: number; read: number }>();
