@@ -105,6 +105,10 @@ const hateful = [
     'Why do {pl} always lie?',
     'How come {pl} are so violent?',
     'Why are {pl} such cowards?',
+    'How can anyone trust {pl}?',
+    'Why should we tolerate {pl}?',
+    'Who let all these {pl} in?',
+    'When will {pl} stop complaining?',
   ], ['Why do immigrants steal so much?', 'Why are Jews so obsessed with money?', 'Why are women so hysterical all the time?']),
   // A negative question put to win assent: its negation asks, it denies nothing.
   ...expand('rhetorical-question', true, GROUPS_EN, [
@@ -191,6 +195,8 @@ const notHateful = [
     'Should {pl} have equal rights?',
     'How many {pl} live in this country?',
     'Where can {pl} find support in this city?',
+    'How can we better support {pl}?',
+    'How can we welcome {pl} better?',
   ]),
   ...expand('negated-hate', false, GROUPS_EN, [
     "I don't hate {pl}.",

@@ -101,7 +101,11 @@ const hateful = [
     'Pourquoi {pl} mentent-{they} tout le temps ?',
     'Comment se fait-il que {pl} soient aussi hypocrites ?',
     'Pourquoi {pl} volent-{they} autant ?',
-  ], ['Pourquoi les immigrés sont-ils si violents ?', 'Pourquoi les juifs sont-ils obsédés par l’argent ?', 'Pourquoi les femmes sont-elles si hystériques ?']),
+    'Comment peut-on supporter {pl} ?',
+    'Pourquoi devrait-on tolérer {pl} ?',
+    'Qui a laissé entrer {des} ici ?',
+    'Quand est-ce que {pl} arrêteront de se plaindre ?',
+  ], ['Comment peut-on faire confiance à un musulman ?', 'Pourquoi les immigrés sont-ils si violents ?', 'Pourquoi les juifs sont-ils obsédés par l’argent ?', 'Pourquoi les femmes sont-elles si hystériques ?']),
   // Une question négative posée pour obtenir l’accord : sa négation demande, elle ne nie rien.
   ...expand('rhetorical-question', true, GROUPS_FR, [
     'Ne trouvez-vous pas que {pl} sont une menace ?',
@@ -187,6 +191,8 @@ const notHateful = [
     '{Pl} méritent-{they} le respect ?',
     '{Pl} ont-{they} droit aux mêmes aides ?',
     'Où {pl} peuvent-{they} trouver de l’aide dans cette ville ?',
+    'Comment peut-on mieux accueillir {pl} ?',
+    'Comment mieux soutenir {pl} au travail ?',
   ], ['Combien de femmes vivent dans ce pays ?', 'Combien de musulmans vivent dans cette ville ?']),
   ...expand('negated-hate', false, GROUPS_FR, [
     'Je ne déteste pas {pl}.',
