@@ -52,6 +52,9 @@ export function pgArrayLiteral(length: number, value: (i: number) => unknown): s
   for (let i = 0; i < length; i++) {
     const v = value(i);
     if (v === null || v === undefined) parts[i] = 'NULL';
+    // A finite number needs neither quotes nor escapes (an element is read by the array's type either way), and
+    // most of a batch's columns are numbers.
+    else if (typeof v === 'number' && Number.isFinite(v)) parts[i] = String(v);
     else {
       const text = typeof v === 'string' ? v : typeof v === 'object' ? JSON.stringify(v) : String(v);
       parts[i] = ESCAPED.test(text) ? `"${text.replace(ESCAPED_ALL, '\\$&')}"` : `"${text}"`;
