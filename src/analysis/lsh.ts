@@ -75,7 +75,8 @@ export class NearDuplicateIndex<Id = string> {
     const n = signature.length;
     let need = Math.ceil(threshold * n);
     while (need > 0 && (need - 1) / n >= threshold) need--;
-    const allowedMisses = n - need;
+    // Once a candidate is found, only one agreeing on more positions can replace it: the bar rises with each.
+    let allowedMisses = n - need;
     const stamp = this.nextQuery();
     let best: Entry<Id> | undefined;
     let bestSame = -1;
@@ -94,6 +95,7 @@ export class NearDuplicateIndex<Id = string> {
           bestSame = same;
           // Nothing can agree on more positions than all of them: the first such is the answer.
           if (same === n) return { id: best.id, similarity: 1 };
+          allowedMisses = misses - 1;
         }
       }
     }

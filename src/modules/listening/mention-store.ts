@@ -40,16 +40,36 @@ export const newMentionId = (now: number) => timeOrderedUuid(now);
 /** The words that can rise in a crisis: hashtags, the hosts of links, and the text's keywords. */
 export function termsOf(post: NormalizedPost, analysis: MentionAnalysis): string[] {
   const out = new Set<string>();
-  for (const h of [...post.hashtags, ...analysis.hashtags]) out.add(`#${h.replace(/^#/, '').toLowerCase()}`);
-  for (const l of [...post.links, ...analysis.links]) {
-    try {
-      out.add(new URL(l).host.replace(/^www\./, ''));
-    } catch {
-      // Not a link after all: nothing to count.
+  for (const list of [post.hashtags, analysis.hashtags]) for (const h of list) out.add(`#${(h.startsWith('#') ? h.slice(1) : h).toLowerCase()}`);
+  for (const list of [post.links, analysis.links]) {
+    for (const l of list) {
+      if (out.size >= MAX_TERMS) break;
+      const host = hostOf(l);
+      if (host !== null) out.add(host);
     }
   }
-  for (const k of analysis.keywords) out.add(k.toLowerCase());
-  return [...out].slice(0, 30).map((t) => t.slice(0, 100));
+  for (const k of analysis.keywords) {
+    // Terms past the first thirty are left out: none added after that could be kept.
+    if (out.size >= MAX_TERMS) break;
+    out.add(k.toLowerCase());
+  }
+  const terms: string[] = [];
+  for (const t of out) {
+    if (terms.length === MAX_TERMS) break;
+    terms.push(t.length > 100 ? t.slice(0, 100) : t);
+  }
+  return terms;
+}
+
+const MAX_TERMS = 30;
+
+/** A link's host without "www.", or null when it is not a link after all. */
+function hostOf(link: string): string | null {
+  try {
+    return new URL(link).host.replace(/^www\./, '');
+  } catch {
+    return null;
+  }
 }
 
 /**

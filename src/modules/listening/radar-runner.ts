@@ -93,15 +93,27 @@ export async function radarStatusOf(ctx: AppContext, topic: TopicRow, now: numbe
 export function countStored(ctx: AppContext, stored: readonly StoredMention[]): Set<string> {
   const map = trackedOf(ctx);
   const touched = new Set<string>();
+  // A series adds a count to the rest of its block: a topic's mentions of one minute in a row are added as one count.
+  const pending = new Map<MinuteSeries, { minute: number; total: number; negative: number; positive: number }>();
   for (const m of stored) {
     const minute = Math.floor(m.post.createdAt / 60_000);
     const label = m.analysis.sentiment.label;
-    const counts = { total: 1, negative: label === 'negative' ? 1 : 0, positive: label === 'positive' ? 1 : 0 };
     for (const topicId of m.topicIds) {
       touched.add(topicId);
-      map.get(topicId)?.series.add(minute, counts);
+      const series = map.get(topicId)?.series;
+      if (!series) continue;
+      let run = pending.get(series);
+      if (run && run.minute !== minute) {
+        series.add(run.minute, run);
+        run = undefined;
+      }
+      if (!run) pending.set(series, (run = { minute, total: 0, negative: 0, positive: 0 }));
+      run.total++;
+      if (label === 'negative') run.negative++;
+      else if (label === 'positive') run.positive++;
     }
   }
+  for (const [series, run] of pending) series.add(run.minute, run);
   return touched;
 }
 
