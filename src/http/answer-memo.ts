@@ -2,6 +2,7 @@ import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import type { Context } from 'hono';
 import { BROTLI, COMPRESS_MIN_BYTES, pickEncoding, varyOnEncoding, type Encoding } from './compress.js';
+import { JsonText } from './json-text.js';
 
 const brotli = promisify(zlib.brotliCompress);
 const gzip = promisify(zlib.gzip);
@@ -80,13 +81,15 @@ export class AnswerMemo {
   }
 }
 
+const jsonOf = (value: unknown): string => (value instanceof JsonText ? value.text : JSON.stringify(value));
+
 function plainAnswer(value: unknown): MemoAnswer {
-  const json = JSON.stringify(value);
+  const json = jsonOf(value);
   return { json, body: async () => ({ body: Buffer.from(json), encoding: null }) };
 }
 
 function memoAnswer(value: unknown): MemoAnswer {
-  const json = JSON.stringify(value);
+  const json = jsonOf(value);
   const utf8 = Buffer.from(json);
   const compressed = new Map<Encoding, Promise<Buffer>>();
   return {

@@ -55,12 +55,12 @@ describe.each(databases)('inbox pages remembered on %s', (kind) => {
     queries.count = 0;
     const first = await rememberedPage(scope, opts, 'owner', 1 << 20);
     const reading = queries.count;
-    expect(reading).toBeGreaterThan(1);
+    expect(reading).toBeGreaterThan(0);
     const again = await rememberedPage(scope, opts, 'owner', 1 << 20);
     // The plugin counts the queries built and run; the stamp is written as SQL once and passes beside it.
     expect(queries.count).toBe(reading);
     expect(again.json).toBe(first.json);
-    expect(JSON.parse(first.json)).toEqual(JSON.parse(JSON.stringify(await listItems({ ...scope, store: ruche.ctx.store }, opts))));
+    expect(JSON.parse(first.json)).toEqual(JSON.parse((await listItems({ ...scope, store: ruche.ctx.store }, opts)).text));
     // Requests arriving together are answered by one reading.
     queries.count = 0;
     await ruche.ctx.store.db.updateTable('inbox_items').set({ risk: 0.5 }).where('id', '=', ids[0]!).execute();

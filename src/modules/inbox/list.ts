@@ -1,9 +1,10 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type SelectQueryBuilder } from 'kysely';
 import type { Database } from '../../store/schema.js';
 import type { ListOptions } from './schema.js';
 import { filterConditions, type FilterScope, type ItemsEb } from './filters.js';
 import { ftsQuery, resolveSearch, SEARCH_KEY_SHIFT, tsQuery, type ResolvedSearch } from './search.js';
-import { AUTHOR_COLUMNS, LIST_COLUMNS, presentItem, type JoinedRow } from './presenters.js';
+import { itemJson } from './item-json.js';
+import { JsonText } from '../../http/json-text.js';
 import { badRequest } from '../../http/errors.js';
 import { compiledShapes } from '../../store/compiled-once.js';
 import { mostRecentMatches } from './word-frequency.js';
@@ -24,21 +25,40 @@ function decode(cursor: string, sort: ListOptions['sort']): Key {
   throw badRequest('bad_cursor', 'This page cursor is not one the list gave.');
 }
 
-const bases = new WeakMap<Kysely<Database>, ReturnType<typeof makeBase>>();
-const makeBase = (db: Kysely<Database>) =>
-  db.selectFrom('inbox_items as i').innerJoin('inbox_authors as a', 'a.id', 'i.author_id').select([...LIST_COLUMNS, ...AUTHOR_COLUMNS]);
+/** A row of a page: its item as JSON (item-json.ts), and what the next page's cursor is made of. */
+interface PageRow {
+  item_json: string;
+  id: string;
+  created_at: number | string;
+  risk: number;
+}
 
-/** The list's rows and their authors' columns, built once per database: query builders are immutable. */
-function listBase(db: Kysely<Database>) {
-  let base = bases.get(db);
-  if (!base) bases.set(db, (base = makeBase(db)));
-  return base;
+/** The columns a page's rows are chosen and ordered by: its order's keys, `k0` first, all descending. */
+type Chosen = { id: string; k0: unknown; k1?: unknown; k2?: unknown };
+
+/**
+ * The page's rows, chosen by `chosen` (a query giving their ids and order keys, limited to the page), each with
+ * its item's JSON written by the database. Only the page's rows are read whole and written as JSON, whatever plan
+ * chooses them (a sort over many rows would otherwise write each row it sorts).
+ */
+function pageRows(store: FilterScope['store'], chosen: SelectQueryBuilder<any, any, Chosen>, keys: 1 | 2 | 3) {
+  let q = store.db
+    .selectFrom(chosen.as('p'))
+    .innerJoin('inbox_items as i', 'i.id', 'p.id')
+    .innerJoin('inbox_authors as a', 'a.id', 'i.author_id');
+  // PostgreSQL reads the analysis's categories and reasons from it parsed once.
+  if (store.dialect === 'postgres') q = q.crossJoinLateral(sql`(select i.analysis::jsonb as an)`.as('x') as never) as unknown as typeof q;
+  let page = q.select([itemJson(store.dialect).as('item_json'), 'i.id', 'i.created_at', 'i.risk']).orderBy('p.k0', 'desc');
+  if (keys > 1) page = page.orderBy('p.k1', 'desc');
+  if (keys > 2) page = page.orderBy('p.k2', 'desc');
+  return page;
 }
 
 /**
  * One page of the inbox, newest or riskiest first. Pages follow a key (created_at, id) or (risk, created_at, id)
  * rather than an offset: items arriving meanwhile neither repeat nor skip anything, and a deep page costs what
- * the first one does (the keys are indexes).
+ * the first one does (the keys are indexes). The page comes as the API's JSON (ItemPage), its items written by the
+ * database (item-json.ts).
  */
 export async function listItems(unresolved: FilterScope, opts: ListOptions) {
   const scope = { ...unresolved, search: await resolveSearch(unresolved.store, opts.q) };
@@ -51,15 +71,15 @@ export async function listItems(unresolved: FilterScope, opts: ListOptions) {
   const byLabel = newest && !!opts.label;
   if (searching && !byLabel && (await mayFillFromRecent(scope, scope.search!, opts))) {
     const recent = await recentMatches(scope, scope.search!, opts);
-    if (recent) return pageOf(scope, recent, opts);
+    if (recent) return pageOf(recent, opts);
   }
-  if (opts.q) return pageOf(scope, (await buildList(scope, opts, byLabel, opts.cursor ? decode(opts.cursor, opts.sort) : null, opts.limit + 1).execute()) as unknown as JoinedRow[], opts);
-  return pageOf(scope, (await db.executeQuery(compiledList(scope, opts, byLabel))).rows as JoinedRow[], opts);
+  if (opts.q) return pageOf((await buildList(scope, opts, byLabel, opts.cursor ? decode(opts.cursor, opts.sort) : null, opts.limit + 1).execute()) as PageRow[], opts);
+  return pageOf((await db.executeQuery(compiledList(scope, opts, byLabel))).rows as PageRow[], opts);
 }
 
 /** The list's query for these filters, from the key of the cursor's item when given. */
 function buildList(scope: FilterScope, opts: ListOptions, byLabel: boolean, key: Key | null, limit: number) {
-  let q = listBase(scope.store.db).where((eb) => eb.and(filterConditions(eb, scope, opts, byLabel ? ['label'] : [])));
+  let q = scope.store.db.selectFrom('inbox_items as i').where((eb) => eb.and(filterConditions(eb, scope, opts, byLabel ? ['label'] : [])));
   if (byLabel) {
     q = q.innerJoin('inbox_item_labels as l', 'l.item_id', 'i.id').where('l.workspace_id', '=', scope.workspaceId).where('l.label', '=', opts.label!);
   }
@@ -73,7 +93,10 @@ function buildList(scope: FilterScope, opts: ListOptions, byLabel: boolean, key:
   q = newest
     ? q.orderBy(sql.ref(time), 'desc').orderBy(sql.ref(id), 'desc')
     : q.orderBy('i.risk', 'desc').orderBy('i.created_at', 'desc').orderBy('i.id', 'desc');
-  return q.limit(limit);
+  const chosen = newest
+    ? q.select(['i.id', sql.ref(time).as('k0'), sql.ref(id).as('k1')])
+    : q.select(['i.id', 'i.risk as k0', 'i.created_at as k1', 'i.id as k2']);
+  return pageRows(scope.store, chosen.limit(limit) as never, newest ? 2 : 3);
 }
 
 const listShapes = compiledShapes<Database>();
@@ -115,8 +138,7 @@ async function searchNewest(scope: FilterScope, search: ResolvedSearch, opts: Li
   let q = scope.store.db
     .selectFrom(sql`inbox_items_fts`.as('f'))
     .innerJoin('inbox_items as i', (join) => join.on(sql<boolean>`i.rowid = f.rowid % ${shift}`))
-    .innerJoin('inbox_authors as a', 'a.id', 'i.author_id')
-    .select([...LIST_COLUMNS, ...AUTHOR_COLUMNS])
+    .select(['i.id', sql`f.rowid`.as('k0')])
     .where(sql<boolean>`f.inbox_items_fts match ${ftsQuery(scope.workspaceId, search)}`)
     .where((eb) => eb.and(filterConditions(eb as unknown as ItemsEb, scope, { ...opts, q: undefined })));
   if (opts.cursor) {
@@ -125,8 +147,8 @@ async function searchNewest(scope: FilterScope, search: ResolvedSearch, opts: Li
     const key = sql`coalesce((select (c.created_at / 1000) * ${shift} + (c.rowid % ${shift}) from inbox_items c where c.id = ${id} and c.workspace_id = ${scope.workspaceId}), ${Math.floor(createdAt / 1000)} * ${shift})`;
     q = q.where(sql<boolean>`f.rowid < ${key}`);
   }
-  const rows = await q.orderBy(sql`f.rowid`, 'desc').limit(opts.limit + 1).execute();
-  return pageOf(scope, rows as unknown as JoinedRow[], opts);
+  const rows = await pageRows(scope.store, q.orderBy(sql`f.rowid`, 'desc').limit(opts.limit + 1) as never, 1).execute();
+  return pageOf(rows as PageRow[], opts);
 }
 
 /**
@@ -152,7 +174,7 @@ async function mayFillFromRecent(scope: FilterScope, search: ResolvedSearch, opt
  * at most recentLimit of them): when they hold a full page, that is the page, since every other match is older. Otherwise
  * (a rare word) null, and the index answers, its few matches sorted.
  */
-async function recentMatches(scope: FilterScope, search: ResolvedSearch, opts: ListOptions): Promise<JoinedRow[] | null> {
+async function recentMatches(scope: FilterScope, search: ResolvedSearch, opts: ListOptions): Promise<PageRow[] | null> {
   const { db } = scope.store;
   let recent = db
     .selectFrom('inbox_items as i')
@@ -162,28 +184,26 @@ async function recentMatches(scope: FilterScope, search: ResolvedSearch, opts: L
     const [createdAt, id] = decode(opts.cursor, opts.sort);
     recent = recent.where(sql<boolean>`(i.created_at, i.id) < (${createdAt}, ${id})`);
   }
-  const rows = await db
+  const chosen = db
     .selectFrom(recent.orderBy('i.created_at', 'desc').orderBy('i.id', 'desc').limit(recentLimit(search.words.length)).as('r'))
-    .innerJoin('inbox_items as i', 'i.id', 'r.id')
-    .innerJoin('inbox_authors as a', 'a.id', 'i.author_id')
-    .select([...LIST_COLUMNS, ...AUTHOR_COLUMNS])
+    .select(['r.id', 'r.created_at as k0', 'r.id as k1'])
     .where(sql<boolean>`r.search_vector @@ ${tsQuery(scope.workspaceId, search)}::tsquery`)
     .orderBy('r.created_at', 'desc')
     .orderBy('r.id', 'desc')
-    .limit(opts.limit + 1)
-    .execute();
-  return rows.length > opts.limit ? (rows as unknown as JoinedRow[]) : null;
+    .limit(opts.limit + 1);
+  const rows = (await pageRows(scope.store, chosen as never, 2).execute()) as PageRow[];
+  return rows.length > opts.limit ? rows : null;
 }
 
-async function pageOf(scope: FilterScope, rows: JoinedRow[], opts: ListOptions) {
+/** The page as the API gives it (ItemPage): its items' JSON, written by the database, put together. */
+function pageOf(rows: PageRow[], opts: ListOptions): JsonText {
   const page = rows.slice(0, opts.limit);
   const last = page[page.length - 1];
   const nextCursor =
     rows.length > opts.limit && last
       ? encode(opts.sort === 'newest' ? [Number(last.created_at), last.id] : [Number(last.risk), Number(last.created_at), last.id])
       : null;
-  const replies = await replyCounts(scope, page.map((r) => r.id));
-  return { items: page.map((r) => presentItem(r, replies.get(r.id) ?? 0)), nextCursor };
+  return new JsonText(`{"items":[${page.map((r) => r.item_json).join(',')}],"nextCursor":${JSON.stringify(nextCursor)}}`);
 }
 
 const replyShapes = compiledShapes<Database>();
