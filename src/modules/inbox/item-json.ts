@@ -1,29 +1,25 @@
 import { sql, type RawBuilder } from 'kysely';
-import type { Store } from '../../store/database.js';
-
-type Dialect = Store['dialect'];
 
 /**
- * An item of the list as JSON, written by the database: the same fields and values as presentItem gives (its
- * counterpart in presenters.ts, which the detail still uses), read from the row `i`, its author `a` and, on
- * PostgreSQL, its analysis parsed once (`x.an`). A page's rows then reach this process as one text value each,
- * rather than some fifty columns each that the driver turns into values and JSON.stringify turns back into text:
- * that was most of a page's cost. Keys may come in another order than presentItem's, never other values.
+ * SQLite: an item of the list as JSON, written by the database: the same fields and values as presentItem gives
+ * (its counterpart in presenters.ts), read from the row `i` and its author `a`. A page's rows then reach the thread
+ * as one text value each, rather than some fifty columns each that better-sqlite3 turns into values and
+ * JSON.stringify turns back into text: that was most of a page's cost. PostgreSQL's json_build_object costs its
+ * server more than it saves this process (it looks up every value's type on every row), and a page there is
+ * presented here.
  */
-export function itemJson(dialect: Dialect): RawBuilder<string> {
-  return dialect === 'sqlite' ? sql<string>`${sql.raw(sqliteItem)}` : sql<string>`${sql.raw(postgresItem)}::text`;
-}
+export const itemJson = (): RawBuilder<string> => sql<string>`${sql.raw(ITEM_SQL)}`;
 
-/** What the database needs beside the row and its author: PostgreSQL's analysis parsed once per row. */
-export const ANALYSIS_ALIAS = 'x';
+/** The replies the team sent to the item, as replyCounts in list.ts counts them (index inbox_replies_item). */
+export const REPLY_COUNT = "(select count(*) from inbox_replies r where r.item_id = i.id and r.kind = 'reply' and r.status = 'sent')";
 
 const NO_CATEGORIES = '{"insult":0,"hate":0,"threat":0,"sexual":0,"spam":0}';
 
 interface Field {
   key: string;
   /**
-   * A text, a number or a null: the same in both databases' JSON. SQLite (3.53, in better-sqlite3) writes a REAL
-   * with digits enough (up to 17) to read back as the very double stored; PostgreSQL a real as its driver reads it.
+   * A text, a number or a null. SQLite (3.53, in better-sqlite3) writes a REAL with digits enough (up to 17) to
+   * read back as the very double stored.
    */
   plain?: string;
   /** A condition, shown as true or false. */
@@ -32,9 +28,8 @@ interface Field {
   jsonText?: string;
   /** A nested object. */
   object?: Field[];
-  /** Written per database. */
-  sqlite?: string;
-  postgres?: string;
+  /** Written as it is. */
+  sql?: string;
 }
 
 const AUTHOR: Field[] = [
@@ -55,9 +50,6 @@ const AUTHOR: Field[] = [
   { key: 'lists', jsonText: 'a.lists' },
 ];
 
-// The replies the team sent to the item, as replyCounts in list.ts counts them (index inbox_replies_item).
-const REPLY_COUNT = "(select count(*) from inbox_replies r where r.item_id = i.id and r.kind = 'reply' and r.status = 'sent')";
-
 const ITEM: Field[] = [
   { key: 'id', plain: 'i.id' },
   { key: 'accountId', plain: 'i.account_id' },
@@ -77,16 +69,14 @@ const ITEM: Field[] = [
   {
     key: 'categories',
     // The analysis's categories over zeros for the ones it does not name; none when it holds no object there.
-    sqlite: `json_patch('${NO_CATEGORIES}', case when json_valid(i.analysis) and json_type(i.analysis, '$.toxicity.categories') = 'object' then json_extract(i.analysis, '$.toxicity.categories') else '{}' end)`,
-    postgres: `'${NO_CATEGORIES}'::jsonb || case when jsonb_typeof(x.an -> 'toxicity' -> 'categories') = 'object' then x.an -> 'toxicity' -> 'categories' else '{}'::jsonb end`,
+    sql: `json_patch('${NO_CATEGORIES}', case when json_valid(i.analysis) and json_type(i.analysis, '$.toxicity.categories') = 'object' then json_extract(i.analysis, '$.toxicity.categories') else '{}' end)`,
   },
   { key: 'complaint', flag: 'i.complaint = 1' },
   { key: 'complaintScore', plain: 'i.complaint_score' },
   { key: 'risk', plain: 'i.risk' },
   {
     key: 'reasons',
-    sqlite: `case when json_valid(i.analysis) and json_type(i.analysis, '$.reasons') = 'array' then json(json_extract(i.analysis, '$.reasons')) else json('[]') end`,
-    postgres: `case when jsonb_typeof(x.an -> 'reasons') = 'array' then x.an -> 'reasons' else '[]'::jsonb end`,
+    sql: `case when json_valid(i.analysis) and json_type(i.analysis, '$.reasons') = 'array' then json(json_extract(i.analysis, '$.reasons')) else json('[]') end`,
   },
   { key: 'hasLink', flag: 'i.has_link = 1' },
   { key: 'status', plain: 'i.status' },
@@ -102,25 +92,13 @@ const ITEM: Field[] = [
   { key: 'replyCount', plain: REPLY_COUNT },
 ];
 
-function value(f: Field, dialect: Dialect): string {
-  if (f.object) return objectOf(f.object, dialect);
+function value(f: Field): string {
+  if (f.object) return `json_object(${f.object.map((o) => `'${o.key}', ${value(o)}`).join(', ')})`;
   if (f.plain) return f.plain;
-  if (dialect === 'sqlite') {
-    // json('true') is a constant, made once per statement rather than once per row.
-    if (f.flag) return `iif(${f.flag}, json('true'), json('false'))`;
-    if (f.jsonText) return `case when json_valid(${f.jsonText}) then json(${f.jsonText}) else json('[]') end`;
-    return f.sqlite!;
-  }
-  if (f.flag) return `(${f.flag})`;
-  // The app writes these columns with JSON.stringify: valid JSON, or empty.
-  if (f.jsonText) return `coalesce(nullif(${f.jsonText}, '')::json, '[]'::json)`;
-  return f.postgres!;
+  // json('true') is a constant, made once per statement rather than once per row.
+  if (f.flag) return `iif(${f.flag}, json('true'), json('false'))`;
+  if (f.jsonText) return `case when json_valid(${f.jsonText}) then json(${f.jsonText}) else json('[]') end`;
+  return f.sql!;
 }
 
-function objectOf(fields: Field[], dialect: Dialect): string {
-  const args = fields.map((f) => `'${f.key}', ${value(f, dialect)}`).join(', ');
-  return dialect === 'sqlite' ? `json_object(${args})` : `json_build_object(${args})`;
-}
-
-const sqliteItem = objectOf(ITEM, 'sqlite');
-const postgresItem = objectOf(ITEM, 'postgres');
+const ITEM_SQL = value({ key: '', object: ITEM });

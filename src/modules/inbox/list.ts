@@ -3,7 +3,8 @@ import type { Database } from '../../store/schema.js';
 import type { ListOptions } from './schema.js';
 import { filterConditions, type FilterScope, type ItemsEb } from './filters.js';
 import { ftsQuery, resolveSearch, SEARCH_KEY_SHIFT, tsQuery, type ResolvedSearch } from './search.js';
-import { itemJson } from './item-json.js';
+import { itemJson, REPLY_COUNT } from './item-json.js';
+import { AUTHOR_COLUMNS, LIST_COLUMNS, presentItem, type JoinedRow } from './presenters.js';
 import { JsonText } from '../../http/json-text.js';
 import { badRequest } from '../../http/errors.js';
 import { compiledShapes } from '../../store/compiled-once.js';
@@ -25,30 +26,29 @@ function decode(cursor: string, sort: ListOptions['sort']): Key {
   throw badRequest('bad_cursor', 'This page cursor is not one the list gave.');
 }
 
-/** A row of a page: its item as JSON (item-json.ts), and what the next page's cursor is made of. */
-interface PageRow {
-  item_json: string;
-  id: string;
-  created_at: number | string;
-  risk: number;
-}
+/**
+ * A row of a page: on SQLite its item as JSON (item-json.ts), on PostgreSQL its item's and author's columns with
+ * its reply count; what the next page's cursor is made of.
+ */
+type PageRow = { id: string; created_at: number | string; risk: number } & ({ item_json: string } | (JoinedRow & { reply_count: number | string }));
 
 /** The columns a page's rows are chosen and ordered by: its order's keys, `k0` first, all descending. */
 type Chosen = { id: string; k0: unknown; k1?: unknown; k2?: unknown };
 
 /**
  * The page's rows, chosen by `chosen` (a query giving their ids and order keys, limited to the page), each with
- * its item's JSON written by the database. Only the page's rows are read whole and written as JSON, whatever plan
- * chooses them (a sort over many rows would otherwise write each row it sorts).
+ * its item's JSON written by SQLite, or its columns from PostgreSQL. Only the page's rows are read whole, whatever
+ * plan chooses them (a sort over many rows would otherwise write each row it sorts).
  */
 function pageRows(store: FilterScope['store'], chosen: SelectQueryBuilder<any, any, Chosen>, keys: 1 | 2 | 3) {
-  let q = store.db
+  const q = store.db
     .selectFrom(chosen.as('p'))
     .innerJoin('inbox_items as i', 'i.id', 'p.id')
     .innerJoin('inbox_authors as a', 'a.id', 'i.author_id');
-  // PostgreSQL reads the analysis's categories and reasons from it parsed once.
-  if (store.dialect === 'postgres') q = q.crossJoinLateral(sql`(select i.analysis::jsonb as an)`.as('x') as never) as unknown as typeof q;
-  let page = q.select([itemJson(store.dialect).as('item_json'), 'i.id', 'i.created_at', 'i.risk']).orderBy('p.k0', 'desc');
+  let page = (store.dialect === 'sqlite'
+    ? q.select([itemJson().as('item_json'), 'i.id', 'i.created_at', 'i.risk'])
+    : q.select([...LIST_COLUMNS, ...AUTHOR_COLUMNS, sql.raw<number>(REPLY_COUNT).as('reply_count')])) as unknown as SelectQueryBuilder<any, any, PageRow>;
+  page = page.orderBy('p.k0', 'desc');
   if (keys > 1) page = page.orderBy('p.k1', 'desc');
   if (keys > 2) page = page.orderBy('p.k2', 'desc');
   return page;
@@ -195,7 +195,7 @@ async function recentMatches(scope: FilterScope, search: ResolvedSearch, opts: L
   return rows.length > opts.limit ? rows : null;
 }
 
-/** The page as the API gives it (ItemPage): its items' JSON, written by the database, put together. */
+/** The page as the API gives it (ItemPage): its items' JSON, written by SQLite or here, put together. */
 function pageOf(rows: PageRow[], opts: ListOptions): JsonText {
   const page = rows.slice(0, opts.limit);
   const last = page[page.length - 1];
@@ -203,7 +203,8 @@ function pageOf(rows: PageRow[], opts: ListOptions): JsonText {
     rows.length > opts.limit && last
       ? encode(opts.sort === 'newest' ? [Number(last.created_at), last.id] : [Number(last.risk), Number(last.created_at), last.id])
       : null;
-  return new JsonText(`{"items":[${page.map((r) => r.item_json).join(',')}],"nextCursor":${JSON.stringify(nextCursor)}}`);
+  const items = page.map((r) => ('item_json' in r ? r.item_json : JSON.stringify(presentItem(r, Number(r.reply_count)))));
+  return new JsonText(`{"items":[${items.join(',')}],"nextCursor":${JSON.stringify(nextCursor)}}`);
 }
 
 const replyShapes = compiledShapes<Database>();
