@@ -152,9 +152,35 @@ const hateful = [
     'Shut up, you stupid retard.',
     'Those ragheads are blowing things up again.',
   ]),
+  // The hateful twins of the factual statements below: the same group and figures, with something said against it.
+  ...expand('factual-twin', true, GROUPS_EN, [
+    '{Pl} should never have been allowed to vote.',
+    '{Pl} should not be allowed to use this entrance.',
+    '{Pl} make up most of the criminals in this country.',
+    'Too many {pl} live in this part of town, they ruin everything.',
+    '{Pl} moved here in large numbers and destroyed the city.',
+    'The number of {pl} in the city has doubled, what a plague.',
+  ]),
 ];
 
 const notHateful = [
+  // Plain facts about a group (history, figures, where they live, what concerns them): naming a group and saying
+  // something true and neutral about it is not hate, however often the hate sets name groups to attack them.
+  ...expand('factual-mention', false, GROUPS_EN, [
+    '{Pl} have voted in this country since 1918.',
+    '{Pl} use this entrance.',
+    '{Pl} make up about ten percent of the population.',
+    '{Pl} are 12% of the workforce.',
+    'Many {pl} live in this part of town.',
+    '{Pl} moved to the city in large numbers in the 1960s.',
+    'The census has counted {pl} separately since 2001.',
+    '{Pl} can apply for the grant from Monday.',
+    'The new law affects {pl} and their employers.',
+    'Most {pl} in the survey work full time.',
+    'The number of {pl} in the city has doubled since 1990.',
+    '{Pl} are a minority in most European countries.',
+    'There are about two million {pl} in the region.',
+  ]),
   ...expand('neutral-mention', false, GROUPS_EN, [
     'I went to a meeting organised by {pl} last week.',
     'The report looks at the situation of {pl} in Europe.',

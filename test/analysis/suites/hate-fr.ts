@@ -148,9 +148,30 @@ const hateful = [
     'Ces travelos n’ont rien à faire ici.',
     'Ferme-la, espèce de gogol.',
   ]),
+  // Les jumeaux haineux des constats ci-dessous : même groupe, mêmes chiffres, et quelque chose dit contre lui.
+  ...expand('factual-twin', true, GROUPS_FR, [
+    '{Pl} ne devraient pas avoir le droit de voter.',
+    '{Pl} ne devraient pas avoir le droit d’utiliser cette entrée.',
+    '{Pl} représentent une part importante des criminels.',
+    '{Pl} de ce quartier détruisent tout, on ne peut plus vivre ici.',
+  ]),
 ];
 
 const notHateful = [
+  // Des constats sur un groupe (histoire, chiffres, lieux, ce qui le concerne) : nommer un groupe pour en dire une
+  // chose vraie et neutre n'est pas de la haine.
+  ...expand('factual-mention', false, GROUPS_FR, [
+    '{Pl} votent dans ce pays depuis 1944.',
+    '{Pl} utilisent cette entrée.',
+    '{Pl} représentent une part importante de la population.',
+    '{Pl} représentent 10 % de la population active.',
+    '{Pl} ont commencé à arriver en grand nombre dans les années 1960.',
+    '{Pl} peuvent demander cette aide à partir de lundi.',
+    'La nouvelle loi concerne {pl} et leurs employeurs.',
+    'La plupart {des} du panel travaillent à temps plein.',
+    '{Pl} sont minoritaires dans la plupart des pays européens.',
+    '{Pl} sont environ deux millions dans la région.',
+  ]),
   ...expand('neutral-mention', false, GROUPS_FR, [
     'Je suis allé à une réunion organisée par {des} la semaine dernière.',
     'Le rapport étudie la vie {des} en Europe.',
