@@ -95,7 +95,7 @@ export function PostCalendar({ handle, posts, campaigns, zone, firstDay, canMove
   }, [layout, phone, zone]);
 
   const events = useMemo<EventInput[]>(
-    () => [...campaignEvents(campaigns, zone, layout !== 'list'), ...postEvents(posts, campaigns, canMove, now)],
+    () => [...campaignEvents(campaigns, zone, layout !== 'list'), ...postEvents(posts, campaigns, canMove, now, zone)],
     // `now` moves on every render; the events only need it again when the posts do.
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [posts, campaigns, zone, canMove, layout],

@@ -22,7 +22,7 @@ describe('calendar events', () => {
     const now = Date.parse('2031-03-12T10:00:00Z');
     const [past, future, draftPast] = postEvents(
       [post({ id: 'a' }), post({ id: 'b', scheduledAt: '2031-03-12T11:00:00Z' }), post({ id: 'c', status: 'draft' })],
-      [], () => true, now,
+      [], () => true, now, ZONE,
     );
     expect(past.startEditable).toBe(false);
     expect(future.startEditable).toBe(true);
@@ -30,7 +30,16 @@ describe('calendar events', () => {
   });
 
   it('leaves posts without a time out of the grid', () => {
-    expect(postEvents([post({ scheduledAt: null })], [], () => true, 0)).toEqual([]);
+    expect(postEvents([post({ scheduledAt: null })], [], () => true, 0, ZONE)).toEqual([]);
+  });
+
+  it("draws a post half an hour long, ending at the workspace's midnight when it is planned late in the evening", () => {
+    const [day, late] = postEvents(
+      [post({ id: 'a', scheduledAt: '2031-03-12T09:00:00.000Z' }), post({ id: 'b', scheduledAt: at('2031-03-12T23:48').toUTC().toISO()! })],
+      [], () => true, 0, ZONE,
+    );
+    expect(day.end).toBe('2031-03-12T09:30:00.000Z');
+    expect(at(late.end as string).setZone(ZONE).toISO()).toBe('2031-03-13T00:00:00.000+01:00');
   });
 
   it('draws a campaign as a tint and one labelled bar, neither in the list view', () => {

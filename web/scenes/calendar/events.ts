@@ -4,7 +4,10 @@ import type { EventInput } from '@fullcalendar/core';
 import type { CampaignView, PostView } from '../../../src/shared/api.js';
 import { excerpt } from '../publishing/status.js';
 
-export function postEvents(posts: PostView[], campaigns: CampaignView[], canMove: (p: PostView) => boolean, now: number): EventInput[] {
+/** How long a post stands on the day and week grids: a post is an instant, drawn tall enough to read. */
+const SHOWN_MINUTES = 30;
+
+export function postEvents(posts: PostView[], campaigns: CampaignView[], canMove: (p: PostView) => boolean, now: number, zone: string): EventInput[] {
   const colours = new Map(campaigns.map((c) => [c.id, c.color]));
   return posts
     .filter((p) => p.scheduledAt)
@@ -16,6 +19,7 @@ export function postEvents(posts: PostView[], campaigns: CampaignView[], canMove
         id: post.id,
         title: excerpt(post.body || post.thread[0] || '…', 80),
         start: post.scheduledAt ?? undefined,
+        end: shownUntil(post.scheduledAt!, zone),
         allDay: false,
         display: 'block',
         startEditable: movable,
@@ -24,6 +28,16 @@ export function postEvents(posts: PostView[], campaigns: CampaignView[], canMove
         extendedProps: { post },
       };
     });
+}
+
+/**
+ * The end of a post's box: half an hour on, but never past midnight in the workspace's zone, so that a post
+ * planned late in the evening is drawn on its own day only and not again at the top of the next.
+ */
+function shownUntil(startIso: string, zone: string): string {
+  const start = DateTime.fromISO(startIso).setZone(zone);
+  const end = DateTime.min(start.plus({ minutes: SHOWN_MINUTES }), start.plus({ days: 1 }).startOf('day'));
+  return end.toUTC().toISO()!;
 }
 
 /**
