@@ -4,6 +4,7 @@ import { isStopwordToken } from './lexicon/stopwords.js';
 import type { TermHit } from './lexicon/terms.js';
 import { isHomonym, isReclaimed, type SpeechContext } from './rules/context.js';
 import { affirmsGroup, hatePatterns, sentAway } from './rules/hate.js';
+import { NAMED_NEGATIVE, pressesNothing } from './named-only.js';
 import { plainText } from './rules/plain.js';
 import type { Token } from './text/tokenize.js';
 import type { Reason } from './types.js';
@@ -95,6 +96,7 @@ export interface HateVerdict {
 export function hateOf(
   tokens: Token[], lexicon: LexiconHits, slurs: TermHit<string>[], pModel: number, positive: number, negative: number, ctx: SpeechContext,
   threats: readonly string[] = [], asking = false, plain = '', raw = '',
+  unnamed?: () => { p: number; removed: number } | undefined,
 ): HateVerdict {
   const reasons: Reason[] = [];
   const groups = lexicon.groups;
@@ -149,6 +151,15 @@ export function hateOf(
     } else {
       ruleLogit = Math.max(ruleLogit, SLUR_LOGIT);
       reasons.push({ category: 'hate', rule: 'slur', text: s.term, weight: SLUR_LOGIT });
+    }
+  }
+  // Only a group's name for the model to stand on: nothing hostile found, no word pressing on the group, a calm
+  // tone. The name's push is taken out of the model's score, when no other word carries it (named-only.ts).
+  if (unnamed && groups.length > 0 && slurs.length === 0 && ruleLogit === 0 && !negatedPattern && !hostile && threats.length === 0 && lexicon.sexual.length === 0 && negative < NAMED_NEGATIVE && pressesNothing(tokens)) {
+    const u = unnamed();
+    if (u) {
+      pModel = u.p;
+      reasons.push({ category: 'context', rule: 'group-named-only', text: groups[0].term, weight: -Math.round(u.removed * 100) / 100 });
     }
   }
   // Hateful texts are rarely warm: a clearly positive text the rules found nothing in is held back a little, unless

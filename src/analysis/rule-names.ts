@@ -11,6 +11,7 @@ export const REASON_RULES: readonly string[] = [
   'counter-speech',
   'reclaimed-slur',
   'affirms-group',
+  'group-named-only',
   'slur',
   ...HATE_RULES,
   ...HATE_RULES.map((r) => `negated-${r}`),

@@ -7,6 +7,7 @@ import { calibrate, calibrationOf } from './model/calibration.js';
 import { predictProba, tokenContributions, type LinearModel } from './model/linear.js';
 import { isHomonym, speechContext, type SpeechContext } from './rules/context.js';
 import { hateOf } from './hate.js';
+import { withoutNames } from './named-only.js';
 import { plainAsking } from './sentiment.js';
 import { insultScore } from './rules/insult.js';
 import { plainText } from './rules/plain.js';
@@ -110,7 +111,11 @@ export function toxicity(
 
   // Hate: model probability, raised by hateful patterns about a named group or by slurs, lowered by context.
   const threats = threat.reasons.filter((r) => r.category === 'threat').map((r) => r.text);
-  const verdict = hateOf(tokens, lexicon, slurs, pModel, positive, negative, ctx, threats, asking, plain, raw);
+  const unnamed = groups.length > 0 ? () => {
+    const u = withoutNames(models.hate, rawHate, groups, tokens, predict, fv);
+    return u && { p: calibrate(u.p, calibrationOf(models.hate.meta)), removed: u.removed };
+  } : undefined;
+  const verdict = hateOf(tokens, lexicon, slurs, pModel, positive, negative, ctx, threats, asking, plain, raw, unnamed);
   reasons.push(...verdict.reasons);
   // A calm statement giving a named group its place among all ("… sont des êtres humains comme les autres"), or
   // denying what haters say of it ("… ne sont pas des terroristes"), insults no one, whatever the abuse model read

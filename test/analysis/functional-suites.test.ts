@@ -23,6 +23,13 @@ const GATES: Record<string, { balanced: number; kind: number }> = {
   language: { balanced: 0.9, kind: 0.75 },
 };
 
+// Plain statements naming a group, and their hateful twins, have floors of their own: an innocent mention flagged is
+// the worst error a moderator meets, and the twins keep a fix for it from letting hate through.
+const KIND_FLOORS: Record<string, Record<string, number>> = {
+  'hate (English)': { 'factual-mention': 0.95, 'everyday-mention': 0.75, 'factual-twin': 0.8, 'everyday-twin': 0.95 },
+  'haine (français)': { 'factual-mention': 0.95, 'everyday-mention': 0.95, 'factual-twin': 0.75, 'everyday-twin': 0.95 },
+};
+
 let analyzer: Analyzer;
 beforeAll(async () => {
   analyzer = await createAnalyzer();
@@ -38,6 +45,11 @@ describe('functional suites', () => {
       const report = kinds.map((k) => `${k.kind} ${k.right}/${k.total}${k.failures.length ? ` (e.g. "${k.failures[0]}")` : ''}`).join('; ');
       expect(balanced, report).toBeGreaterThanOrEqual(gate.balanced);
       for (const k of kinds) expect(k.accuracy, `${k.kind}: ${k.failures.slice(0, 3).join(' | ')}`).toBeGreaterThanOrEqual(gate.kind);
+      for (const [kind, floor] of Object.entries(KIND_FLOORS[suite.name] ?? {})) {
+        const k = kinds.find((x) => x.kind === kind);
+        expect(k, `no ${kind} cases in ${suite.name}`).toBeDefined();
+        expect(k!.accuracy, `${kind}: ${k!.failures.slice(0, 3).join(' | ')}`).toBeGreaterThanOrEqual(floor);
+      }
     });
   }
 });

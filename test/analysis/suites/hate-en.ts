@@ -161,6 +161,18 @@ const hateful = [
     '{Pl} moved here in large numbers and destroyed the city.',
     'The number of {pl} in the city has doubled, what a plague.',
   ]),
+  // The hateful twins of the everyday statements below: the same places and deeds, with something said against the
+  // group that no listed hostile word carries (an obligation, a negation, an excess, a comparison).
+  ...expand('everyday-twin', true, GROUPS_EN, [
+    '{Pl} should not live on this street.',
+    '{Pl} should not be allowed to work in this building.',
+    'Too many {pl} live in this country.',
+    '{Pl} do not belong in this country.',
+    'This country would be better without {pl}.',
+    '{Pl} cannot be trusted with public money.',
+    '{Pl} never pay taxes in this country.',
+    '{Pl} have lived in this country for far too long.',
+  ]),
 ];
 
 const notHateful = [
@@ -180,6 +192,21 @@ const notHateful = [
     'The number of {pl} in the city has doubled since 1990.',
     '{Pl} are a minority in most European countries.',
     'There are about two million {pl} in the region.',
+  ]),
+  // Where a group lives, works, goes and what it does, said plainly: the hate models read the name's company ("this
+  // country", "this street", "the door") as hate. (Two wordings the sentiment model reads as negative, "pay taxes in
+  // this country" and "have lived in this country for centuries", are still flagged.)
+  ...expand('everyday-mention', false, GROUPS_EN, [
+    '{Pl} live on this street.',
+    '{Pl} work in this building.',
+    '{Pl} use the side door of the town hall.',
+    '{Pl} pay taxes in this country.',
+    '{Pl} have lived in this country for centuries.',
+    'Most {pl} here speak two languages.',
+    '{Pl} are 30% of the staff.',
+    '{Pl} in this country can vote at eighteen.',
+    '{Pl} are celebrating in the park this afternoon.',
+    'The new clinic opens its doors to {pl} on Monday.',
   ]),
   ...expand('neutral-mention', false, GROUPS_EN, [
     'I went to a meeting organised by {pl} last week.',

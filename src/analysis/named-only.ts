@@ -1,0 +1,86 @@
+import type { Predict } from './model/bank.js';
+import { tokenContributions, type LinearModel } from './model/linear.js';
+import { polarityOf } from './lexicon/polarity.js';
+import { isStopwordToken } from './lexicon/stopwords.js';
+import type { TermHit } from './lexicon/terms.js';
+import type { FeatureVector } from './text/features.js';
+import type { Token } from './text/tokenize.js';
+
+// The hate models learnt from sets where groups are mostly named to be attacked, so naming a group pushes a plain
+// statement about it towards hate ("Disabled people use this entrance" 0.69, "Les femmes représentent une part
+// importante de la population" 0.52). When nothing in the text says anything against the group, that push is taken
+// out: the names' own weight, and a fixed share for the company the models learnt to read around a name (the French
+// model puts its weight on "les … représentent", not on the name).
+//
+// "Nothing against the group" is read in four ways, all cheap: the hate rules found nothing (no hateful pattern or
+// denial of one, slur, insult, swear word, sexual word, hostile word of the hate vocabulary, threat; checked by the
+// caller) and the sentiment model reads the text as not negative; no word here that presses on a group without being
+// a listed hostile word (a negation, an obligation, an excess, a change for the worse, a comparison, a
+// generalisation: "… are not our equals", "… should all be …", "too many …", "… will break our society", "… look
+// like this ferret", "… always …"), no cold word of the polarity lexicon ("… are horrible"), no French label put on
+// the group ("… sont des …"); and no other word the model weighs heavily (hate spelt to slip past the lists,
+// "Ihatewomen", weighs on the model through its letters).
+
+// Accent-folded words, as tokens carry them.
+const PRESSING = new Set(`
+  not no never nothing none nobody nor neither without cannot cant dont doesnt didnt wont isnt arent shouldnt
+  should must ought deserve deserves deserved need needs allowed allow allowing let letting permitted tolerate
+  too enough many much only just always every all real even really why
+  ruin ruins ruined ruining destroy destroys destroyed destroying invade invaded invading invasion replace replacing
+  replaced take taking took steal stealing stole flood flooding flooded overrun swarm outbreed breed breeding
+  leave gone out back home rid stop sick tired fed problem issue blame fault
+  like alike resemble resembles look looks than better superior superiority supremacy supremacist below beneath
+  trust trusted break breaks erase erases cure cured permission disagree ugh argh yuck eww
+  extermination exterminate genocide terrorism terror scourge arrogant manipulative egregious fight fighting
+  ne n pas jamais rien aucun aucune personne sans nul nulle
+  devraient devrait doivent doit faut faudrait faudra merite meritent meriter autoriser autorises autorisees laisser
+  tolerer trop assez tous toutes toujours seulement que qu vraiment meme pourquoi
+  detruisent detruit detruire ruinent ruine envahissent envahi envahir invasion remplacent remplacer remplacement
+  volent voler pillent piller profitent profiter partir dehors rentrer marre probleme faute
+  combattre combattons combattez combat ressemblent ressemble superieurs superieures pire pires
+`.split(/\s+/).filter(Boolean));
+// "Les … sont des …", "… est une …": what the group is said to be, in the form French labels take.
+const LABEL_NEXT = new Set(['des', 'de', 'd', 'du', 'une', 'un']);
+
+/** No word of the text presses on a group, though none is a listed hostile word. */
+export function pressesNothing(tokens: Token[]): boolean {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.kind !== 'word') continue;
+    // "-phobe" words ("islamophobes", "homophobes") take a side on the group, whichever.
+    if (PRESSING.has(t.text) || t.text.includes('phob') || polarityOf(t.text) < 0) return false;
+    if ((t.text === 'sont' || t.text === 'est') && LABEL_NEXT.has(tokens[i + 1]?.text ?? '')) return false;
+  }
+  return true;
+}
+
+// Function words are not counted ("are" weighs 0.8 in "Women are 12% of the workforce"). Tried at 0.7, 0.9, 1.2 and
+// without a bound: 0.7 keeps some of the suites' facts flagged; without one, names glued to a hateful word
+// ("Ihatewomen") are let through; 1.2 gives the best French dev figure.
+const OTHER_MAX = 1.2;
+// The fixed share, in log-odds, on top of the names' own weight. Tried at 0.5, 0.75 and 1: every setting clears the
+// suites' facts; 1 gives the best English dev figures (Kennedy, HatEval) and costs no other.
+const COMPANY_SHIFT = 1;
+/** The sentiment model's negative probability from which a text is not read as calm enough. Tried at 0.5-0.7. */
+export const NAMED_NEGATIVE = 0.5;
+
+/**
+ * The model's raw probability with the group names' pushes and the fixed share taken out, when no other word pushes
+ * hard (undefined otherwise). `removed` is what was taken out, in log-odds.
+ */
+export function withoutNames(
+  model: LinearModel, p: number, groups: TermHit<string>[], tokens: Token[], predict: Predict, fv: FeatureVector,
+): { p: number; removed: number } | undefined {
+  const count = tokens.length;
+  const contrib = predict.contributions ? predict.contributions(model, count) : tokenContributions(model, fv, count);
+  let g = 0;
+  let removed = COMPANY_SHIFT;
+  for (let i = 0; i < count; i++) {
+    while (g < groups.length && groups[g].end <= i) g++;
+    const named = g < groups.length && groups[g].start <= i;
+    if (named) removed += Math.max(0, contrib[i]);
+    else if (contrib[i] > OTHER_MAX && !isStopwordToken(tokens[i])) return undefined;
+  }
+  const q = Math.min(1 - 1e-9, Math.max(1e-9, p));
+  return { p: 1 / (1 + Math.exp(-(Math.log(q / (1 - q)) - removed))), removed };
+}
