@@ -191,4 +191,16 @@ describe.each(databases)('inbox counts on %s', (kind) => {
     const f = filtersOf(given);
     expect(await counted(f, 40)).toEqual(expectedCounts(items, f, me, 40));
   });
+
+  // A window holding every matching item is not capped; one item fewer is. The window is read with one item more
+  // to tell, and that item is counted nowhere.
+  it.each([['no filter', {}], ['a status', { status: 'open' }], ['a label', { label: 'vip' }], ['a search every item matches', { q: 'message' }]] as Array<[string, Filters]>)(
+    'says a window is capped only when more items match beyond it: %s', async (_name, f) => {
+      const all = items.length;
+      for (const window of [all - 1, all, all + 1]) {
+        const c = await counted(f, window);
+        expect(c.capped).toBe(window < all);
+        expect(c).toEqual(expectedCounts(items, f, me, window));
+      }
+    });
 });

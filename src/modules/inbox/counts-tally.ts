@@ -3,7 +3,8 @@ import { asksAnswer, assigneeOf, type Facet } from './filters.js';
 
 /** One item of the counts' window: the facet columns, read from the newest-first index alone. */
 export interface WindowRow {
-  id: string;
+  /** What the item is known by in `removed` (SQLite reads its rowid, a number, rather than its text id). */
+  id: string | number;
   account_id: string | null;
   status: string;
   network: string;
@@ -41,8 +42,15 @@ const labelsOf = (text: string): string[] => {
  * this process (SQLite), where a dozen GROUP BYs over the same rows cost more than reading them once. `removed`
  * holds the ids of the window's items their authors removed on the network.
  */
-export function tallyWindow(rows: readonly WindowRow[], f: Filters, active: readonly Facet[], userId: string, removed: ReadonlySet<string>): TallyRow[] {
+export function tallyWindow(rows: readonly WindowRow[], f: Filters, active: readonly Facet[], userId: string, removed: ReadonlySet<string | number>): TallyRow[] {
   const assignee = assigneeOf(f, userId);
+  // A window holds few distinct lists of labels: each is read once.
+  const lists = new Map<string, string[]>();
+  const labelsOfRow = (text: string): string[] => {
+    let list = lists.get(text);
+    if (list === undefined) lists.set(text, (list = [...new Set(labelsOf(text))]));
+    return list;
+  };
   const passes = (facet: Exclude<Facet, 'label'>, r: WindowRow, gone: boolean): boolean => {
     switch (facet) {
       case 'accountId': return r.account_id === f.accountId;
@@ -68,7 +76,7 @@ export function tallyWindow(rows: readonly WindowRow[], f: Filters, active: read
     let failing: Facet | null = null;
     let failures = 0;
     for (const facet of active) {
-      if (facet === 'label' ? (labels ??= labelsOf(r.labels)).includes(f.label!) : passes(facet, r, gone)) continue;
+      if (facet === 'label' ? (labels ??= labelsOfRow(r.labels)).includes(f.label!) : passes(facet, r, gone)) continue;
       failing = facet;
       if (++failures > 1) break;
     }
@@ -84,7 +92,7 @@ export function tallyWindow(rows: readonly WindowRow[], f: Filters, active: read
     if (all || failing === 'complaint') add(complaint!, r.complaint ? '1' : '0');
     if (all || failing === 'language') add(language!, r.language);
     if (all || failing === 'assigneeId') add(assigneeId!, r.assignee_id);
-    if ((all || failing === 'label') && r.labels !== '[]') for (const l of new Set(labels ?? labelsOf(r.labels))) add(label!, l);
+    if ((all || failing === 'label') && r.labels !== '[]') for (const l of labels ?? labelsOfRow(r.labels)) add(label!, l);
   }
   const out: TallyRow[] = [{ facet: 'total', value: '', n: total }, { facet: 'window', value: '', n: rows.length }];
   for (const [facet, byValue] of tallies) for (const [value, n] of byValue) out.push({ facet, value, n });

@@ -1,7 +1,7 @@
 import type { Filters } from './schema.js';
 import { sql, type RawBuilder } from 'kysely';
 import { resolveSearch } from './search.js';
-import { asksAnswer, assigneeOf, countedStatusSql, FACETS, filterConditions, type Facet, type FilterScope } from './filters.js';
+import { asksAnswer, assigneeOf, FACETS, filterConditions, type Facet, type FilterScope } from './filters.js';
 import { TOXICITY } from './schema.js';
 import { tallyWindow, type TallyRow, type WindowRow } from './counts-tally.js';
 import { dataStamp } from '../../store/data-stamp.js';
@@ -67,14 +67,13 @@ export function countsChanged(workspaceId: string): void {
   versions.set(workspaceId, versionOf(workspaceId) + 1);
 }
 
-/** The newest `window` items matching the filters that are not facets (workspace, dates, search), to select from. */
-const windowQuery = (scope: FilterScope, f: Filters, window: number) =>
+/** The newest `limit` items matching the filters that are not facets (workspace, dates, search), to select from. */
+const windowQuery = (scope: FilterScope, f: Filters, limit: number) =>
   scope.store.db
     .selectFrom('inbox_items as i')
     .where((eb) => eb.and(filterConditions(eb, scope, f, FACETS)))
     .orderBy('i.created_at', 'desc')
-    .limit(window);
-type WindowQuery = ReturnType<typeof windowQuery>;
+    .limit(limit);
 
 /**
  * The window of matching rows (newest first, from the newest-first index, which holds every facet column) is
@@ -84,20 +83,18 @@ type WindowQuery = ReturnType<typeof windowQuery>;
 async function countNow(unresolved: FilterScope, f: Filters, window: number) {
   const scope = { ...unresolved, search: await resolveSearch(unresolved.store, f.q) };
   const active = FACETS.filter((facet) => isSet(facet, f));
-  const windowRows = windowQuery(scope, f, window);
-  const rows = scope.store.dialect === 'sqlite' ? await tallyInProcess(scope, f, active, windowRows) : await tallyInDatabase(scope, f, active, windowRows);
+  const { rows, capped } = scope.store.dialect === 'sqlite' ? await tallyInProcess(scope, f, active, window) : await tallyInDatabase(scope, f, active, window);
 
   const byStatus = { open: 0, waiting: 0, done: 0 };
   let removed = 0;
   const byToxicity = Object.fromEntries(TOXICITY.map((c) => [c, 0])) as Record<(typeof TOXICITY)[number], number>;
   const tallyOf: Record<string, Tally> = { accountId: {}, network: {}, kind: {}, sentiment: {}, language: {}, label: {}, assigneeId: {} };
   let total = 0;
-  let inWindow = 0;
   let complaint = 0;
   for (const r of rows) {
     const n = Number(r.n);
     if (r.facet === 'total') total = n;
-    else if (r.facet === 'window') inWindow = n;
+    else if (r.facet === 'window' || r.facet === 'more') continue;
     else if (r.facet === 'status') {
       if (r.value === 'removed') removed = n;
       else if (r.value && r.value in byStatus) byStatus[r.value as keyof typeof byStatus] = n;
@@ -108,26 +105,30 @@ async function countNow(unresolved: FilterScope, f: Filters, window: number) {
     else if (r.facet === 'accountId') { if (r.value) tallyOf.accountId![r.value] = n; }
     else if (r.value !== null) tallyOf[r.facet]![r.value] = n;
   }
-  // A full window may have more beyond it: one more row says so.
-  const capped = inWindow >= window && (await windowRows.select('i.id').offset(window).limit(1).execute()).length > 0;
   return {
     total, capped, window, byStatus, removed, byAccount: tallyOf.accountId!, byNetwork: tallyOf.network!, byKind: tallyOf.kind!, bySentiment: tallyOf.sentiment!,
     byToxicity, complaint, byLanguage: tallyOf.language!, byLabel: tallyOf.label!, byAssignee: tallyOf.assigneeId!,
   };
 }
 
-/** PostgreSQL: one query, the window gathered once (a CTE used several times is materialised) and grouped per facet. */
-async function tallyInDatabase(scope: FilterScope, f: Filters, active: readonly Facet[], windowRows: WindowQuery): Promise<TallyRow[]> {
-  const passing = (except: Facet | null) => {
-    const conditions = active.filter((facet) => facet !== except).map((facet) => facetCondition(facet, f, scope.userId));
+/**
+ * PostgreSQL: one query, the window gathered once (a CTE used several times is materialised) and grouped per facet.
+ * The window reads the newest-first index alone (an index-only scan: every column it takes is in that index);
+ * whether its items were removed by their authors, which the index does not say, comes from their own small
+ * index. Whether more items match beyond the window is asked only of a full window.
+ */
+async function tallyInDatabase(scope: FilterScope, f: Filters, active: readonly Facet[], window: number): Promise<{ rows: TallyRow[]; capped: boolean }> {
+  const passing = (except: Facet | null, ...more: RawBuilder<unknown>[]) => {
+    const conditions = [...active.filter((facet) => facet !== except).map((facet) => facetCondition(facet, f, scope.userId)), ...more];
     return conditions.length ? sql`where ${sql.join(conditions, sql` and `)}` : sql``;
   };
   const grouped = (facet: Facet, column: RawBuilder<unknown>) =>
     sql`select ${facet} as facet, ${column} as value, count(*) as n from w as i ${passing(facet)} group by ${column}`;
+  const beyond = windowQuery(scope, f, 1).select(sql`1`.as('one')).offset(window);
   const tallies = [
     sql`select 'total' as facet, '' as value, count(*) as n from w as i ${passing(null)}`,
-    sql`select 'window' as facet, '' as value, count(*) as n from w as i`,
-    grouped('status', countedStatusSql),
+    sql`select 'more' as facet, '' as value, count(*) as n from ${beyond} as m where (select count(*) from w) >= ${window}`,
+    grouped('status', sql`case when not i.gone or i.status = 'done' then i.status else 'removed' end`),
     grouped('accountId', sql`i.account_id`),
     grouped('network', sql`i.network`),
     grouped('kind', sql`i.kind`),
@@ -136,42 +137,47 @@ async function tallyInDatabase(scope: FilterScope, f: Filters, active: readonly 
     grouped('complaint', sql`cast(i.complaint as text)`),
     grouped('language', sql`i.language`),
     grouped('assigneeId', sql`i.assignee_id`),
-    // An item counts once under each of its labels, even where its list names one twice.
-    sql`select 'label' as facet, j.value as value, count(*) as n from w as i cross join lateral (select distinct value from jsonb_array_elements_text(i.labels::jsonb)) as j(value) ${passing('label')} group by j.value`,
+    // An item counts once under each of its labels, even where its list names one twice. Most items have none:
+    // their empty list is not unfolded.
+    sql`select 'label' as facet, j.value as value, count(*) as n from w as i cross join lateral (select distinct value from jsonb_array_elements_text(i.labels::jsonb)) as j(value) ${passing('label', sql`i.labels <> '[]'`)} group by j.value`,
   ];
-  const w = windowRows.select(['i.account_id', 'i.status', 'i.removed_at', 'i.network', 'i.kind', 'i.sentiment', 'i.toxicity_category', 'i.complaint', 'i.language', 'i.labels', 'i.assignee_id']);
-  const { rows } = await sql<TallyRow>`with w as ${w} ${sql.join(tallies, sql` union all `)}`.execute(scope.store.db);
-  return rows;
+  const w0 = windowQuery(scope, f, window).select(['i.id', 'i.created_at', 'i.account_id', 'i.status', 'i.network', 'i.kind', 'i.sentiment', 'i.toxicity_category', 'i.complaint', 'i.language', 'i.labels', 'i.assignee_id']);
+  const removed = sql`select r.id from inbox_items r where r.workspace_id = ${scope.workspaceId} and r.removed_at is not null and r.created_at >= (select min(w0.created_at) from w0)`;
+  const { rows } = await sql<TallyRow>`with w0 as ${w0}, w as (select w0.*, w0.id in (${removed}) as gone from w0) ${sql.join(tallies, sql` union all `)}`.execute(scope.store.db);
+  return { rows, capped: rows.some((r) => r.facet === 'more' && Number(r.n) > 0) };
 }
 
 /**
  * SQLite: the window is read once from the newest-first index, which holds every facet column (no row of the
- * table is read), and tallied here; the few items their authors removed, which the index does not say, come from
- * their own small index.
+ * table is read), with one item more to tell whether more match beyond it, and tallied here; the few items their
+ * authors removed, which the index does not say, come from their own small index. Items are known by their rowid,
+ * which the index holds as a number.
  */
-async function tallyInProcess(scope: FilterScope, f: Filters, active: readonly Facet[], windowRows: WindowQuery): Promise<TallyRow[]> {
+async function tallyInProcess(scope: FilterScope, f: Filters, active: readonly Facet[], window: number): Promise<{ rows: TallyRow[]; capped: boolean }> {
   const { db } = scope.store;
-  const rows = (await windowRows
-    .select(['i.id', 'i.created_at', 'i.account_id', 'i.status', 'i.network', 'i.kind', 'i.sentiment', 'i.toxicity_category', 'i.complaint', 'i.language', 'i.labels', 'i.assignee_id'])
+  const rows = (await windowQuery(scope, f, window + 1)
+    .select([sql<number>`i.rowid`.as('id'), 'i.created_at', 'i.account_id', 'i.status', 'i.network', 'i.kind', 'i.sentiment', 'i.toxicity_category', 'i.complaint', 'i.language', 'i.labels', 'i.assignee_id'])
     .execute()) as unknown as Array<WindowRow & { created_at: number }>;
+  const capped = rows.length > window;
+  if (capped) rows.length = window;
   const oldest = rows[rows.length - 1]?.created_at;
   const removed = oldest === undefined
     ? []
     : await db
       .selectFrom('inbox_items as i')
-      .select('i.id')
+      .select(sql<number>`i.rowid`.as('id'))
       .where((eb) => eb.and(filterConditions(eb, scope, f, FACETS)))
       .where('i.removed_at', 'is not', null)
       .where('i.created_at', '>=', oldest)
       .execute();
-  return tallyWindow(rows, f, active, scope.userId, new Set(removed.map((r) => r.id)));
+  return { rows: tallyWindow(rows, f, active, scope.userId, new Set(removed.map((r) => r.id))), capped };
 }
 
 /** A facet's filter on a row of the window, in PostgreSQL's SQL. */
 function facetCondition(facet: Facet, f: Filters, userId: string): RawBuilder<unknown> {
   switch (facet) {
     case 'accountId': return sql`i.account_id = ${f.accountId}`;
-    case 'status': return asksAnswer(f.status!) ? sql`i.status = ${f.status} and i.removed_at is null` : sql`i.status = ${f.status}`;
+    case 'status': return asksAnswer(f.status!) ? sql`i.status = ${f.status} and not i.gone` : sql`i.status = ${f.status}`;
     case 'network': return sql`i.network = ${f.network}`;
     case 'kind': return sql`i.kind = ${f.kind}`;
     case 'sentiment': return sql`i.sentiment = ${f.sentiment}`;

@@ -27,9 +27,6 @@ export interface FilterScope {
  */
 export const asksAnswer = (status: string): boolean => status === 'open' || status === 'waiting';
 
-/** The status an item is counted under: its own, or `removed` when its author removed it before it was done. */
-export const countedStatusSql = sql<string>`case when i.removed_at is null or i.status = 'done' then i.status else 'removed' end`;
-
 /** The assignee asked for: a user id, null for "nobody", undefined for any. */
 export function assigneeOf(filters: Filters, userId: string): string | null | undefined {
   if (filters.assigneeId === undefined) return undefined;
