@@ -31,10 +31,13 @@ export function keptFigures<T>(db: Kysely<Database>, workspaceId: string, versio
 
 /**
  * Keeps figures made at `version`, unless a write moved the version on while they were being made: their queries
- * may then have read some of that write, and they belong to neither version.
+ * may then have read some of that write, and they belong to neither version. Figures read in one snapshot
+ * (PostgreSQL's, read-together.ts) may pass the version read in that snapshot instead, which says the same without
+ * a query more.
  */
-export async function keepFigures<T>(db: Kysely<Database>, workspaceId: string, version: number, key: string, d: T): Promise<void> {
-  if ((await versionOf(db, workspaceId)) !== version) return;
+export async function keepFigures<T>(db: Kysely<Database>, workspaceId: string, version: number, key: string, d: T, readWith?: number): Promise<void> {
+  // `readWith`: the version read in the figures' own snapshot, which then hold exactly that version's figures.
+  if ((readWith ?? (await versionOf(db, workspaceId))) !== version) return;
   const cache = cacheOf(db);
   cache.set(`${workspaceId}\n${version}\n${key}`, d);
   while (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value!);
