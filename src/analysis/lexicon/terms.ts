@@ -44,9 +44,8 @@ export class TermList<T> {
 
   findAll(tokens: Token[], skeletons?: string[]): TermHit<T>[] {
     const hits: TermHit<T>[] = [];
-    const skel = (i: number) => (skeletons ? skeletons[i] : tokens[i]?.skel);
     for (let i = 0; i < tokens.length; i++) {
-      const k = skel(i);
+      const k = skelAt(tokens, skeletons, i);
       if (k === '') continue;
       let entry: ReturnType<typeof this.byFirst.get> | null;
       if (this.remember && !skeletons) {
@@ -59,7 +58,7 @@ export class TermList<T> {
       if (phrases) {
         for (const p of phrases) {
           let all = true;
-          for (let j = 1; j < p.words.length && all; j++) all = skel(i + j) === p.words[j];
+          for (let j = 1; j < p.words.length && all; j++) all = skelAt(tokens, skeletons, i + j) === p.words[j];
           if (all) hits.push({ start: i, end: i + p.words.length, term: p.term, value: p.value });
         }
       }
@@ -82,6 +81,12 @@ export class TermList<T> {
     for (const [sk, term, value] of this.starred) if (re.test(sk)) return [term, value];
     return undefined;
   }
+}
+
+// The skeleton of token i, from `skeletons` when given. (Not a closure made per call: tsx and esbuild name each one
+// as it is made, at a cost on every text.)
+function skelAt(tokens: Token[], skeletons: string[] | undefined, i: number): string {
+  return skeletons ? skeletons[i] : tokens[i]?.skel;
 }
 
 /** Skeleton of each word-like token ('' for links, mentions and punctuation); hashtags count as their words. */

@@ -36,23 +36,35 @@ export interface SpamResult {
   reasons: Reason[];
 }
 
+// Both of MONEY_RE's forms hold a digit: most texts, which hold none, skip the expression.
+function hasDigit(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
+}
+
+// A cue found: its reason noted, its weight returned. (Not a closure made per text: tsx and esbuild name each one as it
+// is made, at a cost on every text.)
+function found(reasons: Reason[], rule: string, weight: number, text: string): number {
+  reasons.push({ category: 'spam', rule, text, weight });
+  return weight;
+}
+
 /** Scam and spam cues: links that hide where they go, look-alike brand domains, and the free/win/urgent/money pitch. */
 export function spamScore(tokens: Token[], raw = ''): SpamResult {
   const reasons: Reason[] = [];
   let sum = 0;
   let links = 0;
-  const add = (rule: string, weight: number, text: string) => {
-    sum += weight;
-    reasons.push({ category: 'spam', rule, text, weight });
-  };
   for (const t of tokens) {
     if (t.kind !== 'url') continue;
     links++;
     const url = t.text.replace(/^https?:\/\//, '');
-    if (SHORTENERS.test(url)) add('shortened-link', 1.5, t.text);
-    else if (LOOKALIKE.test(url)) add('look-alike-domain', 3, t.text);
-    else if (RISKY_TLD.test(url.split('/')[0] + '/')) add('risky-domain', 1, t.text);
-    if (url.startsWith('xn--') || url.includes('.xn--')) add('punycode-domain', 2, t.text);
+    if (SHORTENERS.test(url)) sum += found(reasons, 'shortened-link', 1.5, t.text);
+    else if (LOOKALIKE.test(url)) sum += found(reasons, 'look-alike-domain', 3, t.text);
+    else if (RISKY_TLD.test(url.split('/')[0] + '/')) sum += found(reasons, 'risky-domain', 1, t.text);
+    if (url.startsWith('xn--') || url.includes('.xn--')) sum += found(reasons, 'punycode-domain', 2, t.text);
   }
   if (links > 0) sum += 0.8;
   const seen = new Set<string>();
@@ -62,12 +74,12 @@ export function spamScore(tokens: Token[], raw = ''): SpamResult {
     const c = (memo.spam ??= CUE_OF.get(t.text) ?? null) as Cue | null;
     if (c && !seen.has(c.name)) {
       seen.add(c.name);
-      add(c.name, c.weight, t.text);
+      sum += found(reasons, c.name, c.weight, t.text);
     }
   }
-  if (!seen.has('money') && MONEY_RE.test(raw)) {
+  if (!seen.has('money') && hasDigit(raw) && MONEY_RE.test(raw)) {
     seen.add('money');
-    add('money', 1.2, raw.match(MONEY_RE)?.[0] ?? '');
+    sum += found(reasons, 'money', 1.2, raw.match(MONEY_RE)?.[0] ?? '');
   }
   // A text that hides its direction (a file name that reads backwards) is one more cue, and always said.
   const hidden = hiddenCharacters(raw);

@@ -96,10 +96,6 @@ export function extractFeatures(tokens: Token[], polarity?: Polarity, marks?: Ui
   nc = 0;
   const scope = negationScope(tokens);
   let n = 0;
-  const push = (f: number, o: number) => {
-    idxBuf[n] = f;
-    originBuf[n++] = o;
-  };
   let prev = 0x9747b28c;
   let grouped = false;
   if (marks) for (let i = 0; i < tokens.length; i++) if (marks[i] === MARK_GROUP || marks[i] === MARK_SLUR) grouped = true;
@@ -109,44 +105,52 @@ export function extractFeatures(tokens: Token[], polarity?: Polarity, marks?: Ui
     const mark = marks ? marks[i] : MARK_NONE;
     if (mark === MARK_GROUP_REST) continue;
     if (mark === MARK_GROUP) {
-      push(F_GROUP, i);
-      push(mix(prev, H_GROUP ^ SEED_BIGRAM) & MASK, i);
+      n = put(n, F_GROUP, i);
+      n = put(n, mix(prev, H_GROUP ^ SEED_BIGRAM) & MASK, i);
       prev = H_GROUP;
       continue;
     }
-    if (kind === 'url') { push(F_URL, i); prev = F_URL; continue; }
-    if (kind === 'mention') { push(F_MENTION, i); continue; }
+    if (kind === 'url') { n = put(n, F_URL, i); prev = F_URL; continue; }
+    if (kind === 'mention') { n = put(n, F_MENTION, i); continue; }
     if (kind === 'number') { prev = 0x9747b28c; continue; }
     if (kind === 'punct') {
-      if (t.text !== '.') push(hashString(t.text, SEED_WORD) & MASK, i);
+      if (t.text !== '.') n = put(n, hashString(t.text, SEED_WORD) & MASK, i);
       prev = 0x9747b28c;
       continue;
     }
     const text = kind === 'hashtag' ? t.text.slice(1) : t.text;
     const negated = scope[i] === 1;
     const h = hashString(text, negated ? SEED_NEG : SEED_WORD);
-    push(h & MASK, i);
-    if (kind === 'hashtag') push(hashString(text, SEED_TAG) & MASK, i);
-    push(mix(prev, h ^ SEED_BIGRAM) & MASK, i);
+    n = put(n, h & MASK, i);
+    if (kind === 'hashtag') n = put(n, hashString(text, SEED_TAG) & MASK, i);
+    n = put(n, mix(prev, h ^ SEED_BIGRAM) & MASK, i);
     prev = h;
-    if (grouped) push(mix(h, SEED_GROUP_CONTEXT) & MASK, i);
-    if (mark === MARK_SLUR) push(F_SLUR, i);
-    else if (mark === MARK_DEHUMANISING) push(grouped ? F_DEHUMANISING_GROUP : F_DEHUMANISING, i);
-    else if (mark === MARK_INSULT) push(F_INSULT, i);
-    else if (mark === MARK_SWEAR) push(F_SWEAR, i);
-    if (t.elongated) push(F_ELONG, i);
+    if (grouped) n = put(n, mix(h, SEED_GROUP_CONTEXT) & MASK, i);
+    if (mark === MARK_SLUR) n = put(n, F_SLUR, i);
+    else if (mark === MARK_DEHUMANISING) n = put(n, grouped ? F_DEHUMANISING_GROUP : F_DEHUMANISING, i);
+    else if (mark === MARK_INSULT) n = put(n, F_INSULT, i);
+    else if (mark === MARK_SWEAR) n = put(n, F_SWEAR, i);
+    if (t.elongated) n = put(n, F_ELONG, i);
     if ((kind === 'word' || kind === 'hashtag') && text.length > 1) pushCharGrams(text, i);
     if (polarity) {
       const p = polarity(text, t);
-      if (p !== 0) push((p > 0) !== negated ? F_LEX_POS : F_LEX_NEG, i);
+      if (p !== 0) n = put(n, (p > 0) !== negated ? F_LEX_POS : F_LEX_NEG, i);
     }
   }
-  if (n === 0) push(F_EMPTY, -1);
+  if (n === 0) n = put(n, F_EMPTY, -1);
   const nWord = n;
   idxBuf.set(charBuf.subarray(0, nc), n);
   originBuf.set(charOriginBuf.subarray(0, nc), n);
   n += nc;
   return { idx: idxBuf.subarray(0, n), origin: originBuf.subarray(0, n), n, nWord };
+}
+
+// One feature and the token it came from, at n; the next free index is returned. (A module function rather than a
+// closure made per text: tsx and esbuild name every such closure as it is made, which costs more than the pushes.)
+function put(n: number, f: number, o: number): number {
+  idxBuf[n] = f;
+  originBuf[n] = o;
+  return n + 1;
 }
 
 // Character 3-, 4- and 5-grams of "<word>", hashed by FNV-1a extended one character at a time: the 4- and 5-grams
