@@ -13,7 +13,12 @@ const PHOTO_URL = /pic\.twitter\.com|instagram\.com|imgur\.com|\.(?:jpe?g|png|gi
 const POINTING = /[👇📷📸⬇]/u;
 // Only the asking of how to do something ("how can I track…", "do you ship…", "puis-je changer…"): customers also
 // complain with questions ("why is my order late?", "is the network down?").
-const HOW_TO = rule(String.raw`\b(?:how (?:can|do|could|would|should) (?:i|we)|what is the (?:procedure|process|best way|way)|do you (?:ship|deliver|have|sell|accept|offer|take|open|do|know)|can i (?:change|return|get|use|pay|order|buy|book|cancel|track|exchange|transfer|find|add|update|bring)|could i|may i|what time|when do you (?:open|close)|where can i (?:find|buy|get|track)|are you open|is it possible to|how (?:many|much|long) (?:does|do|is|are|will|can)|when (?:does|do|will|is) (?:the |your )?(?:\w+ ){0,3}(?:open|close|opening|closing)\b|(?:does|do|will|is|are) (?:the |your )?(?:\w+ ){0,3}(?:open|close) (?:on|at|late|early|during|over|before|after|until|today|tomorrow|this)|(?:is|are) (?:the |your )?(?:\w+ ){0,3}open\b(?! (?:again|now|finally))|(?:is|are) (?:the |your )?(?:\w+ ){0,3}still on\b|(?:opening|business|store|shop|holiday) hours|what are your hours|is there (?:a |an |any )?(?:parking|car park|wifi|lift|toilet|changing room|discount|student discount|loyalty|app|gift|vegan|gluten)|(?:is|are) (?:the |your |my )?(?:gift ?cards?|vouchers?|coupons?|promo codes?|points) (?:valid|accepted|usable)|which (?:of your )?(?:stores?|shops?|branches?|restaurants?|models?|sizes?|colou?rs?|plans?)|(?:is|are|will) (?:it|they|this|these|the new \w+) (?:be )?(?:available|in stock|coming back)|(?:back )?in stock|does it (?:come|work) with|what (?:route|size|model|version|plan)|comment (?:faire|puis je|peut on|(?:(?:vous|le|la|les|l) )?\w+(?:er|ir|re))|quelle est la (?:procedure|demarche)|livrez vous|puis je|peut on (?:retourner|changer|payer|commander|obtenir)|a quelle heure|quand ouvre|quels sont vos horaires|vos horaires|horaires d ouverture|etes vous ouverts?|(?:est il|est elle|sont ils|sont elles) ouverte?s?|y a t il (?:un |une |des )?(?:parking|reduction|remise|wifi|ascenseur|toilettes|carte|application|option)|faites vous|ou puis je|est il possible|est ce possible|avez vous|acceptez vous|proposez vous)\b`);
+const HOW_TO = rule(String.raw`\b(?:how (?:can|do|could|would|should) (?:i|we)|what is the (?:procedure|process|best way|way)|do you (?:ship|deliver|have|sell|accept|offer|take|open|do|know)|can i (?:change|return|get|use|pay|order|buy|book|cancel|track|exchange|transfer|find|add|update|bring)|could i|may i|what time|when do you (?:open|close)|where can i (?:find|buy|get|track)|are you open|is it possible to|how (?:many|much|long) (?:does|do|is|are|will|can)|(?:opening|business|store|shop|holiday) hours|what are your hours|is there (?:a |an |any )?(?:parking|car park|wifi|lift|toilet|changing room|discount|student discount|loyalty|app|gift|vegan|gluten)|(?:is|are) (?:the |your |my )?(?:gift ?cards?|vouchers?|coupons?|promo codes?|points) (?:valid|accepted|usable)|which (?:of your )?(?:stores?|shops?|branches?|restaurants?|models?|sizes?|colou?rs?|plans?)|(?:is|are|will) (?:it|they|this|these|the new \w+) (?:be )?(?:available|in stock|coming back)|(?:back )?in stock|does it (?:come|work) with|what (?:route|size|model|version|plan)|comment (?:faire|puis je|peut on|(?:(?:vous|le|la|les|l) )?\w+(?:er|ir|re))|quelle est la (?:procedure|demarche)|livrez vous|puis je|peut on (?:retourner|changer|payer|commander|obtenir)|a quelle heure|quand ouvre|quels sont vos horaires|vos horaires|horaires d ouverture|etes vous ouverts?|(?:est il|est elle|sont ils|sont elles) ouverte?s?|y a t il (?:un |une |des )?(?:parking|reduction|remise|wifi|ascenseur|toilettes|carte|application|option)|faites vous|ou puis je|est il possible|est ce possible|avez vous|acceptez vous|proposez vous)\b`);
+// Questions about opening and closing ("when does the store open", "is the shop on Main Street open late", "is the
+// sale still on"): each holds "open", "clos…" or "still on" after a space, and is only tried on the texts that do, since
+// its runs of any three words are tried after every "is", "are" or "do" of a text. (HOW_TO or HOW_TO_OPEN matching is
+// what one expression of all their forms would match.)
+const HOW_TO_OPEN = rule(String.raw`\b(?:when (?:does|do|will|is) (?:the |your )?(?:\w+ ){0,3}(?:open|close|opening|closing)\b|(?:does|do|will|is|are) (?:the |your )?(?:\w+ ){0,3}(?:open|close) (?:on|at|late|early|during|over|before|after|until|today|tomorrow|this)|(?:is|are) (?:the |your )?(?:\w+ ){0,3}open\b(?! (?:again|now|finally))|(?:is|are) (?:the |your )?(?:\w+ ){0,3}still on\b)\b`);
 const ASKING_START = new Set(['how', 'what', 'where', 'when', 'can', 'could', 'do', 'does', 'is', 'are', 'may', 'hi', 'hello', 'hey', 'comment', 'quelle', 'quel', 'puis', 'peut', 'livrez', 'avez', 'acceptez', 'proposez', 'bonjour', 'est', 'a', 'quand', 'ou']);
 
 export interface ComplaintCues {
@@ -74,9 +79,15 @@ export function complaintCues(raw: string, plain: string, tokens: Token[], lang:
   if (hasPhoto) cues.photo = first(SHOWING_RE, plain) ?? cues.first;
   if (cues.problems === 0 && !cues.sarcasm && !cues.photo && (raw.includes('?') || ASKING_START.has(firstWord(tokens)))) {
     HOW_TO.lastIndex = 0;
-    cues.question = HOW_TO.test(plain);
+    HOW_TO_OPEN.lastIndex = 0;
+    cues.question = HOW_TO.test(plain) || (mayAskOpening(plain) && HOW_TO_OPEN.test(plain));
   }
   return cues;
+}
+
+// "open", "clos…" or "stil on" (the skeleton of "still on") after a space: what every form of HOW_TO_OPEN holds.
+function mayAskOpening(plain: string): boolean {
+  return plain.includes(' open') || plain.includes(' clos') || plain.includes(' stil on');
 }
 
 // At the start of the text or of a sentence, after mentions and "oh", "wow", "so"…
