@@ -4,7 +4,7 @@ import { isStopwordToken } from './lexicon/stopwords.js';
 import type { TermHit } from './lexicon/terms.js';
 import { isHomonym, isReclaimed, type SpeechContext } from './rules/context.js';
 import { affirmsGroup, hatePatterns, sentAway } from './rules/hate.js';
-import { NAMED_NEGATIVE, pressesNothing } from './named-only.js';
+import { generalises, NAMED_NEGATIVE, pressesNothing } from './named-only.js';
 import { plainText } from './rules/plain.js';
 import type { Token } from './text/tokenize.js';
 import type { Reason } from './types.js';
@@ -182,7 +182,10 @@ export function hateOf(
   // disagree with the statement '… deserve rights'"), it affirms nothing.
   const affirmed = groups.length > 0 && slurs.length === 0 && ruleLogit === 0 && !hostile && placed !== undefined && !/[?"«»“”]/.test(raw) && !tokens.some((t) => t.kind === 'punct' && t.text.includes('?')) ? affirmsGroup(placed) : undefined;
   if (affirmed) reasons.push({ category: 'context', rule: 'affirms-group', text: affirmed, weight: -WARM_SHIFT });
-  if (groups.length > 0 && slurs.length === 0 && ruleLogit === 0 && !hostile && (positive >= 0.5 || negative < CALM || learning || affirmed)) hate = raise(hate, -WARM_SHIFT);
+  // A calm tone is no reason to hold back a generalisation about the group ("… ne paient jamais leurs impôts dans ce
+  // pays" read calm, 0.20; "… vivent dans ce pays depuis trop longtemps" read warm, 0.04).
+  const calm = (positive >= 0.5 || negative < CALM || learning) && !generalises(tokens, groups);
+  if (groups.length > 0 && slurs.length === 0 && ruleLogit === 0 && !hostile && (calm || affirmed)) hate = raise(hate, -WARM_SHIFT);
   // A plain question that names nobody and holds no hostile word has nothing for hate to stand on.
   else if (asking && groups.length === 0 && slurs.length === 0 && ruleLogit === 0 && !hostile && threats.length === 0 && lexicon.sexual.length === 0 && !HATE_VOCABULARY.findAll(tokens).some((h) => h.value !== 'PRAISE')) hate = raise(hate, -ASKING_SHIFT);
   if (ctx.counterSpeech) hate = ctx.quoted ? Math.min(hate, pModel) * 0.35 : raise(Math.min(hate, pModel), -CONDEMNED_SHIFT);

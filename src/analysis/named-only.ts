@@ -84,3 +84,31 @@ export function withoutNames(
   const q = Math.min(1 - 1e-9, Math.max(1e-9, p));
   return { p: 1 / (1 + Math.exp(-(Math.log(q / (1 - q)) - removed))), removed };
 }
+
+// A generalisation pins a deed or a lot on the whole group ("… ne paient jamais leurs impôts", "too many …",
+// "… are all the same"), however calm its words: a calm tone is no reason to discount such a text. Read
+// only in the sentence that names the group, so that "Les impôts sont trop élevés. Les femmes votent." is left calm.
+const ALWAYS = new Set(['never', 'always', 'forever', 'jamais', 'toujours']);
+const TOO = new Set(['too', 'trop']);
+// ("Too long" is left to the rules: "… have waited far too long for equal pay" presses on no one.)
+const TOO_WHAT = new Set(['many', 'much', 'nombreux', 'nombreuses', 'de', 'd']);
+const CLAUSE_END = /[.!?;:]/;
+
+/** A word of the sentence naming the first group puts a deed or a lot on all of it ("never", "too many", "tous les mêmes"). */
+export function generalises(tokens: Token[], groups: TermHit<string>[]): boolean {
+  if (groups.length === 0) return false;
+  let from = groups[0].start;
+  while (from > 0 && !(tokens[from - 1].kind === 'punct' && CLAUSE_END.test(tokens[from - 1].text))) from--;
+  for (let i = from; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.kind === 'punct' && CLAUSE_END.test(t.text)) break;
+    if (t.kind !== 'word') continue;
+    if (ALWAYS.has(t.text)) return true;
+    if (TOO.has(t.text) && TOO_WHAT.has(tokens[i + 1]?.text ?? '')) return true;
+    // "all of them", "tous les mêmes", "tous pareils", "tous autant qu'ils sont".
+    const next = tokens[i + 1]?.text;
+    if (t.text === 'all' && next === 'of' && tokens[i + 2]?.text === 'them') return true;
+    if ((t.text === 'tous' || t.text === 'toutes') && (next === 'pareils' || next === 'pareilles' || next === 'autant' || (next === 'les' && (tokens[i + 2]?.text === 'memes')))) return true;
+  }
+  return false;
+}

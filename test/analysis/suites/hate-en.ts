@@ -172,6 +172,21 @@ const hateful = [
     '{Pl} cannot be trusted with public money.',
     '{Pl} never pay taxes in this country.',
     '{Pl} have lived in this country for far too long.',
+  ]),  // A deed or a lot pinned on the whole group in calm words: never, always, too long, took over, cannot be trusted,
+  // better before they came. Their innocent twins (the same words about something else, or the group in plain
+  // terms) are in generalisation-innocent below.
+  ...expand('generalisation', true, GROUPS_EN, [
+    '{Pl} never pay their share of the rent.',
+    '{Pl} always get the council flats first.',
+    '{Pl} have been in this town far too long.',
+    '{Pl} always live off the taxpayer.',
+    'The street was quieter before {pl} took over the whole area.',
+    'This was a lovely town before {pl} took over the streets.',
+    '{Pl} took over the neighbourhood and ruined it.',
+    'The town was safer before {pl} moved in.',
+    'You cannot trust {pl} with the keys to the office.',
+    '{Pl} can never be trusted around children.',
+    'Nobody can trust {pl} to tell the truth.',
   ]),
 ];
 
@@ -207,6 +222,18 @@ const notHateful = [
     '{Pl} in this country can vote at eighteen.',
     '{Pl} are celebrating in the park this afternoon.',
     'The new clinic opens its doors to {pl} on Monday.',
+  ]),
+  // The innocent twins of the generalisations above: the group's long presence, a takeover of a task, trust given,
+  // "always" said of a habit, "too" and "always" said of prices.
+  ...expand('generalisation-innocent', false, GROUPS_EN, [
+    '{Pl} have lived in this town for generations.',
+    '{Pl} have been part of this town for a long time.',
+    '{Pl} took over the running of the food bank last year.',
+    '{Pl} always vote in the local elections here.',
+    '{Pl} always queue outside the bakery on Sundays.',
+    '{Pl} pay the same taxes as everyone else.',
+    'Prices in this shop are always far too high.',
+    'You can trust our nurses with the keys.',
   ]),
   ...expand('neutral-mention', false, GROUPS_EN, [
     'I went to a meeting organised by {pl} last week.',

@@ -163,6 +163,19 @@ const hateful = [
     '{Pl} n’ont rien à faire dans ce pays.',
     'Ce pays irait mieux sans {pl}.',
     '{Pl} devraient quitter ce pays.',
+  ]),  // Un fait ou un sort collé au groupe entier en mots calmes : jamais, toujours, trop longtemps, pris le contrôle,
+  // pas digne de confiance, mieux avant eux. Leurs jumeaux innocents sont plus bas (generalisation-innocent).
+  ...expand('generalisation', true, GROUPS_FR, [
+    '{Pl} ne paient jamais leurs impôts dans ce pays.',
+    '{Pl} ne respectent jamais les règles de ce pays.',
+    '{Pl} vivent dans ce pays depuis trop longtemps.',
+    '{Pl} profitent toujours des aides sociales.',
+    '{Pl} ont pris le contrôle du quartier.',
+    'Ce quartier était mieux avant que {pl} en prennent le contrôle.',
+    'Le quartier était plus calme avant que {pl} envahissent tout.',
+    'Le quartier était plus calme avant l’arrivée {des}.',
+    'On ne peut pas faire confiance à {des}.',
+    'Il ne faut jamais faire confiance à {des}.',
   ]),
 ];
 
@@ -194,6 +207,19 @@ const notHateful = [
     '{Pl} de ce pays votent dès dix-huit ans.',
     '{Pl} font la fête au parc cet après-midi.',
     'La nouvelle clinique accueille {des} dès lundi.',
+  ]),
+  // Les jumeaux innocents des généralisations ci-dessus : une présence ancienne, une tâche reprise, une confiance
+  // donnée, « toujours » dit d'une habitude, « trop » et « jamais » dits d'autre chose.
+  ...expand('generalisation-innocent', false, GROUPS_FR, [
+    '{Pl} vivent dans ce quartier depuis des générations.',
+    '{Pl} font partie de cette ville depuis longtemps.',
+    "{Pl} ont pris la direction de l'association l'an dernier.",
+    '{Pl} votent toujours aux élections municipales.',
+    '{Pl} paient les mêmes impôts que tout le monde.',
+    'On peut faire confiance à nos infirmières.',
+    'Les impôts sont trop élevés.',
+    'Les loyers sont toujours trop chers dans ce quartier.',
+    "On n'a jamais fait autant confiance aux médecins.",
   ]),
   ...expand('neutral-mention', false, GROUPS_FR, [
     'Je suis allé à une réunion organisée par {des} la semaine dernière.',
