@@ -66,29 +66,42 @@ export async function dashboardFor(r: Reader, scope: Scope, period: Period, comp
   const settled = period.end <= r.now - FLOP_MIN_AGE_MS;
   const keep = options.cache === true && r.version !== undefined;
   const key = JSON.stringify([scope, period, comparison, withInbox, r.zone.name, settled, accounts.map((a) => a.id), topics.map((t) => t.id)]);
+  let campaigns: Map<string, string> | null = null;
   let d = keep ? keptFigures<Dashboard>(r.db, scope.workspaceId, r.version!, `dashboard ${key}`) : undefined;
   if (!d) {
     const wanted = { inbox: withInbox, posts: settled };
     const inline = () => readTogether(r, (t) => figuresOf(t, scope, period, comparison, accounts, topics, wanted));
-    // On PostgreSQL outside a transaction the figures are read in one snapshot: the version is read with them.
+    // On PostgreSQL outside a transaction the figures are read in one snapshot: the version and the campaigns' names
+    // are read with them.
     const together = keep && r.dialect === 'postgres' && !r.file && !r.db.isTransaction;
     let readWith: number | undefined;
     if (together) {
-      [d, readWith] = await readTogether(r, (t) => Promise.all([figuresOf(t, scope, period, comparison, accounts, topics, wanted), versionOf(t.db, scope.workspaceId)]));
+      [d, readWith, campaigns] = await readTogether(r, (t) => Promise.all([
+        figuresOf(t, scope, period, comparison, accounts, topics, wanted), versionOf(t.db, scope.workspaceId), campaignNames(t, scope.workspaceId),
+      ]));
     } else {
       d = await (r.file ? figuresOnThread({ file: r.file, zone: r.zone.name, now: r.now, scope, period, comparison, accounts, topics, wanted }, inline) : inline());
     }
     if (keep) await keepFigures(r.db, scope.workspaceId, r.version!, `dashboard ${key}`, d, readWith);
   }
-  return labelled(r, d, settled ? null : await topAndFlop(r, scope, period), accounts, topics);
+  return labelled(r, d, settled ? null : await topAndFlop(r, scope, period), accounts, topics, campaigns);
+}
+
+/** At most this many campaigns' names are read with a dashboard's figures; a workspace with more has them read after, those it shows only. */
+const CAMPAIGN_NAMES = 200;
+
+/** The workspace's campaigns' names, read with the figures (no round trip more); null when it has too many to read them all. */
+async function campaignNames(r: Reader, workspaceId: string): Promise<Map<string, string> | null> {
+  const rows = await r.db.selectFrom('campaigns').select(['id', 'name']).where('workspace_id', '=', workspaceId).limit(CAMPAIGN_NAMES + 1).execute();
+  return rows.length > CAMPAIGN_NAMES ? null : new Map(rows.map((c) => [c.id, c.name]));
 }
 
 /** The figures with today's names: accounts' handles, campaigns' and topics' names and colours. */
-async function labelled(r: Reader, d: Dashboard, posts: Pick<Dashboard, 'topPosts' | 'flopPosts'> | null, accounts: ScopeAccount[], topics: VoiceTopic[]): Promise<Dashboard> {
+async function labelled(r: Reader, d: Dashboard, posts: Pick<Dashboard, 'topPosts' | 'flopPosts'> | null, accounts: ScopeAccount[], topics: VoiceTopic[], campaigns: Map<string, string> | null = null): Promise<Dashboard> {
   const handles = new Map(accounts.map((a) => [a.id, a.handle]));
   const ids = d.byCampaign.map((c) => c.key);
-  const names = ids.length === 0 ? new Map<string, string>() : new Map((await r.db.selectFrom('campaigns').select(['id', 'name'])
-    .where('workspace_id', '=', d.scope.workspaceId).where('id', 'in', ids).execute()).map((c) => [c.id, c.name]));
+  const names = campaigns ?? (ids.length === 0 ? new Map<string, string>() : new Map((await r.db.selectFrom('campaigns').select(['id', 'name'])
+    .where('workspace_id', '=', d.scope.workspaceId).where('id', 'in', ids).execute()).map((c) => [c.id, c.name])));
   const topic = new Map(topics.map((t) => [t.id, t]));
   const named = (list: Breakdown[], label: (key: string) => string) => list.map((b) => ({ ...b, label: label(b.key) })).sort(breakdownOrder);
   const handled = (p: PostPerformance) => ({ ...p, handle: handles.get(p.accountId) ?? p.handle });
