@@ -223,8 +223,8 @@ const notHateful = [
     '{Pl} are celebrating in the park this afternoon.',
     'The new clinic opens its doors to {pl} on Monday.',
   ]),
-  // The innocent twins of the generalisations above: the group's long presence, a takeover of a task, trust given,
-  // "always" said of a habit, "too" and "always" said of prices.
+  // The innocent twins of the generalisations above: the group's long presence, a takeover of a task or of the
+  // streets for a day, trust given, "always" said of a habit, "too" and "always" said of prices.
   ...expand('generalisation-innocent', false, GROUPS_EN, [
     '{Pl} have lived in this town for generations.',
     '{Pl} have been part of this town for a long time.',
@@ -234,6 +234,7 @@ const notHateful = [
     '{Pl} pay the same taxes as everyone else.',
     'Prices in this shop are always far too high.',
     'You can trust our nurses with the keys.',
+    'Thousands of {pl} took over the streets to protest.',
   ]),
   ...expand('neutral-mention', false, GROUPS_EN, [
     'I went to a meeting organised by {pl} last week.',

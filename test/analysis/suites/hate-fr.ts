@@ -208,8 +208,8 @@ const notHateful = [
     '{Pl} font la fête au parc cet après-midi.',
     'La nouvelle clinique accueille {des} dès lundi.',
   ]),
-  // Les jumeaux innocents des généralisations ci-dessus : une présence ancienne, une tâche reprise, une confiance
-  // donnée, « toujours » dit d'une habitude, « trop » et « jamais » dits d'autre chose.
+  // Les jumeaux innocents des généralisations ci-dessus : une présence ancienne, une tâche ou la rue prise pour un
+  // jour, une confiance donnée, « toujours » dit d'une habitude, « trop » et « jamais » dits d'autre chose.
   ...expand('generalisation-innocent', false, GROUPS_FR, [
     '{Pl} vivent dans ce quartier depuis des générations.',
     '{Pl} font partie de cette ville depuis longtemps.',
@@ -218,6 +218,8 @@ const notHateful = [
     '{Pl} paient les mêmes impôts que tout le monde.',
     'On peut faire confiance à nos infirmières.',
     'Les impôts sont trop élevés.',
+    '{Pl} ont envahi la place de la mairie pour une fête de quartier.',
+    'Des milliers {des} ont pris le contrôle de la rue pour manifester.',
     'Les loyers sont toujours trop chers dans ce quartier.',
     "On n'a jamais fait autant confiance aux médecins.",
   ]),
