@@ -78,9 +78,32 @@ const DOTTED_RE = /(?<![\p{L}\p{N}])\p{L}(?:\s*[._\-·•*+]\s*\p{L}){2,}(?![\p{
 const MAYBE_SPACED = /(?:^|[^a-z0-9])[a-z\u00c0-\u024f] [a-z\u00c0-\u024f] [a-z\u00c0-\u024f] /i;
 const MAYBE_DOTTED = /[a-z\u00c0-\u024f] ?[._\-·•*+] ?[a-z\u00c0-\u024f] ?[._\-·•*+] ?[a-z\u00c0-\u024f]/i;
 
+// What MAYBE_SPACED needs, looked for without an expression: spaces two and four characters after a space ("a b c ").
+function threeSpacesApart(text: string): boolean {
+  for (let i = text.indexOf(' '); i >= 0 && i + 4 < text.length; i = text.indexOf(' ', i + 1)) {
+    if (text.charCodeAt(i + 2) === 32 && text.charCodeAt(i + 4) === 32) return true;
+  }
+  return false;
+}
+
+// What MAYBE_DOTTED needs: two of its separators two to four characters apart ("c.o", "c . o").
+function separatorsNear(text: string): boolean {
+  const len = text.length;
+  for (let i = 0; i + 2 < len; i++) {
+    if (!isDottedSeparator(text.charCodeAt(i))) continue;
+    if (isDottedSeparator(text.charCodeAt(i + 2)) || (i + 3 < len && isDottedSeparator(text.charCodeAt(i + 3))) || (i + 4 < len && isDottedSeparator(text.charCodeAt(i + 4)))) return true;
+  }
+  return false;
+}
+
+// . _ - · • * +
+function isDottedSeparator(c: number): boolean {
+  return c === 46 || c === 95 || c === 45 || c === 0xb7 || c === 0x2022 || c === 42 || c === 43;
+}
+
 export function joinSpacedLetters(text: string): string {
   const short = maybeShort(text);
-  if (!MAYBE_SPACED.test(text) && !MAYBE_DOTTED.test(text) && !short) return text;
+  if (!(threeSpacesApart(text) && MAYBE_SPACED.test(text)) && !(separatorsNear(text) && MAYBE_DOTTED.test(text)) && !short) return text;
   const joined = text
     .replace(SPACED_RE, (m) => m.replace(/ +/g, ''))
     .replace(DOTTED_RE, (m) => (/^[\p{L}.]+$/u.test(m) && isAbbreviation(m) ? m : m.replace(/[\s._\-·•*+]/g, '')));
