@@ -161,9 +161,27 @@ const GATE = new RuleGate(PATTERNS.map(([, , needs]) => needs));
 const SENT_AWAY = rule(String.raw`\b(?:(?:you people|your kind|people like you|you lot|your lot|all of you|vous autres|les gens comme vous|les gens comme toi|vous et vos semblables|toi et tes semblables|ceux de ton espece|ceux de votre espece)(?: \w+){0,4}? (?:deported|sent back|shipped back|expulses|expulsees|renvoyes|renvoyees|deportes|deportees|reexpedies)|(?:go|get|fuck off|piss off|run|crawl|swim|head|going|move) back (?:to|where) (?:your|you|ur) (?:own )?(?:country|countries|came from|come from|country of origin|homeland|jungle|desert|cave)|(?:rentre|rentrez|retourne|retournez|repars|repartez|casse toi|cassez vous|degage|degagez|barre toi|barrez vous)(?: donc)? (?:dans|en|au|a) (?:ton|votre|ta|tes|vos) (?:pays|bled|brousse|jungle|desert|afrique|patelin)|renvoyes dans (?:votre|ton|leur) pays)\b`);
 const SENT_AWAY_KEYS = /deport|back|expuls|renvoy|reexpedi|pays|bled|brousse|jungl|desert|afriq|patelin|homeland|countr/;
 
+// Every way SENT_AWAY can match holds one of these words after a space ("… back to your country", "… dans ton pays",
+// "… deported"), as skeletons. A text without one, nearly every text, is told so by one pass over its characters,
+// before the two expressions.
+const SENT_AWAY_WORDS = new Map<number, string[]>();
+for (const w of ['back', 'bled', 'brouse', 'deported', 'deportes', 'desert', 'expulses', 'renvoyes', 'rexpedies', 'pays', 'patelin', 'jungle', 'afrique']) {
+  const list = SENT_AWAY_WORDS.get(w.charCodeAt(0)) ?? [];
+  list.push(w);
+  SENT_AWAY_WORDS.set(w.charCodeAt(0), list);
+}
+
+function endsSendingAway(plain: string): boolean {
+  for (let i = plain.indexOf(' '); i >= 0 && i + 1 < plain.length; i = plain.indexOf(' ', i + 1)) {
+    const words = SENT_AWAY_WORDS.get(plain.charCodeAt(i + 1));
+    if (words) for (const w of words) if (plain.startsWith(w, i + 1)) return true;
+  }
+  return false;
+}
+
 /** The words that send someone back where they came from ("go back to your country"), if the text holds them. */
 export function sentAway(plain: string): string | undefined {
-  if (!SENT_AWAY_KEYS.test(plain)) return undefined;
+  if (!endsSendingAway(plain) || !SENT_AWAY_KEYS.test(plain)) return undefined;
   SENT_AWAY.lastIndex = 0;
   const m = SENT_AWAY.exec(plain);
   if (!m) return undefined;
