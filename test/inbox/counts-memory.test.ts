@@ -7,6 +7,7 @@ import { queryCounter } from '../helpers/query-counter.js';
 import { openStore, type Store } from '../../src/store/database.js';
 import { migrateToLatest } from '../../src/store/migrate.js';
 import { countItems, countsChanged, firstReplyFigures } from '../../src/modules/inbox/counts.js';
+import { figureThreadStats } from '../../src/modules/analytics/figure-threads.js';
 
 // The inbox's counts are remembered a few seconds per workspace and filters: requests arriving while a count is
 // being made wait for it instead of counting again, and a change to the workspace's items forgets it.
@@ -27,20 +28,23 @@ describe('inbox counts remembered', () => {
   it('counts once for requests that arrive together, and again after a change', async () => {
     const workspaceId = crypto.randomUUID();
     const scope = { store: { ...store, db: store.db.withPlugin(queries.plugin) }, workspaceId, userId: 'u' };
+    // On SQLite a count is read on a reader thread (figure-threads.ts), whose queries this thread does not see: a
+    // count made there is counted as one.
+    const made = () => queries.count + figureThreadStats().countsOnThreads;
     queries.count = 0;
     const together = await Promise.all(Array.from({ length: 8 }, () => countItems(scope, { status: 'open' })));
-    const once = queries.count;
+    const once = made();
     expect(once).toBeGreaterThan(0);
     expect(together.every((c) => c.total === 0 && c === together[0])).toBe(true);
     await countItems(scope, { status: 'open' });
-    expect(queries.count).toBe(once);
+    expect(made()).toBe(once);
     // Other filters are another count.
     await countItems(scope, { status: 'done' });
-    expect(queries.count).toBeGreaterThan(once);
-    const beforeChange = queries.count;
+    expect(made()).toBeGreaterThan(once);
+    const beforeChange = made();
     countsChanged(workspaceId);
     await countItems(scope, { status: 'open' });
-    expect(queries.count).toBeGreaterThan(beforeChange);
+    expect(made()).toBeGreaterThan(beforeChange);
   });
 
   it('reads the first-reply median once for requests that arrive together', async () => {

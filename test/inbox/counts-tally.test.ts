@@ -11,6 +11,7 @@ import { setupOwner } from '../helpers/client.js';
 import { connectLocalAccount } from '../helpers/publishing.js';
 import { LocalNetwork } from '../helpers/local-network.js';
 import { countItems, countsChanged } from '../../src/modules/inbox/counts.js';
+import { figureThreadStats } from '../../src/modules/analytics/figure-threads.js';
 import { KINDS, SENTIMENTS, STATUSES, TOXICITY, type Filters } from '../../src/modules/inbox/schema.js';
 
 interface Seeded {
@@ -203,4 +204,24 @@ describe.each(databases)('inbox counts on %s', (kind) => {
         expect(c).toEqual(expectedCounts(items, f, me, window));
       }
     });
+
+  // SQLite reads a count on a reader thread, with its own connection to the file, so as not to hold the thread that
+  // answers HTTP; without a file (or threads) it reads on the calling thread. Both give the same counts.
+  it('gives the same counts on a reader thread as on the calling thread (SQLite)', async () => {
+    const { store } = ruche.ctx;
+    if (kind !== 'sqlite') return;
+    expect(store.file).toBeTruthy();
+    const inlineStore = { ...store, file: undefined };
+    const before = figureThreadStats().countsOnThreads;
+    const all = [...cases.map(([, given]) => filtersOf(given)), { q: 'message' }, { q: 'message', status: 'open' as const }];
+    for (const f of all) {
+      for (const window of [5000, 40]) {
+        countsChanged(ws);
+        const inline = await countItems({ store: inlineStore, workspaceId: ws, userId: me }, f, window);
+        countsChanged(ws);
+        expect(await countItems({ store, workspaceId: ws, userId: me }, f, window)).toEqual(inline);
+      }
+    }
+    expect(figureThreadStats().countsOnThreads).toBe(before + all.length * 2);
+  });
 });

@@ -7,6 +7,7 @@ import type { VoiceTopic } from './listening-figures.js';
 import type { ScopeAccount } from './scope.js';
 import { zoneOf } from './time.js';
 import type { Comparison, Dashboard, Period, Scope } from './types.js';
+import { readCounts, type CountsJob, type CountsRead } from '../inbox/counts-window.js';
 
 /** A dashboard's figures to compute, with what the calling thread read before: the accounts and topics it covers. */
 export interface FiguresJob {
@@ -21,20 +22,30 @@ export interface FiguresJob {
   wanted: FiguresWanted;
 }
 
-export type FiguresRequest = { id: number; job: FiguresJob };
-export type FiguresReply = { id: number; dashboard?: Dashboard; error?: string };
+/** What the thread reads: a dashboard's figures, or an inbox's counts (src/modules/inbox/counts-window.ts). */
+export type FiguresRequest = { id: number; job: FiguresJob } | { id: number; counts: CountsJob; file: string };
+export type FiguresReply = { id: number; dashboard?: Dashboard; counts?: CountsRead; error?: string };
 
 // One reading connection per file, kept for the thread's life.
 const readers = new Map<string, Kysely<Database>>();
 
-parentPort!.on('message', ({ id, job }: FiguresRequest) => {
-  void (async () => {
-    let db = readers.get(job.file);
-    if (!db) readers.set(job.file, (db = openSqliteReader(job.file)));
-    const r = { db, dialect: 'sqlite' as const, zone: zoneOf(job.zone), now: job.now };
-    return figuresOf(r, job.scope, job.period, job.comparison, job.accounts, job.topics, job.wanted);
-  })().then(
-    (dashboard) => parentPort!.postMessage({ id, dashboard } satisfies FiguresReply),
+const readerOf = (file: string) => {
+  let db = readers.get(file);
+  if (!db) readers.set(file, (db = openSqliteReader(file)));
+  return db;
+};
+
+parentPort!.on('message', (request: FiguresRequest) => {
+  const { id } = request;
+  const answer: Promise<Omit<FiguresReply, 'id'>> = 'counts' in request
+    ? readCounts({ db: readerOf(request.file), dialect: 'sqlite' }, request.counts).then((counts) => ({ counts }))
+    : (async () => {
+      const { job } = request;
+      const r = { db: readerOf(job.file), dialect: 'sqlite' as const, zone: zoneOf(job.zone), now: job.now };
+      return { dashboard: await figuresOf(r, job.scope, job.period, job.comparison, job.accounts, job.topics, job.wanted) };
+    })();
+  answer.then(
+    (reply) => parentPort!.postMessage({ id, ...reply } satisfies FiguresReply),
     (err: unknown) => parentPort!.postMessage({ id, error: err instanceof Error ? err.message : String(err) } satisfies FiguresReply),
   );
 });

@@ -3,7 +3,9 @@ import { sql, type RawBuilder } from 'kysely';
 import { resolveSearch } from './search.js';
 import { asksAnswer, assigneeOf, FACETS, filterConditions, type Facet, type FilterScope } from './filters.js';
 import { TOXICITY } from './schema.js';
-import { tallyWindow, type TallyRow, type WindowRow } from './counts-tally.js';
+import type { TallyRow } from './counts-tally.js';
+import { readCounts, type CountsJob, type CountsRead } from './counts-window.js';
+import { countsOnThread } from '../analytics/figure-threads.js';
 import { dataStamp } from '../../store/data-stamp.js';
 
 /**
@@ -78,12 +80,12 @@ const windowQuery = (scope: FilterScope, f: Filters, limit: number) =>
 /**
  * The window of matching rows (newest first, from the newest-first index, which holds every facet column) is
  * gathered once and tallied per facet, each facet under every other facet's filter: by the database on
- * PostgreSQL, in this process on SQLite.
+ * PostgreSQL, in this process on SQLite (on a reader thread when it can).
  */
 async function countNow(unresolved: FilterScope, f: Filters, window: number) {
-  const scope = { ...unresolved, search: await resolveSearch(unresolved.store, f.q) };
-  const active = FACETS.filter((facet) => isSet(facet, f));
-  const { rows, capped } = scope.store.dialect === 'sqlite' ? await tallyInProcess(scope, f, active, window) : await tallyInDatabase(scope, f, active, window);
+  const { rows, capped } = unresolved.store.dialect === 'sqlite'
+    ? await tallyInProcess(unresolved, f, window)
+    : await tallyInDatabase({ ...unresolved, search: await resolveSearch(unresolved.store, f.q) }, f, FACETS.filter((facet) => isSet(facet, f)), window);
 
   const byStatus = { open: 0, waiting: 0, done: 0 };
   let removed = 0;
@@ -148,29 +150,16 @@ async function tallyInDatabase(scope: FilterScope, f: Filters, active: readonly 
 }
 
 /**
- * SQLite: the window is read once from the newest-first index, which holds every facet column (no row of the
- * table is read), with one item more to tell whether more match beyond it, and tallied here; the few items their
- * authors removed, which the index does not say, come from their own small index. Items are known by their rowid,
- * which the index holds as a number.
+ * SQLite: the window is read and tallied in this process (counts-window.ts). On a reader thread, with its own
+ * connection to the file, when the database is a file: a cold count (10-20 ms of reading and tallying) would
+ * otherwise hold the thread that answers HTTP, and every request waits behind it. On the calling thread when
+ * threads cannot be had, as dashboards are (figure-threads.ts). The counts are the same either way.
  */
-async function tallyInProcess(scope: FilterScope, f: Filters, active: readonly Facet[], window: number): Promise<{ rows: TallyRow[]; capped: boolean }> {
-  const { db } = scope.store;
-  const rows = (await windowQuery(scope, f, window + 1)
-    .select([sql<number>`i.rowid`.as('id'), 'i.created_at', 'i.account_id', 'i.status', 'i.network', 'i.kind', 'i.sentiment', 'i.toxicity_category', 'i.complaint', 'i.language', 'i.labels', 'i.assignee_id'])
-    .execute()) as unknown as Array<WindowRow & { created_at: number }>;
-  const capped = rows.length > window;
-  if (capped) rows.length = window;
-  const oldest = rows[rows.length - 1]?.created_at;
-  const removed = oldest === undefined
-    ? []
-    : await db
-      .selectFrom('inbox_items as i')
-      .select(sql<number>`i.rowid`.as('id'))
-      .where((eb) => eb.and(filterConditions(eb, scope, f, FACETS)))
-      .where('i.removed_at', 'is not', null)
-      .where('i.created_at', '>=', oldest)
-      .execute();
-  return { rows: tallyWindow(rows, f, active, scope.userId, new Set(removed.map((r) => r.id))), capped };
+function tallyInProcess(scope: FilterScope, f: Filters, window: number): Promise<CountsRead> {
+  const job: CountsJob = { workspaceId: scope.workspaceId, userId: scope.userId, filters: f, window };
+  const inline = () => readCounts(scope.store, job);
+  // Within a transaction, the count sees what the transaction wrote: another connection would not.
+  return scope.store.file && !scope.store.db.isTransaction ? countsOnThread(scope.store.file, job, inline) : inline();
 }
 
 /** A facet's filter on a row of the window, in PostgreSQL's SQL. */
