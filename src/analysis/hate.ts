@@ -4,7 +4,7 @@ import { isStopwordToken } from './lexicon/stopwords.js';
 import type { TermHit } from './lexicon/terms.js';
 import { isHomonym, isReclaimed, type SpeechContext } from './rules/context.js';
 import { affirmsGroup, hatePatterns, sentAway } from './rules/hate.js';
-import { generalises, NAMED_NEGATIVE, pressesNothing } from './named-only.js';
+import { aimsAtNoOne, generalises, NAMED_NEGATIVE, pressesNothing } from './named-only.js';
 import { plainText } from './rules/plain.js';
 import type { Token } from './text/tokenize.js';
 import type { Reason } from './types.js';
@@ -29,6 +29,9 @@ const HOSTILE_CLASSES = ['DEROG', 'DEHUM', 'CONTEMPT', 'REVULSION', 'HURT'];
 // A plain question naming no group, with no hostile word ("Est-il possible d'ajouter un enfant à ma réservation ?"):
 // the French model read "enfant" and "réservation" as hate (0.51). Lowered by this much log-odds.
 const ASKING_SHIFT = 1;
+// A text that names no group and has nothing for hate to aim at ("Taxes are too high", 0.75: the English model
+// learnt "taxes" from hate data) is lowered by this much log-odds.
+const NO_TARGET_SHIFT = 1.5;
 
 // Once a group is named, "they", "them", "ils", "elles" in what follows speak of it ("… They are vermin.").
 // (The plain text is made of skeletons: "elles" is "eles".)
@@ -188,6 +191,13 @@ export function hateOf(
   if (groups.length > 0 && slurs.length === 0 && ruleLogit === 0 && !hostile && (calm || affirmed)) hate = raise(hate, -WARM_SHIFT);
   // A plain question that names nobody and holds no hostile word has nothing for hate to stand on.
   else if (asking && groups.length === 0 && slurs.length === 0 && ruleLogit === 0 && !hostile && threats.length === 0 && lexicon.sexual.length === 0 && !HATE_VOCABULARY.findAll(tokens).some((h) => h.value !== 'PRAISE')) hate = raise(hate, -ASKING_SHIFT);
+  // Hate needs a target: a text naming no group, with no slur, no hostile word, no threat, no hateful pattern and no
+  // pronoun or word that could stand for a group ("they", "those people", "foreigners") has none (named-only.ts).
+  if (groups.length === 0 && slurs.length === 0 && ruleLogit === 0 && !negatedPattern && !hostile && threats.length === 0 && lexicon.sexual.length === 0 && aimsAtNoOne(tokens, raw)) {
+    const before = hate;
+    hate = raise(hate, -NO_TARGET_SHIFT);
+    if (before >= 0.3) reasons.push({ category: 'context', rule: 'no-target', text: 'names no group', weight: -NO_TARGET_SHIFT });
+  }
   if (ctx.counterSpeech) hate = ctx.quoted ? Math.min(hate, pModel) * 0.35 : raise(Math.min(hate, pModel), -CONDEMNED_SHIFT);
   const target = hate >= 0.5 ? slurs[0]?.value ?? groups[0]?.value : undefined;
   const denied = negatedPattern && ruleLogit === 0 && slurs.length === reclaimed;

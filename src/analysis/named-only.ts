@@ -1,5 +1,6 @@
 import type { Predict } from './model/bank.js';
 import { tokenContributions, type LinearModel } from './model/linear.js';
+import { HATE_VOCABULARY, nearHateWord } from './lexicon/derogatory.js';
 import { polarityOf } from './lexicon/polarity.js';
 import { isStopwordToken } from './lexicon/stopwords.js';
 import type { TermHit } from './lexicon/terms.js';
@@ -111,4 +112,59 @@ export function generalises(tokens: Token[], groups: TermHit<string>[]): boolean
     if ((t.text === 'tous' || t.text === 'toutes') && (next === 'pareils' || next === 'pareilles' || next === 'autant' || (next === 'les' && (tokens[i + 2]?.text === 'memes')))) return true;
   }
   return false;
+}
+
+// A text naming no group can still aim at one it does not name: by a pronoun or a word standing for people ("They
+// should all be sent back", "those people", "leur culture"), or by words that stand for where a group comes from or
+// what it is ("foreigners", "our country", "la race"). Such a text is left to the model, as adversarial hate
+// written to slip past the lists is (DynaHate).
+const STANDS_FOR = new Set(`
+  they them their theirs themselves these those people peoples folk folks kind race races breed foreign foreigner
+  foreigners country countries nation nations culture cultures religion religions white whites tribe tribes
+  ethnic origin origins border borders illegal illegals alien aliens invader invaders outsider outsiders
+  ils elles eux leur leurs gens peuple peuples etranger etrangers etrangere etrangeres pays nation nations origine
+  origines frontiere frontieres religion culture cultures blanc blancs blanche blanches ethnie ethnies
+  clandestin clandestins envahisseur envahisseurs
+`.split(/\s+/).filter(Boolean));
+
+// Only short plain texts are read so: a capital inside a sentence may be a group the lists miss ("Argies suck",
+// "Dear Buddhists"), a word spelt with signs or spaced letters hides one ("n/ggers", "b l a c k"), a hashtag or a
+// name carries a debate ("#sexisme"), and words of hate's own topics ("nazi", "holocaust", "féminisme") speak of it.
+const NO_ONE_MAX_TOKENS = 30;
+// And only a text about an everyday matter with no one in it, which a grievance names: the lists of groups miss many
+// ("Romanians", "travellers"), so a text with no such matter is left to the model.
+const EVERYDAY = new Set(`
+  tax taxes price prices rent rents bill bills fee fees fare fares petrol fuel electricity heating energy
+  weather rain snow heat cold wind traffic road roads pothole potholes jam queue train trains bus buses tram metro
+  flight delay delays parking referee match game team government council minister mayor parliament election
+  landlord wifi internet phone post office shop supermarket inflation wages salary pension budget
+  impot impots prix loyer loyers facture factures essence carburant electricite chauffage energie meteo temps pluie
+  neige chaleur froid vent circulation bouchons bouchon route routes trou trous nid nids file train trains bus tram
+  metro vol retard arbitre match equipe gouvernement mairie ministre maire assemblee election proprietaire poste
+  magasin supermarche inflation salaire salaires retraite retraites budget
+`.split(/\s+/).filter(Boolean));
+const HIDDEN_NAME_RE = /[^.!?\s]\s+(?!I\b)[A-ZÀ-Ý]/;
+const SPACED_RE = /(?:^|\s)\S(?:\s\S){3,}(?:\s|$)/;
+const OBFUSCATED_RE = /[\p{L}][0-9@$*!/\\|#_.-]+[\p{L}]/u;
+const HATE_TOPIC_RE = /fuck|shit|damn|crap|merde|putain|bordel|faggot|immigr|migra|asyl|racis|sexis|nazi|hitler|holocaust|shoah|femini|genocid|jihad|islam|terror|supremac|slave|esclav|lynch|rape|viol|kill|tuer|shoot|hang|exterminat|deport|expuls|gas|burn|bruler|murder|die$|death|mort/;
+
+/**
+ * Nothing in the text for hate to aim at, once the caller has found no group, slur, insult, swear word, sexual
+ * word, threat or hateful pattern: a short plain text about an everyday matter (taxes, prices, the weather, a train,
+ * the government), with no word of the hate vocabulary (praise aside) nor one respelt from it, no pronoun or word
+ * standing for people or for where they come from, no capital inside a sentence, hashtag, name or hidden spelling.
+ */
+export function aimsAtNoOne(tokens: Token[], raw: string): boolean {
+  if (tokens.length > NO_ONE_MAX_TOKENS || HIDDEN_NAME_RE.test(raw) || SPACED_RE.test(raw) || OBFUSCATED_RE.test(raw)) return false;
+  if (HATE_VOCABULARY.findAll(tokens).some((h) => h.value !== 'PRAISE')) return false;
+  for (const t of tokens) {
+    if (t.kind === 'hashtag' || t.kind === 'mention') return false;
+    if (t.kind !== 'word') continue;
+    if (STANDS_FOR.has(t.text) || HATE_TOPIC_RE.test(t.text)) return false;
+    if (!isStopwordToken(t)) {
+      const cls = nearHateWord(t.skel);
+      if (cls && cls !== 'PRAISE') return false;
+    }
+  }
+  return tokens.some((t) => t.kind === 'word' && EVERYDAY.has(t.text));
 }

@@ -12,6 +12,7 @@ export const REASON_RULES: readonly string[] = [
   'reclaimed-slur',
   'affirms-group',
   'group-named-only',
+  'no-target',
   'slur',
   ...HATE_RULES,
   ...HATE_RULES.map((r) => `negated-${r}`),

@@ -14,6 +14,19 @@ export const GROUPS_EN: GroupForms[] = [
 ];
 
 const hateful = [
+  // Everyday grievances turned on a group, named or implied by a pronoun or "those people": their innocent twins,
+  // which name no one, are in no-target below.
+  ...expand('no-target-twin', true, GROUPS_EN, [
+    'Taxes are too high because {pl} take everything.',
+    'The government should throw all {pl} out of the country.',
+    'Traffic got worse when {pl} moved in, get rid of them.',
+    'The referee was terrible tonight, typical {one}.',
+  ], [
+    'They should all be sent back where they came from.',
+    'They are vermin and should be cleared off our streets.',
+    'Those people are ruining this town and should be thrown out.',
+    'Foreigners are the reason the rent is so high, kick them out.',
+  ]),
   ...expand('contempt', true, GROUPS_EN, [
     '{Pl} disgust me.',
     'I feel nothing but contempt for {pl}.',
@@ -191,6 +204,25 @@ const hateful = [
 ];
 
 const notHateful = [
+  // Everyday grievances naming no group and holding nothing hostile: hate has no one to aim at.
+  ...expand('no-target', false, [], [], [
+    'Taxes are too high',
+    'Taxes in this town are far too high.',
+    'The weather has been miserable all week.',
+    'Traffic on the ring road was a nightmare this morning.',
+    'Prices at the supermarket keep going up every month.',
+    'My train was forty minutes late again.',
+    'The referee was terrible tonight, he missed two penalties.',
+    'The government should resign.',
+    'The council never fixes the potholes on our street.',
+    'Rent is far too expensive in this city.',
+    'The bus never comes on time around here.',
+    'This heat is unbearable.',
+    'The new parking rules are a joke.',
+    'The minister should step down after this scandal.',
+    'Electricity bills have doubled since last winter.',
+    'Our landlord still has not fixed the heating.',
+  ]),
   // Plain facts about a group (history, figures, where they live, what concerns them): naming a group and saying
   // something true and neutral about it is not hate, however often the hate sets name groups to attack them.
   ...expand('factual-mention', false, GROUPS_EN, [

@@ -14,6 +14,20 @@ export const GROUPS_FR: GroupForms[] = [
 ];
 
 const hateful = [
+  // Plaintes du quotidien tournées contre un groupe, nommé ou désigné par un pronom ou « ces gens-là » : leurs
+  // jumeaux innocents, qui ne visent personne, sont dans no-target plus bas.
+  ...expand('no-target-twin', true, GROUPS_FR, [
+    'Le gouvernement devrait expulser tous {des}.',
+    'Les impôts augmentent à cause {des}, ces parasites.',
+    'Le train est encore en retard, encore la faute de ces sales {one}s.',
+    '{Pl} sont des parasites qui font monter les loyers.',
+    'Les prix montent parce que {pl} sont des voleurs.',
+  ], [
+    'Ils devraient tous être renvoyés chez eux.',
+    'Ce sont des parasites, il faut les chasser de nos rues.',
+    'Ces gens-là sont des rats, il faut les virer du quartier.',
+    "Les étrangers font monter les loyers, qu'ils rentrent chez eux.",
+  ]),
   ...expand('contempt', true, GROUPS_FR, [
     '{Pl} me dégoûtent.',
     'Je ne ressens que du mépris pour {pl}.',
@@ -180,6 +194,24 @@ const hateful = [
 ];
 
 const notHateful = [
+  // Plaintes du quotidien qui ne nomment aucun groupe et ne contiennent rien d'hostile.
+  ...expand('no-target', false, [], [], [
+    'Les impôts sont beaucoup trop élevés.',
+    'Quel temps horrible cette semaine.',
+    'Les bouchons sur le périphérique étaient interminables ce matin.',
+    'Les prix au supermarché n’arrêtent pas d’augmenter.',
+    'Mon train avait encore quarante minutes de retard.',
+    "L'arbitre a été catastrophique ce soir, il a raté deux penaltys.",
+    'Le gouvernement doit démissionner.',
+    'La mairie ne répare jamais les nids-de-poule de notre rue.',
+    'Les loyers sont hors de prix dans cette ville.',
+    'Le bus n’arrive jamais à l’heure par ici.',
+    'Cette chaleur est insupportable.',
+    "L'essence coûte une fortune en ce moment.",
+    'Le ministre devrait démissionner après ce scandale.',
+    "Les factures d'électricité ont doublé depuis l'hiver dernier.",
+    "Mon propriétaire n'a toujours pas réparé le chauffage.",
+  ]),
   // Des constats sur un groupe (histoire, chiffres, lieux, ce qui le concerne) : nommer un groupe pour en dire une
   // chose vraie et neutre n'est pas de la haine.
   ...expand('factual-mention', false, GROUPS_FR, [
