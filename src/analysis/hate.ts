@@ -37,6 +37,20 @@ const NO_TARGET_SHIFT = 1.5;
 // (The plain text is made of skeletons: "elles" is "eles".)
 const REFERENCE_RE = / (?:they|them|these people|those people|such people|ils|eles|eux|ces gens la|ces gens|ce sont)(?= )/g;
 
+/** Words standing in for a group the text does not name: "these people", "those people", "ces gens(-là)". */
+function standIns(tokens: Token[]): TermHit<string>[] {
+  const hits: TermHit<string>[] = [];
+  for (let i = 1; i < tokens.length; i++) {
+    const t = tokens[i].text;
+    if (t !== 'people' && t !== 'gens') continue;
+    const before = tokens[i - 1].text;
+    if (before !== 'these' && before !== 'those' && before !== 'ces') continue;
+    const end = t === 'gens' && tokens[i + 1]?.text === 'la' ? i + 2 : i + 1;
+    hits.push({ start: i - 1, end, term: tokens.slice(i - 1, end).map((x) => x.text).join(' '), value: 'stand-in' });
+  }
+  return hits;
+}
+
 /** What the hate rules read: the plain text with classes for names and words, and the words each class stood for. */
 export interface HatePlainText {
   plain: string;
@@ -119,6 +133,16 @@ export function hateOf(
         ruleLogit = PATTERN_LOGIT;
         reasons.push({ category: 'hate', rule: h.rule, text: h.text, weight: PATTERN_LOGIT });
       }
+    }
+  }
+  // A group the text does not name but stands in for ("Ces gens-là sont des rats", "Those people are vermin"): the
+  // same patterns are read with the stand-in as the group. Only what asserts hate counts; a denial lowers nothing.
+  const standIn = named || ctx.counterSpeech ? [] : standIns(tokens);
+  if (standIn.length > 0) {
+    for (const h of hatePatterns(withGroupPlaceholders(tokens, standIn))) {
+      if (h.negated) continue;
+      ruleLogit = PATTERN_LOGIT;
+      reasons.push({ category: 'hate', rule: h.rule, text: h.text, weight: PATTERN_LOGIT });
     }
   }
   // A threat in a text naming a group, aimed at nobody addressed ("je vais buter le prochain …"), threatens the group.

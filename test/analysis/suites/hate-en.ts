@@ -27,6 +27,23 @@ const hateful = [
     'Those people are ruining this town and should be thrown out.',
     'Foreigners are the reason the rent is so high, kick them out.',
   ]),
+  // A group the text does not name but stands in for, and the same words said warmly or denied.
+  ...expand('stand-in', true, GROUPS_EN, [], [
+    'Those people are vermin.',
+    'These people are nothing but parasites living off us.',
+    'Those people are animals, all of them.',
+    'Honestly these people are a disease on this country.',
+    'Those people are subhuman and everyone knows it.',
+    'Those people should all be sent back where they came from.',
+  ]),
+  ...expand('stand-in-innocent', false, GROUPS_EN, [], [
+    'Those people are amazing, thank you for the help!',
+    'These people are our neighbours and we love them.',
+    'I met those people at the market, they were lovely.',
+    'These people are not vermin, they are human beings.',
+    'Those people worked all night to fix the power line.',
+    'These people are volunteers who give up their weekends.',
+  ]),
   ...expand('contempt', true, GROUPS_EN, [
     '{Pl} disgust me.',
     'I feel nothing but contempt for {pl}.',

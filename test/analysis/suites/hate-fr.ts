@@ -28,6 +28,23 @@ const hateful = [
     'Ces gens-là sont des rats, il faut les virer du quartier.',
     "Les étrangers font monter les loyers, qu'ils rentrent chez eux.",
   ]),
+  // Un groupe que le texte ne nomme pas mais désigne, et les mêmes mots dits avec chaleur ou niés.
+  ...expand('stand-in', true, GROUPS_FR, [], [
+    'Ces gens-là sont des rats.',
+    'Ces gens sont des parasites qui vivent sur notre dos.',
+    'Ces gens-là sont des animaux, tous autant qu’ils sont.',
+    'Franchement ces gens sont une maladie pour ce pays.',
+    'Ces gens-là sont des sous-hommes.',
+    'Ces gens-là sont de la vermine.',
+  ]),
+  ...expand('stand-in-innocent', false, GROUPS_FR, [], [
+    'Ces gens sont formidables, merci pour votre aide !',
+    'Ces gens-là sont nos voisins et on les aime.',
+    'J’ai rencontré ces gens au marché, ils étaient adorables.',
+    'Ces gens ne sont pas des rats, ce sont des êtres humains.',
+    'Ces gens ont travaillé toute la nuit pour réparer la ligne.',
+    'Ces gens sont des bénévoles qui donnent leurs week-ends.',
+  ]),
   ...expand('contempt', true, GROUPS_FR, [
     '{Pl} me dégoûtent.',
     'Je ne ressens que du mépris pour {pl}.',
