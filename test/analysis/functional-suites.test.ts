@@ -28,8 +28,8 @@ const GATES: Record<string, { balanced: number; kind: number }> = {
 // generalisations ("… ne paient jamais leurs impôts", "… took over the neighbourhood") and their innocent twins, and
 // everyday grievances naming no one ("Taxes are too high") with their twins turned on a group.
 const KIND_FLOORS: Record<string, Record<string, number>> = {
-  'hate (English)': { 'factual-mention': 0.95, 'everyday-mention': 0.75, 'factual-twin': 0.8, 'everyday-twin': 0.95, generalisation: 0.95, 'generalisation-innocent': 0.95, 'no-target': 0.95, 'no-target-twin': 0.9, 'stand-in': 0.8, 'stand-in-innocent': 0.95 },
-  'haine (français)': { 'factual-mention': 0.95, 'everyday-mention': 0.95, 'factual-twin': 0.75, 'everyday-twin': 0.95, generalisation: 0.95, 'generalisation-innocent': 0.95, 'no-target': 0.95, 'no-target-twin': 0.9, 'stand-in': 0.8, 'stand-in-innocent': 0.95 },
+  'hate (English)': { 'factual-mention': 0.95, 'everyday-mention': 0.75, 'factual-twin': 0.8, 'everyday-twin': 0.95, generalisation: 0.95, 'generalisation-innocent': 0.95, 'no-target': 0.95, 'no-target-twin': 0.9, 'stand-in': 0.8, 'stand-in-innocent': 0.95, blame: 0.8, 'blame-innocent': 0.95 },
+  'haine (français)': { 'factual-mention': 0.95, 'everyday-mention': 0.95, 'factual-twin': 0.75, 'everyday-twin': 0.95, generalisation: 0.95, 'generalisation-innocent': 0.95, 'no-target': 0.95, 'no-target-twin': 0.9, 'stand-in': 0.8, 'stand-in-innocent': 0.95, blame: 0.8, 'blame-innocent': 0.95 },
 };
 
 let analyzer: Analyzer;

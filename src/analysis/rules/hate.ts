@@ -115,6 +115,10 @@ const PATTERNS: [name: string, re: RegExp, needs: Set<string>, asserted?: boolea
   // Refused as equals: "I will never accept … as equals", "jamais je n'accepterai … comme mes égaux".
   ['denied-quality', rule(`\\b(?:never|not|refuse to|wont|ne|n|jamais je n|refuse d|refuse de) (?:accept|see|treat|consider|regard|respect|accepterai|accepterais|accepterons|accepte|considererai|considere|verrai|traiterai|respecterai) ${Q}GRP (?:as|comme)(?: my| our| mes| nos| des| de)? PRAISE\\b`), keys('accept see treat consider regard respect accepterai accepterais accepterons accepte considererai considere verrai traiterai respecterai'), ASSERTED],
   // French.
+  // A problem put on the whole group, or the group to be kept out: "… because … take everything", "if … were kept
+  // off the staff".
+  ['blame', rule(`\\bbecause (?:of )?${Q}GRP(?: \\w+){0,2}? (?:(?:take|took|taking) (?:everything|all|our|us|away)|steal|stole|stealing|bleed|bleeding|drain|draining|ruin|ruined|ruining|destroy|destroyed|destroying|milk|milking|sponge|sponging|leech|leeching|flood|flooding|grab|grabbing)\\b`), keys('because')],
+  ['blame', rule(`\\bif ${Q}GRP (?:were|was|are|got|had been) (?:kept|thrown|kicked|banned|sent|driven|barred) (?:off|out|away)\\b`), keys('kept thrown kicked banned sent driven barred')],
   ['haine-verbe', rule(`${SUBJ_FR}${GAP(2, 'g1')} CONTEMPT${GAP(3, 'g2')} ${Q}GRP`), keys('CONTEMPT')],
   // The group named first, then taken up by "les": "… , je ne les supporte pas", "… . Je les hais."
   ['haine-verbe', rule(`GRP(?: \\w+| \\.){0,12}? ${SUBJ_FR}(?<g1> ne| n)?(?: les| l)? CONTEMPT(?<g2> pas| plus| jamais)?`), keys('CONTEMPT')],
@@ -152,6 +156,12 @@ const PATTERNS: [name: string, re: RegExp, needs: Set<string>, asserted?: boolea
   // The group named, then taken up by "les": "on va attraper les … et les faire souffrir".
   ['menace-groupe', rule(`${SUBJ_FR}${GAP(2, 'g1')} (?:vais|va|allons|veux|voudrais|compte|aimerais)(?: \\w+){0,3}? ${Q}GRP(?: \\w+){0,4}? (?:les|leur|l) (?:faire )?HURT\\b`), keys('HURT')],
   ['menace-groupe', rule(`${SUBJ_FR}${GAP(2, 'g1')} (?:vais|va|allons|veux|voudrais|compte|aimerais|reve de|vas|rêve d)(?: \\w+)?(?: tous| toutes| aller)? HURT(?: \\w+){0,3}? ${Q}GRP`), keys('HURT')],
+  // Un problème mis sur le dos du groupe entier, ou le groupe à chasser : « … parce que les … prennent tout »,
+  // « c'est la faute des … », « la mairie devrait chasser les … », « typique d'un … ».
+  ['blame', rule(`\\b(?:parce que|parce qu|a cause des|a cause de|a cause d|a cause du|la faute aux|la faute des|la faute de) ${Q}GRP(?: \\w+){0,2}? (?:prennent|volent|pillent|profitent|ruinent|detruisent|pourrissent|gachent|envahissent|squattent|abusent|piquent|raflent|coulent)\\b`), keys('cause faute parce')],
+  ['blame', rule(`\\b(?:c est|tout est|tout ca c est|c est encore) (?:de )?la faute (?:des|aux|de ces|de|d) ${Q}GRP`), keys('faute')],
+  ['exclusion-fr', rule(`\\b(?:devrait|devraient|doit|doivent|faudrait|faut|il faut|il faudrait)(?: \\w+){0,2}? (?:HURT|chasser|virer|expulser|renvoyer|degager|jeter dehors|mettre dehors|foutre dehors) ${Q}GRP`), keys('HURT chasser virer expulser renvoyer degager dehors')],
+  ['stereotype', rule(`\\b(?:typique|typiquement|bien typique|c est typique) (?:d un|d une|des|de ces|de|d) ${Q}GRP`), keys('typique typiquement')],
   ['slogan-fr', rule(`\\b(?:dehors|mort aux|a mort|a bas|a la porte|renvoyez|virez|expulsez|chassez|crevez|nique|niquez|nik) ${Q}GRP`), keys('dehors mort bas porte renvoyez virez expulsez chassez crevez nique niquez nik')],
 ];
 

@@ -44,6 +44,19 @@ const hateful = [
     'Those people worked all night to fix the power line.',
     'These people are volunteers who give up their weekends.',
   ]),
+  // A problem put on a whole group, or the group to be kept out, and the same shapes aimed at no group.
+  ...expand('blame', true, GROUPS_EN, [
+    'Prices keep going up because {pl} are bleeding us dry.',
+    'The trains would run on time if {pl} were kept off the staff.',
+    'Rents are rising because {pl} take everything.',
+  ]),
+  ...expand('blame-innocent', false, GROUPS_EN, [
+    'Because {pl} took the lead, the project succeeded.',
+    'The team won because {pl} took part this year.',
+  ], [
+    'Prices keep going up because the banks are bleeding us dry.',
+    'The trains would run on time if the old carriages were kept off the line.',
+  ]),
   ...expand('contempt', true, GROUPS_EN, [
     '{Pl} disgust me.',
     'I feel nothing but contempt for {pl}.',

@@ -28,6 +28,19 @@ const hateful = [
     'Ces gens-là sont des rats, il faut les virer du quartier.',
     "Les étrangers font monter les loyers, qu'ils rentrent chez eux.",
   ]),
+  // Un problème mis sur le dos d'un groupe entier, ou le groupe à chasser, et les mêmes tournures sans groupe.
+  ...expand('blame', true, GROUPS_FR, [
+    'Les impôts sont trop élevés parce que {pl} prennent tout.',
+    'La mairie devrait chasser {pl} de notre ville.',
+    'Les loyers flambent, c’est la faute {des}.',
+  ]),
+  ...expand('blame-innocent', false, GROUPS_FR, [
+    'Grâce à {pl} de l’équipe, on a gagné le match.',
+    'La mairie devrait aider {pl} de notre ville.',
+  ], [
+    'Les impôts sont trop élevés parce que les banques prennent tout.',
+    'C’est typique d’un lundi matin.',
+  ]),
   // Un groupe que le texte ne nomme pas mais désigne, et les mêmes mots dits avec chaleur ou niés.
   ...expand('stand-in', true, GROUPS_FR, [], [
     'Ces gens-là sont des rats.',
